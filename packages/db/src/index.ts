@@ -1,0 +1,3 @@
+export * from './schema'
+export * from './open-database'
+export * from './pg-error'

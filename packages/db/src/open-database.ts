@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
+import postgres from 'postgres'
+import * as schema from './schema'
+
+export type Schema = typeof schema
+/** The one drizzle API the rest of motcua uses, whichever driver is underneath. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>
+
+/** Where the data lives: embedded PGlite (a data folder, or memory when `dataDir` is omitted) or a PostgreSQL server. */
+export type DatabaseOptions = { driver: 'pglite'; dataDir?: string } | { driver: 'postgres'; url: string; maxConnections?: number }
+
+export interface Database {
+  readonly db: Db
+  readonly driver: DatabaseOptions['driver']
+  /** Applies the committed SQL migrations; safe to run from several processes at once. */
+  migrate(): Promise<void>
+  close(): Promise<void>
+}
+
+const migrationsFolder = join(dirname(createRequire(import.meta.url).resolve('@motcua/db/package.json')), 'migrations')
+/** An arbitrary constant: the advisory lock that serialises migrations across runtime processes. */
+const MIGRATION_LOCK = 4_812_019
+
+/**
+ * Opens the database: PGlite by default, postgres.js for a server.
+ * @example const database = await openDatabase({ driver: 'pglite', dataDir: './data' })
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.driver === 'pglite' ? openPglite(options.dataDir) : openPostgres(options.url, options.maxConnections)
+}
+
+/**
+ * Reads the choice from the environment: `DATABASE_URL` selects PostgreSQL, otherwise PGlite in `DATA_DIR` (default `./data`).
+ * @example openDatabase(databaseOptionsFromEnv(process.env))
+ */
+export function databaseOptionsFromEnv(env: Record<string, string | undefined>): DatabaseOptions {
+  if (env.DATABASE_URL) return { driver: 'postgres', url: env.DATABASE_URL }
+  return { driver: 'pglite', dataDir: env.DATA_DIR || './data' }
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true })
+  const client = new PGlite(dataDir)
+  await client.waitReady
+  const db = drizzlePglite({ client, schema }) as unknown as Db
+  return {
+    db,
+    driver: 'pglite',
+    migrate: () => migratePglite(db as never, { migrationsFolder }),
+    close: () => client.close(),
+  }
+}
+
+async function openPostgres(url: string, maxConnections = 10): Promise<Database> {
+  const client = postgres(url, { max: maxConnections, onnotice: () => {} })
+  const db = drizzlePostgres({ client, schema }) as unknown as Db
+  return {
+    db,
+    driver: 'postgres',
+    async migrate() {
+      const lock = await client.reserve()
+      try {
+        await lock`select pg_advisory_lock(${MIGRATION_LOCK})`
+        await migratePostgres(db as never, { migrationsFolder })
+      } finally {
+        await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {})
+        lock.release()
+      }
+    },
+    close: () => client.end({ timeout: 5 }),
+  }
+}

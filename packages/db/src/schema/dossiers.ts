@@ -1,0 +1,135 @@
+import { sql } from 'drizzle-orm'
+import { bigint, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { users } from './accounts'
+import { at, bytea, createdAt, id } from './columns'
+import { procedureVersions } from './procedures'
+import { units } from './units'
+
+export interface Applicant {
+  fullName: string
+  idNumber?: string
+  phone?: string
+  email?: string
+  address?: string
+}
+
+/** A dossier (hồ sơ): one receipt code whatever the channel, pinned to the procedure version it was filed under. */
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    id: id(),
+    /** Mã hồ sơ / mã số biên nhận, e.g. 000.00.12.H49-250225-0001. */
+    receiptCode: text('receipt_code').notNull().unique(),
+    /** Hash of the PIN printed on the receipt; the PIN unlocks personal data in public tracking. */
+    lookupPinHash: text('lookup_pin_hash').notNull(),
+    procedureVersionId: uuid('procedure_version_id').notNull().references(() => procedureVersions.id),
+    unitId: uuid('unit_id').notNull().references(() => units.id),
+    /** 1 trực tiếp (counter), 2 trực tuyến (online), 3 bưu chính công ích (post). */
+    channel: smallint('channel').notNull(),
+    /** National public status 1–10. */
+    status: smallint('status').notNull(),
+    /** The workflow step it is at; null once it has ended. */
+    currentStep: text('current_step'),
+    caseKey: text('case_key'),
+    applicant: jsonb('applicant').$type<Applicant>().notNull(),
+    applicantUserId: uuid('applicant_user_id').references(() => users.id),
+    formData: jsonb('form_data').notNull(),
+    submittedAt: at('submitted_at').notNull().defaultNow(),
+    receivedAt: at('received_at'),
+    dueAt: at('due_at'),
+    pausedAt: at('paused_at'),
+    doneAt: at('done_at'),
+    returnedAt: at('returned_at'),
+    /** Optimistic concurrency: every change increments it; a stale `expectedVersion` gets 409. */
+    version: integer('version').notNull().default(1),
+    idempotencyKey: text('idempotency_key'),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // one dossier per idempotency key per submitter (anonymous submitters share one scope)
+    uniqueIndex('dossiers_idempotency')
+      .on(sql`coalesce(${t.submittedBy}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
+    index('dossiers_unit_status_idx').on(t.unitId, t.status),
+    index('dossiers_applicant_idx').on(t.applicantUserId),
+    index('dossiers_due_idx').on(t.dueAt),
+    check('dossiers_channel', sql`${t.channel} between 1 and 3`),
+    check('dossiers_status', sql`${t.status} between 1 and 10`),
+    check('dossiers_version', sql`${t.version} >= 1`),
+    check('dossiers_due_after_received', sql`${t.dueAt} is null or ${t.receivedAt} is null or ${t.dueAt} >= ${t.receivedAt}`),
+  ],
+)
+
+/**
+ * The append-only event log: the process control slip (Mẫu 06), the audit trail and the source of
+ * every statistic. The database refuses UPDATE, DELETE and TRUNCATE on it.
+ */
+export const dossierEvents = pgTable(
+  'dossier_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    /** 1, 2, 3 … within the dossier. */
+    seq: integer('seq').notNull(),
+    at: at('at').notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    actorRole: text('actor_role'),
+    action: text('action').notNull(),
+    fromStep: text('from_step'),
+    toStep: text('to_step'),
+    fromStatus: smallint('from_status'),
+    toStatus: smallint('to_status').notNull(),
+    note: text('note'),
+    stepDueAt: at('step_due_at'),
+    data: jsonb('data'),
+  },
+  (t) => [
+    unique('dossier_events_seq').on(t.dossierId, t.seq),
+    check('dossier_events_seq_positive', sql`${t.seq} >= 1`),
+    check('dossier_events_status', sql`${t.toStatus} between 1 and 10`),
+  ],
+)
+
+/** File contents, stored once by their sha256. */
+export const attachmentBlobs = pgTable('attachment_blobs', {
+  sha256: text('sha256').primaryKey(),
+  size: integer('size').notNull(),
+  mediaType: text('media_type').notNull(),
+  content: bytea('content').notNull(),
+  createdAt: createdAt(),
+})
+
+/** A file attached to a dossier for one dossier component (thành phần hồ sơ), a supplement or a result. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: id(),
+    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    componentKey: text('component_key').notNull(),
+    kind: text('kind', { enum: ['application', 'supplement', 'result'] }).notNull().default('application'),
+    /** The applicant's file name, sanitised; never used as a path. */
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull().references(() => attachmentBlobs.sha256),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    uploadedAt: createdAt(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+  },
+  (t) => [
+    index('attachments_dossier_idx').on(t.dossierId),
+    check('attachments_kind', sql`${t.kind} in ('application', 'supplement', 'result')`),
+    check('attachments_size', sql`${t.size} >= 0`),
+  ],
+)
+
+/** The last receipt sequence number used per receiving unit per (Vietnam-local) day. */
+export const receiptSequences = pgTable(
+  'receipt_sequences',
+  {
+    unitId: uuid('unit_id').notNull().references(() => units.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    lastValue: integer('last_value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.day] }), check('receipt_sequences_positive', sql`${t.lastValue} >= 1`)],
+)

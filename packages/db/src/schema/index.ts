@@ -1,0 +1,6 @@
+export * from './units'
+export * from './accounts'
+export * from './procedures'
+export * from './dossiers'
+export * from './outbox'
+export * from './seed-runs'

@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm'
+import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
+import { at, createdAt } from './columns'
+import { dossiers } from './dossiers'
+import { units } from './units'
+
+/**
+ * Messages to the outside world, written in the same transaction as the change that causes them
+ * and delivered later with retries, so a failing integration never loses or blocks a dossier.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    topic: text('topic').notNull(),
+    pluginSlug: text('plugin_slug'),
+    dossierId: uuid('dossier_id').references(() => dossiers.id),
+    payload: jsonb('payload').notNull(),
+    state: text('state', { enum: ['pending', 'delivered', 'dead'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: at('next_attempt_at').notNull().defaultNow(),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    deliveredAt: at('delivered_at'),
+  },
+  (t) => [
+    index('outbox_due_idx').on(t.state, t.nextAttemptAt),
+    check('outbox_state', sql`${t.state} in ('pending', 'delivered', 'dead')`),
+  ],
+)
+
+/** Plugins are enabled and configured per unit at run time. */
+export const pluginSettings = pgTable(
+  'plugin_settings',
+  {
+    unitId: uuid('unit_id').notNull().references(() => units.id),
+    pluginSlug: text('plugin_slug').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    config: jsonb('config').notNull().default({}),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.pluginSlug] })],
+)

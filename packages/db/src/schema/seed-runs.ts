@@ -1,0 +1,8 @@
+import { pgTable, text } from 'drizzle-orm/pg-core'
+import { createdAt } from './columns'
+
+/** One-off data steps (the first-start seed) already applied, so a restart never repeats them. */
+export const seedRuns = pgTable('seed_runs', {
+  name: text('name').primaryKey(),
+  appliedAt: createdAt(),
+})
