@@ -1,10 +1,14 @@
 import { defineConfig } from 'vitest/config'
 
+// Workspace packages resolve to their TypeScript source (the `source` export condition): no build before tests.
+const conditions = ['source', 'module', 'node', 'development']
+
 export default defineConfig({
-  resolve: { conditions: ['source'] },
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ['source'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'plugins/*/src/**/*.test.ts', 'runtime/src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 })

@@ -16,15 +16,17 @@ describe.each(drivers)('database on $name', ({ open }) => {
     db = database.db
     await db.insert(unitLevels).values({ code: 'commune', nameVi: 'Cấp xã', nameEn: 'Commune', tier: 3 })
     await db.insert(calendars).values({ code: 'default', name: 'Lịch làm việc', officeHours: [[], [], [], [], [], [], []] })
-    ;[{ id: unitId }] = await db
+    const [unit] = await db
       .insert(units)
       .values({ code: '06649', electronicId: '000.01.21.H49', name: 'Phường Hà Khánh', type: 'Phường', level: 'commune', effectiveFrom: '2019-12-01' })
       .returning({ id: units.id })
+    unitId = unit!.id
     const [procedure] = await db.insert(procedures).values({ code: '1.001193' }).returning()
-    ;[{ id: versionId }] = await db
+    const [version] = await db
       .insert(procedureVersions)
       .values({ procedureId: procedure!.id, version: 1, definition: { name: 'Đăng ký khai sinh' }, contentHash: 'h1' })
       .returning({ id: procedureVersions.id })
+    versionId = version!.id
   })
   afterAll(() => database?.close())
 
@@ -47,10 +49,10 @@ describe.each(drivers)('database on $name', ({ open }) => {
 
   it('applies the migrations from empty, and again as a no-op', async () => {
     await database.migrate()
-    const tables = await db.execute<{ table_name: string }>(
-      sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
-    )
-    const names = (Array.isArray(tables) ? tables : tables.rows).map((r) => r.table_name)
+    const result = (await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public'`)) as unknown
+    // postgres.js returns the rows, PGlite an object holding them
+    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { table_name: string }[]
+    const names = rows.map((r) => r.table_name)
     expect(names).toEqual(expect.arrayContaining(['units', 'unit_levels', 'dossiers', 'dossier_events', 'procedure_versions', 'outbox', 'receipt_sequences', 'calendar_days', 'attachments', 'user_roles']))
   })
 

@@ -1,0 +1,41 @@
+import { DomainError, type DomainErrorCode, type Issue, type Message } from '@motcua/core'
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+
+const statusOf: Record<DomainErrorCode, ContentfulStatusCode> = {
+  INVALID_DATA: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+}
+
+/** The one shape every error response has. */
+export interface ErrorBody {
+  error: { code: string; message: Message; issues?: Issue[] }
+}
+
+const internal: Message = {
+  vi: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau ít phút; nếu vẫn lỗi, hãy liên hệ bộ phận một cửa.',
+  en: 'Something went wrong on our side. Please try again in a few minutes.',
+}
+
+const body = (code: string, message: Message, issues?: Issue[]): ErrorBody => ({ error: { code, message, ...(issues?.length ? { issues } : {}) } })
+
+/** Maps domain errors to HTTP in one place; anything unexpected becomes a 500 that hides its internals. */
+export function onError(error: Error, c: Context): Response {
+  if (DomainError.is(error)) return c.json(body(error.code, error.userMessage, error.issues), statusOf[error.code])
+  if (error instanceof HTTPException && error.status < 500) {
+    return c.json(body('INVALID_DATA', { vi: 'Yêu cầu không hợp lệ.', en: error.message || 'Bad request.' }), error.status)
+  }
+  console.error(JSON.stringify({ level: 'error', msg: 'unhandled error', method: c.req.method, path: c.req.path, error: String(error?.stack ?? error) }))
+  return c.json(body('INTERNAL', internal), 500)
+}
+
+export function onNotFound(c: Context): Response {
+  return c.json(body('NOT_FOUND', { vi: 'Không tìm thấy địa chỉ này.', en: 'No such route.' }), 404)
+}

@@ -1,0 +1,24 @@
+import { databaseOptionsFromEnv } from '@motcua/db'
+import { log, startRuntime } from './server'
+
+const env = process.env
+const database = databaseOptionsFromEnv(env)
+const runtime = await startRuntime({ port: Number(env.PORT ?? 3000), host: env.HOST ?? '127.0.0.1', database })
+log('motcua is running', { url: runtime.url, database: database.driver, ...(database.driver === 'pglite' ? { dataDir: database.dataDir } : {}) })
+console.log(`\n  motcua: open ${runtime.url}\n`)
+
+let stopping = false
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return
+    stopping = true
+    log('stopping', { signal })
+    runtime.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error)
+        process.exit(1)
+      },
+    )
+  })
+}

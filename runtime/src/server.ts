@@ -1,0 +1,44 @@
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { type DatabaseOptions, openDatabase } from '@motcua/db'
+import { createApp } from './app'
+import { seed } from './seed'
+
+export interface RuntimeOptions {
+  port: number
+  host: string
+  database: DatabaseOptions
+}
+
+export interface RunningRuntime {
+  url: string
+  /** Stops accepting connections, finishes what is in flight, then closes the database. */
+  close(): Promise<void>
+}
+
+/**
+ * Opens and migrates the database, seeds it on first start, and serves the API.
+ * @example const runtime = await startRuntime({ port: 0, host: '127.0.0.1', database: { driver: 'pglite' } })
+ */
+export async function startRuntime(options: RuntimeOptions): Promise<RunningRuntime> {
+  const database = await openDatabase(options.database)
+  await database.migrate()
+  const applied = await seed(database.db)
+  if (applied.length) log('seeded', { steps: applied })
+  const app = createApp(database)
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s))
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await database.close()
+    },
+  }
+}
+
+export function log(msg: string, fields: Record<string, unknown> = {}): void {
+  console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg, ...fields }))
+}
