@@ -1,0 +1,59 @@
+import type { Issue } from '../errors'
+import { issue } from './issue'
+import { isTerminalOutcome } from './model'
+import type { StepList } from './step-lists'
+
+/** Every step is reachable from the first, and every step can reach a terminal outcome. */
+export function checkGraph({ path, steps }: StepList): Issue[] {
+  const index = new Map(steps.map((step, i) => [step.key, i]))
+  const targets = steps.map((step) => step.actions.flatMap((action) => (action.to === undefined ? [] : [action.to])))
+
+  const reachable = new Set<number>([0])
+  const queue = [0]
+  for (let current = queue.shift(); current !== undefined; current = queue.shift()) {
+    for (const to of targets[current] ?? []) {
+      const next = index.get(to)
+      if (next !== undefined && !reachable.has(next)) {
+        reachable.add(next)
+        queue.push(next)
+      }
+    }
+  }
+
+  const ends = new Set<number>()
+  for (let changed = true; changed;) {
+    changed = false
+    targets.forEach((list, i) => {
+      if (ends.has(i)) return
+      if (list.some((to) => isTerminalOutcome(to) || ends.has(index.get(to) ?? -1))) {
+        ends.add(i)
+        changed = true
+      }
+    })
+  }
+
+  const issues: Issue[] = []
+  steps.forEach((step, i) => {
+    if (!reachable.has(i)) {
+      issues.push(
+        issue(
+          'step.unreachable',
+          `${path}/${i}`,
+          `Không thể tới bước "${step.key}" từ bước đầu "${steps[0]?.key}"`,
+          `Step "${step.key}" cannot be reached from the first step "${steps[0]?.key}"`,
+        ),
+      )
+    }
+    if (!ends.has(i)) {
+      issues.push(
+        issue(
+          'step.noTerminal',
+          `${path}/${i}`,
+          `Từ bước "${step.key}" không có đường tới kết thúc (trả kết quả, từ chối, rút hoặc dừng)`,
+          `From step "${step.key}" no path leads to an outcome (returned, refused, withdrawn or stopped)`,
+        ),
+      )
+    }
+  })
+  return issues
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { DomainError } from '../errors'
+import { compileFormValidator } from './form-validator'
+import { sampleDefinition } from './test-fixture'
+
+describe('compileFormValidator', () => {
+  const validate = compileFormValidator(sampleDefinition())
+
+  it('accepts valid form data', () => {
+    expect(
+      validate({ nguoi_yeu_cau: { ho_ten: 'Trần Thị Bình', cccd: '022095000123' }, so_trang: 3, so_ban: 1 }),
+    ).toEqual([])
+  })
+
+  it('returns every issue at the JSON pointer of its field', () => {
+    const issues = validate({ nguoi_yeu_cau: { ho_ten: '', cccd: '12' }, so_trang: 0 })
+    expect(issues.map((issue) => [issue.code, issue.path]).sort()).toEqual([
+      ['format', '/nguoi_yeu_cau/cccd'],
+      ['minLength', '/nguoi_yeu_cau/ho_ten'],
+      ['minimum', '/so_trang'],
+      ['required', '/so_ban'],
+    ])
+    for (const issue of issues) expect(issue.message.vi).not.toBe('')
+  })
+
+  it('throws INVALID_DATA when the schema does not compile', () => {
+    const def = sampleDefinition()
+    Object.assign(def.form.schema.properties, { x: { type: 'string', widget: 'textarea' } })
+    expect(() => compileFormValidator(def)).toThrow(DomainError)
+  })
+
+  it('compiles schemas with the same $id twice', () => {
+    const def = sampleDefinition()
+    Object.assign(def.form.schema, { $id: 'https://example.com/form.json' })
+    expect(() => [compileFormValidator(def), compileFormValidator(def)]).not.toThrow()
+  })
+})

@@ -1,0 +1,8 @@
+// json-logic-js ships no types; only the parts core uses are declared.
+declare module 'json-logic-js' {
+  const jsonLogic: {
+    apply(logic: unknown, data?: unknown): unknown
+    truthy(value: unknown): boolean
+  }
+  export default jsonLogic
+}

@@ -1,0 +1,369 @@
+/* eslint-disable */
+/**
+ * GENERATED — do not edit; run `npm run generate:types`.
+ * Source: packages/core/src/definition/meta-schema.json (json-schema-to-typescript).
+ */
+
+/**
+ * citizen = công dân, business = doanh nghiệp, organisation = tổ chức.
+ */
+export type ApplicantType = 'citizen' | 'business' | 'organisation'
+/**
+ * An http(s) address.
+ */
+export type Url = string
+/**
+ * A calendar date, YYYY-MM-DD.
+ */
+export type IsoDate = string
+/**
+ * Total processing time (thời hạn giải quyết), counted from receipt of a complete dossier.
+ */
+export type ProcessingTime = WorkingDaysTime | WorkingHoursTime | SameDayTime | CalendarDaysTime | NoTime
+/**
+ * The legal wording of the time limit, as published.
+ */
+export type LegalText = string
+/**
+ * A stable machine key: lower-case ASCII letters, digits and underscores, starting with a letter (Vietnamese without diacritics, e.g. tiep_nhan).
+ */
+export type Key = string
+/**
+ * A JSON Logic rule (https://jsonlogic.com) over { form, case }: an operation object or a boolean literal. Only allow-listed operators; `var` paths must exist in the form schema.
+ */
+export type JsonLogicRule =
+  | {
+      [k: string]: unknown | undefined
+    }
+  | boolean
+/**
+ * receiving_officer (cán bộ một cửa), specialist (chuyên viên), leader (lãnh đạo), unit_admin, province_admin, citizen.
+ */
+export type Role = string
+/**
+ * A step's own time budget inside the total: working days (1 day = 8 working hours) or working hours; fractions allowed (0.5 days).
+ */
+export type StepBudget = WorkingDaysBudget | WorkingHoursBudget
+/**
+ * receive (tiếp nhận), forward (chuyển), sendBack (trả lại), approve (phê duyệt), refuse (từ chối tiếp nhận), requestSupplement (yêu cầu bổ sung), requestPayment (yêu cầu nộp phí), confirmPayment (xác nhận đã nộp), extend (xin lỗi, hẹn lại), stop (dừng xử lý), return (trả kết quả), withdraw (rút hồ sơ).
+ */
+export type ActionType =
+  | 'receive'
+  | 'forward'
+  | 'sendBack'
+  | 'approve'
+  | 'refuse'
+  | 'requestSupplement'
+  | 'requestPayment'
+  | 'confirmPayment'
+  | 'extend'
+  | 'stop'
+  | 'return'
+  | 'withdraw'
+/**
+ * An input the officer must give when taking the action.
+ */
+export type ActionInput = 'reason' | 'note' | 'missingItems' | 'newDueAt' | 'attachments' | 'deliveryMethod' | 'amount'
+
+/**
+ * One version of an administrative procedure (thủ tục hành chính, TTHC) as data: identity, form, dossier components, fees, cases, steps and processing time. See FORMAT.md.
+ */
+export interface ProcedureDefinition {
+  /**
+   * Optional pointer to this meta-schema, for editors.
+   */
+  $schema?: string
+  /**
+   * Version of this definition format. Always 1.
+   */
+  schemaVersion: 1
+  /**
+   * National procedure code (mã TTHC in the Cơ sở dữ liệu quốc gia về TTHC, e.g. 1.001193) or a local code.
+   */
+  code: string
+  /**
+   * Procedure name in Vietnamese, as published (tên thủ tục).
+   */
+  name: string
+  /**
+   * Procedure name in English, the second locale.
+   */
+  nameEn?: string
+  /**
+   * The government tier that handles it (cấp thực hiện): a unit-level code such as province, district, commune. Levels are data, not a fixed list.
+   */
+  level: string
+  /**
+   * Field of the procedure (lĩnh vực), e.g. Hộ tịch.
+   */
+  field: string
+  /**
+   * Implementing agency as text (cơ quan thực hiện), e.g. Ủy ban nhân dân cấp xã.
+   */
+  agency: string
+  /**
+   * Unit codes that offer the procedure; absent means every unit of `level`.
+   */
+  units?: string[]
+  /**
+   * Who may apply (đối tượng thực hiện).
+   */
+  applicants?: ApplicantType[]
+  /**
+   * Plain text shown to the applicant before starting.
+   */
+  description?: string
+  /**
+   * Requirements and conditions (yêu cầu, điều kiện thực hiện), one per item.
+   */
+  conditions?: string[]
+  /**
+   * What the applicant receives (kết quả thực hiện), e.g. Giấy khai sinh.
+   */
+  result?: string
+  /**
+   * Legal basis (căn cứ pháp lý).
+   */
+  legalBasis: LegalDocument[]
+  source?: DefinitionSource
+  effective: EffectivePeriod
+  onlineMode: OnlineMode
+  processingTime: ProcessingTime
+  form: ProcedureForm
+  /**
+   * Dossier components (thành phần hồ sơ): the attachments.
+   */
+  components: DossierComponent[]
+  /**
+   * Fees and charges (phí, lệ phí); empty when the procedure is free.
+   */
+  fees: Fee[]
+  /**
+   * Variants (trường hợp) chosen by a rule over the form data; the first match wins. Each may override the processing time and the steps.
+   */
+  cases?: ProcedureCase[]
+  /**
+   * Workflow steps (quy trình nội bộ). The first step is the start.
+   *
+   * @minItems 1
+   */
+  steps: Step[]
+  /**
+   * Plugins the procedure uses, by slug, with their configuration.
+   */
+  plugins?: PluginUse[]
+}
+/**
+ * A legal document the procedure rests on (văn bản quy phạm pháp luật).
+ */
+export interface LegalDocument {
+  /**
+   * Title and number, e.g. Luật Hộ tịch số 60/2014/QH13.
+   */
+  title: string
+  url?: Url
+  note?: string
+}
+/**
+ * Where the data of this definition came from, so a person can verify it.
+ */
+export interface DefinitionSource {
+  note: string
+  url?: Url
+  urls?: Url[]
+  retrieved?: IsoDate
+}
+/**
+ * When this version applies (hiệu lực); `to` absent or null means open-ended.
+ */
+export interface EffectivePeriod {
+  from: IsoDate
+  to?: IsoDate | null
+}
+/**
+ * Online service mode (Decree 42/2022): full = toàn trình, partial = một phần, none = not online; legacyLevel = mức độ 1–4 of Decree 43/2011.
+ */
+export interface OnlineMode {
+  mode: 'full' | 'partial' | 'none'
+  legacyLevel?: number
+}
+/**
+ * N working days (ngày làm việc): Saturdays, Sundays and public holidays do not count.
+ */
+export interface WorkingDaysTime {
+  kind: 'workingDays'
+  days: number
+  text?: LegalText
+}
+/**
+ * N working hours (giờ làm việc) inside office hours.
+ */
+export interface WorkingHoursTime {
+  kind: 'workingHours'
+  hours: number
+  text?: LegalText
+}
+/**
+ * Same day (trong ngày); received after `cutoff` (HH:mm, e.g. 15:00), the next working day.
+ */
+export interface SameDayTime {
+  kind: 'sameDay'
+  cutoff: string
+  text?: LegalText
+}
+/**
+ * N calendar days (ngày), weekends and holidays included.
+ */
+export interface CalendarDaysTime {
+  kind: 'calendarDays'
+  days: number
+  text?: LegalText
+}
+/**
+ * No fixed processing time (không quy định thời hạn).
+ */
+export interface NoTime {
+  kind: 'none'
+  text?: LegalText
+}
+/**
+ * The application form (tờ khai): a JSON Schema (draft-07, must compile under ajv strict mode) and an @rjsf UI schema.
+ */
+export interface ProcedureForm {
+  schema: FormSchema
+  /**
+   * @rjsf UI schema (ui:order, ui:widget, ui:help, …).
+   */
+  uiSchema?: {
+    [k: string]: unknown | undefined
+  }
+}
+/**
+ * JSON Schema draft-07 of the form data. The root is an object; formats: date, email, cccd, cmnd, vn-mobile, vn-phone, vn-tax-code, vnd.
+ */
+export interface FormSchema {
+  type: 'object'
+  properties: {
+    [k: string]:
+      | {
+          [k: string]: unknown | undefined
+        }
+      | undefined
+  }
+  [k: string]: unknown | undefined
+}
+/**
+ * One dossier component (thành phần hồ sơ): an attachment the applicant provides.
+ */
+export interface DossierComponent {
+  key: Key
+  name: string
+  /**
+   * Whether it must be attached (when `when` holds, if given).
+   */
+  required: boolean
+  /**
+   * Number of originals (số bản chính).
+   */
+  originals?: number
+  /**
+   * Number of copies (số bản sao).
+   */
+  copies?: number
+  /**
+   * Accepted media types.
+   */
+  accept?: string[]
+  maxSizeMB?: number
+  template?: ComponentTemplate
+  when?: JsonLogicRule
+  note?: string
+}
+/**
+ * A blank form to download (mẫu đơn, tờ khai).
+ */
+export interface ComponentTemplate {
+  name: string
+  url?: Url
+  /**
+   * The form's official code, e.g. Mẫu 01/TP.
+   */
+  code?: string
+}
+/**
+ * A fee or charge (phí, lệ phí) in VND: exactly one of a fixed `amount` or a JSON Logic `rule` computing it from the form data.
+ */
+export interface Fee {
+  key: Key
+  name: string
+  /**
+   * Fixed amount in VND.
+   */
+  amount?: number
+  rule?: JsonLogicRule
+  note?: string
+}
+/**
+ * A variant of the procedure (trường hợp), chosen when `when` holds; it may override the processing time and replace the whole step list.
+ */
+export interface ProcedureCase {
+  key: Key
+  name: string
+  when: JsonLogicRule
+  processingTime?: ProcessingTime
+  /**
+   * @minItems 1
+   */
+  steps?: Step[]
+  note?: string
+}
+/**
+ * One workflow step: who acts, the public status (trạng thái, national code 1–10) while the dossier is here, its time budget and the actions that leave it.
+ */
+export interface Step {
+  key: Key
+  name: string
+  role: Role
+  status: number
+  budget?: StepBudget
+  description?: string
+  actions: StepAction[]
+}
+export interface WorkingDaysBudget {
+  kind: 'workingDays'
+  days: number
+}
+export interface WorkingHoursBudget {
+  kind: 'workingHours'
+  hours: number
+}
+/**
+ * An action that leaves a step (to another step or a terminal outcome $returned, $refused, $withdrawn, $stopped) or, without `to`, keeps the dossier at its step.
+ */
+export interface StepAction {
+  key: Key
+  type: ActionType
+  label: string
+  labelEn?: string
+  /**
+   * A step key or a terminal outcome.
+   */
+  to?: string
+  requires?: ActionInput[]
+  /**
+   * Narrows who may take the action; by default the step's role.
+   *
+   * @minItems 1
+   */
+  roles?: Role[]
+  guard?: JsonLogicRule
+}
+/**
+ * A plugin the procedure uses, named by slug, with its configuration (validated by the plugin's own schema).
+ */
+export interface PluginUse {
+  slug: string
+  config?: {
+    [k: string]: unknown | undefined
+  }
+}

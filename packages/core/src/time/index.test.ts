@@ -1,0 +1,42 @@
+import { describe, expect, expectTypeOf, it } from 'vitest'
+import * as time from './index'
+import type { Duration, ResolvedCalendar, Timeliness, WorkCalendar } from './index'
+
+describe('public API', () => {
+  it('exports the contract', () => {
+    expect(Object.keys(time).sort()).toEqual(
+      [
+        'addWorkingMinutes',
+        'classify',
+        'computeDue',
+        'createCalendar',
+        'defaultOfficeHours',
+        'dueAfterResume',
+        'formatDuration',
+        'isWorkingTime',
+        'lunarToSolar',
+        'nextOpening',
+        'parseDuration',
+        'remainingWorkingMinutes',
+        'solarToLunar',
+        'statutoryCalendar',
+        'statutoryHolidays',
+        'stepDueDates',
+        'workingMinutesBetween',
+      ].sort(),
+    )
+  })
+
+  it('types: resolve once, then compute', () => {
+    expectTypeOf(time.createCalendar).parameter(0).toEqualTypeOf<Partial<WorkCalendar>>()
+    expectTypeOf(time.computeDue).returns.toEqualTypeOf<Date | null>()
+    expectTypeOf(time.stepDueDates).returns.toEqualTypeOf<(Date | null)[]>()
+    expectTypeOf(time.classify).returns.toEqualTypeOf<Timeliness>()
+    expectTypeOf(time.parseDuration).returns.toEqualTypeOf<Duration>()
+    expectTypeOf(time.statutoryCalendar).returns.toEqualTypeOf<WorkCalendar>()
+    expectTypeOf<WorkCalendar>().not.toExtend<ResolvedCalendar>()
+    const seed = time.statutoryCalendar(2025, 2025)
+    // @ts-expect-error an unresolved calendar must go through createCalendar first
+    expect(() => time.computeDue(seed, new Date(), { kind: 'none' })).toThrow()
+  })
+})

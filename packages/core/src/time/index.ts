@@ -1,0 +1,8 @@
+export type { CalendarDay, Duration, OfficeInterval, Timeliness, WorkCalendar } from './types'
+export { type Interval, type ResolvedCalendar, createCalendar, defaultOfficeHours } from './calendar'
+export { formatDuration, parseDuration } from './duration'
+export { addWorkingMinutes, isWorkingTime, nextOpening, workingMinutesBetween } from './working-time'
+export { computeDue, dueAfterResume, remainingWorkingMinutes, stepDueDates } from './due'
+export { classify } from './classify'
+export { type LunarDate, type SolarDate, lunarToSolar, solarToLunar } from './lunar'
+export { statutoryCalendar, statutoryHolidays } from './holidays'
