@@ -1,9 +1,9 @@
-import { type Database, units } from '@motcua/db'
+import { units } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from './app'
 import { seed } from './seed'
+import { type TestRuntime, openTestRuntime } from './testing'
 
 interface Unit {
   code: string
@@ -14,19 +14,16 @@ interface Unit {
 }
 
 describe.each(testDrivers())('runtime API on $name', ({ name, open }) => {
-  let database: Database
-  let app: ReturnType<typeof createApp>
+  let runtime: TestRuntime
   const get = async <T>(path: string) => {
-    const res = await app.request(path)
+    const res = await runtime.app.request(path)
     return { status: res.status, body: (await res.json()) as T }
   }
 
   beforeAll(async () => {
-    database = await open()
-    await seed(database.db)
-    app = createApp(database)
+    runtime = await openTestRuntime(open, { demo: false, library: false })
   })
-  afterAll(() => database?.close())
+  afterAll(() => runtime?.close())
 
   it('reports health and which database it runs on', async () => {
     expect(await get('/healthz')).toMatchObject({ status: 200, body: { status: 'ok', database: name } })
@@ -49,7 +46,7 @@ describe.each(testDrivers())('runtime API on $name', ({ name, open }) => {
   })
 
   it('lists only the units in force on the requested date', async () => {
-    await database.db.update(units).set({ effectiveTo: '2025-07-01' }).where(eq(units.code, '207'))
+    await runtime.database.db.update(units).set({ effectiveTo: '2025-07-01' }).where(eq(units.code, '207'))
     expect((await get<Unit[]>('/api/units?level=district&at=2025-06-30')).body).toHaveLength(14)
     expect((await get<Unit[]>('/api/units?level=district&at=2025-07-01')).body).toHaveLength(13)
     expect((await get<Unit[]>('/api/units?level=province&at=2019-01-01')).body).toHaveLength(0)
@@ -68,7 +65,7 @@ describe.each(testDrivers())('runtime API on $name', ({ name, open }) => {
   })
 
   it('seeds only once', async () => {
-    expect(await seed(database.db)).toEqual([])
+    expect(await seed(runtime.database.db)).toEqual([])
     expect((await get<Unit[]>('/api/units?level=commune')).body).toHaveLength(186)
   })
 })

@@ -1,22 +1,67 @@
 import type { Database } from '@motcua/db'
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { DomainError } from '@motcua/core'
+import { authenticate } from './auth/middleware'
+import type { Principal } from './auth/principal'
+import type { ProcedureRegistry } from './procedures/registry'
 import { onError, onNotFound } from './http/errors'
-import { health } from './routes/health'
-import { unitsRoutes } from './routes/units'
+import { type Operation, openApiDocument } from './http/openapi'
+import { authDocs, authRoutes } from './routes/auth'
+import { authoringDocs, authoringRoutes } from './routes/authoring'
+import { dossiersDocs, dossiersRoutes } from './routes/dossiers'
+import { health, healthDocs } from './routes/health'
+import { proceduresDocs, proceduresRoutes } from './routes/procedures'
+import { unitsDocs, unitsRoutes } from './routes/units'
 
-export interface AppEnv {
-  Variables: { database: Database }
+/** What the routes share: composed once by the runtime. */
+export interface Services {
+  database: Database
+  registry: ProcedureRegistry
+  /** Derives lookup PINs (see `loadInstanceSecret`). */
+  secret: string
 }
 
-/** Composes the HTTP API over an open, migrated database. */
-export function createApp(database: Database) {
+export interface AppEnv {
+  Variables: Services & { principal?: Principal; sessionToken?: string }
+}
+
+/** Every operation the API serves, as the route modules document them. */
+export const operations: Operation[] = [
+  ...healthDocs,
+  ...unitsDocs,
+  ...authDocs,
+  ...proceduresDocs,
+  ...authoringDocs,
+  ...dossiersDocs,
+  { method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'This document (OpenAPI 3.1)', access: 'public', responses: { 200: 'the document' } },
+]
+
+/** Composes the HTTP API over an open, migrated database and its procedure registry. */
+export function createApp(services: Services) {
   const app = new Hono<AppEnv>()
   app.use(async (c, next) => {
-    c.set('database', database)
+    c.set('database', services.database)
+    c.set('registry', services.registry)
     await next()
   })
+  const jsonLimit = bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: () => {
+        throw new DomainError('PAYLOAD_TOO_LARGE', { vi: 'Dữ liệu gửi lên quá lớn (tối đa 1 MB).', en: 'The request body is too large (1 MB at most).' })
+      },
+    })
+  // 1 MB for JSON; uploads (multipart) have their own, larger limit on their route
+  app.use('/api/*', (c, next) => ((c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? next() : jsonLimit(c, next)))
+  app.use('/api/*', authenticate)
   app.route('/', health)
+  app.route('/', authRoutes())
   app.route('/', unitsRoutes)
+  app.route('/', proceduresRoutes)
+  app.route('/', authoringRoutes)
+  app.route('/', dossiersRoutes(services.secret))
+  const document = openApiDocument(operations)
+  app.get('/api/openapi.json', (c) => c.json(document))
   app.onError(onError)
   app.notFound(onNotFound)
   return app

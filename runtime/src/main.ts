@@ -1,9 +1,16 @@
 import { databaseOptionsFromEnv } from '@motcua/db'
+import { DEFAULT_DEMO_PASSWORD } from './seed/demo-accounts'
 import { log, startRuntime } from './server'
 
 const env = process.env
 const database = databaseOptionsFromEnv(env)
-const runtime = await startRuntime({ port: Number(env.PORT ?? 3000), host: env.HOST ?? '127.0.0.1', database })
+const seedDemo = database.driver === 'pglite' || env.SEED_DEMO === '1'
+const runtime = await startRuntime({
+  port: Number(env.PORT ?? 3000),
+  host: env.HOST ?? '127.0.0.1',
+  database,
+  ...(seedDemo ? { demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD } : {}),
+})
 log('motcua is running', { url: runtime.url, database: database.driver, ...(database.driver === 'pglite' ? { dataDir: database.dataDir } : {}) })
 console.log(`\n  motcua: open ${runtime.url}\n`)
 

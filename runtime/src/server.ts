@@ -2,12 +2,19 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { type DatabaseOptions, openDatabase } from '@motcua/db'
 import { createApp } from './app'
+import { loadInstanceSecret } from './auth/instance-secret'
+import { defaultProceduresDir } from './procedures/library'
+import { createRegistry } from './procedures/registry'
 import { seed } from './seed'
 
 export interface RuntimeOptions {
   port: number
   host: string
   database: DatabaseOptions
+  /** Seeds the demo accounts with this password when set. */
+  demoPassword?: string
+  /** The procedure library imported on first start (default: the repository's `procedures/`). */
+  proceduresDir?: string
 }
 
 export interface RunningRuntime {
@@ -23,9 +30,10 @@ export interface RunningRuntime {
 export async function startRuntime(options: RuntimeOptions): Promise<RunningRuntime> {
   const database = await openDatabase(options.database)
   await database.migrate()
-  const applied = await seed(database.db)
+  const applied = await seed(database.db, { demoPassword: options.demoPassword, proceduresDir: options.proceduresDir ?? defaultProceduresDir() })
   if (applied.length) log('seeded', { steps: applied })
-  const app = createApp(database)
+  const registry = await createRegistry(database)
+  const app = createApp({ database, registry, secret: await loadInstanceSecret(database.db) })
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s))
   })
@@ -34,6 +42,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RunningRunt
     url: `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      await registry.close()
       await database.close()
     },
   }

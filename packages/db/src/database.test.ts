@@ -118,3 +118,26 @@ describe('database drivers', () => {
     expect(drivers[0]!.name).toBe('pglite')
   })
 })
+
+describe.each(drivers)('notifications on $name', ({ open }) => {
+  it('delivers a pg_notify sent in a transaction once it commits, and nothing from a rolled-back one', async () => {
+    const database = await open()
+    try {
+      const received: string[] = []
+      const unlisten = await database.listen('motcua_test', (payload) => received.push(payload))
+      await database.db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_notify('motcua_test', 'kept')`)
+      })
+      await database.db
+        .transaction(async (tx) => {
+          await tx.execute(sql`select pg_notify('motcua_test', 'rolled back')`)
+          throw new Error('roll back')
+        })
+        .catch(() => {})
+      await expect.poll(() => received, { timeout: 2000 }).toEqual(['kept'])
+      await unlisten()
+    } finally {
+      await database.close()
+    }
+  })
+})

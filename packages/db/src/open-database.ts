@@ -22,6 +22,11 @@ export interface Database {
   readonly driver: DatabaseOptions['driver']
   /** Applies the committed SQL migrations; safe to run from several processes at once. */
   migrate(): Promise<void>
+  /**
+   * Calls `onPayload` for every `NOTIFY channel` (sent with `pg_notify` inside a transaction, delivered on
+   * commit): between processes on PostgreSQL, within the process on PGlite. Returns the unsubscribe.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>
   close(): Promise<void>
 }
 
@@ -55,6 +60,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     db,
     driver: 'pglite',
     migrate: () => migratePglite(db as never, { migrationsFolder }),
+    listen: (channel, onPayload) => client.listen(channel, onPayload),
     close: () => client.close(),
   }
 }
@@ -74,6 +80,10 @@ async function openPostgres(url: string, maxConnections = 10): Promise<Database>
         await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {})
         lock.release()
       }
+    },
+    async listen(channel, onPayload) {
+      const { unlisten } = await client.listen(channel, onPayload)
+      return unlisten
     },
     close: () => client.end({ timeout: 5 }),
   }

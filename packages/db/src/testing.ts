@@ -25,27 +25,34 @@ async function migrated(opening: Promise<Database>): Promise<Database> {
   return database
 }
 
-async function openScratchPostgres(url: string): Promise<Database> {
+/**
+ * A new, empty database on the server of `url`, for one test; `drop` removes it.
+ * @example const scratch = await createScratchDatabase(process.env.DATABASE_URL!)
+ */
+export async function createScratchDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `motcua_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
-  const admin = postgres(url, { max: 1, onnotice: () => {} })
-  try {
-    await admin.unsafe(`create database "${name}"`)
-  } finally {
-    await admin.end()
+  const run = async (statement: string) => {
+    const admin = postgres(url, { max: 1, onnotice: () => {} })
+    try {
+      await admin.unsafe(statement)
+    } finally {
+      await admin.end()
+    }
   }
+  await run(`create database "${name}"`)
   const scratchUrl = new URL(url)
   scratchUrl.pathname = `/${name}`
-  const database = await migrated(openDatabase({ driver: 'postgres', url: scratchUrl.toString(), maxConnections: 20 }))
+  return { url: scratchUrl.toString(), drop: () => run(`drop database if exists "${name}" with (force)`) }
+}
+
+async function openScratchPostgres(url: string): Promise<Database> {
+  const scratch = await createScratchDatabase(url)
+  const database = await migrated(openDatabase({ driver: 'postgres', url: scratch.url, maxConnections: 20 }))
   return {
     ...database,
     async close() {
       await database.close()
-      const dropper = postgres(url, { max: 1, onnotice: () => {} })
-      try {
-        await dropper.unsafe(`drop database if exists "${name}" with (force)`)
-      } finally {
-        await dropper.end()
-      }
+      await scratch.drop()
     },
   }
 }

@@ -4,6 +4,7 @@ import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app'
+import type { Operation } from '../http/openapi'
 
 const parent = alias(units, 'parent')
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
@@ -47,3 +48,20 @@ export const unitsRoutes = new Hono<AppEnv>()
       .orderBy(asc(unitLevels.tier), asc(units.level), asc(units.code))
     return c.json(q ? rows.filter((u) => matchesQuery(u.name, q)) : rows)
   })
+
+export const unitsDocs: Operation[] = [
+  {
+    method: 'get',
+    path: '/api/units',
+    tag: 'units',
+    summary: 'Administrative units in force on a date',
+    access: 'public',
+    query: [
+      { name: 'level', description: 'province, department, district, commune' },
+      { name: 'parent', description: 'parent unit code' },
+      { name: 'q', description: 'words, with or without diacritics' },
+      { name: 'at', description: 'YYYY-MM-DD, default today (Vietnam time)' },
+    ],
+    responses: { 200: '[{code, name, type, level, parentCode, electronicId}]', 400: 'bad date' },
+  },
+]

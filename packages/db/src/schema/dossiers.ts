@@ -133,3 +133,15 @@ export const receiptSequences = pgTable(
   },
   (t) => [primaryKey({ columns: [t.unitId, t.day] }), check('receipt_sequences_positive', sql`${t.lastValue} >= 1`)],
 )
+
+/** A signed-in citizen's unfinished form for a procedure, saved as they type so they can resume anywhere. */
+export const formDrafts = pgTable(
+  'form_drafts',
+  {
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    procedureCode: text('procedure_code').notNull(),
+    formData: jsonb('form_data').notNull(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.procedureCode] })],
+)

@@ -6,3 +6,9 @@ export const seedRuns = pgTable('seed_runs', {
   name: text('name').primaryKey(),
   appliedAt: createdAt(),
 })
+
+/** Instance-wide settings, e.g. the generated secret that derives lookup PINs when SECRET_KEY is not set. */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+})

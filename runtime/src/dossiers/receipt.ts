@@ -1,0 +1,18 @@
+import { formatReceiptCode, receiptDay } from '@motcua/core'
+import { type Db, receiptSequences } from '@motcua/db'
+import { sql } from 'drizzle-orm'
+
+/**
+ * The next receipt code of a unit for the day. The increment is a single upsert whose row lock is held to
+ * commit: concurrent submissions to one unit queue there, and a rolled-back one gives its number back,
+ * so codes stay unique and gapless.
+ */
+export async function nextReceiptCode(tx: Db, unit: { id: string; electronicId: string }, at: Date): Promise<string> {
+  const day = receiptDay(at)
+  const [row] = await tx
+    .insert(receiptSequences)
+    .values({ unitId: unit.id, day, lastValue: 1 })
+    .onConflictDoUpdate({ target: [receiptSequences.unitId, receiptSequences.day], set: { lastValue: sql`${receiptSequences.lastValue} + 1` } })
+    .returning({ value: receiptSequences.lastValue })
+  return formatReceiptCode({ unitId: unit.electronicId, date: at, sequence: row!.value })
+}

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto'
+import { DomainError, type FeeLine, computeFees, dossierStatuses, effectiveSteps, requiredComponents, selectCase } from '@motcua/core'
+import { type Applicant, type Db, attachmentBlobs, attachments, dossierEvents, dossiers, pgError, units } from '@motcua/db'
+import { and, eq, sql } from 'drizzle-orm'
+import { lookupPin } from '../auth/instance-secret'
+import type { Principal } from '../auth/principal'
+import { sha256 } from '../auth/tokens'
+import type { PublishedVersion } from '../procedures/registry'
+import { type CheckedFile, checkFiles, missingComponents } from './attachments'
+import { nextReceiptCode } from './receipt'
+
+export interface SubmitInput {
+  procedure: PublishedVersion
+  unitCode: string
+  applicant: Applicant
+  formData: unknown
+  files: { componentKey: string; file: File }[]
+  idempotencyKey?: string
+  principal?: Principal
+  secret: string
+}
+
+export interface SubmittedDossier {
+  receiptCode: string
+  pin: string
+  status: number
+  statusName: { vi: string; en: string }
+  submittedAt: Date
+  procedure: { code: string; name: string; version: number }
+  unit: { code: string; name: string }
+  fees: FeeLine[]
+}
+
+const invalid = (vi: string, en: string, path: string, code: string) =>
+  new DomainError('INVALID_DATA', { vi, en }, [{ code, path, message: { vi, en } }])
+
+const NO_SUBMITTER = '00000000-0000-0000-0000-000000000000'
+
+/**
+ * Files a dossier online: the form checked by its version's compiled validator, attachments checked
+ * against their components, then the receipt code, the dossier, its files and its first event in one
+ * transaction. A repeated `idempotencyKey` from the same submitter returns the first dossier instead.
+ */
+export async function submitDossier(db: Db, input: SubmitInput): Promise<{ dossier: SubmittedDossier; replayed: boolean }> {
+  const { procedure, principal } = input
+  const def = procedure.definition
+  const [unit] = await db.select().from(units).where(eq(units.code, input.unitCode))
+  if (!unit) throw invalid(`Không có đơn vị mã ${input.unitCode}.`, `No unit ${input.unitCode}.`, '/unitCode', 'unit.unknown')
+  const offered = def.units?.length ? def.units.includes(unit.code) : def.level === unit.level
+  if (!offered) throw invalid(`${unit.name} không giải quyết thủ tục "${def.name}". Vui lòng chọn đơn vị khác.`, `${unit.name} does not handle this procedure.`, '/unitCode', 'unit.notOffering')
+
+  const formIssues = procedure.validateForm(input.formData).map((i) => ({ ...i, path: `/formData${i.path}` }))
+  if (formIssues.length) throw new DomainError('INVALID_DATA', { vi: 'Tờ khai còn thông tin chưa hợp lệ. Vui lòng sửa các trường được đánh dấu.', en: 'Some form fields are not valid.' }, formIssues)
+  const files: CheckedFile[] = await checkFiles(input.files, def.components)
+  const missing = missingComponents(requiredComponents(def, input.formData), files)
+  if (missing.length) throw new DomainError('INVALID_DATA', { vi: 'Hồ sơ còn thiếu giấy tờ bắt buộc.', en: 'Required documents are missing.' }, missing)
+  const fees = computeFees(def, input.formData)
+  const procedureCase = selectCase(def, input.formData)
+  const firstStep = effectiveSteps(def, procedureCase?.key)[0]!
+
+  const view = (row: { id: string; receiptCode: string; status: number; submittedAt: Date }): SubmittedDossier => ({
+    receiptCode: row.receiptCode,
+    pin: lookupPin(input.secret, row.id),
+    status: row.status,
+    statusName: dossierStatuses[row.status as keyof typeof dossierStatuses],
+    submittedAt: row.submittedAt,
+    procedure: { code: def.code, name: def.name, version: procedure.version },
+    unit: { code: unit.code, name: unit.name },
+    fees,
+  })
+  const submittedBy = principal?.userId ?? null
+  const findExisting = async (tx: Db) => {
+    if (!input.idempotencyKey) return undefined
+    const [row] = await tx
+      .select({ id: dossiers.id, receiptCode: dossiers.receiptCode, status: dossiers.status, submittedAt: dossiers.submittedAt, procedureVersionId: dossiers.procedureVersionId })
+      .from(dossiers)
+      .where(and(sql`coalesce(${dossiers.submittedBy}, ${NO_SUBMITTER}::uuid) = ${submittedBy ?? NO_SUBMITTER}::uuid`, eq(dossiers.idempotencyKey, input.idempotencyKey)))
+    if (row && row.procedureVersionId !== procedure.id) {
+      throw new DomainError('CONFLICT', { vi: 'Mã Idempotency-Key này đã được dùng cho một hồ sơ khác.', en: 'This Idempotency-Key was used for another request.' })
+    }
+    return row
+  }
+
+  try {
+    return await db.transaction(async (tx) => {
+      const t = tx as unknown as Db
+      const existing = await findExisting(t)
+      if (existing) return { dossier: view(existing), replayed: true }
+      const id = randomUUID()
+      const now = new Date()
+      const receiptCode = await nextReceiptCode(t, unit, now)
+      if (files.length) {
+        await t.insert(attachmentBlobs).values(files.map((f) => ({ sha256: f.sha256, size: f.size, mediaType: f.mediaType, content: f.content }))).onConflictDoNothing()
+      }
+      const [row] = await t
+        .insert(dossiers)
+        .values({
+          id,
+          receiptCode,
+          lookupPinHash: sha256(lookupPin(input.secret, id)),
+          procedureVersionId: procedure.id,
+          unitId: unit.id,
+          channel: 2,
+          status: 1,
+          currentStep: firstStep.key,
+          caseKey: procedureCase?.key ?? null,
+          applicant: input.applicant,
+          applicantUserId: submittedBy,
+          formData: input.formData,
+          submittedAt: now,
+          idempotencyKey: input.idempotencyKey ?? null,
+          submittedBy,
+        })
+        .returning({ id: dossiers.id, receiptCode: dossiers.receiptCode, status: dossiers.status, submittedAt: dossiers.submittedAt })
+      if (files.length) {
+        await t.insert(attachments).values(files.map((f) => ({ dossierId: id, componentKey: f.componentKey, fileName: f.fileName, sha256: f.sha256, mediaType: f.mediaType, size: f.size, uploadedBy: submittedBy })))
+      }
+      await t.insert(dossierEvents).values({
+        dossierId: id,
+        seq: 1,
+        at: now,
+        actorUserId: submittedBy,
+        actorRole: principal ? 'citizen' : null,
+        action: 'submit',
+        toStep: firstStep.key,
+        toStatus: 1,
+        data: { channel: 2, fees, version: procedure.version },
+      })
+      return { dossier: view(row!), replayed: false }
+    })
+  } catch (error) {
+    // a concurrent retry with the same key committed first: answer with its dossier
+    if (pgError(error)?.constraint === 'dossiers_idempotency') {
+      const existing = await findExisting(db)
+      if (existing) return { dossier: view(existing), replayed: true }
+    }
+    throw error
+  }
+}

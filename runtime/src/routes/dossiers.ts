@@ -1,0 +1,251 @@
+import { DomainError, dossierStatuses } from '@motcua/core'
+import { type Applicant, attachments, dossierEvents, dossiers, formDrafts, procedureVersions, units, users } from '@motcua/db'
+import { and, asc, desc, eq } from 'drizzle-orm'
+import { type Context, Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { AppEnv } from '../app'
+import type { Operation } from '../http/openapi'
+import { lookupPin } from '../auth/instance-secret'
+import { requirePrincipal, requireRole } from '../auth/middleware'
+import { sameSecret } from '../auth/tokens'
+import { submitDossier } from '../dossiers/submit'
+import { jsonBody, parseJson } from '../http/body'
+import { rateLimit } from '../http/rate-limit'
+import { notFoundProcedure } from './procedures'
+
+const MAX_UPLOAD_BYTES = 60 * 1024 * 1024
+const MAX_FILES = 40
+
+const applicantSchema = {
+  type: 'object',
+  properties: {
+    fullName: { type: 'string', minLength: 1, maxLength: 200 },
+    idNumber: { type: 'string', pattern: '^(\\d{9}|\\d{12})$' },
+    phone: { type: 'string', format: 'vn-phone' },
+    email: { type: 'string', format: 'email', maxLength: 200 },
+    address: { type: 'string', maxLength: 500 },
+  },
+  required: ['fullName'],
+  additionalProperties: false,
+}
+
+export const submissionBody = jsonBody<{ procedureCode: string; unitCode: string; applicant?: Applicant; formData: Record<string, unknown> }>({
+  type: 'object',
+  properties: {
+    procedureCode: { type: 'string', minLength: 1, maxLength: 50 },
+    unitCode: { type: 'string', minLength: 1, maxLength: 50 },
+    applicant: applicantSchema,
+    formData: { type: 'object' },
+  },
+  required: ['procedureCode', 'unitCode', 'formData'],
+  additionalProperties: false,
+})
+
+const draftBody = jsonBody<{ formData: Record<string, unknown> }>({
+  type: 'object',
+  properties: { formData: { type: 'object' } },
+  required: ['formData'],
+  additionalProperties: false,
+})
+
+const tooLarge = () =>
+  new DomainError('PAYLOAD_TOO_LARGE', { vi: 'Hồ sơ gửi lên quá lớn (tối đa 60 MB cho tất cả tệp).', en: 'The upload is too large (60 MB in all).' })
+
+/** Reads a submission as JSON, or as multipart: a `dossier` JSON field plus files named `attachments.<component key>`. */
+async function readSubmission(c: Context<AppEnv>) {
+  if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) return { body: await submissionBody.read(c), files: [] }
+  let form: Record<string, string | File | (string | File)[]>
+  try {
+    form = await c.req.parseBody({ all: true })
+  } catch {
+    throw new DomainError('INVALID_DATA', { vi: 'Không đọc được dữ liệu gửi lên.', en: 'Malformed multipart body.' })
+  }
+  const dossierField = form.dossier
+  if (typeof dossierField !== 'string' || dossierField.length > 1024 * 1024) {
+    throw new DomainError('INVALID_DATA', { vi: 'Thiếu phần thông tin hồ sơ (trường "dossier").', en: 'The "dossier" JSON field is missing or too large.' }, [
+      { code: 'required', path: '/dossier', message: { vi: 'Thiếu thông tin hồ sơ', en: 'Missing dossier JSON' } },
+    ])
+  }
+  const files = Object.entries(form)
+    .filter(([name]) => name.startsWith('attachments.'))
+    .flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).filter((v): v is File => typeof v !== 'string').map((file) => ({ componentKey: name.slice(12), file })))
+  if (files.length > MAX_FILES) throw new DomainError('INVALID_DATA', { vi: `Tối đa ${MAX_FILES} tệp cho một hồ sơ.`, en: `At most ${MAX_FILES} files.` })
+  return { body: submissionBody.check(parseJson(dossierField)), files }
+}
+
+const wrongPin = () => new DomainError('FORBIDDEN', { vi: 'Mã tra cứu (PIN) không đúng. Vui lòng xem lại giấy tiếp nhận.', en: 'Wrong lookup PIN.' })
+const notFoundDossier = (code: string) =>
+  new DomainError('NOT_FOUND', { vi: `Không tìm thấy hồ sơ có mã ${code}. Vui lòng kiểm tra lại mã trên giấy tiếp nhận.`, en: `No dossier ${code}.` })
+
+const actionNames: Record<string, { vi: string; en: string }> = {
+  submit: { vi: 'Nộp hồ sơ trực tuyến', en: 'Submitted online' },
+}
+
+/** Citizens: submit, track by receipt code (details with the PIN), their own dossiers and form drafts. */
+export const dossiersRoutes = (secret: string) =>
+  new Hono<AppEnv>()
+    .post('/api/dossiers', bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: () => { throw tooLarge() } }), async (c) => {
+      const { body, files } = await readSubmission(c)
+      const principal = c.var.principal
+      const procedure = await c.var.registry.current(body.procedureCode)
+      if (!procedure) {
+        throw new DomainError('INVALID_DATA', { vi: `Không có thủ tục mã ${body.procedureCode}.`, en: `No procedure ${body.procedureCode}.` }, [
+          { code: 'procedure.unknown', path: '/procedureCode', message: { vi: 'Thủ tục không tồn tại', en: 'Unknown procedure' } },
+        ])
+      }
+      let applicant = body.applicant
+      if (!applicant && principal) {
+        const [user] = await c.var.database.db.select().from(users).where(eq(users.id, principal.userId))
+        applicant = { fullName: user!.fullName, ...(user!.idNumber ? { idNumber: user!.idNumber } : {}), ...(user!.phone ? { phone: user!.phone } : {}), ...(user!.email ? { email: user!.email } : {}) }
+      }
+      if (!applicant) {
+        throw new DomainError('INVALID_DATA', { vi: 'Vui lòng nhập thông tin người nộp hồ sơ.', en: 'Applicant details are required.' }, [
+          { code: 'required', path: '/applicant', message: { vi: 'Vui lòng nhập thông tin người nộp', en: 'Applicant required' } },
+        ])
+      }
+      const key = c.req.header('idempotency-key')
+      if (key !== undefined && !/^[\w.:-]{1,200}$/.test(key)) {
+        throw new DomainError('INVALID_DATA', { vi: 'Idempotency-Key không hợp lệ.', en: 'Idempotency-Key must be 1–200 letters, digits, . _ : -' })
+      }
+      const { dossier, replayed } = await submitDossier(c.var.database.db, {
+        procedure,
+        unitCode: body.unitCode,
+        applicant,
+        formData: body.formData,
+        files,
+        secret,
+        ...(key ? { idempotencyKey: key } : {}),
+        ...(principal ? { principal } : {}),
+      })
+      if (replayed) c.header('Idempotent-Replayed', 'true')
+      return c.json(dossier, replayed ? 200 : 201)
+    })
+    .get('/api/track/:receiptCode', rateLimit({ limit: 60, windowMs: 60_000 }), async (c) => {
+      const code = c.req.param('receiptCode')
+      const { db } = c.var.database
+      const [found] = await db
+        .select({ dossier: dossiers, definition: procedureVersions.definition, unitCode: units.code, unitName: units.name })
+        .from(dossiers)
+        .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
+        .innerJoin(units, eq(units.id, dossiers.unitId))
+        .where(eq(dossiers.receiptCode, code))
+      if (!found) throw notFoundDossier(code)
+      const pin = c.req.header('x-lookup-pin') ?? c.req.query('pin')
+      const withDetails = pin !== undefined
+      if (withDetails && !sameSecret(pin, found.dossier.lookupPinHash)) throw wrongPin()
+      const d = found.dossier
+      const def = found.definition as { code: string; name: string; steps: { key: string; name: string }[] }
+      const events = await db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, d.id)).orderBy(asc(dossierEvents.seq))
+      const timeline = events.map((e) => ({
+        at: e.at,
+        action: e.action,
+        actionName: actionNames[e.action] ?? { vi: e.action, en: e.action },
+        status: e.toStatus,
+        statusName: dossierStatuses[e.toStatus as keyof typeof dossierStatuses],
+        step: def.steps.find((s) => s.key === e.toStep)?.name ?? null,
+        ...(withDetails ? { note: e.note } : {}),
+      }))
+      const publicPart = {
+        receiptCode: d.receiptCode,
+        procedure: { code: def.code, name: def.name },
+        unit: { code: found.unitCode, name: found.unitName },
+        channel: d.channel,
+        status: d.status,
+        statusName: dossierStatuses[d.status as keyof typeof dossierStatuses],
+        submittedAt: d.submittedAt,
+        receivedAt: d.receivedAt,
+        dueAt: d.dueAt,
+        doneAt: d.doneAt,
+        returnedAt: d.returnedAt,
+        timeline,
+      }
+      if (!withDetails) return c.json(publicPart)
+      const files = await db
+        .select({ componentKey: attachments.componentKey, fileName: attachments.fileName, mediaType: attachments.mediaType, size: attachments.size, kind: attachments.kind })
+        .from(attachments)
+        .where(eq(attachments.dossierId, d.id))
+      return c.json({ ...publicPart, applicant: d.applicant, formData: d.formData, attachments: files })
+    })
+    .get('/api/me/dossiers', requireRole('citizen'), async (c) => {
+      const rows = await c.var.database.db
+        .select({ dossier: dossiers, definition: procedureVersions.definition, unitName: units.name })
+        .from(dossiers)
+        .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
+        .innerJoin(units, eq(units.id, dossiers.unitId))
+        .where(eq(dossiers.applicantUserId, requirePrincipal(c).userId))
+        .orderBy(desc(dossiers.submittedAt))
+      return c.json(
+        rows.map(({ dossier: d, definition, unitName }) => ({
+          receiptCode: d.receiptCode,
+          pin: lookupPin(secret, d.id),
+          procedure: { code: (definition as { code: string }).code, name: (definition as { name: string }).name },
+          unitName,
+          status: d.status,
+          statusName: dossierStatuses[d.status as keyof typeof dossierStatuses],
+          submittedAt: d.submittedAt,
+          dueAt: d.dueAt,
+        })),
+      )
+    })
+    .get('/api/me/drafts', requireRole('citizen'), async (c) => {
+      const rows = await c.var.database.db.select().from(formDrafts).where(eq(formDrafts.userId, requirePrincipal(c).userId)).orderBy(desc(formDrafts.updatedAt))
+      return c.json(rows.map(({ procedureCode, formData, updatedAt }) => ({ procedureCode, formData, updatedAt })))
+    })
+    .get('/api/me/drafts/:procedureCode', requireRole('citizen'), async (c) => {
+      const [row] = await c.var.database.db
+        .select()
+        .from(formDrafts)
+        .where(and(eq(formDrafts.userId, requirePrincipal(c).userId), eq(formDrafts.procedureCode, c.req.param('procedureCode'))))
+      if (!row) throw new DomainError('NOT_FOUND', { vi: 'Chưa có bản lưu tạm cho thủ tục này.', en: 'No saved draft for this procedure.' })
+      return c.json({ procedureCode: row.procedureCode, formData: row.formData, updatedAt: row.updatedAt })
+    })
+    .put('/api/me/drafts/:procedureCode', requireRole('citizen'), async (c) => {
+      const procedureCode = c.req.param('procedureCode')
+      if (!(await c.var.registry.current(procedureCode))) throw notFoundProcedure(procedureCode)
+      const { formData } = await draftBody.read(c)
+      const userId = requirePrincipal(c).userId
+      const updatedAt = new Date()
+      await c.var.database.db
+        .insert(formDrafts)
+        .values({ userId, procedureCode, formData, updatedAt })
+        .onConflictDoUpdate({ target: [formDrafts.userId, formDrafts.procedureCode], set: { formData, updatedAt } })
+      return c.json({ procedureCode, formData, updatedAt })
+    })
+    .delete('/api/me/drafts/:procedureCode', requireRole('citizen'), async (c) => {
+      await c.var.database.db.delete(formDrafts).where(and(eq(formDrafts.userId, requirePrincipal(c).userId), eq(formDrafts.procedureCode, c.req.param('procedureCode'))))
+      return c.body(null, 204)
+    })
+
+const citizen = ['citizen']
+export const dossiersDocs: Operation[] = [
+  {
+    method: 'post',
+    path: '/api/dossiers',
+    tag: 'dossiers',
+    summary: 'Submit a dossier online: receipt code, lookup PIN, status 1 (Mới đăng ký)',
+    access: 'public',
+    body: submissionBody,
+    multipart: {
+      type: 'object',
+      required: ['dossier'],
+      properties: { dossier: { type: 'string', description: 'the JSON body as text' } },
+      additionalProperties: { type: 'string', format: 'binary', description: 'files, named attachments.<component key>' },
+    },
+    headers: [{ name: 'Idempotency-Key', description: 'retries with the same key create one dossier (answered 200 with Idempotent-Replayed: true)' }],
+    responses: { 201: 'filed', 200: 'a replay of the same Idempotency-Key', 400: 'invalid form, files or codes', 409: 'key used for another procedure', 413: 'too large' },
+  },
+  {
+    method: 'get',
+    path: '/api/track/:receiptCode',
+    tag: 'dossiers',
+    summary: 'Public tracking: status and timeline; with the PIN, the applicant’s details',
+    access: 'public',
+    headers: [{ name: 'X-Lookup-Pin', description: 'the PIN printed on the receipt' }],
+    responses: { 200: 'status and timeline', 403: 'wrong PIN', 404: 'no such dossier', 429: 'too many lookups' },
+  },
+  { method: 'get', path: '/api/me/dossiers', tag: 'citizen', summary: 'My dossiers, newest first', access: citizen, responses: { 200: 'dossiers', 401: 'not signed in', 403: 'not a citizen account' } },
+  { method: 'get', path: '/api/me/drafts', tag: 'citizen', summary: 'My saved form drafts', access: citizen, responses: { 200: 'drafts', 401: 'not signed in' } },
+  { method: 'get', path: '/api/me/drafts/:procedureCode', tag: 'citizen', summary: 'My saved form for a procedure', access: citizen, responses: { 200: 'the draft', 404: 'none saved' } },
+  { method: 'put', path: '/api/me/drafts/:procedureCode', tag: 'citizen', summary: 'Save my form as I type', access: citizen, body: draftBody, responses: { 200: 'saved', 404: 'no such procedure' } },
+  { method: 'delete', path: '/api/me/drafts/:procedureCode', tag: 'citizen', summary: 'Discard my saved form', access: citizen, responses: { 204: 'discarded' } },
+]

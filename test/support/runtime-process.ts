@@ -1,0 +1,41 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { join } from 'node:path'
+
+export const repoRoot = join(import.meta.dirname, '..', '..')
+
+export interface RuntimeProcess {
+  child: ChildProcess
+  url: string
+  output: () => string
+}
+
+/** Builds the server as `npm start` does. */
+export function buildRuntime(): void {
+  execFileSync('npx', ['tsup'], { cwd: join(repoRoot, 'runtime'), stdio: 'ignore' })
+}
+
+/** Starts the built runtime as a real process on a free port and resolves once it serves. */
+export function startRuntimeProcess(env: NodeJS.ProcessEnv): Promise<RuntimeProcess> {
+  const child = spawn(process.execPath, ['runtime/dist/main.js'], { cwd: repoRoot, env: { ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk
+      const url = /motcua: open (http:\S+)/.exec(output)?.[1]
+      if (url) resolve({ child, url, output: () => output })
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.on('exit', (code) => reject(new Error(`runtime exited with ${code}:\n${output}`)))
+  })
+}
+
+/** SIGTERM, then the exit code. */
+export function stopRuntimeProcess({ child }: RuntimeProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit')
+    if (child.exitCode !== null) return resolve(child.exitCode)
+    child.on('exit', (code) => resolve(code))
+    child.kill('SIGTERM')
+  })
+}
