@@ -20,6 +20,8 @@ export interface Services {
   registry: ProcedureRegistry
   /** Derives lookup PINs (see `loadInstanceSecret`). */
   secret: string
+  /** Public receipt lookups allowed per client address per minute (default 60; TRACK_RATE_LIMIT). */
+  trackLimitPerMinute?: number
 }
 
 export interface AppEnv {
@@ -59,7 +61,7 @@ export function createApp(services: Services) {
   app.route('/', unitsRoutes)
   app.route('/', proceduresRoutes)
   app.route('/', authoringRoutes)
-  app.route('/', dossiersRoutes(services.secret))
+  app.route('/', dossiersRoutes(services.secret, services.trackLimitPerMinute ?? 60))
   const document = openApiDocument(operations)
   app.get('/api/openapi.json', (c) => c.json(document))
   app.onError(onError)

@@ -9,6 +9,7 @@ const runtime = await startRuntime({
   port: Number(env.PORT ?? 3000),
   host: env.HOST ?? '127.0.0.1',
   database,
+  ...(env.TRACK_RATE_LIMIT ? { trackLimitPerMinute: Number(env.TRACK_RATE_LIMIT) } : {}),
   ...(seedDemo ? { demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD } : {}),
 })
 log('motcua is running', { url: runtime.url, database: database.driver, ...(database.driver === 'pglite' ? { dataDir: database.dataDir } : {}) })

@@ -15,6 +15,7 @@ export interface RuntimeOptions {
   demoPassword?: string
   /** The procedure library imported on first start (default: the repository's `procedures/`). */
   proceduresDir?: string
+  trackLimitPerMinute?: number
 }
 
 export interface RunningRuntime {
@@ -33,7 +34,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<RunningRunt
   const applied = await seed(database.db, { demoPassword: options.demoPassword, proceduresDir: options.proceduresDir ?? defaultProceduresDir() })
   if (applied.length) log('seeded', { steps: applied })
   const registry = await createRegistry(database)
-  const app = createApp({ database, registry, secret: await loadInstanceSecret(database.db) })
+  const app = createApp({
+    database,
+    registry,
+    secret: await loadInstanceSecret(database.db),
+    ...(options.trackLimitPerMinute ? { trackLimitPerMinute: options.trackLimitPerMinute } : {}),
+  })
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s))
   })

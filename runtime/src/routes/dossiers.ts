@@ -82,7 +82,7 @@ const actionNames: Record<string, { vi: string; en: string }> = {
 }
 
 /** Citizens: submit, track by receipt code (details with the PIN), their own dossiers and form drafts. */
-export const dossiersRoutes = (secret: string) =>
+export const dossiersRoutes = (secret: string, trackLimitPerMinute: number) =>
   new Hono<AppEnv>()
     .post('/api/dossiers', bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: () => { throw tooLarge() } }), async (c) => {
       const { body, files } = await readSubmission(c)
@@ -120,7 +120,7 @@ export const dossiersRoutes = (secret: string) =>
       if (replayed) c.header('Idempotent-Replayed', 'true')
       return c.json(dossier, replayed ? 200 : 201)
     })
-    .get('/api/track/:receiptCode', rateLimit({ limit: 60, windowMs: 60_000 }), async (c) => {
+    .get('/api/track/:receiptCode', rateLimit({ limit: trackLimitPerMinute, windowMs: 60_000 }), async (c) => {
       const code = c.req.param('receiptCode')
       const { db } = c.var.database
       const [found] = await db
