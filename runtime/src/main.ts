@@ -9,6 +9,7 @@ const runtime = await startRuntime({
   port: Number(env.PORT ?? 3000),
   host: env.HOST ?? '127.0.0.1',
   database,
+  ...(env.PROCEDURES_DIR ? { proceduresDir: env.PROCEDURES_DIR } : {}),
   ...(env.TRACK_RATE_LIMIT ? { trackLimitPerMinute: Number(env.TRACK_RATE_LIMIT) } : {}),
   ...(seedDemo ? { demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD } : {}),
 })
