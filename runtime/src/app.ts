@@ -9,6 +9,7 @@ import { onError, onNotFound } from './http/errors'
 import { type Operation, openApiDocument } from './http/openapi'
 import { authDocs, authRoutes } from './routes/auth'
 import { authoringDocs, authoringRoutes } from './routes/authoring'
+import { deskDocs, deskRoutes, intakeRoutes } from './routes/desk'
 import { dossiersDocs, dossiersRoutes } from './routes/dossiers'
 import { health, healthDocs } from './routes/health'
 import { proceduresDocs, proceduresRoutes } from './routes/procedures'
@@ -22,10 +23,12 @@ export interface Services {
   secret: string
   /** Public receipt lookups allowed per client address per minute (default 60; TRACK_RATE_LIMIT). */
   trackLimitPerMinute?: number
+  /** The time every deadline is computed from (tests set it). */
+  clock?: () => Date
 }
 
 export interface AppEnv {
-  Variables: Services & { principal?: Principal; sessionToken?: string }
+  Variables: Omit<Services, 'clock'> & { clock: () => Date; principal?: Principal; sessionToken?: string }
 }
 
 /** Every operation the API serves, as the route modules document them. */
@@ -36,6 +39,7 @@ export const operations: Operation[] = [
   ...proceduresDocs,
   ...authoringDocs,
   ...dossiersDocs,
+  ...deskDocs,
   { method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'This document (OpenAPI 3.1)', access: 'public', responses: { 200: 'the document' } },
 ]
 
@@ -45,6 +49,7 @@ export function createApp(services: Services) {
   app.use(async (c, next) => {
     c.set('database', services.database)
     c.set('registry', services.registry)
+    c.set('clock', services.clock ?? (() => new Date()))
     await next()
   })
   const jsonLimit = bodyLimit({
@@ -62,6 +67,8 @@ export function createApp(services: Services) {
   app.route('/', proceduresRoutes)
   app.route('/', authoringRoutes)
   app.route('/', dossiersRoutes(services.secret, services.trackLimitPerMinute ?? 60))
+  app.route('/', intakeRoutes(services.secret))
+  app.route('/', deskRoutes)
   const document = openApiDocument(operations)
   app.get('/api/openapi.json', (c) => c.json(document))
   app.onError(onError)

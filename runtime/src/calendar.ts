@@ -1,5 +1,5 @@
 import { type ResolvedCalendar, createCalendar } from '@motcua/core'
-import { type Db, calendarDays, calendars } from '@motcua/db'
+import { type Db, calendarDays, calendars, units } from '@motcua/db'
 import { eq } from 'drizzle-orm'
 
 /** Loads a working calendar (office hours, holidays, make-up days) from the database and resolves it once. */
@@ -13,4 +13,12 @@ export async function loadCalendar(db: Db, code = 'default'): Promise<ResolvedCa
     holidays: days.filter((d) => d.kind === 'holiday').map(({ date, name }) => ({ date, name })),
     makeUpDays: days.filter((d) => d.kind === 'makeUp').map(({ date, name }) => ({ date, name })),
   })
+}
+
+/** The working calendar of a unit (its `calendar_code`), falling back to the default one. */
+export async function loadUnitCalendar(db: Db, unitId: string): Promise<ResolvedCalendar> {
+  const [unit] = await db.select({ calendarCode: units.calendarCode }).from(units).where(eq(units.id, unitId))
+  const calendar = (await loadCalendar(db, unit?.calendarCode ?? 'default')) ?? (await loadCalendar(db, 'default'))
+  if (!calendar) throw new Error('No working calendar: the seed did not run')
+  return calendar
 }

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto'
-import { DomainError, type FeeLine, computeFees, dossierStatuses, effectiveSteps, requiredComponents, selectCase } from '@motcua/core'
+import { type Channel, type DossierState, DomainError, type FeeLine, applyAction, computeFees, dossierStatuses, effectiveSteps, foldVietnamese, requiredComponents, selectCase } from '@motcua/core'
 import { type Applicant, type Db, attachmentBlobs, attachments, dossierEvents, dossiers, pgError, units } from '@motcua/db'
 import { and, eq, sql } from 'drizzle-orm'
 import { lookupPin } from '../auth/instance-secret'
+import { loadUnitCalendar } from '../calendar'
 import type { Principal } from '../auth/principal'
 import { sha256 } from '../auth/tokens'
 import type { PublishedVersion } from '../procedures/registry'
 import { type CheckedFile, checkFiles, missingComponents } from './attachments'
+import { transitionRow } from './events'
 import { nextReceiptCode } from './receipt'
 
 export interface SubmitInput {
@@ -18,6 +20,9 @@ export interface SubmitInput {
   idempotencyKey?: string
   principal?: Principal
   secret: string
+  /** 2 online (default); 1 at the counter and 3 by post are entered by a receiving officer, who receives them at once. */
+  channel?: Channel
+  now?: Date
 }
 
 export interface SubmittedDossier {
@@ -26,6 +31,8 @@ export interface SubmittedDossier {
   status: number
   statusName: { vi: string; en: string }
   submittedAt: Date
+  /** The appointment (ngày hẹn trả) once received. */
+  dueAt: Date | null
   procedure: { code: string; name: string; version: number }
   unit: { code: string; name: string }
   fees: FeeLine[]
@@ -58,12 +65,14 @@ export async function submitDossier(db: Db, input: SubmitInput): Promise<{ dossi
   const procedureCase = selectCase(def, input.formData)
   const firstStep = effectiveSteps(def, procedureCase?.key)[0]!
 
-  const view = (row: { id: string; receiptCode: string; status: number; submittedAt: Date }): SubmittedDossier => ({
+  const channel = input.channel ?? 2
+  const view = (row: { id: string; receiptCode: string; status: number; submittedAt: Date; dueAt: Date | null }): SubmittedDossier => ({
     receiptCode: row.receiptCode,
     pin: lookupPin(input.secret, row.id),
     status: row.status,
     statusName: dossierStatuses[row.status as keyof typeof dossierStatuses],
     submittedAt: row.submittedAt,
+    dueAt: row.dueAt,
     procedure: { code: def.code, name: def.name, version: procedure.version },
     unit: { code: unit.code, name: unit.name },
     fees,
@@ -72,7 +81,7 @@ export async function submitDossier(db: Db, input: SubmitInput): Promise<{ dossi
   const findExisting = async (tx: Db) => {
     if (!input.idempotencyKey) return undefined
     const [row] = await tx
-      .select({ id: dossiers.id, receiptCode: dossiers.receiptCode, status: dossiers.status, submittedAt: dossiers.submittedAt, procedureVersionId: dossiers.procedureVersionId })
+      .select({ id: dossiers.id, receiptCode: dossiers.receiptCode, status: dossiers.status, submittedAt: dossiers.submittedAt, dueAt: dossiers.dueAt, procedureVersionId: dossiers.procedureVersionId })
       .from(dossiers)
       .where(and(sql`coalesce(${dossiers.submittedBy}, ${NO_SUBMITTER}::uuid) = ${submittedBy ?? NO_SUBMITTER}::uuid`, eq(dossiers.idempotencyKey, input.idempotencyKey)))
     if (row && row.procedureVersionId !== procedure.id) {
@@ -81,13 +90,21 @@ export async function submitDossier(db: Db, input: SubmitInput): Promise<{ dossi
     return row
   }
 
+  const submitted: DossierState = { status: 1, currentStep: firstStep.key, caseKey: procedureCase?.key ?? null, receivedAt: null, dueAt: null, pausedAt: null, doneAt: null, returnedAt: null }
+  const receiveAction = channel === 2 ? undefined : firstStep.actions.find((a) => a.type === 'receive')
+  if (channel !== 2 && !receiveAction) throw new DomainError('CONFLICT', { vi: 'Thủ tục này không có bước tiếp nhận.', en: 'This procedure has no receive action.' })
+  const receipt = async (now: Date) =>
+    receiveAction ? applyAction(def, submitted, receiveAction.key, {}, { calendar: await loadUnitCalendar(db, unit.id), now, formData: input.formData }) : undefined
+  const searchText = foldVietnamese(`${input.applicant.fullName} ${input.applicant.idNumber ?? ''}`)
+
   try {
+    const now = input.now ?? new Date()
+    const received = await receipt(now)
     return await db.transaction(async (tx) => {
       const t = tx as unknown as Db
       const existing = await findExisting(t)
       if (existing) return { dossier: view(existing), replayed: true }
       const id = randomUUID()
-      const now = new Date()
       const receiptCode = await nextReceiptCode(t, unit, now)
       if (files.length) {
         await t.insert(attachmentBlobs).values(files.map((f) => ({ sha256: f.sha256, size: f.size, mediaType: f.mediaType, content: f.content }))).onConflictDoNothing()
@@ -100,18 +117,17 @@ export async function submitDossier(db: Db, input: SubmitInput): Promise<{ dossi
           lookupPinHash: sha256(lookupPin(input.secret, id)),
           procedureVersionId: procedure.id,
           unitId: unit.id,
-          channel: 2,
-          status: 1,
-          currentStep: firstStep.key,
-          caseKey: procedureCase?.key ?? null,
+          channel,
+          ...(received?.next ?? submitted),
           applicant: input.applicant,
-          applicantUserId: submittedBy,
+          applicantUserId: channel === 2 ? submittedBy : null,
           formData: input.formData,
           submittedAt: now,
           idempotencyKey: input.idempotencyKey ?? null,
+          searchText: `${searchText} ${receiptCode.toLowerCase()}`,
           submittedBy,
         })
-        .returning({ id: dossiers.id, receiptCode: dossiers.receiptCode, status: dossiers.status, submittedAt: dossiers.submittedAt })
+        .returning({ id: dossiers.id, receiptCode: dossiers.receiptCode, status: dossiers.status, submittedAt: dossiers.submittedAt, dueAt: dossiers.dueAt })
       if (files.length) {
         await t.insert(attachments).values(files.map((f) => ({ dossierId: id, componentKey: f.componentKey, fileName: f.fileName, sha256: f.sha256, mediaType: f.mediaType, size: f.size, uploadedBy: submittedBy })))
       }
@@ -120,12 +136,13 @@ export async function submitDossier(db: Db, input: SubmitInput): Promise<{ dossi
         seq: 1,
         at: now,
         actorUserId: submittedBy,
-        actorRole: principal ? 'citizen' : null,
+        actorRole: received ? 'receiving_officer' : principal ? 'citizen' : null,
         action: 'submit',
         toStep: firstStep.key,
         toStatus: 1,
-        data: { channel: 2, fees, version: procedure.version },
+        data: { channel, fees, version: procedure.version },
       })
+      if (received) await t.insert(dossierEvents).values(transitionRow(id, 2, now, { userId: submittedBy, role: 'receiving_officer' }, received.event))
       return { dossier: view(row!), replayed: false }
     })
   } catch (error) {

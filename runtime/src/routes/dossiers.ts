@@ -9,14 +9,14 @@ import { lookupPin } from '../auth/instance-secret'
 import { requirePrincipal, requireRole } from '../auth/middleware'
 import { sameSecret } from '../auth/tokens'
 import { submitDossier } from '../dossiers/submit'
-import { jsonBody, parseJson } from '../http/body'
+import { type JsonBody, jsonBody, parseJson } from '../http/body'
 import { rateLimit } from '../http/rate-limit'
 import { notFoundProcedure } from './procedures'
 
 const MAX_UPLOAD_BYTES = 60 * 1024 * 1024
 const MAX_FILES = 40
 
-const applicantSchema = {
+export const applicantSchema = {
   type: 'object',
   properties: {
     fullName: { type: 'string', minLength: 1, maxLength: 200 },
@@ -52,8 +52,8 @@ const tooLarge = () =>
   new DomainError('PAYLOAD_TOO_LARGE', { vi: 'Hồ sơ gửi lên quá lớn (tối đa 60 MB cho tất cả tệp).', en: 'The upload is too large (60 MB in all).' })
 
 /** Reads a submission as JSON, or as multipart: a `dossier` JSON field plus files named `attachments.<component key>`. */
-async function readSubmission(c: Context<AppEnv>) {
-  if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) return { body: await submissionBody.read(c), files: [] }
+export async function readSubmission<T>(c: Context<AppEnv>, schema: JsonBody<T>): Promise<{ body: T; files: { componentKey: string; file: File }[] }> {
+  if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) return { body: await schema.read(c), files: [] }
   let form: Record<string, string | File | (string | File)[]>
   try {
     form = await c.req.parseBody({ all: true })
@@ -70,8 +70,13 @@ async function readSubmission(c: Context<AppEnv>) {
     .filter(([name]) => name.startsWith('attachments.'))
     .flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).filter((v): v is File => typeof v !== 'string').map((file) => ({ componentKey: name.slice(12), file })))
   if (files.length > MAX_FILES) throw new DomainError('INVALID_DATA', { vi: `Tối đa ${MAX_FILES} tệp cho một hồ sơ.`, en: `At most ${MAX_FILES} files.` })
-  return { body: submissionBody.check(parseJson(dossierField)), files }
+  return { body: schema.check(parseJson(dossierField)), files }
 }
+
+export const unknownProcedure = (code: string) =>
+  new DomainError('INVALID_DATA', { vi: `Không có thủ tục mã ${code}.`, en: `No procedure ${code}.` }, [
+    { code: 'procedure.unknown', path: '/procedureCode', message: { vi: 'Thủ tục không tồn tại', en: 'Unknown procedure' } },
+  ])
 
 const wrongPin = () => new DomainError('FORBIDDEN', { vi: 'Mã tra cứu (PIN) không đúng. Vui lòng xem lại giấy tiếp nhận.', en: 'Wrong lookup PIN.' })
 const notFoundDossier = (code: string) =>
@@ -81,18 +86,22 @@ const actionNames: Record<string, { vi: string; en: string }> = {
   submit: { vi: 'Nộp hồ sơ trực tuyến', en: 'Submitted online' },
 }
 
+/** The size limit of an upload (all files of one request). */
+export const uploadLimit = bodyLimit({
+  maxSize: MAX_UPLOAD_BYTES,
+  onError: () => {
+    throw tooLarge()
+  },
+})
+
 /** Citizens: submit, track by receipt code (details with the PIN), their own dossiers and form drafts. */
 export const dossiersRoutes = (secret: string, trackLimitPerMinute: number) =>
   new Hono<AppEnv>()
-    .post('/api/dossiers', bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: () => { throw tooLarge() } }), async (c) => {
-      const { body, files } = await readSubmission(c)
+    .post('/api/dossiers', uploadLimit, async (c) => {
+      const { body, files } = await readSubmission(c, submissionBody)
       const principal = c.var.principal
       const procedure = await c.var.registry.current(body.procedureCode)
-      if (!procedure) {
-        throw new DomainError('INVALID_DATA', { vi: `Không có thủ tục mã ${body.procedureCode}.`, en: `No procedure ${body.procedureCode}.` }, [
-          { code: 'procedure.unknown', path: '/procedureCode', message: { vi: 'Thủ tục không tồn tại', en: 'Unknown procedure' } },
-        ])
-      }
+      if (!procedure) throw unknownProcedure(body.procedureCode)
       let applicant = body.applicant
       if (!applicant && principal) {
         const [user] = await c.var.database.db.select().from(users).where(eq(users.id, principal.userId))
@@ -114,6 +123,7 @@ export const dossiersRoutes = (secret: string, trackLimitPerMinute: number) =>
         formData: body.formData,
         files,
         secret,
+        now: c.var.clock(),
         ...(key ? { idempotencyKey: key } : {}),
         ...(principal ? { principal } : {}),
       })

@@ -4,7 +4,7 @@ import { requiredComponents } from '@motcua/core'
 import { testDrivers } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultProceduresDir, readLibrary } from '../procedures/library'
-import { type TestRuntime, openTestRuntime } from '../testing'
+import { type TestRuntime, fileFor, openTestRuntime } from '../testing'
 
 const dir = defaultProceduresDir()
 const library = readLibrary(dir)
@@ -14,12 +14,6 @@ const samples = new Map(
     return [definition.code, JSON.parse(readFileSync(join(dir, folder, 'sample.json'), 'utf8')) as Record<string, unknown>]
   }),
 )
-const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
-// a 1×1 PNG, for components that take only pictures (a 4×6 photo)
-const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (ch) => ch.charCodeAt(0))
-const fileFor = (component: { key: string; accept?: string[] }) =>
-  !component.accept || component.accept.includes('application/pdf') ? new File([pdf], `${component.key}.pdf`) : new File([png], `${component.key}.png`)
-
 describe.each(testDrivers())('every library procedure on $name', ({ open }) => {
   let runtime: TestRuntime
   beforeAll(async () => {

@@ -43,6 +43,8 @@ export const dossiers = pgTable(
     /** Optimistic concurrency: every change increments it; a stale `expectedVersion` gets 409. */
     version: integer('version').notNull().default(1),
     idempotencyKey: text('idempotency_key'),
+    /** The applicant's name, ID number and the receipt code folded for search (no diacritics, lower case). */
+    searchText: text('search_text').notNull().default(''),
     submittedBy: uuid('submitted_by').references(() => users.id),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },

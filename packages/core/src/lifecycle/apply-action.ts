@@ -1,0 +1,139 @@
+import { type ActionInput, type ProcedureDefinition, effectiveProcessingTime, effectiveSteps, isTerminalOutcome, ruleHolds, terminalOutcomes } from '../definition'
+import { DomainError, type Issue } from '../errors'
+import { type ResolvedCalendar, computeDue, dueAfterResume, stepDueDates } from '../time'
+import { availableActions, currentStepOf } from './available-actions'
+import type { ActionInputs, DossierState, TransitionEvent } from './types'
+
+export interface ActionContext {
+  calendar: ResolvedCalendar
+  now: Date
+  formData: unknown
+}
+
+const conflict = (vi: string, en: string) => new DomainError('CONFLICT', { vi, en })
+
+const inputIssue = (input: ActionInput, vi: string, en: string): Issue => ({ code: 'required', path: `/${input}`, message: { vi, en } })
+
+function checkInputs(required: ActionInput[], inputs: ActionInputs): void {
+  const issues: Issue[] = []
+  for (const input of required) {
+    const value = inputs[input as keyof ActionInputs]
+    if (input === 'missingItems') {
+      if (!Array.isArray(value) || value.length === 0 || value.some((v) => typeof v !== 'string' || !v.trim())) {
+        issues.push(inputIssue(input, 'Vui lòng liệt kê đầy đủ các giấy tờ cần bổ sung (mỗi mục một dòng).', 'List every missing item.'))
+      }
+    } else if (input === 'newDueAt') {
+      if (!(value instanceof Date) || Number.isNaN(value.getTime())) issues.push(inputIssue(input, 'Vui lòng chọn ngày hẹn trả mới.', 'Give the new due date.'))
+    } else if (input === 'deliveryMethod') {
+      if (!['counter', 'post', 'online'].includes(value as string)) issues.push(inputIssue(input, 'Vui lòng chọn hình thức trả kết quả (tại quầy, bưu chính, trực tuyến).', 'Choose counter, post or online.'))
+    } else if (input === 'amount') {
+      if (!Number.isInteger(value) || (value as number) < 0) issues.push(inputIssue(input, 'Vui lòng nhập số tiền (đồng).', 'Give the amount in đồng.'))
+    } else if (input !== 'attachments' && (typeof value !== 'string' || !value.trim())) {
+      issues.push(inputIssue(input, input === 'reason' ? 'Vui lòng nêu rõ lý do.' : 'Vui lòng nhập nội dung.', `The ${input} is required.`))
+    }
+  }
+  if (issues.length) throw new DomainError('INVALID_DATA', { vi: 'Thao tác còn thiếu thông tin.', en: 'The action needs more input.' }, issues)
+}
+
+/**
+ * Applies one action to a dossier: the pure heart of the one-stop shop. It checks that the action is
+ * available now, its guard and its inputs, then returns the next state and the event to log. The clock:
+ * `receive` starts it (due date from the case's processing time and the calendar); a supplement request
+ * stops it and taking the supplement moves the due date by the working time it was stopped; `extend`
+ * (apology with a new date) is allowed only before the deadline. Roles and units are the caller's check.
+ * @example const { next, event } = applyAction(def, dossier, 'tiep_nhan', {}, { calendar, now, formData })
+ */
+export function applyAction(def: ProcedureDefinition, state: DossierState, actionKey: string, inputs: ActionInputs, ctx: ActionContext): { next: DossierState; event: TransitionEvent } {
+  const { calendar, now } = ctx
+  if (state.currentStep === null) throw conflict('Hồ sơ đã kết thúc, không thể thao tác thêm.', 'The dossier has ended.')
+  const action = availableActions(def, state).find((a) => a.key === actionKey)
+  if (!action) throw conflict('Thao tác này không áp dụng cho hồ sơ ở bước hiện tại. Vui lòng tải lại hồ sơ.', `Action "${actionKey}" is not available at this step now.`)
+  const step = currentStepOf(def, state)!
+  const defined = step.actions.find((a) => a.key === actionKey)
+  if (defined?.guard !== undefined && !ruleHolds(defined.guard, { form: ctx.formData, case: state.caseKey }, '/guard')) {
+    throw conflict('Hồ sơ chưa đáp ứng điều kiện của thao tác này.', 'The action’s condition is not met.')
+  }
+  const required = [...new Set<ActionInput>([...action.requires, ...(action.type === 'extend' ? (['newDueAt', 'reason'] as const) : [])])]
+  checkInputs(required, inputs)
+
+  const next: DossierState = { ...state }
+  const data: Record<string, unknown> = {}
+  let stepDueAt: Date | null = null
+  const enter = (key: string) => {
+    const target = effectiveSteps(def, state.caseKey).find((s) => s.key === key)!
+    next.currentStep = key
+    next.status = target.status
+    if (target.status === 9) next.doneAt ??= now
+    stepDueAt = target.budget ? stepDueDates(calendar, now, [target.budget])[0]! : null
+  }
+
+  switch (action.type) {
+    case 'acceptSupplement':
+      next.pausedAt = null
+      next.status = step.status
+      if (state.dueAt && state.pausedAt) next.dueAt = dueAfterResume(calendar, state.dueAt, state.pausedAt, now)
+      data.pausedFrom = state.pausedAt
+      break
+    case 'requestSupplement':
+      next.pausedAt = now
+      next.status = 5
+      data.missingItems = inputs.missingItems
+      break
+    case 'requestPayment':
+      next.status = 6
+      if (inputs.amount !== undefined) data.amount = inputs.amount
+      break
+    case 'confirmPayment':
+      next.status = step.status
+      if (inputs.amount !== undefined) data.amount = inputs.amount
+      break
+    case 'extend': {
+      if (!state.dueAt) throw conflict('Hồ sơ chưa có hạn giải quyết để gia hạn.', 'The dossier has no due date yet.')
+      if (now >= state.dueAt) throw conflict('Đã quá hạn giải quyết: phiếu xin lỗi và hẹn lại phải được lập trước thời hạn.', 'The apology must be issued before the deadline.')
+      if (inputs.newDueAt! <= state.dueAt) {
+        throw new DomainError('INVALID_DATA', { vi: 'Ngày hẹn mới phải sau ngày hẹn cũ.', en: 'The new date must be after the old one.' }, [
+          inputIssue('newDueAt', 'Ngày hẹn mới phải sau ngày hẹn cũ', 'Must be after the current due date'),
+        ])
+      }
+      next.dueAt = inputs.newDueAt!
+      data.oldDueAt = state.dueAt
+      data.newDueAt = inputs.newDueAt
+      break
+    }
+    default: {
+      const to = action.to!
+      if (action.type === 'receive') {
+        next.receivedAt = now
+        next.dueAt = computeDue(calendar, now, effectiveProcessingTime(def, state.caseKey))
+      }
+      if (isTerminalOutcome(to)) {
+        next.currentStep = null
+        next.status = terminalOutcomes[to]
+        next.pausedAt = null
+        if (to === '$returned') {
+          next.returnedAt = now
+          next.doneAt ??= now
+          data.deliveryMethod = inputs.deliveryMethod
+        }
+      } else {
+        enter(to)
+      }
+    }
+  }
+  if (inputs.reason) data.reason = inputs.reason
+  return {
+    next,
+    event: {
+      action: action.type,
+      actionKey: action.key,
+      label: action.label,
+      fromStep: state.currentStep,
+      toStep: next.currentStep,
+      fromStatus: state.status,
+      toStatus: next.status,
+      note: inputs.note?.trim() || inputs.reason?.trim() || null,
+      stepDueAt,
+      data,
+    },
+  }
+}

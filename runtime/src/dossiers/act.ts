@@ -1,0 +1,72 @@
+import { type ActionInputs, type DossierState, DomainError, applyAction, availableActions } from '@motcua/core'
+import { type Db, dossierEvents, dossiers } from '@motcua/db'
+import { and, eq, max } from 'drizzle-orm'
+import type { Principal } from '../auth/principal'
+import { loadUnitCalendar } from '../calendar'
+import type { PublishedVersion } from '../procedures/registry'
+import { transitionRow } from './events'
+
+export type DossierRow = typeof dossiers.$inferSelect
+
+export const stateOf = (d: DossierRow): DossierState => ({
+  status: d.status,
+  currentStep: d.currentStep,
+  caseKey: d.caseKey,
+  receivedAt: d.receivedAt,
+  dueAt: d.dueAt,
+  pausedAt: d.pausedAt,
+  doneAt: d.doneAt,
+  returnedAt: d.returnedAt,
+})
+
+/** Whether the caller holds one of `roles` for exactly this unit (officers act only for their own unit). */
+export const actsFor = (principal: Principal, unitId: string, roles: readonly string[]): boolean =>
+  principal.grants.some((g) => g.unitId === unitId && roles.includes(g.role))
+
+export interface ActInput {
+  dossier: DossierRow
+  procedure: PublishedVersion
+  actionKey: string
+  expectedVersion: number
+  inputs: ActionInputs
+  principal: Principal
+  now?: Date
+}
+
+const stale = () =>
+  new DomainError('CONFLICT', {
+    vi: 'Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại hồ sơ rồi thực hiện lại.',
+    en: 'The dossier changed since you loaded it (stale expectedVersion). Reload and retry.',
+  })
+
+/**
+ * Takes an action on a dossier as an officer: the caller's role for the dossier's unit, then core's
+ * `applyAction`, then the new state and its event written in one transaction, guarded by the dossier's
+ * version so that of two concurrent actions one wins and the other gets a 409.
+ */
+export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: DossierRow; eventSeq: number }> {
+  const { dossier, procedure, principal } = input
+  const now = input.now ?? new Date()
+  const action = availableActions(procedure.definition, stateOf(dossier)).find((a) => a.key === input.actionKey)
+  if (action && !actsFor(principal, dossier.unitId, action.roles)) {
+    throw new DomainError('FORBIDDEN', { vi: `Thao tác "${action.label}" thuộc về ${action.roles.join(', ')} của đơn vị giải quyết hồ sơ.`, en: `Only ${action.roles.join(', ')} of the dossier's unit may do this.` })
+  }
+  if (dossier.version !== input.expectedVersion) throw stale()
+  const calendar = await loadUnitCalendar(db, dossier.unitId)
+  const { next, event } = applyAction(procedure.definition, stateOf(dossier), input.actionKey, input.inputs, { calendar, now, formData: dossier.formData })
+
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(dossiers)
+      .set({ ...next, version: dossier.version + 1, updatedAt: now })
+      .where(and(eq(dossiers.id, dossier.id), eq(dossiers.version, input.expectedVersion)))
+      .returning()
+    if (!updated) throw stale()
+    const [last] = await tx.select({ seq: max(dossierEvents.seq) }).from(dossierEvents).where(eq(dossierEvents.dossierId, dossier.id))
+    const seq = (last?.seq ?? 0) + 1
+    const role = principal.grants.find((g) => g.unitId === dossier.unitId && action?.roles.includes(g.role))?.role ?? null
+    await tx.insert(dossierEvents).values(transitionRow(dossier.id, seq, now, { userId: principal.userId, role }, event))
+    return { dossier: updated, eventSeq: seq }
+  })
+}
+

@@ -1,0 +1,47 @@
+import { type ResolvedCalendar, type Timeliness, classify, dossierStatuses, effectiveSteps, workingMinutesBetween } from '@motcua/core'
+import type { PublishedVersion } from '../procedures/registry'
+import type { DossierRow } from './act'
+
+export interface DeskSummary {
+  receiptCode: string
+  version: number
+  procedure: { code: string; name: string }
+  unitCode: string
+  applicantName: string
+  channel: number
+  status: number
+  statusName: { vi: string; en: string }
+  step: { key: string; name: string; role: string } | null
+  submittedAt: Date
+  receivedAt: Date | null
+  dueAt: Date | null
+  paused: boolean
+  timeliness: Timeliness
+  /** Working minutes until the due time (negative once overdue); null without a due time or once done. */
+  workingMinutesLeft: number | null
+}
+
+/** How a dossier shows in an officer's queue: its step, its deadline and the working time left. */
+export function deskSummary(d: DossierRow, unitCode: string, procedure: PublishedVersion, calendar: ResolvedCalendar, now: Date): DeskSummary {
+  const step = d.currentStep ? effectiveSteps(procedure.definition, d.caseKey).find((s) => s.key === d.currentStep) : undefined
+  // while the clock is stopped for a supplement, the dossier is judged as it stood when it stopped
+  const timeliness = classify({ dueAt: d.dueAt, doneAt: d.doneAt, now: d.pausedAt ?? now })
+  const running = d.dueAt && !d.doneAt
+  return {
+    receiptCode: d.receiptCode,
+    version: d.version,
+    procedure: { code: procedure.code, name: procedure.definition.name },
+    unitCode,
+    applicantName: d.applicant.fullName,
+    channel: d.channel,
+    status: d.status,
+    statusName: dossierStatuses[d.status as keyof typeof dossierStatuses],
+    step: step ? { key: step.key, name: step.name, role: step.role } : null,
+    submittedAt: d.submittedAt,
+    receivedAt: d.receivedAt,
+    dueAt: d.dueAt,
+    paused: d.pausedAt !== null,
+    timeliness,
+    workingMinutesLeft: running ? workingMinutesBetween(calendar, d.pausedAt ?? now, d.dueAt!) : null,
+  }
+}

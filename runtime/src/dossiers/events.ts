@@ -1,0 +1,25 @@
+import type { TransitionEvent } from '@motcua/core'
+import type { dossierEvents } from '@motcua/db'
+
+/** The log row of a lifecycle transition (core's event), by whom and when. */
+export const transitionRow = (
+  dossierId: string,
+  seq: number,
+  at: Date,
+  actor: { userId: string | null; role: string | null },
+  event: TransitionEvent,
+): typeof dossierEvents.$inferInsert => ({
+  dossierId,
+  seq,
+  at,
+  actorUserId: actor.userId,
+  actorRole: actor.role,
+  action: event.action,
+  fromStep: event.fromStep,
+  toStep: event.toStep,
+  fromStatus: event.fromStatus,
+  toStatus: event.toStatus,
+  note: event.note,
+  stepDueAt: event.stepDueAt,
+  data: { ...event.data, actionKey: event.actionKey, label: event.label },
+})

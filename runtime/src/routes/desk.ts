@@ -1,0 +1,206 @@
+import { DomainError, type Role, availableActions, foldVietnamese } from '@motcua/core'
+import { type Applicant, type Db, attachments, dossierEvents, dossiers, units, users } from '@motcua/db'
+import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm'
+import { type Context, Hono } from 'hono'
+import type { AppEnv } from '../app'
+import { forbidden, requirePrincipal, requireRole } from '../auth/middleware'
+import type { Principal } from '../auth/principal'
+import { holdsRoleOver } from '../auth/scope'
+import { loadUnitCalendar } from '../calendar'
+import { type DossierRow, actOnDossier, actsFor, stateOf } from '../dossiers/act'
+import { deskSummary } from '../dossiers/desk-view'
+import { jsonBody } from '../http/body'
+import type { Operation } from '../http/openapi'
+import type { PublishedVersion } from '../procedures/registry'
+import { submitDossier } from '../dossiers/submit'
+import { applicantSchema, readSubmission, unknownProcedure, uploadLimit } from './dossiers'
+
+const OFFICERS: Role[] = ['receiving_officer', 'specialist', 'leader']
+const SUPERVISORS: Role[] = ['unit_admin', 'province_admin']
+
+export const actionBody = jsonBody<{
+  expectedVersion: number
+  reason?: string
+  note?: string
+  missingItems?: string[]
+  newDueAt?: string
+  deliveryMethod?: 'counter' | 'post' | 'online'
+  amount?: number
+}>({
+  type: 'object',
+  properties: {
+    expectedVersion: { type: 'integer', minimum: 1 },
+    reason: { type: 'string', maxLength: 2000 },
+    note: { type: 'string', maxLength: 2000 },
+    missingItems: { type: 'array', maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 500 } },
+    newDueAt: { type: 'string', format: 'date-time' },
+    deliveryMethod: { enum: ['counter', 'post', 'online'] },
+    amount: { type: 'integer', minimum: 0, maximum: 1_000_000_000_000 },
+  },
+  required: ['expectedVersion'],
+  additionalProperties: false,
+})
+
+const notFoundDossier = (code: string) => new DomainError('NOT_FOUND', { vi: `Không tìm thấy hồ sơ ${code}.`, en: `No dossier ${code}.` })
+
+/** The units whose dossiers the caller works on as an officer. */
+const officerUnits = (p: Principal) => [...new Set(p.grants.filter((g) => OFFICERS.includes(g.role) && g.unitId).map((g) => g.unitId!))]
+
+async function canSee(db: Db, p: Principal, unitId: string): Promise<boolean> {
+  return officerUnits(p).includes(unitId) || (await holdsRoleOver(db, p, SUPERVISORS, unitId))
+}
+
+/** Loads a dossier the caller may see, with its procedure version. */
+export async function loadDeskDossier(c: Context<AppEnv>): Promise<{ dossier: DossierRow; unit: typeof units.$inferSelect; procedure: PublishedVersion }> {
+  const code = c.req.param('receiptCode')!
+  const { db } = c.var.database
+  const [found] = await db.select({ dossier: dossiers, unit: units }).from(dossiers).innerJoin(units, eq(units.id, dossiers.unitId)).where(eq(dossiers.receiptCode, code))
+  if (!found) throw notFoundDossier(code)
+  if (!(await canSee(db, requirePrincipal(c), found.dossier.unitId))) throw forbidden()
+  const procedure = (await c.var.registry.byId(found.dossier.procedureVersionId))!
+  return { ...found, procedure }
+}
+
+/** The officers' desk: queues with deadlines in sight, a dossier with the actions the caller may take, and the actions. */
+export const deskRoutes = new Hono<AppEnv>()
+  .use('/api/desk/*', requireRole(...OFFICERS, ...SUPERVISORS))
+  .get('/api/desk/dossiers', async (c) => {
+    const principal = requirePrincipal(c)
+    const { db } = c.var.database
+    const { unit: unitCode, status, step, due, q, mine, limit = '50', offset = '0' } = c.req.query()
+    let unitIds = officerUnits(principal)
+    if (unitCode) {
+      const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.code, unitCode))
+      if (!unit || !(await canSee(db, principal, unit.id))) throw forbidden()
+      unitIds = [unit.id]
+    }
+    if (unitIds.length === 0) return c.json({ items: [], total: 0 })
+    const folded = q ? foldVietnamese(q) : ''
+    const rows = await db
+      .select({ dossier: dossiers, unitCode: units.code })
+      .from(dossiers)
+      .innerJoin(units, eq(units.id, dossiers.unitId))
+      .where(
+        and(
+          inArray(dossiers.unitId, unitIds),
+          status ? eq(dossiers.status, Number(status)) : sql`${dossiers.currentStep} is not null`,
+          step ? eq(dossiers.currentStep, step) : undefined,
+          folded ? like(dossiers.searchText, `%${folded.replace(/[%_\\]/g, '')}%`) : undefined,
+        ),
+      )
+      .orderBy(sql`${dossiers.dueAt} asc nulls last`, asc(dossiers.submittedAt))
+    const now = c.var.clock()
+    const calendars = new Map<string, Awaited<ReturnType<typeof loadUnitCalendar>>>()
+    const items = []
+    for (const { dossier, unitCode: code } of rows) {
+      const procedure = (await c.var.registry.byId(dossier.procedureVersionId))!
+      const calendar = calendars.get(dossier.unitId) ?? (await loadUnitCalendar(db, dossier.unitId))
+      calendars.set(dossier.unitId, calendar)
+      const summary = deskSummary(dossier, code, procedure, calendar, now)
+      if (due === 'overdue' && summary.timeliness !== 'overdue') continue
+      if (due === 'soon' && !(summary.workingMinutesLeft !== null && summary.workingMinutesLeft >= 0 && summary.workingMinutesLeft <= calendar.workingDayMinutes)) continue
+      if (mine === '1' && !(summary.step && actsFor(principal, dossier.unitId, [summary.step.role]))) continue
+      items.push(summary)
+    }
+    const start = Math.max(0, Number(offset) || 0)
+    return c.json({ items: items.slice(start, start + Math.min(200, Math.max(1, Number(limit) || 50))), total: items.length })
+  })
+  .get('/api/desk/dossiers/:receiptCode', async (c) => {
+    const { dossier, unit, procedure } = await loadDeskDossier(c)
+    const { db } = c.var.database
+    const principal = requirePrincipal(c)
+    const events = await db
+      .select({ event: dossierEvents, actorName: users.fullName })
+      .from(dossierEvents)
+      .leftJoin(users, eq(users.id, dossierEvents.actorUserId))
+      .where(eq(dossierEvents.dossierId, dossier.id))
+      .orderBy(asc(dossierEvents.seq))
+    const files = await db.select({ id: attachments.id, componentKey: attachments.componentKey, kind: attachments.kind, fileName: attachments.fileName, mediaType: attachments.mediaType, size: attachments.size }).from(attachments).where(eq(attachments.dossierId, dossier.id))
+    const calendar = await loadUnitCalendar(db, dossier.unitId)
+    return c.json({
+      ...deskSummary(dossier, unit.code, procedure, calendar, c.var.clock()),
+      unit: { code: unit.code, name: unit.name },
+      applicant: dossier.applicant,
+      formData: dossier.formData,
+      attachments: files,
+      events: events.map(({ event: e, actorName }) => ({ seq: e.seq, at: e.at, action: e.action, label: (e.data as { label?: string } | null)?.label ?? null, actorName, actorRole: e.actorRole, fromStep: e.fromStep, toStep: e.toStep, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note, stepDueAt: e.stepDueAt, data: e.data })),
+      actions: availableActions(procedure.definition, stateOf(dossier)).filter((a) => actsFor(principal, dossier.unitId, a.roles)),
+    })
+  })
+  .post('/api/desk/dossiers/:receiptCode/actions/:actionKey', async (c) => {
+    const { dossier, procedure } = await loadDeskDossier(c)
+    const { expectedVersion, newDueAt, ...rest } = await actionBody.read(c)
+    const { dossier: updated } = await actOnDossier(c.var.database.db, {
+      dossier,
+      procedure,
+      actionKey: c.req.param('actionKey'),
+      expectedVersion,
+      inputs: { ...rest, ...(newDueAt ? { newDueAt: new Date(newDueAt) } : {}) },
+      principal: requirePrincipal(c),
+      now: c.var.clock(),
+    })
+    return c.json({ receiptCode: updated.receiptCode, version: updated.version, status: updated.status, currentStep: updated.currentStep, dueAt: updated.dueAt, pausedAt: updated.pausedAt })
+  })
+
+const intakeBody = jsonBody<{ procedureCode: string; unitCode: string; channel: 1 | 3; applicant: Applicant; formData: Record<string, unknown> }>({
+  type: 'object',
+  properties: {
+    procedureCode: { type: 'string', minLength: 1, maxLength: 50 },
+    unitCode: { type: 'string', minLength: 1, maxLength: 50 },
+    channel: { enum: [1, 3], description: '1 at the counter, 3 by the public postal service' },
+    applicant: applicantSchema,
+    formData: { type: 'object' },
+  },
+  required: ['procedureCode', 'unitCode', 'channel', 'applicant', 'formData'],
+  additionalProperties: false,
+})
+
+/**
+ * Counter and postal intake: a receiving officer enters a paper dossier on the applicant's behalf; it is
+ * received at once (the clock starts) and the receipt (Mẫu 01) can be printed.
+ */
+export const intakeRoutes = (secret: string) =>
+  new Hono<AppEnv>().post('/api/desk/intake', requireRole('receiving_officer'), uploadLimit, async (c) => {
+    const { body, files } = await readSubmission(c, intakeBody)
+    const principal = requirePrincipal(c)
+    const { db } = c.var.database
+    const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.code, body.unitCode))
+    if (unit && !actsFor(principal, unit.id, ['receiving_officer'])) throw forbidden()
+    const procedure = await c.var.registry.current(body.procedureCode)
+    if (!procedure) throw unknownProcedure(body.procedureCode)
+    const { dossier } = await submitDossier(db, { procedure, unitCode: body.unitCode, applicant: body.applicant, formData: body.formData, files, secret, principal, channel: body.channel, now: c.var.clock() })
+    return c.json(dossier, 201)
+  })
+
+export const deskDocs: Operation[] = [
+  {
+    method: 'post',
+    path: '/api/desk/intake',
+    tag: 'desk',
+    summary: 'Enter a paper dossier at the counter (channel 1) or from the post (channel 3): received at once',
+    access: ['receiving_officer'],
+    body: intakeBody,
+    multipart: { type: 'object', required: ['dossier'], properties: { dossier: { type: 'string' } }, additionalProperties: { type: 'string', format: 'binary' } },
+    responses: { 201: '{receiptCode, pin, status, dueAt, fees}', 400: 'invalid', 403: 'not a receiving officer of that unit' },
+  },
+  {
+    method: 'get',
+    path: '/api/desk/dossiers',
+    tag: 'desk',
+    summary: 'The queue: dossiers of my units (in progress by default), soonest due first, with the working time left',
+    access: [...OFFICERS, ...SUPERVISORS],
+    query: [
+      { name: 'unit', description: 'a unit code (default: all my units)' },
+      { name: 'status', description: 'public status 1–10 (default: every dossier still in progress)' },
+      { name: 'step', description: 'a step key' },
+      { name: 'due', description: 'soon (within a working day) or overdue' },
+      { name: 'mine', description: '1: only dossiers at steps my role works' },
+      { name: 'q', description: 'receipt code, applicant name or ID number, with or without diacritics' },
+      { name: 'limit', description: 'page size, default 50, at most 200' },
+      { name: 'offset', description: 'page start' },
+    ],
+    responses: { 200: '{items, total}', 403: 'not your unit' },
+  },
+  { method: 'get', path: '/api/desk/dossiers/:receiptCode', tag: 'desk', summary: 'A dossier with its form, files, event log and the actions I may take now', access: [...OFFICERS, ...SUPERVISORS], responses: { 200: 'the dossier', 403: 'not your unit', 404: 'no such dossier' } },
+  { method: 'post', path: '/api/desk/dossiers/:receiptCode/actions/:actionKey', tag: 'desk', summary: 'Take an action (receive, forward, approve, request a supplement, refuse, extend, return …) at the dossier’s expected version', access: OFFICERS, body: actionBody, responses: { 200: 'the new state', 400: 'missing input', 403: 'not your role or unit', 409: 'stale version, or not available now' } },
+]
