@@ -4,12 +4,14 @@ import { bodyLimit } from 'hono/body-limit'
 import { DomainError } from '@motcua/core'
 import { authenticate } from './auth/middleware'
 import type { Principal } from './auth/principal'
+import type { PluginHost } from './plugins/plugin-host'
 import type { ProcedureRegistry } from './procedures/registry'
 import { onError, onNotFound } from './http/errors'
 import { type Operation, openApiDocument } from './http/openapi'
 import { authDocs, authRoutes } from './routes/auth'
 import { authoringDocs, authoringRoutes } from './routes/authoring'
 import { deskDocs, deskRoutes, intakeRoutes } from './routes/desk'
+import { pluginAdminDocs, pluginAdminRoutes, pluginRouteDocs, pluginRoutes } from './routes/plugins'
 import { dossiersDocs, dossiersRoutes } from './routes/dossiers'
 import { health, healthDocs } from './routes/health'
 import { proceduresDocs, proceduresRoutes } from './routes/procedures'
@@ -25,6 +27,8 @@ export interface Services {
   trackLimitPerMinute?: number
   /** The time every deadline is computed from (tests set it). */
   clock?: () => Date
+  /** The loaded plugins and their per-unit settings. */
+  plugins: PluginHost
 }
 
 export interface AppEnv {
@@ -40,6 +44,7 @@ export const operations: Operation[] = [
   ...authoringDocs,
   ...dossiersDocs,
   ...deskDocs,
+  ...pluginAdminDocs,
   { method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'This document (OpenAPI 3.1)', access: 'public', responses: { 200: 'the document' } },
 ]
 
@@ -50,6 +55,7 @@ export function createApp(services: Services) {
     c.set('database', services.database)
     c.set('registry', services.registry)
     c.set('clock', services.clock ?? (() => new Date()))
+    c.set('plugins', services.plugins)
     await next()
   })
   const jsonLimit = bodyLimit({
@@ -69,7 +75,9 @@ export function createApp(services: Services) {
   app.route('/', dossiersRoutes(services.secret, services.trackLimitPerMinute ?? 60))
   app.route('/', intakeRoutes(services.secret))
   app.route('/', deskRoutes)
-  const document = openApiDocument(operations)
+  app.route('/', pluginAdminRoutes)
+  app.route('/', pluginRoutes(services.plugins))
+  const document = openApiDocument([...operations, ...pluginRouteDocs(services.plugins)])
   app.get('/api/openapi.json', (c) => c.json(document))
   app.onError(onError)
   app.notFound(onNotFound)

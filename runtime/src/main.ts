@@ -10,6 +10,8 @@ const runtime = await startRuntime({
   host: env.HOST ?? '127.0.0.1',
   database,
   ...(env.PROCEDURES_DIR ? { proceduresDir: env.PROCEDURES_DIR } : {}),
+  ...(env.PLUGINS_DIR ? { pluginsDir: env.PLUGINS_DIR } : {}),
+  ...(env.OUTBOX_INTERVAL_MS ? { outboxIntervalMs: Number(env.OUTBOX_INTERVAL_MS) } : {}),
   ...(env.TRACK_RATE_LIMIT ? { trackLimitPerMinute: Number(env.TRACK_RATE_LIMIT) } : {}),
   ...(seedDemo ? { demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD } : {}),
 })

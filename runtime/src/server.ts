@@ -4,6 +4,9 @@ import { type DatabaseOptions, openDatabase } from '@motcua/db'
 import { createApp } from './app'
 import { loadInstanceSecret } from './auth/instance-secret'
 import { defaultProceduresDir } from './procedures/library'
+import { createOutboxWorker } from './plugins/outbox-worker'
+import { createPluginHost } from './plugins/plugin-host'
+import { defaultPluginsDir, loadPlugins } from './plugins/load-plugins'
 import { createRegistry } from './procedures/registry'
 import { seed } from './seed'
 
@@ -16,6 +19,10 @@ export interface RuntimeOptions {
   /** The procedure library imported on first start (default: the repository's `procedures/`). */
   proceduresDir?: string
   trackLimitPerMinute?: number
+  /** Where the plugin packages are (default: the repository's `plugins/`). */
+  pluginsDir?: string
+  /** How often the outbox is delivered (default 2 s). */
+  outboxIntervalMs?: number
 }
 
 export interface RunningRuntime {
@@ -34,7 +41,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<RunningRunt
   const applied = await seed(database.db, { demoPassword: options.demoPassword, proceduresDir: options.proceduresDir ?? defaultProceduresDir() })
   if (applied.length) log('seeded', { steps: applied })
   const registry = await createRegistry(database)
+  const plugins = createPluginHost(await loadPlugins(options.pluginsDir ?? defaultPluginsDir()))
+  if (plugins.plugins.size) log('plugins loaded', { slugs: [...plugins.plugins.keys()] })
+  const worker = createOutboxWorker(database, plugins)
+  worker.start(options.outboxIntervalMs ?? 2000)
   const app = createApp({
+    plugins,
     database,
     registry,
     secret: await loadInstanceSecret(database.db),
@@ -48,6 +60,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RunningRunt
     url: `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      await worker.stop()
       await registry.close()
       await database.close()
     },

@@ -5,6 +5,8 @@ import type { Database } from '@motcua/db'
 import { type Services, createApp } from './app'
 import { loadInstanceSecret } from './auth/instance-secret'
 import { defaultProceduresDir } from './procedures/library'
+import { type LoadedPlugin, defaultPluginsDir, loadPlugins } from './plugins/load-plugins'
+import { createPluginHost } from './plugins/plugin-host'
 import { createRegistry } from './procedures/registry'
 import { seed } from './seed'
 
@@ -19,7 +21,10 @@ export interface TestRuntime extends Services {
  * A seeded runtime over a fresh test database (see `testDrivers`): units, calendar, the procedure library
  * and the demo accounts (password `TEST_PASSWORD`), driven with `app.request(…)`.
  */
-export async function openTestRuntime(open: () => Promise<Database>, options: { demo?: boolean; library?: boolean; clock?: () => Date } = {}): Promise<TestRuntime> {
+export async function openTestRuntime(
+  open: () => Promise<Database>,
+  options: { demo?: boolean; library?: boolean; clock?: () => Date; plugins?: Map<string, LoadedPlugin> } = {},
+): Promise<TestRuntime> {
   const database = await open()
   await seed(database.db, {
     ...(options.demo !== false ? { demoPassword: TEST_PASSWORD } : {}),
@@ -27,11 +32,13 @@ export async function openTestRuntime(open: () => Promise<Database>, options: { 
   })
   const registry = await createRegistry(database)
   const secret = await loadInstanceSecret(database.db, {})
+  const plugins = createPluginHost(options.plugins ?? (await loadPlugins(defaultPluginsDir())))
   return {
     database,
     registry,
     secret,
-    app: createApp({ database, registry, secret, ...(options.clock ? { clock: options.clock } : {}) }),
+    plugins,
+    app: createApp({ database, registry, secret, plugins, ...(options.clock ? { clock: options.clock } : {}) }),
     async close() {
       await registry.close()
       await database.close()

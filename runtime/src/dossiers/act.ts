@@ -1,9 +1,11 @@
 import { type ActionInputs, type DossierState, DomainError, applyAction, availableActions } from '@motcua/core'
-import { type Db, dossierEvents, dossiers } from '@motcua/db'
+import { type Db, dossierEvents, dossiers, type units } from '@motcua/db'
 import { and, eq, max } from 'drizzle-orm'
 import type { Principal } from '../auth/principal'
 import { loadUnitCalendar } from '../calendar'
 import type { PublishedVersion } from '../procedures/registry'
+import type { PluginHost } from '../plugins/plugin-host'
+import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
 import { transitionRow } from './events'
 
 export type DossierRow = typeof dossiers.$inferSelect
@@ -29,7 +31,10 @@ export interface ActInput {
   actionKey: string
   expectedVersion: number
   inputs: ActionInputs
-  principal: Principal
+  /** The officer acting, or `system` for what an integration records (a bank's payment confirmation). */
+  principal: Principal | 'system'
+  unit: Pick<typeof units.$inferSelect, 'code' | 'name' | 'electronicId'>
+  plugins?: PluginHost
   now?: Date
 }
 
@@ -48,7 +53,7 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
   const { dossier, procedure, principal } = input
   const now = input.now ?? new Date()
   const action = availableActions(procedure.definition, stateOf(dossier)).find((a) => a.key === input.actionKey)
-  if (action && !actsFor(principal, dossier.unitId, action.roles)) {
+  if (action && principal !== 'system' && !actsFor(principal, dossier.unitId, action.roles)) {
     throw new DomainError('FORBIDDEN', { vi: `Thao tác "${action.label}" thuộc về ${action.roles.join(', ')} của đơn vị giải quyết hồ sơ.`, en: `Only ${action.roles.join(', ')} of the dossier's unit may do this.` })
   }
   if (dossier.version !== input.expectedVersion) throw stale()
@@ -64,8 +69,13 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
     if (!updated) throw stale()
     const [last] = await tx.select({ seq: max(dossierEvents.seq) }).from(dossierEvents).where(eq(dossierEvents.dossierId, dossier.id))
     const seq = (last?.seq ?? 0) + 1
-    const role = principal.grants.find((g) => g.unitId === dossier.unitId && action?.roles.includes(g.role))?.role ?? null
-    await tx.insert(dossierEvents).values(transitionRow(dossier.id, seq, now, { userId: principal.userId, role }, event))
+    const actor =
+      principal === 'system'
+        ? { userId: null, role: 'system' }
+        : { userId: principal.userId, role: principal.grants.find((g) => g.unitId === dossier.unitId && action?.roles.includes(g.role))?.role ?? null }
+    const row = transitionRow(dossier.id, seq, now, actor, event)
+    await tx.insert(dossierEvents).values(row)
+    await input.plugins?.runHooks(tx as unknown as Db, { unitId: dossier.unitId, dossierId: dossier.id, snapshot: dossierSnapshot(updated, input.unit, procedure), change: dossierChange(row) })
     return { dossier: updated, eventSeq: seq }
   })
 }

@@ -8,6 +8,8 @@ import type { Principal } from '../auth/principal'
 import { sha256 } from '../auth/tokens'
 import type { PublishedVersion } from '../procedures/registry'
 import { type CheckedFile, checkFiles, missingComponents } from './attachments'
+import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
+import type { PluginHost } from '../plugins/plugin-host'
 import { transitionRow } from './events'
 import { nextReceiptCode } from './receipt'
 
@@ -23,6 +25,8 @@ export interface SubmitInput {
   /** 2 online (default); 1 at the counter and 3 by post are entered by a receiving officer, who receives them at once. */
   channel?: Channel
   now?: Date
+  /** Runs the plugins' submit hooks in the same transaction. */
+  plugins?: PluginHost
 }
 
 export interface SubmittedDossier {
@@ -127,11 +131,11 @@ export async function submitDossier(db: Db, input: SubmitInput): Promise<{ dossi
           searchText: `${searchText} ${receiptCode.toLowerCase()}`,
           submittedBy,
         })
-        .returning({ id: dossiers.id, receiptCode: dossiers.receiptCode, status: dossiers.status, submittedAt: dossiers.submittedAt, dueAt: dossiers.dueAt })
+        .returning()
       if (files.length) {
         await t.insert(attachments).values(files.map((f) => ({ dossierId: id, componentKey: f.componentKey, fileName: f.fileName, sha256: f.sha256, mediaType: f.mediaType, size: f.size, uploadedBy: submittedBy })))
       }
-      await t.insert(dossierEvents).values({
+      const submitEvent: typeof dossierEvents.$inferInsert = {
         dossierId: id,
         seq: 1,
         at: now,
@@ -141,8 +145,10 @@ export async function submitDossier(db: Db, input: SubmitInput): Promise<{ dossi
         toStep: firstStep.key,
         toStatus: 1,
         data: { channel, fees, version: procedure.version },
-      })
-      if (received) await t.insert(dossierEvents).values(transitionRow(id, 2, now, { userId: submittedBy, role: 'receiving_officer' }, received.event))
+      }
+      const events = [submitEvent, ...(received ? [transitionRow(id, 2, now, { userId: submittedBy, role: 'receiving_officer' }, received.event)] : [])]
+      await t.insert(dossierEvents).values(events)
+      for (const event of events) await input.plugins?.runHooks(t, { unitId: unit.id, dossierId: id, snapshot: dossierSnapshot(row!, unit, procedure), change: dossierChange(event) })
       return { dossier: view(row!), replayed: false }
     })
   } catch (error) {

@@ -7,7 +7,7 @@ interface Doc {
 }
 
 describe('the OpenAPI document', () => {
-  const app = createApp({} as Services)
+  const app = createApp({ plugins: { plugins: new Map() } } as unknown as Services)
 
   it('documents every route the app serves, and nothing it does not', () => {
     const served = new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method.toLowerCase()} ${r.path}`))

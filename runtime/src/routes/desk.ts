@@ -128,7 +128,7 @@ export const deskRoutes = new Hono<AppEnv>()
     })
   })
   .post('/api/desk/dossiers/:receiptCode/actions/:actionKey', async (c) => {
-    const { dossier, procedure } = await loadDeskDossier(c)
+    const { dossier, unit, procedure } = await loadDeskDossier(c)
     const { expectedVersion, newDueAt, ...rest } = await actionBody.read(c)
     const { dossier: updated } = await actOnDossier(c.var.database.db, {
       dossier,
@@ -137,6 +137,8 @@ export const deskRoutes = new Hono<AppEnv>()
       expectedVersion,
       inputs: { ...rest, ...(newDueAt ? { newDueAt: new Date(newDueAt) } : {}) },
       principal: requirePrincipal(c),
+      unit,
+      plugins: c.var.plugins,
       now: c.var.clock(),
     })
     return c.json({ receiptCode: updated.receiptCode, version: updated.version, status: updated.status, currentStep: updated.currentStep, dueAt: updated.dueAt, pausedAt: updated.pausedAt })
@@ -168,7 +170,7 @@ export const intakeRoutes = (secret: string) =>
     if (unit && !actsFor(principal, unit.id, ['receiving_officer'])) throw forbidden()
     const procedure = await c.var.registry.current(body.procedureCode)
     if (!procedure) throw unknownProcedure(body.procedureCode)
-    const { dossier } = await submitDossier(db, { procedure, unitCode: body.unitCode, applicant: body.applicant, formData: body.formData, files, secret, principal, channel: body.channel, now: c.var.clock() })
+    const { dossier } = await submitDossier(db, { procedure, unitCode: body.unitCode, applicant: body.applicant, formData: body.formData, files, secret, principal, channel: body.channel, now: c.var.clock(), plugins: c.var.plugins })
     return c.json(dossier, 201)
   })
 

@@ -124,6 +124,7 @@ export const dossiersRoutes = (secret: string, trackLimitPerMinute: number) =>
         files,
         secret,
         now: c.var.clock(),
+        plugins: c.var.plugins,
         ...(key ? { idempotencyKey: key } : {}),
         ...(principal ? { principal } : {}),
       })

@@ -1,0 +1,116 @@
+/** A bilingual text: Vietnamese first, English second. */
+export interface Text {
+  vi: string
+  en: string
+}
+
+/** A dossier as plugins see it (dates as ISO 8601 strings). */
+export interface DossierSnapshot {
+  /** Mã hồ sơ, e.g. 000.01.21.H49-251128-0001. */
+  receiptCode: string
+  procedure: { code: string; name: string; version: number }
+  unit: { code: string; name: string; electronicId: string }
+  /** 1 trực tiếp, 2 trực tuyến, 3 bưu chính công ích. */
+  channel: 1 | 2 | 3
+  /** National public status 1–10 and its Vietnamese name. */
+  status: number
+  statusName: string
+  currentStep: string | null
+  applicant: { fullName: string; idNumber?: string; phone?: string; email?: string; address?: string }
+  submittedAt: string
+  receivedAt: string | null
+  dueAt: string | null
+  doneAt: string | null
+  returnedAt: string | null
+  /** The fees computed from the form at submission. */
+  fees: { key: string; name: string; amount: number }[]
+}
+
+/** One change of a dossier: the event just written to its log. */
+export interface DossierChange {
+  /** submit, receive, forward, approve, sendBack, refuse, requestSupplement, acceptSupplement, requestPayment, confirmPayment, extend, stop, return, withdraw */
+  action: string
+  actionKey: string | null
+  label: string | null
+  fromStatus: number | null
+  toStatus: number
+  at: string
+  note: string | null
+  data: Record<string, unknown>
+}
+
+/**
+ * Something to send to the outside world. A hook only returns messages; the runtime stores them with
+ * the dossier's change (same transaction) and delivers them later through `deliver`, with retries.
+ */
+export interface OutboxMessage {
+  topic: string
+  payload: unknown
+}
+
+export interface HookContext<Config> {
+  /** This unit's configuration, validated against the plugin's `configSchema`. */
+  config: Config
+  unitCode: string
+}
+
+export interface DeliveryContext<Config> {
+  config: Config
+  /** Aborted when delivery takes too long: pass it to fetch. */
+  signal: AbortSignal
+  fetch: typeof fetch
+  attempt: number
+}
+
+/** A request to one of the plugin's routes, mounted under `/api/plugins/<slug>/`. */
+export interface PluginRequest {
+  method: string
+  /** The path below the plugin's prefix, e.g. `/dossiers/000.01.21.H49-251128-0001/qr`. */
+  path: string
+  params: Record<string, string>
+  query: Record<string, string>
+  headers: Record<string, string>
+  /** The raw body text (routes that take JSON parse it themselves). */
+  body: string
+}
+
+export interface PluginResponse {
+  status: number
+  json?: unknown
+  html?: string
+  headers?: Record<string, string>
+}
+
+/** What a route handler may do in the runtime: read a dossier and confirm a payment, nothing more. */
+export interface RouteCapabilities<Config> {
+  /** The configuration of the dossier's unit, when the plugin is enabled there. */
+  findDossier(receiptCode: string): Promise<{ dossier: DossierSnapshot; config: Config } | undefined>
+  /** Records that the fee requested from this dossier was paid (the dossier's `confirmPayment` action). */
+  confirmPayment(receiptCode: string, payment: { amount: number; reference: string }): Promise<void>
+}
+
+export interface PluginRoute<Config> {
+  method: 'get' | 'post'
+  /** hono-style path below the plugin's prefix, e.g. `/dossiers/:receiptCode/qr`. */
+  path: string
+  handle(request: PluginRequest, runtime: RouteCapabilities<Config>): Promise<PluginResponse>
+}
+
+/** A plugin: named, configured per unit, contributing hooks, deliveries and routes. */
+export interface Plugin<Config = Record<string, unknown>> {
+  /** kebab-case, unique, e.g. `national-portal-sync`. */
+  slug: string
+  name: Text
+  description?: Text
+  /** JSON Schema (draft-07) of the per-unit configuration, checked when an administrator saves it. */
+  configSchema: Record<string, unknown>
+  hooks?: {
+    /** A dossier was filed (any channel). */
+    onSubmit?(ctx: HookContext<Config>, dossier: DossierSnapshot): OutboxMessage[] | void
+    /** An officer's action changed a dossier. */
+    afterAction?(ctx: HookContext<Config>, dossier: DossierSnapshot, change: DossierChange): OutboxMessage[] | void
+  }
+  /** Sends one outbox message; throw (or let `signal` abort) to have it retried later. */
+  deliver?(message: OutboxMessage & { id: number }, ctx: DeliveryContext<Config>): Promise<void>
+  routes?: PluginRoute<Config>[]
+}

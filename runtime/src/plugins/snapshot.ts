@@ -1,0 +1,48 @@
+import { computeFees, dossierStatuses } from '@motcua/core'
+import type { Applicant, dossierEvents, units } from '@motcua/db'
+import type { DossierChange, DossierSnapshot } from '@motcua/plugin-sdk'
+import type { DossierRow } from '../dossiers/act'
+import type { PublishedVersion } from '../procedures/registry'
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null)
+
+/** A dossier as plugins see it. */
+export function dossierSnapshot(d: DossierRow, unit: Pick<typeof units.$inferSelect, 'code' | 'name' | 'electronicId'>, procedure: PublishedVersion): DossierSnapshot {
+  let fees: DossierSnapshot['fees'] = []
+  try {
+    fees = computeFees(procedure.definition, d.formData)
+  } catch {
+    // a fee rule that cannot be computed for this form is the procedure's problem, not the plugin's
+  }
+  return {
+    receiptCode: d.receiptCode,
+    procedure: { code: procedure.code, name: procedure.definition.name, version: procedure.version },
+    unit: { code: unit.code, name: unit.name, electronicId: unit.electronicId },
+    channel: d.channel as 1 | 2 | 3,
+    status: d.status,
+    statusName: dossierStatuses[d.status as keyof typeof dossierStatuses].vi,
+    currentStep: d.currentStep,
+    applicant: d.applicant as Applicant,
+    submittedAt: d.submittedAt.toISOString(),
+    receivedAt: iso(d.receivedAt),
+    dueAt: iso(d.dueAt),
+    doneAt: iso(d.doneAt),
+    returnedAt: iso(d.returnedAt),
+    fees,
+  }
+}
+
+/** The change a logged event describes. */
+export function dossierChange(e: typeof dossierEvents.$inferInsert): DossierChange {
+  const data = (e.data ?? {}) as Record<string, unknown>
+  return {
+    action: e.action,
+    actionKey: typeof data.actionKey === 'string' ? data.actionKey : null,
+    label: typeof data.label === 'string' ? data.label : null,
+    fromStatus: e.fromStatus ?? null,
+    toStatus: e.toStatus,
+    at: (e.at ?? new Date()).toISOString(),
+    note: e.note ?? null,
+    data,
+  }
+}
