@@ -13,6 +13,7 @@ import { authoringDocs, authoringRoutes } from './routes/authoring'
 import { deskDocs, deskRoutes, intakeRoutes } from './routes/desk'
 import { pluginAdminDocs, pluginAdminRoutes, pluginRouteDocs, pluginRoutes } from './routes/plugins'
 import { dossiersDocs, dossiersRoutes } from './routes/dossiers'
+import { filesDocs, filesRoutes } from './routes/files'
 import { health, healthDocs } from './routes/health'
 import { proceduresDocs, proceduresRoutes } from './routes/procedures'
 import { unitsDocs, unitsRoutes } from './routes/units'
@@ -45,6 +46,7 @@ export const operations: Operation[] = [
   ...dossiersDocs,
   ...deskDocs,
   ...pluginAdminDocs,
+  ...filesDocs,
   { method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'This document (OpenAPI 3.1)', access: 'public', responses: { 200: 'the document' } },
 ]
 
@@ -75,6 +77,7 @@ export function createApp(services: Services) {
   app.route('/', dossiersRoutes(services.secret, services.trackLimitPerMinute ?? 60))
   app.route('/', intakeRoutes(services.secret))
   app.route('/', deskRoutes)
+  app.route('/', filesRoutes)
   app.route('/', pluginAdminRoutes)
   app.route('/', pluginRoutes(services.plugins))
   const document = openApiDocument([...operations, ...pluginRouteDocs(services.plugins)])

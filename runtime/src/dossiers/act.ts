@@ -80,3 +80,35 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
   })
 }
 
+
+/**
+ * Logs something that happened to a dossier without moving it (files answering a supplement request,
+ * a result attached), bumping its version in the same transaction so concurrent writers still conflict.
+ */
+export async function appendEvent(
+  tx: Db,
+  dossier: DossierRow,
+  entry: { action: string; actor: { userId: string | null; role: string | null }; note?: string | null; data?: Record<string, unknown>; at: Date },
+): Promise<void> {
+  const [updated] = await tx
+    .update(dossiers)
+    .set({ version: dossier.version + 1, updatedAt: entry.at })
+    .where(and(eq(dossiers.id, dossier.id), eq(dossiers.version, dossier.version)))
+    .returning({ id: dossiers.id })
+  if (!updated) throw stale()
+  const [last] = await tx.select({ seq: max(dossierEvents.seq) }).from(dossierEvents).where(eq(dossierEvents.dossierId, dossier.id))
+  await tx.insert(dossierEvents).values({
+    dossierId: dossier.id,
+    seq: (last?.seq ?? 0) + 1,
+    at: entry.at,
+    actorUserId: entry.actor.userId,
+    actorRole: entry.actor.role,
+    action: entry.action,
+    fromStep: dossier.currentStep,
+    toStep: dossier.currentStep,
+    fromStatus: dossier.status,
+    toStatus: dossier.status,
+    note: entry.note ?? null,
+    data: entry.data ?? null,
+  })
+}

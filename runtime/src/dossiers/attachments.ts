@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { type DossierComponent, DomainError, type Issue } from '@motcua/core'
+import { type Db, attachmentBlobs, attachments } from '@motcua/db'
 import { fileTypeFromBuffer } from 'file-type'
 
 /** A file as received, checked and ready to store. */
@@ -73,4 +74,11 @@ export function missingComponents(required: DossierComponent[], files: { compone
   return required
     .filter((c) => !files.some((f) => f.componentKey === c.key))
     .map((c) => reject(`/components/${c.key}`, `Vui lòng đính kèm "${c.name}".`, `Attach "${c.name}".`, 'component.missing'))
+}
+
+/** Stores checked files for a dossier: each content once (by sha256), one attachment row per file. */
+export async function storeFiles(tx: Db, dossierId: string, files: CheckedFile[], kind: 'application' | 'supplement' | 'result', uploadedBy: string | null): Promise<void> {
+  if (files.length === 0) return
+  await tx.insert(attachmentBlobs).values(files.map((f) => ({ sha256: f.sha256, size: f.size, mediaType: f.mediaType, content: f.content }))).onConflictDoNothing()
+  await tx.insert(attachments).values(files.map((f) => ({ dossierId, componentKey: f.componentKey, kind, fileName: f.fileName, sha256: f.sha256, mediaType: f.mediaType, size: f.size, uploadedBy })))
 }

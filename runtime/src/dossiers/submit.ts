@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { type Channel, type DossierState, DomainError, type FeeLine, applyAction, computeFees, dossierStatuses, effectiveSteps, foldVietnamese, requiredComponents, selectCase } from '@motcua/core'
-import { type Applicant, type Db, attachmentBlobs, attachments, dossierEvents, dossiers, pgError, units } from '@motcua/db'
+import { type Applicant, type Db, dossierEvents, dossiers, pgError, units } from '@motcua/db'
 import { and, eq, sql } from 'drizzle-orm'
 import { lookupPin } from '../auth/instance-secret'
 import { loadUnitCalendar } from '../calendar'
 import type { Principal } from '../auth/principal'
 import { sha256 } from '../auth/tokens'
 import type { PublishedVersion } from '../procedures/registry'
-import { type CheckedFile, checkFiles, missingComponents } from './attachments'
+import { type CheckedFile, checkFiles, missingComponents, storeFiles } from './attachments'
 import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
 import type { PluginHost } from '../plugins/plugin-host'
 import { transitionRow } from './events'
@@ -110,9 +110,6 @@ export async function submitDossier(db: Db, input: SubmitInput): Promise<{ dossi
       if (existing) return { dossier: view(existing), replayed: true }
       const id = randomUUID()
       const receiptCode = await nextReceiptCode(t, unit, now)
-      if (files.length) {
-        await t.insert(attachmentBlobs).values(files.map((f) => ({ sha256: f.sha256, size: f.size, mediaType: f.mediaType, content: f.content }))).onConflictDoNothing()
-      }
       const [row] = await t
         .insert(dossiers)
         .values({
@@ -132,9 +129,7 @@ export async function submitDossier(db: Db, input: SubmitInput): Promise<{ dossi
           submittedBy,
         })
         .returning()
-      if (files.length) {
-        await t.insert(attachments).values(files.map((f) => ({ dossierId: id, componentKey: f.componentKey, fileName: f.fileName, sha256: f.sha256, mediaType: f.mediaType, size: f.size, uploadedBy: submittedBy })))
-      }
+      await storeFiles(t, id, files, 'application', submittedBy)
       const submitEvent: typeof dossierEvents.$inferInsert = {
         dossierId: id,
         seq: 1,

@@ -83,7 +83,13 @@ const notFoundDossier = (code: string) =>
   new DomainError('NOT_FOUND', { vi: `Không tìm thấy hồ sơ có mã ${code}. Vui lòng kiểm tra lại mã trên giấy tiếp nhận.`, en: `No dossier ${code}.` })
 
 const actionNames: Record<string, { vi: string; en: string }> = {
-  submit: { vi: 'Nộp hồ sơ trực tuyến', en: 'Submitted online' },
+  submit: { vi: 'Nộp hồ sơ', en: 'Submitted' },
+  supplementSubmitted: { vi: 'Công dân nộp bổ sung giấy tờ', en: 'Supplement sent' },
+  resultAttached: { vi: 'Đính kèm kết quả giải quyết', en: 'Result attached' },
+}
+const actionName = (action: string, data: unknown) => {
+  const label = (data as { label?: unknown } | null)?.label
+  return actionNames[action] ?? (typeof label === 'string' ? { vi: label, en: action } : { vi: action, en: action })
 }
 
 /** The size limit of an upload (all files of one request). */
@@ -150,7 +156,7 @@ export const dossiersRoutes = (secret: string, trackLimitPerMinute: number) =>
       const timeline = events.map((e) => ({
         at: e.at,
         action: e.action,
-        actionName: actionNames[e.action] ?? { vi: e.action, en: e.action },
+        actionName: actionName(e.action, e.data),
         status: e.toStatus,
         statusName: dossierStatuses[e.toStatus as keyof typeof dossierStatuses],
         step: def.steps.find((s) => s.key === e.toStep)?.name ?? null,
@@ -172,7 +178,7 @@ export const dossiersRoutes = (secret: string, trackLimitPerMinute: number) =>
       }
       if (!withDetails) return c.json(publicPart)
       const files = await db
-        .select({ componentKey: attachments.componentKey, fileName: attachments.fileName, mediaType: attachments.mediaType, size: attachments.size, kind: attachments.kind })
+        .select({ id: attachments.id, componentKey: attachments.componentKey, fileName: attachments.fileName, mediaType: attachments.mediaType, size: attachments.size, kind: attachments.kind })
         .from(attachments)
         .where(eq(attachments.dossierId, d.id))
       return c.json({ ...publicPart, applicant: d.applicant, formData: d.formData, attachments: files })
