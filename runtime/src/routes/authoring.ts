@@ -1,6 +1,6 @@
 import { DomainError, type Issue, type ProcedureDefinition, validateDefinition } from '@motcua/core'
-import { type Db, pgError, procedureDrafts, procedureVersions, procedures, units } from '@motcua/db'
-import { and, eq } from 'drizzle-orm'
+import { type Db, pgError, procedureDrafts, procedures, units } from '@motcua/db'
+import { eq } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app'
 import type { Operation } from '../http/openapi'

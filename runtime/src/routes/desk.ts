@@ -1,6 +1,6 @@
 import { DomainError, type Role, availableActions, foldVietnamese } from '@motcua/core'
 import { type Applicant, type Db, attachments, dossierEvents, dossiers, units, users } from '@motcua/db'
-import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, like, sql } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { forbidden, requirePrincipal, requireRole } from '../auth/middleware'
