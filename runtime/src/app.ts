@@ -10,6 +10,7 @@ import { onError, onNotFound } from './http/errors'
 import { type Operation, openApiDocument } from './http/openapi'
 import { authDocs, authRoutes } from './routes/auth'
 import { authoringDocs, authoringRoutes } from './routes/authoring'
+import { citizenDocs, citizenRoutes } from './routes/citizen'
 import { deskDocs, deskRoutes, intakeRoutes } from './routes/desk'
 import { pluginAdminDocs, pluginAdminRoutes, pluginRouteDocs, pluginRoutes } from './routes/plugins'
 import { dossiersDocs, dossiersRoutes } from './routes/dossiers'
@@ -44,6 +45,7 @@ export const operations: Operation[] = [
   ...proceduresDocs,
   ...authoringDocs,
   ...dossiersDocs,
+  ...citizenDocs,
   ...deskDocs,
   ...pluginAdminDocs,
   ...filesDocs,
@@ -75,6 +77,7 @@ export function createApp(services: Services) {
   app.route('/', proceduresRoutes)
   app.route('/', authoringRoutes)
   app.route('/', dossiersRoutes(services.secret, services.trackLimitPerMinute ?? 60))
+  app.route('/', citizenRoutes(services.secret))
   app.route('/', intakeRoutes(services.secret))
   app.route('/', deskRoutes)
   app.route('/', filesRoutes)

@@ -1,17 +1,14 @@
 import { DomainError, dossierStatuses } from '@motcua/core'
-import { type Applicant, attachments, dossierEvents, dossiers, formDrafts, procedureVersions, units, users } from '@motcua/db'
-import { and, asc, desc, eq } from 'drizzle-orm'
+import { type Applicant, attachments, dossierEvents, dossiers, procedureVersions, units, users } from '@motcua/db'
+import { asc, eq } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../app'
 import type { Operation } from '../http/openapi'
-import { lookupPin } from '../auth/instance-secret'
-import { requirePrincipal, requireRole } from '../auth/middleware'
 import { sameSecret } from '../auth/tokens'
 import { submitDossier } from '../dossiers/submit'
 import { type JsonBody, jsonBody, parseJson } from '../http/body'
 import { rateLimit } from '../http/rate-limit'
-import { notFoundProcedure } from './procedures'
 
 const MAX_UPLOAD_BYTES = 60 * 1024 * 1024
 const MAX_FILES = 40
@@ -38,13 +35,6 @@ export const submissionBody = jsonBody<{ procedureCode: string; unitCode: string
     formData: { type: 'object' },
   },
   required: ['procedureCode', 'unitCode', 'formData'],
-  additionalProperties: false,
-})
-
-const draftBody = jsonBody<{ formData: Record<string, unknown> }>({
-  type: 'object',
-  properties: { formData: { type: 'object' } },
-  required: ['formData'],
   additionalProperties: false,
 })
 
@@ -183,57 +173,7 @@ export const dossiersRoutes = (secret: string, trackLimitPerMinute: number) =>
         .where(eq(attachments.dossierId, d.id))
       return c.json({ ...publicPart, applicant: d.applicant, formData: d.formData, attachments: files })
     })
-    .get('/api/me/dossiers', requireRole('citizen'), async (c) => {
-      const rows = await c.var.database.db
-        .select({ dossier: dossiers, definition: procedureVersions.definition, unitName: units.name })
-        .from(dossiers)
-        .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
-        .innerJoin(units, eq(units.id, dossiers.unitId))
-        .where(eq(dossiers.applicantUserId, requirePrincipal(c).userId))
-        .orderBy(desc(dossiers.submittedAt))
-      return c.json(
-        rows.map(({ dossier: d, definition, unitName }) => ({
-          receiptCode: d.receiptCode,
-          pin: lookupPin(secret, d.id),
-          procedure: { code: (definition as { code: string }).code, name: (definition as { name: string }).name },
-          unitName,
-          status: d.status,
-          statusName: dossierStatuses[d.status as keyof typeof dossierStatuses],
-          submittedAt: d.submittedAt,
-          dueAt: d.dueAt,
-        })),
-      )
-    })
-    .get('/api/me/drafts', requireRole('citizen'), async (c) => {
-      const rows = await c.var.database.db.select().from(formDrafts).where(eq(formDrafts.userId, requirePrincipal(c).userId)).orderBy(desc(formDrafts.updatedAt))
-      return c.json(rows.map(({ procedureCode, formData, updatedAt }) => ({ procedureCode, formData, updatedAt })))
-    })
-    .get('/api/me/drafts/:procedureCode', requireRole('citizen'), async (c) => {
-      const [row] = await c.var.database.db
-        .select()
-        .from(formDrafts)
-        .where(and(eq(formDrafts.userId, requirePrincipal(c).userId), eq(formDrafts.procedureCode, c.req.param('procedureCode'))))
-      if (!row) throw new DomainError('NOT_FOUND', { vi: 'Chưa có bản lưu tạm cho thủ tục này.', en: 'No saved draft for this procedure.' })
-      return c.json({ procedureCode: row.procedureCode, formData: row.formData, updatedAt: row.updatedAt })
-    })
-    .put('/api/me/drafts/:procedureCode', requireRole('citizen'), async (c) => {
-      const procedureCode = c.req.param('procedureCode')
-      if (!(await c.var.registry.current(procedureCode))) throw notFoundProcedure(procedureCode)
-      const { formData } = await draftBody.read(c)
-      const userId = requirePrincipal(c).userId
-      const updatedAt = new Date()
-      await c.var.database.db
-        .insert(formDrafts)
-        .values({ userId, procedureCode, formData, updatedAt })
-        .onConflictDoUpdate({ target: [formDrafts.userId, formDrafts.procedureCode], set: { formData, updatedAt } })
-      return c.json({ procedureCode, formData, updatedAt })
-    })
-    .delete('/api/me/drafts/:procedureCode', requireRole('citizen'), async (c) => {
-      await c.var.database.db.delete(formDrafts).where(and(eq(formDrafts.userId, requirePrincipal(c).userId), eq(formDrafts.procedureCode, c.req.param('procedureCode'))))
-      return c.body(null, 204)
-    })
 
-const citizen = ['citizen']
 export const dossiersDocs: Operation[] = [
   {
     method: 'post',
@@ -260,9 +200,4 @@ export const dossiersDocs: Operation[] = [
     headers: [{ name: 'X-Lookup-Pin', description: 'the PIN printed on the receipt' }],
     responses: { 200: 'status and timeline', 403: 'wrong PIN', 404: 'no such dossier', 429: 'too many lookups' },
   },
-  { method: 'get', path: '/api/me/dossiers', tag: 'citizen', summary: 'My dossiers, newest first', access: citizen, responses: { 200: 'dossiers', 401: 'not signed in', 403: 'not a citizen account' } },
-  { method: 'get', path: '/api/me/drafts', tag: 'citizen', summary: 'My saved form drafts', access: citizen, responses: { 200: 'drafts', 401: 'not signed in' } },
-  { method: 'get', path: '/api/me/drafts/:procedureCode', tag: 'citizen', summary: 'My saved form for a procedure', access: citizen, responses: { 200: 'the draft', 404: 'none saved' } },
-  { method: 'put', path: '/api/me/drafts/:procedureCode', tag: 'citizen', summary: 'Save my form as I type', access: citizen, body: draftBody, responses: { 200: 'saved', 404: 'no such procedure' } },
-  { method: 'delete', path: '/api/me/drafts/:procedureCode', tag: 'citizen', summary: 'Discard my saved form', access: citizen, responses: { 204: 'discarded' } },
 ]
