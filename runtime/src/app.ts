@@ -13,7 +13,7 @@ import { authoringDocs, authoringRoutes } from './routes/authoring'
 import { citizenDocs, citizenRoutes } from './routes/citizen'
 import { deskDocs, deskRoutes, intakeRoutes } from './routes/desk'
 import { pluginAdminDocs, pluginAdminRoutes, pluginRouteDocs, pluginRoutes } from './routes/plugins'
-import { dossiersDocs, dossiersRoutes } from './routes/dossiers'
+import { dossiersDocs, dossiersRoutes, uploadLimit } from './routes/dossiers'
 import { filesDocs, filesRoutes } from './routes/files'
 import { health, healthDocs } from './routes/health'
 import { proceduresDocs, proceduresRoutes } from './routes/procedures'
@@ -63,13 +63,13 @@ export function createApp(services: Services) {
     await next()
   })
   const jsonLimit = bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () => {
-        throw new DomainError('PAYLOAD_TOO_LARGE', { vi: 'Dữ liệu gửi lên quá lớn (tối đa 1 MB).', en: 'The request body is too large (1 MB at most).' })
-      },
-    })
-  // 1 MB for JSON; uploads (multipart) have their own, larger limit on their route
-  app.use('/api/*', (c, next) => ((c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? next() : jsonLimit(c, next)))
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new DomainError('PAYLOAD_TOO_LARGE', { vi: 'Dữ liệu gửi lên quá lớn (tối đa 1 MB).', en: 'The request body is too large (1 MB at most).' })
+    },
+  })
+  // every body is bounded: 1 MB, or the upload limit for multipart (files)
+  app.use('/api/*', (c, next) => ((c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? uploadLimit(c, next) : jsonLimit(c, next)))
   app.use('/api/*', authenticate)
   app.route('/', health)
   app.route('/', authRoutes())
