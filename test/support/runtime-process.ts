@@ -9,8 +9,9 @@ export interface RuntimeProcess {
   output: () => string
 }
 
-/** Builds the server as `npm start` does. */
+/** Builds the plugins and the server as `npm start` does. */
 export function buildRuntime(): void {
+  execFileSync('npm', ['run', 'build', '-w', 'plugins', '--if-present'], { cwd: repoRoot, stdio: 'ignore' })
   execFileSync('npx', ['tsup'], { cwd: join(repoRoot, 'runtime'), stdio: 'ignore' })
 }
 
