@@ -18,6 +18,7 @@ import { filesDocs, filesRoutes } from './routes/files'
 import { health, healthDocs } from './routes/health'
 import { proceduresDocs, proceduresRoutes } from './routes/procedures'
 import { unitsDocs, unitsRoutes } from './routes/units'
+import { webRoutes } from './routes/web'
 
 /** What the routes share: composed once by the runtime. */
 export interface Services {
@@ -85,6 +86,7 @@ export function createApp(services: Services) {
   app.route('/', pluginRoutes(services.plugins))
   const document = openApiDocument([...operations, ...pluginRouteDocs(services.plugins)])
   app.get('/api/openapi.json', (c) => c.json(document))
+  app.route('/', webRoutes())
   app.onError(onError)
   app.notFound(onNotFound)
   return app

@@ -9,10 +9,12 @@ export interface RuntimeProcess {
   output: () => string
 }
 
-/** Builds the plugins and the server as `npm start` does. */
+/** Builds the server and the citizen portal it serves, as `npm start` does (`tsup && vite build web`). */
 export function buildRuntime(): void {
+  const cwd = join(repoRoot, 'runtime')
   execFileSync('npm', ['run', 'build', '-w', 'plugins', '--if-present'], { cwd: repoRoot, stdio: 'ignore' })
-  execFileSync('npx', ['tsup'], { cwd: join(repoRoot, 'runtime'), stdio: 'ignore' })
+  execFileSync('npx', ['tsup'], { cwd, stdio: 'ignore' })
+  execFileSync('npx', ['vite', 'build', 'web', '--logLevel', 'error'], { cwd, stdio: ['ignore', 'ignore', 'inherit'] })
 }
 
 /** Starts the built runtime as a real process on a free port and resolves once it serves; `nodeArgs` go before the script (e.g. `--cpu-prof`). */

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { firstErrorId, hasErrors, issuesToErrorSchema, pickErrors } from './error-schema'
+
+const m = (vi: string) => ({ vi, en: `en ${vi}` })
+
+describe('error schemas', () => {
+  const issues = [
+    { code: 'required', path: '/formData/me/ho_ten', message: m('Vui lòng nhập') },
+    { code: 'format', path: '/formData/me/so_dinh_danh', message: m('Số căn cước') },
+    { code: 'format', path: '/formData/list/0/a~1b', message: m('x') },
+    { code: 'component.missing', path: '/components/giay_chung_sinh', message: m('Đính kèm') },
+  ]
+
+  it('places API issues under their fields', () => {
+    expect(issuesToErrorSchema(issues, '/formData', 'vi')).toEqual({
+      me: { ho_ten: { __errors: ['Vui lòng nhập'] }, so_dinh_danh: { __errors: ['Số căn cước'] } },
+      list: { 0: { 'a/b': { __errors: ['x'] } } },
+    })
+    expect(issuesToErrorSchema(issues, '/components', 'en')).toEqual({ giay_chung_sinh: { __errors: ['en Đính kèm'] } })
+  })
+
+  it('tells whether there is an error, picks a step, and finds the first field', () => {
+    const schema = issuesToErrorSchema(issues, '/formData', 'vi')
+    expect(hasErrors(schema)).toBe(true)
+    expect(hasErrors({ me: {} })).toBe(false)
+    expect(Object.keys(pickErrors(schema, ['me', 'cha']))).toEqual(['me'])
+    expect(firstErrorId(schema)).toBe('root_me_ho_ten')
+    expect(firstErrorId({})).toBeUndefined()
+  })
+})
+
+describe('the error summary', () => {
+  it('lists each message with its field id and title', async () => {
+    const { listErrors } = await import('./error-schema')
+    const schema = { type: 'object', properties: { me: { type: 'object', title: 'Mẹ', properties: { ho_ten: { type: 'string', title: 'Họ tên' } } }, ds: { type: 'array', items: { type: 'object', properties: { a: { type: 'string', title: 'A' } } } } } }
+    expect(listErrors({ me: { ho_ten: { __errors: ['Thiếu'] } }, ds: { 1: { a: { __errors: ['Sai'] } } } }, schema)).toEqual([
+      { id: 'root_me_ho_ten', label: 'Họ tên', message: 'Thiếu' },
+      { id: 'root_ds_1_a', label: 'A', message: 'Sai' },
+    ])
+  })
+})

@@ -1,0 +1,61 @@
+import { type ChangeEvent, type FocusEvent, type HTMLAttributes } from 'react'
+import { type WidgetProps, ariaDescribedByIds, getInputProps } from '@rjsf/utils'
+
+type InputMode = HTMLAttributes<HTMLInputElement>['inputMode']
+
+interface FormatInput {
+  inputMode?: InputMode
+  type?: string
+  autoComplete?: string
+  maxLength?: number
+  /** Keeps only what the format allows as the person types. */
+  clean?: (text: string) => string
+}
+
+const digitsOnly = (text: string) => text.replace(/\D/g, '')
+
+/** How each format is typed on a phone: the right keyboard, the right autofill, no stray characters. */
+export const formatInputs: Readonly<Record<string, FormatInput>> = {
+  cccd: { inputMode: 'numeric', autoComplete: 'off', maxLength: 12, clean: digitsOnly },
+  cmnd: { inputMode: 'numeric', autoComplete: 'off', maxLength: 9, clean: digitsOnly },
+  'vn-mobile': { inputMode: 'tel', type: 'tel', autoComplete: 'tel' },
+  'vn-phone': { inputMode: 'tel', type: 'tel', autoComplete: 'tel' },
+  'vn-tax-code': { inputMode: 'numeric', autoComplete: 'off', maxLength: 14 },
+  email: { inputMode: 'email', type: 'email', autoComplete: 'email' },
+}
+
+/** The one `<input>` every text-like widget renders: format-aware keyboard, `aria-invalid`, described by its help and error. */
+export function BaseInputTemplate(props: WidgetProps) {
+  const { id, htmlName, value, readonly, disabled, autofocus, onBlur, onFocus, onChange, onChangeOverride, options, schema, rawErrors, type, placeholder, required } = props
+  const format = typeof schema.format === 'string' ? formatInputs[schema.format] : undefined
+  const inputProps = getInputProps(schema, type, options)
+  const isNumber = inputProps.type === 'number' || inputProps.type === 'integer'
+  const inputValue = isNumber ? (value || value === 0 ? value : '') : (value ?? '')
+  const handleChange = ({ target }: ChangeEvent<HTMLInputElement>) => {
+    const text = format?.clean ? format.clean(target.value) : target.value
+    onChange(text === '' ? options.emptyValue : text)
+  }
+  return (
+    <input
+      id={id}
+      name={htmlName || id}
+      className="mc-input"
+      readOnly={readonly}
+      disabled={disabled}
+      autoFocus={autofocus}
+      placeholder={placeholder}
+      aria-required={required || undefined}
+      {...inputProps}
+      type={format?.type ?? inputProps.type}
+      inputMode={format?.inputMode ?? (inputProps.type === 'tel' ? 'numeric' : isNumber ? (schema.type === 'integer' ? 'numeric' : 'decimal') : undefined)}
+      autoComplete={format?.autoComplete}
+      maxLength={format?.maxLength}
+      value={inputValue as string | number}
+      aria-invalid={rawErrors?.length ? true : undefined}
+      aria-describedby={ariaDescribedByIds(id)}
+      onChange={onChangeOverride ?? handleChange}
+      onBlur={({ target }: FocusEvent<HTMLInputElement>) => onBlur(id, target.value)}
+      onFocus={({ target }: FocusEvent<HTMLInputElement>) => onFocus(id, target.value)}
+    />
+  )
+}

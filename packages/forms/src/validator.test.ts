@@ -1,0 +1,40 @@
+import type { RJSFSchema } from '@rjsf/utils'
+import { describe, expect, it } from 'vitest'
+import { formValidator } from './validator'
+
+const schema: RJSFSchema = {
+  type: 'object',
+  properties: {
+    me: {
+      type: 'object',
+      properties: {
+        ho_ten: { type: 'string', title: 'Họ tên', minLength: 1 },
+        so_dinh_danh: { type: 'string', format: 'cccd' },
+        so_dien_thoai: { type: 'string', format: 'vn-mobile' },
+        le_phi: { type: 'integer', format: 'vnd' },
+      },
+      required: ['ho_ten'],
+    },
+  },
+}
+
+describe('the forms validator', () => {
+  it('knows the Vietnamese formats and speaks Vietnamese beside each field', () => {
+    const { errorSchema } = formValidator('vi').validateFormData({ me: { so_dinh_danh: '12345', so_dien_thoai: '0912345678', le_phi: 1.5 } }, schema)
+    const me = (errorSchema as Record<string, unknown>).me as Record<string, { __errors?: string[] }>
+    expect(me.ho_ten?.__errors).toEqual(['Vui lòng nhập thông tin bắt buộc này'])
+    expect(me.so_dinh_danh?.__errors?.[0]).toMatch(/Số căn cước gồm 12 chữ số/)
+    expect(me.so_dien_thoai).toBeUndefined()
+    expect(me.le_phi?.__errors?.[0]).toMatch(/số nguyên|Số tiền/)
+  })
+
+  it('speaks English when asked, and reuses one validator per locale', () => {
+    const { errorSchema } = formValidator('en').validateFormData({ me: {} }, schema)
+    expect(((errorSchema as Record<string, unknown>).me as Record<string, { __errors?: string[] }>).ho_ten?.__errors).toEqual(['Please fill in this required field'])
+    expect(formValidator('vi')).toBe(formValidator('vi'))
+  })
+
+  it('accepts a valid form', () => {
+    expect(formValidator('vi').validateFormData({ me: { ho_ten: 'Trần Thị Mai', so_dinh_danh: '022197004567' } }, schema).errors).toEqual([])
+  })
+})

@@ -1,0 +1,28 @@
+import { useI18n } from '../i18n/i18n'
+import type { MessageKey } from '../i18n/messages'
+import { showProcessingTime } from '../lib/format'
+import type { ProcedureSummary } from '../lib/types'
+import { Link } from '../router'
+
+export const levelKey = (level: string) => (['province', 'district', 'commune'].includes(level) ? (`level.${level}` as MessageKey) : undefined)
+export const onlineKey = (mode: string) => `online.${mode === 'full' || mode === 'partial' ? mode : 'none'}` as MessageKey
+
+/** A procedure in a list: its name (the link), level, field, online mode and time. */
+export function ProcedureCard({ procedure: p }: { procedure: ProcedureSummary }) {
+  const { t, locale } = useI18n()
+  const level = levelKey(p.level)
+  return (
+    <li className="card">
+      <h3 className="card__title">
+        <Link to={`/thu-tuc/${encodeURIComponent(p.code)}`}>{locale === 'en' && p.nameEn ? p.nameEn : p.name}</Link>
+      </h3>
+      <p className="card__meta">
+        {level && <span className="tag">{t(level)}</span>}
+        <span className={`tag tag--${p.onlineMode.mode}`}>{t(onlineKey(p.onlineMode.mode))}</span>
+      </p>
+      <p className="card__meta">
+        {p.field} · {showProcessingTime(p.processingTime, locale)}
+      </p>
+    </li>
+  )
+}

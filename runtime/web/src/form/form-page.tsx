@@ -1,0 +1,389 @@
+import { type ProcedureDefinition, applicableComponents, computeFees, isVnPhone, requiredComponents } from '@motcua/core'
+import {
+  type ErrorSchema,
+  type RJSFSchema,
+  type UiSchema,
+  ProcedureForm,
+  formSteps,
+  hasErrors,
+  issuesToErrorSchema,
+  loadUnits,
+  orderedKeys,
+  validateForm,
+} from '@motcua/forms'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { ErrorBox, Loading } from '../components/loading'
+import { usePageTitle } from '../components/page-title'
+import { type ChosenUnit, UnitChooser } from '../components/unit-chooser'
+import { useI18n } from '../i18n/i18n'
+import { ApiError } from '../lib/api'
+import { showDateTime } from '../lib/format'
+import { loadProcedure } from '../lib/procedures'
+import type { Applicant, ProcedureDetail } from '../lib/types'
+import { useAsync } from '../lib/use-async'
+import { Link, navigate, useLocation } from '../router'
+import { useSession } from '../session'
+import { guessApplicant } from './applicant'
+import { AttachmentsStep } from './attachments-step'
+import { Progress } from './progress'
+import { type ApplicantErrors, ReviewStep } from './review-step'
+import { fileProgress, submitDossier } from './upload'
+import { useDraft } from './use-draft'
+
+type Data = Record<string, unknown>
+
+/** The dossier form of one procedure: the declaration in steps, the attachments, a review, then submission. */
+export default function FormPage({ code }: { code: string }) {
+  const { value: procedure, error, reload } = useAsync(() => loadProcedure(code), [code])
+  if (error !== undefined) return <ErrorBox error={error} onRetry={reload} />
+  if (!procedure) return <Loading />
+  return <DossierForm procedure={procedure} />
+}
+
+function useUnit(fromDraft?: string) {
+  const { query } = useLocation()
+  const code = query.get('don-vi') ?? fromDraft
+  const [unit, setUnit] = useState<ChosenUnit>()
+  useEffect(() => {
+    if (!code || unit?.code === code) return
+    loadUnits({}).then((all) => {
+      const found = all.find((u) => u.code === code)
+      if (found) setUnit({ code: found.code, name: found.name })
+    }, () => undefined)
+  }, [code, unit?.code])
+  return [unit, setUnit] as const
+}
+
+const NO_KEYS: string[] = []
+
+function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
+  const { t, locale, pick } = useI18n()
+  const { user } = useSession()
+  const location = useLocation()
+  const definition = procedure as unknown as ProcedureDefinition
+  const schema = procedure.form.schema as RJSFSchema
+  const uiSchema = (procedure.form.uiSchema ?? {}) as UiSchema
+  const name = locale === 'en' && procedure.nameEn ? procedure.nameEn : procedure.name
+  usePageTitle(name)
+
+  const draft = useDraft(procedure.code, procedure.name)
+  const [unit, setUnit] = useUnit(draft.opened?.unitCode)
+  const [formKey, setFormKey] = useState(0)
+  const [discarded, setDiscarded] = useState(false)
+  const pendingErrors = useRef<ErrorSchema | undefined>(undefined)
+  const data = useRef<Data>({})
+  const touched = useRef(false)
+  const [snapshot, setSnapshot] = useState<Data>({})
+  const [errors, setErrors] = useState<ErrorSchema>()
+  const [files, setFiles] = useState<Record<string, File>>({})
+  const [fileProblems, setFileProblems] = useState<Record<string, string>>({})
+  const [applicant, setApplicant] = useState<Applicant>({ fullName: '' })
+  const [applicantErrors, setApplicantErrors] = useState<ApplicantErrors>({})
+  const [unitMissing, setUnitMissing] = useState(false)
+  const [submitting, setSubmitting] = useState<{ loaded: number; total: number }>()
+  const [submitError, setSubmitError] = useState<ApiError>()
+  const attemptKey = useRef<string | undefined>(undefined)
+  const revalidate = useRef<number | undefined>(undefined)
+
+  const steps = useMemo(() => formSteps(schema, uiSchema, locale === 'en' ? { otherTitle: 'Other details' } : {}), [schema, uiSchema, locale])
+  const hasAttachments = procedure.components.length > 0
+  const titles = [...steps.map((s) => s.title), ...(hasAttachments ? [t('form.attachments')] : []), t('form.review')]
+  const attachmentsIndex = hasAttachments ? steps.length : -1
+  const reviewIndex = titles.length - 1
+  const stepParam = Number(location.query.get('buoc') ?? '1')
+  const current = Number.isInteger(stepParam) && stepParam >= 1 && stepParam <= titles.length ? stepParam - 1 : 0
+  const formStep = current < steps.length ? steps[current] : undefined
+
+  // Open with the draft (once known); a discarded draft opens an empty form.
+  const initial = useMemo(() => {
+    const opened = discarded ? undefined : draft.opened?.formData
+    data.current = (opened ?? {}) as Data
+    return opened
+  }, [draft.opened, discarded])
+  useEffect(() => setSnapshot({ ...data.current }), [draft.opened, formKey])
+
+  const goTo = useCallback(
+    (index: number, showErrors?: ErrorSchema) => {
+      pendingErrors.current = showErrors
+      const params = new URLSearchParams(window.location.search)
+      params.set('buoc', String(index + 1))
+      if (unit) params.set('don-vi', unit.code)
+      setSnapshot({ ...data.current })
+      navigate(`${window.location.pathname}?${params}`)
+    },
+    [unit],
+  )
+  // Entering the review: one idempotency key for this attempt; editing again starts a new one.
+  useEffect(() => {
+    if (current === reviewIndex) {
+      attemptKey.current ??= crypto.randomUUID()
+      setApplicant((a) => (a.fullName ? a : (guessApplicant(schema, data.current, orderedKeys(schema, uiSchema)) ?? (user ? { fullName: user.fullName.replace(/\s*\(tài khoản demo\)\s*$/, '') } : a))))
+    } else if (!submitting) attemptKey.current = undefined
+    setErrors(pendingErrors.current)
+    pendingErrors.current = undefined
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [current])
+
+  const onChange = useCallback(
+    (formData: unknown, fieldId?: string) => {
+      data.current = (formData ?? {}) as Data
+      if (fieldId) touched.current = true
+      if (touched.current) draft.save(data.current, unit)
+      // Once errors are shown, they follow the corrections (debounced: a full validation per keystroke costs on long forms).
+      if (errors && formStep) {
+        window.clearTimeout(revalidate.current)
+        revalidate.current = window.setTimeout(() => setErrors(validateForm(schema, data.current, locale, formStep.keys)), 300)
+      }
+    },
+    [draft, unit, errors, formStep, schema, locale],
+  )
+  useEffect(() => {
+    if (unit && touched.current) draft.save(data.current, unit)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [unit?.code])
+
+  const applicable = useMemo(() => applicableComponents(definition, snapshot), [definition, snapshot])
+  const required = useMemo(() => new Set(requiredComponents(definition, snapshot).map((c) => c.key)), [definition, snapshot])
+  const fees = useMemo(() => {
+    try {
+      return computeFees(definition, snapshot)
+    } catch {
+      return []
+    }
+  }, [definition, snapshot])
+
+  const next = () => {
+    if (!unit) {
+      setUnitMissing(true)
+      document.querySelector<HTMLElement>('#form-unit select')?.focus()
+      return
+    }
+    if (formStep) {
+      const found = validateForm(schema, data.current, locale, formStep.keys)
+      if (hasErrors(found)) return setErrors(found)
+      // Leaving the declaration: check it all (a condition may tie fields of different steps).
+      if (current === steps.length - 1) {
+        const all = validateForm(schema, data.current, locale)
+        const wrong = steps.findIndex((s) => hasErrors(validateForm(schema, data.current, locale, s.keys)))
+        if (hasErrors(all) && wrong >= 0 && wrong !== current) return goTo(wrong, validateForm(schema, data.current, locale, steps[wrong]!.keys))
+      }
+      return goTo(current + 1)
+    }
+    if (current === attachmentsIndex) {
+      const missing = applicable.filter((c) => required.has(c.key) && !files[c.key])
+      if (missing.length) {
+        setFileProblems((p) => ({ ...p, ...Object.fromEntries(missing.map((c) => [c.key, t('form.fileMissing')])) }))
+        window.setTimeout(() => document.getElementById(`file-${missing[0]!.key}`)?.focus(), 0)
+        return
+      }
+      return goTo(current + 1)
+    }
+  }
+
+  const checkApplicant = (): boolean => {
+    const found: ApplicantErrors = {}
+    const clean = { ...applicant, fullName: applicant.fullName.trim() }
+    if (!clean.fullName) found.fullName = t('form.required')
+    if (clean.idNumber && !/^(\d{9}|\d{12})$/.test(clean.idNumber.trim())) found.idNumber = t('form.badId')
+    if (clean.phone && !isVnPhone(clean.phone.trim())) found.phone = t('form.badPhone')
+    if (clean.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(clean.email.trim())) found.email = t('form.badEmail')
+    setApplicantErrors(found)
+    const first = Object.keys(found)[0]
+    if (first) window.setTimeout(() => document.getElementById(`applicant-${first}`)?.focus(), 0)
+    return !first
+  }
+
+  const submit = async () => {
+    if (submitting || !unit) return
+    if (!checkApplicant()) return
+    setSubmitError(undefined)
+    const key = (attemptKey.current ??= crypto.randomUUID())
+    const trimmed = Object.fromEntries(Object.entries(applicant).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v]).filter(([, v]) => v)) as unknown as Applicant
+    const sent = applicable.filter((c) => files[c.key]).map((c) => ({ componentKey: c.key, file: files[c.key]! }))
+    setSubmitting({ loaded: 0, total: 1 })
+    try {
+      const dossier = await submitDossier({ procedureCode: procedure.code, unitCode: unit.code, applicant: trimmed, formData: data.current, files: sent }, key, (loaded, total) => setSubmitting({ loaded, total }))
+      sessionStorage.setItem(`motcua.receipt.${dossier.receiptCode}`, JSON.stringify({ ...dossier, procedureName: procedure.name, unitName: unit.name }))
+      draft.discard()
+      attemptKey.current = undefined
+      navigate(`/bien-nhan/${encodeURIComponent(dossier.receiptCode)}`, { replace: true })
+    } catch (caught) {
+      setSubmitting(undefined)
+      const apiError = caught instanceof ApiError ? caught : new ApiError(0, 'ERROR', { vi: String(caught), en: String(caught) })
+      setSubmitError(apiError)
+      placeIssues(apiError)
+    }
+  }
+
+  // Puts the API's issues beside their fields: the declaration's, the files', the applicant's.
+  const placeIssues = (apiError: ApiError) => {
+    const formErrors = issuesToErrorSchema(apiError.issues, '/formData', locale)
+    const wrong = steps.findIndex((s) => s.keys.some((k) => k in (formErrors as object)))
+    const componentIssues = apiError.issues.filter((i) => i.path.startsWith('/components/'))
+    if (componentIssues.length) setFileProblems(Object.fromEntries(componentIssues.map((i) => [i.path.slice(12), pick(i.message)])))
+    const applicantIssues = apiError.issues.filter((i) => i.path.startsWith('/applicant'))
+    if (applicantIssues.length) setApplicantErrors(Object.fromEntries(applicantIssues.map((i) => [i.path.split('/')[2] ?? 'fullName', pick(i.message)])))
+    if (wrong >= 0) goTo(wrong, formErrors)
+    else if (componentIssues.length && hasAttachments) goTo(attachmentsIndex)
+    else if (apiError.issues.some((i) => i.path === '/unitCode')) setUnitMissing(true)
+    else window.setTimeout(() => document.getElementById('submit-error')?.focus(), 0)
+  }
+
+  if (!draft.opened) return <Loading />
+  const progressByFile = submitting
+    ? (() => {
+        const sent = applicable.filter((c) => files[c.key])
+        const sizes = sent.map((c) => files[c.key]!.size)
+        const before = Math.max(0, submitting.total - sizes.reduce((a, b) => a + b, 0))
+        const done = fileProgress(submitting.loaded, before, sizes)
+        return Object.fromEntries(sent.map((c, i) => [c.key, done[i]!]))
+      })()
+    : undefined
+  return (
+    <div className="dossier-form">
+      <p className="breadcrumb">
+        <Link to={`/thu-tuc/${encodeURIComponent(procedure.code)}`}>{name}</Link>
+      </p>
+      <h1>{name}</h1>
+      <Progress titles={titles} current={current} onPick={goTo} />
+
+      <section className="panel panel--compact" id="form-unit" aria-label={t('form.unit')}>
+        {unit && !unitMissing ? (
+          <p className="unit-line">
+            <span>
+              {t('form.unit')}: <strong>{unit.name}</strong>
+            </span>{' '}
+            <button type="button" className="link-button" onClick={() => setUnitMissing(true)}>
+              {t('form.changeUnit')}
+            </button>
+          </p>
+        ) : (
+          <>
+            <p className="mc-label">{t('form.unit')}</p>
+            <UnitChooser
+              procedure={procedure}
+              value={unit}
+              idPrefix="form-unit"
+              invalid={unitMissing && !unit}
+              onChange={(u) => {
+                setUnit(u)
+                if (u) setUnitMissing(false)
+              }}
+            />
+            {!unit && unitMissing && <p className="field-error">{t('procedure.pickUnitFirst')}</p>}
+          </>
+        )}
+      </section>
+
+      {draft.opened.savedAt && !discarded && current === 0 && (
+        <div className="notice" role="status">
+          <p>{t('form.draftRestored', { at: showDateTime(draft.opened.savedAt) })}</p>
+          {hasAttachments && <p className="hint">{t('form.draftNoFiles')}</p>}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              draft.discard()
+              touched.current = false
+              setDiscarded(true)
+              setErrors(undefined)
+              setFormKey((k) => k + 1)
+            }}
+          >
+            {t('form.draftDiscard')}
+          </button>
+        </div>
+      )}
+
+      <h2 className="step-title">{titles[current]}</h2>
+      <div hidden={!formStep}>
+        <ProcedureForm
+          key={formKey}
+          schema={schema}
+          uiSchema={uiSchema}
+          initialFormData={initial}
+          locale={locale}
+          visibleKeys={formStep?.keys ?? NO_KEYS}
+          errors={errors}
+          onChange={onChange}
+          onSubmit={next}
+        />
+      </div>
+      {current === attachmentsIndex && (
+        <AttachmentsStep
+          components={applicable}
+          required={required}
+          files={files}
+          problems={fileProblems}
+          onFile={(key, file, problem) => {
+            setFiles((f) => {
+              const copy = { ...f }
+              if (file) copy[key] = file
+              else delete copy[key]
+              return copy
+            })
+            setFileProblems((p) => {
+              const copy = { ...p }
+              if (problem) copy[key] = problem
+              else delete copy[key]
+              return copy
+            })
+          }}
+        />
+      )}
+      {current === reviewIndex && (
+        <ReviewStep
+          schema={schema}
+          uiSchema={uiSchema}
+          formData={snapshot}
+          steps={steps}
+          onEdit={goTo}
+          unitName={unit?.name ?? '—'}
+          components={applicable}
+          files={files}
+          fileProgress={progressByFile}
+          fees={fees}
+          applicant={applicant}
+          applicantErrors={applicantErrors}
+          onApplicant={setApplicant}
+        />
+      )}
+
+      {submitError && (
+        <div className="notice notice--error" id="submit-error" tabIndex={-1} role="alert">
+          <p>
+            <strong>{t('form.submitFailed')}</strong> {pick(submitError.userMessage)}
+          </p>
+          {submitError.status === 0 && <p>{t('form.retryNote')}</p>}
+        </div>
+      )}
+      {submitting && (
+        <div className="upload-progress" role="status">
+          <p>{t('form.submitting', { percent: Math.round((submitting.loaded / Math.max(submitting.total, 1)) * 100) })}</p>
+          <progress max={submitting.total} value={submitting.loaded} />
+        </div>
+      )}
+
+      <div className="form-actions">
+        {current === reviewIndex ? (
+          <button type="button" className="button button--wide" disabled={!!submitting} aria-disabled={!!submitting} onClick={() => void submit()}>
+            {t('form.submit')}
+          </button>
+        ) : (
+          <button type="button" className="button button--wide" onClick={next}>
+            {t('form.next')}
+          </button>
+        )}
+        {current > 0 && (
+          <button type="button" className="button button--secondary" disabled={!!submitting} onClick={() => goTo(current - 1)}>
+            {t('form.back')}
+          </button>
+        )}
+      </div>
+      <p className="draft-status" role="status">
+        {draft.savedAt.server ? t('form.draftSavedServer', { at: showDateTime(draft.savedAt.server) }) : draft.savedAt.local ? t('form.draftSaved', { at: showDateTime(draft.savedAt.local) }) : ''}
+      </p>
+    </div>
+  )
+}
+

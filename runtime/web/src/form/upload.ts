@@ -1,0 +1,60 @@
+import { ApiError, csrf, networkError, toApiError } from '../lib/api'
+import type { Applicant, SubmittedDossier } from '../lib/types'
+
+/** A dossier ready to send: the JSON part and a file per component key. */
+export interface Submission {
+  procedureCode: string
+  unitCode: string
+  applicant: Applicant
+  formData: unknown
+  files: { componentKey: string; file: File }[]
+}
+
+/**
+ * How far each file has gone, from the bytes of the whole request sent so far: the parts go in order
+ * (the dossier JSON first, then each file), so a file is done once the bytes before and of it are sent.
+ * @example fileProgress(1500, 500, [1000, 1000]) // [1, 0]
+ */
+export function fileProgress(loaded: number, before: number, sizes: number[]): number[] {
+  let offset = before
+  return sizes.map((size) => {
+    const done = Math.min(1, Math.max(0, (loaded - offset) / Math.max(size, 1)))
+    offset += size
+    return done
+  })
+}
+
+/**
+ * Sends a dossier as multipart (`dossier` JSON field + `attachments.<key>` files) with XMLHttpRequest, so upload
+ * progress can be shown; the Idempotency-Key makes a retry or a double click create one dossier.
+ */
+export function submitDossier(submission: Submission, idempotencyKey: string, onProgress: (loaded: number, total: number) => void): Promise<SubmittedDossier> {
+  const body = new FormData()
+  const { files, ...dossier } = submission
+  body.append('dossier', JSON.stringify(dossier))
+  for (const { componentKey, file } of files) body.append(`attachments.${componentKey}`, file, file.name)
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', '/api/dossiers')
+    xhr.setRequestHeader('Idempotency-Key', idempotencyKey)
+    xhr.setRequestHeader('Accept', 'application/json')
+    const token = csrf.get()
+    if (token) xhr.setRequestHeader('X-CSRF-Token', token)
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded, event.total)
+    }
+    xhr.onerror = () => reject(networkError())
+    xhr.ontimeout = () => reject(networkError())
+    xhr.onload = () => {
+      let parsed: unknown = null
+      try {
+        parsed = JSON.parse(xhr.responseText)
+      } catch {
+        parsed = null
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && parsed) resolve(parsed as SubmittedDossier)
+      else void toApiError(xhr.status, parsed).then(reject, () => reject(new ApiError(xhr.status, 'ERROR', { vi: 'Lỗi không xác định.', en: 'Unknown error.' })))
+    }
+    xhr.send(body)
+  })
+}

@@ -1,0 +1,28 @@
+import { api } from './api'
+import type { ProcedureDetail, ProcedureSummary } from './types'
+
+const details = new Map<string, Promise<ProcedureDetail>>()
+let list: Promise<ProcedureSummary[]> | undefined
+
+/** Every published procedure in force (fetched once per page load). */
+export function loadProcedures(): Promise<ProcedureSummary[]> {
+  list ??= api<ProcedureSummary[]>('/api/procedures')
+  list.catch(() => (list = undefined))
+  return list
+}
+
+/** One procedure as a citizen sees it (fetched once per page load). */
+export function loadProcedure(code: string): Promise<ProcedureDetail> {
+  let pending = details.get(code)
+  if (!pending) {
+    pending = api<ProcedureDetail>(`/api/procedures/${encodeURIComponent(code)}`)
+    pending.catch(() => details.delete(code))
+    details.set(code, pending)
+  }
+  return pending
+}
+
+/** The procedures a unit handles (`GET /api/procedures?unit=`). */
+export function loadProceduresOfUnit(unitCode: string): Promise<ProcedureSummary[]> {
+  return api<ProcedureSummary[]>(`/api/procedures?unit=${encodeURIComponent(unitCode)}`)
+}

@@ -1,0 +1,103 @@
+import type { DossierComponent, Fee, LegalDocument, OnlineMode, ProcedureDefinition, ProcessingTime } from '@motcua/core'
+import type { Message } from './api'
+
+/** `GET /api/procedures` */
+export interface ProcedureSummary {
+  code: string
+  name: string
+  nameEn: string | null
+  level: string
+  field: string
+  agency: string | null
+  onlineMode: OnlineMode
+  processingTime: ProcessingTime
+  version: number
+}
+
+/** `GET /api/procedures/:code`: the published definition without its internal workflow. */
+export type ProcedureDetail = Omit<ProcedureDefinition, 'steps' | 'plugins'> & { version: number; effectiveFrom: string }
+
+export type { DossierComponent, Fee, LegalDocument }
+
+export interface FeeLine {
+  key: string
+  name: string
+  amount: number
+}
+
+/** `POST /api/dossiers` */
+export interface SubmittedDossier {
+  receiptCode: string
+  pin: string
+  status: number
+  statusName?: Message
+  submittedAt: string
+  dueAt?: string | null
+  procedure?: { code: string; name: string }
+  unit?: { code: string; name: string }
+  fees: FeeLine[]
+}
+
+export interface TimelineEntry {
+  at: string
+  action: string
+  actionName: Message
+  status: number
+  statusName: Message
+  step: string | null
+  note?: string | null
+}
+
+/** `GET /api/track/:code` (details with the PIN) */
+export interface TrackedDossier {
+  receiptCode: string
+  procedure: { code: string; name: string }
+  unit: { code: string; name: string }
+  channel: number
+  status: number
+  statusName: Message
+  submittedAt: string
+  receivedAt: string | null
+  dueAt: string | null
+  doneAt: string | null
+  returnedAt: string | null
+  timeline: TimelineEntry[]
+  applicant?: { fullName: string; idNumber?: string; phone?: string; email?: string; address?: string }
+  formData?: Record<string, unknown>
+  attachments?: { componentKey: string; fileName: string; mediaType: string; size: number; kind: string }[]
+}
+
+/** `GET /api/me/dossiers` */
+export interface MyDossier {
+  receiptCode: string
+  pin: string
+  procedure: { code: string; name: string }
+  unitName: string
+  status: number
+  statusName: Message
+  submittedAt: string
+  dueAt: string | null
+}
+
+/** `GET /api/me/drafts` */
+export interface ServerDraft {
+  procedureCode: string
+  formData: Record<string, unknown>
+  updatedAt: string
+}
+
+export interface User {
+  username: string
+  fullName: string
+  isDemo: boolean
+  roles: { role: string; unitCode: string | null }[]
+}
+
+/** Who files the dossier (người nộp hồ sơ), as the API takes it. */
+export interface Applicant {
+  fullName: string
+  idNumber?: string
+  phone?: string
+  email?: string
+  address?: string
+}

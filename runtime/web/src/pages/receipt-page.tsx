@@ -1,0 +1,125 @@
+import { useMemo } from 'react'
+import { usePageTitle } from '../components/page-title'
+import { StatusBadge } from '../components/status-badge'
+import { useI18n } from '../i18n/i18n'
+import { showDateTime, showVnd } from '../lib/format'
+import { encodeQr, qrPath } from '../lib/qr-code'
+import type { SubmittedDossier } from '../lib/types'
+import { Link } from '../router'
+
+type Receipt = SubmittedDossier & { procedureName?: string; unitName?: string }
+
+function readReceipt(code: string): Receipt | null {
+  try {
+    const text = sessionStorage.getItem(`motcua.receipt.${code}`)
+    return text ? (JSON.parse(text) as Receipt) : null
+  } catch {
+    return null
+  }
+}
+
+/** The tracking link as a QR code, drawn as one SVG path. */
+function QrCode({ text, label }: { text: string; label: string }) {
+  const qr = useMemo(() => encodeQr(text, { level: 'M' }), [text])
+  const size = qr.size + 8
+  return (
+    <svg className="qr" viewBox={`0 0 ${size} ${size}`} role="img" aria-label={label} shapeRendering="crispEdges">
+      <rect width={size} height={size} fill="#fff" />
+      <path d={qrPath(qr)} fill="#000" />
+    </svg>
+  )
+}
+
+/** Giấy biên nhận: the dossier code, the PIN, the fees, a QR code to the tracking page; printable. */
+export default function ReceiptPage({ code }: { code: string }) {
+  const { t } = useI18n()
+  usePageTitle(t('receipt.title'))
+  const receipt = readReceipt(code)
+  const trackUrl = `${window.location.origin}/tra-cuu/${encodeURIComponent(code)}`
+  if (!receipt) {
+    return (
+      <>
+        <h1>{t('receipt.code')}: {code}</h1>
+        <p className="notice">{t('receipt.missing')}</p>
+        <Link className="button" to={`/tra-cuu/${encodeURIComponent(code)}`}>
+          {t('receipt.track')}
+        </Link>
+      </>
+    )
+  }
+  const total = receipt.fees.reduce((sum, fee) => sum + fee.amount, 0)
+  const unitName = receipt.unit?.name ?? receipt.unitName ?? ''
+  return (
+    <article className="receipt">
+      <div className="notice notice--success no-print">
+        <h1>{t('receipt.title')}</h1>
+        <p>{t('receipt.lead', { unit: unitName })}</p>
+      </div>
+      <h2 className="print-only">{t('app.title')}</h2>
+      <div className="receipt__codes">
+        <div>
+          <p className="receipt__label">{t('receipt.code')}</p>
+          <p className="receipt__code" data-testid="receipt-code">
+            {receipt.receiptCode}
+          </p>
+          <p className="receipt__label">{t('receipt.pin')}</p>
+          <p className="receipt__pin" data-testid="receipt-pin">
+            {receipt.pin}
+          </p>
+          <p className="hint">{t('receipt.pinNote')}</p>
+        </div>
+        <figure className="receipt__qr">
+          <QrCode text={trackUrl} label={`${t('receipt.qr')}: ${trackUrl}`} />
+          <figcaption className="hint">{t('receipt.qr')}</figcaption>
+        </figure>
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>{t('receipt.procedure')}</dt>
+          <dd>{receipt.procedure?.name ?? receipt.procedureName}</dd>
+        </div>
+        <div>
+          <dt>{t('receipt.unit')}</dt>
+          <dd>{unitName}</dd>
+        </div>
+        <div>
+          <dt>{t('receipt.submittedAt')}</dt>
+          <dd>{showDateTime(receipt.submittedAt)}</dd>
+        </div>
+        {receipt.statusName && (
+          <div>
+            <dt>{t('receipt.status')}</dt>
+            <dd>
+              <StatusBadge status={receipt.status} name={receipt.statusName} />
+            </dd>
+          </div>
+        )}
+      </dl>
+      <h2>{t('receipt.fees')}</h2>
+      <table className="fees">
+        <tbody>
+          {receipt.fees.map((fee) => (
+            <tr key={fee.key}>
+              <th scope="row">{fee.name}</th>
+              <td>{showVnd(fee.amount)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('form.totalFees')}</th>
+            <td>{showVnd(total)}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <div className="form-actions no-print">
+        <button type="button" className="button button--wide" onClick={() => window.print()}>
+          {t('receipt.print')}
+        </button>
+        <Link className="button button--secondary" to={`/tra-cuu/${encodeURIComponent(receipt.receiptCode)}`} state={{ pin: receipt.pin }}>
+          {t('receipt.track')}
+        </Link>
+      </div>
+    </article>
+  )
+}

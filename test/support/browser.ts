@@ -1,0 +1,56 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type BrowserContext, type Page, chromium } from 'playwright-core'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/** Whether the browser tests can run; in CI they must (CI installs Debian's chromium). */
+export function chromiumAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true
+  if (process.env.CI) throw new Error(`${CHROMIUM} is missing: CI must install chromium (apt-get install -y chromium) for the browser tests`)
+  console.warn(`\n!!! ${CHROMIUM} not found: SKIPPING the browser tests (apt-get install -y chromium to run them) !!!\n`)
+  return false
+}
+
+export interface Phone {
+  context: BrowserContext
+  page: Page
+  /** Uncaught page errors and console errors, to assert there are none. */
+  errors: string[]
+  close(): Promise<void>
+}
+
+/**
+ * Debian's Chromium, headless, with a fresh profile (`--user-data-dir`) and nothing that phones home, as a phone:
+ * 360 × 740, touch, Vietnamese, Vietnam time.
+ */
+export async function launchPhone(): Promise<Phone> {
+  const profile = mkdtempSync(join(tmpdir(), 'motcua-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(String(error)))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  return {
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
