@@ -15,6 +15,7 @@ import { deskDocs, deskRoutes, intakeRoutes } from './routes/desk'
 import { pluginAdminDocs, pluginAdminRoutes, pluginRouteDocs, pluginRoutes } from './routes/plugins'
 import { dossiersDocs, dossiersRoutes, uploadLimit } from './routes/dossiers'
 import { filesDocs, filesRoutes } from './routes/files'
+import { slipDocs, slipRoutes } from './routes/slips'
 import { health, healthDocs } from './routes/health'
 import { proceduresDocs, proceduresRoutes } from './routes/procedures'
 import { unitsDocs, unitsRoutes } from './routes/units'
@@ -50,6 +51,7 @@ export const operations: Operation[] = [
   ...deskDocs,
   ...pluginAdminDocs,
   ...filesDocs,
+  ...slipDocs,
   { method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'This document (OpenAPI 3.1)', access: 'public', responses: { 200: 'the document' } },
 ]
 
@@ -82,6 +84,7 @@ export function createApp(services: Services) {
   app.route('/', intakeRoutes(services.secret))
   app.route('/', deskRoutes)
   app.route('/', filesRoutes)
+  app.route('/', slipRoutes(services.secret))
   app.route('/', pluginAdminRoutes)
   app.route('/', pluginRoutes(services.plugins))
   const document = openApiDocument([...operations, ...pluginRouteDocs(services.plugins)])

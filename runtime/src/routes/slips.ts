@@ -1,0 +1,76 @@
+import { DomainError, effectiveSteps } from '@motcua/core'
+import { attachments, dossierEvents, units, users } from '@motcua/db'
+import { asc, eq } from 'drizzle-orm'
+import { Hono } from 'hono'
+import type { AppEnv } from '../app'
+import { lookupPin } from '../auth/instance-secret'
+import { requirePrincipal, requireRole } from '../auth/middleware'
+import type { Operation } from '../http/openapi'
+import { type SlipEvent, isSlipForm, renderSlip, slipTitles } from '../slips'
+import { loadDeskDossier } from './desk'
+
+const PRINTERS = ['receiving_officer', 'specialist', 'leader', 'unit_admin', 'province_admin'] as const
+
+/** The printable slips (Mẫu 01–06), built from the dossier and its event log. */
+export const slipRoutes = (secret: string) =>
+  new Hono<AppEnv>().get('/api/desk/dossiers/:receiptCode/slips/:form', requireRole(...PRINTERS), async (c) => {
+    const form = c.req.param('form')
+    if (!isSlipForm(form)) {
+      throw new DomainError('NOT_FOUND', { vi: `Không có mẫu phiếu "${form}". Các mẫu: 01–06.`, en: `No slip form "${form}" (01–06).` })
+    }
+    const { dossier, unit, procedure } = await loadDeskDossier(c)
+    const { db } = c.var.database
+    const [parent] = unit.parentId ? await db.select({ name: units.name }).from(units).where(eq(units.id, unit.parentId)) : []
+    const rows = await db
+      .select({ event: dossierEvents, actorName: users.fullName })
+      .from(dossierEvents)
+      .leftJoin(users, eq(users.id, dossierEvents.actorUserId))
+      .where(eq(dossierEvents.dossierId, dossier.id))
+      .orderBy(asc(dossierEvents.seq))
+    const files = await db.select({ componentKey: attachments.componentKey, fileName: attachments.fileName }).from(attachments).where(eq(attachments.dossierId, dossier.id))
+    const def = procedure.definition
+    const stepName = (key: string | null) => (key ? (effectiveSteps(def, dossier.caseKey).find((s) => s.key === key)?.name ?? key) : null)
+    const events: SlipEvent[] = rows.map(({ event: e, actorName }) => {
+      const data = (e.data ?? {}) as Record<string, unknown>
+      return {
+        seq: e.seq,
+        at: e.at,
+        action: e.action,
+        actionLabel: typeof data.label === 'string' ? data.label : e.action === 'submit' ? 'Nộp hồ sơ' : e.action,
+        actorName,
+        actorRole: e.actorRole,
+        fromStep: e.fromStep,
+        toStep: e.toStep,
+        fromStepName: stepName(e.fromStep),
+        toStepName: stepName(e.toStep),
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        note: e.note,
+        stepDueAt: e.stepDueAt,
+        data,
+      }
+    })
+    const html = await renderSlip(form, {
+      dossier: { ...dossier, channel: dossier.channel as 1 | 2 | 3 },
+      procedure: { code: def.code, name: def.name, processingTimeText: def.processingTime.text ?? null, components: def.components },
+      attachments: files,
+      unit: { code: unit.code, name: unit.name, electronicId: unit.electronicId, parentName: parent?.name ?? null },
+      events,
+      trackUrl: `${new URL(c.req.url).origin}/tra-cuu/${encodeURIComponent(dossier.receiptCode)}`,
+      pin: form === '01' ? lookupPin(secret, dossier.id) : null,
+      officerName: requirePrincipal(c).fullName,
+      now: c.var.clock(),
+    })
+    return c.html(html)
+  })
+
+export const slipDocs: Operation[] = [
+  {
+    method: 'get',
+    path: '/api/desk/dossiers/:receiptCode/slips/:form',
+    tag: 'desk',
+    summary: `A printable slip (A4 HTML): ${Object.entries(slipTitles).map(([k, t]) => `${k} ${t.vi}`).join('; ')}`,
+    access: [...PRINTERS],
+    responses: { 200: 'text/html, ready to print', 403: 'not your unit', 404: 'no such dossier or form', 409: 'the dossier has no event this slip documents' },
+  },
+]

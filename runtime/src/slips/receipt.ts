@@ -1,0 +1,84 @@
+import { channels } from '@motcua/core'
+import QRCode from 'qrcode'
+import { agencyName } from './authority'
+import { nationalHeading, signatures, slipTitle } from './document'
+import { escapeHtml } from './escape-html'
+import { applicantLines, requestLine, signerOf } from './slip-parts'
+import type { SlipEvent, SlipInput } from './types'
+import { formatTimeVi } from './vietnam-time'
+
+const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase('vi') + text.slice(1)
+const count = (n: number | undefined) => (n ? String(n).padStart(2, '0') : '')
+
+/**
+ * The components received: on paper (counter, post) the officer received the whole list; online, those the
+ * applicant attached, with their files (and any file filed under a key the definition no longer has).
+ */
+function componentsTable(input: SlipInput): string {
+  const { procedure, attachments, dossier } = input
+  const filesOf = (key: string) => attachments.filter((a) => a.componentKey === key).map((a) => a.fileName)
+  const known = new Set(procedure.components.map((c) => c.key))
+  const rows = procedure.components
+    .map((c) => ({ name: c.name, originals: c.originals, copies: c.copies, files: filesOf(c.key) }))
+    .filter((c) => dossier.channel !== 2 || c.files.length > 0)
+  const strays = attachments.filter((a) => !known.has(a.componentKey))
+  if (strays.length) rows.push({ name: 'Giấy tờ khác', originals: undefined, copies: undefined, files: strays.map((a) => a.fileName) })
+  if (!rows.length) return '<p class="indent">(Không có thành phần hồ sơ kèm theo)</p>'
+  const body = rows
+    .map(
+      (r, i) => `<tr><td class="c">${i + 1}</td><td>${escapeHtml(r.name)}${
+        r.files.length ? `<div class="files">Tệp: ${r.files.map(escapeHtml).join('; ')}</div>` : ''
+      }</td><td class="c">${count(r.originals)}</td><td class="c">${count(r.copies)}</td></tr>`,
+    )
+    .join('\n')
+  return `<table class="grid"><colgroup><col style="width:8%"><col><col style="width:13%"><col style="width:13%"></colgroup>
+<thead><tr><th>TT</th><th>Tên giấy tờ</th><th>Bản chính</th><th>Bản sao</th></tr></thead>
+<tbody>${body}</tbody></table>`
+}
+
+function collectAt(input: SlipInput): string {
+  const { dossier, unit } = input
+  const counter = `Bộ phận tiếp nhận và trả kết quả - ${agencyName(unit.name)}`
+  if (dossier.channel === 3) return `Qua dịch vụ bưu chính công ích${dossier.applicant.address ? `, địa chỉ: ${dossier.applicant.address}` : ''}`
+  if (dossier.channel === 2) return `${counter}, hoặc nhận kết quả điện tử tại địa chỉ tra cứu dưới đây`
+  return counter
+}
+
+async function trackingBox(input: SlipInput): Promise<string> {
+  const svg = await QRCode.toString(input.trackUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+  return `<table class="track"><tr><td class="qr">${svg}</td><td>
+<p><b>Tra cứu tình trạng hồ sơ:</b> quét mã QR hoặc truy cập</p>
+<p class="url">${escapeHtml(input.trackUrl)}</p>
+${
+  input.pin
+    ? `<p>Mã tra cứu (PIN): <span class="pin">${escapeHtml(input.pin)}</span></p>
+<p class="hint"><i>Giữ kín mã tra cứu: chỉ người có mã mới xem được thông tin cá nhân trong hồ sơ.</i></p>`
+    : ''
+}</td></tr></table>`
+}
+
+/** Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả, built from the event that received the dossier. */
+export async function receiptSlip(input: SlipInput, event: SlipEvent): Promise<string> {
+  const { dossier, procedure, unit } = input
+  const receivedAt = event.at
+  return `${nationalHeading(unit, receivedAt)}
+${slipTitle('Giấy tiếp nhận hồ sơ và hẹn trả kết quả', dossier.receiptCode)}
+<div class="body">
+<p>Bộ phận tiếp nhận và trả kết quả: <b>${escapeHtml(agencyName(unit.name))}</b></p>
+${applicantLines(dossier.applicant)}
+${requestLine(procedure)}
+<p>1. Thành phần hồ sơ nộp gồm:</p>
+${componentsTable(input)}
+<p>2. Số lượng hồ sơ: 01 (bộ); hình thức nộp: ${escapeHtml(lowerFirst(channels[dossier.channel].vi))}</p>
+<p>3. Thời gian giải quyết hồ sơ theo quy định là: ${escapeHtml(procedure.processingTimeText ?? 'theo quy định của thủ tục')}</p>
+<p>4. Thời gian nhận hồ sơ: <b>${escapeHtml(formatTimeVi(receivedAt))}</b></p>
+<p>5. Thời gian trả kết quả giải quyết hồ sơ: <b>${escapeHtml(dossier.dueAt ? formatTimeVi(dossier.dueAt) : 'không quy định thời hạn')}</b></p>
+<p>6. Đăng ký nhận kết quả tại: ${escapeHtml(collectAt(input))}</p>
+</div>
+${await trackingBox(input)}
+${signatures({ role: 'Người nộp hồ sơ', name: dossier.applicant.fullName }, { role: 'Người tiếp nhận hồ sơ', name: signerOf(event, input) })}
+<div class="note"><p><b><i>Ghi chú:</i></b></p>
+<p>- Giấy này lập thành 02 liên: một liên lưu kèm Phiếu kiểm soát quá trình giải quyết hồ sơ; một liên giao người nộp hồ sơ, mang theo khi đến nhận kết quả.</p>
+<p>- Cá nhân, tổ chức có thể nhận kết quả tại Bộ phận tiếp nhận và trả kết quả hoặc qua dịch vụ bưu chính công ích.</p>
+</div>`
+}
