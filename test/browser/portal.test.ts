@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -35,9 +36,8 @@ describe.runIf(chromiumAvailable())('the citizen portal on a phone', () => {
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true })
     dataDir = mkdtempSync(join(tmpdir(), 'motcua-portal-'))
-    // No plugins (an empty PLUGINS_DIR): the portal needs none, and their builds are not part of the server's.
-    mkdirSync(join(dataDir, 'no-plugins'))
-    runtime = await startRuntimeProcess({ ...process.env, DATABASE_URL: '', DATA_DIR: join(dataDir, 'db'), PLUGINS_DIR: join(dataDir, 'no-plugins'), TRACK_RATE_LIMIT: '1000' })
+    // The shipped plugins (built by the global setup), for the VietQR payment; each is off until a unit enables it.
+    runtime = await startRuntimeProcess({ ...process.env, DATABASE_URL: '', DATA_DIR: join(dataDir, 'db'), PLUGINS_DIR: join(repoRoot, 'plugins'), TRACK_RATE_LIMIT: '1000' })
     phone = await launchPhone()
     page = phone.page
     page.setDefaultTimeout(15_000)
@@ -235,5 +235,165 @@ describe.runIf(chromiumAvailable())('the citizen portal on a phone', () => {
     await page.getByRole('heading', { level: 1, name: 'What do you need to do?' }).waitFor()
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
     await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click()
+  })
+
+  // Officers and the administrator act through the API, with the bearer token of a demo account.
+  const tokens = new Map<string, string>()
+  async function as(username: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+    let token = tokens.get(username)
+    if (!token) {
+      const login = await fetch(`${runtime.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'motcua-demo' }) })
+      expect(login.status, `${username} signs in`).toBe(200)
+      token = ((await login.json()) as { token: string }).token
+      tokens.set(username, token)
+    }
+    const json = init.body !== undefined && !(init.body instanceof FormData)
+    return fetch(`${runtime.url}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { authorization: `Bearer ${token}`, ...(json ? { 'content-type': 'application/json' } : {}) },
+      ...(init.body === undefined ? {} : { body: json ? JSON.stringify(init.body) : (init.body as FormData) }),
+    })
+  }
+  interface DeskDossier {
+    version: number
+    status: number
+    actions: { key: string; type: string }[]
+    attachments: { kind: string; fileName: string; componentKey: string }[]
+  }
+  const deskDossier = async (username: string, code: string) => (await (await as(username, `/api/desk/dossiers/${code}`)).json()) as DeskDossier
+  /** Takes the action of that type the dossier's current step offers the officer (e.g. `yeu_cau_bo_sung`), at its current version. */
+  async function act(username: string, code: string, type: string, inputs: Record<string, unknown> = {}): Promise<void> {
+    const dossier = await deskDossier(username, code)
+    const action = dossier.actions.find((a) => a.type === type)
+    expect(action, `${username} may ${type} on ${code} (offered: ${dossier.actions.map((a) => a.type).join(', ')})`).toBeDefined()
+    const response = await as(username, `/api/desk/dossiers/${code}/actions/${action!.key}`, { method: 'POST', body: { expectedVersion: dossier.version, ...inputs } })
+    expect(response.status, await response.clone().text()).toBe(200)
+  }
+
+  /** The tracking page, as the citizen opens it: code and PIN in the form at /tra-cuu. */
+  async function openTracking(code: string, pin: string): Promise<void> {
+    await page.goto(`${runtime.url}/tra-cuu`)
+    await page.getByLabel('Mã hồ sơ').fill(code)
+    await page.getByLabel('Mã tra cứu (PIN), không bắt buộc').fill(pin)
+    await page.getByRole('button', { name: 'Tra cứu' }).first().click()
+    await page.locator('#details-title').waitFor()
+  }
+  const statusText = () => page.locator('#status-title + .status-line').innerText()
+  /** What the PIN view says an action carried (`data`), which the page shows: the items to supplement, the amount to pay. */
+  async function trackedData(code: string, pin: string, action: string): Promise<Record<string, unknown> | undefined> {
+    const tracked = (await (await fetch(`${runtime.url}/api/track/${code}`, { headers: { 'x-lookup-pin': pin } })).json()) as { timeline: { action: string; data?: Record<string, unknown> }[] }
+    const data = tracked.timeline.findLast((e) => e.action === action)?.data ?? undefined
+    expect(data, `GET /api/track/:code with the PIN must give the ${action} entry its data (runtime/src/routes/dossiers.ts: timeline entries carry { note, data } with the PIN)`).toBeDefined()
+    return data
+  }
+
+  it('answers a supplement request: sees what is missing, sends a PDF for a component, and the officer gets it', async () => {
+    await fileFromSample('dang-ky-khai-sinh', '06649')
+    const { code, pin } = receipts.at(-1)!
+    await act('tiepnhan.06649', code, 'receive')
+    await act('chuyenvien.06649', code, 'requestSupplement', { missingItems: ['Bản sao căn cước của người yêu cầu'] })
+    expect(await trackedData(code, pin, 'requestSupplement')).toMatchObject({ missingItems: ['Bản sao căn cước của người yêu cầu'] })
+
+    await openTracking(code, pin)
+    expect(await statusText()).toBe('Yêu cầu bổ sung giấy tờ')
+    const todo = page.locator('.todo')
+    expect(await todo.innerText()).toContain('Cơ quan giải quyết đề nghị bổ sung:')
+    expect(await page.getByTestId('missing-items').locator('li').allInnerTexts()).toEqual(['Bản sao căn cước của người yêu cầu'])
+    expect(await page.locator('main').innerText()).not.toContain('chưa hỗ trợ')
+
+    // Checked before anything is sent: the type from the content, the error beside the file.
+    await page.setInputFiles('#supplement-file-1', { name: 'can-cuoc.txt', mimeType: 'text/plain', buffer: Buffer.from('not a pdf') })
+    await expect.poll(() => page.locator('#supplement-row-1 .field-error').innerText()).toContain('không đúng định dạng')
+    await page.setInputFiles('#supplement-file-1', { name: 'can-cuoc.pdf', mimeType: 'application/pdf', buffer: PDF })
+    await expect.poll(() => page.locator('#supplement-row-1 .attachment__filename').innerText()).toBe('can-cuoc.pdf')
+    expect(await page.locator('#supplement-row-1 .field-error').count()).toBe(0)
+    // A file must say which document it is.
+    await page.getByRole('button', { name: 'Gửi giấy tờ bổ sung' }).click()
+    await expect.poll(() => page.locator('#supplement-row-1 .field-error').innerText()).toContain('Vui lòng chọn giấy tờ')
+    await page.locator('#supplement-row-1').evaluate((row) => row.scrollIntoView({ block: 'start' }))
+    await shot(page, '07-supplement-error')
+    await page.selectOption('#supplement-component-1', 'giay_to_nhan_than')
+    await page.getByLabel('Ghi chú cho cán bộ (không bắt buộc)').fill('Đã bổ sung bản sao căn cước của người yêu cầu.')
+    await page.locator('.todo').evaluate((todo) => todo.scrollIntoView({ block: 'start' }))
+    await shot(page, '07-supplement-form')
+    await shot(page, '07-supplement-form-full', true)
+
+    await page.getByRole('button', { name: 'Gửi giấy tờ bổ sung' }).click()
+    const sent = page.getByTestId('supplement-sent')
+    await sent.waitFor()
+    expect(await sent.innerText()).toContain('Cán bộ sẽ kiểm tra')
+    await expect.poll(() => page.locator('.timeline').innerText()).toContain('Công dân nộp bổ sung giấy tờ')
+    expect(await statusText()).toBe('Yêu cầu bổ sung giấy tờ') // until the officer takes it
+    await expect.poll(() => page.getByTestId('own-files').innerText()).toContain('can-cuoc.pdf')
+    await sent.scrollIntoViewIfNeeded()
+    await shot(page, '08-supplement-sent')
+
+    const desk = await deskDossier('chuyenvien.06649', code)
+    expect(desk.attachments).toContainEqual(expect.objectContaining({ kind: 'supplement', componentKey: 'giay_to_nhan_than', fileName: 'can-cuoc.pdf' }))
+    expect(desk.actions.map((a) => a.type)).toContain('acceptSupplement')
+  })
+
+  it('says where to pay until the unit takes VietQR, then shows the code and updates itself once the bank confirms', async () => {
+    await fileFromSample('dang-ky-khai-sinh', '06649')
+    const { code, pin } = receipts.at(-1)!
+    await act('tiepnhan.06649', code, 'requestPayment', { amount: 100_000 })
+    expect(await trackedData(code, pin, 'requestPayment')).toMatchObject({ amount: 100_000 })
+
+    await openTracking(code, pin)
+    expect(await statusText()).toBe('Yêu cầu thực hiện nghĩa vụ tài chính')
+    expect(await page.locator('.todo').innerText()).toContain('Cơ quan giải quyết đề nghị nộp phí, lệ phí: 100.000 đ.')
+    await expect.poll(() => page.getByTestId('payment-counter').innerText()).toContain('Vui lòng nộp phí tại Bộ phận tiếp nhận và trả kết quả')
+
+    const webhookSecret = 'bi-mat-webhook-ha-khanh-2026'
+    const enabled = await as('admin', '/api/admin/units/06649/plugins/vietnam-qr-pay', {
+      method: 'PUT',
+      body: { enabled: true, config: { bankBin: '970415', accountNumber: '0011001932418', accountName: 'UBND PHUONG HA KHANH', webhookSecret } },
+    })
+    expect(enabled.status, await enabled.clone().text()).toBe(200)
+    await page.reload() // the PIN stays with this page (history state), not in its address
+    const qr = page.locator('.payment svg.qr')
+    await qr.waitFor()
+    expect(await qr.locator('path').getAttribute('d')).toMatch(/^M\d/)
+    expect(await page.getByTestId('payment-amount').innerText()).toBe('100.000 đ')
+    const facts = await page.locator('.payment__facts').innerText()
+    for (const text of ['VietinBank', '970415', '0011001932418', 'UBND PHUONG HA KHANH', code]) expect(facts).toContain(text)
+    expect(await page.locator('.payment').innerText()).toContain('trạng thái hồ sơ tự cập nhật')
+    await page.locator('.todo').evaluate((todo) => todo.scrollIntoView({ block: 'start' }))
+    await shot(page, '09-payment')
+    await shot(page, '09-payment-full', true)
+
+    // The bank's notice, signed with the unit's secret: the open page notices within its 10 s poll.
+    const body = JSON.stringify({ receiptCode: code, amount: 100_000, reference: 'FT26332123456789' })
+    const notice = await fetch(`${runtime.url}/api/plugins/vietnam-qr-pay/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-signature': createHmac('sha256', webhookSecret).update(body).digest('hex') },
+      body,
+    })
+    expect(notice.status, await notice.clone().text()).toBe(200)
+    await expect.poll(statusText, { timeout: 15_000, interval: 500 }).not.toBe('Yêu cầu thực hiện nghĩa vụ tài chính')
+    expect(await page.locator('.status-updated').innerText()).toContain('vừa được cập nhật')
+    expect(await page.locator('.payment').count()).toBe(0)
+  }, 60_000)
+
+  it('downloads the result of an online procedure and the files sent, with the PIN', async () => {
+    const { code, pin } = receipts.at(-1)!
+    const result = new FormData()
+    result.append('attachments.ket_qua', new Blob([PDF], { type: 'application/pdf' }), 'giay-khai-sinh.pdf')
+    const attached = await as('tiepnhan.06649', `/api/desk/dossiers/${code}/results`, { method: 'POST', body: result })
+    expect(attached.status, await attached.clone().text()).toBe(201)
+
+    await openTracking(code, pin)
+    const panel = page.locator('.panel--result')
+    await panel.waitFor()
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: /^Tải về: giay-khai-sinh\.pdf/ }).click()])
+    expect(download.suggestedFilename()).toBe('giay-khai-sinh.pdf')
+    expect(readFileSync((await download.path())!)).toEqual(PDF)
+    // The citizen's own file, the same way.
+    const [own] = await Promise.all([page.waitForEvent('download'), page.getByTestId('own-files').getByRole('button', { name: /giay_chung_sinh\.pdf/ }).click()])
+    expect(own.suggestedFilename()).toBe('giay_chung_sinh.pdf')
+    await panel.scrollIntoViewIfNeeded()
+    await shot(page, '10-result')
+    // No script error (the VietQR 404 before the unit enabled it is only logged).
+    expect(phone.errors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([])
   })
 })

@@ -1,6 +1,6 @@
 import { DomainError, dossierStatuses } from '@motcua/core'
-import { type Applicant, attachments, dossierEvents, dossiers, procedureVersions, units, users } from '@motcua/db'
-import { asc, eq } from 'drizzle-orm'
+import { type Applicant, type Db, attachments, dossierEvents, dossiers, procedureVersions, units, users } from '@motcua/db'
+import { asc, eq, sql } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../app'
@@ -9,6 +9,27 @@ import { sameSecret } from '../auth/tokens'
 import { submitDossier } from '../dossiers/submit'
 import { type JsonBody, jsonBody, parseJson } from '../http/body'
 import { rateLimit } from '../http/rate-limit'
+
+/**
+ * The public lookup's two queries, built once per database and run as prepared statements: the busiest public
+ * route then neither rebuilds its SQL nor has PostgreSQL parse and plan it again on every request.
+ */
+const preparedTracking = new WeakMap<Db, ReturnType<typeof prepareTracking>>()
+const prepareTracking = (db: Db) => ({
+  dossier: db
+    .select({ dossier: dossiers, definition: procedureVersions.definition, unitCode: units.code, unitName: units.name })
+    .from(dossiers)
+    .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
+    .innerJoin(units, eq(units.id, dossiers.unitId))
+    .where(eq(dossiers.receiptCode, sql.placeholder('code')))
+    .prepare('track_dossier'),
+  events: db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, sql.placeholder('dossierId'))).orderBy(asc(dossierEvents.seq)).prepare('track_events'),
+})
+function trackingQueries(db: Db) {
+  let queries = preparedTracking.get(db)
+  if (!queries) preparedTracking.set(db, (queries = prepareTracking(db)))
+  return queries
+}
 
 const MAX_UPLOAD_BYTES = 60 * 1024 * 1024
 const MAX_FILES = 40
@@ -130,19 +151,15 @@ export const dossiersRoutes = (secret: string, trackLimitPerMinute: number) =>
     .get('/api/track/:receiptCode', rateLimit({ limit: trackLimitPerMinute, windowMs: 60_000 }), async (c) => {
       const code = c.req.param('receiptCode')
       const { db } = c.var.database
-      const [found] = await db
-        .select({ dossier: dossiers, definition: procedureVersions.definition, unitCode: units.code, unitName: units.name })
-        .from(dossiers)
-        .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
-        .innerJoin(units, eq(units.id, dossiers.unitId))
-        .where(eq(dossiers.receiptCode, code))
+      const tracking = trackingQueries(db)
+      const [found] = await tracking.dossier.execute({ code })
       if (!found) throw notFoundDossier(code)
       const pin = c.req.header('x-lookup-pin') ?? c.req.query('pin')
       const withDetails = pin !== undefined
       if (withDetails && !sameSecret(pin, found.dossier.lookupPinHash)) throw wrongPin()
       const d = found.dossier
       const def = found.definition as { code: string; name: string; steps: { key: string; name: string }[] }
-      const events = await db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, d.id)).orderBy(asc(dossierEvents.seq))
+      const events = await tracking.events.execute({ dossierId: d.id })
       const timeline = events.map((e) => ({
         at: e.at,
         action: e.action,
@@ -150,7 +167,7 @@ export const dossiersRoutes = (secret: string, trackLimitPerMinute: number) =>
         status: e.toStatus,
         statusName: dossierStatuses[e.toStatus as keyof typeof dossierStatuses],
         step: def.steps.find((s) => s.key === e.toStep)?.name ?? null,
-        ...(withDetails ? { note: e.note } : {}),
+        ...(withDetails ? { note: e.note, data: e.data } : {}),
       }))
       const publicPart = {
         receiptCode: d.receiptCode,

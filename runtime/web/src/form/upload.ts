@@ -25,19 +25,15 @@ export function fileProgress(loaded: number, before: number, sizes: number[]): n
 }
 
 /**
- * Sends a dossier as multipart (`dossier` JSON field + `attachments.<key>` files) with XMLHttpRequest, so upload
- * progress can be shown; the Idempotency-Key makes a retry or a double click create one dossier.
+ * Posts a multipart body with XMLHttpRequest (fetch cannot report upload progress), with the CSRF header of a
+ * signed-in tab; a 2xx JSON answer resolves, anything else rejects with an ApiError.
  */
-export function submitDossier(submission: Submission, idempotencyKey: string, onProgress: (loaded: number, total: number) => void): Promise<SubmittedDossier> {
-  const body = new FormData()
-  const { files, ...dossier } = submission
-  body.append('dossier', JSON.stringify(dossier))
-  for (const { componentKey, file } of files) body.append(`attachments.${componentKey}`, file, file.name)
+export function postMultipart<T>(url: string, body: FormData, headers: Record<string, string>, onProgress: (loaded: number, total: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
-    xhr.open('POST', '/api/dossiers')
-    xhr.setRequestHeader('Idempotency-Key', idempotencyKey)
+    xhr.open('POST', url)
     xhr.setRequestHeader('Accept', 'application/json')
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value)
     const token = csrf.get()
     if (token) xhr.setRequestHeader('X-CSRF-Token', token)
     xhr.upload.onprogress = (event) => {
@@ -52,9 +48,21 @@ export function submitDossier(submission: Submission, idempotencyKey: string, on
       } catch {
         parsed = null
       }
-      if (xhr.status >= 200 && xhr.status < 300 && parsed) resolve(parsed as SubmittedDossier)
+      if (xhr.status >= 200 && xhr.status < 300 && parsed) resolve(parsed as T)
       else void toApiError(xhr.status, parsed).then(reject, () => reject(new ApiError(xhr.status, 'ERROR', { vi: 'Lỗi không xác định.', en: 'Unknown error.' })))
     }
     xhr.send(body)
   })
+}
+
+/**
+ * Sends a dossier as multipart (`dossier` JSON field + `attachments.<key>` files), so upload progress can be
+ * shown; the Idempotency-Key makes a retry or a double click create one dossier.
+ */
+export function submitDossier(submission: Submission, idempotencyKey: string, onProgress: (loaded: number, total: number) => void): Promise<SubmittedDossier> {
+  const body = new FormData()
+  const { files, ...dossier } = submission
+  body.append('dossier', JSON.stringify(dossier))
+  for (const { componentKey, file } of files) body.append(`attachments.${componentKey}`, file, file.name)
+  return postMultipart<SubmittedDossier>('/api/dossiers', body, { 'Idempotency-Key': idempotencyKey }, onProgress)
 }

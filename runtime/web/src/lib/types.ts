@@ -45,7 +45,20 @@ export interface TimelineEntry {
   status: number
   statusName: Message
   step: string | null
+  /** With the PIN only: the officer's note. */
   note?: string | null
+  /** With the PIN only: what the action carried, e.g. `{ missingItems: string[] }` (requestSupplement), `{ amount }` (requestPayment). */
+  data?: Record<string, unknown> | null
+}
+
+/** A file of a tracked dossier (with the PIN): the applicant's own (`application`, `supplement`) and the `result`. */
+export interface TrackedFile {
+  id: string
+  componentKey: string
+  fileName: string
+  mediaType: string
+  size: number
+  kind: 'application' | 'supplement' | 'result' | (string & {})
 }
 
 /** `GET /api/track/:code` (details with the PIN) */
@@ -64,7 +77,7 @@ export interface TrackedDossier {
   timeline: TimelineEntry[]
   applicant?: { fullName: string; idNumber?: string; phone?: string; email?: string; address?: string }
   formData?: Record<string, unknown>
-  attachments?: { componentKey: string; fileName: string; mediaType: string; size: number; kind: string }[]
+  attachments?: TrackedFile[]
 }
 
 /** `GET /api/me/dossiers` */
@@ -100,4 +113,16 @@ export interface Applicant {
   phone?: string
   email?: string
   address?: string
+}
+
+/** `GET /api/plugins/vietnam-qr-pay/dossiers/:code/qr` */
+export interface VietQr {
+  /** The EMVCo/Napas VietQR string to draw as a QR code. */
+  payload: string
+  amount: number
+  bankBin: string
+  accountNumber: string
+  accountName: string
+  /** The transfer content: the receipt code. */
+  purpose: string
 }

@@ -1,9 +1,8 @@
-import { useMemo } from 'react'
 import { usePageTitle } from '../components/page-title'
+import { QrImage } from '../components/qr-code'
 import { StatusBadge } from '../components/status-badge'
 import { useI18n } from '../i18n/i18n'
 import { showDateTime, showVnd } from '../lib/format'
-import { encodeQr, qrPath } from '../lib/qr-code'
 import type { SubmittedDossier } from '../lib/types'
 import { Link } from '../router'
 
@@ -16,18 +15,6 @@ function readReceipt(code: string): Receipt | null {
   } catch {
     return null
   }
-}
-
-/** The tracking link as a QR code, drawn as one SVG path. */
-function QrCode({ text, label }: { text: string; label: string }) {
-  const qr = useMemo(() => encodeQr(text, { level: 'M' }), [text])
-  const size = qr.size + 8
-  return (
-    <svg className="qr" viewBox={`0 0 ${size} ${size}`} role="img" aria-label={label} shapeRendering="crispEdges">
-      <rect width={size} height={size} fill="#fff" />
-      <path d={qrPath(qr)} fill="#000" />
-    </svg>
-  )
 }
 
 /** Giấy biên nhận: the dossier code, the PIN, the fees, a QR code to the tracking page; printable. */
@@ -69,7 +56,7 @@ export default function ReceiptPage({ code }: { code: string }) {
           <p className="hint">{t('receipt.pinNote')}</p>
         </div>
         <figure className="receipt__qr">
-          <QrCode text={trackUrl} label={`${t('receipt.qr')}: ${trackUrl}`} />
+          <QrImage text={trackUrl} label={`${t('receipt.qr')}: ${trackUrl}`} />
           <figcaption className="hint">{t('receipt.qr')}</figcaption>
         </figure>
       </div>

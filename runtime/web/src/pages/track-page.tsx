@@ -1,49 +1,158 @@
 import { FormSummary, type RJSFSchema, type UiSchema } from '@motcua/forms'
 import { channels } from '@motcua/core'
-import { useEffect, useState } from 'react'
+import { type ReactNode, Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react'
+import { FileDownload } from '../components/file-download'
 import { ErrorBox, Loading } from '../components/loading'
 import { usePageTitle } from '../components/page-title'
 import { StatusBadge } from '../components/status-badge'
 import { TrackForm } from '../components/track-form'
 import { useI18n } from '../i18n/i18n'
 import { ApiError, api } from '../lib/api'
-import { showDateTime, showSize } from '../lib/format'
+import { showDateTime, showVnd } from '../lib/format'
 import { loadProcedure } from '../lib/procedures'
 import type { ProcedureDetail, TrackedDossier } from '../lib/types'
 import { navigate, useLocation } from '../router'
+import { latestOf, missingItems, requestedAmount, supplementAnswer } from '../track/track-data'
+
+const PAYMENT_POLL_MS = 10_000
 
 function track(code: string, pin?: string): Promise<TrackedDossier> {
   return api<TrackedDossier>(`/api/track/${encodeURIComponent(code)}`, pin ? { headers: { 'x-lookup-pin': pin } } : {})
 }
 
-/** What the citizen must do now, for the statuses that ask something of them; the portal cannot do it online yet. */
-function Todo({ dossier }: { dossier: TrackedDossier }) {
+const SupplementForm = lazy(() => import('../track/supplement-form'))
+const PaymentPanel = lazy(() => import('../track/payment-panel'))
+
+/** Answering the supplement request: what is missing, then the upload form, or the confirmation once answered. */
+function Supplement({ dossier, pin, onChanged }: { dossier: TrackedDossier; pin: string; onChanged: () => void }) {
+  const { t } = useI18n()
+  const answer = supplementAnswer(dossier.timeline)
+  const [sent, setSent] = useState<number | null>(null)
+  const [more, setMore] = useState(false)
+  const confirmation = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    if (sent !== null) confirmation.current?.focus()
+  }, [sent])
+  if ((answer || sent !== null) && !more) {
+    return (
+      <div className="notice notice--success" role="status" data-testid="supplement-sent">
+        <h3 ref={confirmation} tabIndex={-1}>
+          {t('supplement.sent')}
+        </h3>
+        {answer && <p>{t('supplement.sentAt', { at: showDateTime(answer.at) })}</p>}
+        <p>{t('supplement.sentLead')}</p>
+        <button type="button" className="button button--secondary" onClick={() => setMore(true)}>
+          {t('supplement.more')}
+        </button>
+      </div>
+    )
+  }
+  return (
+    <Suspense fallback={<Loading />}>
+      <SupplementForm
+        code={dossier.receiptCode}
+        pin={pin}
+        procedureCode={dossier.procedure.code}
+        onSent={(files) => {
+          setSent(files)
+          setMore(false)
+          onChanged()
+        }}
+      />
+    </Suspense>
+  )
+}
+
+/** What the citizen must do now, for the statuses that ask something of them; the details need the PIN. */
+function Todo({ dossier, pin, onChanged }: { dossier: TrackedDossier; pin: string | undefined; onChanged: () => void }) {
   const { t } = useI18n()
   const unit = dossier.unit.name
-  const todo =
-    dossier.status === 5
-      ? [t('track.supplementTodo'), t('track.notSupported', { unit })]
-      : dossier.status === 6
-        ? [t('track.paymentTodo'), t('track.paymentNotSupported', { unit })]
-        : dossier.status === 9
-          ? [t('track.resultTodo'), t('track.resultNotSupported', { unit })]
-          : null
-  if (!todo) return null
+  const results = dossier.attachments?.filter((f) => f.kind === 'result') ?? []
+  let body: ReactNode
+  if (dossier.status === 5) {
+    const items = missingItems(dossier.timeline)
+    const note = latestOf(dossier.timeline, 'requestSupplement')?.entry.note
+    body = !pin ? (
+      <>
+        <p>{t('track.supplementTodo')}</p>
+        <p>{t('supplement.pinFirst')}</p>
+      </>
+    ) : (
+      <>
+        {items.length ? (
+          <>
+            <p>{t('supplement.asked')}</p>
+            <ul className="missing-items" data-testid="missing-items">
+              {items.map((item, i) => (
+                <li key={i}>{item}</li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>{t('track.supplementTodo')}</p>
+        )}
+        {note && <p className="hint">{note}</p>}
+        <Supplement dossier={dossier} pin={pin} onChanged={onChanged} />
+      </>
+    )
+  } else if (dossier.status === 6) {
+    const amount = requestedAmount(dossier.timeline)
+    body = !pin ? (
+      <>
+        <p>{t('track.paymentTodo')}</p>
+        <p>{t('payment.pinFirst')}</p>
+      </>
+    ) : (
+      <>
+        <p>{amount ? t('payment.asked', { amount: showVnd(amount) }) : t('track.paymentTodo')}</p>
+        <Suspense fallback={<Loading />}>
+          <PaymentPanel code={dossier.receiptCode} amount={amount} unitName={unit} />
+        </Suspense>
+      </>
+    )
+  } else if (dossier.status === 9) {
+    body = (
+      <>
+        <p>{t('track.resultTodo')}</p>
+        <p>{results.length ? t('result.online') : pin ? t('track.resultCounter', { unit }) : `${t('result.pinFirst')} ${t('track.resultCounter', { unit })}`}</p>
+      </>
+    )
+  } else return null
   return (
-    <section className="notice notice--action" aria-labelledby="todo-title">
+    <section className="notice notice--action todo" aria-labelledby="todo-title">
       <h2 id="todo-title">{t('track.todo')}</h2>
-      <p>{todo[0]}</p>
-      <p className="placeholder">{todo[1]}</p>
+      {body}
     </section>
   )
 }
 
-function Details({ dossier }: { dossier: TrackedDossier }) {
+/** The result's files, for a procedure handled online (with the PIN). */
+function Results({ dossier, pin }: { dossier: TrackedDossier; pin: string }) {
+  const { t } = useI18n()
+  const results = dossier.attachments?.filter((f) => f.kind === 'result') ?? []
+  if (!results.length) return null
+  return (
+    <section className="panel panel--result" aria-labelledby="result-title">
+      <h2 id="result-title">{t('result.title')}</h2>
+      <p>{t('result.lead')}</p>
+      <ul className="download-list">
+        {results.map((file) => (
+          <li key={file.id}>
+            <FileDownload code={dossier.receiptCode} pin={pin} file={file} primary />
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+function Details({ dossier, pin }: { dossier: TrackedDossier; pin: string }) {
   const { t, locale } = useI18n()
   const [procedure, setProcedure] = useState<ProcedureDetail>()
   useEffect(() => {
     loadProcedure(dossier.procedure.code).then(setProcedure, () => undefined)
   }, [dossier.procedure.code])
+  const own = dossier.attachments?.filter((f) => f.kind !== 'result') ?? []
   return (
     <section aria-labelledby="details-title">
       <h2 id="details-title">{t('track.details')}</h2>
@@ -58,13 +167,18 @@ function Details({ dossier }: { dossier: TrackedDossier }) {
       ) : (
         <Loading />
       )}
-      {!!dossier.attachments?.length && (
+      {own.length > 0 && (
         <>
           <h3>{t('track.files')}</h3>
-          <ul className="plain-list">
-            {dossier.attachments.map((file, i) => (
-              <li key={i}>
-                {procedure?.components.find((c) => c.key === file.componentKey)?.name ?? file.componentKey}: {file.fileName} ({showSize(file.size, locale)})
+          <p className="hint">{t('files.lead')}</p>
+          <ul className="plain-list download-list" data-testid="own-files">
+            {own.map((file) => (
+              <li key={file.id}>
+                <span className="download-list__component">
+                  {procedure?.components.find((c) => c.key === file.componentKey)?.name ?? file.componentKey}
+                  {file.kind === 'supplement' && <span className="tag tag--supplement">{t('files.supplement')}</span>}
+                </span>
+                <FileDownload code={dossier.receiptCode} pin={pin} file={file} />
               </li>
             ))}
           </ul>
@@ -85,15 +199,23 @@ export function TrackPage({ code }: { code?: string }) {
   const [error, setError] = useState<unknown>()
   const [pending, setPending] = useState(false)
   const [round, setRound] = useState(0)
+  /** The PIN the dossier shown was read with (undefined: the public view). */
+  const [viewPin, setViewPin] = useState<string>()
+  /** Set when a refresh found a new status, to say so. */
+  const [updated, setUpdated] = useState<TrackedDossier['statusName']>()
   useEffect(() => {
     if (!code) return
     let live = true
     setPending(true)
     setError(undefined)
+    setUpdated(undefined)
     track(code, statePin)
-      .catch((e: unknown) => (statePin && e instanceof ApiError && e.status === 403 ? track(code) : Promise.reject(e)))
       .then(
-        (found) => live && setDossier(found),
+        (found) => [found, statePin] as const,
+        (e: unknown) => (statePin && e instanceof ApiError && e.status === 403 ? track(code).then((found) => [found, undefined] as const) : Promise.reject(e)),
+      )
+      .then(
+        ([found, usedPin]) => live && (setDossier(found), setViewPin(usedPin)),
         (e: unknown) => live && (setDossier(undefined), setError(e)),
       )
       .finally(() => live && setPending(false))
@@ -107,12 +229,36 @@ export function TrackPage({ code }: { code?: string }) {
     setError(undefined)
     try {
       setDossier(await track(code, pin.trim()))
+      setViewPin(pin.trim())
+      // Kept in this history entry (never the address), so a reload still shows the details.
+      window.history.replaceState({ ...(window.history.state as object | null), pin: pin.trim() }, '')
     } catch (e) {
       setError(e)
     } finally {
       setPending(false)
     }
   }
+  /** Reads the dossier again in the background (after a supplement, while a payment is awaited). */
+  const refresh = useCallback(() => {
+    if (!code) return
+    track(code, viewPin).then(
+      (next) =>
+        setDossier((previous) => {
+          if (previous && previous.status !== next.status) setUpdated(next.statusName)
+          return next
+        }),
+      () => undefined,
+    )
+  }, [code, viewPin])
+  // Waiting for the bank: the status changes by itself once the payment is confirmed, so look again every 10 s.
+  const awaitingPayment = dossier?.status === 6
+  useEffect(() => {
+    if (!awaitingPayment) return
+    const timer = setInterval(() => {
+      if (!document.hidden) refresh()
+    }, PAYMENT_POLL_MS)
+    return () => clearInterval(timer)
+  }, [awaitingPayment, refresh])
   if (!code) {
     return (
       <>
@@ -134,6 +280,9 @@ export function TrackPage({ code }: { code?: string }) {
             <h2 id="status-title">{t('track.status')}</h2>
             <p className="status-line">
               <StatusBadge status={dossier.status} name={dossier.statusName} />
+            </p>
+            <p className="status-updated" role="status">
+              {updated ? t('track.updated', { status: pick(updated) }) : ''}
             </p>
             <dl className="facts">
               <div>
@@ -164,7 +313,8 @@ export function TrackPage({ code }: { code?: string }) {
               )}
             </dl>
           </section>
-          <Todo dossier={dossier} />
+          <Todo key={dossier.receiptCode} dossier={dossier} pin={viewPin} onChanged={refresh} />
+          {viewPin && <Results dossier={dossier} pin={viewPin} />}
           <section aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('track.timeline')}</h2>
             <ol className="timeline">
@@ -183,8 +333,8 @@ export function TrackPage({ code }: { code?: string }) {
               ))}
             </ol>
           </section>
-          {dossier.formData ? (
-            <Details dossier={dossier} />
+          {dossier.formData && viewPin ? (
+            <Details dossier={dossier} pin={viewPin} />
           ) : (
             <form
               className="panel track-pin"
