@@ -5,7 +5,7 @@ import { createApp } from './app'
 import { loadInstanceSecret } from './auth/instance-secret'
 import { defaultProceduresDir } from './procedures/library'
 import { createOutboxWorker } from './plugins/outbox-worker'
-import { createPluginHost } from './plugins/plugin-host'
+import { PLUGIN_SETTINGS_CHANNEL, createPluginHost } from './plugins/plugin-host'
 import { defaultPluginsDir, loadPlugins } from './plugins/load-plugins'
 import { createRegistry } from './procedures/registry'
 import { seed } from './seed'
@@ -42,6 +42,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RunningRunt
   if (applied.length) log('seeded', { steps: applied })
   const registry = await createRegistry(database)
   const plugins = createPluginHost(await loadPlugins(options.pluginsDir ?? defaultPluginsDir()))
+  const unlistenPlugins = await database.listen(PLUGIN_SETTINGS_CHANNEL, () => plugins.invalidate())
   if (plugins.plugins.size) log('plugins loaded', { slugs: [...plugins.plugins.keys()] })
   const worker = createOutboxWorker(database, plugins)
   worker.start(options.outboxIntervalMs ?? 2000)
@@ -61,6 +62,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RunningRunt
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await worker.stop()
+      await unlistenPlugins()
       await registry.close()
       await database.close()
     },

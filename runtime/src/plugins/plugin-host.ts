@@ -1,9 +1,9 @@
-import type { Db } from '@motcua/db'
-import { outbox, pluginSettings } from '@motcua/db'
+import { type Db, outbox, pluginSettings, units } from '@motcua/db'
 import type { DossierChange, DossierSnapshot, HookContext, OutboxMessage } from '@motcua/plugin-sdk'
-import { and, eq, inArray } from 'drizzle-orm'
-import { unitLineage } from '../auth/scope'
 import type { LoadedPlugin } from './load-plugins'
+
+/** Notified (payload: the plugin slug) when an administrator saves a plugin setting. */
+export const PLUGIN_SETTINGS_CHANNEL = 'motcua_plugin_settings'
 
 export interface PluginHost {
   plugins: Map<string, LoadedPlugin>
@@ -15,14 +15,32 @@ export interface PluginHost {
    * never stops the dossier.
    */
   runHooks(tx: Db, input: { unitId: string; dossierId: string; snapshot: DossierSnapshot; change: DossierChange }): Promise<void>
+  /** Forget the cached settings and unit tree (a setting was saved here or, through NOTIFY, elsewhere). */
+  invalidate(): void
 }
 
-/** Composes the loaded plugins with their per-unit settings. */
+/**
+ * Composes the loaded plugins with their per-unit settings. The settings and the unit tree are small and
+ * change rarely, so they are read once and kept until a setting is saved: a dossier change then costs no
+ * extra query when no plugin is enabled for its unit.
+ */
 export function createPluginHost(plugins: Map<string, LoadedPlugin>): PluginHost {
+  let cached: Promise<{ parents: Map<string, string | null>; settings: (typeof pluginSettings.$inferSelect)[] }> | undefined
+  const load = (db: Db) =>
+    (cached ??= (async () => ({
+      parents: new Map((await db.select({ id: units.id, parentId: units.parentId }).from(units)).map((u) => [u.id, u.parentId])),
+      settings: await db.select().from(pluginSettings),
+    }))().catch((error: unknown) => {
+      cached = undefined
+      throw error
+    }))
+
   async function enabledFor(db: Db, unitId: string) {
     if (plugins.size === 0) return new Map<string, Record<string, unknown>>()
-    const lineage = await unitLineage(db, unitId) // the unit first, then its parents
-    const rows = await db.select().from(pluginSettings).where(and(inArray(pluginSettings.unitId, lineage), inArray(pluginSettings.pluginSlug, [...plugins.keys()])))
+    const { parents, settings: rows } = await load(db)
+    if (rows.length === 0) return new Map<string, Record<string, unknown>>()
+    const lineage: string[] = [] // the unit first, then its parents
+    for (let id: string | null | undefined = unitId; id && !lineage.includes(id); id = parents.get(id)) lineage.push(id)
     const found = new Map<string, Record<string, unknown>>()
     for (const slug of plugins.keys()) {
       const nearest = lineage.map((id) => rows.find((r) => r.unitId === id && r.pluginSlug === slug)).find((r) => r !== undefined)
@@ -33,6 +51,9 @@ export function createPluginHost(plugins: Map<string, LoadedPlugin>): PluginHost
 
   return {
     plugins,
+    invalidate: () => {
+      cached = undefined
+    },
     configFor: async (db, slug, unitId) => (await enabledFor(db, unitId)).get(slug),
     async runHooks(tx, { unitId, dossierId, snapshot, change }) {
       const rows: (typeof outbox.$inferInsert)[] = []
@@ -55,6 +76,3 @@ export function createPluginHost(plugins: Map<string, LoadedPlugin>): PluginHost
   }
 }
 
-/** Whether a setting for a unit and plugin exists (for the admin API). */
-export const settingOf = (db: Db, unitId: string, slug: string) =>
-  db.select().from(pluginSettings).where(and(eq(pluginSettings.unitId, unitId), eq(pluginSettings.pluginSlug, slug)))

@@ -9,7 +9,7 @@ import { holdsRoleOver } from '../auth/scope'
 import { actOnDossier, stateOf } from '../dossiers/act'
 import { jsonBody } from '../http/body'
 import type { Operation } from '../http/openapi'
-import type { PluginHost } from '../plugins/plugin-host'
+import { PLUGIN_SETTINGS_CHANNEL, type PluginHost } from '../plugins/plugin-host'
 import { dossierSnapshot } from '../plugins/snapshot'
 
 const ADMINS = ['province_admin', 'unit_admin'] as const
@@ -63,10 +63,14 @@ export const pluginAdminRoutes = new Hono<AppEnv>()
     const { enabled, config } = await settingBody.read(c)
     const issues = loaded.validateConfig(config).map((i) => ({ ...i, path: `/config${i.path}` }))
     if (issues.length) throw new DomainError('INVALID_DATA', { vi: 'Cấu hình tiện ích chưa hợp lệ.', en: 'The plugin configuration is not valid.' }, issues)
-    await c.var.database.db
-      .insert(pluginSettings)
-      .values({ unitId: unit.id, pluginSlug: slug, enabled, config, updatedAt: new Date() })
-      .onConflictDoUpdate({ target: [pluginSettings.unitId, pluginSettings.pluginSlug], set: { enabled, config, updatedAt: new Date() } })
+    await c.var.database.db.transaction(async (tx) => {
+      await tx
+        .insert(pluginSettings)
+        .values({ unitId: unit.id, pluginSlug: slug, enabled, config, updatedAt: new Date() })
+        .onConflictDoUpdate({ target: [pluginSettings.unitId, pluginSettings.pluginSlug], set: { enabled, config, updatedAt: new Date() } })
+      await tx.execute(sql`select pg_notify(${PLUGIN_SETTINGS_CHANNEL}, ${slug})`)
+    })
+    c.var.plugins.invalidate()
     return c.json({ unitCode: unit.code, slug, enabled })
   })
   .get('/api/admin/outbox', requireRole(...ADMINS), async (c) => {
