@@ -6,6 +6,7 @@ import { authenticate } from './auth/middleware'
 import type { Principal } from './auth/principal'
 import type { PluginHost } from './plugins/plugin-host'
 import type { ProcedureRegistry } from './procedures/registry'
+import type { UnitDirectory } from './units/unit-directory'
 import { onError, onNotFound } from './http/errors'
 import { type Operation, openApiDocument } from './http/openapi'
 import { authDocs, authRoutes } from './routes/auth'
@@ -33,6 +34,8 @@ export interface Services {
   clock?: () => Date
   /** The loaded plugins and their per-unit settings. */
   plugins: PluginHost
+  /** The administrative units, kept in memory. */
+  units: UnitDirectory
 }
 
 export interface AppEnv {
@@ -63,6 +66,7 @@ export function createApp(services: Services) {
     c.set('registry', services.registry)
     c.set('clock', services.clock ?? (() => new Date()))
     c.set('plugins', services.plugins)
+    c.set('units', services.units)
     await next()
   })
   const jsonLimit = bodyLimit({

@@ -8,6 +8,7 @@ import { createOutboxWorker } from './plugins/outbox-worker'
 import { PLUGIN_SETTINGS_CHANNEL, createPluginHost } from './plugins/plugin-host'
 import { defaultPluginsDir, loadPlugins } from './plugins/load-plugins'
 import { createRegistry } from './procedures/registry'
+import { createUnitDirectory } from './units/unit-directory'
 import { seed } from './seed'
 
 export interface RuntimeOptions {
@@ -41,12 +42,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<RunningRunt
   const applied = await seed(database.db, { demoPassword: options.demoPassword, proceduresDir: options.proceduresDir ?? defaultProceduresDir() })
   if (applied.length) log('seeded', { steps: applied })
   const registry = await createRegistry(database)
-  const plugins = createPluginHost(await loadPlugins(options.pluginsDir ?? defaultPluginsDir()))
+  const units = await createUnitDirectory(database)
+  const plugins = createPluginHost(await loadPlugins(options.pluginsDir ?? defaultPluginsDir()), units)
   const unlistenPlugins = await database.listen(PLUGIN_SETTINGS_CHANNEL, () => plugins.invalidate())
   if (plugins.plugins.size) log('plugins loaded', { slugs: [...plugins.plugins.keys()] })
   const worker = createOutboxWorker(database, plugins)
   worker.start(options.outboxIntervalMs ?? 2000)
   const app = createApp({
+    units,
     plugins,
     database,
     registry,
@@ -63,6 +66,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RunningRunt
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await worker.stop()
       await unlistenPlugins()
+      await units.close()
       await registry.close()
       await database.close()
     },

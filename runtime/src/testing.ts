@@ -8,6 +8,7 @@ import { defaultProceduresDir } from './procedures/library'
 import { type LoadedPlugin, defaultPluginsDir, loadPlugins } from './plugins/load-plugins'
 import { createPluginHost } from './plugins/plugin-host'
 import { createRegistry } from './procedures/registry'
+import { createUnitDirectory } from './units/unit-directory'
 import { seed } from './seed'
 
 export const TEST_PASSWORD = 'mat-khau-thu'
@@ -32,14 +33,17 @@ export async function openTestRuntime(
   })
   const registry = await createRegistry(database)
   const secret = await loadInstanceSecret(database.db, {})
-  const plugins = createPluginHost(options.plugins ?? (await loadPlugins(defaultPluginsDir())))
+  const units = await createUnitDirectory(database)
+  const plugins = createPluginHost(options.plugins ?? (await loadPlugins(defaultPluginsDir())), units)
   return {
     database,
     registry,
     secret,
     plugins,
-    app: createApp({ database, registry, secret, plugins, ...(options.clock ? { clock: options.clock } : {}) }),
+    units,
+    app: createApp({ database, registry, secret, plugins, units, ...(options.clock ? { clock: options.clock } : {}) }),
     async close() {
+      await units.close()
       await registry.close()
       await database.close()
     },

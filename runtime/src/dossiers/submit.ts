@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { type Channel, type DossierState, DomainError, type FeeLine, applyAction, computeFees, dossierStatuses, effectiveSteps, foldVietnamese, requiredComponents, selectCase } from '@motcua/core'
-import { type Applicant, type Db, dossierEvents, dossiers, pgError, units } from '@motcua/db'
+import { type Applicant, type Db, dossierEvents, dossiers, pgError } from '@motcua/db'
 import { and, eq, sql } from 'drizzle-orm'
 import { lookupPin } from '../auth/instance-secret'
 import { loadUnitCalendar } from '../calendar'
@@ -10,6 +10,7 @@ import type { PublishedVersion } from '../procedures/registry'
 import { type CheckedFile, checkFiles, missingComponents, storeFiles } from './attachments'
 import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
 import type { PluginHost } from '../plugins/plugin-host'
+import type { UnitDirectory } from '../units/unit-directory'
 import { transitionRow } from './events'
 import { nextReceiptCode } from './receipt'
 
@@ -27,6 +28,7 @@ export interface SubmitInput {
   now?: Date
   /** Runs the plugins' submit hooks in the same transaction. */
   plugins?: PluginHost
+  units: UnitDirectory
 }
 
 export interface SubmittedDossier {
@@ -55,7 +57,7 @@ const NO_SUBMITTER = '00000000-0000-0000-0000-000000000000'
 export async function submitDossier(db: Db, input: SubmitInput): Promise<{ dossier: SubmittedDossier; replayed: boolean }> {
   const { procedure, principal } = input
   const def = procedure.definition
-  const [unit] = await db.select().from(units).where(eq(units.code, input.unitCode))
+  const unit = await input.units.byCode(input.unitCode)
   if (!unit) throw invalid(`Không có đơn vị mã ${input.unitCode}.`, `No unit ${input.unitCode}.`, '/unitCode', 'unit.unknown')
   const offered = def.units?.length ? def.units.includes(unit.code) : def.level === unit.level
   if (!offered) throw invalid(`${unit.name} không giải quyết thủ tục "${def.name}". Vui lòng chọn đơn vị khác.`, `${unit.name} does not handle this procedure.`, '/unitCode', 'unit.notOffering')
@@ -129,6 +131,8 @@ export async function submitDossier(db: Db, input: SubmitInput): Promise<{ dossi
           submittedBy,
         })
         .returning()
+        .prepare('submit_dossier')
+        .execute()
       await storeFiles(t, id, files, 'application', submittedBy)
       const submitEvent: typeof dossierEvents.$inferInsert = {
         dossierId: id,
@@ -142,7 +146,7 @@ export async function submitDossier(db: Db, input: SubmitInput): Promise<{ dossi
         data: { channel, fees, version: procedure.version },
       }
       const events = [submitEvent, ...(received ? [transitionRow(id, 2, now, { userId: submittedBy, role: 'receiving_officer' }, received.event)] : [])]
-      await t.insert(dossierEvents).values(events)
+      await t.insert(dossierEvents).values(events).prepare('submit_events').execute()
       for (const event of events) await input.plugins?.runHooks(t, { unitId: unit.id, dossierId: id, snapshot: dossierSnapshot(row!, unit, procedure), change: dossierChange(event) })
       return { dossier: view(row!), replayed: false }
     })

@@ -1,5 +1,6 @@
-import { type Db, outbox, pluginSettings, units } from '@motcua/db'
+import { type Db, outbox, pluginSettings } from '@motcua/db'
 import type { DossierChange, DossierSnapshot, HookContext, OutboxMessage } from '@motcua/plugin-sdk'
+import type { UnitDirectory } from '../units/unit-directory'
 import type { LoadedPlugin } from './load-plugins'
 
 /** Notified (payload: the plugin slug) when an administrator saves a plugin setting. */
@@ -15,32 +16,30 @@ export interface PluginHost {
    * never stops the dossier.
    */
   runHooks(tx: Db, input: { unitId: string; dossierId: string; snapshot: DossierSnapshot; change: DossierChange }): Promise<void>
-  /** Forget the cached settings and unit tree (a setting was saved here or, through NOTIFY, elsewhere). */
+  /** Forget the cached settings (a setting was saved here or, through NOTIFY, elsewhere). */
   invalidate(): void
 }
 
 /**
- * Composes the loaded plugins with their per-unit settings. The settings and the unit tree are small and
- * change rarely, so they are read once and kept until a setting is saved: a dossier change then costs no
- * extra query when no plugin is enabled for its unit.
+ * Composes the loaded plugins with their per-unit settings. The settings are few and change rarely, so
+ * they are read once and kept until a setting is saved: a dossier change then costs no extra query.
  */
-export function createPluginHost(plugins: Map<string, LoadedPlugin>): PluginHost {
-  let cached: Promise<{ parents: Map<string, string | null>; settings: (typeof pluginSettings.$inferSelect)[] }> | undefined
+export function createPluginHost(plugins: Map<string, LoadedPlugin>, units: UnitDirectory): PluginHost {
+  let cached: Promise<(typeof pluginSettings.$inferSelect)[]> | undefined
   const load = (db: Db) =>
-    (cached ??= (async () => ({
-      parents: new Map((await db.select({ id: units.id, parentId: units.parentId }).from(units)).map((u) => [u.id, u.parentId])),
-      settings: await db.select().from(pluginSettings),
-    }))().catch((error: unknown) => {
-      cached = undefined
-      throw error
-    }))
+    (cached ??= db
+      .select()
+      .from(pluginSettings)
+      .catch((error: unknown) => {
+        cached = undefined
+        throw error
+      }))
 
   async function enabledFor(db: Db, unitId: string) {
     if (plugins.size === 0) return new Map<string, Record<string, unknown>>()
-    const { parents, settings: rows } = await load(db)
+    const rows = await load(db)
     if (rows.length === 0) return new Map<string, Record<string, unknown>>()
-    const lineage: string[] = [] // the unit first, then its parents
-    for (let id: string | null | undefined = unitId; id && !lineage.includes(id); id = parents.get(id)) lineage.push(id)
+    const lineage = await units.lineage(unitId) // the unit first, then its parents
     const found = new Map<string, Record<string, unknown>>()
     for (const slug of plugins.keys()) {
       const nearest = lineage.map((id) => rows.find((r) => r.unitId === id && r.pluginSlug === slug)).find((r) => r !== undefined)

@@ -170,7 +170,7 @@ export const intakeRoutes = (secret: string) =>
     if (unit && !actsFor(principal, unit.id, ['receiving_officer'])) throw forbidden()
     const procedure = await c.var.registry.current(body.procedureCode)
     if (!procedure) throw unknownProcedure(body.procedureCode)
-    const { dossier } = await submitDossier(db, { procedure, unitCode: body.unitCode, applicant: body.applicant, formData: body.formData, files, secret, principal, channel: body.channel, now: c.var.clock(), plugins: c.var.plugins })
+    const { dossier } = await submitDossier(db, { procedure, unitCode: body.unitCode, applicant: body.applicant, formData: body.formData, files, secret, principal, channel: body.channel, now: c.var.clock(), plugins: c.var.plugins, units: c.var.units })
     return c.json(dossier, 201)
   })
 

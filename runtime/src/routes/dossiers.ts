@@ -142,6 +142,7 @@ export const dossiersRoutes = (secret: string, trackLimitPerMinute: number) =>
         secret,
         now: c.var.clock(),
         plugins: c.var.plugins,
+        units: c.var.units,
         ...(key ? { idempotencyKey: key } : {}),
         ...(principal ? { principal } : {}),
       })
