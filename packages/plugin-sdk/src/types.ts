@@ -4,6 +4,13 @@ export interface Text {
   en: string
 }
 
+/** One fee of a dossier, in đồng. */
+export interface FeeLine {
+  key: string
+  name: string
+  amount: number
+}
+
 /** A dossier as plugins see it (dates as ISO 8601 strings). */
 export interface DossierSnapshot {
   /** Mã hồ sơ, e.g. 000.01.21.H49-251128-0001. */
@@ -23,7 +30,7 @@ export interface DossierSnapshot {
   doneAt: string | null
   returnedAt: string | null
   /** The fees computed from the form at submission. */
-  fees: { key: string; name: string; amount: number }[]
+  fees: FeeLine[]
 }
 
 /** One change of a dossier: the event just written to its log. */
@@ -109,6 +116,10 @@ export interface Plugin<Config = Record<string, unknown>> {
     onSubmit?(ctx: HookContext<Config>, dossier: DossierSnapshot): OutboxMessage[] | void
     /** An officer's action changed a dossier. */
     afterAction?(ctx: HookContext<Config>, dossier: DossierSnapshot, change: DossierChange): OutboxMessage[] | void
+    /** Before an officer's action: return `{ refuse }` to stop it, e.g. no result handed over before payment. */
+    beforeAction?(ctx: HookContext<Config>, dossier: DossierSnapshot, action: { key: string; type: string }): { refuse: Text } | void
+    /** Adjusts the fees the procedure's rules computed for a submission (e.g. a unit's local fee or exemption). */
+    fees?(ctx: HookContext<Config>, input: { procedureCode: string; formData: unknown; fees: FeeLine[] }): FeeLine[] | void
   }
   /** Sends one outbox message; throw (or let `signal` abort) to have it retried later. */
   deliver?(message: OutboxMessage & { id: number }, ctx: DeliveryContext<Config>): Promise<void>

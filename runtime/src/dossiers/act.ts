@@ -61,6 +61,7 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
   const { next, event } = applyAction(procedure.definition, stateOf(dossier), input.actionKey, input.inputs, { calendar, now, formData: dossier.formData })
 
   return db.transaction(async (tx) => {
+    await input.plugins?.beforeAction(tx as unknown as Db, { unitId: dossier.unitId, dossierId: dossier.id, snapshot: dossierSnapshot(dossier, input.unit, procedure), action: { key: event.actionKey, type: event.action } })
     const [updated] = await tx
       .update(dossiers)
       .set({ ...next, version: dossier.version + 1, updatedAt: now })

@@ -67,7 +67,7 @@ export async function submitDossier(db: Db, input: SubmitInput): Promise<{ dossi
   const files: CheckedFile[] = await checkFiles(input.files, def.components)
   const missing = missingComponents(requiredComponents(def, input.formData), files)
   if (missing.length) throw new DomainError('INVALID_DATA', { vi: 'Hồ sơ còn thiếu giấy tờ bắt buộc.', en: 'Required documents are missing.' }, missing)
-  const fees = computeFees(def, input.formData)
+  let fees = computeFees(def, input.formData)
   const procedureCase = selectCase(def, input.formData)
   const firstStep = effectiveSteps(def, procedureCase?.key)[0]!
 
@@ -134,6 +134,7 @@ export async function submitDossier(db: Db, input: SubmitInput): Promise<{ dossi
         .prepare('submit_dossier')
         .execute()
       await storeFiles(t, id, files, 'application', submittedBy)
+      if (input.plugins) fees = await input.plugins.adjustFees(t, { unitId: unit.id, unitCode: unit.code, dossierId: id, procedureCode: def.code, formData: input.formData, fees })
       const submitEvent: typeof dossierEvents.$inferInsert = {
         dossierId: id,
         seq: 1,

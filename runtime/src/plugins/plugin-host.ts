@@ -1,5 +1,6 @@
 import { type Db, outbox, pluginSettings } from '@motcua/db'
-import type { DossierChange, DossierSnapshot, HookContext, OutboxMessage } from '@motcua/plugin-sdk'
+import { DomainError } from '@motcua/core'
+import type { DossierChange, DossierSnapshot, FeeLine, HookContext, OutboxMessage } from '@motcua/plugin-sdk'
 import type { UnitDirectory } from '../units/unit-directory'
 import type { LoadedPlugin } from './load-plugins'
 
@@ -16,6 +17,13 @@ export interface PluginHost {
    * never stops the dossier.
    */
   runHooks(tx: Db, input: { unitId: string; dossierId: string; snapshot: DossierSnapshot; change: DossierChange }): Promise<void>
+  /**
+   * Asks every enabled plugin whether an officer's action may go ahead: the first refusal stops it with the
+   * plugin's message (409). A hook that throws is recorded and does not block the dossier.
+   */
+  beforeAction(tx: Db, input: { unitId: string; dossierId: string; snapshot: DossierSnapshot; action: { key: string; type: string } }): Promise<void>
+  /** The fees after every enabled plugin's `fees` hook (one that throws is skipped and recorded). */
+  adjustFees(tx: Db, input: { unitId: string; unitCode: string; dossierId: string; procedureCode: string; formData: unknown; fees: FeeLine[] }): Promise<FeeLine[]>
   /** Forget the cached settings (a setting was saved here or, through NOTIFY, elsewhere). */
   invalidate(): void
 }
@@ -48,8 +56,50 @@ export function createPluginHost(plugins: Map<string, LoadedPlugin>, units: Unit
     return found
   }
 
+  const failed = (slug: string, dossierId: string, hook: string, error: unknown): typeof outbox.$inferInsert => ({
+    topic: 'hook.failed',
+    pluginSlug: slug,
+    dossierId,
+    payload: { hook },
+    state: 'dead',
+    lastError: `hook threw: ${String((error as Error)?.message ?? error).slice(0, 500)}`,
+  })
+
   return {
     plugins,
+    async beforeAction(tx, { unitId, dossierId, snapshot, action }) {
+      const failures: (typeof outbox.$inferInsert)[] = []
+      try {
+        for (const [slug, config] of await enabledFor(tx, unitId)) {
+          const hook = plugins.get(slug)!.plugin.hooks?.beforeAction
+          if (!hook) continue
+          let verdict: { refuse: { vi: string; en: string } } | void
+          try {
+            verdict = hook({ config, unitCode: snapshot.unit.code }, snapshot, action)
+          } catch (error) {
+            failures.push(failed(slug, dossierId, 'beforeAction', error))
+            continue
+          }
+          if (verdict?.refuse) throw new DomainError('CONFLICT', verdict.refuse)
+        }
+      } finally {
+        if (failures.length) await tx.insert(outbox).values(failures)
+      }
+    },
+    async adjustFees(tx, { unitId, unitCode, dossierId, procedureCode, formData, fees }) {
+      let adjusted = fees
+      for (const [slug, config] of await enabledFor(tx, unitId)) {
+        const hook = plugins.get(slug)!.plugin.hooks?.fees
+        if (!hook) continue
+        try {
+          const result = hook({ config, unitCode }, { procedureCode, formData, fees: adjusted })
+          if (result && result.every((f) => typeof f.key === 'string' && Number.isInteger(f.amount) && f.amount >= 0)) adjusted = result
+        } catch (error) {
+          await tx.insert(outbox).values(failed(slug, dossierId, 'fees', error))
+        }
+      }
+      return adjusted
+    },
     invalidate: () => {
       cached = undefined
     },
@@ -65,7 +115,7 @@ export function createPluginHost(plugins: Map<string, LoadedPlugin>, units: Unit
         try {
           messages = run() ?? []
         } catch (error) {
-          rows.push({ topic: 'hook.failed', pluginSlug: slug, dossierId, payload: { action: change.action }, state: 'dead', lastError: `hook threw: ${String((error as Error)?.message ?? error).slice(0, 500)}` })
+          rows.push(failed(slug, dossierId, change.action === 'submit' ? 'onSubmit' : 'afterAction', error))
           continue
         }
         rows.push(...messages.map((m) => ({ topic: m.topic, pluginSlug: slug, dossierId, payload: m.payload ?? null })))

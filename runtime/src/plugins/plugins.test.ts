@@ -46,6 +46,18 @@ const hanging = definePlugin({
   deliver: () => new Promise(() => {}), // never settles and ignores the abort signal
 })
 
+// a unit's rule: no dossier received while a requested fee is unpaid, and a local fee added to every submission
+const localRules = definePlugin({
+  slug: 'quy-dinh-dia-phuong',
+  name: { vi: 'Quy định địa phương', en: 'Local rules' },
+  configSchema: { type: 'object', properties: { phiDiaPhuong: { type: 'integer' } }, required: ['phiDiaPhuong'] },
+  hooks: {
+    beforeAction: (_ctx, d, action) => (action.type === 'receive' && d.status === 6 ? { refuse: { vi: 'Chưa xác nhận nộp phí, chưa thể tiếp nhận.', en: 'The fee is not paid yet.' } } : undefined),
+    fees: ({ config }, { fees }) => [...fees, { key: 'phi_dia_phuong', name: 'Phí theo quy định địa phương', amount: config.phiDiaPhuong as number }],
+  },
+})
+const brokenFees = definePlugin({ slug: 'phi-hong', name: { vi: 'Phí hỏng', en: 'Broken fees' }, configSchema: { type: 'object' }, hooks: { fees: () => { throw new Error('không tính được') } } })
+
 describe.each(testDrivers())('plugins and the outbox on $name', ({ open }) => {
   let runtime: TestRuntime
   let url: string
@@ -63,7 +75,7 @@ describe.each(testDrivers())('plugins and the outbox on $name', ({ open }) => {
   beforeAll(async () => {
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/sync`
-    const plugins = new Map<string, LoadedPlugin>([statusSync, throwing, hanging].map((p) => [p.slug, resolvePlugin(p, 'test')]))
+    const plugins = new Map<string, LoadedPlugin>([statusSync, throwing, hanging, localRules, brokenFees].map((p) => [p.slug, resolvePlugin(p, 'test')]))
     runtime = await openTestRuntime(open, { plugins })
     admin = await signIn(runtime, 'admin')
   })
@@ -126,5 +138,26 @@ describe.each(testDrivers())('plugins and the outbox on $name', ({ open }) => {
     expect(Date.now() - started).toBeLessThan(5000)
     const pending = (await (await runtime.app.request('/api/admin/outbox?state=pending', { headers: { authorization: `Bearer ${admin}` } })).json()) as { plugin: string; lastError: string; attempts: number }[]
     expect(pending).toContainEqual(expect.objectContaining({ plugin: 'treo', attempts: 1, lastError: 'timed out after 100 ms' }))
+  })
+
+  it('lets a plugin add a fee at submission and refuse an action, and skips a fee hook that throws', async () => {
+    expect((await put('196', 'quy-dinh-dia-phuong', { enabled: true, config: { phiDiaPhuong: 20_000 } })).status).toBe(200)
+    expect((await put('196', 'phi-hong', { enabled: true, config: {} })).status).toBe(200)
+    const res = await runtime.app.request('/api/dossiers', { method: 'POST', body: submissionForm(business.definition, { procedureCode: business.definition.code, unitCode: '196', applicant: { fullName: 'Lý Thị Mơ' }, formData: business.sample }) })
+    expect(res.status).toBe(201)
+    const { receiptCode, fees } = (await res.json()) as { receiptCode: string; fees: { key: string; amount: number }[] }
+    expect(fees.at(-1)).toEqual({ key: 'phi_dia_phuong', name: 'Phí theo quy định địa phương', amount: 20_000 })
+    const dead = (await (await runtime.app.request('/api/admin/outbox?state=dead', { headers: { authorization: `Bearer ${admin}` } })).json()) as { plugin: string; lastError: string }[]
+    expect(dead).toContainEqual(expect.objectContaining({ plugin: 'phi-hong', lastError: 'hook threw: không tính được' }))
+
+    const receiver = await signIn(runtime, 'tiepnhan.196')
+    const post = (action: string, body: object) =>
+      runtime.app.request(`/api/desk/dossiers/${receiptCode}/actions/${action}`, { method: 'POST', headers: { authorization: `Bearer ${receiver}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    expect((await post('yeu_cau_nop_phi', { expectedVersion: 1, amount: 120_000 })).status).toBe(200)
+    const refused = await post('tiep_nhan', { expectedVersion: 2 })
+    expect(refused.status).toBe(409)
+    expect(await refused.json()).toMatchObject({ error: { code: 'CONFLICT', message: { vi: 'Chưa xác nhận nộp phí, chưa thể tiếp nhận.' } } })
+    expect((await post('xac_nhan_nop_phi', { expectedVersion: 2, amount: 120_000 })).status).toBe(200)
+    expect((await post('tiep_nhan', { expectedVersion: 3 })).status).toBe(200)
   })
 })
