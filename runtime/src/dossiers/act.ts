@@ -1,4 +1,4 @@
-import { type ActionInputs, type DossierState, DomainError, applyAction, availableActions } from '@motcua/core'
+import { type ActionInputs, type DossierState, DomainError, type Role, applyAction, availableActions, roles } from '@motcua/core'
 import { type Db, dossierEvents, dossiers, type units } from '@motcua/db'
 import { and, eq, max } from 'drizzle-orm'
 import type { Principal } from '../auth/principal'
@@ -54,7 +54,8 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
   const now = input.now ?? new Date()
   const action = availableActions(procedure.definition, stateOf(dossier)).find((a) => a.key === input.actionKey)
   if (action && principal !== 'system' && !actsFor(principal, dossier.unitId, action.roles)) {
-    throw new DomainError('FORBIDDEN', { vi: `Thao tác "${action.label}" thuộc về ${action.roles.join(', ')} của đơn vị giải quyết hồ sơ.`, en: `Only ${action.roles.join(', ')} of the dossier's unit may do this.` })
+    const names = (locale: 'vi' | 'en') => action.roles.map((r) => roles[r as Role]?.[locale] ?? r).join(', ')
+    throw new DomainError('FORBIDDEN', { vi: `Thao tác "${action.label}" thuộc về ${names('vi').toLowerCase()} của đơn vị giải quyết hồ sơ.`, en: `Only the ${names('en').toLowerCase()} of the dossier's unit may do this.` })
   }
   if (dossier.version !== input.expectedVersion) throw stale()
   const calendar = await loadUnitCalendar(db, dossier.unitId)

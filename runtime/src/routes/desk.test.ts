@@ -173,7 +173,7 @@ describe.each(testDrivers())('the officers’ desk on $name', ({ open }) => {
     await act('chuyenvien.193', code, 'trinh_ky')
     const byReceiver = await act('tiepnhan.193', code, 'phe_duyet') // a leader’s action
     expect(byReceiver.status).toBe(403)
-    expect(((await byReceiver.json()) as { error: { message: { vi: string } } }).error.message.vi).toMatch(/leader/)
+    expect(((await byReceiver.json()) as { error: { message: { vi: string } } }).error.message.vi).toMatch(/thuộc về lãnh đạo của đơn vị/)
     expect((await as('congdan', 'GET', '/api/desk/dossiers')).status).toBe(403)
     expect((await runtime.app.request('/api/desk/dossiers')).status).toBe(401)
     expect((await as('admin', 'GET', `/api/desk/dossiers/${code}`)).status).toBe(200) // supervision, read-only
