@@ -1,9 +1,10 @@
 import type { DossierComponent, FeeLine } from '@motcua/core'
 import { FormSummary, type FormStep } from '@motcua/forms'
 import type { RJSFSchema, UiSchema } from '@motcua/forms'
+import { FeeTable } from '../components/fee-table'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/messages'
-import { showSize, showVnd } from '../lib/format'
+import { showSize } from '../lib/format'
 import type { Applicant } from '../lib/types'
 
 export type ApplicantErrors = Partial<Record<keyof Applicant, string>>
@@ -41,7 +42,6 @@ export function ReviewStep(props: Props) {
   const { schema, uiSchema, formData, steps, onEdit, unitName, components, files, fileProgress, fees, applicant, applicantErrors, onApplicant } = props
   const { t, locale } = useI18n()
   const attached = components.filter((c) => files[c.key])
-  const total = fees.reduce((sum, fee) => sum + fee.amount, 0)
   return (
     <>
       <section className="review-block" aria-labelledby="review-applicant">
@@ -126,22 +126,7 @@ export function ReviewStep(props: Props) {
 
       <section className="review-block" aria-labelledby="review-fees">
         <h3 id="review-fees">{t('procedure.fees')}</h3>
-        <table className="fees">
-          <tbody>
-            {fees.map((fee) => (
-              <tr key={fee.key}>
-                <th scope="row">{fee.name}</th>
-                <td>{showVnd(fee.amount)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('form.totalFees')}</th>
-              <td>{showVnd(total)}</td>
-            </tr>
-          </tfoot>
-        </table>
+        <FeeTable fees={fees} />
       </section>
     </>
   )

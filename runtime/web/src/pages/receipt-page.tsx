@@ -1,8 +1,9 @@
 import { usePageTitle } from '../components/page-title'
 import { QrImage } from '../components/qr-code'
 import { StatusBadge } from '../components/status-badge'
+import { FeeTable } from '../components/fee-table'
 import { useI18n } from '../i18n/i18n'
-import { showDateTime, showVnd } from '../lib/format'
+import { showDateTime } from '../lib/format'
 import type { SubmittedDossier } from '../lib/types'
 import { Link } from '../router'
 
@@ -34,7 +35,6 @@ export default function ReceiptPage({ code }: { code: string }) {
       </>
     )
   }
-  const total = receipt.fees.reduce((sum, fee) => sum + fee.amount, 0)
   const unitName = receipt.unit?.name ?? receipt.unitName ?? ''
   return (
     <article className="receipt">
@@ -83,22 +83,7 @@ export default function ReceiptPage({ code }: { code: string }) {
         )}
       </dl>
       <h2>{t('receipt.fees')}</h2>
-      <table className="fees">
-        <tbody>
-          {receipt.fees.map((fee) => (
-            <tr key={fee.key}>
-              <th scope="row">{fee.name}</th>
-              <td>{showVnd(fee.amount)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('form.totalFees')}</th>
-            <td>{showVnd(total)}</td>
-          </tr>
-        </tfoot>
-      </table>
+      <FeeTable fees={receipt.fees} />
       <div className="form-actions no-print">
         <button type="button" className="button button--wide" onClick={() => window.print()}>
           {t('receipt.print')}
