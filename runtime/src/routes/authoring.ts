@@ -37,7 +37,7 @@ const validation = (definition: unknown) => {
 const notFoundDraft = () => new DomainError('NOT_FOUND', { vi: 'Không tìm thấy bản nháp này.', en: 'No such draft.' })
 
 async function assertAdministers(c: Context<AppEnv>, ownerUnitId: string | null): Promise<void> {
-  if (!(await holdsRoleOver(c.var.database.db, requirePrincipal(c), [...ADMINS], ownerUnitId))) throw forbidden()
+  if (!(await holdsRoleOver(c.var.units, requirePrincipal(c), [...ADMINS], ownerUnitId))) throw forbidden()
 }
 
 async function loadDraft(c: Context<AppEnv>) {

@@ -1,5 +1,5 @@
 import { DomainError, type Role, availableActions, foldVietnamese } from '@motcua/core'
-import { type Applicant, type Db, attachments, dossierEvents, dossiers, units, users } from '@motcua/db'
+import { type Applicant, attachments, dossierEvents, dossiers, units, users } from '@motcua/db'
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app'
@@ -12,6 +12,7 @@ import { deskSummary } from '../dossiers/desk-view'
 import { jsonBody } from '../http/body'
 import type { Operation } from '../http/openapi'
 import type { PublishedVersion } from '../procedures/registry'
+import type { UnitDirectory } from '../units/unit-directory'
 import { submitDossier } from '../dossiers/submit'
 import { applicantSchema, readSubmission, unknownProcedure, uploadLimit } from './dossiers'
 
@@ -46,8 +47,8 @@ const notFoundDossier = (code: string) => new DomainError('NOT_FOUND', { vi: `Kh
 /** The units whose dossiers the caller works on as an officer. */
 const officerUnits = (p: Principal) => [...new Set(p.grants.filter((g) => OFFICERS.includes(g.role) && g.unitId).map((g) => g.unitId!))]
 
-async function canSee(db: Db, p: Principal, unitId: string): Promise<boolean> {
-  return officerUnits(p).includes(unitId) || (await holdsRoleOver(db, p, SUPERVISORS, unitId))
+async function canSee(units: UnitDirectory, p: Principal, unitId: string): Promise<boolean> {
+  return officerUnits(p).includes(unitId) || (await holdsRoleOver(units, p, SUPERVISORS, unitId))
 }
 
 /** Loads a dossier the caller may see, with its procedure version. */
@@ -56,7 +57,7 @@ export async function loadDeskDossier(c: Context<AppEnv>): Promise<{ dossier: Do
   const { db } = c.var.database
   const [found] = await db.select({ dossier: dossiers, unit: units }).from(dossiers).innerJoin(units, eq(units.id, dossiers.unitId)).where(eq(dossiers.receiptCode, code))
   if (!found) throw notFoundDossier(code)
-  if (!(await canSee(db, requirePrincipal(c), found.dossier.unitId))) throw forbidden()
+  if (!(await canSee(c.var.units, requirePrincipal(c), found.dossier.unitId))) throw forbidden()
   const procedure = (await c.var.registry.byId(found.dossier.procedureVersionId))!
   return { ...found, procedure }
 }
@@ -71,7 +72,7 @@ export const deskRoutes = new Hono<AppEnv>()
     let unitIds = officerUnits(principal)
     if (unitCode) {
       const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.code, unitCode))
-      if (!unit || !(await canSee(db, principal, unit.id))) throw forbidden()
+      if (!unit || !(await canSee(c.var.units, principal, unit.id))) throw forbidden()
       unitIds = [unit.id]
     }
     if (unitIds.length === 0) return c.json({ items: [], total: 0 })

@@ -1,5 +1,5 @@
 import { DomainError, availableActions } from '@motcua/core'
-import { type Db, dossiers, outbox, pluginSettings, units } from '@motcua/db'
+import { dossiers, outbox, pluginSettings, units } from '@motcua/db'
 import type { PluginRequest, RouteCapabilities } from '@motcua/plugin-sdk'
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
@@ -27,17 +27,10 @@ async function administeredUnit(c: Context<AppEnv>) {
   const code = c.req.param('unitCode')!
   const [unit] = await c.var.database.db.select().from(units).where(eq(units.code, code))
   if (!unit) throw new DomainError('NOT_FOUND', { vi: `Không tìm thấy đơn vị ${code}.`, en: `No unit ${code}.` })
-  if (!(await holdsRoleOver(c.var.database.db, requirePrincipal(c), [...ADMINS], unit.id))) throw forbidden()
+  if (!(await holdsRoleOver(c.var.units, requirePrincipal(c), [...ADMINS], unit.id))) throw forbidden()
   return unit
 }
 
-/** The unit and every unit below it. */
-async function unitSubtree(db: Db, unitId: string): Promise<string[]> {
-  const result = (await db.execute(sql`
-    with recursive tree(id) as (select id from units where id = ${unitId} union all select u.id from units u join tree t on u.parent_id = t.id)
-    select id from tree`)) as unknown
-  return ((Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { id: string }[]).map((r) => r.id)
-}
 
 /** Administrators: which plugins exist, enable and configure them per unit, and see what failed to go out. */
 export const pluginAdminRoutes = new Hono<AppEnv>()
@@ -80,7 +73,7 @@ export const pluginAdminRoutes = new Hono<AppEnv>()
     let scope: string[] | undefined
     if (!principal.grants.some((g) => g.role === 'province_admin')) {
       scope = []
-      for (const g of principal.grants) if (g.role === 'unit_admin' && g.unitId) scope.push(...(await unitSubtree(db, g.unitId)))
+      for (const g of principal.grants) if (g.role === 'unit_admin' && g.unitId) scope.push(...(await c.var.units.subtree(g.unitId)))
     }
     const rows = await db
       .select({ message: outbox, receiptCode: dossiers.receiptCode })

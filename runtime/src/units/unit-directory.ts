@@ -10,6 +10,8 @@ export interface UnitDirectory {
   byId(id: string): Promise<UnitRow | undefined>
   /** The unit, then every unit above it (commune → district → province). */
   lineage(id: string): Promise<string[]>
+  /** The unit and every unit below it. */
+  subtree(id: string): Promise<string[]>
   invalidate(): void
   close(): Promise<void>
 }
@@ -41,6 +43,12 @@ export async function createUnitDirectory(database: Database): Promise<UnitDirec
       const lineage: string[] = []
       for (let at: string | null | undefined = id; at && !lineage.includes(at); at = byId.get(at)?.parentId) lineage.push(at)
       return lineage
+    },
+    async subtree(id) {
+      const { byId } = await load(database.db)
+      const below = [id]
+      for (let i = 0; i < below.length; i++) for (const u of byId.values()) if (u.parentId === below[i] && !below.includes(u.id)) below.push(u.id)
+      return below
     },
     invalidate: () => {
       cached = undefined
