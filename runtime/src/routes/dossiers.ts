@@ -8,6 +8,7 @@ import type { Operation } from '../http/openapi'
 import { sameSecret } from '../auth/tokens'
 import { submitDossier } from '../dossiers/submit'
 import { type JsonBody, jsonBody, parseJson } from '../http/body'
+import { readMultipart } from '../http/multipart'
 import { rateLimit } from '../http/rate-limit'
 
 /**
@@ -32,7 +33,6 @@ function trackingQueries(db: Db) {
 }
 
 const MAX_UPLOAD_BYTES = 60 * 1024 * 1024
-const MAX_FILES = 40
 
 export const applicantSchema = {
   type: 'object',
@@ -65,22 +65,13 @@ const tooLarge = () =>
 /** Reads a submission as JSON, or as multipart: a `dossier` JSON field plus files named `attachments.<component key>`. */
 export async function readSubmission<T>(c: Context<AppEnv>, schema: JsonBody<T>): Promise<{ body: T; files: { componentKey: string; file: File }[] }> {
   if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) return { body: await schema.read(c), files: [] }
-  let form: Record<string, string | File | (string | File)[]>
-  try {
-    form = await c.req.parseBody({ all: true })
-  } catch {
-    throw new DomainError('INVALID_DATA', { vi: 'Không đọc được dữ liệu gửi lên.', en: 'Malformed multipart body.' })
-  }
-  const dossierField = form.dossier
-  if (typeof dossierField !== 'string' || dossierField.length > 1024 * 1024) {
+  const { fields, files } = await readMultipart(c)
+  const dossierField = fields.dossier
+  if (dossierField === undefined || dossierField.length > 1024 * 1024) {
     throw new DomainError('INVALID_DATA', { vi: 'Thiếu phần thông tin hồ sơ (trường "dossier").', en: 'The "dossier" JSON field is missing or too large.' }, [
       { code: 'required', path: '/dossier', message: { vi: 'Thiếu thông tin hồ sơ', en: 'Missing dossier JSON' } },
     ])
   }
-  const files = Object.entries(form)
-    .filter(([name]) => name.startsWith('attachments.'))
-    .flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).filter((v): v is File => typeof v !== 'string').map((file) => ({ componentKey: name.slice(12), file })))
-  if (files.length > MAX_FILES) throw new DomainError('INVALID_DATA', { vi: `Tối đa ${MAX_FILES} tệp cho một hồ sơ.`, en: `At most ${MAX_FILES} files.` })
   return { body: schema.check(parseJson(dossierField)), files }
 }
 
@@ -89,8 +80,12 @@ export const unknownProcedure = (code: string) =>
     { code: 'procedure.unknown', path: '/procedureCode', message: { vi: 'Thủ tục không tồn tại', en: 'Unknown procedure' } },
   ])
 
-const wrongPin = () => new DomainError('FORBIDDEN', { vi: 'Mã tra cứu (PIN) không đúng. Vui lòng xem lại giấy tiếp nhận.', en: 'Wrong lookup PIN.' })
-const notFoundDossier = (code: string) =>
+/** Refuses unless `pin` is the one printed on the dossier's receipt. */
+export function assertPin(pin: string | undefined, lookupPinHash: string): void {
+  if (!sameSecret(pin ?? '', lookupPinHash)) throw new DomainError('FORBIDDEN', { vi: 'Mã tra cứu (PIN) không đúng. Vui lòng xem lại giấy tiếp nhận.', en: 'Wrong lookup PIN.' })
+}
+
+export const notFoundDossier = (code: string) =>
   new DomainError('NOT_FOUND', { vi: `Không tìm thấy hồ sơ có mã ${code}. Vui lòng kiểm tra lại mã trên giấy tiếp nhận.`, en: `No dossier ${code}.` })
 
 const actionNames: Record<string, { vi: string; en: string }> = {
@@ -157,7 +152,7 @@ export const dossiersRoutes = (secret: string, trackLimitPerMinute: number) =>
       if (!found) throw notFoundDossier(code)
       const pin = c.req.header('x-lookup-pin') ?? c.req.query('pin')
       const withDetails = pin !== undefined
-      if (withDetails && !sameSecret(pin, found.dossier.lookupPinHash)) throw wrongPin()
+      if (withDetails) assertPin(pin, found.dossier.lookupPinHash)
       const d = found.dossier
       const def = found.definition as { code: string; name: string; steps: { key: string; name: string }[] }
       const events = await tracking.events.execute({ dossierId: d.id })

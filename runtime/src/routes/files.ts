@@ -4,39 +4,27 @@ import { and, eq } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { requirePrincipal, requireRole } from '../auth/middleware'
-import { sameSecret } from '../auth/tokens'
 import { actsFor, appendEvent } from '../dossiers/act'
 import { checkFiles, storeFiles } from '../dossiers/attachments'
 import type { Operation } from '../http/openapi'
 import { loadDeskDossier } from './desk'
-import { uploadLimit } from './dossiers'
+import { readMultipart } from '../http/multipart'
+import { assertPin, notFoundDossier, uploadLimit } from './dossiers'
 
 const RESULT_COMPONENT = { key: 'ket_qua', name: 'Kết quả giải quyết', required: false, accept: ['application/pdf', 'image/jpeg', 'image/png'], maxSizeMB: 20 }
 
 async function filesOf(c: Context<AppEnv>): Promise<{ files: { componentKey: string; file: File }[]; note: string | null }> {
-  let form: Record<string, string | File | (string | File)[]>
-  try {
-    form = await c.req.parseBody({ all: true })
-  } catch {
-    throw new DomainError('INVALID_DATA', { vi: 'Không đọc được tệp gửi lên.', en: 'Malformed multipart body.' })
-  }
-  const files = Object.entries(form)
-    .filter(([name]) => name.startsWith('attachments.'))
-    .flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).filter((v): v is File => typeof v !== 'string').map((file) => ({ componentKey: name.slice(12), file })))
+  const { fields, files } = await readMultipart(c)
   if (files.length === 0) throw new DomainError('INVALID_DATA', { vi: 'Vui lòng chọn ít nhất một tệp.', en: 'Attach at least one file.' }, [{ code: 'required', path: '/attachments', message: { vi: 'Chưa có tệp', en: 'No file' } }])
-  if (files.length > 40) throw new DomainError('INVALID_DATA', { vi: 'Tối đa 40 tệp một lần.', en: 'At most 40 files at once.' })
-  const note = typeof form.note === 'string' && form.note.trim() ? form.note.trim().slice(0, 1000) : null
-  return { files, note }
+  return { files, note: fields.note?.trim().slice(0, 1000) || null }
 }
 
 /** The dossier behind a receipt code, when the PIN printed on its receipt is given. */
 async function dossierByPin(c: Context<AppEnv>) {
   const code = c.req.param('receiptCode')!
   const [found] = await c.var.database.db.select({ dossier: dossiers, definition: procedureVersions.definition }).from(dossiers).innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId)).where(eq(dossiers.receiptCode, code))
-  if (!found) throw new DomainError('NOT_FOUND', { vi: `Không tìm thấy hồ sơ có mã ${code}.`, en: `No dossier ${code}.` })
-  if (!sameSecret(c.req.header('x-lookup-pin') ?? '', found.dossier.lookupPinHash)) {
-    throw new DomainError('FORBIDDEN', { vi: 'Mã tra cứu (PIN) không đúng. Vui lòng xem lại giấy tiếp nhận.', en: 'Wrong lookup PIN.' })
-  }
+  if (!found) throw notFoundDossier(code)
+  assertPin(c.req.header('x-lookup-pin'), found.dossier.lookupPinHash)
   return found
 }
 
