@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react'
-import { type WidgetProps, ariaDescribedByIds } from '@rjsf/utils'
+import { type WidgetProps } from '@rjsf/utils'
 import { type AdministrativeUnit, composeAddress, parseAddress } from '../address'
 import { UnitPicker } from '../unit-picker'
 import { loadUnits } from '../units'
+import { errorDescription } from './control-state'
 
 /**
  * `ui:widget: "address"`: a street address over the real units, kept as one line of text:
@@ -71,8 +72,7 @@ export function AddressWidget(props: WidgetProps) {
         value={detail}
         disabled={disabled || !ready}
         readOnly={readonly}
-        aria-invalid={rawErrors?.length ? true : undefined}
-        aria-describedby={ariaDescribedByIds(id)}
+        {...errorDescription(props)}
         onChange={(e) => {
           setDetail(e.target.value)
           emit(district, commune, e.target.value)

@@ -1,5 +1,6 @@
 import { type ChangeEvent, type FocusEvent, type HTMLAttributes } from 'react'
-import { type WidgetProps, ariaDescribedByIds, getInputProps } from '@rjsf/utils'
+import { type WidgetProps, getInputProps } from '@rjsf/utils'
+import { errorDescription } from './control-state'
 
 type InputMode = HTMLAttributes<HTMLInputElement>['inputMode']
 
@@ -26,7 +27,7 @@ export const formatInputs: Readonly<Record<string, FormatInput>> = {
 
 /** The one `<input>` every text-like widget renders: format-aware keyboard, `aria-invalid`, described by its help and error. */
 export function BaseInputTemplate(props: WidgetProps) {
-  const { id, htmlName, value, readonly, disabled, autofocus, onBlur, onFocus, onChange, onChangeOverride, options, schema, rawErrors, type, placeholder, required } = props
+  const { id, htmlName, value, readonly, disabled, autofocus, onBlur, onFocus, onChange, onChangeOverride, options, schema, type, placeholder, required } = props
   const format = typeof schema.format === 'string' ? formatInputs[schema.format] : undefined
   const inputProps = getInputProps(schema, type, options)
   const isNumber = inputProps.type === 'number' || inputProps.type === 'integer'
@@ -51,8 +52,7 @@ export function BaseInputTemplate(props: WidgetProps) {
       autoComplete={format?.autoComplete}
       maxLength={format?.maxLength}
       value={inputValue as string | number}
-      aria-invalid={rawErrors?.length ? true : undefined}
-      aria-describedby={ariaDescribedByIds(id)}
+      {...errorDescription(props)}
       onChange={onChangeOverride ?? handleChange}
       onBlur={({ target }: FocusEvent<HTMLInputElement>) => onBlur(id, target.value)}
       onFocus={({ target }: FocusEvent<HTMLInputElement>) => onFocus(id, target.value)}

@@ -1,7 +1,6 @@
 import type { ChangeEvent } from 'react'
 import {
   type WidgetProps,
-  ariaDescribedByIds,
   enumOptionsDeselectValue,
   enumOptionsIndexForValue,
   enumOptionsIsSelected,
@@ -9,11 +8,12 @@ import {
   enumOptionsValueForIndex,
   optionId,
 } from '@rjsf/utils'
+import { errorDescription } from './control-state'
 import { labelId } from './field-template'
 
 /** A native select: on phones it opens the system picker, which is the easiest to use. */
 export function SelectWidget(props: WidgetProps) {
-  const { id, htmlName, options, value, required, disabled, readonly, autofocus, multiple, onChange, onBlur, onFocus, rawErrors, placeholder, registry } = props
+  const { id, htmlName, options, value, required, disabled, readonly, autofocus, multiple, onChange, onBlur, onFocus, placeholder, registry } = props
   const { enumOptions = [], enumDisabled, emptyValue } = options
   const selected = enumOptionsIndexForValue(value, enumOptions, multiple)
   const pick = (event: ChangeEvent<HTMLSelectElement>) => {
@@ -31,8 +31,7 @@ export function SelectWidget(props: WidgetProps) {
       required={required}
       disabled={disabled || readonly}
       autoFocus={autofocus}
-      aria-invalid={rawErrors?.length ? true : undefined}
-      aria-describedby={ariaDescribedByIds(id)}
+      {...errorDescription(props)}
       onChange={pick}
       onBlur={(e) => onBlur(id, enumOptionsValueForIndex(e.target.value, enumOptions, emptyValue))}
       onFocus={(e) => onFocus(id, enumOptionsValueForIndex(e.target.value, enumOptions, emptyValue))}
@@ -49,10 +48,10 @@ export function SelectWidget(props: WidgetProps) {
 
 /** Radios as big tappable rows, named by the field's label. */
 export function RadioWidget(props: WidgetProps) {
-  const { id, htmlName, options, value, required, disabled, readonly, autofocus, onChange, onBlur, onFocus, rawErrors } = props
+  const { id, htmlName, options, value, required, disabled, readonly, autofocus, onChange, onBlur, onFocus } = props
   const { enumOptions = [], enumDisabled } = options
   return (
-    <div className="mc-choices" id={id} role="radiogroup" aria-labelledby={labelId(id)} aria-required={required || undefined} aria-invalid={rawErrors?.length ? true : undefined} aria-describedby={ariaDescribedByIds(id)}>
+    <div className="mc-choices" id={id} role="radiogroup" aria-labelledby={labelId(id)} aria-required={required || undefined} {...errorDescription(props)}>
       {enumOptions.map((option, i) => {
         const itemDisabled = disabled || readonly || (Array.isArray(enumDisabled) && enumDisabled.includes(option.value))
         return (
@@ -79,11 +78,11 @@ export function RadioWidget(props: WidgetProps) {
 
 /** Several choices (an array of unique enum values) as big checkbox rows. */
 export function CheckboxesWidget(props: WidgetProps) {
-  const { id, htmlName, options, value, disabled, readonly, autofocus, onChange, onBlur, onFocus, rawErrors } = props
+  const { id, htmlName, options, value, disabled, readonly, autofocus, onChange, onBlur, onFocus } = props
   const { enumOptions = [], enumDisabled } = options
   const current = Array.isArray(value) ? value : []
   return (
-    <div className="mc-choices" id={id} role="group" aria-labelledby={labelId(id)} aria-invalid={rawErrors?.length ? true : undefined} aria-describedby={ariaDescribedByIds(id)}>
+    <div className="mc-choices" id={id} role="group" aria-labelledby={labelId(id)} {...errorDescription(props)}>
       {enumOptions.map((option, i) => (
         <label key={i} className="mc-choice" htmlFor={optionId(id, i)}>
           <input
@@ -106,7 +105,7 @@ export function CheckboxesWidget(props: WidgetProps) {
 
 /** One checkbox with its own label (a yes/no or "I declare" box). */
 export function CheckboxWidget(props: WidgetProps) {
-  const { id, htmlName, value, required, disabled, readonly, autofocus, onChange, onBlur, onFocus, label, hideLabel, rawErrors, registry } = props
+  const { id, htmlName, value, required, disabled, readonly, autofocus, onChange, onBlur, onFocus, label, hideLabel, registry } = props
   return (
     <label className="mc-choice mc-choice--single" htmlFor={id}>
       <input
@@ -117,8 +116,7 @@ export function CheckboxWidget(props: WidgetProps) {
         disabled={disabled || readonly}
         autoFocus={autofocus}
         aria-required={required || undefined}
-        aria-invalid={rawErrors?.length ? true : undefined}
-        aria-describedby={ariaDescribedByIds(id)}
+        {...errorDescription(props)}
         onChange={(e) => onChange(e.target.checked)}
         onBlur={() => onBlur(id, value)}
         onFocus={() => onFocus(id, value)}

@@ -1,6 +1,7 @@
 import { type ChangeEvent, useEffect, useRef, useState } from 'react'
-import { type WidgetProps, ariaDescribedByIds } from '@rjsf/utils'
+import { type WidgetProps } from '@rjsf/utils'
 import { isoToVnDate, maskVnDate, vnDateToIso } from '../vn-date'
+import { textState } from './control-state'
 
 const shown = (value: unknown) => (typeof value === 'string' ? isoToVnDate(value) : '')
 
@@ -9,7 +10,7 @@ const shown = (value: unknown) => (typeof value === 'string' ? isoToVnDate(value
  * kept as typed, so the validator says what is wrong beside the field instead of dropping it.
  */
 export function DateWidget(props: WidgetProps) {
-  const { id, htmlName, value, onChange, onBlur, onFocus, disabled, readonly, autofocus, rawErrors, required, registry } = props
+  const { id, htmlName, value, onChange, onBlur, onFocus, registry } = props
   const [text, setText] = useState(() => shown(value))
   const sent = useRef<unknown>(value)
   useEffect(() => {
@@ -38,12 +39,7 @@ export function DateWidget(props: WidgetProps) {
       placeholder={en ? 'dd/mm/yyyy' : 'ngày/tháng/năm'}
       maxLength={10}
       value={text}
-      disabled={disabled}
-      readOnly={readonly}
-      autoFocus={autofocus}
-      aria-required={required || undefined}
-      aria-invalid={rawErrors?.length ? true : undefined}
-      aria-describedby={ariaDescribedByIds(id)}
+      {...textState(props)}
       onChange={handleChange}
       onBlur={() => onBlur(id, sent.current)}
       onFocus={() => onFocus(id, sent.current)}

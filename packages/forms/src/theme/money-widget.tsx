@@ -1,10 +1,11 @@
 import type { ChangeEvent } from 'react'
-import { type WidgetProps, ariaDescribedByIds } from '@rjsf/utils'
+import { type WidgetProps } from '@rjsf/utils'
 import { groupDigits, parseVnd } from '../vnd'
+import { textState } from './control-state'
 
 /** An amount of đồng typed on the numeric keyboard and grouped as it is typed: 1.000.000 đ. */
 export function MoneyWidget(props: WidgetProps) {
-  const { id, htmlName, value, onChange, onBlur, onFocus, disabled, readonly, autofocus, rawErrors, required, placeholder } = props
+  const { id, htmlName, value, onChange, onBlur, onFocus, placeholder } = props
   const text = typeof value === 'number' ? groupDigits(value) : ''
   const handleChange = ({ target }: ChangeEvent<HTMLInputElement>) => onChange(parseVnd(target.value))
   return (
@@ -18,12 +19,7 @@ export function MoneyWidget(props: WidgetProps) {
         autoComplete="off"
         placeholder={placeholder || '0'}
         value={text}
-        disabled={disabled}
-        readOnly={readonly}
-        autoFocus={autofocus}
-        aria-required={required || undefined}
-        aria-invalid={rawErrors?.length ? true : undefined}
-        aria-describedby={ariaDescribedByIds(id)}
+        {...textState(props)}
         onChange={handleChange}
         onBlur={() => onBlur(id, value)}
         onFocus={() => onFocus(id, value)}

@@ -1,6 +1,7 @@
-import { type WidgetProps, ariaDescribedByIds } from '@rjsf/utils'
+import { type WidgetProps } from '@rjsf/utils'
 import { BaseInputTemplate } from './base-input'
 import { MoneyWidget } from './money-widget'
+import { textState } from './control-state'
 
 /** Text and numbers; amounts in đồng (`format: vnd`) get the money widget. */
 export function TextWidget(props: WidgetProps) {
@@ -10,7 +11,7 @@ export function TextWidget(props: WidgetProps) {
 
 /** A textarea that grows with `ui:options.rows`. */
 export function TextareaWidget(props: WidgetProps) {
-  const { id, htmlName, value, options, placeholder, disabled, readonly, autofocus, required, onChange, onBlur, onFocus, rawErrors } = props
+  const { id, htmlName, value, options, placeholder, onChange, onBlur, onFocus } = props
   return (
     <textarea
       id={id}
@@ -19,12 +20,7 @@ export function TextareaWidget(props: WidgetProps) {
       rows={typeof options.rows === 'number' ? options.rows : 3}
       value={typeof value === 'string' ? value : ''}
       placeholder={placeholder}
-      disabled={disabled}
-      readOnly={readonly}
-      autoFocus={autofocus}
-      aria-required={required || undefined}
-      aria-invalid={rawErrors?.length ? true : undefined}
-      aria-describedby={ariaDescribedByIds(id)}
+      {...textState(props)}
       onChange={(e) => onChange(e.target.value === '' ? options.emptyValue : e.target.value)}
       onBlur={(e) => onBlur(id, e.target.value)}
       onFocus={(e) => onFocus(id, e.target.value)}

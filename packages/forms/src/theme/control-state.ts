@@ -1,0 +1,16 @@
+import { type WidgetProps, ariaDescribedByIds } from '@rjsf/utils'
+
+/** How assistive technology reads a control: invalid when it has errors, described by its help and error. */
+export const errorDescription = ({ id, rawErrors }: Pick<WidgetProps, 'id' | 'rawErrors'>) => ({
+  'aria-invalid': rawErrors?.length ? true : undefined,
+  'aria-describedby': ariaDescribedByIds(id),
+})
+
+/** The state every text-like control shares (input, textarea, the date and money fields). */
+export const textState = (props: Pick<WidgetProps, 'id' | 'rawErrors' | 'disabled' | 'readonly' | 'autofocus' | 'required'>) => ({
+  disabled: props.disabled,
+  readOnly: props.readonly,
+  autoFocus: props.autofocus,
+  'aria-required': props.required || undefined,
+  ...errorDescription(props),
+})
