@@ -1,14 +1,6 @@
-/** A message in both languages, as the API sends them. */
-export interface Message {
-  vi: string
-  en: string
-}
+import type { Issue, Message } from '@motcua/core'
 
-export interface Issue {
-  code: string
-  path: string
-  message: Message
-}
+export type { Issue, Message }
 
 /** An API error: its HTTP status, domain code, message and the issues of each field. */
 export class ApiError extends Error {
