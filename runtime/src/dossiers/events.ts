@@ -1,5 +1,6 @@
 import type { TransitionEvent } from '@motcua/core'
-import type { dossierEvents } from '@motcua/db'
+import { type Db, dossierEvents, users } from '@motcua/db'
+import { asc, eq } from 'drizzle-orm'
 
 /** The log row of a lifecycle transition (core's event), by whom and when. */
 export const transitionRow = (
@@ -23,3 +24,12 @@ export const transitionRow = (
   stepDueAt: event.stepDueAt,
   data: { ...event.data, actionKey: event.actionKey, label: event.label },
 })
+
+/** A dossier's whole event log, in order, with the name of whoever acted. */
+export const eventLog = (db: Db, dossierId: string) =>
+  db
+    .select({ event: dossierEvents, actorName: users.fullName })
+    .from(dossierEvents)
+    .leftJoin(users, eq(users.id, dossierEvents.actorUserId))
+    .where(eq(dossierEvents.dossierId, dossierId))
+    .orderBy(asc(dossierEvents.seq))

@@ -1,5 +1,5 @@
 import { DomainError, type Role, availableActions, foldVietnamese } from '@motcua/core'
-import { type Applicant, attachments, dossierEvents, dossiers, units, users } from '@motcua/db'
+import { type Applicant, attachments, dossiers, units } from '@motcua/db'
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app'
@@ -8,6 +8,7 @@ import type { Principal } from '../auth/principal'
 import { holdsRoleOver } from '../auth/scope'
 import { loadUnitCalendar } from '../calendar'
 import { type DossierRow, actOnDossier, actsFor, stateOf } from '../dossiers/act'
+import { eventLog } from '../dossiers/events'
 import { deskSummary } from '../dossiers/desk-view'
 import { jsonBody } from '../http/body'
 import type { Operation } from '../http/openapi'
@@ -110,12 +111,7 @@ export const deskRoutes = new Hono<AppEnv>()
     const { dossier, unit, procedure } = await loadDeskDossier(c)
     const { db } = c.var.database
     const principal = requirePrincipal(c)
-    const events = await db
-      .select({ event: dossierEvents, actorName: users.fullName })
-      .from(dossierEvents)
-      .leftJoin(users, eq(users.id, dossierEvents.actorUserId))
-      .where(eq(dossierEvents.dossierId, dossier.id))
-      .orderBy(asc(dossierEvents.seq))
+    const events = await eventLog(db, dossier.id)
     const files = await db.select({ id: attachments.id, componentKey: attachments.componentKey, kind: attachments.kind, fileName: attachments.fileName, mediaType: attachments.mediaType, size: attachments.size }).from(attachments).where(eq(attachments.dossierId, dossier.id))
     const calendar = await loadUnitCalendar(db, dossier.unitId)
     return c.json({

@@ -1,9 +1,10 @@
 import { DomainError, effectiveSteps } from '@motcua/core'
-import { attachments, dossierEvents, units, users } from '@motcua/db'
-import { asc, eq } from 'drizzle-orm'
+import { attachments } from '@motcua/db'
+import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { lookupPin } from '../auth/instance-secret'
+import { eventLog } from '../dossiers/events'
 import { requirePrincipal, requireRole } from '../auth/middleware'
 import type { Operation } from '../http/openapi'
 import { type SlipEvent, isSlipForm, renderSlip, slipTitles } from '../slips'
@@ -20,13 +21,8 @@ export const slipRoutes = (secret: string) =>
     }
     const { dossier, unit, procedure } = await loadDeskDossier(c)
     const { db } = c.var.database
-    const [parent] = unit.parentId ? await db.select({ name: units.name }).from(units).where(eq(units.id, unit.parentId)) : []
-    const rows = await db
-      .select({ event: dossierEvents, actorName: users.fullName })
-      .from(dossierEvents)
-      .leftJoin(users, eq(users.id, dossierEvents.actorUserId))
-      .where(eq(dossierEvents.dossierId, dossier.id))
-      .orderBy(asc(dossierEvents.seq))
+    const parent = unit.parentId ? await c.var.units.byId(unit.parentId) : undefined
+    const rows = await eventLog(db, dossier.id)
     const files = await db.select({ componentKey: attachments.componentKey, fileName: attachments.fileName }).from(attachments).where(eq(attachments.dossierId, dossier.id))
     const def = procedure.definition
     const stepName = (key: string | null) => (key ? (effectiveSteps(def, dossier.caseKey).find((s) => s.key === key)?.name ?? key) : null)
