@@ -27,7 +27,11 @@ const lazy = Object.keys(manifest)
   .filter((key) => manifest[key].isDynamicEntry)
   .map((key) => {
     const files = [...closure(key)].filter((k) => !initial.includes(k)).map((k) => manifest[k].file)
-    return { name: manifest[key].name ?? key, gzip: files.reduce((sum, f) => sum + gzip(f), 0), raw: files.reduce((sum, f) => sum + raw(f), 0) }
+    return {
+      name: manifest[key].name ?? key,
+      gzip: files.reduce((sum, f) => sum + gzip(f), 0),
+      raw: files.reduce((sum, f) => sum + raw(f), 0),
+    }
   })
 const report = {
   initialJsGzip: initialJs.reduce((sum, f) => sum + gzip(f), 0),
@@ -39,7 +43,9 @@ const report = {
 if (process.argv.includes('--json')) console.log(JSON.stringify(report))
 else {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`
-  console.log(`portal initial JS (home page): ${kb(report.initialJsGzip)} gzip (${kb(report.initialJsRaw)} raw), budget ${BUDGET_KB} KB; CSS ${kb(report.initialCssGzip)} gzip`)
+  console.log(
+    `portal initial JS (home page): ${kb(report.initialJsGzip)} gzip (${kb(report.initialJsRaw)} raw), budget ${BUDGET_KB} KB; CSS ${kb(report.initialCssGzip)} gzip`,
+  )
   for (const chunk of lazy) console.log(`  lazy ${chunk.name}: +${kb(chunk.gzip)} gzip (${kb(chunk.raw)} raw)`)
 }
 if (report.initialJsGzip > report.budgetGzip) {

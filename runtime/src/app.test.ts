@@ -3,7 +3,7 @@ import { testDrivers } from '@motcua/db/testing'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seed } from './seed'
-import { type TestRuntime, openTestRuntime } from './testing'
+import { openTestRuntime, type TestRuntime } from './testing'
 
 interface Unit {
   code: string
@@ -34,13 +34,22 @@ describe.each(testDrivers())('runtime API on $name', ({ name, open }) => {
     const count = (level: string) => body.filter((u) => u.level === level).length
     expect([count('province'), count('department'), count('district'), count('commune')]).toEqual([1, 20, 14, 186])
     expect(body.find((u) => u.code === '06649')).toEqual({
-      code: '06649', name: 'Phường Hà Khánh', type: 'Phường', level: 'commune', parentCode: '193', electronicId: '000.01.21.H49',
+      code: '06649',
+      name: 'Phường Hà Khánh',
+      type: 'Phường',
+      level: 'commune',
+      parentCode: '193',
+      electronicId: '000.01.21.H49',
     })
     expect(new Set(body.map((u) => u.electronicId)).size).toBe(body.length)
   })
 
   it('filters by level, parent and words typed without diacritics', async () => {
-    expect((await get<Unit[]>('/api/units?parent=207')).body.map((u) => u.name)).toEqual(['Thị trấn Cô Tô', 'Xã Đồng Tiến', 'Xã Thanh Lân'])
+    expect((await get<Unit[]>('/api/units?parent=207')).body.map((u) => u.name)).toEqual([
+      'Thị trấn Cô Tô',
+      'Xã Đồng Tiến',
+      'Xã Thanh Lân',
+    ])
     expect((await get<Unit[]>('/api/units?q=dong trieu&level=district')).body.map((u) => u.code)).toEqual(['205'])
     expect((await get<Unit[]>('/api/units?q=so tu phap')).body.map((u) => u.code)).toEqual(['STP'])
   })
@@ -53,7 +62,9 @@ describe.each(testDrivers())('runtime API on $name', ({ name, open }) => {
   })
 
   it('answers a malformed date with a 400 that names the parameter, in Vietnamese and English', async () => {
-    const { status, body } = await get<{ error: { code: string; message: { vi: string }; issues: { path: string }[] } }>('/api/units?at=30/04/2025')
+    const { status, body } = await get<{
+      error: { code: string; message: { vi: string }; issues: { path: string }[] }
+    }>('/api/units?at=30/04/2025')
     expect(status).toBe(400)
     expect(body.error.code).toBe('INVALID_DATA')
     expect(body.error.message.vi).toMatch(/YYYY-MM-DD/)

@@ -1,26 +1,26 @@
+import { DomainError } from '@motcua/core'
 import type { Database } from '@motcua/db'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { DomainError } from '@motcua/core'
 import { authenticate } from './auth/middleware'
 import type { Principal } from './auth/principal'
-import type { PluginHost } from './plugins/plugin-host'
-import type { ProcedureRegistry } from './procedures/registry'
-import type { UnitDirectory } from './units/unit-directory'
 import { onError, onNotFound } from './http/errors'
 import { type Operation, openApiDocument } from './http/openapi'
+import type { PluginHost } from './plugins/plugin-host'
+import type { ProcedureRegistry } from './procedures/registry'
 import { authDocs, authRoutes } from './routes/auth'
 import { authoringDocs, authoringRoutes } from './routes/authoring'
 import { citizenDocs, citizenRoutes } from './routes/citizen'
 import { deskDocs, deskRoutes, intakeRoutes } from './routes/desk'
-import { pluginAdminDocs, pluginAdminRoutes, pluginRouteDocs, pluginRoutes } from './routes/plugins'
 import { dossiersDocs, dossiersRoutes, uploadLimit } from './routes/dossiers'
 import { filesDocs, filesRoutes } from './routes/files'
-import { slipDocs, slipRoutes } from './routes/slips'
 import { health, healthDocs } from './routes/health'
+import { pluginAdminDocs, pluginAdminRoutes, pluginRouteDocs, pluginRoutes } from './routes/plugins'
 import { proceduresDocs, proceduresRoutes } from './routes/procedures'
+import { slipDocs, slipRoutes } from './routes/slips'
 import { unitsDocs, unitsRoutes } from './routes/units'
 import { webRoutes } from './routes/web'
+import type { UnitDirectory } from './units/unit-directory'
 
 /** What the routes share: composed once by the runtime. */
 export interface Services {
@@ -55,7 +55,14 @@ export const operations: Operation[] = [
   ...pluginAdminDocs,
   ...filesDocs,
   ...slipDocs,
-  { method: 'get', path: '/api/openapi.json', tag: 'system', summary: 'This document (OpenAPI 3.1)', access: 'public', responses: { 200: 'the document' } },
+  {
+    method: 'get',
+    path: '/api/openapi.json',
+    tag: 'system',
+    summary: 'This document (OpenAPI 3.1)',
+    access: 'public',
+    responses: { 200: 'the document' },
+  },
 ]
 
 /** Composes the HTTP API over an open, migrated database and its procedure registry. */
@@ -72,11 +79,16 @@ export function createApp(services: Services) {
   const jsonLimit = bodyLimit({
     maxSize: 1024 * 1024,
     onError: () => {
-      throw new DomainError('PAYLOAD_TOO_LARGE', { vi: 'Dữ liệu gửi lên quá lớn (tối đa 1 MB).', en: 'The request body is too large (1 MB at most).' })
+      throw new DomainError('PAYLOAD_TOO_LARGE', {
+        vi: 'Dữ liệu gửi lên quá lớn (tối đa 1 MB).',
+        en: 'The request body is too large (1 MB at most).',
+      })
     },
   })
   // every body is bounded: 1 MB, or the upload limit for multipart (files)
-  app.use('/api/*', (c, next) => ((c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? uploadLimit(c, next) : jsonLimit(c, next)))
+  app.use('/api/*', (c, next) =>
+    (c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? uploadLimit(c, next) : jsonLimit(c, next),
+  )
   app.use('/api/*', authenticate)
   app.route('/', health)
   app.route('/', authRoutes())

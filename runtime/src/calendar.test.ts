@@ -1,5 +1,5 @@
 import { computeDue } from '@motcua/core'
-import { type Database, calendarDays } from '@motcua/db'
+import { calendarDays, type Database } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadCalendar } from './calendar'
@@ -16,14 +16,22 @@ describe.each(testDrivers())('the working calendar on $name', ({ open }) => {
   it('is seeded with the statutory holidays, lunar ones included', async () => {
     const calendar = await loadCalendar(database.db)
     // received Tuesday 29/4/2025 10:00; 30/4 and 1/5 are holidays: 2 working days → Monday 5/5 10:00
-    expect(computeDue(calendar!, new Date('2025-04-29T10:00:00+07:00'), { kind: 'workingDays', days: 2 })).toEqual(new Date('2025-05-05T10:00:00+07:00'))
+    expect(computeDue(calendar!, new Date('2025-04-29T10:00:00+07:00'), { kind: 'workingDays', days: 2 })).toEqual(
+      new Date('2025-05-05T10:00:00+07:00'),
+    )
     // Giỗ Tổ Hùng Vương 2026 (10/3 lunar) is Sunday 26/4 → Monday 27/4 off; 30/4 Thu, 1/5 Fri
-    expect(computeDue(calendar!, new Date('2026-04-24T16:00:00+07:00'), { kind: 'workingHours', hours: 2 })).toEqual(new Date('2026-04-28T08:00:00+07:00'))
+    expect(computeDue(calendar!, new Date('2026-04-24T16:00:00+07:00'), { kind: 'workingHours', hours: 2 })).toEqual(
+      new Date('2026-04-28T08:00:00+07:00'),
+    )
   })
 
   it('takes an administrator’s make-up working day into account', async () => {
-    await database.db.insert(calendarDays).values({ calendarCode: 'default', date: '2025-04-26', kind: 'makeUp', name: 'Làm bù cho ngày 2/5/2025' })
+    await database.db
+      .insert(calendarDays)
+      .values({ calendarCode: 'default', date: '2025-04-26', kind: 'makeUp', name: 'Làm bù cho ngày 2/5/2025' })
     const calendar = await loadCalendar(database.db)
-    expect(computeDue(calendar!, new Date('2025-04-25T16:00:00+07:00'), { kind: 'workingHours', hours: 2 })).toEqual(new Date('2025-04-26T08:00:00+07:00'))
+    expect(computeDue(calendar!, new Date('2025-04-25T16:00:00+07:00'), { kind: 'workingHours', hours: 2 })).toEqual(
+      new Date('2025-04-26T08:00:00+07:00'),
+    )
   })
 })

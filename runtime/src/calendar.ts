@@ -1,5 +1,5 @@
-import { type ResolvedCalendar, createCalendar } from '@motcua/core'
-import { type Db, calendarDays, calendars, units } from '@motcua/db'
+import { createCalendar, type ResolvedCalendar } from '@motcua/core'
+import { calendarDays, calendars, type Db, units } from '@motcua/db'
 import { eq } from 'drizzle-orm'
 
 /** Loads a working calendar (office hours, holidays, make-up days) from the database and resolves it once. */

@@ -15,7 +15,11 @@ const runtime = await startRuntime({
   ...(env.TRACK_RATE_LIMIT ? { trackLimitPerMinute: Number(env.TRACK_RATE_LIMIT) } : {}),
   ...(seedDemo ? { demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD } : {}),
 })
-log('motcua is running', { url: runtime.url, database: database.driver, ...(database.driver === 'pglite' ? { dataDir: database.dataDir } : {}) })
+log('motcua is running', {
+  url: runtime.url,
+  database: database.driver,
+  ...(database.driver === 'pglite' ? { dataDir: database.dataDir } : {}),
+})
 console.log(`\n  motcua: open ${runtime.url}\n`)
 
 let stopping = false

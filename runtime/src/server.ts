@@ -3,13 +3,13 @@ import { serve } from '@hono/node-server'
 import { type DatabaseOptions, openDatabase } from '@motcua/db'
 import { createApp } from './app'
 import { loadInstanceSecret } from './auth/instance-secret'
-import { defaultProceduresDir } from './procedures/library'
-import { createOutboxWorker } from './plugins/outbox-worker'
-import { PLUGIN_SETTINGS_CHANNEL, createPluginHost } from './plugins/plugin-host'
 import { defaultPluginsDir, loadPlugins } from './plugins/load-plugins'
+import { createOutboxWorker } from './plugins/outbox-worker'
+import { createPluginHost, PLUGIN_SETTINGS_CHANNEL } from './plugins/plugin-host'
+import { defaultProceduresDir } from './procedures/library'
 import { createRegistry } from './procedures/registry'
-import { createUnitDirectory } from './units/unit-directory'
 import { seed } from './seed'
+import { createUnitDirectory } from './units/unit-directory'
 
 export interface RuntimeOptions {
   port: number
@@ -39,7 +39,10 @@ export interface RunningRuntime {
 export async function startRuntime(options: RuntimeOptions): Promise<RunningRuntime> {
   const database = await openDatabase(options.database)
   await database.migrate()
-  const applied = await seed(database.db, { demoPassword: options.demoPassword, proceduresDir: options.proceduresDir ?? defaultProceduresDir() })
+  const applied = await seed(database.db, {
+    demoPassword: options.demoPassword,
+    proceduresDir: options.proceduresDir ?? defaultProceduresDir(),
+  })
   if (applied.length) log('seeded', { steps: applied })
   const registry = await createRegistry(database)
   const units = await createUnitDirectory(database)

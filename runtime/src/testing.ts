@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { type ProcedureDefinition, requiredComponents } from '@motcua/core'
 import type { Database } from '@motcua/db'
-import { type Services, createApp } from './app'
+import { createApp, type Services } from './app'
 import { loadInstanceSecret } from './auth/instance-secret'
-import { defaultProceduresDir } from './procedures/library'
-import { type LoadedPlugin, defaultPluginsDir, loadPlugins } from './plugins/load-plugins'
+import { defaultPluginsDir, type LoadedPlugin, loadPlugins } from './plugins/load-plugins'
 import { createPluginHost } from './plugins/plugin-host'
+import { defaultProceduresDir } from './procedures/library'
 import { createRegistry } from './procedures/registry'
-import { createUnitDirectory } from './units/unit-directory'
 import { seed } from './seed'
+import { createUnitDirectory } from './units/unit-directory'
 
 export const TEST_PASSWORD = 'mat-khau-thu'
 
@@ -52,29 +52,45 @@ export async function openTestRuntime(
 
 const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 // a 1×1 PNG, for components that take only pictures (a 4×6 photo)
-const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (ch) => ch.charCodeAt(0))
+const png = Uint8Array.from(
+  atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='),
+  (ch) => ch.charCodeAt(0),
+)
 
 /** A small valid file a component accepts (a PDF, or a PNG where only pictures are taken). */
 export const fileFor = (component: { key: string; accept?: string[] }): File =>
-  !component.accept || component.accept.includes('application/pdf') ? new File([pdf], `${component.key}.pdf`) : new File([png], `${component.key}.png`)
+  !component.accept || component.accept.includes('application/pdf')
+    ? new File([pdf], `${component.key}.pdf`)
+    : new File([png], `${component.key}.png`)
 
 /** A library procedure's definition and its sample form data, by folder. */
 export function libraryProcedure(folder: string): { definition: ProcedureDefinition; sample: Record<string, unknown> } {
   const dir = join(defaultProceduresDir(), folder)
-  return { definition: JSON.parse(readFileSync(join(dir, 'procedure.json'), 'utf8')), sample: JSON.parse(readFileSync(join(dir, 'sample.json'), 'utf8')) }
+  return {
+    definition: JSON.parse(readFileSync(join(dir, 'procedure.json'), 'utf8')),
+    sample: JSON.parse(readFileSync(join(dir, 'sample.json'), 'utf8')),
+  }
 }
 
 /** A multipart submission of `dossier` with a file for every component its answers require. */
-export function submissionForm(definition: ProcedureDefinition, dossier: { formData: unknown } & Record<string, unknown>): FormData {
+export function submissionForm(
+  definition: ProcedureDefinition,
+  dossier: { formData: unknown } & Record<string, unknown>,
+): FormData {
   const form = new FormData()
   form.set('dossier', JSON.stringify(dossier))
-  for (const component of requiredComponents(definition, dossier.formData)) form.append(`attachments.${component.key}`, fileFor(component))
+  for (const component of requiredComponents(definition, dossier.formData))
+    form.append(`attachments.${component.key}`, fileFor(component))
   return form
 }
 
 /** Signs a demo account in and returns its bearer token. */
 export async function signIn(runtime: TestRuntime, username: string): Promise<string> {
-  const res = await runtime.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: TEST_PASSWORD }) })
+  const res = await runtime.app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: TEST_PASSWORD }),
+  })
   if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status}`)
   return ((await res.json()) as { token: string }).token
 }

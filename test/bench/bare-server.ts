@@ -21,7 +21,9 @@ const sql = postgres(url, { max: 10, onnotice: () => {}, prepare: process.env.BA
 type Unit = { id: string; electronicId: string }
 type Version = { id: string; version: number; firstStep: string }
 const units = new Map<string, Unit>()
-for (const u of await sql<{ id: string; code: string; electronic_id: string }[]>`select id, code, electronic_id from units`) {
+for (const u of await sql<
+  { id: string; code: string; electronic_id: string }[]
+>`select id, code, electronic_id from units`) {
   units.set(u.code, { id: u.id, electronicId: u.electronic_id })
 }
 const versions = new Map<string, Version>()
@@ -41,7 +43,12 @@ function vietnamDay(at: Date): { day: string; yymmdd: string } {
 const app = new Hono()
 
 app.post('/api/dossiers', async (c) => {
-  const body = await c.req.json<{ procedureCode: string; unitCode: string; applicant: { fullName?: string }; formData: unknown }>()
+  const body = await c.req.json<{
+    procedureCode: string
+    unitCode: string
+    applicant: { fullName?: string }
+    formData: unknown
+  }>()
   const unit = units.get(body.unitCode)
   const version = versions.get(body.procedureCode)
   if (!unit || !version) return c.json({ error: 'unknown unit or procedure' }, 400)

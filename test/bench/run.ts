@@ -4,7 +4,7 @@
  * the same run on the same PostgreSQL server. See test/bench/README.md.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { join } from 'node:path'
 import { type ProcedureDefinition, requiredComponents } from '@motcua/core'
@@ -12,7 +12,13 @@ import { openDatabase } from '@motcua/db'
 import { createScratchDatabase } from '@motcua/db/testing'
 import autocannon from 'autocannon'
 import postgres from 'postgres'
-import { type RuntimeProcess, buildRuntime, repoRoot, startRuntimeProcess, stopRuntimeProcess } from '../support/runtime-process'
+import {
+  buildRuntime,
+  type RuntimeProcess,
+  repoRoot,
+  startRuntimeProcess,
+  stopRuntimeProcess,
+} from '../support/runtime-process'
 
 const env = process.env
 const serverUrl = env.DATABASE_URL
@@ -67,11 +73,15 @@ const stopChild = (child: ChildProcess) =>
   })
 
 function startBare(databaseUrl: string, nodeArgs: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...nodeArgs, '--conditions=source', '--import', 'tsx', 'test/bench/bare-server.ts'], {
-    cwd: repoRoot,
-    env: { ...env, DATABASE_URL: databaseUrl, PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--conditions=source', '--import', 'tsx', 'test/bench/bare-server.ts'],
+    {
+      cwd: repoRoot,
+      env: { ...env, DATABASE_URL: databaseUrl, PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let output = ''
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -96,10 +106,17 @@ function pickProcedure(): { definition: ProcedureDefinition; sample: Record<stri
       definition: JSON.parse(readFileSync(join(dir, folder, 'procedure.json'), 'utf8')) as ProcedureDefinition,
       sample: JSON.parse(readFileSync(join(dir, folder, 'sample.json'), 'utf8')) as Record<string, unknown>,
     }))
-    .filter(({ definition, sample }) => !definition.units?.length && requiredComponents(definition, sample).length === 0)
+    .filter(
+      ({ definition, sample }) => !definition.units?.length && requiredComponents(definition, sample).length === 0,
+    )
   const wanted = env.BENCH_PROCEDURE
-  const chosen = wanted ? candidates.find((c) => c.definition.code === wanted) : (candidates.find((c) => c.definition.level === 'commune') ?? candidates[0])
-  if (!chosen) throw new Error(`no library procedure${wanted ? ` ${wanted}` : ''} whose sample.json needs no attachment and is offered by level`)
+  const chosen = wanted
+    ? candidates.find((c) => c.definition.code === wanted)
+    : (candidates.find((c) => c.definition.level === 'commune') ?? candidates[0])
+  if (!chosen)
+    throw new Error(
+      `no library procedure${wanted ? ` ${wanted}` : ''} whose sample.json needs no attachment and is offered by level`,
+    )
   return chosen
 }
 
@@ -113,11 +130,18 @@ async function copyReferenceRows(from: string, to: string, procedureCode: string
       ['calendars', 'true'],
       ['units', 'true'],
       ['procedures', `code = '${procedureCode.replaceAll("'", "''")}'`],
-      ['procedure_versions', `procedure_id in (select id from procedures where code = '${procedureCode.replaceAll("'", "''")}')`],
+      [
+        'procedure_versions',
+        `procedure_id in (select id from procedures where code = '${procedureCode.replaceAll("'", "''")}')`,
+      ],
     ]
     for (const [table, where] of copies) {
-      const [{ rows }] = (await source.unsafe(`select coalesce(jsonb_agg(t), '[]') as rows from ${table} t where ${where}`)) as unknown as [{ rows: postgres.JSONValue }]
-      await target.unsafe(`insert into ${table} select * from jsonb_populate_recordset(null::${table}, $1::jsonb)`, [target.json(rows) as never])
+      const [{ rows }] = (await source.unsafe(
+        `select coalesce(jsonb_agg(t), '[]') as rows from ${table} t where ${where}`,
+      )) as unknown as [{ rows: postgres.JSONValue }]
+      await target.unsafe(`insert into ${table} select * from jsonb_populate_recordset(null::${table}, $1::jsonb)`, [
+        target.json(rows) as never,
+      ])
     }
   } finally {
     await source.end()
@@ -194,12 +218,24 @@ function machineBusySeconds(): number | undefined {
 }
 function cpuSnapshot(serverPid: number) {
   const own = process.cpuUsage()
-  return { server: cpuSecondsOf(serverPid), postgres: postgresCpuSeconds(), loadGenerator: (own.user + own.system) / 1e6, machine: machineBusySeconds() }
+  return {
+    server: cpuSecondsOf(serverPid),
+    postgres: postgresCpuSeconds(),
+    loadGenerator: (own.user + own.system) / 1e6,
+    machine: machineBusySeconds(),
+  }
 }
 
 const receiptCodeIn = /"receiptCode":"([^"]+)"/
 
-async function load(target: Target, scenario: string, kind: 'submit' | 'track', seconds: number, bodies: string[], record: boolean): Promise<Measured> {
+async function load(
+  target: Target,
+  scenario: string,
+  kind: 'submit' | 'track',
+  seconds: number,
+  bodies: string[],
+  record: boolean,
+): Promise<Measured> {
   let next = 0
   const request: autocannon.Request =
     kind === 'submit'
@@ -212,7 +248,10 @@ async function load(target: Target, scenario: string, kind: 'submit' | 'track', 
       : {
           method: 'GET',
           path: '/api/track/x',
-          setupRequest: (req) => ({ ...req, path: `/api/track/${encodeURIComponent(target.codes[Math.floor(Math.random() * target.codes.length)]!)}` }),
+          setupRequest: (req) => ({
+            ...req,
+            path: `/api/track/${encodeURIComponent(target.codes[Math.floor(Math.random() * target.codes.length)]!)}`,
+          }),
         }
   request.onResponse = (status, body) => {
     if (status < 200 || status >= 300) {
@@ -228,17 +267,32 @@ async function load(target: Target, scenario: string, kind: 'submit' | 'track', 
     }
   }
   const { hostname } = new URL(target.url)
-  if (hostname !== '127.0.0.1') throw new Error(`refusing to load ${target.url}: the benchmark runs against 127.0.0.1 only`)
+  if (hostname !== '127.0.0.1')
+    throw new Error(`refusing to load ${target.url}: the benchmark runs against 127.0.0.1 only`)
   const before = cpuSnapshot(target.pid)
-  const instance = autocannon({ url: target.url, connections: config.connections, duration: seconds, requests: [request] }) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>
+  const instance = autocannon({
+    url: target.url,
+    connections: config.connections,
+    duration: seconds,
+    requests: [request],
+  }) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>
   running = instance
   const result = await instance
   running = undefined
   const after = cpuSnapshot(target.pid)
-  const perRequest = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? Number.NaN : ((b - a) * 1e6) / Math.max(1, result.requests.total))
-  const cpu = { server: perRequest(before.server, after.server), postgres: perRequest(before.postgres, after.postgres), loadGenerator: perRequest(before.loadGenerator, after.loadGenerator), otherProcesses: 0 }
+  const perRequest = (a: number | undefined, b: number | undefined) =>
+    a === undefined || b === undefined ? Number.NaN : ((b - a) * 1e6) / Math.max(1, result.requests.total)
+  const cpu = {
+    server: perRequest(before.server, after.server),
+    postgres: perRequest(before.postgres, after.postgres),
+    loadGenerator: perRequest(before.loadGenerator, after.loadGenerator),
+    otherProcesses: 0,
+  }
   // whatever else kept the machine busy meanwhile (other jobs on a shared machine): a large figure means a noisy run
-  cpu.otherProcesses = Math.max(0, perRequest(before.machine, after.machine) - cpu.server - cpu.postgres - cpu.loadGenerator)
+  cpu.otherProcesses = Math.max(
+    0,
+    perRequest(before.machine, after.machine) - cpu.server - cpu.postgres - cpu.loadGenerator,
+  )
   return {
     scenario,
     target: target.name,
@@ -266,11 +320,19 @@ async function checkpoint(): Promise<void> {
   }
 }
 
-async function measure(targets: Target[], scenario: string, kind: 'submit' | 'track', bodies: string[]): Promise<Measured[]> {
+async function measure(
+  targets: Target[],
+  scenario: string,
+  kind: 'submit' | 'track',
+  bodies: string[],
+): Promise<Measured[]> {
   const out: Measured[] = []
   for (const target of targets) {
-    if (kind === 'track' && target.codes.length === 0) throw new Error(`${target.name}: no receipt code collected to track`)
-    process.stdout.write(`  ${scenario} on ${target.name}: warm-up ${config.warmupSeconds} s, then ${config.seconds} s … `)
+    if (kind === 'track' && target.codes.length === 0)
+      throw new Error(`${target.name}: no receipt code collected to track`)
+    process.stdout.write(
+      `  ${scenario} on ${target.name}: warm-up ${config.warmupSeconds} s, then ${config.seconds} s … `,
+    )
     await checkpoint()
     await load(target, `${scenario} (warm-up)`, kind, config.warmupSeconds, bodies, false)
     const m = await load(target, scenario, kind, config.seconds, bodies, kind === 'submit')
@@ -282,7 +344,8 @@ async function measure(targets: Target[], scenario: string, kind: 'submit' | 'tr
 
 // ---------------------------------------------------------------- the run
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
 
 async function main(): Promise<void> {
   const started = Date.now()
@@ -297,8 +360,12 @@ async function main(): Promise<void> {
   buildRuntime()
   // BENCH_CPU_PROF=<dir>: both servers write V8 CPU profiles into <dir>/motcua and <dir>/bare when they stop (open them in Chrome
   // DevTools; the bare server's main thread is the file with thread id 0, the other is tsx's loader thread)
-  const profile = (name: string) => (env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(env.BENCH_CPU_PROF, name)}`] : [])
-  const runtime: RuntimeProcess = await startRuntimeProcess({ ...env, DATABASE_URL: motcuaDb.url, SEED_DEMO: '0', TRACK_RATE_LIMIT: '100000000' }, profile('motcua'))
+  const profile = (name: string) =>
+    env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(env.BENCH_CPU_PROF, name)}`] : []
+  const runtime: RuntimeProcess = await startRuntimeProcess(
+    { ...env, DATABASE_URL: motcuaDb.url, SEED_DEMO: '0', TRACK_RATE_LIMIT: '100000000' },
+    profile('motcua'),
+  )
   cleanups.push(() => stopRuntimeProcess(runtime))
 
   const bareDatabase = await openDatabase({ driver: 'postgres', url: bareDb.url })
@@ -313,13 +380,20 @@ async function main(): Promise<void> {
 
   const db = postgres(motcuaDb.url, { max: 1, onnotice: () => {} })
   const unitCodes = (
-    await db<{ code: string }[]>`select code from units where level = ${definition.level} and effective_to is null order by code limit ${config.units}`
+    await db<
+      { code: string }[]
+    >`select code from units where level = ${definition.level} and effective_to is null order by code limit ${config.units}`
   ).map((u) => u.code)
   const [{ server_version: pgVersion }] = (await db`show server_version`) as unknown as [{ server_version: string }]
   await db.end()
   if (unitCodes.length === 0) throw new Error(`no ${definition.level} unit to submit to`)
   const bodyFor = (unitCode: string) =>
-    JSON.stringify({ procedureCode: definition.code, unitCode, applicant: { fullName: 'Lê Văn Cường', phone: '0903123456' }, formData: sample })
+    JSON.stringify({
+      procedureCode: definition.code,
+      unitCode,
+      applicant: { fullName: 'Lê Văn Cường', phone: '0903123456' },
+      formData: sample,
+    })
   const manyUnits = unitCodes.map(bodyFor)
   const oneUnit = [bodyFor(unitCodes[0]!)]
 
@@ -329,8 +403,13 @@ async function main(): Promise<void> {
   ]
   // one submission each first: a benchmark that measures 400s is worthless
   for (const target of targets) {
-    const res = await fetch(`${target.url}/api/dossiers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: manyUnits[0] })
-    if (res.status !== 201) throw new Error(`${target.name} answered the probe submission with ${res.status}: ${await res.text()}`)
+    const res = await fetch(`${target.url}/api/dossiers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: manyUnits[0],
+    })
+    if (res.status !== 201)
+      throw new Error(`${target.name} answered the probe submission with ${res.status}: ${await res.text()}`)
   }
   console.log(
     `motcua bench: ${definition.code} ${definition.name} (JSON, ${Buffer.byteLength(manyUnits[0]!)} bytes), ${config.connections} connections, ` +
@@ -338,13 +417,30 @@ async function main(): Promise<void> {
   )
 
   const scenarios = [
-    { key: 'submission', label: `submission, ${unitCodes.length} units`, results: await measure(targets, `submission, ${unitCodes.length} units`, 'submit', manyUnits) },
-    { key: 'submissionOneUnit', label: 'submission, 1 unit (busy ward)', results: await measure(targets, 'submission, 1 unit (busy ward)', 'submit', oneUnit) },
+    {
+      key: 'submission',
+      label: `submission, ${unitCodes.length} units`,
+      results: await measure(targets, `submission, ${unitCodes.length} units`, 'submit', manyUnits),
+    },
+    {
+      key: 'submissionOneUnit',
+      label: 'submission, 1 unit (busy ward)',
+      results: await measure(targets, 'submission, 1 unit (busy ward)', 'submit', oneUnit),
+    },
     { key: 'tracking', label: 'tracking (no PIN)', results: await measure(targets, 'tracking (no PIN)', 'track', []) },
   ]
 
   // ---------------------------------------------------------------- report
-  const header = ['scenario', 'server', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx/errors', 'motcua/bare req/s', 'bare/motcua p99']
+  const header = [
+    'scenario',
+    'server',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'non-2xx/errors',
+    'motcua/bare req/s',
+    'bare/motcua p99',
+  ]
   const rows: string[][] = []
   const ratios: Record<string, { throughput: number; p99: number }> = {}
   for (const s of scenarios) {
@@ -365,23 +461,42 @@ async function main(): Promise<void> {
     }
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
-  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
   console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`)
   const cpuRows = scenarios.flatMap((s) =>
     s.results.flatMap((r) => {
       const c = r.cpuMicrosPerRequest
-      return c ? [[s.label, r.target, fmt(c.server), fmt(c.postgres), fmt(c.loadGenerator), fmt(c.server + c.postgres + c.loadGenerator), fmt(c.otherProcesses)]] : []
+      return c
+        ? [
+            [
+              s.label,
+              r.target,
+              fmt(c.server),
+              fmt(c.postgres),
+              fmt(c.loadGenerator),
+              fmt(c.server + c.postgres + c.loadGenerator),
+              fmt(c.otherProcesses),
+            ],
+          ]
+        : []
     }),
   )
   if (cpuRows.length) {
-    const rowsWithHeader = [['CPU µs per request', 'server', 'server process', 'postgres (all)', 'load generator', 'sum', 'other processes'], ...cpuRows]
+    const rowsWithHeader = [
+      ['CPU µs per request', 'server', 'server process', 'postgres (all)', 'load generator', 'sum', 'other processes'],
+      ...cpuRows,
+    ]
     const w = rowsWithHeader[0]!.map((_, i) => Math.max(...rowsWithHeader.map((r) => r[i]!.length)))
     const cpuLine = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ')
     console.log(`${rowsWithHeader.map(cpuLine).join('\n')}\n`)
   }
-  const verdict = (ratio: number, aim: number) => `${fmt(ratio, 2)} × bare (aim ≥ ${aim}${ratio >= aim ? '' : ': missed'})`
+  const verdict = (ratio: number, aim: number) =>
+    `${fmt(ratio, 2)} × bare (aim ≥ ${aim}${ratio >= aim ? '' : ': missed'})`
   console.log(`submission: ${verdict(ratios.submission!.throughput, AIM.submission)}`)
-  console.log(`submission, 1 unit: ${fmt(ratios.submissionOneUnit!.throughput, 2)} × bare (no aim; the unit's daily sequence row serialises)`)
+  console.log(
+    `submission, 1 unit: ${fmt(ratios.submissionOneUnit!.throughput, 2)} × bare (no aim; the unit's daily sequence row serialises)`,
+  )
   console.log(`tracking: ${verdict(ratios.tracking!.throughput, AIM.tracking)}`)
 
   const failed = targets.filter((t) => t.firstError)
@@ -395,7 +510,10 @@ async function main(): Promise<void> {
     procedure: { code: definition.code, name: definition.name, level: definition.level },
     scenarios: scenarios.map((s) => ({ key: s.key, label: s.label, results: s.results, ratios: ratios[s.key] })),
     aims: AIM,
-    met: { submission: ratios.submission!.throughput >= AIM.submission, tracking: ratios.tracking!.throughput >= AIM.tracking },
+    met: {
+      submission: ratios.submission!.throughput >= AIM.submission,
+      tracking: ratios.tracking!.throughput >= AIM.tracking,
+    },
     firstErrors: Object.fromEntries(failed.map((t) => [t.name, t.firstError])),
   }
   writeFileSync(join(repoRoot, 'test-artifacts', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`)

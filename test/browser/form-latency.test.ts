@@ -2,19 +2,25 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Phone, chromiumAvailable, launchPhone } from '../support/browser'
+import { chromiumAvailable, launchPhone, type Phone } from '../support/browser'
 import { type RuntimeProcess, repoRoot, startRuntimeProcess, stopRuntimeProcess } from '../support/runtime-process'
 
 // A long form must not lag: a procedure with 120 fields on one page, typed into at its last field.
 const FIELDS = 120
 
 function bigProcedure(): Record<string, unknown> {
-  const base = JSON.parse(readFileSync(join(repoRoot, 'procedures/dang-ky-khai-sinh/procedure.json'), 'utf8')) as Record<string, unknown> & { steps: { actions: Record<string, unknown>[] }[] }
+  const base = JSON.parse(
+    readFileSync(join(repoRoot, 'procedures/dang-ky-khai-sinh/procedure.json'), 'utf8'),
+  ) as Record<string, unknown> & { steps: { actions: Record<string, unknown>[] }[] }
   const properties: Record<string, unknown> = {}
   for (let i = 1; i <= FIELDS; i++) {
     const key = `truong_${String(i).padStart(3, '0')}`
     properties[key] =
-      i % 12 === 5 ? { type: 'string', format: 'date', title: `Ngày thứ ${i}` } : i % 12 === 7 ? { type: 'string', format: 'cccd', title: `Số căn cước ${i}` } : { type: 'string', title: `Trường thứ ${i}`, maxLength: 200 }
+      i % 12 === 5
+        ? { type: 'string', format: 'date', title: `Ngày thứ ${i}` }
+        : i % 12 === 7
+          ? { type: 'string', format: 'cccd', title: `Số căn cước ${i}` }
+          : { type: 'string', title: `Trường thứ ${i}`, maxLength: 200 }
   }
   for (const step of base.steps) for (const action of step.actions) delete action.guard
   return {
@@ -53,9 +59,21 @@ describe.runIf(chromiumAvailable())('typing into a 120-field form', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'motcua-latency-'))
     mkdirSync(join(dataDir, 'no-plugins'))
-    runtime = await startRuntimeProcess({ ...process.env, DATABASE_URL: '', DATA_DIR: join(dataDir, 'db'), PLUGINS_DIR: join(dataDir, 'no-plugins') })
-    const { token } = (await call(runtime.url, '/api/auth/login', { method: 'POST', body: { username: 'admin', password: 'motcua-demo' } })) as { token: string }
-    const draft = (await call(runtime.url, '/api/admin/drafts', { method: 'POST', body: { definition: bigProcedure() }, token })) as { id: string }
+    runtime = await startRuntimeProcess({
+      ...process.env,
+      DATABASE_URL: '',
+      DATA_DIR: join(dataDir, 'db'),
+      PLUGINS_DIR: join(dataDir, 'no-plugins'),
+    })
+    const { token } = (await call(runtime.url, '/api/auth/login', {
+      method: 'POST',
+      body: { username: 'admin', password: 'motcua-demo' },
+    })) as { token: string }
+    const draft = (await call(runtime.url, '/api/admin/drafts', {
+      method: 'POST',
+      body: { definition: bigProcedure() },
+      token,
+    })) as { id: string }
     await call(runtime.url, `/api/admin/drafts/${draft.id}/publish`, { method: 'POST', body: {}, token })
     phone = await launchPhone()
   }, 120_000)
@@ -87,7 +105,8 @@ describe.runIf(chromiumAvailable())('typing into a 120-field form', () => {
         true,
       )
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (['keydown', 'keypress', 'input', 'keyup'].includes(entry.name)) w.slowEvents.push(entry.duration)
+        for (const entry of list.getEntries())
+          if (['keydown', 'keypress', 'input', 'keyup'].includes(entry.name)) w.slowEvents.push(entry.duration)
       }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit)
     })
     await last.scrollIntoViewIfNeeded()

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { type ProcedureDefinition, requiredComponents } from '@motcua/core'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Phone, chromiumAvailable, launchPhone } from '../support/browser'
+import { chromiumAvailable, launchPhone, type Phone } from '../support/browser'
 import { type RuntimeProcess, repoRoot, startRuntimeProcess, stopRuntimeProcess } from '../support/runtime-process'
 
 // A citizen on a 360 px phone, against the built runtime (a real process on a fresh PGlite folder).
@@ -14,7 +14,10 @@ const readJson = (path: string): unknown => JSON.parse(readFileSync(join(repoRoo
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
 
 async function noHorizontalScroll(page: Page): Promise<void> {
-  const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth])
+  const [scroll, client] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    document.documentElement.clientWidth,
+  ])
   expect(scroll, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(client)
 }
 
@@ -37,7 +40,13 @@ describe.runIf(chromiumAvailable())('the citizen portal on a phone', () => {
     mkdirSync(shots, { recursive: true })
     dataDir = mkdtempSync(join(tmpdir(), 'motcua-portal-'))
     // The shipped plugins (built by the global setup), for the VietQR payment; each is off until a unit enables it.
-    runtime = await startRuntimeProcess({ ...process.env, DATABASE_URL: '', DATA_DIR: join(dataDir, 'db'), PLUGINS_DIR: join(repoRoot, 'plugins'), TRACK_RATE_LIMIT: '1000' })
+    runtime = await startRuntimeProcess({
+      ...process.env,
+      DATABASE_URL: '',
+      DATA_DIR: join(dataDir, 'db'),
+      PLUGINS_DIR: join(repoRoot, 'plugins'),
+      TRACK_RATE_LIMIT: '1000',
+    })
     phone = await launchPhone()
     page = phone.page
     page.setDefaultTimeout(15_000)
@@ -74,8 +83,12 @@ describe.runIf(chromiumAvailable())('the citizen portal on a phone', () => {
     // The error sits right under its input, which points at it (aria-describedby) and is marked invalid.
     const nameError = page.locator('#root_nguoi_yeu_cau_ho_ten__error')
     await expect.poll(() => nameError.innerText()).toContain('Vui lòng nhập thông tin bắt buộc này')
-    expect(await page.getAttribute('#root_nguoi_yeu_cau_ho_ten', 'aria-describedby')).toContain('root_nguoi_yeu_cau_ho_ten__error')
-    expect(await page.evaluate(() => document.querySelector('#root_nguoi_yeu_cau_ho_ten')!.nextElementSibling?.id)).toBe('root_nguoi_yeu_cau_ho_ten__error')
+    expect(await page.getAttribute('#root_nguoi_yeu_cau_ho_ten', 'aria-describedby')).toContain(
+      'root_nguoi_yeu_cau_ho_ten__error',
+    )
+    expect(
+      await page.evaluate(() => document.querySelector('#root_nguoi_yeu_cau_ho_ten')!.nextElementSibling?.id),
+    ).toBe('root_nguoi_yeu_cau_ho_ten__error')
     await expect.poll(() => page.locator('.mc-error-summary').innerText()).toMatch(/Vui lòng sửa \d+ thông tin/)
     await page.fill('#root_nguoi_yeu_cau_ho_ten', 'Nguyễn Văn Hùng')
     await page.fill('#root_nguoi_yeu_cau_so_dinh_danh', '12 345')
@@ -134,20 +147,39 @@ describe.runIf(chromiumAvailable())('the citizen portal on a phone', () => {
     await next(page)
     await expect.poll(() => stepLabel(page)).toContain('Bước 6/7: Giấy tờ đính kèm')
     await next(page) // the birth certificate is required when there is one
-    await expect.poll(() => page.locator('#attachment-giay_chung_sinh .field-error').innerText()).toContain('Vui lòng đính kèm giấy tờ này')
-    await page.setInputFiles('#file-giay_chung_sinh', { name: 'giay-chung-sinh.txt', mimeType: 'text/plain', buffer: Buffer.from('not a pdf') })
-    await expect.poll(() => page.locator('#attachment-giay_chung_sinh .field-error').innerText()).toContain('không đúng định dạng')
-    await page.setInputFiles('#file-giay_chung_sinh', { name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: PDF })
-    await expect.poll(() => page.locator('#attachment-giay_chung_sinh .attachment__filename').innerText()).toBe('giay-chung-sinh.pdf')
+    await expect
+      .poll(() => page.locator('#attachment-giay_chung_sinh .field-error').innerText())
+      .toContain('Vui lòng đính kèm giấy tờ này')
+    await page.setInputFiles('#file-giay_chung_sinh', {
+      name: 'giay-chung-sinh.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('not a pdf'),
+    })
+    await expect
+      .poll(() => page.locator('#attachment-giay_chung_sinh .field-error').innerText())
+      .toContain('không đúng định dạng')
+    await page.setInputFiles('#file-giay_chung_sinh', {
+      name: 'giay-chung-sinh.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    })
+    await expect
+      .poll(() => page.locator('#attachment-giay_chung_sinh .attachment__filename').innerText())
+      .toBe('giay-chung-sinh.pdf')
     await next(page)
     await expect.poll(() => stepLabel(page)).toContain('Bước 7/7: Xem lại và nộp')
     expect(await page.inputValue('#applicant-fullName')).toBe('Nguyễn Văn Hùng')
-    expect(await page.locator('.review-block').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('20/11/2026')]))
+    expect(await page.locator('.review-block').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringContaining('20/11/2026')]),
+    )
     expect(await page.locator('.fees tfoot').innerText()).toContain('16.000 đ')
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click()
     const code = page.getByTestId('receipt-code')
     await code.waitFor()
-    const receipt = { code: (await code.innerText()).trim(), pin: (await page.getByTestId('receipt-pin').innerText()).trim() }
+    const receipt = {
+      code: (await code.innerText()).trim(),
+      pin: (await page.getByTestId('receipt-pin').innerText()).trim(),
+    }
     receipts.push(receipt)
     expect(receipt.code).toMatch(/^000\.\d{2}\.\d{2}\.H49-\d{6}-\d{4}$/)
     expect(receipt.pin).toMatch(/^\d{8}$/)
@@ -182,7 +214,11 @@ describe.runIf(chromiumAvailable())('the citizen portal on a phone', () => {
     await page.getByRole('heading', { level: 1 }).waitFor()
     // A draft saved on the device earlier (here: the library's sample) is offered and resumed.
     await page.evaluate(
-      ([code, data, unit]) => localStorage.setItem(`motcua.draft.${code}`, JSON.stringify({ procedureCode: code, formData: data, unitCode: unit, savedAt: new Date().toISOString() })),
+      ([code, data, unit]) =>
+        localStorage.setItem(
+          `motcua.draft.${code}`,
+          JSON.stringify({ procedureCode: code, formData: data, unitCode: unit, savedAt: new Date().toISOString() }),
+        ),
       [definition.code, formData, unitCode] as const,
     )
     await page.goto(`${runtime.url}/thu-tuc/${definition.code}/nop-ho-so?don-vi=${unitCode}`)
@@ -191,10 +227,16 @@ describe.runIf(chromiumAvailable())('the citizen portal on a phone', () => {
     const total = Number(/\/(\d+)/.exec(await stepLabel(page))![1])
     for (let step = 2; step <= total - 1; step++) {
       await next(page)
-      await expect.poll(() => stepLabel(page), { message: `${folder}: step ${step}` }).toContain(`Bước ${step}/${total}`)
+      await expect
+        .poll(() => stepLabel(page), { message: `${folder}: step ${step}` })
+        .toContain(`Bước ${step}/${total}`)
     }
     for (const component of requiredComponents(definition, formData)) {
-      await page.setInputFiles(`#file-${component.key}`, { name: `${component.key}.pdf`, mimeType: 'application/pdf', buffer: PDF })
+      await page.setInputFiles(`#file-${component.key}`, {
+        name: `${component.key}.pdf`,
+        mimeType: 'application/pdf',
+        buffer: PDF,
+      })
     }
     await next(page)
     await expect.poll(() => stepLabel(page)).toContain(`Bước ${total}/${total}`)
@@ -202,7 +244,10 @@ describe.runIf(chromiumAvailable())('the citizen portal on a phone', () => {
     if (options.doubleClick) await submit.dblclick()
     else await submit.click()
     await page.getByTestId('receipt-code').waitFor()
-    receipts.push({ code: await page.getByTestId('receipt-code').innerText(), pin: await page.getByTestId('receipt-pin').innerText() })
+    receipts.push({
+      code: await page.getByTestId('receipt-code').innerText(),
+      pin: await page.getByTestId('receipt-pin').innerText(),
+    })
     return definition
   }
 
@@ -242,7 +287,11 @@ describe.runIf(chromiumAvailable())('the citizen portal on a phone', () => {
   async function as(username: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
     let token = tokens.get(username)
     if (!token) {
-      const login = await fetch(`${runtime.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'motcua-demo' }) })
+      const login = await fetch(`${runtime.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: 'motcua-demo' }),
+      })
       expect(login.status, `${username} signs in`).toBe(200)
       token = ((await login.json()) as { token: string }).token
       tokens.set(username, token)
@@ -260,13 +309,25 @@ describe.runIf(chromiumAvailable())('the citizen portal on a phone', () => {
     actions: { key: string; type: string }[]
     attachments: { kind: string; fileName: string; componentKey: string }[]
   }
-  const deskDossier = async (username: string, code: string) => (await (await as(username, `/api/desk/dossiers/${code}`)).json()) as DeskDossier
+  const deskDossier = async (username: string, code: string) =>
+    (await (await as(username, `/api/desk/dossiers/${code}`)).json()) as DeskDossier
   /** Takes the action of that type the dossier's current step offers the officer (e.g. `yeu_cau_bo_sung`), at its current version. */
-  async function act(username: string, code: string, type: string, inputs: Record<string, unknown> = {}): Promise<void> {
+  async function act(
+    username: string,
+    code: string,
+    type: string,
+    inputs: Record<string, unknown> = {},
+  ): Promise<void> {
     const dossier = await deskDossier(username, code)
     const action = dossier.actions.find((a) => a.type === type)
-    expect(action, `${username} may ${type} on ${code} (offered: ${dossier.actions.map((a) => a.type).join(', ')})`).toBeDefined()
-    const response = await as(username, `/api/desk/dossiers/${code}/actions/${action!.key}`, { method: 'POST', body: { expectedVersion: dossier.version, ...inputs } })
+    expect(
+      action,
+      `${username} may ${type} on ${code} (offered: ${dossier.actions.map((a) => a.type).join(', ')})`,
+    ).toBeDefined()
+    const response = await as(username, `/api/desk/dossiers/${code}/actions/${action!.key}`, {
+      method: 'POST',
+      body: { expectedVersion: dossier.version, ...inputs },
+    })
     expect(response.status, await response.clone().text()).toBe(200)
   }
 
@@ -281,9 +342,14 @@ describe.runIf(chromiumAvailable())('the citizen portal on a phone', () => {
   const statusText = () => page.locator('#status-title + .status-line').innerText()
   /** What the PIN view says an action carried (`data`), which the page shows: the items to supplement, the amount to pay. */
   async function trackedData(code: string, pin: string, action: string): Promise<Record<string, unknown> | undefined> {
-    const tracked = (await (await fetch(`${runtime.url}/api/track/${code}`, { headers: { 'x-lookup-pin': pin } })).json()) as { timeline: { action: string; data?: Record<string, unknown> }[] }
+    const tracked = (await (
+      await fetch(`${runtime.url}/api/track/${code}`, { headers: { 'x-lookup-pin': pin } })
+    ).json()) as { timeline: { action: string; data?: Record<string, unknown> }[] }
     const data = tracked.timeline.findLast((e) => e.action === action)?.data ?? undefined
-    expect(data, `GET /api/track/:code with the PIN must give the ${action} entry its data (runtime/src/routes/dossiers.ts: timeline entries carry { note, data } with the PIN)`).toBeDefined()
+    expect(
+      data,
+      `GET /api/track/:code with the PIN must give the ${action} entry its data (runtime/src/routes/dossiers.ts: timeline entries carry { note, data } with the PIN)`,
+    ).toBeDefined()
     return data
   }
 
@@ -292,24 +358,36 @@ describe.runIf(chromiumAvailable())('the citizen portal on a phone', () => {
     const { code, pin } = receipts.at(-1)!
     await act('tiepnhan.06649', code, 'receive')
     await act('chuyenvien.06649', code, 'requestSupplement', { missingItems: ['Bản sao căn cước của người yêu cầu'] })
-    expect(await trackedData(code, pin, 'requestSupplement')).toMatchObject({ missingItems: ['Bản sao căn cước của người yêu cầu'] })
+    expect(await trackedData(code, pin, 'requestSupplement')).toMatchObject({
+      missingItems: ['Bản sao căn cước của người yêu cầu'],
+    })
 
     await openTracking(code, pin)
     expect(await statusText()).toBe('Yêu cầu bổ sung giấy tờ')
     const todo = page.locator('.todo')
     expect(await todo.innerText()).toContain('Cơ quan giải quyết đề nghị bổ sung:')
-    expect(await page.getByTestId('missing-items').locator('li').allInnerTexts()).toEqual(['Bản sao căn cước của người yêu cầu'])
+    expect(await page.getByTestId('missing-items').locator('li').allInnerTexts()).toEqual([
+      'Bản sao căn cước của người yêu cầu',
+    ])
     expect(await page.locator('main').innerText()).not.toContain('chưa hỗ trợ')
 
     // Checked before anything is sent: the type from the content, the error beside the file.
-    await page.setInputFiles('#supplement-file-1', { name: 'can-cuoc.txt', mimeType: 'text/plain', buffer: Buffer.from('not a pdf') })
-    await expect.poll(() => page.locator('#supplement-row-1 .field-error').innerText()).toContain('không đúng định dạng')
+    await page.setInputFiles('#supplement-file-1', {
+      name: 'can-cuoc.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('not a pdf'),
+    })
+    await expect
+      .poll(() => page.locator('#supplement-row-1 .field-error').innerText())
+      .toContain('không đúng định dạng')
     await page.setInputFiles('#supplement-file-1', { name: 'can-cuoc.pdf', mimeType: 'application/pdf', buffer: PDF })
     await expect.poll(() => page.locator('#supplement-row-1 .attachment__filename').innerText()).toBe('can-cuoc.pdf')
     expect(await page.locator('#supplement-row-1 .field-error').count()).toBe(0)
     // A file must say which document it is.
     await page.getByRole('button', { name: 'Gửi giấy tờ bổ sung' }).click()
-    await expect.poll(() => page.locator('#supplement-row-1 .field-error').innerText()).toContain('Vui lòng chọn giấy tờ')
+    await expect
+      .poll(() => page.locator('#supplement-row-1 .field-error').innerText())
+      .toContain('Vui lòng chọn giấy tờ')
     await page.locator('#supplement-row-1').evaluate((row) => row.scrollIntoView({ block: 'start' }))
     await shot(page, '07-supplement-error')
     await page.selectOption('#supplement-component-1', 'giay_to_nhan_than')
@@ -329,7 +407,9 @@ describe.runIf(chromiumAvailable())('the citizen portal on a phone', () => {
     await shot(page, '08-supplement-sent')
 
     const desk = await deskDossier('chuyenvien.06649', code)
-    expect(desk.attachments).toContainEqual(expect.objectContaining({ kind: 'supplement', componentKey: 'giay_to_nhan_than', fileName: 'can-cuoc.pdf' }))
+    expect(desk.attachments).toContainEqual(
+      expect.objectContaining({ kind: 'supplement', componentKey: 'giay_to_nhan_than', fileName: 'can-cuoc.pdf' }),
+    )
     expect(desk.actions.map((a) => a.type)).toContain('acceptSupplement')
   })
 
@@ -342,12 +422,22 @@ describe.runIf(chromiumAvailable())('the citizen portal on a phone', () => {
     await openTracking(code, pin)
     expect(await statusText()).toBe('Yêu cầu thực hiện nghĩa vụ tài chính')
     expect(await page.locator('.todo').innerText()).toContain('Cơ quan giải quyết đề nghị nộp phí, lệ phí: 100.000 đ.')
-    await expect.poll(() => page.getByTestId('payment-counter').innerText()).toContain('Vui lòng nộp phí tại Bộ phận tiếp nhận và trả kết quả')
+    await expect
+      .poll(() => page.getByTestId('payment-counter').innerText())
+      .toContain('Vui lòng nộp phí tại Bộ phận tiếp nhận và trả kết quả')
 
     const webhookSecret = 'bi-mat-webhook-ha-khanh-2026'
     const enabled = await as('admin', '/api/admin/units/06649/plugins/vietnam-qr-pay', {
       method: 'PUT',
-      body: { enabled: true, config: { bankBin: '970415', accountNumber: '0011001932418', accountName: 'UBND PHUONG HA KHANH', webhookSecret } },
+      body: {
+        enabled: true,
+        config: {
+          bankBin: '970415',
+          accountNumber: '0011001932418',
+          accountName: 'UBND PHUONG HA KHANH',
+          webhookSecret,
+        },
+      },
     })
     expect(enabled.status, await enabled.clone().text()).toBe(200)
     await page.reload() // the PIN stays with this page (history state), not in its address
@@ -356,7 +446,8 @@ describe.runIf(chromiumAvailable())('the citizen portal on a phone', () => {
     expect(await qr.locator('path').getAttribute('d')).toMatch(/^M\d/)
     expect(await page.getByTestId('payment-amount').innerText()).toBe('100.000 đ')
     const facts = await page.locator('.payment__facts').innerText()
-    for (const text of ['VietinBank', '970415', '0011001932418', 'UBND PHUONG HA KHANH', code]) expect(facts).toContain(text)
+    for (const text of ['VietinBank', '970415', '0011001932418', 'UBND PHUONG HA KHANH', code])
+      expect(facts).toContain(text)
     expect(await page.locator('.payment').innerText()).toContain('trạng thái hồ sơ tự cập nhật')
     await page.locator('.todo').evaluate((todo) => todo.scrollIntoView({ block: 'start' }))
     await shot(page, '09-payment')
@@ -366,7 +457,10 @@ describe.runIf(chromiumAvailable())('the citizen portal on a phone', () => {
     const body = JSON.stringify({ receiptCode: code, amount: 100_000, reference: 'FT26332123456789' })
     const notice = await fetch(`${runtime.url}/api/plugins/vietnam-qr-pay/webhook`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-signature': createHmac('sha256', webhookSecret).update(body).digest('hex') },
+      headers: {
+        'content-type': 'application/json',
+        'x-signature': createHmac('sha256', webhookSecret).update(body).digest('hex'),
+      },
       body,
     })
     expect(notice.status, await notice.clone().text()).toBe(200)
@@ -385,11 +479,20 @@ describe.runIf(chromiumAvailable())('the citizen portal on a phone', () => {
     await openTracking(code, pin)
     const panel = page.locator('.panel--result')
     await panel.waitFor()
-    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: /^Tải về: giay-khai-sinh\.pdf/ }).click()])
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: /^Tải về: giay-khai-sinh\.pdf/ }).click(),
+    ])
     expect(download.suggestedFilename()).toBe('giay-khai-sinh.pdf')
     expect(readFileSync((await download.path())!)).toEqual(PDF)
     // The citizen's own file, the same way.
-    const [own] = await Promise.all([page.waitForEvent('download'), page.getByTestId('own-files').getByRole('button', { name: /giay_chung_sinh\.pdf/ }).click()])
+    const [own] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByTestId('own-files')
+        .getByRole('button', { name: /giay_chung_sinh\.pdf/ })
+        .click(),
+    ])
     expect(own.suggestedFilename()).toBe('giay_chung_sinh.pdf')
     await panel.scrollIntoViewIfNeeded()
     await shot(page, '10-result')

@@ -25,11 +25,25 @@ describe.skipIf(!url)('publishing across runtime processes on PostgreSQL', () =>
     const [a, b] = processes as [RuntimeProcess, RuntimeProcess]
     expect(await (await fetch(`${b.url}/api/procedures/1.001193`)).json()).toMatchObject({ version: 1 })
     const json = { 'content-type': 'application/json' }
-    const login = await fetch(`${a.url}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ username: 'admin', password: 'mat-khau-thu' }) })
+    const login = await fetch(`${a.url}/api/auth/login`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ username: 'admin', password: 'mat-khau-thu' }),
+    })
     const auth = { ...json, authorization: `Bearer ${((await login.json()) as { token: string }).token}` }
-    const draft = (await (await fetch(`${a.url}/api/admin/procedures/1.001193/drafts`, { method: 'POST', headers: auth, body: '{}' })).json()) as { id: string; definition: object }
-    await fetch(`${a.url}/api/admin/drafts/${draft.id}`, { method: 'PUT', headers: auth, body: JSON.stringify({ definition: { ...draft.definition, name: 'Đăng ký khai sinh (phiên bản 2)' } }) })
-    const published = await fetch(`${a.url}/api/admin/drafts/${draft.id}/publish`, { method: 'POST', headers: auth, body: '{}' })
+    const draft = (await (
+      await fetch(`${a.url}/api/admin/procedures/1.001193/drafts`, { method: 'POST', headers: auth, body: '{}' })
+    ).json()) as { id: string; definition: object }
+    await fetch(`${a.url}/api/admin/drafts/${draft.id}`, {
+      method: 'PUT',
+      headers: auth,
+      body: JSON.stringify({ definition: { ...draft.definition, name: 'Đăng ký khai sinh (phiên bản 2)' } }),
+    })
+    const published = await fetch(`${a.url}/api/admin/drafts/${draft.id}/publish`, {
+      method: 'POST',
+      headers: auth,
+      body: '{}',
+    })
     expect(published.status).toBe(201)
     const publishedAt = Date.now()
 

@@ -1,15 +1,20 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type BrowserContext, type Page, chromium } from 'playwright-core'
+import { type BrowserContext, chromium, type Page } from 'playwright-core'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 /** Whether the browser tests can run; in CI they must (CI installs Debian's chromium). */
 export function chromiumAvailable(): boolean {
   if (existsSync(CHROMIUM)) return true
-  if (process.env.CI) throw new Error(`${CHROMIUM} is missing: CI must install chromium (apt-get install -y chromium) for the browser tests`)
-  console.warn(`\n!!! ${CHROMIUM} not found: SKIPPING the browser tests (apt-get install -y chromium to run them) !!!\n`)
+  if (process.env.CI)
+    throw new Error(
+      `${CHROMIUM} is missing: CI must install chromium (apt-get install -y chromium) for the browser tests`,
+    )
+  console.warn(
+    `\n!!! ${CHROMIUM} not found: SKIPPING the browser tests (apt-get install -y chromium to run them) !!!\n`,
+  )
   return false
 }
 
@@ -30,7 +35,16 @@ export async function launchPhone(): Promise<Phone> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 360, height: 740 },
     deviceScaleFactor: 2,
     isMobile: true,

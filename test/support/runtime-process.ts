@@ -19,7 +19,11 @@ export function buildRuntime(): void {
 
 /** Starts the built runtime as a real process on a free port and resolves once it serves; `nodeArgs` go before the script (e.g. `--cpu-prof`). */
 export function startRuntimeProcess(env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<RuntimeProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, 'runtime/dist/main.js'], { cwd: repoRoot, env: { ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...nodeArgs, 'runtime/dist/main.js'], {
+    cwd: repoRoot,
+    env: { ...env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {

@@ -15,8 +15,15 @@ export const DEFAULT_PROVINCE = 'Tỉnh Quảng Ninh'
  * An address line: the detail (house, street, hamlet), then the commune, the district and the province.
  * @example composeAddress('Số 12, tổ 5', 'Phường Hà Khánh', 'Thành phố Hạ Long') // 'Số 12, tổ 5, Phường Hà Khánh, Thành phố Hạ Long, Tỉnh Quảng Ninh'
  */
-export function composeAddress(detail: string, commune?: string, district?: string, province = DEFAULT_PROVINCE): string {
-  return [detail.trim(), commune, district, district ? province : undefined].filter((part) => part && part.length).join(', ')
+export function composeAddress(
+  detail: string,
+  commune?: string,
+  district?: string,
+  province = DEFAULT_PROVINCE,
+): string {
+  return [detail.trim(), commune, district, district ? province : undefined]
+    .filter((part) => part && part.length)
+    .join(', ')
 }
 
 /**
@@ -35,7 +42,9 @@ export function parseAddress(
   const district = districts.find((d) => head === d.name || head.endsWith(`, ${d.name}`))
   if (!district) return { detail: value }
   const beforeDistrict = head.slice(0, head.length - district.name.length).replace(/,\s*$/, '')
-  const commune = communesOf(district.name).find((c) => beforeDistrict === c.name || beforeDistrict.endsWith(`, ${c.name}`))
+  const commune = communesOf(district.name).find(
+    (c) => beforeDistrict === c.name || beforeDistrict.endsWith(`, ${c.name}`),
+  )
   if (!commune) return { detail: beforeDistrict, district: district.name }
   const detail = beforeDistrict.slice(0, beforeDistrict.length - commune.name.length).replace(/,\s*$/, '')
   return { detail, district: district.name, commune: commune.name }

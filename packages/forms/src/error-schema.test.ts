@@ -32,8 +32,16 @@ describe('error schemas', () => {
 describe('the error summary', () => {
   it('lists each message with its field id and title', async () => {
     const { listErrors } = await import('./error-schema')
-    const schema = { type: 'object', properties: { me: { type: 'object', title: 'Mẹ', properties: { ho_ten: { type: 'string', title: 'Họ tên' } } }, ds: { type: 'array', items: { type: 'object', properties: { a: { type: 'string', title: 'A' } } } } } }
-    expect(listErrors({ me: { ho_ten: { __errors: ['Thiếu'] } }, ds: { 1: { a: { __errors: ['Sai'] } } } }, schema)).toEqual([
+    const schema = {
+      type: 'object',
+      properties: {
+        me: { type: 'object', title: 'Mẹ', properties: { ho_ten: { type: 'string', title: 'Họ tên' } } },
+        ds: { type: 'array', items: { type: 'object', properties: { a: { type: 'string', title: 'A' } } } },
+      },
+    }
+    expect(
+      listErrors({ me: { ho_ten: { __errors: ['Thiếu'] } }, ds: { 1: { a: { __errors: ['Sai'] } } } }, schema),
+    ).toEqual([
       { id: 'root_me_ho_ten', label: 'Họ tên', message: 'Thiếu' },
       { id: 'root_ds_1_a', label: 'A', message: 'Sai' },
     ])

@@ -71,7 +71,12 @@ type SchemaNode = { title?: string; properties?: Record<string, unknown>; items?
  * Every message of an error schema with the id and title of its field, in the error schema's order.
  * @example listErrors({ me: { ho_ten: { __errors: ['Vui lòng nhập…'] } } }, schema) // [{ id: 'root_me_ho_ten', label: 'Họ, chữ đệm và tên', message: … }]
  */
-export function listErrors(errorSchema: ErrorSchema | Record<string, unknown>, schema: unknown, idPrefix = 'root', separator = '_'): ListedError[] {
+export function listErrors(
+  errorSchema: ErrorSchema | Record<string, unknown>,
+  schema: unknown,
+  idPrefix = 'root',
+  separator = '_',
+): ListedError[] {
   const out: ListedError[] = []
   const walk = (node: Record<string, unknown>, at: SchemaNode | undefined, path: string[]) => {
     for (const message of (node.__errors as string[] | undefined) ?? []) {

@@ -9,7 +9,9 @@ import type { FormLocale } from './validator'
 export function focusField(id: string): void {
   const element = document.getElementById(id)
   if (!element) return
-  const target = element.matches('input, select, textarea, button') ? element : element.querySelector<HTMLElement>('input, select, textarea')
+  const target = element.matches('input, select, textarea, button')
+    ? element
+    : element.querySelector<HTMLElement>('input, select, textarea')
   ;(target ?? element).scrollIntoView({ block: 'center' })
   ;(target ?? element).focus({ preventScroll: true })
 }
@@ -20,7 +22,10 @@ export function ErrorSummary({ errors, locale }: { errors: ListedError[]; locale
   useEffect(() => {
     box.current?.focus()
   }, [errors])
-  const title = locale === 'en' ? `Please correct ${errors.length} ${errors.length === 1 ? 'item' : 'items'}` : `Vui lòng sửa ${errors.length} thông tin dưới đây`
+  const title =
+    locale === 'en'
+      ? `Please correct ${errors.length} ${errors.length === 1 ? 'item' : 'items'}`
+      : `Vui lòng sửa ${errors.length} thông tin dưới đây`
   return (
     <div className="mc-error-summary" role="alert" tabIndex={-1} ref={box} aria-labelledby="mc-error-summary-title">
       <h2 id="mc-error-summary-title">{title}</h2>

@@ -5,7 +5,12 @@ import { countFields, formSteps, orderedKeys } from './form-steps'
 const person = (title: string): RJSFSchema => ({
   type: 'object',
   title,
-  properties: { ho_ten: { type: 'string' }, ngay_sinh: { type: 'string' }, so_dinh_danh: { type: 'string' }, noi_cu_tru: { type: 'string' } },
+  properties: {
+    ho_ten: { type: 'string' },
+    ngay_sinh: { type: 'string' },
+    so_dinh_danh: { type: 'string' },
+    noi_cu_tru: { type: 'string' },
+  },
 })
 const schema: RJSFSchema = {
   type: 'object',
@@ -15,13 +20,24 @@ const schema: RJSFSchema = {
     me: person('Người mẹ'),
     cam_doan: { type: 'boolean' },
     ghi_chu: { type: 'string' },
-    giay_to: { type: 'array', title: 'Giấy tờ', items: { type: 'object', properties: { ten: { type: 'string' }, so_trang: { type: 'integer' } } } },
+    giay_to: {
+      type: 'array',
+      title: 'Giấy tờ',
+      items: { type: 'object', properties: { ten: { type: 'string' }, so_trang: { type: 'integer' } } },
+    },
   },
 }
 
 describe('form steps', () => {
   it('orders keys by ui:order, with the * wildcard', () => {
-    expect(orderedKeys(schema, { 'ui:order': ['me', '*', 'so_ban_sao'] })).toEqual(['me', 'nguoi_yeu_cau', 'cam_doan', 'ghi_chu', 'giay_to', 'so_ban_sao'])
+    expect(orderedKeys(schema, { 'ui:order': ['me', '*', 'so_ban_sao'] })).toEqual([
+      'me',
+      'nguoi_yeu_cau',
+      'cam_doan',
+      'ghi_chu',
+      'giay_to',
+      'so_ban_sao',
+    ])
     expect(orderedKeys(schema, { 'ui:order': ['giay_to'] })[0]).toBe('giay_to')
   })
 
@@ -30,7 +46,9 @@ describe('form steps', () => {
   })
 
   it('gives each group a step and groups consecutive simple fields', () => {
-    const steps = formSteps(schema, { 'ui:order': ['nguoi_yeu_cau', 'me', 'cam_doan', 'ghi_chu', 'giay_to', 'so_ban_sao'] })
+    const steps = formSteps(schema, {
+      'ui:order': ['nguoi_yeu_cau', 'me', 'cam_doan', 'ghi_chu', 'giay_to', 'so_ban_sao'],
+    })
     expect(steps.map((s) => [s.title, s.keys])).toEqual([
       ['Người yêu cầu', ['nguoi_yeu_cau']],
       ['Người mẹ', ['me']],

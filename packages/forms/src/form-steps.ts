@@ -46,7 +46,11 @@ const isGroup = (schema: RJSFSchema | boolean | undefined) =>
  * group) stays one step.
  * @example formSteps(schema, uiSchema).map((s) => s.title) // ['Người đi đăng ký khai sinh', 'Người được khai sinh', …]
  */
-export function formSteps(schema: RJSFSchema, uiSchema?: UiSchema, options: { minFields?: number; otherTitle?: string } = {}): FormStep[] {
+export function formSteps(
+  schema: RJSFSchema,
+  uiSchema?: UiSchema,
+  options: { minFields?: number; otherTitle?: string } = {},
+): FormStep[] {
   const { minFields = 8, otherTitle = 'Thông tin khác' } = options
   const properties = (schema.properties ?? {}) as Props
   const keys = orderedKeys(schema, uiSchema)

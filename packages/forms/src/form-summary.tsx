@@ -7,7 +7,17 @@ import './forms.css'
  * A filled form read back as headings and label/value pairs (the review page, the desk's dossier view).
  * @example <FormSummary schema={schema} uiSchema={uiSchema} formData={formData} />
  */
-export function FormSummary({ schema, uiSchema, formData, locale = 'vi' }: { schema: RJSFSchema; uiSchema?: UiSchema; formData: unknown; locale?: FormLocale }) {
+export function FormSummary({
+  schema,
+  uiSchema,
+  formData,
+  locale = 'vi',
+}: {
+  schema: RJSFSchema
+  uiSchema?: UiSchema
+  formData: unknown
+  locale?: FormLocale
+}) {
   const rows = summarizeForm(schema, uiSchema, formData, locale)
   return (
     <div className="mc-summary">

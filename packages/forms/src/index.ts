@@ -1,10 +1,18 @@
 export type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils'
-export { type AdministrativeUnit, DEFAULT_PROVINCE, composeAddress, parseAddress } from './address'
-export { type ApiIssue, type ListedError, firstErrorId, hasErrors, issuesToErrorSchema, listErrors, pickErrors } from './error-schema'
+export { type AdministrativeUnit, composeAddress, DEFAULT_PROVINCE, parseAddress } from './address'
+export {
+  type ApiIssue,
+  firstErrorId,
+  hasErrors,
+  issuesToErrorSchema,
+  type ListedError,
+  listErrors,
+  pickErrors,
+} from './error-schema'
 export { ErrorSummary, focusField } from './error-summary'
-export { type FormStep, countFields, formSteps, orderedKeys } from './form-steps'
-export { ProcedureForm, type ProcedureFormProps, validateForm } from './procedure-form'
+export { countFields, type FormStep, formSteps, orderedKeys } from './form-steps'
 export { FormSummary } from './form-summary'
+export { ProcedureForm, type ProcedureFormProps, validateForm } from './procedure-form'
 export { type SummaryRow, showValue, summarizeForm } from './summary'
 export { templates, widgets } from './theme'
 export { translator } from './translate'

@@ -1,6 +1,6 @@
-import { type ReactNode, memo, useMemo, useRef } from 'react'
 import Form from '@rjsf/core'
 import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils'
+import { memo, type ReactNode, useMemo, useRef } from 'react'
 import { hasErrors, listErrors } from './error-schema'
 import { ErrorSummary } from './error-summary'
 import { templates, widgets } from './theme'
@@ -43,7 +43,18 @@ const DEFAULT_STATE = { constAsDefaults: 'never', requiredBooleanDefault: 'skip'
  * @example <ProcedureForm schema={def.form.schema} uiSchema={def.form.uiSchema} onChange={save} errors={errors} />
  */
 export const ProcedureForm = memo(function ProcedureForm(props: ProcedureFormProps) {
-  const { schema, uiSchema, initialFormData, locale = 'vi', visibleKeys, errors, readonly, disabled, unitsUrl, children } = props
+  const {
+    schema,
+    uiSchema,
+    initialFormData,
+    locale = 'vi',
+    visibleKeys,
+    errors,
+    readonly,
+    disabled,
+    unitsUrl,
+    children,
+  } = props
   const handlers = useRef(props)
   handlers.current = props
   const formContext = useMemo(() => ({ locale, visibleKeys, unitsUrl }), [locale, visibleKeys, unitsUrl])
@@ -51,7 +62,8 @@ export const ProcedureForm = memo(function ProcedureForm(props: ProcedureFormPro
   const listed = useMemo(() => (errors && hasErrors(errors) ? listErrors(errors, schema) : []), [errors, schema])
   const callbacks = useMemo(
     () => ({
-      onChange: (event: { formData?: unknown }, fieldId?: string) => handlers.current.onChange?.(event.formData, fieldId),
+      onChange: (event: { formData?: unknown }, fieldId?: string) =>
+        handlers.current.onChange?.(event.formData, fieldId),
       onSubmit: (event: { formData?: unknown }) => handlers.current.onSubmit?.(event.formData),
     }),
     [],
@@ -88,7 +100,12 @@ export const ProcedureForm = memo(function ProcedureForm(props: ProcedureFormPro
  * Validates form data as the portal does before moving on: the whole form, or only the given top-level properties.
  * @example const errors = validateForm(schema, formData, 'vi', step.keys); if (hasErrors(errors)) …
  */
-export function validateForm(schema: RJSFSchema, formData: unknown, locale: FormLocale = 'vi', keys?: string[]): ErrorSchema {
+export function validateForm(
+  schema: RJSFSchema,
+  formData: unknown,
+  locale: FormLocale = 'vi',
+  keys?: string[],
+): ErrorSchema {
   const { errorSchema } = formValidator(locale).validateFormData(formData, schema)
   if (!keys) return errorSchema
   const picked: Record<string, unknown> = {}

@@ -10,13 +10,24 @@ const schema: RJSFSchema = {
       title: 'Người yêu cầu',
       properties: {
         ho_ten: { type: 'string', title: 'Họ tên' },
-        gioi_tinh: { type: 'string', title: 'Giới tính', oneOf: [{ const: 'nam', title: 'Nam' }, { const: 'nu', title: 'Nữ' }] },
+        gioi_tinh: {
+          type: 'string',
+          title: 'Giới tính',
+          oneOf: [
+            { const: 'nam', title: 'Nam' },
+            { const: 'nu', title: 'Nữ' },
+          ],
+        },
         ngay_sinh: { type: 'string', format: 'date', title: 'Ngày sinh' },
       },
     },
     le_phi: { type: 'integer', format: 'vnd', title: 'Số tiền' },
     cam_doan: { type: 'boolean', title: 'Cam đoan' },
-    giay_to: { type: 'array', title: 'Giấy tờ', items: { type: 'object', title: 'Giấy tờ', properties: { ten: { type: 'string', title: 'Tên' } } } },
+    giay_to: {
+      type: 'array',
+      title: 'Giấy tờ',
+      items: { type: 'object', title: 'Giấy tờ', properties: { ten: { type: 'string', title: 'Tên' } } },
+    },
     ghi_chu: { type: 'string', title: 'Ghi chú' },
   },
 }
@@ -31,13 +42,17 @@ describe('the read-back of a form', () => {
   })
 
   it('lists groups and values in order, skipping empty ones', () => {
-    const rows = summarizeForm(schema, { 'ui:order': ['le_phi', '*'] }, {
-      nguoi: { ho_ten: 'Trần Thị Mai', gioi_tinh: 'nu', ngay_sinh: '1997-03-12' },
-      le_phi: 135000,
-      cam_doan: true,
-      giay_to: [{ ten: 'Bằng tốt nghiệp' }],
-      ghi_chu: '',
-    })
+    const rows = summarizeForm(
+      schema,
+      { 'ui:order': ['le_phi', '*'] },
+      {
+        nguoi: { ho_ten: 'Trần Thị Mai', gioi_tinh: 'nu', ngay_sinh: '1997-03-12' },
+        le_phi: 135000,
+        cam_doan: true,
+        giay_to: [{ ten: 'Bằng tốt nghiệp' }],
+        ghi_chu: '',
+      },
+    )
     expect(rows.map((r) => [r.depth, r.label, r.value])).toEqual([
       [0, 'Số tiền', '135.000 đ'],
       [0, 'Người yêu cầu', undefined],

@@ -42,14 +42,22 @@ export function showValue(schema: Schema, value: unknown, locale: FormLocale = '
 }
 
 const isEmpty = (value: unknown) =>
-  value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0) ||
+  value === undefined ||
+  value === null ||
+  value === '' ||
+  (Array.isArray(value) && value.length === 0) ||
   (typeof value === 'object' && !Array.isArray(value) && Object.values(value as object).every(isEmpty))
 
 /**
  * The filled form as label/value lines, in display order, skipping what was left empty.
  * @example summarizeForm(schema, uiSchema, formData).map((r) => `${r.label}: ${r.value}`)
  */
-export function summarizeForm(schema: RJSFSchema, uiSchema: UiSchema | undefined, formData: unknown, locale: FormLocale = 'vi'): SummaryRow[] {
+export function summarizeForm(
+  schema: RJSFSchema,
+  uiSchema: UiSchema | undefined,
+  formData: unknown,
+  locale: FormLocale = 'vi',
+): SummaryRow[] {
   const rows: SummaryRow[] = []
   const walk = (node: Schema, ui: UiSchema | undefined, data: unknown, path: string, label: string, depth: number) => {
     if (isEmpty(data)) return
@@ -58,7 +66,14 @@ export function summarizeForm(schema: RJSFSchema, uiSchema: UiSchema | undefined
       if (path) rows.push({ path, label: title, depth })
       const properties = (node.properties ?? {}) as Record<string, Schema>
       for (const key of orderedKeys(node, ui)) {
-        walk(properties[key]!, ui?.[key] as UiSchema | undefined, (data as Record<string, unknown>)[key], `${path}/${key}`, key, path ? depth + 1 : depth)
+        walk(
+          properties[key]!,
+          ui?.[key] as UiSchema | undefined,
+          (data as Record<string, unknown>)[key],
+          `${path}/${key}`,
+          key,
+          path ? depth + 1 : depth,
+        )
       }
       return
     }
@@ -66,7 +81,16 @@ export function summarizeForm(schema: RJSFSchema, uiSchema: UiSchema | undefined
     if (Array.isArray(data) && items && (items.type === 'object' || items.properties)) {
       rows.push({ path, label: title, depth })
       const itemTitle = items.title ?? (locale === 'vi' ? 'Mục' : 'Item')
-      data.forEach((item, i) => walk({ ...items, title: `${itemTitle} ${i + 1}` }, ui?.items as UiSchema | undefined, item, `${path}/${i}`, '', depth + 1))
+      data.forEach((item, i) =>
+        walk(
+          { ...items, title: `${itemTitle} ${i + 1}` },
+          ui?.items as UiSchema | undefined,
+          item,
+          `${path}/${i}`,
+          '',
+          depth + 1,
+        ),
+      )
       return
     }
     rows.push({ path, label: title, value: showValue(node, data, locale), depth })

@@ -1,4 +1,4 @@
-import { TranslatableString, englishStringTranslator } from '@rjsf/utils'
+import { englishStringTranslator, TranslatableString } from '@rjsf/utils'
 import type { FormLocale } from './validator'
 
 const vi: Partial<Record<TranslatableString, string>> = {

@@ -36,7 +36,17 @@ export interface UnitPickerProps {
  * District, then commune, from the real list of units in force (`GET /api/units`).
  * @example <UnitPicker depth="commune" onChange={({ commune }) => setUnit(commune)} />
  */
-export function UnitPicker({ depth, district, commune, onChange, labels, idPrefix, unitsUrl, invalid, describedBy }: UnitPickerProps) {
+export function UnitPicker({
+  depth,
+  district,
+  commune,
+  onChange,
+  labels,
+  idPrefix,
+  unitsUrl,
+  invalid,
+  describedBy,
+}: UnitPickerProps) {
   const text = { ...vi, ...labels }
   const autoId = useId()
   const prefix = idPrefix ?? autoId
@@ -48,11 +58,16 @@ export function UnitPicker({ depth, district, commune, onChange, labels, idPrefi
   }, [unitsUrl])
   useEffect(() => {
     setCommunes(undefined)
-    if (depth === 'commune' && district) loadUnits({ parent: district.code }, unitsUrl).then(setCommunes, () => setFailed(true))
+    if (depth === 'commune' && district)
+      loadUnits({ parent: district.code }, unitsUrl).then(setCommunes, () => setFailed(true))
   }, [depth, district?.code, unitsUrl])
   return (
     <div className="mc-unit-picker">
-      {failed && <p className="mc-error" role="alert">{text.failed}</p>}
+      {failed && (
+        <p className="mc-error" role="alert">
+          {text.failed}
+        </p>
+      )}
       <label className="mc-label" htmlFor={`${prefix}-district`}>
         {text.district}
       </label>

@@ -20,7 +20,10 @@ const schema: RJSFSchema = {
 
 describe('the forms validator', () => {
   it('knows the Vietnamese formats and speaks Vietnamese beside each field', () => {
-    const { errorSchema } = formValidator('vi').validateFormData({ me: { so_dinh_danh: '12345', so_dien_thoai: '0912345678', le_phi: 1.5 } }, schema)
+    const { errorSchema } = formValidator('vi').validateFormData(
+      { me: { so_dinh_danh: '12345', so_dien_thoai: '0912345678', le_phi: 1.5 } },
+      schema,
+    )
     const me = (errorSchema as Record<string, unknown>).me as Record<string, { __errors?: string[] }>
     expect(me.ho_ten?.__errors).toEqual(['Vui lòng nhập thông tin bắt buộc này'])
     expect(me.so_dinh_danh?.__errors?.[0]).toMatch(/Số căn cước gồm 12 chữ số/)
@@ -30,11 +33,16 @@ describe('the forms validator', () => {
 
   it('speaks English when asked, and reuses one validator per locale', () => {
     const { errorSchema } = formValidator('en').validateFormData({ me: {} }, schema)
-    expect(((errorSchema as Record<string, unknown>).me as Record<string, { __errors?: string[] }>).ho_ten?.__errors).toEqual(['Please fill in this required field'])
+    expect(
+      ((errorSchema as Record<string, unknown>).me as Record<string, { __errors?: string[] }>).ho_ten?.__errors,
+    ).toEqual(['Please fill in this required field'])
     expect(formValidator('vi')).toBe(formValidator('vi'))
   })
 
   it('accepts a valid form', () => {
-    expect(formValidator('vi').validateFormData({ me: { ho_ten: 'Trần Thị Mai', so_dinh_danh: '022197004567' } }, schema).errors).toEqual([])
+    expect(
+      formValidator('vi').validateFormData({ me: { ho_ten: 'Trần Thị Mai', so_dinh_danh: '022197004567' } }, schema)
+        .errors,
+    ).toEqual([])
   })
 })

@@ -1,4 +1,5 @@
 export type * from './types'
+
 import type { Plugin } from './types'
 
 /**

@@ -117,9 +117,16 @@ export interface Plugin<Config = Record<string, unknown>> {
     /** An officer's action changed a dossier. */
     afterAction?(ctx: HookContext<Config>, dossier: DossierSnapshot, change: DossierChange): OutboxMessage[] | void
     /** Before an officer's action: return `{ refuse }` to stop it, e.g. no result handed over before payment. */
-    beforeAction?(ctx: HookContext<Config>, dossier: DossierSnapshot, action: { key: string; type: string }): { refuse: Text } | void
+    beforeAction?(
+      ctx: HookContext<Config>,
+      dossier: DossierSnapshot,
+      action: { key: string; type: string },
+    ): { refuse: Text } | void
     /** Adjusts the fees the procedure's rules computed for a submission (e.g. a unit's local fee or exemption). */
-    fees?(ctx: HookContext<Config>, input: { procedureCode: string; formData: unknown; fees: FeeLine[] }): FeeLine[] | void
+    fees?(
+      ctx: HookContext<Config>,
+      input: { procedureCode: string; formData: unknown; fees: FeeLine[] },
+    ): FeeLine[] | void
   }
   /** Sends one outbox message; throw (or let `signal` abort) to have it retried later. */
   deliver?(message: OutboxMessage & { id: number }, ctx: DeliveryContext<Config>): Promise<void>

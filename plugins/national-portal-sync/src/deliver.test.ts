@@ -1,7 +1,7 @@
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { NationalPortalError, type NationalPortalConfig, postToPortal } from './deliver'
+import { type NationalPortalConfig, NationalPortalError, postToPortal } from './deliver'
 import plugin from './index'
 
 interface Received {
@@ -104,6 +104,8 @@ describe('deliver', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
     const port = (closed.address() as AddressInfo).port
     await new Promise<void>((resolve) => closed.close(() => resolve()))
-    await expect(postToPortal(payload, { ...context(), config: { url: `http://127.0.0.1:${port}/` } })).rejects.toThrow()
+    await expect(
+      postToPortal(payload, { ...context(), config: { url: `http://127.0.0.1:${port}/` } }),
+    ).rejects.toThrow()
   })
 })

@@ -38,7 +38,10 @@ function excerpt(body: string, token: string | undefined): string {
 export async function postToPortal(payload: unknown, ctx: DeliveryContext<NationalPortalConfig>): Promise<void> {
   const { config } = ctx
   const signal = config.timeoutMs ? AbortSignal.any([ctx.signal, AbortSignal.timeout(config.timeoutMs)]) : ctx.signal
-  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', accept: 'application/json' }
+  const headers: Record<string, string> = {
+    'content-type': 'application/json; charset=utf-8',
+    accept: 'application/json',
+  }
   if (config.token) headers.authorization = `Bearer ${config.token}`
   const response = await ctx.fetch(config.url, { method: 'POST', headers, body: JSON.stringify(payload), signal })
   if (response.ok) {

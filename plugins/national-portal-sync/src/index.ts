@@ -2,8 +2,14 @@ import { definePlugin } from '@motcua/plugin-sdk'
 import { type NationalPortalConfig, postToPortal } from './deliver'
 import { submission, toNationalDossier } from './national-dossier'
 
-export { NationalPortalError, type NationalPortalConfig, postToPortal } from './deliver'
-export { type NationalDossier, type NationalFee, type NationalProgress, toNationalDossier, toNationalProgress } from './national-dossier'
+export { type NationalPortalConfig, NationalPortalError, postToPortal } from './deliver'
+export {
+  type NationalDossier,
+  type NationalFee,
+  type NationalProgress,
+  toNationalDossier,
+  toNationalProgress,
+} from './national-dossier'
 export { toPortalTime } from './vietnam-time'
 
 /** The outbox topic of every message this plugin produces. */
@@ -19,17 +25,31 @@ export default definePlugin<NationalPortalConfig>({
   configSchema: {
     type: 'object',
     properties: {
-      url: { type: 'string', format: 'uri', pattern: '^https?://', description: 'Địa chỉ nhận đồng bộ hồ sơ (Cổng DVCQG hoặc trục tích hợp của tỉnh)' },
+      url: {
+        type: 'string',
+        format: 'uri',
+        pattern: '^https?://',
+        description: 'Địa chỉ nhận đồng bộ hồ sơ (Cổng DVCQG hoặc trục tích hợp của tỉnh)',
+      },
       token: { type: 'string', minLength: 1, description: 'Mã truy cập, gửi trong tiêu đề Authorization: Bearer' },
       maTinh: { type: 'string', pattern: '^[0-9]{2}$', description: 'Mã tỉnh, ví dụ 22 (Quảng Ninh)' },
-      timeoutMs: { type: 'integer', minimum: 1000, maximum: 120000, description: 'Thời gian chờ tối đa mỗi lần gửi (mili giây)' },
+      timeoutMs: {
+        type: 'integer',
+        minimum: 1000,
+        maximum: 120000,
+        description: 'Thời gian chờ tối đa mỗi lần gửi (mili giây)',
+      },
     },
     required: ['url'],
     additionalProperties: false,
   },
   hooks: {
-    onSubmit: ({ config }, dossier) => [{ topic: TOPIC, payload: toNationalDossier(dossier, submission(dossier), config) }],
-    afterAction: ({ config }, dossier, change) => [{ topic: TOPIC, payload: toNationalDossier(dossier, change, config) }],
+    onSubmit: ({ config }, dossier) => [
+      { topic: TOPIC, payload: toNationalDossier(dossier, submission(dossier), config) },
+    ],
+    afterAction: ({ config }, dossier, change) => [
+      { topic: TOPIC, payload: toNationalDossier(dossier, change, config) },
+    ],
   },
   deliver: (message, ctx) => postToPortal(message.payload, ctx),
 })

@@ -89,7 +89,15 @@ describe('toNationalDossier', () => {
       TaiKhoanDuocXacThucVoiVNeID: '0',
       DuocThanhToanTrucTuyen: '0',
       TaiLieuNop: [],
-      DanhSachLePhi: [{ TenPhiLePhi: 'Lệ phí đăng ký khai sinh', MaPhiLePhi: 'le_phi', HinhThucThu: '1', Gia: '8000', LoaiPhiLePhi: '1' }],
+      DanhSachLePhi: [
+        {
+          TenPhiLePhi: 'Lệ phí đăng ký khai sinh',
+          MaPhiLePhi: 'le_phi',
+          HinhThucThu: '1',
+          Gia: '8000',
+          LoaiPhiLePhi: '1',
+        },
+      ],
       DanhSachGiayToKetQua: [],
       QuaTrinhXuLy: [
         {
@@ -121,18 +129,32 @@ describe('toNationalDossier', () => {
       { ...dossier, status: 10, doneAt: '2025-11-28T08:00:00Z', returnedAt: '2025-11-28T09:10:11Z' },
       { ...change, action: 'return', label: null, fromStatus: 9, toStatus: 10, at: '2025-11-28T09:10:11Z', note: null },
     )
-    expect(returned).toMatchObject({ TrangThaiHoSo: '10', NgayKetThucXuLy: '20251128150000', NgayTra: '20251128161011', NgayTuChoi: '', GhiChu: '' })
+    expect(returned).toMatchObject({
+      TrangThaiHoSo: '10',
+      NgayKetThucXuLy: '20251128150000',
+      NgayTra: '20251128161011',
+      NgayTuChoi: '',
+      GhiChu: '',
+    })
     expect(returned.QuaTrinhXuLy[0]).toMatchObject({ NoiDungXuLy: 'Trả kết quả', TrangThai: '10' })
 
-    const refused = toNationalDossier({ ...dossier, status: 3 }, { ...change, action: 'refuse', label: null, toStatus: 3, note: 'Sai thẩm quyền' })
+    const refused = toNationalDossier(
+      { ...dossier, status: 3 },
+      { ...change, action: 'refuse', label: null, toStatus: 3, note: 'Sai thẩm quyền' },
+    )
     expect(refused).toMatchObject({ TrangThaiHoSo: '3', NgayTuChoi: '20251128090500', GhiChu: 'Sai thẩm quyền' })
   })
 
   it('omits what the snapshot does not know: no MaTinh without config, no identity for an odd number', () => {
-    const national = toNationalDossier({ ...dossier, applicant: { fullName: 'Trần Văn Bình', idNumber: 'B1234567' } }, change)
+    const national = toNationalDossier(
+      { ...dossier, applicant: { fullName: 'Trần Văn Bình', idNumber: 'B1234567' } },
+      change,
+    )
     expect(national).not.toHaveProperty('MaTinh')
     expect(national).toMatchObject({ SoGiayToChuHoSo: 'B1234567', DinhDanhCHS: [], Email: '', SoDienThoai: '' })
-    expect(toNationalDossier({ ...dossier, applicant: { fullName: 'A', idNumber: '012345678' } }, change).DinhDanhCHS).toEqual([{ LoaiDinhDanh: '2', SoDinhDanh: '012345678' }])
+    expect(
+      toNationalDossier({ ...dossier, applicant: { fullName: 'A', idNumber: '012345678' } }, change).DinhDanhCHS,
+    ).toEqual([{ LoaiDinhDanh: '2', SoDinhDanh: '012345678' }])
   })
 })
 
@@ -141,13 +163,38 @@ describe('the hooks', () => {
     const submitted = { ...dossier, status: 1, statusName: 'Mới đăng ký', receivedAt: null, dueAt: null }
     const message = onlyMessage(plugin.hooks!.onSubmit!(ctx, submitted))
     expect(message.topic).toBe(TOPIC)
-    expect(message.payload).toMatchObject({ MaHoSo: submitted.receiptCode, TrangThaiHoSo: '1', NgayNopHoSo: '20251127234510', NgayTiepNhan: '', MaTinh: '22' })
-    expect(message.payload.QuaTrinhXuLy).toEqual([expect.objectContaining({ NguoiXuLy: 'Nguyễn Thị Lan', NoiDungXuLy: 'Nộp hồ sơ', TrangThai: '1', ThoiDiemXuLy: '20251127234510' })])
+    expect(message.payload).toMatchObject({
+      MaHoSo: submitted.receiptCode,
+      TrangThaiHoSo: '1',
+      NgayNopHoSo: '20251127234510',
+      NgayTiepNhan: '',
+      MaTinh: '22',
+    })
+    expect(message.payload.QuaTrinhXuLy).toEqual([
+      expect.objectContaining({
+        NguoiXuLy: 'Nguyễn Thị Lan',
+        NoiDungXuLy: 'Nộp hồ sơ',
+        TrangThai: '1',
+        ThoiDiemXuLy: '20251127234510',
+      }),
+    ])
   })
 
   it('afterAction sends one message per change, with the new status', () => {
-    const messages = plugin.hooks!.afterAction!(ctx, { ...dossier, status: 5 }, { ...change, action: 'requestSupplement', label: null, toStatus: 5 })
-    expect(messages).toEqual([{ topic: TOPIC, payload: expect.objectContaining({ TrangThaiHoSo: '5', QuaTrinhXuLy: [expect.objectContaining({ NoiDungXuLy: 'Yêu cầu bổ sung hồ sơ', TrangThai: '5' })] }) }])
+    const messages = plugin.hooks!.afterAction!(
+      ctx,
+      { ...dossier, status: 5 },
+      { ...change, action: 'requestSupplement', label: null, toStatus: 5 },
+    )
+    expect(messages).toEqual([
+      {
+        topic: TOPIC,
+        payload: expect.objectContaining({
+          TrangThaiHoSo: '5',
+          QuaTrinhXuLy: [expect.objectContaining({ NoiDungXuLy: 'Yêu cầu bổ sung hồ sơ', TrangThai: '5' })],
+        }),
+      },
+    ])
   })
 
   it('the payload survives the outbox (JSON) unchanged', () => {

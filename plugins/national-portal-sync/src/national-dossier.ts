@@ -109,7 +109,16 @@ function identities(idNumber: string | undefined): NationalIdentity[] {
 
 /** The change a filing is, for `onSubmit` (which receives no change of its own). */
 export function submission(dossier: DossierSnapshot): DossierChange {
-  return { action: 'submit', actionKey: null, label: null, fromStatus: null, toStatus: dossier.status, at: dossier.submittedAt, note: null, data: {} }
+  return {
+    action: 'submit',
+    actionKey: null,
+    label: null,
+    fromStatus: null,
+    toStatus: dossier.status,
+    at: dossier.submittedAt,
+    note: null,
+    data: {},
+  }
 }
 
 /** The processing-history entry for one change. */
@@ -132,7 +141,11 @@ export function toNationalProgress(dossier: DossierSnapshot, change: DossierChan
  * Maps a dossier snapshot and the change just made to it to the national portal's dossier-sync item.
  * @example toNationalDossier(dossier, change, { maTinh: '22' }).TrangThaiHoSo // '4'
  */
-export function toNationalDossier(dossier: DossierSnapshot, change: DossierChange, options: { maTinh?: string } = {}): NationalDossier {
+export function toNationalDossier(
+  dossier: DossierSnapshot,
+  change: DossierChange,
+  options: { maTinh?: string } = {},
+): NationalDossier {
   const { applicant } = dossier
   return {
     MaHoSo: dossier.receiptCode,
@@ -167,7 +180,13 @@ export function toNationalDossier(dossier: DossierSnapshot, change: DossierChang
     TaiKhoanDuocXacThucVoiVNeID: '0',
     DuocThanhToanTrucTuyen: '0',
     TaiLieuNop: [],
-    DanhSachLePhi: dossier.fees.map((fee) => ({ TenPhiLePhi: fee.name, MaPhiLePhi: fee.key, HinhThucThu: '1', Gia: String(fee.amount), LoaiPhiLePhi: '1' })),
+    DanhSachLePhi: dossier.fees.map((fee) => ({
+      TenPhiLePhi: fee.name,
+      MaPhiLePhi: fee.key,
+      HinhThucThu: '1',
+      Gia: String(fee.amount),
+      LoaiPhiLePhi: '1',
+    })),
     DanhSachGiayToKetQua: [],
     QuaTrinhXuLy: [toNationalProgress(dossier, change)],
     ...(options.maTinh ? { MaTinh: options.maTinh } : {}),

@@ -7,7 +7,8 @@ const NAPAS_DYNAMIC_TO_ACCOUNT =
   '00020101021238570010A00000072701270006970403011300110123456780208QRIBFTTA530370454061800005802VN62340107NPS68690819thanh toan don hang63042E2E'
 const NAPAS_DYNAMIC_TO_CARD =
   '00020101021238600010A00000072701300006970403011697040311012345670208QRIBFTTC530370454061800005802VN62340107NPS68690819thanh toan don hang6304A203'
-const PAYOS_ISSUED = '00020101021238570010A000000727012700069704220113VQRQADAIJ55120208QRIBFTTA5303704540470005802VN62120808TL89 1006304E346'
+const PAYOS_ISSUED =
+  '00020101021238570010A000000727012700069704220113VQRQADAIJ55120208QRIBFTTA5303704540470005802VN62120808TL89 1006304E346'
 
 const withoutCrc = (payload: string) => payload.slice(0, -4)
 
@@ -32,19 +33,41 @@ describe('crc16 (CRC-16/CCITT-FALSE)', () => {
 
 describe('buildVietQr', () => {
   it('rebuilds the Napas specification example exactly', () => {
-    expect(buildVietQr({ bankBin: '970403', accountNumber: '0011012345678', amount: 180000, billNumber: 'NPS6869', purpose: 'thanh toan don hang' })).toBe(NAPAS_DYNAMIC_TO_ACCOUNT)
+    expect(
+      buildVietQr({
+        bankBin: '970403',
+        accountNumber: '0011012345678',
+        amount: 180000,
+        billNumber: 'NPS6869',
+        purpose: 'thanh toan don hang',
+      }),
+    ).toBe(NAPAS_DYNAMIC_TO_ACCOUNT)
   })
 
   it('builds the payment request for a dossier fee', () => {
-    expect(buildVietQr({ bankBin: '970415', accountNumber: '0011001932418', amount: 8000, purpose: '000.01.21.H49-251128-0001' })).toBe(
+    expect(
+      buildVietQr({
+        bankBin: '970415',
+        accountNumber: '0011001932418',
+        amount: 8000,
+        purpose: '000.01.21.H49-251128-0001',
+      }),
+    ).toBe(
       '000201' + // payload format indicator
         '010212' + // dynamic: one payment of a set amount
-        '3857' + '0010A000000727' + '0127' + '0006970415' + '01130011001932418' + '0208QRIBFTTA' +
+        '3857' +
+        '0010A000000727' +
+        '0127' +
+        '0006970415' +
+        '01130011001932418' +
+        '0208QRIBFTTA' +
         '5303704' + // VND
         '54048000' +
         '5802VN' +
-        '6229' + '0825000.01.21.H49-251128-0001' +
-        '6304' + '4783',
+        '6229' +
+        '0825000.01.21.H49-251128-0001' +
+        '6304' +
+        '4783',
     )
   })
 
@@ -84,11 +107,19 @@ describe('purposeFor', () => {
 })
 
 describe('parseAmount', () => {
-  it.each([['8000', 8000], ['500000000', 500_000_000], [' 120000 ', 120000], [150000, 150000]])('accepts %j', (raw, amount) => {
+  it.each([
+    ['8000', 8000],
+    ['500000000', 500_000_000],
+    [' 120000 ', 120000],
+    [150000, 150000],
+  ])('accepts %j', (raw, amount) => {
     expect(parseAmount(raw)).toBe(amount)
   })
 
-  it.each(['', '0', '-5', '1.5', '1e5', '08000', 'abc', '500000001', '9999999999', 0, -1, 1.5, null, undefined])('refuses %j', (raw) => {
-    expect(parseAmount(raw)).toBeUndefined()
-  })
+  it.each(['', '0', '-5', '1.5', '1e5', '08000', 'abc', '500000001', '9999999999', 0, -1, 1.5, null, undefined])(
+    'refuses %j',
+    (raw) => {
+      expect(parseAmount(raw)).toBeUndefined()
+    },
+  )
 })

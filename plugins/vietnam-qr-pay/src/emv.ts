@@ -48,10 +48,16 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
 export function buildVietQr(input: VietQrInput): string {
   const { bankBin, accountNumber, amount, purpose, billNumber } = input
   if (!/^\d{6}$/.test(bankBin)) throw new RangeError('The bank BIN must be 6 digits')
-  if (!/^[0-9A-Za-z]{1,19}$/.test(accountNumber)) throw new RangeError('The account number must be 1–19 letters or digits')
-  if (amount !== undefined && !(Number.isSafeInteger(amount) && amount > 0 && String(amount).length <= 13)) throw new RangeError('The amount must be a positive whole number of đồng')
-  for (const [name, text] of [['purpose', purpose], ['bill number', billNumber]] as const) {
-    if (text !== undefined && (text.length > 25 || !PRINTABLE_ASCII.test(text))) throw new RangeError(`The ${name} must be at most 25 printable ASCII characters`)
+  if (!/^[0-9A-Za-z]{1,19}$/.test(accountNumber))
+    throw new RangeError('The account number must be 1–19 letters or digits')
+  if (amount !== undefined && !(Number.isSafeInteger(amount) && amount > 0 && String(amount).length <= 13))
+    throw new RangeError('The amount must be a positive whole number of đồng')
+  for (const [name, text] of [
+    ['purpose', purpose],
+    ['bill number', billNumber],
+  ] as const) {
+    if (text !== undefined && (text.length > 25 || !PRINTABLE_ASCII.test(text)))
+      throw new RangeError(`The ${name} must be at most 25 printable ASCII characters`)
   }
 
   const beneficiary = tlv('00', bankBin) + tlv('01', accountNumber)

@@ -1,9 +1,9 @@
 import { definePlugin } from '@motcua/plugin-sdk'
-import { type VietQrPayConfig, paymentQr, paymentWebhook } from './routes'
+import { paymentQr, paymentWebhook, type VietQrPayConfig } from './routes'
 
 export { buildVietQr, crc16, tlv, type VietQrInput } from './emv'
 export { MAX_AMOUNT, parseAmount, purposeFor } from './payment-request'
-export { type VietQrPayConfig, paymentQr, paymentWebhook } from './routes'
+export { paymentQr, paymentWebhook, type VietQrPayConfig } from './routes'
 export { signBody, verifySignature } from './signature'
 
 export default definePlugin<VietQrPayConfig>({
@@ -16,10 +16,18 @@ export default definePlugin<VietQrPayConfig>({
   configSchema: {
     type: 'object',
     properties: {
-      bankBin: { type: 'string', pattern: '^[0-9]{6}$', description: 'Mã BIN ngân hàng nhận (Napas), 6 chữ số, ví dụ 970415' },
+      bankBin: {
+        type: 'string',
+        pattern: '^[0-9]{6}$',
+        description: 'Mã BIN ngân hàng nhận (Napas), 6 chữ số, ví dụ 970415',
+      },
       accountNumber: { type: 'string', pattern: '^[0-9A-Za-z]{1,19}$', description: 'Số tài khoản nhận tiền' },
       accountName: { type: 'string', minLength: 1, maxLength: 100, description: 'Tên chủ tài khoản' },
-      webhookSecret: { type: 'string', minLength: 16, description: 'Khóa bí mật dùng chung với ngân hàng/trung gian thanh toán để ký thông báo (HMAC-SHA256)' },
+      webhookSecret: {
+        type: 'string',
+        minLength: 16,
+        description: 'Khóa bí mật dùng chung với ngân hàng/trung gian thanh toán để ký thông báo (HMAC-SHA256)',
+      },
     },
     required: ['bankBin', 'accountNumber', 'accountName', 'webhookSecret'],
     additionalProperties: false,

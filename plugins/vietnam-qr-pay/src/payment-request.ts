@@ -7,7 +7,10 @@ export const MAX_AMOUNT = 500_000_000
  * @example purposeFor('000.01.21.H49-251128-12345') // '0000121H49-251128-12345'
  */
 export function purposeFor(receiptCode: string): string {
-  let text = receiptCode.normalize('NFD').replace(/[^\x20-\x7e]/g, '').trim()
+  let text = receiptCode
+    .normalize('NFD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .trim()
   if (text.length > 25) text = text.replaceAll('.', '')
   if (text.length > 25) text = text.replaceAll('-', '')
   // the sequence at the end tells dossiers of one day apart, so keep the end

@@ -5,7 +5,12 @@ import plugin from './index'
 import type { VietQrPayConfig } from './routes'
 import { signBody, verifySignature } from './signature'
 
-const config: VietQrPayConfig = { bankBin: '970415', accountNumber: '0011001932418', accountName: 'UBND PHUONG DONG MAI', webhookSecret: 'khoa-bi-mat-rat-dai-0123456789' }
+const config: VietQrPayConfig = {
+  bankBin: '970415',
+  accountNumber: '0011001932418',
+  accountName: 'UBND PHUONG DONG MAI',
+  webhookSecret: 'khoa-bi-mat-rat-dai-0123456789',
+}
 
 const dossier: DossierSnapshot = {
   receiptCode: '000.01.21.H49-251128-0001',
@@ -21,7 +26,10 @@ const dossier: DossierSnapshot = {
   dueAt: '2025-11-28T10:00:00.000Z',
   doneAt: null,
   returnedAt: null,
-  fees: [{ key: 'le_phi', name: 'Lệ phí cấp bản sao', amount: 8000 }, { key: 'ban_sao', name: 'Bản sao thứ hai', amount: 8000 }],
+  fees: [
+    { key: 'le_phi', name: 'Lệ phí cấp bản sao', amount: 8000 },
+    { key: 'ban_sao', name: 'Bản sao thứ hai', amount: 8000 },
+  ],
 }
 
 // A fake runtime: one known dossier, and a record of the payments it was asked to confirm.
@@ -32,8 +40,17 @@ const runtime: RouteCapabilities<VietQrPayConfig> = {
 }
 beforeEach(() => void (confirmed.length = 0))
 
-const route = (method: 'get' | 'post', path: string) => plugin.routes!.find((r) => r.method === method && r.path === path) as PluginRoute<VietQrPayConfig>
-const request = (over: Partial<PluginRequest>): PluginRequest => ({ method: 'GET', path: '/', params: {}, query: {}, headers: {}, body: '', ...over })
+const route = (method: 'get' | 'post', path: string) =>
+  plugin.routes!.find((r) => r.method === method && r.path === path) as PluginRoute<VietQrPayConfig>
+const request = (over: Partial<PluginRequest>): PluginRequest => ({
+  method: 'GET',
+  path: '/',
+  params: {},
+  query: {},
+  headers: {},
+  body: '',
+  ...over,
+})
 
 describe('GET /dossiers/:receiptCode/qr', () => {
   const qr = route('get', '/dossiers/:receiptCode/qr')
@@ -44,7 +61,8 @@ describe('GET /dossiers/:receiptCode/qr', () => {
     const response = await ask(dossier.receiptCode, { amount: '8000' })
     expect(response.status).toBe(200)
     expect(response.json).toEqual({
-      payload: '00020101021238570010A00000072701270006970415011300110019324180208QRIBFTTA5303704540480005802VN62290825000.01.21.H49-251128-000163044783',
+      payload:
+        '00020101021238570010A00000072701270006970415011300110019324180208QRIBFTTA5303704540480005802VN62290825000.01.21.H49-251128-000163044783',
       amount: 8000,
       bankBin: '970415',
       accountNumber: '0011001932418',
@@ -64,14 +82,21 @@ describe('GET /dossiers/:receiptCode/qr', () => {
   it('answers 404 for an unknown dossier (or one whose unit has not enabled the plugin)', async () => {
     const response = await ask('000.01.21.H49-251128-9999', { amount: '8000' })
     expect(response.status).toBe(404)
-    expect(response.json).toMatchObject({ error: { code: 'NOT_FOUND', message: { vi: expect.stringContaining('Không tìm thấy hồ sơ') } } })
+    expect(response.json).toMatchObject({
+      error: { code: 'NOT_FOUND', message: { vi: expect.stringContaining('Không tìm thấy hồ sơ') } },
+    })
   })
 
-  it.each(['0', '-8000', '8000.5', '8e3', 'tám nghìn', '500000001'])('answers 400 in Vietnamese for amount=%s', async (amount) => {
-    const response = await ask(dossier.receiptCode, { amount })
-    expect(response.status).toBe(400)
-    expect(response.json).toMatchObject({ error: { code: 'INVALID_DATA', message: { vi: expect.stringMatching(/^Số tiền phải là số nguyên dương/) } } })
-  })
+  it.each(['0', '-8000', '8000.5', '8e3', 'tám nghìn', '500000001'])(
+    'answers 400 in Vietnamese for amount=%s',
+    async (amount) => {
+      const response = await ask(dossier.receiptCode, { amount })
+      expect(response.status).toBe(400)
+      expect(response.json).toMatchObject({
+        error: { code: 'INVALID_DATA', message: { vi: expect.stringMatching(/^Số tiền phải là số nguyên dương/) } },
+      })
+    },
+  )
 
   it('accepts the largest amount, 500,000,000 đồng', async () => {
     expect((await ask(dossier.receiptCode, { amount: '500000000' })).status).toBe(200)
@@ -81,7 +106,8 @@ describe('GET /dossiers/:receiptCode/qr', () => {
 describe('POST /webhook', () => {
   const webhook = route('post', '/webhook')
   const notice = JSON.stringify({ receiptCode: dossier.receiptCode, amount: 16000, reference: 'FT25332123456789' })
-  const post = (body: string, headers: Record<string, string>) => webhook.handle(request({ method: 'POST', path: '/webhook', headers, body }), runtime)
+  const post = (body: string, headers: Record<string, string>) =>
+    webhook.handle(request({ method: 'POST', path: '/webhook', headers, body }), runtime)
 
   it('confirms the payment when the signature is good', async () => {
     const response = await post(notice, { 'x-signature': await signBody(config.webhookSecret, notice) })
@@ -123,26 +149,46 @@ describe('POST /webhook', () => {
     expect(confirmed).toEqual([])
   })
 
-  it.each(['not json', '[]', '{"receiptCode":"000.01.21.H49-251128-0001","amount":0,"reference":"FT1"}', '{"receiptCode":"000.01.21.H49-251128-0001","amount":16000}'])(
-    'answers 400 for a malformed notice: %s',
-    async (body) => {
-      const response = await post(body, { 'x-signature': await signBody(config.webhookSecret, body) })
-      expect(response.status).toBe(400)
-      expect(confirmed).toEqual([])
-    },
-  )
+  it.each([
+    'not json',
+    '[]',
+    '{"receiptCode":"000.01.21.H49-251128-0001","amount":0,"reference":"FT1"}',
+    '{"receiptCode":"000.01.21.H49-251128-0001","amount":16000}',
+  ])('answers 400 for a malformed notice: %s', async (body) => {
+    const response = await post(body, { 'x-signature': await signBody(config.webhookSecret, body) })
+    expect(response.status).toBe(400)
+    expect(confirmed).toEqual([])
+  })
 
   it('lets the runtime’s refusal through (e.g. a dossier not waiting for payment)', async () => {
-    const refusing: RouteCapabilities<VietQrPayConfig> = { ...runtime, confirmPayment: async () => Promise.reject(new Error('not waiting for a payment')) }
-    const response = webhook.handle(request({ method: 'POST', body: notice, headers: { 'x-signature': await signBody(config.webhookSecret, notice) } }), refusing)
+    const refusing: RouteCapabilities<VietQrPayConfig> = {
+      ...runtime,
+      confirmPayment: async () => Promise.reject(new Error('not waiting for a payment')),
+    }
+    const response = webhook.handle(
+      request({
+        method: 'POST',
+        body: notice,
+        headers: { 'x-signature': await signBody(config.webhookSecret, notice) },
+      }),
+      refusing,
+    )
     await expect(response).rejects.toThrow('not waiting for a payment')
   })
 })
 
 describe('signatures', () => {
   it('is hex(HMAC-SHA256(secret, body)) (RFC 4231 test case 2)', async () => {
-    expect(await signBody('Jefe', 'what do ya want for nothing?')).toBe('5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843')
-    expect(await verifySignature('Jefe', 'what do ya want for nothing?', '5BDCC146BF60754E6A042426089575C75A003F089D2739839DEC58B964EC3843')).toBe(true)
+    expect(await signBody('Jefe', 'what do ya want for nothing?')).toBe(
+      '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+    )
+    expect(
+      await verifySignature(
+        'Jefe',
+        'what do ya want for nothing?',
+        '5BDCC146BF60754E6A042426089575C75A003F089D2739839DEC58B964EC3843',
+      ),
+    ).toBe(true)
     expect(await verifySignature('Jefe', 'what do ya want for nothing?', undefined)).toBe(false)
   })
 })

@@ -17,16 +17,30 @@ export interface VietQrPayConfig {
 type Capabilities = RouteCapabilities<VietQrPayConfig>
 
 // The same error shape as the rest of the API: { error: { code, message: { vi, en } } }.
-const fail = (status: number, code: string, vi: string, en: string): PluginResponse => ({ status, json: { error: { code, message: { vi, en } } } })
+const fail = (status: number, code: string, vi: string, en: string): PluginResponse => ({
+  status,
+  json: { error: { code, message: { vi, en } } },
+})
 
 const notFound = (receiptCode: string) =>
-  fail(404, 'NOT_FOUND', `Không tìm thấy hồ sơ ${receiptCode} hoặc hồ sơ này không thanh toán qua VietQR.`, `No dossier ${receiptCode}, or VietQR payment is not enabled for it.`)
+  fail(
+    404,
+    'NOT_FOUND',
+    `Không tìm thấy hồ sơ ${receiptCode} hoặc hồ sơ này không thanh toán qua VietQR.`,
+    `No dossier ${receiptCode}, or VietQR payment is not enabled for it.`,
+  )
 
 const badAmount = () =>
-  fail(400, 'INVALID_DATA', `Số tiền phải là số nguyên dương (đồng), không quá ${MAX_AMOUNT.toLocaleString('vi-VN')} đồng.`, `The amount must be a positive whole number of đồng, at most ${MAX_AMOUNT}.`)
+  fail(
+    400,
+    'INVALID_DATA',
+    `Số tiền phải là số nguyên dương (đồng), không quá ${MAX_AMOUNT.toLocaleString('vi-VN')} đồng.`,
+    `The amount must be a positive whole number of đồng, at most ${MAX_AMOUNT}.`,
+  )
 
 /** Header names arrive lower-cased from the runtime; accept any case anyway. */
-const header = (request: PluginRequest, name: string) => Object.entries(request.headers).find(([key]) => key.toLowerCase() === name)?.[1]
+const header = (request: PluginRequest, name: string) =>
+  Object.entries(request.headers).find(([key]) => key.toLowerCase() === name)?.[1]
 
 /** GET /dossiers/:receiptCode/qr?amount= — the VietQR payment request for a dossier's fee. */
 export async function paymentQr(request: PluginRequest, runtime: Capabilities): Promise<PluginResponse> {
@@ -42,7 +56,14 @@ export async function paymentQr(request: PluginRequest, runtime: Capabilities): 
   const payload = buildVietQr({ bankBin: config.bankBin, accountNumber: config.accountNumber, amount, purpose })
   return {
     status: 200,
-    json: { payload, amount, bankBin: config.bankBin, accountNumber: config.accountNumber, accountName: config.accountName, purpose },
+    json: {
+      payload,
+      amount,
+      bankBin: config.bankBin,
+      accountNumber: config.accountNumber,
+      accountName: config.accountName,
+      purpose,
+    },
     headers: { 'cache-control': 'no-store' },
   }
 }
@@ -77,7 +98,13 @@ export async function paymentWebhook(request: PluginRequest, runtime: Capabiliti
   const signature = header(request, 'x-signature')
   if (!signature) return fail(401, 'UNAUTHENTICATED', 'Thiếu chữ ký X-Signature.', 'The X-Signature header is missing.')
   const notice = parseNotice(request.body)
-  if (!notice) return fail(400, 'INVALID_DATA', 'Thông báo thanh toán không hợp lệ: cần receiptCode, amount (số nguyên dương) và reference.', 'Invalid payment notice: receiptCode, amount (a positive integer) and reference are required.')
+  if (!notice)
+    return fail(
+      400,
+      'INVALID_DATA',
+      'Thông báo thanh toán không hợp lệ: cần receiptCode, amount (số nguyên dương) và reference.',
+      'Invalid payment notice: receiptCode, amount (a positive integer) and reference are required.',
+    )
   const found = await runtime.findDossier(notice.receiptCode)
   if (!found) return notFound(notice.receiptCode)
   if (!(await verifySignature(found.config.webhookSecret, request.body, signature))) {

@@ -2,7 +2,9 @@
 const encoder = new TextEncoder()
 
 async function hmacSha256(secret: string, message: string): Promise<Uint8Array> {
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+  ])
   return new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(message)))
 }
 
@@ -20,6 +22,7 @@ export async function verifySignature(secret: string, body: string, signature: s
   if (!/^[0-9a-fA-F]{64}$/.test(hex)) return false
   const expected = await hmacSha256(secret, body)
   let difference = 0
-  for (let i = 0; i < expected.length; i++) difference |= expected[i]! ^ Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16)
+  for (let i = 0; i < expected.length; i++)
+    difference |= expected[i]! ^ Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16)
   return difference === 0
 }

@@ -7,7 +7,10 @@ import { newSecret } from './tokens'
  * The secret that derives lookup PINs: SECRET_KEY when set, otherwise one generated on first start and
  * kept in the database, so every runtime process on it derives the same PINs.
  */
-export async function loadInstanceSecret(db: Db, env: Record<string, string | undefined> = process.env): Promise<string> {
+export async function loadInstanceSecret(
+  db: Db,
+  env: Record<string, string | undefined> = process.env,
+): Promise<string> {
   if (env.SECRET_KEY) return env.SECRET_KEY
   await db.insert(settings).values({ key: 'instance_secret', value: newSecret() }).onConflictDoNothing()
   const [row] = await db.select().from(settings).where(eq(settings.key, 'instance_secret'))

@@ -13,7 +13,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 export const unauthenticated = () =>
   new DomainError('UNAUTHENTICATED', { vi: 'Vui lòng đăng nhập để tiếp tục.', en: 'Please sign in to continue.' })
 export const forbidden = () =>
-  new DomainError('FORBIDDEN', { vi: 'Tài khoản của bạn không có quyền thực hiện thao tác này.', en: 'Your account may not do this.' })
+  new DomainError('FORBIDDEN', {
+    vi: 'Tài khoản của bạn không có quyền thực hiện thao tác này.',
+    en: 'Your account may not do this.',
+  })
 
 function bearerToken(c: Context): string | undefined {
   const header = c.req.header('authorization')
@@ -34,7 +37,11 @@ export const authenticate: MiddlewareHandler<AppEnv> = createMiddleware<AppEnv>(
     if (!session) {
       if (bearer) throw unauthenticated()
     } else {
-      if (!bearer && !SAFE_METHODS.has(c.req.method) && !sameSecret(c.req.header('x-csrf-token') ?? '', session.csrfHash)) {
+      if (
+        !bearer &&
+        !SAFE_METHODS.has(c.req.method) &&
+        !sameSecret(c.req.header('x-csrf-token') ?? '', session.csrfHash)
+      ) {
         throw new DomainError('FORBIDDEN', {
           vi: 'Phiên làm việc không hợp lệ. Vui lòng tải lại trang rồi thử lại.',
           en: 'Missing or wrong CSRF token. Reload the page and try again.',

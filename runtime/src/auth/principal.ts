@@ -1,5 +1,5 @@
 import type { Role } from '@motcua/core'
-import { type Db, userRoles, users, units } from '@motcua/db'
+import { type Db, units, userRoles, users } from '@motcua/db'
 import { eq } from 'drizzle-orm'
 
 export interface Grant {

@@ -7,7 +7,12 @@ import type { Principal } from './principal'
  * covers the whole province; a district's administrator covers its communes). `null` = province-wide
  * things, which only province administrators hold.
  */
-export async function holdsRoleOver(units: UnitDirectory, principal: Principal, roles: Role[], unitId: string | null): Promise<boolean> {
+export async function holdsRoleOver(
+  units: UnitDirectory,
+  principal: Principal,
+  roles: Role[],
+  unitId: string | null,
+): Promise<boolean> {
   const grants = principal.grants.filter((g) => roles.includes(g.role))
   if (grants.some((g) => g.role === 'province_admin')) return true
   if (!unitId || grants.length === 0) return false

@@ -15,7 +15,9 @@ export async function createSession(db: Db, userId: string, now = new Date()): P
   const token = newSecret()
   const csrfToken = newSecret(24)
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000)
-  await db.insert(sessions).values({ tokenHash: sha256(token), userId, kind: 'cookie', csrfHash: sha256(csrfToken), expiresAt })
+  await db
+    .insert(sessions)
+    .values({ tokenHash: sha256(token), userId, kind: 'cookie', csrfHash: sha256(csrfToken), expiresAt })
   return { token, csrfToken, expiresAt }
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { type DossierComponent, DomainError, type Issue } from '@motcua/core'
-import { type Db, attachmentBlobs, attachments } from '@motcua/db'
+import { DomainError, type DossierComponent, type Issue } from '@motcua/core'
+import { attachmentBlobs, attachments, type Db } from '@motcua/db'
 import { fileTypeFromBuffer } from 'file-type'
 
 /** A file as received, checked and ready to store. */
@@ -39,19 +39,36 @@ const reject = (path: string, vi: string, en: string, code: string): Issue => ({
  * size is within its limit, and the type sniffed from the content (never the name or the declared
  * type) is one it accepts. Collects every problem before refusing.
  */
-export async function checkFiles(files: { componentKey: string; file: File }[], components: DossierComponent[]): Promise<CheckedFile[]> {
+export async function checkFiles(
+  files: { componentKey: string; file: File }[],
+  components: DossierComponent[],
+): Promise<CheckedFile[]> {
   const issues: Issue[] = []
   const checked: CheckedFile[] = []
   for (const [i, { componentKey, file }] of files.entries()) {
     const path = `/attachments/${i}`
     const component = components.find((c) => c.key === componentKey)
     if (!component) {
-      issues.push(reject(path, `Thủ tục này không có thành phần hồ sơ "${componentKey}".`, `No dossier component "${componentKey}" for this form.`, 'component.unknown'))
+      issues.push(
+        reject(
+          path,
+          `Thủ tục này không có thành phần hồ sơ "${componentKey}".`,
+          `No dossier component "${componentKey}" for this form.`,
+          'component.unknown',
+        ),
+      )
       continue
     }
     const maxBytes = (component.maxSizeMB ?? DEFAULT_MAX_MB) * 1024 * 1024
     if (file.size > maxBytes) {
-      issues.push(reject(path, `Tệp "${safeFileName(file.name)}" quá lớn: tối đa ${component.maxSizeMB ?? DEFAULT_MAX_MB} MB cho "${component.name}".`, `File too large (max ${component.maxSizeMB ?? DEFAULT_MAX_MB} MB).`, 'file.tooLarge'))
+      issues.push(
+        reject(
+          path,
+          `Tệp "${safeFileName(file.name)}" quá lớn: tối đa ${component.maxSizeMB ?? DEFAULT_MAX_MB} MB cho "${component.name}".`,
+          `File too large (max ${component.maxSizeMB ?? DEFAULT_MAX_MB} MB).`,
+          'file.tooLarge',
+        ),
+      )
       continue
     }
     const content = new Uint8Array(await file.arrayBuffer())
@@ -59,13 +76,33 @@ export async function checkFiles(files: { componentKey: string; file: File }[], 
     const sniffed = (await fileTypeFromBuffer(content))?.mime
     if (!sniffed || !accept.includes(sniffed)) {
       issues.push(
-        reject(path, `Tệp "${safeFileName(file.name)}" không đúng định dạng cho "${component.name}". Chấp nhận: ${accept.map((t) => t.split('/')[1]!.toUpperCase()).join(', ')}.`, `File type not accepted (${sniffed ?? 'unknown'}); accepted: ${accept.join(', ')}.`, 'file.type'),
+        reject(
+          path,
+          `Tệp "${safeFileName(file.name)}" không đúng định dạng cho "${component.name}". Chấp nhận: ${accept.map((t) => t.split('/')[1]!.toUpperCase()).join(', ')}.`,
+          `File type not accepted (${sniffed ?? 'unknown'}); accepted: ${accept.join(', ')}.`,
+          'file.type',
+        ),
       )
       continue
     }
-    checked.push({ componentKey, fileName: safeFileName(file.name), mediaType: sniffed, size: content.byteLength, sha256: createHash('sha256').update(content).digest('hex'), content })
+    checked.push({
+      componentKey,
+      fileName: safeFileName(file.name),
+      mediaType: sniffed,
+      size: content.byteLength,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      content,
+    })
   }
-  if (issues.length) throw new DomainError('INVALID_DATA', { vi: 'Có tệp đính kèm chưa hợp lệ. Vui lòng kiểm tra các tệp được chỉ ra.', en: 'Some attachments are not valid.' }, issues)
+  if (issues.length)
+    throw new DomainError(
+      'INVALID_DATA',
+      {
+        vi: 'Có tệp đính kèm chưa hợp lệ. Vui lòng kiểm tra các tệp được chỉ ra.',
+        en: 'Some attachments are not valid.',
+      },
+      issues,
+    )
   return checked
 }
 
@@ -73,12 +110,34 @@ export async function checkFiles(files: { componentKey: string; file: File }[], 
 export function missingComponents(required: DossierComponent[], files: { componentKey: string }[]): Issue[] {
   return required
     .filter((c) => !files.some((f) => f.componentKey === c.key))
-    .map((c) => reject(`/components/${c.key}`, `Vui lòng đính kèm "${c.name}".`, `Attach "${c.name}".`, 'component.missing'))
+    .map((c) =>
+      reject(`/components/${c.key}`, `Vui lòng đính kèm "${c.name}".`, `Attach "${c.name}".`, 'component.missing'),
+    )
 }
 
 /** Stores checked files for a dossier: each content once (by sha256), one attachment row per file. */
-export async function storeFiles(tx: Db, dossierId: string, files: CheckedFile[], kind: 'application' | 'supplement' | 'result', uploadedBy: string | null): Promise<void> {
+export async function storeFiles(
+  tx: Db,
+  dossierId: string,
+  files: CheckedFile[],
+  kind: 'application' | 'supplement' | 'result',
+  uploadedBy: string | null,
+): Promise<void> {
   if (files.length === 0) return
-  await tx.insert(attachmentBlobs).values(files.map((f) => ({ sha256: f.sha256, size: f.size, mediaType: f.mediaType, content: f.content }))).onConflictDoNothing()
-  await tx.insert(attachments).values(files.map((f) => ({ dossierId, componentKey: f.componentKey, kind, fileName: f.fileName, sha256: f.sha256, mediaType: f.mediaType, size: f.size, uploadedBy })))
+  await tx
+    .insert(attachmentBlobs)
+    .values(files.map((f) => ({ sha256: f.sha256, size: f.size, mediaType: f.mediaType, content: f.content })))
+    .onConflictDoNothing()
+  await tx.insert(attachments).values(
+    files.map((f) => ({
+      dossierId,
+      componentKey: f.componentKey,
+      kind,
+      fileName: f.fileName,
+      sha256: f.sha256,
+      mediaType: f.mediaType,
+      size: f.size,
+      uploadedBy,
+    })),
+  )
 }

@@ -1,4 +1,11 @@
-import { type ResolvedCalendar, type Timeliness, classify, dossierStatuses, effectiveSteps, workingMinutesBetween } from '@motcua/core'
+import {
+  classify,
+  dossierStatuses,
+  effectiveSteps,
+  type ResolvedCalendar,
+  type Timeliness,
+  workingMinutesBetween,
+} from '@motcua/core'
 import type { PublishedVersion } from '../procedures/registry'
 import type { DossierRow } from './act'
 
@@ -22,8 +29,16 @@ export interface DeskSummary {
 }
 
 /** How a dossier shows in an officer's queue: its step, its deadline and the working time left. */
-export function deskSummary(d: DossierRow, unitCode: string, procedure: PublishedVersion, calendar: ResolvedCalendar, now: Date): DeskSummary {
-  const step = d.currentStep ? effectiveSteps(procedure.definition, d.caseKey).find((s) => s.key === d.currentStep) : undefined
+export function deskSummary(
+  d: DossierRow,
+  unitCode: string,
+  procedure: PublishedVersion,
+  calendar: ResolvedCalendar,
+  now: Date,
+): DeskSummary {
+  const step = d.currentStep
+    ? effectiveSteps(procedure.definition, d.caseKey).find((s) => s.key === d.currentStep)
+    : undefined
   // while the clock is stopped for a supplement, the dossier is judged as it stood when it stopped
   const timeliness = classify({ dueAt: d.dueAt, doneAt: d.doneAt, now: d.pausedAt ?? now })
   const running = d.dueAt && !d.doneAt

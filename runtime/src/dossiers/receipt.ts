@@ -16,7 +16,10 @@ export async function nextReceiptCode(tx: Db, unit: { id: string; electronicId: 
   const [row] = await tx
     .insert(receiptSequences)
     .values({ unitId: unit.id, day, lastValue: 1 })
-    .onConflictDoUpdate({ target: [receiptSequences.unitId, receiptSequences.day], set: { lastValue: sql`${receiptSequences.lastValue} + 1` } })
+    .onConflictDoUpdate({
+      target: [receiptSequences.unitId, receiptSequences.day],
+      set: { lastValue: sql`${receiptSequences.lastValue} + 1` },
+    })
     .returning({ value: receiptSequences.lastValue })
     .prepare('next_receipt_code')
     .execute()

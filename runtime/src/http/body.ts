@@ -1,4 +1,4 @@
-import { DomainError, createAjv, toIssues } from '@motcua/core'
+import { createAjv, DomainError, toIssues } from '@motcua/core'
 import type { Context } from 'hono'
 
 const ajv = createAjv({ coerceTypes: false, useDefaults: true })
@@ -20,11 +20,14 @@ export function jsonBody<T>(schema: Record<string, unknown>): JsonBody<T> {
   const validate = ajv.compile<T>(schema)
   const check = (data: unknown): T => {
     if (!validate(data)) {
-        throw new DomainError(
-          'INVALID_DATA',
-          { vi: 'Thông tin gửi lên chưa hợp lệ. Vui lòng kiểm tra các trường được chỉ ra.', en: 'Some fields are not valid.' },
-          toIssues(validate.errors),
-        )
+      throw new DomainError(
+        'INVALID_DATA',
+        {
+          vi: 'Thông tin gửi lên chưa hợp lệ. Vui lòng kiểm tra các trường được chỉ ra.',
+          en: 'Some fields are not valid.',
+        },
+        toIssues(validate.errors),
+      )
     }
     return data
   }
@@ -42,6 +45,9 @@ export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text)
   } catch {
-    throw new DomainError('INVALID_DATA', { vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' })
+    throw new DomainError('INVALID_DATA', {
+      vi: 'Nội dung gửi lên không phải JSON hợp lệ.',
+      en: 'The request body is not valid JSON.',
+    })
   }
 }

@@ -24,15 +24,28 @@ const internal: Message = {
   en: 'Something went wrong on our side. Please try again in a few minutes.',
 }
 
-const body = (code: string, message: Message, issues?: Issue[]): ErrorBody => ({ error: { code, message, ...(issues?.length ? { issues } : {}) } })
+const body = (code: string, message: Message, issues?: Issue[]): ErrorBody => ({
+  error: { code, message, ...(issues?.length ? { issues } : {}) },
+})
 
 /** Maps domain errors to HTTP in one place; anything unexpected becomes a 500 that hides its internals. */
 export function onError(error: Error, c: Context): Response {
   if (DomainError.is(error)) return c.json(body(error.code, error.userMessage, error.issues), statusOf[error.code])
   if (error instanceof HTTPException && error.status < 500) {
-    return c.json(body('INVALID_DATA', { vi: 'Yêu cầu không hợp lệ.', en: error.message || 'Bad request.' }), error.status)
+    return c.json(
+      body('INVALID_DATA', { vi: 'Yêu cầu không hợp lệ.', en: error.message || 'Bad request.' }),
+      error.status,
+    )
   }
-  console.error(JSON.stringify({ level: 'error', msg: 'unhandled error', method: c.req.method, path: c.req.path, error: String(error?.stack ?? error) }))
+  console.error(
+    JSON.stringify({
+      level: 'error',
+      msg: 'unhandled error',
+      method: c.req.method,
+      path: c.req.path,
+      error: String(error?.stack ?? error),
+    }),
+  )
   return c.json(body('INTERNAL', internal), 500)
 }
 

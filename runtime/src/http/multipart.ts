@@ -24,9 +24,14 @@ export async function readMultipart(c: Context): Promise<Multipart> {
   for (const [name, value] of Object.entries(form)) {
     for (const part of Array.isArray(value) ? value : [value]) {
       if (typeof part === 'string') fields[name] ??= part
-      else if (name.startsWith('attachments.')) files.push({ componentKey: name.slice('attachments.'.length), file: part })
+      else if (name.startsWith('attachments.'))
+        files.push({ componentKey: name.slice('attachments.'.length), file: part })
     }
   }
-  if (files.length > MAX_FILES) throw new DomainError('INVALID_DATA', { vi: `Tối đa ${MAX_FILES} tệp mỗi lần gửi.`, en: `At most ${MAX_FILES} files at once.` })
+  if (files.length > MAX_FILES)
+    throw new DomainError('INVALID_DATA', {
+      vi: `Tối đa ${MAX_FILES} tệp mỗi lần gửi.`,
+      en: `At most ${MAX_FILES} files at once.`,
+    })
   return { fields, files }
 }

@@ -25,14 +25,26 @@ const errorSchema = {
       type: 'object',
       required: ['code', 'message'],
       properties: {
-        code: { type: 'string', description: 'Stable code: INVALID_DATA, NOT_FOUND, CONFLICT, FORBIDDEN, UNAUTHENTICATED, RATE_LIMITED, PAYLOAD_TOO_LARGE, INTERNAL' },
-        message: { type: 'object', properties: { vi: { type: 'string' }, en: { type: 'string' } }, required: ['vi', 'en'] },
+        code: {
+          type: 'string',
+          description:
+            'Stable code: INVALID_DATA, NOT_FOUND, CONFLICT, FORBIDDEN, UNAUTHENTICATED, RATE_LIMITED, PAYLOAD_TOO_LARGE, INTERNAL',
+        },
+        message: {
+          type: 'object',
+          properties: { vi: { type: 'string' }, en: { type: 'string' } },
+          required: ['vi', 'en'],
+        },
         issues: {
           type: 'array',
           items: {
             type: 'object',
             required: ['code', 'path', 'message'],
-            properties: { code: { type: 'string' }, path: { type: 'string', description: 'JSON pointer into the request' }, message: { type: 'object' } },
+            properties: {
+              code: { type: 'string' },
+              path: { type: 'string', description: 'JSON pointer into the request' },
+              message: { type: 'object' },
+            },
           },
         },
       },
@@ -46,7 +58,12 @@ const toOpenApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}')
 export function openApiDocument(operations: Operation[]) {
   const paths: Record<string, Record<string, unknown>> = {}
   for (const op of operations) {
-    const pathParams = [...op.path.matchAll(/:(\w+)/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }))
+    const pathParams = [...op.path.matchAll(/:(\w+)/g)].map(([, name]) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }))
     const content: Record<string, unknown> = {}
     if (op.body) content['application/json'] = { schema: op.body.schema }
     if (op.multipart) content['multipart/form-data'] = { schema: op.multipart }
@@ -56,27 +73,51 @@ export function openApiDocument(operations: Operation[]) {
       ...(op.access === 'public' ? { security: [] } : { 'x-motcua-roles': op.access }),
       parameters: [
         ...pathParams,
-        ...(op.query ?? []).map((q) => ({ name: q.name, in: 'query', required: false, description: q.description, schema: { type: 'string' } })),
-        ...(op.headers ?? []).map((h) => ({ name: h.name, in: 'header', required: false, description: h.description, schema: { type: 'string' } })),
+        ...(op.query ?? []).map((q) => ({
+          name: q.name,
+          in: 'query',
+          required: false,
+          description: q.description,
+          schema: { type: 'string' },
+        })),
+        ...(op.headers ?? []).map((h) => ({
+          name: h.name,
+          in: 'header',
+          required: false,
+          description: h.description,
+          schema: { type: 'string' },
+        })),
       ],
       ...(Object.keys(content).length ? { requestBody: { required: true, content } } : {}),
       responses: Object.fromEntries(
         Object.entries(op.responses).map(([status, description]) => [
           status,
-          Number(status) >= 400 ? { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } : { description },
+          Number(status) >= 400
+            ? { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }
+            : { description },
         ]),
       ),
     }
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'motcua API', version: '0.1.0', description: 'Cổng Dịch vụ công và Hệ thống thông tin một cửa điện tử. Every error has a stable code, a Vietnamese and an English message, and JSON paths for invalid fields.' },
+    info: {
+      title: 'motcua API',
+      version: '0.1.0',
+      description:
+        'Cổng Dịch vụ công và Hệ thống thông tin một cửa điện tử. Every error has a stable code, a Vietnamese and an English message, and JSON paths for invalid fields.',
+    },
     paths,
     components: {
       schemas: { Error: errorSchema },
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'The token from POST /api/auth/login' },
-        cookie: { type: 'apiKey', in: 'cookie', name: 'motcua_session', description: 'Browser session; changes need the X-CSRF-Token header' },
+        cookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'motcua_session',
+          description: 'Browser session; changes need the X-CSRF-Token header',
+        },
       },
     },
     security: [{ bearer: [] }, { cookie: [] }],

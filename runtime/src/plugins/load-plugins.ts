@@ -1,7 +1,7 @@
-import { readFileSync, readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { type Issue, createAjv, toIssues } from '@motcua/core'
+import { createAjv, type Issue, toIssues } from '@motcua/core'
 import type { Plugin } from '@motcua/plugin-sdk'
 
 /** A plugin as the runtime holds it: the module's default export and its compiled config validator. */
@@ -20,7 +20,8 @@ export function resolvePlugin(candidate: unknown, source: string): LoadedPlugin 
   if (!plugin || typeof plugin !== 'object' || typeof plugin.slug !== 'string' || !SLUG.test(plugin.slug)) {
     throw new Error(`${source}: the default export is not a plugin (definePlugin with a kebab-case slug)`)
   }
-  if (!plugin.configSchema || typeof plugin.configSchema !== 'object') throw new Error(`${source}: plugin ${plugin.slug} has no configSchema`)
+  if (!plugin.configSchema || typeof plugin.configSchema !== 'object')
+    throw new Error(`${source}: plugin ${plugin.slug} has no configSchema`)
   const validate = ajv.compile(plugin.configSchema)
   return { plugin, validateConfig: (config) => (validate(config) ? [] : toIssues(validate.errors)) }
 }
@@ -35,7 +36,10 @@ export async function loadPlugins(dir: string): Promise<Map<string, LoadedPlugin
   const loaded = new Map<string, LoadedPlugin>()
   let folders: string[] = []
   try {
-    folders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()
+    folders = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort()
   } catch {
     return loaded
   }

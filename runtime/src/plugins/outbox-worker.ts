@@ -28,7 +28,11 @@ const LEASE_MS = 5 * 60_000
  * rescheduled with exponential backoff, or `dead` after the last attempt. A plugin that throws or hangs
  * delays only its own messages.
  */
-export function createOutboxWorker(database: Database, host: PluginHost, options: OutboxWorkerOptions = {}): OutboxWorker {
+export function createOutboxWorker(
+  database: Database,
+  host: PluginHost,
+  options: OutboxWorkerOptions = {},
+): OutboxWorker {
   const { timeoutMs = 10_000, maxAttempts = 8, backoffMs = 5_000, batchSize = 20, fetch: fetchImpl = fetch } = options
   const { db } = database
 
@@ -45,7 +49,12 @@ export function createOutboxWorker(database: Database, host: PluginHost, options
       return tx
         .update(outbox)
         .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
-        .where(inArray(outbox.id, due.map((d) => d.id)))
+        .where(
+          inArray(
+            outbox.id,
+            due.map((d) => d.id),
+          ),
+        )
         .returning()
     })
   }
@@ -54,9 +63,12 @@ export function createOutboxWorker(database: Database, host: PluginHost, options
   async function deliver(message: typeof outbox.$inferSelect): Promise<{ error: string; final: boolean } | null> {
     const loaded = message.pluginSlug ? host.plugins.get(message.pluginSlug) : undefined
     if (!loaded?.plugin.deliver) return { error: `no plugin "${message.pluginSlug}" to deliver it`, final: true }
-    const [dossier] = message.dossierId ? await db.select({ unitId: dossiers.unitId }).from(dossiers).where(eq(dossiers.id, message.dossierId)) : []
+    const [dossier] = message.dossierId
+      ? await db.select({ unitId: dossiers.unitId }).from(dossiers).where(eq(dossiers.id, message.dossierId))
+      : []
     const config = dossier ? await host.configFor(db, loaded.plugin.slug, dossier.unitId) : {}
-    if (!config) return { error: `plugin "${loaded.plugin.slug}" is no longer enabled for the dossier's unit`, final: true }
+    if (!config)
+      return { error: `plugin "${loaded.plugin.slug}" is no longer enabled for the dossier's unit`, final: true }
     const controller = new AbortController()
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<never>((_, reject) => {
@@ -67,7 +79,10 @@ export function createOutboxWorker(database: Database, host: PluginHost, options
     })
     try {
       await Promise.race([
-        loaded.plugin.deliver({ id: message.id, topic: message.topic, payload: message.payload }, { config, signal: controller.signal, fetch: fetchImpl, attempt: message.attempts }),
+        loaded.plugin.deliver(
+          { id: message.id, topic: message.topic, payload: message.payload },
+          { config, signal: controller.signal, fetch: fetchImpl, attempt: message.attempts },
+        ),
         timeout,
       ])
       return null
@@ -85,13 +100,19 @@ export function createOutboxWorker(database: Database, host: PluginHost, options
       const failure = await deliver(message)
       if (failure === null) {
         delivered++
-        await db.update(outbox).set({ state: 'delivered', deliveredAt: new Date(), lastError: null }).where(eq(outbox.id, message.id))
+        await db
+          .update(outbox)
+          .set({ state: 'delivered', deliveredAt: new Date(), lastError: null })
+          .where(eq(outbox.id, message.id))
         continue
       }
       failed++
       const dead = failure.final || message.attempts >= maxAttempts
       const retryAt = new Date(now.getTime() + Math.min(backoffMs * 2 ** (message.attempts - 1), 3_600_000))
-      await db.update(outbox).set({ state: dead ? 'dead' : 'pending', nextAttemptAt: retryAt, lastError: failure.error }).where(eq(outbox.id, message.id))
+      await db
+        .update(outbox)
+        .set({ state: dead ? 'dead' : 'pending', nextAttemptAt: retryAt, lastError: failure.error })
+        .where(eq(outbox.id, message.id))
     }
     return { delivered, failed }
   }
@@ -103,7 +124,9 @@ export function createOutboxWorker(database: Database, host: PluginHost, options
     start(intervalMs) {
       timer = setInterval(() => {
         running ??= runOnce()
-          .catch((error: unknown) => console.error(JSON.stringify({ level: 'error', msg: 'outbox run failed', error: String(error) })))
+          .catch((error: unknown) =>
+            console.error(JSON.stringify({ level: 'error', msg: 'outbox run failed', error: String(error) })),
+          )
           .finally(() => {
             running = undefined
           })

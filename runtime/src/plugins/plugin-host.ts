@@ -1,5 +1,5 @@
-import { type Db, outbox, pluginSettings } from '@motcua/db'
 import { DomainError } from '@motcua/core'
+import { type Db, outbox, pluginSettings } from '@motcua/db'
 import type { DossierChange, DossierSnapshot, FeeLine, HookContext, OutboxMessage } from '@motcua/plugin-sdk'
 import type { UnitDirectory } from '../units/unit-directory'
 import type { LoadedPlugin } from './load-plugins'
@@ -16,14 +16,30 @@ export interface PluginHost {
    * inside the caller's transaction. A hook that throws is recorded (state `dead`, with its error) and
    * never stops the dossier.
    */
-  runHooks(tx: Db, input: { unitId: string; dossierId: string; snapshot: DossierSnapshot; change: DossierChange }): Promise<void>
+  runHooks(
+    tx: Db,
+    input: { unitId: string; dossierId: string; snapshot: DossierSnapshot; change: DossierChange },
+  ): Promise<void>
   /**
    * Asks every enabled plugin whether an officer's action may go ahead: the first refusal stops it with the
    * plugin's message (409). A hook that throws is recorded and does not block the dossier.
    */
-  beforeAction(tx: Db, input: { unitId: string; dossierId: string; snapshot: DossierSnapshot; action: { key: string; type: string } }): Promise<void>
+  beforeAction(
+    tx: Db,
+    input: { unitId: string; dossierId: string; snapshot: DossierSnapshot; action: { key: string; type: string } },
+  ): Promise<void>
   /** The fees after every enabled plugin's `fees` hook (one that throws is skipped and recorded). */
-  adjustFees(tx: Db, input: { unitId: string; unitCode: string; dossierId: string; procedureCode: string; formData: unknown; fees: FeeLine[] }): Promise<FeeLine[]>
+  adjustFees(
+    tx: Db,
+    input: {
+      unitId: string
+      unitCode: string
+      dossierId: string
+      procedureCode: string
+      formData: unknown
+      fees: FeeLine[]
+    },
+  ): Promise<FeeLine[]>
   /** Forget the cached settings (a setting was saved here or, through NOTIFY, elsewhere). */
   invalidate(): void
 }
@@ -50,7 +66,9 @@ export function createPluginHost(plugins: Map<string, LoadedPlugin>, units: Unit
     const lineage = await units.lineage(unitId) // the unit first, then its parents
     const found = new Map<string, Record<string, unknown>>()
     for (const slug of plugins.keys()) {
-      const nearest = lineage.map((id) => rows.find((r) => r.unitId === id && r.pluginSlug === slug)).find((r) => r !== undefined)
+      const nearest = lineage
+        .map((id) => rows.find((r) => r.unitId === id && r.pluginSlug === slug))
+        .find((r) => r !== undefined)
       if (nearest?.enabled) found.set(slug, nearest.config as Record<string, unknown>)
     }
     return found
@@ -93,7 +111,8 @@ export function createPluginHost(plugins: Map<string, LoadedPlugin>, units: Unit
         if (!hook) continue
         try {
           const result = hook({ config, unitCode }, { procedureCode, formData, fees: adjusted })
-          if (result && result.every((f) => typeof f.key === 'string' && Number.isInteger(f.amount) && f.amount >= 0)) adjusted = result
+          if (result && result.every((f) => typeof f.key === 'string' && Number.isInteger(f.amount) && f.amount >= 0))
+            adjusted = result
         } catch (error) {
           await tx.insert(outbox).values(failed(slug, dossierId, 'fees', error))
         }
@@ -109,7 +128,10 @@ export function createPluginHost(plugins: Map<string, LoadedPlugin>, units: Unit
       for (const [slug, config] of await enabledFor(tx, unitId)) {
         const { hooks } = plugins.get(slug)!.plugin
         const ctx: HookContext<Record<string, unknown>> = { config, unitCode: snapshot.unit.code }
-        const run = change.action === 'submit' ? hooks?.onSubmit && (() => hooks.onSubmit!(ctx, snapshot)) : hooks?.afterAction && (() => hooks.afterAction!(ctx, snapshot, change))
+        const run =
+          change.action === 'submit'
+            ? hooks?.onSubmit && (() => hooks.onSubmit!(ctx, snapshot))
+            : hooks?.afterAction && (() => hooks.afterAction!(ctx, snapshot, change))
         if (!run) continue
         let messages: OutboxMessage[] = []
         try {
@@ -124,4 +146,3 @@ export function createPluginHost(plugins: Map<string, LoadedPlugin>, units: Unit
     },
   }
 }
-

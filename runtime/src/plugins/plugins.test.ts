@@ -1,10 +1,10 @@
-import { type Server, createServer } from 'node:http'
+import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { outbox } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
 import { definePlugin } from '@motcua/plugin-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type TestRuntime, libraryProcedure, openTestRuntime, signIn, submissionForm } from '../testing'
+import { libraryProcedure, openTestRuntime, signIn, submissionForm, type TestRuntime } from '../testing'
 import { type LoadedPlugin, resolvePlugin } from './load-plugins'
 import { createOutboxWorker } from './outbox-worker'
 
@@ -27,7 +27,12 @@ const server: Server = createServer((req, res) => {
 const statusSync = definePlugin<{ url: string }>({
   slug: 'dong-bo-thu',
   name: { vi: 'Đồng bộ thử', en: 'Test sync' },
-  configSchema: { type: 'object', properties: { url: { type: 'string', format: 'uri' } }, required: ['url'], additionalProperties: false },
+  configSchema: {
+    type: 'object',
+    properties: { url: { type: 'string', format: 'uri' } },
+    required: ['url'],
+    additionalProperties: false,
+  },
   hooks: {
     onSubmit: (_ctx, d) => [{ topic: 'status', payload: { code: d.receiptCode, status: d.status } }],
     afterAction: (_ctx, d, change) => [{ topic: 'status', payload: { code: d.receiptCode, status: change.toStatus } }],
@@ -37,7 +42,16 @@ const statusSync = definePlugin<{ url: string }>({
     if (!res.ok) throw new Error(`HTTP ${res.status}`)
   },
 })
-const throwing = definePlugin({ slug: 'hong', name: { vi: 'Hỏng', en: 'Broken' }, configSchema: { type: 'object' }, hooks: { afterAction: () => { throw new Error('lỗi trong tiện ích') } } })
+const throwing = definePlugin({
+  slug: 'hong',
+  name: { vi: 'Hỏng', en: 'Broken' },
+  configSchema: { type: 'object' },
+  hooks: {
+    afterAction: () => {
+      throw new Error('lỗi trong tiện ích')
+    },
+  },
+})
 const hanging = definePlugin({
   slug: 'treo',
   name: { vi: 'Treo', en: 'Hangs' },
@@ -52,30 +66,63 @@ const localRules = definePlugin({
   name: { vi: 'Quy định địa phương', en: 'Local rules' },
   configSchema: { type: 'object', properties: { phiDiaPhuong: { type: 'integer' } }, required: ['phiDiaPhuong'] },
   hooks: {
-    beforeAction: (_ctx, d, action) => (action.type === 'receive' && d.status === 6 ? { refuse: { vi: 'Chưa xác nhận nộp phí, chưa thể tiếp nhận.', en: 'The fee is not paid yet.' } } : undefined),
-    fees: ({ config }, { fees }) => [...fees, { key: 'phi_dia_phuong', name: 'Phí theo quy định địa phương', amount: config.phiDiaPhuong as number }],
+    beforeAction: (_ctx, d, action) =>
+      action.type === 'receive' && d.status === 6
+        ? { refuse: { vi: 'Chưa xác nhận nộp phí, chưa thể tiếp nhận.', en: 'The fee is not paid yet.' } }
+        : undefined,
+    fees: ({ config }, { fees }) => [
+      ...fees,
+      { key: 'phi_dia_phuong', name: 'Phí theo quy định địa phương', amount: config.phiDiaPhuong as number },
+    ],
   },
 })
-const brokenFees = definePlugin({ slug: 'phi-hong', name: { vi: 'Phí hỏng', en: 'Broken fees' }, configSchema: { type: 'object' }, hooks: { fees: () => { throw new Error('không tính được') } } })
+const brokenFees = definePlugin({
+  slug: 'phi-hong',
+  name: { vi: 'Phí hỏng', en: 'Broken fees' },
+  configSchema: { type: 'object' },
+  hooks: {
+    fees: () => {
+      throw new Error('không tính được')
+    },
+  },
+})
 
 describe.each(testDrivers())('plugins and the outbox on $name', ({ open }) => {
   let runtime: TestRuntime
   let url: string
   let admin: string
   const put = (unit: string, slug: string, body: unknown) =>
-    runtime.app.request(`/api/admin/units/${unit}/plugins/${slug}`, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    runtime.app.request(`/api/admin/units/${unit}/plugins/${slug}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
   const receive = async (unitCode: string, { definition, sample } = business) => {
-    const res = await runtime.app.request('/api/dossiers', { method: 'POST', body: submissionForm(definition, { procedureCode: definition.code, unitCode, applicant: { fullName: 'Vũ Văn Em' }, formData: sample }) })
+    const res = await runtime.app.request('/api/dossiers', {
+      method: 'POST',
+      body: submissionForm(definition, {
+        procedureCode: definition.code,
+        unitCode,
+        applicant: { fullName: 'Vũ Văn Em' },
+        formData: sample,
+      }),
+    })
     expect(res.status).toBe(201)
     const { receiptCode } = (await res.json()) as { receiptCode: string }
     const officer = await signIn(runtime, `tiepnhan.${unitCode}`)
-    return runtime.app.request(`/api/desk/dossiers/${receiptCode}/actions/tiep_nhan`, { method: 'POST', headers: { authorization: `Bearer ${officer}`, 'content-type': 'application/json' }, body: '{"expectedVersion":1}' })
+    return runtime.app.request(`/api/desk/dossiers/${receiptCode}/actions/tiep_nhan`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${officer}`, 'content-type': 'application/json' },
+      body: '{"expectedVersion":1}',
+    })
   }
 
   beforeAll(async () => {
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/sync`
-    const plugins = new Map<string, LoadedPlugin>([statusSync, throwing, hanging, localRules, brokenFees].map((p) => [p.slug, resolvePlugin(p, 'test')]))
+    const plugins = new Map<string, LoadedPlugin>(
+      [statusSync, throwing, hanging, localRules, brokenFees].map((p) => [p.slug, resolvePlugin(p, 'test')]),
+    )
     runtime = await openTestRuntime(open, { plugins })
     admin = await signIn(runtime, 'admin')
   })
@@ -102,7 +149,9 @@ describe.each(testDrivers())('plugins and the outbox on $name', ({ open }) => {
     now = new Date(now.getTime() + 1000)
     expect(await worker.runOnce(now)).toEqual({ delivered: 2, failed: 0 })
     expect(received).toEqual([expect.objectContaining({ status: 1 }), expect.objectContaining({ status: 4 })])
-    const listed = (await (await runtime.app.request('/api/admin/outbox?state=delivered', { headers: { authorization: `Bearer ${admin}` } })).json()) as { attempts: number }[]
+    const listed = (await (
+      await runtime.app.request('/api/admin/outbox?state=delivered', { headers: { authorization: `Bearer ${admin}` } })
+    ).json()) as { attempts: number }[]
     expect(listed.map((m) => m.attempts)).toEqual([2, 2])
     await put('193', 'dong-bo-thu', { enabled: false, config: { url } })
   })
@@ -118,15 +167,24 @@ describe.each(testDrivers())('plugins and the outbox on $name', ({ open }) => {
     await put('193', 'dong-bo-thu', { enabled: false, config: { url } })
     // what was queued for a plugin since disabled is dropped, visibly
     await createOutboxWorker(runtime.database, runtime.plugins).runOnce()
-    const dead = (await (await runtime.app.request('/api/admin/outbox?state=dead', { headers: { authorization: `Bearer ${admin}` } })).json()) as { plugin: string; lastError: string }[]
-    expect(dead.filter((m) => m.plugin === 'dong-bo-thu').map((m) => m.lastError)).toEqual([expect.stringMatching(/no longer enabled/), expect.stringMatching(/no longer enabled/)])
+    const dead = (await (
+      await runtime.app.request('/api/admin/outbox?state=dead', { headers: { authorization: `Bearer ${admin}` } })
+    ).json()) as { plugin: string; lastError: string }[]
+    expect(dead.filter((m) => m.plugin === 'dong-bo-thu').map((m) => m.lastError)).toEqual([
+      expect.stringMatching(/no longer enabled/),
+      expect.stringMatching(/no longer enabled/),
+    ])
   })
 
   it('keeps the dossier moving when a plugin’s hook throws, and shows the failure to administrators', async () => {
     await put('194', 'hong', { enabled: true, config: {} })
     expect((await receive('194')).status).toBe(200)
-    const dead = (await (await runtime.app.request('/api/admin/outbox?state=dead', { headers: { authorization: `Bearer ${admin}` } })).json()) as { plugin: string; lastError: string }[]
-    expect(dead).toContainEqual(expect.objectContaining({ plugin: 'hong', lastError: 'hook threw: lỗi trong tiện ích' }))
+    const dead = (await (
+      await runtime.app.request('/api/admin/outbox?state=dead', { headers: { authorization: `Bearer ${admin}` } })
+    ).json()) as { plugin: string; lastError: string }[]
+    expect(dead).toContainEqual(
+      expect.objectContaining({ plugin: 'hong', lastError: 'hook threw: lỗi trong tiện ích' }),
+    )
   })
 
   it('gives up on a delivery that hangs after its timeout and retries it later, without blocking others', async () => {
@@ -136,27 +194,51 @@ describe.each(testDrivers())('plugins and the outbox on $name', ({ open }) => {
     const started = Date.now()
     await worker.runOnce()
     expect(Date.now() - started).toBeLessThan(5000)
-    const pending = (await (await runtime.app.request('/api/admin/outbox?state=pending', { headers: { authorization: `Bearer ${admin}` } })).json()) as { plugin: string; lastError: string; attempts: number }[]
-    expect(pending).toContainEqual(expect.objectContaining({ plugin: 'treo', attempts: 1, lastError: 'timed out after 100 ms' }))
+    const pending = (await (
+      await runtime.app.request('/api/admin/outbox?state=pending', { headers: { authorization: `Bearer ${admin}` } })
+    ).json()) as { plugin: string; lastError: string; attempts: number }[]
+    expect(pending).toContainEqual(
+      expect.objectContaining({ plugin: 'treo', attempts: 1, lastError: 'timed out after 100 ms' }),
+    )
   })
 
   it('lets a plugin add a fee at submission and refuse an action, and skips a fee hook that throws', async () => {
-    expect((await put('196', 'quy-dinh-dia-phuong', { enabled: true, config: { phiDiaPhuong: 20_000 } })).status).toBe(200)
+    expect((await put('196', 'quy-dinh-dia-phuong', { enabled: true, config: { phiDiaPhuong: 20_000 } })).status).toBe(
+      200,
+    )
     expect((await put('196', 'phi-hong', { enabled: true, config: {} })).status).toBe(200)
-    const res = await runtime.app.request('/api/dossiers', { method: 'POST', body: submissionForm(business.definition, { procedureCode: business.definition.code, unitCode: '196', applicant: { fullName: 'Lý Thị Mơ' }, formData: business.sample }) })
+    const res = await runtime.app.request('/api/dossiers', {
+      method: 'POST',
+      body: submissionForm(business.definition, {
+        procedureCode: business.definition.code,
+        unitCode: '196',
+        applicant: { fullName: 'Lý Thị Mơ' },
+        formData: business.sample,
+      }),
+    })
     expect(res.status).toBe(201)
     const { receiptCode, fees } = (await res.json()) as { receiptCode: string; fees: { key: string; amount: number }[] }
     expect(fees.at(-1)).toEqual({ key: 'phi_dia_phuong', name: 'Phí theo quy định địa phương', amount: 20_000 })
-    const dead = (await (await runtime.app.request('/api/admin/outbox?state=dead', { headers: { authorization: `Bearer ${admin}` } })).json()) as { plugin: string; lastError: string }[]
-    expect(dead).toContainEqual(expect.objectContaining({ plugin: 'phi-hong', lastError: 'hook threw: không tính được' }))
+    const dead = (await (
+      await runtime.app.request('/api/admin/outbox?state=dead', { headers: { authorization: `Bearer ${admin}` } })
+    ).json()) as { plugin: string; lastError: string }[]
+    expect(dead).toContainEqual(
+      expect.objectContaining({ plugin: 'phi-hong', lastError: 'hook threw: không tính được' }),
+    )
 
     const receiver = await signIn(runtime, 'tiepnhan.196')
     const post = (action: string, body: object) =>
-      runtime.app.request(`/api/desk/dossiers/${receiptCode}/actions/${action}`, { method: 'POST', headers: { authorization: `Bearer ${receiver}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      runtime.app.request(`/api/desk/dossiers/${receiptCode}/actions/${action}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${receiver}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
     expect((await post('yeu_cau_nop_phi', { expectedVersion: 1, amount: 120_000 })).status).toBe(200)
     const refused = await post('tiep_nhan', { expectedVersion: 2 })
     expect(refused.status).toBe(409)
-    expect(await refused.json()).toMatchObject({ error: { code: 'CONFLICT', message: { vi: 'Chưa xác nhận nộp phí, chưa thể tiếp nhận.' } } })
+    expect(await refused.json()).toMatchObject({
+      error: { code: 'CONFLICT', message: { vi: 'Chưa xác nhận nộp phí, chưa thể tiếp nhận.' } },
+    })
     expect((await post('xac_nhan_nop_phi', { expectedVersion: 2, amount: 120_000 })).status).toBe(200)
     expect((await post('tiep_nhan', { expectedVersion: 3 })).status).toBe(200)
   })

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto'
-import { type Server, createServer } from 'node:http'
+import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { testDrivers } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type TestRuntime, libraryProcedure, openTestRuntime, signIn, submissionForm } from '../testing'
+import { libraryProcedure, openTestRuntime, signIn, submissionForm, type TestRuntime } from '../testing'
 import { createOutboxWorker } from './outbox-worker'
 
 // The two plugins of plugins/, loaded as the runtime loads them, driven through its HTTP API.
@@ -24,9 +24,25 @@ describe.each(testDrivers())('the shipped plugins on $name', ({ open }) => {
   let admin: string
   let officer: string
   let code: string
-  const call = (token: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-    runtime.app.request(path, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json', ...headers }, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) })
-  const version = async () => ((await (await call(officer, 'GET', `/api/desk/dossiers/${code}`)).json()) as { version: number; status: number }).version
+  const call = (
+    token: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    runtime.app.request(path, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        'content-type': 'application/json',
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    })
+  const version = async () =>
+    ((await (await call(officer, 'GET', `/api/desk/dossiers/${code}`)).json()) as { version: number; status: number })
+      .version
 
   beforeAll(async () => {
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -35,9 +51,36 @@ describe.each(testDrivers())('the shipped plugins on $name', ({ open }) => {
     admin = await signIn(runtime, 'admin')
     officer = await signIn(runtime, 'tiepnhan.193')
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/dongbo`
-    expect((await call(admin, 'PUT', '/api/admin/units/22/plugins/national-portal-sync', { enabled: true, config: { url, token: 'tok-123', maTinh: '22' } })).status).toBe(200)
-    expect((await call(admin, 'PUT', '/api/admin/units/193/plugins/vietnam-qr-pay', { enabled: true, config: { bankBin: '970415', accountNumber: '0011001932418', accountName: 'UBND TP HA LONG', webhookSecret: SECRET } })).status).toBe(200)
-    const res = await runtime.app.request('/api/dossiers', { method: 'POST', body: submissionForm(business.definition, { procedureCode: business.definition.code, unitCode: '193', applicant: { fullName: 'Ngô Văn Hải', idNumber: '022088001111' }, formData: business.sample }) })
+    expect(
+      (
+        await call(admin, 'PUT', '/api/admin/units/22/plugins/national-portal-sync', {
+          enabled: true,
+          config: { url, token: 'tok-123', maTinh: '22' },
+        })
+      ).status,
+    ).toBe(200)
+    expect(
+      (
+        await call(admin, 'PUT', '/api/admin/units/193/plugins/vietnam-qr-pay', {
+          enabled: true,
+          config: {
+            bankBin: '970415',
+            accountNumber: '0011001932418',
+            accountName: 'UBND TP HA LONG',
+            webhookSecret: SECRET,
+          },
+        })
+      ).status,
+    ).toBe(200)
+    const res = await runtime.app.request('/api/dossiers', {
+      method: 'POST',
+      body: submissionForm(business.definition, {
+        procedureCode: business.definition.code,
+        unitCode: '193',
+        applicant: { fullName: 'Ngô Văn Hải', idNumber: '022088001111' },
+        formData: business.sample,
+      }),
+    })
     code = ((await res.json()) as { receiptCode: string }).receiptCode
   })
   afterAll(() => runtime?.close())
@@ -48,23 +91,45 @@ describe.each(testDrivers())('the shipped plugins on $name', ({ open }) => {
   })
 
   it('asks for the fee with a VietQR code and takes the bank’s signed confirmation', async () => {
-    expect((await call(officer, 'POST', `/api/desk/dossiers/${code}/actions/yeu_cau_nop_phi`, { expectedVersion: await version(), amount: 100_000 })).status).toBe(200)
-    const qr = (await (await call(null, 'GET', `/api/plugins/vietnam-qr-pay/dossiers/${code}/qr?amount=100000`)).json()) as { payload: string; purpose: string }
+    expect(
+      (
+        await call(officer, 'POST', `/api/desk/dossiers/${code}/actions/yeu_cau_nop_phi`, {
+          expectedVersion: await version(),
+          amount: 100_000,
+        })
+      ).status,
+    ).toBe(200)
+    const qr = (await (
+      await call(null, 'GET', `/api/plugins/vietnam-qr-pay/dossiers/${code}/qr?amount=100000`)
+    ).json()) as { payload: string; purpose: string }
     expect(qr.payload).toMatch(/^000201010212.*A000000727.*970415.*0011001932418.*5406100000.*5802VN.*6304[0-9A-F]{4}$/)
     const notice = JSON.stringify({ receiptCode: code, amount: 100_000, reference: 'FT25128ABC' })
-    const forged = await call(null, 'POST', '/api/plugins/vietnam-qr-pay/webhook', notice, { 'x-signature': createHmac('sha256', 'sai-bi-mat').update(notice).digest('hex') })
+    const forged = await call(null, 'POST', '/api/plugins/vietnam-qr-pay/webhook', notice, {
+      'x-signature': createHmac('sha256', 'sai-bi-mat').update(notice).digest('hex'),
+    })
     expect(forged.status).toBe(401)
-    const paid = await call(null, 'POST', '/api/plugins/vietnam-qr-pay/webhook', notice, { 'x-signature': createHmac('sha256', SECRET).update(notice).digest('hex') })
+    const paid = await call(null, 'POST', '/api/plugins/vietnam-qr-pay/webhook', notice, {
+      'x-signature': createHmac('sha256', SECRET).update(notice).digest('hex'),
+    })
     expect(paid.status).toBe(200)
-    const desk = (await (await call(officer, 'GET', `/api/desk/dossiers/${code}`)).json()) as { status: number; events: { action: string; actorRole: string; note: string }[] }
+    const desk = (await (await call(officer, 'GET', `/api/desk/dossiers/${code}`)).json()) as {
+      status: number
+      events: { action: string; actorRole: string; note: string }[]
+    }
     expect(desk.status).toBe(1)
-    expect(desk.events.at(-1)).toMatchObject({ action: 'confirmPayment', actorRole: 'system', note: expect.stringContaining('FT25128ABC') })
+    expect(desk.events.at(-1)).toMatchObject({
+      action: 'confirmPayment',
+      actorRole: 'system',
+      note: expect.stringContaining('FT25128ABC'),
+    })
   })
 
   it('sends every status change to the national portal through the outbox', async () => {
     await call(officer, 'POST', `/api/desk/dossiers/${code}/actions/tiep_nhan`, { expectedVersion: await version() })
     await createOutboxWorker(runtime.database, runtime.plugins).runOnce()
-    const sent = portal.map((p) => p as { auth: string; body: { MaHoSo: string; TrangThaiHoSo: string } }).filter((p) => p.body.MaHoSo === code)
+    const sent = portal
+      .map((p) => p as { auth: string; body: { MaHoSo: string; TrangThaiHoSo: string } })
+      .filter((p) => p.body.MaHoSo === code)
     expect(sent.map((p) => p.body.TrangThaiHoSo)).toEqual(['1', '6', '1', '4'])
     expect(sent.every((p) => p.auth === 'Bearer tok-123')).toBe(true)
   })

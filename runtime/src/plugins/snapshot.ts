@@ -7,7 +7,11 @@ import type { PublishedVersion } from '../procedures/registry'
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
 /** A dossier as plugins see it. */
-export function dossierSnapshot(d: DossierRow, unit: Pick<typeof units.$inferSelect, 'code' | 'name' | 'electronicId'>, procedure: PublishedVersion): DossierSnapshot {
+export function dossierSnapshot(
+  d: DossierRow,
+  unit: Pick<typeof units.$inferSelect, 'code' | 'name' | 'electronicId'>,
+  procedure: PublishedVersion,
+): DossierSnapshot {
   let fees: DossierSnapshot['fees'] = []
   try {
     fees = computeFees(procedure.definition, d.formData)

@@ -13,7 +13,10 @@ export function defaultProceduresDir(): string {
  * with every problem listed, rather than serving half a library.
  */
 export function readLibrary(dir: string): ProcedureDefinition[] {
-  const folders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()
+  const folders = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()
   const problems: string[] = []
   const definitions: ProcedureDefinition[] = []
   for (const folder of folders) {

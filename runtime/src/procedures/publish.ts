@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { type ProcedureDefinition, canonicalJson } from '@motcua/core'
-import { type Db, procedureVersions, procedures } from '@motcua/db'
+import { canonicalJson, type ProcedureDefinition } from '@motcua/core'
+import { type Db, procedures, procedureVersions } from '@motcua/db'
 import { eq, max, sql } from 'drizzle-orm'
 import { PUBLISHED_CHANNEL } from './registry'
 
@@ -11,17 +11,30 @@ export interface PublishInput {
   effectiveFrom?: Date
 }
 
-export const contentHash = (definition: unknown): string => createHash('sha256').update(canonicalJson(definition)).digest('hex')
+export const contentHash = (definition: unknown): string =>
+  createHash('sha256').update(canonicalJson(definition)).digest('hex')
 
 /**
  * Freezes a validated definition as the next version of its procedure (creating the procedure on its
  * first version) and notifies every runtime process when the surrounding transaction commits.
  */
-export async function publishVersion(tx: Db, input: PublishInput): Promise<{ id: string; version: number; procedureId: string }> {
+export async function publishVersion(
+  tx: Db,
+  input: PublishInput,
+): Promise<{ id: string; version: number; procedureId: string }> {
   const { definition } = input
-  await tx.insert(procedures).values({ code: definition.code, ownerUnitId: input.ownerUnitId ?? null }).onConflictDoNothing()
-  const [procedure] = await tx.select({ id: procedures.id }).from(procedures).where(eq(procedures.code, definition.code))
-  const [latest] = await tx.select({ version: max(procedureVersions.version) }).from(procedureVersions).where(eq(procedureVersions.procedureId, procedure!.id))
+  await tx
+    .insert(procedures)
+    .values({ code: definition.code, ownerUnitId: input.ownerUnitId ?? null })
+    .onConflictDoNothing()
+  const [procedure] = await tx
+    .select({ id: procedures.id })
+    .from(procedures)
+    .where(eq(procedures.code, definition.code))
+  const [latest] = await tx
+    .select({ version: max(procedureVersions.version) })
+    .from(procedureVersions)
+    .where(eq(procedureVersions.procedureId, procedure!.id))
   const [row] = await tx
     .insert(procedureVersions)
     .values({

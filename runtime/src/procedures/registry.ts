@@ -1,5 +1,5 @@
-import { type FormValidator, type ProcedureDefinition, compileFormValidator } from '@motcua/core'
-import { type Database, procedureVersions, procedures } from '@motcua/db'
+import { compileFormValidator, type FormValidator, type ProcedureDefinition } from '@motcua/core'
+import { type Database, procedures, procedureVersions } from '@motcua/db'
 import { eq } from 'drizzle-orm'
 
 /** The channel a publish notifies on (payload: the procedure code). */
@@ -71,10 +71,11 @@ export async function createRegistry(database: Database): Promise<ProcedureRegis
     for (const list of map.values()) list.sort((a, b) => b.version - a.version)
     return map
   }
-  const all = () => (byCode ??= load().catch((error: unknown) => {
-    byCode = undefined
-    throw error
-  }))
+  const all = () =>
+    (byCode ??= load().catch((error: unknown) => {
+      byCode = undefined
+      throw error
+    }))
   const inForce = (list: PublishedVersion[] | undefined, at: Date) => list?.find((v) => v.effectiveFrom <= at)
 
   const unlisten = await database.listen(PUBLISHED_CHANNEL, () => {
@@ -82,7 +83,8 @@ export async function createRegistry(database: Database): Promise<ProcedureRegis
   })
   return {
     current: async (code, at = new Date()) => inForce((await all()).get(code), at),
-    listCurrent: async (at = new Date()) => [...(await all()).values()].map((list) => inForce(list, at)).filter((v) => v !== undefined),
+    listCurrent: async (at = new Date()) =>
+      [...(await all()).values()].map((list) => inForce(list, at)).filter((v) => v !== undefined),
     versions: async (code) => (await all()).get(code) ?? [],
     byId: async (id) => byId.get(id) ?? (await all(), byId.get(id)),
     invalidate: () => {

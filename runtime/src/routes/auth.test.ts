@@ -1,13 +1,17 @@
 import { users } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TEST_PASSWORD as PASSWORD, type TestRuntime, openTestRuntime } from '../testing'
+import { openTestRuntime, TEST_PASSWORD as PASSWORD, type TestRuntime } from '../testing'
 
 describe.each(testDrivers())('accounts on $name', ({ open }) => {
   let runtime: TestRuntime
   const app = { request: (...args: Parameters<TestRuntime['app']['request']>) => runtime.app.request(...args) }
   const login = (body: unknown, headers: Record<string, string> = {}) =>
-    app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) })
+    app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    })
 
   beforeAll(async () => {
     runtime = await openTestRuntime(open, { library: false })
@@ -18,14 +22,20 @@ describe.each(testDrivers())('accounts on $name', ({ open }) => {
     const all = await runtime.database.db.select({ username: users.username, isDemo: users.isDemo }).from(users)
     expect(all).toHaveLength(3 + 3 * 221)
     expect(all.every((u) => u.isDemo)).toBe(true)
-    expect(all.map((u) => u.username)).toEqual(expect.arrayContaining(['admin', 'congdan', 'congdan2', 'tiepnhan.06649', 'chuyenvien.193', 'lanhdao.stp']))
+    expect(all.map((u) => u.username)).toEqual(
+      expect.arrayContaining(['admin', 'congdan', 'congdan2', 'tiepnhan.06649', 'chuyenvien.193', 'lanhdao.stp']),
+    )
   })
 
   it('signs in with a bearer token and an httpOnly cookie, and says who is signed in', async () => {
     const res = await login({ username: 'TiepNhan.06649 ', password: PASSWORD })
     expect(res.status).toBe(200)
     const body = (await res.json()) as { token: string; csrfToken: string; user: unknown }
-    expect(body.user).toMatchObject({ username: 'tiepnhan.06649', isDemo: true, roles: [{ role: 'receiving_officer', unitCode: '06649' }] })
+    expect(body.user).toMatchObject({
+      username: 'tiepnhan.06649',
+      isDemo: true,
+      roles: [{ role: 'receiving_officer', unitCode: '06649' }],
+    })
     const cookie = res.headers.get('set-cookie')!
     expect(cookie).toMatch(/^motcua_session=[^;]+;.*HttpOnly/i)
     expect(cookie).toMatch(/SameSite=Lax/i)
@@ -43,13 +53,17 @@ describe.each(testDrivers())('accounts on $name', ({ open }) => {
     expect(unknown.status).toBe(401)
     const [a, b] = [await wrong.json(), await unknown.json()]
     expect(a).toEqual(b)
-    expect(a).toMatchObject({ error: { code: 'UNAUTHENTICATED', message: { vi: expect.stringMatching(/mật khẩu không đúng/) } } })
+    expect(a).toMatchObject({
+      error: { code: 'UNAUTHENTICATED', message: { vi: expect.stringMatching(/mật khẩu không đúng/) } },
+    })
   })
 
   it('answers malformed bodies with a 400 that points at the field', async () => {
     const notJson = await login('{username:')
     expect(notJson.status).toBe(400)
-    expect(await notJson.json()).toMatchObject({ error: { code: 'INVALID_DATA', message: { vi: expect.stringMatching(/JSON/) } } })
+    expect(await notJson.json()).toMatchObject({
+      error: { code: 'INVALID_DATA', message: { vi: expect.stringMatching(/JSON/) } },
+    })
     const missing = await login({ username: 'congdan' })
     expect(missing.status).toBe(400)
     expect(await missing.json()).toMatchObject({ error: { issues: [{ code: 'required', path: '/password' }] } })
@@ -74,6 +88,8 @@ describe.each(testDrivers())('accounts on $name', ({ open }) => {
     const limited = await login({ username: 'congdan2', password: PASSWORD })
     expect(limited.status).toBe(429)
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
-    expect(await limited.json()).toMatchObject({ error: { code: 'RATE_LIMITED', message: { vi: expect.stringMatching(/thử lại sau/) } } })
+    expect(await limited.json()).toMatchObject({
+      error: { code: 'RATE_LIMITED', message: { vi: expect.stringMatching(/thử lại sau/) } },
+    })
   })
 })

@@ -4,12 +4,12 @@ import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import type { AppEnv } from '../app'
-import type { Operation } from '../http/openapi'
-import { SESSION_COOKIE, requirePrincipal } from '../auth/middleware'
+import { requirePrincipal, SESSION_COOKIE } from '../auth/middleware'
 import { verifyPassword } from '../auth/passwords'
 import { loadPrincipal, type Principal } from '../auth/principal'
-import { SESSION_HOURS, createSession, deleteSession } from '../auth/sessions'
+import { createSession, deleteSession, SESSION_HOURS } from '../auth/sessions'
 import { jsonBody } from '../http/body'
+import type { Operation } from '../http/openapi'
 import { clientAddress, rateLimit } from '../http/rate-limit'
 
 export const loginBody = jsonBody<{ username: string; password: string }>({
@@ -38,42 +38,78 @@ const wrongCredentials = () =>
 /** Sign in (cookie + bearer token), sign out, and who am I; each app gets its own rate-limit memory. */
 export const authRoutes = () =>
   new Hono<AppEnv>()
-  .post(
-    '/api/auth/login',
-    rateLimit({ limit: 30, windowMs: 5 * 60_000 }),
-    rateLimit({
-      limit: 10,
-      windowMs: 5 * 60_000,
-      key: async (c) => `${clientAddress(c)}|${String(((await c.req.json().catch(() => ({}))) as { username?: unknown }).username ?? '').toLowerCase()}`,
-    }),
-    async (c) => {
-      const { username, password } = await loginBody.read(c)
-      const { db } = c.var.database
-      const [user] = await db.select({ id: users.id, passwordHash: users.passwordHash, disabled: users.disabled }).from(users).where(eq(users.username, username.trim().toLowerCase()))
-      const ok = await verifyPassword(user?.passwordHash, password)
-      if (!user || !ok || user.disabled) throw wrongCredentials()
-      const session = await createSession(db, user.id)
-      const principal = (await loadPrincipal(db, user.id))!
-      setCookie(c, SESSION_COOKIE, session.token, {
-        httpOnly: true,
-        sameSite: 'Lax',
-        path: '/',
-        secure: new URL(c.req.url).protocol === 'https:',
-        maxAge: SESSION_HOURS * 3600,
-      })
-      return c.json({ token: session.token, csrfToken: session.csrfToken, expiresAt: session.expiresAt, user: publicUser(principal) })
-    },
-  )
-  .post('/api/auth/logout', async (c) => {
-    const token = c.var.sessionToken
-    if (token) await deleteSession(c.var.database.db, token)
-    deleteCookie(c, SESSION_COOKIE, { path: '/' })
-    return c.body(null, 204)
-  })
-  .get('/api/auth/me', (c) => c.json({ user: publicUser(requirePrincipal(c)) }))
+    .post(
+      '/api/auth/login',
+      rateLimit({ limit: 30, windowMs: 5 * 60_000 }),
+      rateLimit({
+        limit: 10,
+        windowMs: 5 * 60_000,
+        key: async (c) =>
+          `${clientAddress(c)}|${String(((await c.req.json().catch(() => ({}))) as { username?: unknown }).username ?? '').toLowerCase()}`,
+      }),
+      async (c) => {
+        const { username, password } = await loginBody.read(c)
+        const { db } = c.var.database
+        const [user] = await db
+          .select({ id: users.id, passwordHash: users.passwordHash, disabled: users.disabled })
+          .from(users)
+          .where(eq(users.username, username.trim().toLowerCase()))
+        const ok = await verifyPassword(user?.passwordHash, password)
+        if (!user || !ok || user.disabled) throw wrongCredentials()
+        const session = await createSession(db, user.id)
+        const principal = (await loadPrincipal(db, user.id))!
+        setCookie(c, SESSION_COOKIE, session.token, {
+          httpOnly: true,
+          sameSite: 'Lax',
+          path: '/',
+          secure: new URL(c.req.url).protocol === 'https:',
+          maxAge: SESSION_HOURS * 3600,
+        })
+        return c.json({
+          token: session.token,
+          csrfToken: session.csrfToken,
+          expiresAt: session.expiresAt,
+          user: publicUser(principal),
+        })
+      },
+    )
+    .post('/api/auth/logout', async (c) => {
+      const token = c.var.sessionToken
+      if (token) await deleteSession(c.var.database.db, token)
+      deleteCookie(c, SESSION_COOKIE, { path: '/' })
+      return c.body(null, 204)
+    })
+    .get('/api/auth/me', (c) => c.json({ user: publicUser(requirePrincipal(c)) }))
 
 export const authDocs: Operation[] = [
-  { method: 'post', path: '/api/auth/login', tag: 'accounts', summary: 'Sign in: a bearer token, and the session cookie with its CSRF token', access: 'public', body: loginBody, responses: { 200: '{token, csrfToken, expiresAt, user}', 400: 'malformed', 401: 'wrong username or password', 429: 'too many attempts' } },
-  { method: 'post', path: '/api/auth/logout', tag: 'accounts', summary: 'Sign out (ends the session)', access: 'public', responses: { 204: 'signed out', 403: 'cookie session without the CSRF token' } },
-  { method: 'get', path: '/api/auth/me', tag: 'accounts', summary: 'The signed-in account and its roles', access: 'signedIn', responses: { 200: '{user}', 401: 'not signed in' } },
+  {
+    method: 'post',
+    path: '/api/auth/login',
+    tag: 'accounts',
+    summary: 'Sign in: a bearer token, and the session cookie with its CSRF token',
+    access: 'public',
+    body: loginBody,
+    responses: {
+      200: '{token, csrfToken, expiresAt, user}',
+      400: 'malformed',
+      401: 'wrong username or password',
+      429: 'too many attempts',
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/auth/logout',
+    tag: 'accounts',
+    summary: 'Sign out (ends the session)',
+    access: 'public',
+    responses: { 204: 'signed out', 403: 'cookie session without the CSRF token' },
+  },
+  {
+    method: 'get',
+    path: '/api/auth/me',
+    tag: 'accounts',
+    summary: 'The signed-in account and its roles',
+    access: 'signedIn',
+    responses: { 200: '{user}', 401: 'not signed in' },
+  },
 ]

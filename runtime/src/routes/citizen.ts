@@ -19,61 +19,117 @@ const draftBody = jsonBody<{ formData: Record<string, unknown> }>({
 /** A signed-in citizen's own dossiers (with their PINs) and the forms they are filling. */
 export const citizenRoutes = (secret: string) =>
   new Hono<AppEnv>()
-  .get('/api/me/dossiers', requireRole('citizen'), async (c) => {
-    const rows = await c.var.database.db
-      .select({ dossier: dossiers, definition: procedureVersions.definition, unitName: units.name })
-      .from(dossiers)
-      .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
-      .innerJoin(units, eq(units.id, dossiers.unitId))
-      .where(eq(dossiers.applicantUserId, requirePrincipal(c).userId))
-      .orderBy(desc(dossiers.submittedAt))
-    return c.json(
-      rows.map(({ dossier: d, definition, unitName }) => ({
-        receiptCode: d.receiptCode,
-        pin: lookupPin(secret, d.id),
-        procedure: { code: (definition as { code: string }).code, name: (definition as { name: string }).name },
-        unitName,
-        status: d.status,
-        statusName: dossierStatuses[d.status as keyof typeof dossierStatuses],
-        submittedAt: d.submittedAt,
-        dueAt: d.dueAt,
-      })),
-    )
-  })
-  .get('/api/me/drafts', requireRole('citizen'), async (c) => {
-    const rows = await c.var.database.db.select().from(formDrafts).where(eq(formDrafts.userId, requirePrincipal(c).userId)).orderBy(desc(formDrafts.updatedAt))
-    return c.json(rows.map(({ procedureCode, formData, updatedAt }) => ({ procedureCode, formData, updatedAt })))
-  })
-  .get('/api/me/drafts/:procedureCode', requireRole('citizen'), async (c) => {
-    const [row] = await c.var.database.db
-      .select()
-      .from(formDrafts)
-      .where(and(eq(formDrafts.userId, requirePrincipal(c).userId), eq(formDrafts.procedureCode, c.req.param('procedureCode'))))
-    if (!row) throw new DomainError('NOT_FOUND', { vi: 'Chưa có bản lưu tạm cho thủ tục này.', en: 'No saved draft for this procedure.' })
-    return c.json({ procedureCode: row.procedureCode, formData: row.formData, updatedAt: row.updatedAt })
-  })
-  .put('/api/me/drafts/:procedureCode', requireRole('citizen'), async (c) => {
-    const procedureCode = c.req.param('procedureCode')
-    if (!(await c.var.registry.current(procedureCode))) throw notFoundProcedure(procedureCode)
-    const { formData } = await draftBody.read(c)
-    const userId = requirePrincipal(c).userId
-    const updatedAt = new Date()
-    await c.var.database.db
-      .insert(formDrafts)
-      .values({ userId, procedureCode, formData, updatedAt })
-      .onConflictDoUpdate({ target: [formDrafts.userId, formDrafts.procedureCode], set: { formData, updatedAt } })
-    return c.json({ procedureCode, formData, updatedAt })
-  })
-  .delete('/api/me/drafts/:procedureCode', requireRole('citizen'), async (c) => {
-    await c.var.database.db.delete(formDrafts).where(and(eq(formDrafts.userId, requirePrincipal(c).userId), eq(formDrafts.procedureCode, c.req.param('procedureCode'))))
-    return c.body(null, 204)
-  })
+    .get('/api/me/dossiers', requireRole('citizen'), async (c) => {
+      const rows = await c.var.database.db
+        .select({ dossier: dossiers, definition: procedureVersions.definition, unitName: units.name })
+        .from(dossiers)
+        .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
+        .innerJoin(units, eq(units.id, dossiers.unitId))
+        .where(eq(dossiers.applicantUserId, requirePrincipal(c).userId))
+        .orderBy(desc(dossiers.submittedAt))
+      return c.json(
+        rows.map(({ dossier: d, definition, unitName }) => ({
+          receiptCode: d.receiptCode,
+          pin: lookupPin(secret, d.id),
+          procedure: { code: (definition as { code: string }).code, name: (definition as { name: string }).name },
+          unitName,
+          status: d.status,
+          statusName: dossierStatuses[d.status as keyof typeof dossierStatuses],
+          submittedAt: d.submittedAt,
+          dueAt: d.dueAt,
+        })),
+      )
+    })
+    .get('/api/me/drafts', requireRole('citizen'), async (c) => {
+      const rows = await c.var.database.db
+        .select()
+        .from(formDrafts)
+        .where(eq(formDrafts.userId, requirePrincipal(c).userId))
+        .orderBy(desc(formDrafts.updatedAt))
+      return c.json(rows.map(({ procedureCode, formData, updatedAt }) => ({ procedureCode, formData, updatedAt })))
+    })
+    .get('/api/me/drafts/:procedureCode', requireRole('citizen'), async (c) => {
+      const [row] = await c.var.database.db
+        .select()
+        .from(formDrafts)
+        .where(
+          and(
+            eq(formDrafts.userId, requirePrincipal(c).userId),
+            eq(formDrafts.procedureCode, c.req.param('procedureCode')),
+          ),
+        )
+      if (!row)
+        throw new DomainError('NOT_FOUND', {
+          vi: 'Chưa có bản lưu tạm cho thủ tục này.',
+          en: 'No saved draft for this procedure.',
+        })
+      return c.json({ procedureCode: row.procedureCode, formData: row.formData, updatedAt: row.updatedAt })
+    })
+    .put('/api/me/drafts/:procedureCode', requireRole('citizen'), async (c) => {
+      const procedureCode = c.req.param('procedureCode')
+      if (!(await c.var.registry.current(procedureCode))) throw notFoundProcedure(procedureCode)
+      const { formData } = await draftBody.read(c)
+      const userId = requirePrincipal(c).userId
+      const updatedAt = new Date()
+      await c.var.database.db
+        .insert(formDrafts)
+        .values({ userId, procedureCode, formData, updatedAt })
+        .onConflictDoUpdate({ target: [formDrafts.userId, formDrafts.procedureCode], set: { formData, updatedAt } })
+      return c.json({ procedureCode, formData, updatedAt })
+    })
+    .delete('/api/me/drafts/:procedureCode', requireRole('citizen'), async (c) => {
+      await c.var.database.db
+        .delete(formDrafts)
+        .where(
+          and(
+            eq(formDrafts.userId, requirePrincipal(c).userId),
+            eq(formDrafts.procedureCode, c.req.param('procedureCode')),
+          ),
+        )
+      return c.body(null, 204)
+    })
 
 const citizen = ['citizen']
 export const citizenDocs: Operation[] = [
-  { method: 'get', path: '/api/me/dossiers', tag: 'citizen', summary: 'My dossiers, newest first', access: citizen, responses: { 200: 'dossiers', 401: 'not signed in', 403: 'not a citizen account' } },
-  { method: 'get', path: '/api/me/drafts', tag: 'citizen', summary: 'My saved form drafts', access: citizen, responses: { 200: 'drafts', 401: 'not signed in' } },
-  { method: 'get', path: '/api/me/drafts/:procedureCode', tag: 'citizen', summary: 'My saved form for a procedure', access: citizen, responses: { 200: 'the draft', 404: 'none saved' } },
-  { method: 'put', path: '/api/me/drafts/:procedureCode', tag: 'citizen', summary: 'Save my form as I type', access: citizen, body: draftBody, responses: { 200: 'saved', 404: 'no such procedure' } },
-  { method: 'delete', path: '/api/me/drafts/:procedureCode', tag: 'citizen', summary: 'Discard my saved form', access: citizen, responses: { 204: 'discarded' } },
+  {
+    method: 'get',
+    path: '/api/me/dossiers',
+    tag: 'citizen',
+    summary: 'My dossiers, newest first',
+    access: citizen,
+    responses: { 200: 'dossiers', 401: 'not signed in', 403: 'not a citizen account' },
+  },
+  {
+    method: 'get',
+    path: '/api/me/drafts',
+    tag: 'citizen',
+    summary: 'My saved form drafts',
+    access: citizen,
+    responses: { 200: 'drafts', 401: 'not signed in' },
+  },
+  {
+    method: 'get',
+    path: '/api/me/drafts/:procedureCode',
+    tag: 'citizen',
+    summary: 'My saved form for a procedure',
+    access: citizen,
+    responses: { 200: 'the draft', 404: 'none saved' },
+  },
+  {
+    method: 'put',
+    path: '/api/me/drafts/:procedureCode',
+    tag: 'citizen',
+    summary: 'Save my form as I type',
+    access: citizen,
+    body: draftBody,
+    responses: { 200: 'saved', 404: 'no such procedure' },
+  },
+  {
+    method: 'delete',
+    path: '/api/me/drafts/:procedureCode',
+    tag: 'citizen',
+    summary: 'Discard my saved form',
+    access: citizen,
+    responses: { 204: 'discarded' },
+  },
 ]

@@ -2,7 +2,7 @@ import { computeDue, dueAfterResume } from '@motcua/core'
 import { testDrivers } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadUnitCalendar } from '../calendar'
-import { type TestRuntime, libraryProcedure, openTestRuntime, signIn, submissionForm } from '../testing'
+import { libraryProcedure, openTestRuntime, signIn, submissionForm, type TestRuntime } from '../testing'
 
 const vn = (local: string) => new Date(`${local}+07:00`)
 const business = libraryProcedure('dang-ky-thanh-lap-ho-kinh-doanh') // district level, 3 working days
@@ -19,7 +19,14 @@ interface Desk {
   workingMinutesLeft: number | null
   step: { key: string } | null
   actions: { key: string; type: string }[]
-  events: { seq: number; action: string; actorName: string | null; toStatus: number; note: string | null; data: Record<string, unknown> }[]
+  events: {
+    seq: number
+    action: string
+    actorName: string | null
+    toStatus: number
+    note: string | null
+    data: Record<string, unknown>
+  }[]
 }
 
 describe.each(testDrivers())('the officers’ desk on $name', ({ open }) => {
@@ -28,15 +35,28 @@ describe.each(testDrivers())('the officers’ desk on $name', ({ open }) => {
   const tokens: Record<string, string> = {}
   const as = async (user: string, method: string, path: string, body?: unknown): Promise<Response> => {
     tokens[user] ??= await signIn(runtime, user)
-    return runtime.app.request(path, { method, headers: { authorization: `Bearer ${tokens[user]}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
+    return runtime.app.request(path, {
+      method,
+      headers: { authorization: `Bearer ${tokens[user]}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
   }
-  const view = async (user: string, code: string) => (await (await as(user, 'GET', `/api/desk/dossiers/${code}`)).json()) as Desk
+  const view = async (user: string, code: string) =>
+    (await (await as(user, 'GET', `/api/desk/dossiers/${code}`)).json()) as Desk
   const act = async (user: string, code: string, action: string, inputs: Record<string, unknown> = {}) => {
     const { version } = await view(user, code)
     return as(user, 'POST', `/api/desk/dossiers/${code}/actions/${action}`, { expectedVersion: version, ...inputs })
   }
   const submitOnline = async (lib: typeof business, unitCode: string) => {
-    const res = await runtime.app.request('/api/dossiers', { method: 'POST', body: submissionForm(lib.definition, { procedureCode: lib.definition.code, unitCode, applicant, formData: lib.sample }) })
+    const res = await runtime.app.request('/api/dossiers', {
+      method: 'POST',
+      body: submissionForm(lib.definition, {
+        procedureCode: lib.definition.code,
+        unitCode,
+        applicant,
+        formData: lib.sample,
+      }),
+    })
     expect(res.status).toBe(201)
     return ((await res.json()) as { receiptCode: string }).receiptCode
   }
@@ -53,11 +73,19 @@ describe.each(testDrivers())('the officers’ desk on $name', ({ open }) => {
     expect(queue.items.map((d) => d.receiptCode)).toContain(code)
 
     expect((await act('tiepnhan.193', code, 'tiep_nhan')).status).toBe(200)
-    const calendar = await loadUnitCalendar(runtime.database.db, (await runtime.database.db.query.units.findFirst({ where: (u, { eq }) => eq(u.code, '193') }))!.id)
+    const calendar = await loadUnitCalendar(
+      runtime.database.db,
+      (await runtime.database.db.query.units.findFirst({ where: (u, { eq }) => eq(u.code, '193') }))!.id,
+    )
     const received = await view('chuyenvien.193', code)
     expect(new Date(received.dueAt!)).toEqual(computeDue(calendar, now, { kind: 'workingDays', days: 3 })) // 3 wd over 30/4 and 1/5
     expect(received.dueAt).toBe(vn('2025-05-06T10:00:00').toISOString())
-    expect(received).toMatchObject({ status: 4, step: { key: 'tham_dinh' }, timeliness: 'inTime', workingMinutesLeft: 3 * 480 })
+    expect(received).toMatchObject({
+      status: 4,
+      step: { key: 'tham_dinh' },
+      timeliness: 'inTime',
+      workingMinutesLeft: 3 * 480,
+    })
 
     now = vn('2025-05-02T09:00:00')
     expect((await act('chuyenvien.193', code, 'trinh_ky')).status).toBe(200)
@@ -76,7 +104,10 @@ describe.each(testDrivers())('the officers’ desk on $name', ({ open }) => {
       ['approve', 9, 'Lãnh đạo'],
       ['return', 10, 'Cán bộ một cửa'],
     ])
-    const tracked = (await (await runtime.app.request(`/api/track/${code}`)).json()) as { status: number; timeline: unknown[] }
+    const tracked = (await (await runtime.app.request(`/api/track/${code}`)).json()) as {
+      status: number
+      timeline: unknown[]
+    }
     expect(tracked).toMatchObject({ status: 10 })
     expect(tracked.timeline).toHaveLength(5)
   })
@@ -87,31 +118,49 @@ describe.each(testDrivers())('the officers’ desk on $name', ({ open }) => {
     await act('tiepnhan.193', code, 'tiep_nhan')
     const dueBefore = new Date((await view('tiepnhan.193', code)).dueAt!)
     now = vn('2025-05-06T10:00:00')
-    const asked = await act('chuyenvien.193', code, 'yeu_cau_bo_sung', { missingItems: ['Bản sao hợp đồng thuê nhà', 'Giấy ủy quyền có chữ ký'] })
+    const asked = await act('chuyenvien.193', code, 'yeu_cau_bo_sung', {
+      missingItems: ['Bản sao hợp đồng thuê nhà', 'Giấy ủy quyền có chữ ký'],
+    })
     expect(asked.status).toBe(200)
     now = vn('2025-05-15T10:00:00') // long past the old due date: paused, so not overdue
     const paused = await view('tiepnhan.193', code)
     expect(paused).toMatchObject({ status: 5, paused: true, timeliness: 'inTime' })
     expect(paused.actions.map((a) => a.type)).toEqual(['acceptSupplement', 'withdraw'])
-    expect((await (await as('tiepnhan.193', 'GET', '/api/desk/dossiers?due=overdue')).json()) as { items: Desk[] }).toMatchObject({ items: expect.not.arrayContaining([expect.objectContaining({ receiptCode: code })]) })
+    expect(
+      (await (await as('tiepnhan.193', 'GET', '/api/desk/dossiers?due=overdue')).json()) as { items: Desk[] },
+    ).toMatchObject({ items: expect.not.arrayContaining([expect.objectContaining({ receiptCode: code })]) })
 
     now = vn('2025-05-16T14:00:00')
     expect((await act('tiepnhan.193', code, 'nhan_bo_sung')).status).toBe(200)
-    const calendar = await loadUnitCalendar(runtime.database.db, (await runtime.database.db.query.units.findFirst({ where: (u, { eq }) => eq(u.code, '193') }))!.id)
+    const calendar = await loadUnitCalendar(
+      runtime.database.db,
+      (await runtime.database.db.query.units.findFirst({ where: (u, { eq }) => eq(u.code, '193') }))!.id,
+    )
     const resumed = await view('chuyenvien.193', code)
     expect(new Date(resumed.dueAt!)).toEqual(dueAfterResume(calendar, dueBefore, vn('2025-05-06T10:00:00'), now))
     expect(resumed).toMatchObject({ status: 4, paused: false })
-    expect(resumed.events.find((e) => e.action === 'requestSupplement')!.data).toMatchObject({ missingItems: ['Bản sao hợp đồng thuê nhà', 'Giấy ủy quyền có chữ ký'] })
+    expect(resumed.events.find((e) => e.action === 'requestSupplement')!.data).toMatchObject({
+      missingItems: ['Bản sao hợp đồng thuê nhà', 'Giấy ủy quyền có chữ ký'],
+    })
   })
 
   it('applies the 15:00 rule to a same-day procedure entered at the counter', async () => {
-    for (const [at, due] of [['2025-05-06T14:30:00', '2025-05-06T17:00:00'], ['2025-05-09T15:30:00', '2025-05-12T17:00:00']] as const) {
+    for (const [at, due] of [
+      ['2025-05-06T14:30:00', '2025-05-06T17:00:00'],
+      ['2025-05-09T15:30:00', '2025-05-12T17:00:00'],
+    ] as const) {
       now = vn(at)
       tokens['tiepnhan.06649'] ??= await signIn(runtime, 'tiepnhan.06649')
       const res = await runtime.app.request('/api/desk/intake', {
         method: 'POST',
         headers: { authorization: `Bearer ${tokens['tiepnhan.06649']}` },
-        body: submissionForm(birth.definition, { procedureCode: '1.001193', unitCode: '06649', channel: 1, applicant, formData: birth.sample }),
+        body: submissionForm(birth.definition, {
+          procedureCode: '1.001193',
+          unitCode: '06649',
+          channel: 1,
+          applicant,
+          formData: birth.sample,
+        }),
       })
       expect(res.status).toBe(201)
       const body = (await res.json()) as { receiptCode: string; status: number; dueAt: string }
@@ -131,14 +180,28 @@ describe.each(testDrivers())('the officers’ desk on $name', ({ open }) => {
     const late = await submitOnline(business, '193')
     await act('tiepnhan.193', late, 'tiep_nhan') // due Thursday 8/5 09:00
     now = vn('2025-05-07T16:00:00')
-    expect((await act('chuyenvien.193', late, 'xin_loi_hen_lai', { reason: 'Chờ ý kiến cơ quan thuế', newDueAt: vn('2025-05-12T17:00:00').toISOString() })).status).toBe(200)
+    expect(
+      (
+        await act('chuyenvien.193', late, 'xin_loi_hen_lai', {
+          reason: 'Chờ ý kiến cơ quan thuế',
+          newDueAt: vn('2025-05-12T17:00:00').toISOString(),
+        })
+      ).status,
+    ).toBe(200)
     expect((await view('chuyenvien.193', late)).dueAt).toBe(vn('2025-05-12T17:00:00').toISOString())
     now = vn('2025-05-13T08:00:00')
     expect(await view('chuyenvien.193', late)).toMatchObject({ timeliness: 'overdue' })
-    const tooLate = await act('chuyenvien.193', late, 'xin_loi_hen_lai', { reason: 'Muộn', newDueAt: vn('2025-05-20T17:00:00').toISOString() })
+    const tooLate = await act('chuyenvien.193', late, 'xin_loi_hen_lai', {
+      reason: 'Muộn',
+      newDueAt: vn('2025-05-20T17:00:00').toISOString(),
+    })
     expect(tooLate.status).toBe(409)
-    expect((await (await as('tiepnhan.193', 'GET', '/api/desk/dossiers?due=overdue')).json()) as { items: Desk[] }).toMatchObject({ items: expect.arrayContaining([expect.objectContaining({ receiptCode: late })]) })
-    expect((await act('chuyenvien.193', late, 'dung_giai_quyet', { reason: 'Có tranh chấp về địa điểm kinh doanh' })).status).toBe(200)
+    expect(
+      (await (await as('tiepnhan.193', 'GET', '/api/desk/dossiers?due=overdue')).json()) as { items: Desk[] },
+    ).toMatchObject({ items: expect.arrayContaining([expect.objectContaining({ receiptCode: late })]) })
+    expect(
+      (await act('chuyenvien.193', late, 'dung_giai_quyet', { reason: 'Có tranh chấp về địa điểm kinh doanh' })).status,
+    ).toBe(200)
     expect(await view('tiepnhan.193', late)).toMatchObject({ status: 8 })
 
     const withdrawn = await submitOnline(business, '193')
@@ -157,7 +220,10 @@ describe.each(testDrivers())('the officers’ desk on $name', ({ open }) => {
     const { version } = await view('tiepnhan.193', code)
     const [a, b] = await Promise.all([
       as('tiepnhan.193', 'POST', `/api/desk/dossiers/${code}/actions/tiep_nhan`, { expectedVersion: version }),
-      as('tiepnhan.193', 'POST', `/api/desk/dossiers/${code}/actions/tu_choi`, { expectedVersion: version, reason: 'Thiếu hồ sơ' }),
+      as('tiepnhan.193', 'POST', `/api/desk/dossiers/${code}/actions/tu_choi`, {
+        expectedVersion: version,
+        reason: 'Thiếu hồ sơ',
+      }),
     ])
     expect([a.status, b.status].sort()).toEqual([200, 409])
     const after = await view('tiepnhan.193', code)
@@ -173,13 +239,17 @@ describe.each(testDrivers())('the officers’ desk on $name', ({ open }) => {
     await act('chuyenvien.193', code, 'trinh_ky')
     const byReceiver = await act('tiepnhan.193', code, 'phe_duyet') // a leader’s action
     expect(byReceiver.status).toBe(403)
-    expect(((await byReceiver.json()) as { error: { message: { vi: string } } }).error.message.vi).toMatch(/thuộc về lãnh đạo của đơn vị/)
+    expect(((await byReceiver.json()) as { error: { message: { vi: string } } }).error.message.vi).toMatch(
+      /thuộc về lãnh đạo của đơn vị/,
+    )
     expect((await as('congdan', 'GET', '/api/desk/dossiers')).status).toBe(403)
     expect((await runtime.app.request('/api/desk/dossiers')).status).toBe(401)
     expect((await as('admin', 'GET', `/api/desk/dossiers/${code}`)).status).toBe(200) // supervision, read-only
     expect((await act('admin', code, 'phe_duyet')).status).toBe(403)
     // a ward's officer searches by name without diacritics
-    const found = (await (await as('tiepnhan.193', 'GET', '/api/desk/dossiers?q=pham thi dung')).json()) as { total: number }
+    const found = (await (await as('tiepnhan.193', 'GET', '/api/desk/dossiers?q=pham thi dung')).json()) as {
+      total: number
+    }
     expect(found.total).toBeGreaterThan(0)
   })
 })

@@ -1,4 +1,4 @@
-import { DomainError, type Role, availableActions, foldVietnamese } from '@motcua/core'
+import { availableActions, DomainError, foldVietnamese, type Role } from '@motcua/core'
 import { type Applicant, attachments, dossiers, units } from '@motcua/db'
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
@@ -7,14 +7,14 @@ import { forbidden, requirePrincipal, requireRole } from '../auth/middleware'
 import type { Principal } from '../auth/principal'
 import { holdsRoleOver } from '../auth/scope'
 import { loadUnitCalendar } from '../calendar'
-import { type DossierRow, actOnDossier, actsFor, stateOf } from '../dossiers/act'
-import { eventLog } from '../dossiers/events'
+import { actOnDossier, actsFor, type DossierRow, stateOf } from '../dossiers/act'
 import { deskSummary } from '../dossiers/desk-view'
+import { eventLog } from '../dossiers/events'
+import { submitDossier } from '../dossiers/submit'
 import { jsonBody } from '../http/body'
 import type { Operation } from '../http/openapi'
 import type { PublishedVersion } from '../procedures/registry'
 import type { UnitDirectory } from '../units/unit-directory'
-import { submitDossier } from '../dossiers/submit'
 import { applicantSchema, readSubmission, unknownProcedure, uploadLimit } from './dossiers'
 
 const OFFICERS: Role[] = ['receiving_officer', 'specialist', 'leader']
@@ -43,20 +43,29 @@ export const actionBody = jsonBody<{
   additionalProperties: false,
 })
 
-const notFoundDossier = (code: string) => new DomainError('NOT_FOUND', { vi: `Không tìm thấy hồ sơ ${code}.`, en: `No dossier ${code}.` })
+const notFoundDossier = (code: string) =>
+  new DomainError('NOT_FOUND', { vi: `Không tìm thấy hồ sơ ${code}.`, en: `No dossier ${code}.` })
 
 /** The units whose dossiers the caller works on as an officer. */
-const officerUnits = (p: Principal) => [...new Set(p.grants.filter((g) => OFFICERS.includes(g.role) && g.unitId).map((g) => g.unitId!))]
+const officerUnits = (p: Principal) => [
+  ...new Set(p.grants.filter((g) => OFFICERS.includes(g.role) && g.unitId).map((g) => g.unitId!)),
+]
 
 async function canSee(units: UnitDirectory, p: Principal, unitId: string): Promise<boolean> {
   return officerUnits(p).includes(unitId) || (await holdsRoleOver(units, p, SUPERVISORS, unitId))
 }
 
 /** Loads a dossier the caller may see, with its procedure version. */
-export async function loadDeskDossier(c: Context<AppEnv>): Promise<{ dossier: DossierRow; unit: typeof units.$inferSelect; procedure: PublishedVersion }> {
+export async function loadDeskDossier(
+  c: Context<AppEnv>,
+): Promise<{ dossier: DossierRow; unit: typeof units.$inferSelect; procedure: PublishedVersion }> {
   const code = c.req.param('receiptCode')!
   const { db } = c.var.database
-  const [found] = await db.select({ dossier: dossiers, unit: units }).from(dossiers).innerJoin(units, eq(units.id, dossiers.unitId)).where(eq(dossiers.receiptCode, code))
+  const [found] = await db
+    .select({ dossier: dossiers, unit: units })
+    .from(dossiers)
+    .innerJoin(units, eq(units.id, dossiers.unitId))
+    .where(eq(dossiers.receiptCode, code))
   if (!found) throw notFoundDossier(code)
   if (!(await canSee(c.var.units, requirePrincipal(c), found.dossier.unitId))) throw forbidden()
   const procedure = (await c.var.registry.byId(found.dossier.procedureVersionId))!
@@ -100,19 +109,40 @@ export const deskRoutes = new Hono<AppEnv>()
       calendars.set(dossier.unitId, calendar)
       const summary = deskSummary(dossier, code, procedure, calendar, now)
       if (due === 'overdue' && summary.timeliness !== 'overdue') continue
-      if (due === 'soon' && !(summary.workingMinutesLeft !== null && summary.workingMinutesLeft >= 0 && summary.workingMinutesLeft <= calendar.workingDayMinutes)) continue
+      if (
+        due === 'soon' &&
+        !(
+          summary.workingMinutesLeft !== null &&
+          summary.workingMinutesLeft >= 0 &&
+          summary.workingMinutesLeft <= calendar.workingDayMinutes
+        )
+      )
+        continue
       if (mine === '1' && !(summary.step && actsFor(principal, dossier.unitId, [summary.step.role]))) continue
       items.push(summary)
     }
     const start = Math.max(0, Number(offset) || 0)
-    return c.json({ items: items.slice(start, start + Math.min(200, Math.max(1, Number(limit) || 50))), total: items.length })
+    return c.json({
+      items: items.slice(start, start + Math.min(200, Math.max(1, Number(limit) || 50))),
+      total: items.length,
+    })
   })
   .get('/api/desk/dossiers/:receiptCode', async (c) => {
     const { dossier, unit, procedure } = await loadDeskDossier(c)
     const { db } = c.var.database
     const principal = requirePrincipal(c)
     const events = await eventLog(db, dossier.id)
-    const files = await db.select({ id: attachments.id, componentKey: attachments.componentKey, kind: attachments.kind, fileName: attachments.fileName, mediaType: attachments.mediaType, size: attachments.size }).from(attachments).where(eq(attachments.dossierId, dossier.id))
+    const files = await db
+      .select({
+        id: attachments.id,
+        componentKey: attachments.componentKey,
+        kind: attachments.kind,
+        fileName: attachments.fileName,
+        mediaType: attachments.mediaType,
+        size: attachments.size,
+      })
+      .from(attachments)
+      .where(eq(attachments.dossierId, dossier.id))
     const calendar = await loadUnitCalendar(db, dossier.unitId)
     return c.json({
       ...deskSummary(dossier, unit.code, procedure, calendar, c.var.clock()),
@@ -120,8 +150,24 @@ export const deskRoutes = new Hono<AppEnv>()
       applicant: dossier.applicant,
       formData: dossier.formData,
       attachments: files,
-      events: events.map(({ event: e, actorName }) => ({ seq: e.seq, at: e.at, action: e.action, label: (e.data as { label?: string } | null)?.label ?? null, actorName, actorRole: e.actorRole, fromStep: e.fromStep, toStep: e.toStep, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note, stepDueAt: e.stepDueAt, data: e.data })),
-      actions: availableActions(procedure.definition, stateOf(dossier)).filter((a) => actsFor(principal, dossier.unitId, a.roles)),
+      events: events.map(({ event: e, actorName }) => ({
+        seq: e.seq,
+        at: e.at,
+        action: e.action,
+        label: (e.data as { label?: string } | null)?.label ?? null,
+        actorName,
+        actorRole: e.actorRole,
+        fromStep: e.fromStep,
+        toStep: e.toStep,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        note: e.note,
+        stepDueAt: e.stepDueAt,
+        data: e.data,
+      })),
+      actions: availableActions(procedure.definition, stateOf(dossier)).filter((a) =>
+        actsFor(principal, dossier.unitId, a.roles),
+      ),
     })
   })
   .post('/api/desk/dossiers/:receiptCode/actions/:actionKey', async (c) => {
@@ -138,10 +184,23 @@ export const deskRoutes = new Hono<AppEnv>()
       plugins: c.var.plugins,
       now: c.var.clock(),
     })
-    return c.json({ receiptCode: updated.receiptCode, version: updated.version, status: updated.status, currentStep: updated.currentStep, dueAt: updated.dueAt, pausedAt: updated.pausedAt })
+    return c.json({
+      receiptCode: updated.receiptCode,
+      version: updated.version,
+      status: updated.status,
+      currentStep: updated.currentStep,
+      dueAt: updated.dueAt,
+      pausedAt: updated.pausedAt,
+    })
   })
 
-const intakeBody = jsonBody<{ procedureCode: string; unitCode: string; channel: 1 | 3; applicant: Applicant; formData: Record<string, unknown> }>({
+const intakeBody = jsonBody<{
+  procedureCode: string
+  unitCode: string
+  channel: 1 | 3
+  applicant: Applicant
+  formData: Record<string, unknown>
+}>({
   type: 'object',
   properties: {
     procedureCode: { type: 'string', minLength: 1, maxLength: 50 },
@@ -167,7 +226,19 @@ export const intakeRoutes = (secret: string) =>
     if (unit && !actsFor(principal, unit.id, ['receiving_officer'])) throw forbidden()
     const procedure = await c.var.registry.current(body.procedureCode)
     if (!procedure) throw unknownProcedure(body.procedureCode)
-    const { dossier } = await submitDossier(db, { procedure, unitCode: body.unitCode, applicant: body.applicant, formData: body.formData, files, secret, principal, channel: body.channel, now: c.var.clock(), plugins: c.var.plugins, units: c.var.units })
+    const { dossier } = await submitDossier(db, {
+      procedure,
+      unitCode: body.unitCode,
+      applicant: body.applicant,
+      formData: body.formData,
+      files,
+      secret,
+      principal,
+      channel: body.channel,
+      now: c.var.clock(),
+      plugins: c.var.plugins,
+      units: c.var.units,
+    })
     return c.json(dossier, 201)
   })
 
@@ -179,8 +250,17 @@ export const deskDocs: Operation[] = [
     summary: 'Enter a paper dossier at the counter (channel 1) or from the post (channel 3): received at once',
     access: ['receiving_officer'],
     body: intakeBody,
-    multipart: { type: 'object', required: ['dossier'], properties: { dossier: { type: 'string' } }, additionalProperties: { type: 'string', format: 'binary' } },
-    responses: { 201: '{receiptCode, pin, status, dueAt, fees}', 400: 'invalid', 403: 'not a receiving officer of that unit' },
+    multipart: {
+      type: 'object',
+      required: ['dossier'],
+      properties: { dossier: { type: 'string' } },
+      additionalProperties: { type: 'string', format: 'binary' },
+    },
+    responses: {
+      201: '{receiptCode, pin, status, dueAt, fees}',
+      400: 'invalid',
+      403: 'not a receiving officer of that unit',
+    },
   },
   {
     method: 'get',
@@ -200,6 +280,27 @@ export const deskDocs: Operation[] = [
     ],
     responses: { 200: '{items, total}', 403: 'not your unit' },
   },
-  { method: 'get', path: '/api/desk/dossiers/:receiptCode', tag: 'desk', summary: 'A dossier with its form, files, event log and the actions I may take now', access: [...OFFICERS, ...SUPERVISORS], responses: { 200: 'the dossier', 403: 'not your unit', 404: 'no such dossier' } },
-  { method: 'post', path: '/api/desk/dossiers/:receiptCode/actions/:actionKey', tag: 'desk', summary: 'Take an action (receive, forward, approve, request a supplement, refuse, extend, return …) at the dossier’s expected version', access: OFFICERS, body: actionBody, responses: { 200: 'the new state', 400: 'missing input', 403: 'not your role or unit', 409: 'stale version, or not available now' } },
+  {
+    method: 'get',
+    path: '/api/desk/dossiers/:receiptCode',
+    tag: 'desk',
+    summary: 'A dossier with its form, files, event log and the actions I may take now',
+    access: [...OFFICERS, ...SUPERVISORS],
+    responses: { 200: 'the dossier', 403: 'not your unit', 404: 'no such dossier' },
+  },
+  {
+    method: 'post',
+    path: '/api/desk/dossiers/:receiptCode/actions/:actionKey',
+    tag: 'desk',
+    summary:
+      'Take an action (receive, forward, approve, request a supplement, refuse, extend, return …) at the dossier’s expected version',
+    access: OFFICERS,
+    body: actionBody,
+    responses: {
+      200: 'the new state',
+      400: 'missing input',
+      403: 'not your role or unit',
+      409: 'stale version, or not available now',
+    },
+  },
 ]

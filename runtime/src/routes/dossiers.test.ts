@@ -4,11 +4,13 @@ import { dossiers, receiptSequences } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultProceduresDir } from '../procedures/library'
-import { TEST_PASSWORD, type TestRuntime, openTestRuntime } from '../testing'
+import { openTestRuntime, TEST_PASSWORD, type TestRuntime } from '../testing'
 
-const sample = (folder: string) => JSON.parse(readFileSync(join(defaultProceduresDir(), folder, 'sample.json'), 'utf8')) as Record<string, unknown>
+const sample = (folder: string) =>
+  JSON.parse(readFileSync(join(defaultProceduresDir(), folder, 'sample.json'), 'utf8')) as Record<string, unknown>
 const birth = () => sample('dang-ky-khai-sinh')
-const pdf = (text = 'giay chung sinh') => new TextEncoder().encode(`%PDF-1.4\n1 0 obj<</Title (${text})>>endobj\ntrailer<<>>\n%%EOF\n`)
+const pdf = (text = 'giay chung sinh') =>
+  new TextEncoder().encode(`%PDF-1.4\n1 0 obj<</Title (${text})>>endobj\ntrailer<<>>\n%%EOF\n`)
 const applicant = { fullName: 'Nguyễn Văn Hùng', idNumber: '022095001234', phone: '0912345678' }
 
 interface Submitted {
@@ -19,22 +21,43 @@ interface Submitted {
   fees: { key: string; amount: number }[]
 }
 interface ErrorBody {
-  error: { code: string; message: { vi: string; en: string }; issues?: { code: string; path: string; message: { vi: string } }[] }
+  error: {
+    code: string
+    message: { vi: string; en: string }
+    issues?: { code: string; path: string; message: { vi: string } }[]
+  }
 }
 
 describe.each(testDrivers())('citizens’ API on $name', ({ open }) => {
   let runtime: TestRuntime
   const request = async (path: string, init?: RequestInit): Promise<Response> => runtime.app.request(path, init)
-  const multipart = (dossier: unknown, files: [string, Uint8Array | Blob, string][] = [['giay_chung_sinh', pdf(), 'giay-chung-sinh.pdf']], headers: Record<string, string> = {}) => {
+  const multipart = (
+    dossier: unknown,
+    files: [string, Uint8Array | Blob, string][] = [['giay_chung_sinh', pdf(), 'giay-chung-sinh.pdf']],
+    headers: Record<string, string> = {},
+  ) => {
     const form = new FormData()
     form.set('dossier', JSON.stringify(dossier))
     for (const [key, content, name] of files) form.append(`attachments.${key}`, new File([content], name))
     return request('/api/dossiers', { method: 'POST', body: form, headers })
   }
-  const birthDossier = (formData: Record<string, unknown> = birth(), overrides: Record<string, unknown> = {}) => ({ procedureCode: '1.001193', unitCode: '06649', applicant, formData, ...overrides })
-  const counts = async () => [await runtime.database.db.$count(dossiers), await runtime.database.db.$count(receiptSequences)]
+  const birthDossier = (formData: Record<string, unknown> = birth(), overrides: Record<string, unknown> = {}) => ({
+    procedureCode: '1.001193',
+    unitCode: '06649',
+    applicant,
+    formData,
+    ...overrides,
+  })
+  const counts = async () => [
+    await runtime.database.db.$count(dossiers),
+    await runtime.database.db.$count(receiptSequences),
+  ]
   const token = async (username: string) => {
-    const res = await request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: TEST_PASSWORD }) })
+    const res = await request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: TEST_PASSWORD }),
+    })
     return ((await res.json()) as { token: string }).token
   }
 
@@ -44,13 +67,21 @@ describe.each(testDrivers())('citizens’ API on $name', ({ open }) => {
   afterAll(() => runtime?.close())
 
   it('lists and searches the library without diacritics, and shows a procedure’s public detail', async () => {
-    const found = (await (await request('/api/procedures?q=dang ky khai sinh')).json()) as { code: string; name: string }[]
+    const found = (await (await request('/api/procedures?q=dang ky khai sinh')).json()) as {
+      code: string
+      name: string
+    }[]
     expect(found.map((p) => p.code)).toContain('1.001193')
     const commune = (await (await request('/api/procedures?unit=06649')).json()) as { level: string }[]
     expect(commune.length).toBeGreaterThan(0)
     expect(commune.every((p) => p.level === 'commune')).toBe(true)
     const detail = (await (await request('/api/procedures/1.001193')).json()) as Record<string, unknown>
-    expect(detail).toMatchObject({ code: '1.001193', name: 'Đăng ký khai sinh', version: 1, form: { schema: { type: 'object' } } })
+    expect(detail).toMatchObject({
+      code: '1.001193',
+      name: 'Đăng ký khai sinh',
+      version: 1,
+      form: { schema: { type: 'object' } },
+    })
     expect(detail).not.toHaveProperty('steps')
     expect((await request('/api/procedures/9.999999')).status).toBe(404)
   })
@@ -73,12 +104,22 @@ describe.each(testDrivers())('citizens’ API on $name', ({ open }) => {
     const open = await request(`/api/track/${receiptCode}`)
     expect(open.status).toBe(200)
     const text = await open.text()
-    expect(JSON.parse(text)).toMatchObject({ receiptCode, status: 1, procedure: { name: 'Đăng ký khai sinh' }, timeline: [{ action: 'submit', status: 1 }] })
+    expect(JSON.parse(text)).toMatchObject({
+      receiptCode,
+      status: 1,
+      procedure: { name: 'Đăng ký khai sinh' },
+      timeline: [{ action: 'submit', status: 1 }],
+    })
     expect(text).not.toContain('Nguyễn Văn Hùng')
     expect(text).not.toContain('022095001234')
 
-    const detailed = (await (await request(`/api/track/${receiptCode}`, { headers: { 'x-lookup-pin': pin } })).json()) as Record<string, unknown>
-    expect(detailed).toMatchObject({ applicant: { fullName: 'Nguyễn Văn Hùng' }, attachments: [{ componentKey: 'giay_chung_sinh', fileName: 'giay-chung-sinh.pdf', mediaType: 'application/pdf' }] })
+    const detailed = (await (
+      await request(`/api/track/${receiptCode}`, { headers: { 'x-lookup-pin': pin } })
+    ).json()) as Record<string, unknown>
+    expect(detailed).toMatchObject({
+      applicant: { fullName: 'Nguyễn Văn Hùng' },
+      attachments: [{ componentKey: 'giay_chung_sinh', fileName: 'giay-chung-sinh.pdf', mediaType: 'application/pdf' }],
+    })
     const wrong = pin === '00000000' ? '00000001' : '00000000'
     expect((await request(`/api/track/${receiptCode}`, { headers: { 'x-lookup-pin': wrong } })).status).toBe(403)
     const unknown = await request('/api/track/000.01.21.H49-990101-9999')
@@ -88,21 +129,144 @@ describe.each(testDrivers())('citizens’ API on $name', ({ open }) => {
 
   describe('bad input gets a clear 4xx and stores nothing', () => {
     const cases: [string, () => Promise<Response>, number, string, string?][] = [
-      ['a missing required document', () => multipart(birthDossier(), []), 400, 'component.missing', '/components/giay_chung_sinh'],
-      ['an HTML page named .pdf', () => multipart(birthDossier(), [['giay_chung_sinh', new TextEncoder().encode('<html><script>alert(1)</script></html>'), 'giay.pdf']]), 400, 'file.type', '/attachments/0'],
-      ['a file over the component’s 10 MB', () => multipart(birthDossier(), [['giay_chung_sinh', new Blob([pdf(), new Uint8Array(10 * 1024 * 1024)]), 'big.pdf']]), 400, 'file.tooLarge', '/attachments/0'],
-      ['a file for a component the procedure does not have', () => multipart(birthDossier(), [['giay_chung_sinh', pdf(), 'a.pdf'], ['khong_co', pdf(), 'b.pdf']]), 400, 'component.unknown', '/attachments/1'],
-      ['a wrong căn cước number', () => multipart(birthDossier({ ...birth(), nguoi_yeu_cau: { ...(birth().nguoi_yeu_cau as object), so_dinh_danh: '12345' } })), 400, 'format', '/formData/nguoi_yeu_cau/so_dinh_danh'],
-      ['a number where text belongs', () => multipart(birthDossier({ ...birth(), so_ban_sao: 'hai' })), 400, 'type', '/formData/so_ban_sao'],
-      ['an unknown procedure', () => multipart(birthDossier(birth(), { procedureCode: '9.999999' })), 400, 'procedure.unknown', '/procedureCode'],
-      ['an unknown unit', () => multipart(birthDossier(birth(), { unitCode: '99999' })), 400, 'unit.unknown', '/unitCode'],
-      ['a district for a commune procedure', () => multipart(birthDossier(birth(), { unitCode: '193' })), 400, 'unit.notOffering', '/unitCode'],
-      ['a body that is not JSON', () => request('/api/dossiers', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"procedureCode": ' }), 400, 'INVALID_DATA'],
-      ['a multipart body without the dossier field', () => { const f = new FormData(); f.set('x', 'y'); return request('/api/dossiers', { method: 'POST', body: f }) }, 400, 'required', '/dossier'],
-      ['an unknown top-level field', () => multipart({ ...birthDossier(), admin: true }), 400, 'additionalProperties', '/admin'],
-      ['a megabyte string', () => request('/api/dossiers', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(birthDossier({ ...birth(), ghi_chu: 'x'.repeat(2 * 1024 * 1024) })) }), 413, 'PAYLOAD_TOO_LARGE'],
-      ['a megabyte name inside the form', () => multipart(birthDossier({ ...birth(), nguoi_yeu_cau: { ...(birth().nguoi_yeu_cau as object), ho_ten: 'A'.repeat(900_000) } })), 400, 'maxLength', '/formData/nguoi_yeu_cau/ho_ten'],
-      ['a bad Idempotency-Key', () => multipart(birthDossier(), undefined, { 'idempotency-key': 'x'.repeat(300) }), 400, 'INVALID_DATA'],
+      [
+        'a missing required document',
+        () => multipart(birthDossier(), []),
+        400,
+        'component.missing',
+        '/components/giay_chung_sinh',
+      ],
+      [
+        'an HTML page named .pdf',
+        () =>
+          multipart(birthDossier(), [
+            ['giay_chung_sinh', new TextEncoder().encode('<html><script>alert(1)</script></html>'), 'giay.pdf'],
+          ]),
+        400,
+        'file.type',
+        '/attachments/0',
+      ],
+      [
+        'a file over the component’s 10 MB',
+        () =>
+          multipart(birthDossier(), [
+            ['giay_chung_sinh', new Blob([pdf(), new Uint8Array(10 * 1024 * 1024)]), 'big.pdf'],
+          ]),
+        400,
+        'file.tooLarge',
+        '/attachments/0',
+      ],
+      [
+        'a file for a component the procedure does not have',
+        () =>
+          multipart(birthDossier(), [
+            ['giay_chung_sinh', pdf(), 'a.pdf'],
+            ['khong_co', pdf(), 'b.pdf'],
+          ]),
+        400,
+        'component.unknown',
+        '/attachments/1',
+      ],
+      [
+        'a wrong căn cước number',
+        () =>
+          multipart(
+            birthDossier({
+              ...birth(),
+              nguoi_yeu_cau: { ...(birth().nguoi_yeu_cau as object), so_dinh_danh: '12345' },
+            }),
+          ),
+        400,
+        'format',
+        '/formData/nguoi_yeu_cau/so_dinh_danh',
+      ],
+      [
+        'a number where text belongs',
+        () => multipart(birthDossier({ ...birth(), so_ban_sao: 'hai' })),
+        400,
+        'type',
+        '/formData/so_ban_sao',
+      ],
+      [
+        'an unknown procedure',
+        () => multipart(birthDossier(birth(), { procedureCode: '9.999999' })),
+        400,
+        'procedure.unknown',
+        '/procedureCode',
+      ],
+      [
+        'an unknown unit',
+        () => multipart(birthDossier(birth(), { unitCode: '99999' })),
+        400,
+        'unit.unknown',
+        '/unitCode',
+      ],
+      [
+        'a district for a commune procedure',
+        () => multipart(birthDossier(birth(), { unitCode: '193' })),
+        400,
+        'unit.notOffering',
+        '/unitCode',
+      ],
+      [
+        'a body that is not JSON',
+        () =>
+          request('/api/dossiers', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: '{"procedureCode": ',
+          }),
+        400,
+        'INVALID_DATA',
+      ],
+      [
+        'a multipart body without the dossier field',
+        () => {
+          const f = new FormData()
+          f.set('x', 'y')
+          return request('/api/dossiers', { method: 'POST', body: f })
+        },
+        400,
+        'required',
+        '/dossier',
+      ],
+      [
+        'an unknown top-level field',
+        () => multipart({ ...birthDossier(), admin: true }),
+        400,
+        'additionalProperties',
+        '/admin',
+      ],
+      [
+        'a megabyte string',
+        () =>
+          request('/api/dossiers', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(birthDossier({ ...birth(), ghi_chu: 'x'.repeat(2 * 1024 * 1024) })),
+          }),
+        413,
+        'PAYLOAD_TOO_LARGE',
+      ],
+      [
+        'a megabyte name inside the form',
+        () =>
+          multipart(
+            birthDossier({
+              ...birth(),
+              nguoi_yeu_cau: { ...(birth().nguoi_yeu_cau as object), ho_ten: 'A'.repeat(900_000) },
+            }),
+          ),
+        400,
+        'maxLength',
+        '/formData/nguoi_yeu_cau/ho_ten',
+      ],
+      [
+        'a bad Idempotency-Key',
+        () => multipart(birthDossier(), undefined, { 'idempotency-key': 'x'.repeat(300) }),
+        400,
+        'INVALID_DATA',
+      ],
     ]
     it.each(cases)('%s', async (_name, send, status, code, path) => {
       const before = await counts()
@@ -117,14 +281,22 @@ describe.each(testDrivers())('citizens’ API on $name', ({ open }) => {
   })
 
   it('stores a file under a safe name whatever path it claims', async () => {
-    const { receiptCode, pin } = (await (await multipart(birthDossier(), [['giay_chung_sinh', pdf(), '..\\..\\..\\etc/passwd.pdf']])).json()) as Submitted
-    const detail = (await (await request(`/api/track/${receiptCode}`, { headers: { 'x-lookup-pin': pin } })).json()) as { attachments: { fileName: string }[] }
+    const { receiptCode, pin } = (await (
+      await multipart(birthDossier(), [['giay_chung_sinh', pdf(), '..\\..\\..\\etc/passwd.pdf']])
+    ).json()) as Submitted
+    const detail = (await (
+      await request(`/api/track/${receiptCode}`, { headers: { 'x-lookup-pin': pin } })
+    ).json()) as { attachments: { fileName: string }[] }
     expect(detail.attachments[0]!.fileName).toBe('passwd.pdf')
   })
 
   it('creates exactly one dossier for 20 concurrent retries with one Idempotency-Key', async () => {
     const before = await runtime.database.db.$count(dossiers)
-    const responses = await Promise.all(Array.from({ length: 20 }, () => multipart(birthDossier(), undefined, { 'idempotency-key': 'retry-khai-sinh-1' })))
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        multipart(birthDossier(), undefined, { 'idempotency-key': 'retry-khai-sinh-1' }),
+      ),
+    )
     const bodies = (await Promise.all(responses.map((r) => r.json()))) as Submitted[]
     expect(responses.map((r) => r.status).sort()).toEqual([...Array(19).fill(200), 201])
     expect(new Set(bodies.map((b) => b.receiptCode)).size).toBe(1)
@@ -136,25 +308,44 @@ describe.each(testDrivers())('citizens’ API on $name', ({ open }) => {
     const unit = { procedureCode: '1.001193', unitCode: '06652', applicant, formData: birth() }
     const responses = await Promise.all(Array.from({ length: 200 }, () => multipart(unit)))
     expect(responses.every((r) => r.status === 201)).toBe(true)
-    const sequences = ((await Promise.all(responses.map((r) => r.json()))) as Submitted[]).map((b) => Number(b.receiptCode.slice(-4))).sort((a, b) => a - b)
+    const sequences = ((await Promise.all(responses.map((r) => r.json()))) as Submitted[])
+      .map((b) => Number(b.receiptCode.slice(-4)))
+      .sort((a, b) => a - b)
     expect(sequences).toEqual(Array.from({ length: 200 }, (_, i) => i + 1))
   }, 120_000)
 
   it('shows signed-in citizens their own dossiers only, and keeps their form drafts', async () => {
     const [an, binh] = [await token('congdan'), await token('congdan2')]
-    const res = await multipart({ procedureCode: '1.001193', unitCode: '06649', formData: birth() }, undefined, { authorization: `Bearer ${an}` })
+    const res = await multipart({ procedureCode: '1.001193', unitCode: '06649', formData: birth() }, undefined, {
+      authorization: `Bearer ${an}`,
+    })
     expect(res.status).toBe(201)
     const { receiptCode } = (await res.json()) as Submitted
-    const mine = (await (await request('/api/me/dossiers', { headers: { authorization: `Bearer ${an}` } })).json()) as { receiptCode: string }[]
+    const mine = (await (await request('/api/me/dossiers', { headers: { authorization: `Bearer ${an}` } })).json()) as {
+      receiptCode: string
+    }[]
     expect(mine.map((d) => d.receiptCode)).toEqual([receiptCode])
-    expect(await (await request('/api/me/dossiers', { headers: { authorization: `Bearer ${binh}` } })).json()).toEqual([])
+    expect(await (await request('/api/me/dossiers', { headers: { authorization: `Bearer ${binh}` } })).json()).toEqual(
+      [],
+    )
     expect((await request('/api/me/dossiers')).status).toBe(401)
-    expect((await request('/api/me/dossiers', { headers: { authorization: `Bearer ${await token('tiepnhan.06649')}` } })).status).toBe(403)
+    expect(
+      (await request('/api/me/dossiers', { headers: { authorization: `Bearer ${await token('tiepnhan.06649')}` } }))
+        .status,
+    ).toBe(403)
 
-    const put = await request('/api/me/drafts/1.001193', { method: 'PUT', headers: { authorization: `Bearer ${an}`, 'content-type': 'application/json' }, body: JSON.stringify({ formData: { so_ban_sao: 1 } }) })
+    const put = await request('/api/me/drafts/1.001193', {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${an}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ formData: { so_ban_sao: 1 } }),
+    })
     expect(put.status).toBe(200)
-    expect(await (await request('/api/me/drafts/1.001193', { headers: { authorization: `Bearer ${an}` } })).json()).toMatchObject({ formData: { so_ban_sao: 1 } })
-    expect((await request('/api/me/drafts/1.001193', { headers: { authorization: `Bearer ${binh}` } })).status).toBe(404)
+    expect(
+      await (await request('/api/me/drafts/1.001193', { headers: { authorization: `Bearer ${an}` } })).json(),
+    ).toMatchObject({ formData: { so_ban_sao: 1 } })
+    expect((await request('/api/me/drafts/1.001193', { headers: { authorization: `Bearer ${binh}` } })).status).toBe(
+      404,
+    )
     await request('/api/me/drafts/1.001193', { method: 'DELETE', headers: { authorization: `Bearer ${an}` } })
     expect((await request('/api/me/drafts/1.001193', { headers: { authorization: `Bearer ${an}` } })).status).toBe(404)
   })

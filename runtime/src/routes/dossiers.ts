@@ -1,14 +1,23 @@
 import { DomainError, dossierStatuses } from '@motcua/core'
-import { type Applicant, type Db, attachments, dossierEvents, dossiers, procedureVersions, units, users } from '@motcua/db'
+import {
+  type Applicant,
+  attachments,
+  type Db,
+  dossierEvents,
+  dossiers,
+  procedureVersions,
+  units,
+  users,
+} from '@motcua/db'
 import { asc, eq, sql } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../app'
-import type { Operation } from '../http/openapi'
 import { sameSecret } from '../auth/tokens'
 import { submitDossier } from '../dossiers/submit'
 import { type JsonBody, jsonBody, parseJson } from '../http/body'
 import { readMultipart } from '../http/multipart'
+import type { Operation } from '../http/openapi'
 import { rateLimit } from '../http/rate-limit'
 
 /**
@@ -24,7 +33,12 @@ const prepareTracking = (db: Db) => ({
     .innerJoin(units, eq(units.id, dossiers.unitId))
     .where(eq(dossiers.receiptCode, sql.placeholder('code')))
     .prepare('track_dossier'),
-  events: db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, sql.placeholder('dossierId'))).orderBy(asc(dossierEvents.seq)).prepare('track_events'),
+  events: db
+    .select()
+    .from(dossierEvents)
+    .where(eq(dossierEvents.dossierId, sql.placeholder('dossierId')))
+    .orderBy(asc(dossierEvents.seq))
+    .prepare('track_events'),
 })
 function trackingQueries(db: Db) {
   let queries = preparedTracking.get(db)
@@ -47,7 +61,12 @@ export const applicantSchema = {
   additionalProperties: false,
 }
 
-export const submissionBody = jsonBody<{ procedureCode: string; unitCode: string; applicant?: Applicant; formData: Record<string, unknown> }>({
+export const submissionBody = jsonBody<{
+  procedureCode: string
+  unitCode: string
+  applicant?: Applicant
+  formData: Record<string, unknown>
+}>({
   type: 'object',
   properties: {
     procedureCode: { type: 'string', minLength: 1, maxLength: 50 },
@@ -60,33 +79,53 @@ export const submissionBody = jsonBody<{ procedureCode: string; unitCode: string
 })
 
 const tooLarge = () =>
-  new DomainError('PAYLOAD_TOO_LARGE', { vi: 'Hồ sơ gửi lên quá lớn (tối đa 60 MB cho tất cả tệp).', en: 'The upload is too large (60 MB in all).' })
+  new DomainError('PAYLOAD_TOO_LARGE', {
+    vi: 'Hồ sơ gửi lên quá lớn (tối đa 60 MB cho tất cả tệp).',
+    en: 'The upload is too large (60 MB in all).',
+  })
 
 /** Reads a submission as JSON, or as multipart: a `dossier` JSON field plus files named `attachments.<component key>`. */
-export async function readSubmission<T>(c: Context<AppEnv>, schema: JsonBody<T>): Promise<{ body: T; files: { componentKey: string; file: File }[] }> {
-  if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) return { body: await schema.read(c), files: [] }
+export async function readSubmission<T>(
+  c: Context<AppEnv>,
+  schema: JsonBody<T>,
+): Promise<{ body: T; files: { componentKey: string; file: File }[] }> {
+  if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data'))
+    return { body: await schema.read(c), files: [] }
   const { fields, files } = await readMultipart(c)
   const dossierField = fields.dossier
   if (dossierField === undefined || dossierField.length > 1024 * 1024) {
-    throw new DomainError('INVALID_DATA', { vi: 'Thiếu phần thông tin hồ sơ (trường "dossier").', en: 'The "dossier" JSON field is missing or too large.' }, [
-      { code: 'required', path: '/dossier', message: { vi: 'Thiếu thông tin hồ sơ', en: 'Missing dossier JSON' } },
-    ])
+    throw new DomainError(
+      'INVALID_DATA',
+      { vi: 'Thiếu phần thông tin hồ sơ (trường "dossier").', en: 'The "dossier" JSON field is missing or too large.' },
+      [{ code: 'required', path: '/dossier', message: { vi: 'Thiếu thông tin hồ sơ', en: 'Missing dossier JSON' } }],
+    )
   }
   return { body: schema.check(parseJson(dossierField)), files }
 }
 
 export const unknownProcedure = (code: string) =>
   new DomainError('INVALID_DATA', { vi: `Không có thủ tục mã ${code}.`, en: `No procedure ${code}.` }, [
-    { code: 'procedure.unknown', path: '/procedureCode', message: { vi: 'Thủ tục không tồn tại', en: 'Unknown procedure' } },
+    {
+      code: 'procedure.unknown',
+      path: '/procedureCode',
+      message: { vi: 'Thủ tục không tồn tại', en: 'Unknown procedure' },
+    },
   ])
 
 /** Refuses unless `pin` is the one printed on the dossier's receipt. */
 export function assertPin(pin: string | undefined, lookupPinHash: string): void {
-  if (!sameSecret(pin ?? '', lookupPinHash)) throw new DomainError('FORBIDDEN', { vi: 'Mã tra cứu (PIN) không đúng. Vui lòng xem lại giấy tiếp nhận.', en: 'Wrong lookup PIN.' })
+  if (!sameSecret(pin ?? '', lookupPinHash))
+    throw new DomainError('FORBIDDEN', {
+      vi: 'Mã tra cứu (PIN) không đúng. Vui lòng xem lại giấy tiếp nhận.',
+      en: 'Wrong lookup PIN.',
+    })
 }
 
 export const notFoundDossier = (code: string) =>
-  new DomainError('NOT_FOUND', { vi: `Không tìm thấy hồ sơ có mã ${code}. Vui lòng kiểm tra lại mã trên giấy tiếp nhận.`, en: `No dossier ${code}.` })
+  new DomainError('NOT_FOUND', {
+    vi: `Không tìm thấy hồ sơ có mã ${code}. Vui lòng kiểm tra lại mã trên giấy tiếp nhận.`,
+    en: `No dossier ${code}.`,
+  })
 
 const actionNames: Record<string, { vi: string; en: string }> = {
   submit: { vi: 'Nộp hồ sơ', en: 'Submitted' },
@@ -117,16 +156,32 @@ export const dossiersRoutes = (secret: string, trackLimitPerMinute: number) =>
       let applicant = body.applicant
       if (!applicant && principal) {
         const [user] = await c.var.database.db.select().from(users).where(eq(users.id, principal.userId))
-        applicant = { fullName: user!.fullName, ...(user!.idNumber ? { idNumber: user!.idNumber } : {}), ...(user!.phone ? { phone: user!.phone } : {}), ...(user!.email ? { email: user!.email } : {}) }
+        applicant = {
+          fullName: user!.fullName,
+          ...(user!.idNumber ? { idNumber: user!.idNumber } : {}),
+          ...(user!.phone ? { phone: user!.phone } : {}),
+          ...(user!.email ? { email: user!.email } : {}),
+        }
       }
       if (!applicant) {
-        throw new DomainError('INVALID_DATA', { vi: 'Vui lòng nhập thông tin người nộp hồ sơ.', en: 'Applicant details are required.' }, [
-          { code: 'required', path: '/applicant', message: { vi: 'Vui lòng nhập thông tin người nộp', en: 'Applicant required' } },
-        ])
+        throw new DomainError(
+          'INVALID_DATA',
+          { vi: 'Vui lòng nhập thông tin người nộp hồ sơ.', en: 'Applicant details are required.' },
+          [
+            {
+              code: 'required',
+              path: '/applicant',
+              message: { vi: 'Vui lòng nhập thông tin người nộp', en: 'Applicant required' },
+            },
+          ],
+        )
       }
       const key = c.req.header('idempotency-key')
       if (key !== undefined && !/^[\w.:-]{1,200}$/.test(key)) {
-        throw new DomainError('INVALID_DATA', { vi: 'Idempotency-Key không hợp lệ.', en: 'Idempotency-Key must be 1–200 letters, digits, . _ : -' })
+        throw new DomainError('INVALID_DATA', {
+          vi: 'Idempotency-Key không hợp lệ.',
+          en: 'Idempotency-Key must be 1–200 letters, digits, . _ : -',
+        })
       }
       const { dossier, replayed } = await submitDossier(c.var.database.db, {
         procedure,
@@ -181,7 +236,14 @@ export const dossiersRoutes = (secret: string, trackLimitPerMinute: number) =>
       }
       if (!withDetails) return c.json(publicPart)
       const files = await db
-        .select({ id: attachments.id, componentKey: attachments.componentKey, fileName: attachments.fileName, mediaType: attachments.mediaType, size: attachments.size, kind: attachments.kind })
+        .select({
+          id: attachments.id,
+          componentKey: attachments.componentKey,
+          fileName: attachments.fileName,
+          mediaType: attachments.mediaType,
+          size: attachments.size,
+          kind: attachments.kind,
+        })
         .from(attachments)
         .where(eq(attachments.dossierId, d.id))
       return c.json({ ...publicPart, applicant: d.applicant, formData: d.formData, attachments: files })
@@ -199,10 +261,25 @@ export const dossiersDocs: Operation[] = [
       type: 'object',
       required: ['dossier'],
       properties: { dossier: { type: 'string', description: 'the JSON body as text' } },
-      additionalProperties: { type: 'string', format: 'binary', description: 'files, named attachments.<component key>' },
+      additionalProperties: {
+        type: 'string',
+        format: 'binary',
+        description: 'files, named attachments.<component key>',
+      },
     },
-    headers: [{ name: 'Idempotency-Key', description: 'retries with the same key create one dossier (answered 200 with Idempotent-Replayed: true)' }],
-    responses: { 201: 'filed', 200: 'a replay of the same Idempotency-Key', 400: 'invalid form, files or codes', 409: 'key used for another procedure', 413: 'too large' },
+    headers: [
+      {
+        name: 'Idempotency-Key',
+        description: 'retries with the same key create one dossier (answered 200 with Idempotent-Replayed: true)',
+      },
+    ],
+    responses: {
+      201: 'filed',
+      200: 'a replay of the same Idempotency-Key',
+      400: 'invalid form, files or codes',
+      409: 'key used for another procedure',
+      413: 'too large',
+    },
   },
   {
     method: 'get',

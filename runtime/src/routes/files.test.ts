@@ -1,9 +1,10 @@
 import { testDrivers } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type TestRuntime, libraryProcedure, openTestRuntime, signIn, submissionForm } from '../testing'
+import { libraryProcedure, openTestRuntime, signIn, submissionForm, type TestRuntime } from '../testing'
 
 const business = libraryProcedure('dang-ky-thanh-lap-ho-kinh-doanh')
-const pdf = (text: string) => new File([new TextEncoder().encode(`%PDF-1.4\n% ${text}\ntrailer<<>>\n%%EOF\n`)], `${text}.pdf`)
+const pdf = (text: string) =>
+  new File([new TextEncoder().encode(`%PDF-1.4\n% ${text}\ntrailer<<>>\n%%EOF\n`)], `${text}.pdf`)
 
 describe.each(testDrivers())('supplements and results on $name', ({ open }) => {
   let runtime: TestRuntime
@@ -12,11 +13,18 @@ describe.each(testDrivers())('supplements and results on $name', ({ open }) => {
   const officers: Record<string, string> = {}
   const as = async (user: string, path: string, init: RequestInit = {}) => {
     officers[user] ??= await signIn(runtime, user)
-    return runtime.app.request(path, { ...init, headers: { ...init.headers, authorization: `Bearer ${officers[user]}` } })
+    return runtime.app.request(path, {
+      ...init,
+      headers: { ...init.headers, authorization: `Bearer ${officers[user]}` },
+    })
   }
   const act = async (user: string, action: string, inputs: Record<string, unknown> = {}) => {
     const { version } = (await (await as(user, `/api/desk/dossiers/${code}`)).json()) as { version: number }
-    const res = await as(user, `/api/desk/dossiers/${code}/actions/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ expectedVersion: version, ...inputs }) })
+    const res = await as(user, `/api/desk/dossiers/${code}/actions/${action}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ expectedVersion: version, ...inputs }),
+    })
     expect(res.status, await res.clone().text()).toBe(200)
   }
   const files = (...list: [string, File][]) => {
@@ -28,20 +36,51 @@ describe.each(testDrivers())('supplements and results on $name', ({ open }) => {
 
   beforeAll(async () => {
     runtime = await openTestRuntime(open)
-    const res = await runtime.app.request('/api/dossiers', { method: 'POST', body: submissionForm(business.definition, { procedureCode: business.definition.code, unitCode: '193', applicant: { fullName: 'Đỗ Thị Giang' }, formData: business.sample }) })
+    const res = await runtime.app.request('/api/dossiers', {
+      method: 'POST',
+      body: submissionForm(business.definition, {
+        procedureCode: business.definition.code,
+        unitCode: '193',
+        applicant: { fullName: 'Đỗ Thị Giang' },
+        formData: business.sample,
+      }),
+    })
     ;({ receiptCode: code, pin } = (await res.json()) as { receiptCode: string; pin: string })
   })
   afterAll(() => runtime?.close())
 
   it('lets the citizen answer a supplement request with the PIN, and the officer take it', async () => {
     const key = business.definition.components[0]!.key
-    expect((await runtime.app.request(`/api/track/${code}/supplement`, { method: 'POST', headers: { 'x-lookup-pin': pin }, body: files([key, pdf('som')]) })).status).toBe(409) // nothing asked yet
+    expect(
+      (
+        await runtime.app.request(`/api/track/${code}/supplement`, {
+          method: 'POST',
+          headers: { 'x-lookup-pin': pin },
+          body: files([key, pdf('som')]),
+        })
+      ).status,
+    ).toBe(409) // nothing asked yet
     await act('tiepnhan.193', 'tiep_nhan')
     await act('chuyenvien.193', 'yeu_cau_bo_sung', { missingItems: ['Bản sao hợp đồng thuê địa điểm'] })
-    expect((await runtime.app.request(`/api/track/${code}/supplement`, { method: 'POST', headers: { 'x-lookup-pin': '00000000' }, body: files([key, pdf('sai-pin')]) })).status).toBe(403)
-    const sent = await runtime.app.request(`/api/track/${code}/supplement`, { method: 'POST', headers: { 'x-lookup-pin': pin }, body: files([key, pdf('hop-dong')]) })
+    expect(
+      (
+        await runtime.app.request(`/api/track/${code}/supplement`, {
+          method: 'POST',
+          headers: { 'x-lookup-pin': '00000000' },
+          body: files([key, pdf('sai-pin')]),
+        })
+      ).status,
+    ).toBe(403)
+    const sent = await runtime.app.request(`/api/track/${code}/supplement`, {
+      method: 'POST',
+      headers: { 'x-lookup-pin': pin },
+      body: files([key, pdf('hop-dong')]),
+    })
     expect(sent.status).toBe(201)
-    const desk = (await (await as('tiepnhan.193', `/api/desk/dossiers/${code}`)).json()) as { attachments: { kind: string; fileName: string }[]; events: { action: string }[] }
+    const desk = (await (await as('tiepnhan.193', `/api/desk/dossiers/${code}`)).json()) as {
+      attachments: { kind: string; fileName: string }[]
+      events: { action: string }[]
+    }
     expect(desk.attachments).toContainEqual(expect.objectContaining({ kind: 'supplement', fileName: 'hop-dong.pdf' }))
     expect(desk.events.at(-1)).toMatchObject({ action: 'supplementSubmitted', note: 'Đã bổ sung hợp đồng' })
     await act('tiepnhan.193', 'nhan_bo_sung')
@@ -50,13 +89,28 @@ describe.each(testDrivers())('supplements and results on $name', ({ open }) => {
   it('lets the applicant download the result of a procedure handled online, and nobody without the PIN', async () => {
     await act('chuyenvien.193', 'trinh_ky')
     await act('lanhdao.193', 'phe_duyet')
-    expect((await as('tiepnhan.193', `/api/desk/dossiers/${code}/results`, { method: 'POST', body: files(['x', pdf('giay-chung-nhan')]) })).status).toBe(201)
+    expect(
+      (
+        await as('tiepnhan.193', `/api/desk/dossiers/${code}/results`, {
+          method: 'POST',
+          body: files(['x', pdf('giay-chung-nhan')]),
+        })
+      ).status,
+    ).toBe(201)
     await act('tiepnhan.193', 'tra_ket_qua', { deliveryMethod: 'online' })
-    const tracked = (await (await runtime.app.request(`/api/track/${code}`, { headers: { 'x-lookup-pin': pin } })).json()) as { status: number; attachments: { id: string; kind: string }[]; timeline: { actionName: { vi: string } }[] }
+    const tracked = (await (
+      await runtime.app.request(`/api/track/${code}`, { headers: { 'x-lookup-pin': pin } })
+    ).json()) as {
+      status: number
+      attachments: { id: string; kind: string }[]
+      timeline: { actionName: { vi: string } }[]
+    }
     expect(tracked.status).toBe(10)
     expect(tracked.timeline.map((t) => t.actionName.vi)).toContain('Công dân nộp bổ sung giấy tờ')
     const result = tracked.attachments.find((a) => a.kind === 'result')!
-    const file = await runtime.app.request(`/api/track/${code}/files/${result.id}`, { headers: { 'x-lookup-pin': pin } })
+    const file = await runtime.app.request(`/api/track/${code}/files/${result.id}`, {
+      headers: { 'x-lookup-pin': pin },
+    })
     expect(file.status).toBe(200)
     expect(file.headers.get('content-type')).toBe('application/pdf')
     expect(file.headers.get('content-disposition')).toContain('giay-chung-nhan.pdf')

@@ -1,28 +1,43 @@
 import { DomainError } from '@motcua/core'
-import { type Db, attachmentBlobs, attachments, dossiers, procedureVersions } from '@motcua/db'
+import { attachmentBlobs, attachments, type Db, dossiers, procedureVersions } from '@motcua/db'
 import { and, eq } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { requirePrincipal, requireRole } from '../auth/middleware'
 import { actsFor, appendEvent } from '../dossiers/act'
 import { checkFiles, storeFiles } from '../dossiers/attachments'
+import { readMultipart } from '../http/multipart'
 import type { Operation } from '../http/openapi'
 import { loadDeskDossier } from './desk'
-import { readMultipart } from '../http/multipart'
 import { assertPin, notFoundDossier, uploadLimit } from './dossiers'
 
-const RESULT_COMPONENT = { key: 'ket_qua', name: 'Kết quả giải quyết', required: false, accept: ['application/pdf', 'image/jpeg', 'image/png'], maxSizeMB: 20 }
+const RESULT_COMPONENT = {
+  key: 'ket_qua',
+  name: 'Kết quả giải quyết',
+  required: false,
+  accept: ['application/pdf', 'image/jpeg', 'image/png'],
+  maxSizeMB: 20,
+}
 
-async function filesOf(c: Context<AppEnv>): Promise<{ files: { componentKey: string; file: File }[]; note: string | null }> {
+async function filesOf(
+  c: Context<AppEnv>,
+): Promise<{ files: { componentKey: string; file: File }[]; note: string | null }> {
   const { fields, files } = await readMultipart(c)
-  if (files.length === 0) throw new DomainError('INVALID_DATA', { vi: 'Vui lòng chọn ít nhất một tệp.', en: 'Attach at least one file.' }, [{ code: 'required', path: '/attachments', message: { vi: 'Chưa có tệp', en: 'No file' } }])
+  if (files.length === 0)
+    throw new DomainError('INVALID_DATA', { vi: 'Vui lòng chọn ít nhất một tệp.', en: 'Attach at least one file.' }, [
+      { code: 'required', path: '/attachments', message: { vi: 'Chưa có tệp', en: 'No file' } },
+    ])
   return { files, note: fields.note?.trim().slice(0, 1000) || null }
 }
 
 /** The dossier behind a receipt code, when the PIN printed on its receipt is given. */
 async function dossierByPin(c: Context<AppEnv>) {
   const code = c.req.param('receiptCode')!
-  const [found] = await c.var.database.db.select({ dossier: dossiers, definition: procedureVersions.definition }).from(dossiers).innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId)).where(eq(dossiers.receiptCode, code))
+  const [found] = await c.var.database.db
+    .select({ dossier: dossiers, definition: procedureVersions.definition })
+    .from(dossiers)
+    .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
+    .where(eq(dossiers.receiptCode, code))
   if (!found) throw notFoundDossier(code)
   assertPin(c.req.header('x-lookup-pin'), found.dossier.lookupPinHash)
   return found
@@ -30,9 +45,14 @@ async function dossierByPin(c: Context<AppEnv>) {
 
 async function download(db: Db, dossierId: string, id: string, kinds: string[]): Promise<Response> {
   const [file] = /^[0-9a-f-]{36}$/i.test(id)
-    ? await db.select({ a: attachments, content: attachmentBlobs.content }).from(attachments).innerJoin(attachmentBlobs, eq(attachmentBlobs.sha256, attachments.sha256)).where(and(eq(attachments.id, id), eq(attachments.dossierId, dossierId)))
+    ? await db
+        .select({ a: attachments, content: attachmentBlobs.content })
+        .from(attachments)
+        .innerJoin(attachmentBlobs, eq(attachmentBlobs.sha256, attachments.sha256))
+        .where(and(eq(attachments.id, id), eq(attachments.dossierId, dossierId)))
     : []
-  if (!file || !kinds.includes(file.a.kind)) throw new DomainError('NOT_FOUND', { vi: 'Không tìm thấy tệp này.', en: 'No such file.' })
+  if (!file || !kinds.includes(file.a.kind))
+    throw new DomainError('NOT_FOUND', { vi: 'Không tìm thấy tệp này.', en: 'No such file.' })
   return new Response(file.content as Uint8Array<ArrayBuffer>, {
     headers: {
       'content-type': file.a.mediaType,
@@ -51,12 +71,22 @@ async function download(db: Db, dossierId: string, id: string, kinds: string[]):
 export const filesRoutes = new Hono<AppEnv>()
   .post('/api/track/:receiptCode/supplement', uploadLimit, async (c) => {
     const { dossier, definition } = await dossierByPin(c)
-    if (dossier.status !== 5) throw new DomainError('CONFLICT', { vi: 'Hồ sơ không ở trạng thái yêu cầu bổ sung.', en: 'No supplement was requested.' })
+    if (dossier.status !== 5)
+      throw new DomainError('CONFLICT', {
+        vi: 'Hồ sơ không ở trạng thái yêu cầu bổ sung.',
+        en: 'No supplement was requested.',
+      })
     const { files, note } = await filesOf(c)
     const checked = await checkFiles(files, (definition as { components: Parameters<typeof checkFiles>[1] }).components)
     await c.var.database.db.transaction(async (tx) => {
       await storeFiles(tx as unknown as Db, dossier.id, checked, 'supplement', c.var.principal?.userId ?? null)
-      await appendEvent(tx as unknown as Db, dossier, { action: 'supplementSubmitted', actor: { userId: c.var.principal?.userId ?? null, role: 'citizen' }, note, data: { files: checked.map((f) => ({ componentKey: f.componentKey, fileName: f.fileName })) }, at: c.var.clock() })
+      await appendEvent(tx as unknown as Db, dossier, {
+        action: 'supplementSubmitted',
+        actor: { userId: c.var.principal?.userId ?? null, role: 'citizen' },
+        note,
+        data: { files: checked.map((f) => ({ componentKey: f.componentKey, fileName: f.fileName })) },
+        at: c.var.clock(),
+      })
     })
     return c.json({ receiptCode: dossier.receiptCode, files: checked.length }, 201)
   })
@@ -64,27 +94,94 @@ export const filesRoutes = new Hono<AppEnv>()
     const { dossier } = await dossierByPin(c)
     return download(c.var.database.db, dossier.id, c.req.param('id'), ['application', 'supplement', 'result'])
   })
-  .post('/api/desk/dossiers/:receiptCode/results', requireRole('receiving_officer', 'specialist', 'leader'), uploadLimit, async (c) => {
-    const { dossier } = await loadDeskDossier(c)
-    const principal = requirePrincipal(c)
-    if (!actsFor(principal, dossier.unitId, ['receiving_officer', 'specialist', 'leader'])) throw new DomainError('FORBIDDEN', { vi: 'Chỉ cán bộ của đơn vị giải quyết mới đính kèm kết quả.', en: 'Only the unit’s officers attach results.' })
-    if (dossier.currentStep === null) throw new DomainError('CONFLICT', { vi: 'Hồ sơ đã kết thúc.', en: 'The dossier has ended.' })
-    const { files } = await filesOf(c)
-    const checked = await checkFiles(files.map((f) => ({ ...f, componentKey: RESULT_COMPONENT.key })), [RESULT_COMPONENT])
-    await c.var.database.db.transaction(async (tx) => {
-      await storeFiles(tx as unknown as Db, dossier.id, checked, 'result', principal.userId)
-      await appendEvent(tx as unknown as Db, dossier, { action: 'resultAttached', actor: { userId: principal.userId, role: principal.grants.find((g) => g.unitId === dossier.unitId)?.role ?? null }, data: { files: checked.map((f) => f.fileName) }, at: c.var.clock() })
-    })
-    return c.json({ receiptCode: dossier.receiptCode, files: checked.length }, 201)
-  })
-  .get('/api/desk/dossiers/:receiptCode/files/:id', requireRole('receiving_officer', 'specialist', 'leader', 'unit_admin', 'province_admin'), async (c) => {
-    const { dossier } = await loadDeskDossier(c)
-    return download(c.var.database.db, dossier.id, c.req.param('id'), ['application', 'supplement', 'result'])
-  })
+  .post(
+    '/api/desk/dossiers/:receiptCode/results',
+    requireRole('receiving_officer', 'specialist', 'leader'),
+    uploadLimit,
+    async (c) => {
+      const { dossier } = await loadDeskDossier(c)
+      const principal = requirePrincipal(c)
+      if (!actsFor(principal, dossier.unitId, ['receiving_officer', 'specialist', 'leader']))
+        throw new DomainError('FORBIDDEN', {
+          vi: 'Chỉ cán bộ của đơn vị giải quyết mới đính kèm kết quả.',
+          en: 'Only the unit’s officers attach results.',
+        })
+      if (dossier.currentStep === null)
+        throw new DomainError('CONFLICT', { vi: 'Hồ sơ đã kết thúc.', en: 'The dossier has ended.' })
+      const { files } = await filesOf(c)
+      const checked = await checkFiles(
+        files.map((f) => ({ ...f, componentKey: RESULT_COMPONENT.key })),
+        [RESULT_COMPONENT],
+      )
+      await c.var.database.db.transaction(async (tx) => {
+        await storeFiles(tx as unknown as Db, dossier.id, checked, 'result', principal.userId)
+        await appendEvent(tx as unknown as Db, dossier, {
+          action: 'resultAttached',
+          actor: {
+            userId: principal.userId,
+            role: principal.grants.find((g) => g.unitId === dossier.unitId)?.role ?? null,
+          },
+          data: { files: checked.map((f) => f.fileName) },
+          at: c.var.clock(),
+        })
+      })
+      return c.json({ receiptCode: dossier.receiptCode, files: checked.length }, 201)
+    },
+  )
+  .get(
+    '/api/desk/dossiers/:receiptCode/files/:id',
+    requireRole('receiving_officer', 'specialist', 'leader', 'unit_admin', 'province_admin'),
+    async (c) => {
+      const { dossier } = await loadDeskDossier(c)
+      return download(c.var.database.db, dossier.id, c.req.param('id'), ['application', 'supplement', 'result'])
+    },
+  )
 
 export const filesDocs: Operation[] = [
-  { method: 'post', path: '/api/track/:receiptCode/supplement', tag: 'dossiers', summary: 'Answer a supplement request with the missing documents (PIN in X-Lookup-Pin; files named attachments.<component key>; an optional `note` field)', access: 'public', headers: [{ name: 'X-Lookup-Pin', description: 'the PIN on the receipt' }], multipart: { type: 'object', properties: { note: { type: 'string', maxLength: 1000 } }, additionalProperties: { type: 'string', format: 'binary' } }, responses: { 201: 'received; the officer takes it', 400: 'invalid files', 403: 'wrong PIN', 409: 'no supplement requested' } },
-  { method: 'get', path: '/api/track/:receiptCode/files/:id', tag: 'dossiers', summary: 'Download a file of the dossier, such as the result of a toàn trình procedure (PIN in X-Lookup-Pin)', access: 'public', headers: [{ name: 'X-Lookup-Pin', description: 'the PIN on the receipt' }], responses: { 200: 'the file', 403: 'wrong PIN', 404: 'no such file' } },
-  { method: 'post', path: '/api/desk/dossiers/:receiptCode/results', tag: 'desk', summary: 'Attach the result (PDF or image) so the applicant can receive it online', access: ['receiving_officer', 'specialist', 'leader'], multipart: { type: 'object', additionalProperties: { type: 'string', format: 'binary' } }, responses: { 201: 'attached', 403: 'not your unit', 409: 'the dossier has ended' } },
-  { method: 'get', path: '/api/desk/dossiers/:receiptCode/files/:id', tag: 'desk', summary: 'Download a file of the dossier', access: ['receiving_officer', 'specialist', 'leader', 'unit_admin', 'province_admin'], responses: { 200: 'the file', 404: 'no such file' } },
+  {
+    method: 'post',
+    path: '/api/track/:receiptCode/supplement',
+    tag: 'dossiers',
+    summary:
+      'Answer a supplement request with the missing documents (PIN in X-Lookup-Pin; files named attachments.<component key>; an optional `note` field)',
+    access: 'public',
+    headers: [{ name: 'X-Lookup-Pin', description: 'the PIN on the receipt' }],
+    multipart: {
+      type: 'object',
+      properties: { note: { type: 'string', maxLength: 1000 } },
+      additionalProperties: { type: 'string', format: 'binary' },
+    },
+    responses: {
+      201: 'received; the officer takes it',
+      400: 'invalid files',
+      403: 'wrong PIN',
+      409: 'no supplement requested',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/track/:receiptCode/files/:id',
+    tag: 'dossiers',
+    summary: 'Download a file of the dossier, such as the result of a toàn trình procedure (PIN in X-Lookup-Pin)',
+    access: 'public',
+    headers: [{ name: 'X-Lookup-Pin', description: 'the PIN on the receipt' }],
+    responses: { 200: 'the file', 403: 'wrong PIN', 404: 'no such file' },
+  },
+  {
+    method: 'post',
+    path: '/api/desk/dossiers/:receiptCode/results',
+    tag: 'desk',
+    summary: 'Attach the result (PDF or image) so the applicant can receive it online',
+    access: ['receiving_officer', 'specialist', 'leader'],
+    multipart: { type: 'object', additionalProperties: { type: 'string', format: 'binary' } },
+    responses: { 201: 'attached', 403: 'not your unit', 409: 'the dossier has ended' },
+  },
+  {
+    method: 'get',
+    path: '/api/desk/dossiers/:receiptCode/files/:id',
+    tag: 'desk',
+    summary: 'Download a file of the dossier',
+    access: ['receiving_officer', 'specialist', 'leader', 'unit_admin', 'province_admin'],
+    responses: { 200: 'the file', 404: 'no such file' },
+  },
 ]

@@ -10,5 +10,12 @@ export const health = new Hono<AppEnv>().get('/healthz', async (c) => {
 })
 
 export const healthDocs: Operation[] = [
-  { method: 'get', path: '/healthz', tag: 'system', summary: 'Liveness and which database is in use', access: 'public', responses: { 200: 'ok' } },
+  {
+    method: 'get',
+    path: '/healthz',
+    tag: 'system',
+    summary: 'Liveness and which database is in use',
+    access: 'public',
+    responses: { 200: 'ok' },
+  },
 ]

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs'
 import { testDrivers } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultProceduresDir } from '../procedures/library'
-import { type TestRuntime, libraryProcedure, openTestRuntime, signIn, submissionForm } from '../testing'
+import { libraryProcedure, openTestRuntime, signIn, submissionForm, type TestRuntime } from '../testing'
 
 // Every library procedure, run by its own definition from submission to the returned result: each step's
 // forward action taken by the officer of that step's role, at the unit that handles it.
@@ -28,27 +28,57 @@ describe.each(testDrivers())('every library procedure’s lifecycle on $name', (
   it.each(folders)('%s runs from submission to returned result', async (folder) => {
     const { definition, sample } = libraryProcedure(folder)
     const unit = (definition.units?.[0] ?? unitFor[definition.level]!).toLowerCase()
-    const res = await runtime.app.request('/api/dossiers', { method: 'POST', body: submissionForm(definition, { procedureCode: definition.code, unitCode: definition.units?.[0] ?? unitFor[definition.level], applicant: { fullName: 'Trịnh Văn Khoa' }, formData: sample }) })
+    const res = await runtime.app.request('/api/dossiers', {
+      method: 'POST',
+      body: submissionForm(definition, {
+        procedureCode: definition.code,
+        unitCode: definition.units?.[0] ?? unitFor[definition.level],
+        applicant: { fullName: 'Trịnh Văn Khoa' },
+        formData: sample,
+      }),
+    })
     expect(res.status).toBe(201)
     const { receiptCode } = (await res.json()) as { receiptCode: string }
     const statuses: number[] = []
     for (let hop = 0; hop < 12; hop++) {
-      const role = (((await (await runtime.app.request(`/api/desk/dossiers/${receiptCode}`, { headers: { authorization: `Bearer ${(tokens[`tiepnhan.${unit}`] ??= await signIn(runtime, `tiepnhan.${unit}`))}` } })).json()) as Desk).step?.role)
+      const role = (
+        (await (
+          await runtime.app.request(`/api/desk/dossiers/${receiptCode}`, {
+            headers: {
+              authorization: `Bearer ${(tokens[`tiepnhan.${unit}`] ??= await signIn(runtime, `tiepnhan.${unit}`))}`,
+            },
+          })
+        ).json()) as Desk
+      ).step?.role
       if (!role) break
       const user = `${account[role]}.${unit}`
-      const auth = { authorization: `Bearer ${(tokens[user] ??= await signIn(runtime, user))}`, 'content-type': 'application/json' }
-      const desk = (await (await runtime.app.request(`/api/desk/dossiers/${receiptCode}`, { headers: auth })).json()) as Desk
+      const auth = {
+        authorization: `Bearer ${(tokens[user] ??= await signIn(runtime, user))}`,
+        'content-type': 'application/json',
+      }
+      const desk = (await (
+        await runtime.app.request(`/api/desk/dossiers/${receiptCode}`, { headers: auth })
+      ).json()) as Desk
       // the way forward: receive, forward or approve to another step, or return the result
-      const next = desk.actions.find((a) => ['receive', 'forward', 'approve'].includes(a.type) && a.to !== desk.step!.key) ?? desk.actions.find((a) => a.type === 'return')
+      const next =
+        desk.actions.find((a) => ['receive', 'forward', 'approve'].includes(a.type) && a.to !== desk.step!.key) ??
+        desk.actions.find((a) => a.type === 'return')
       expect(next, `no way forward at ${desk.step!.key}`).toBeDefined()
       const inputs = next!.requires.includes('deliveryMethod') ? { deliveryMethod: 'counter' } : {}
-      const acted = await runtime.app.request(`/api/desk/dossiers/${receiptCode}/actions/${next!.key}`, { method: 'POST', headers: auth, body: JSON.stringify({ expectedVersion: desk.version, ...inputs }) })
+      const acted = await runtime.app.request(`/api/desk/dossiers/${receiptCode}/actions/${next!.key}`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ expectedVersion: desk.version, ...inputs }),
+      })
       expect(acted.status, await acted.clone().text()).toBe(200)
       statuses.push(((await acted.json()) as { status: number }).status)
     }
     expect(statuses.at(-1)).toBe(10)
     expect(statuses).toContain(9)
-    const tracked = (await (await runtime.app.request(`/api/track/${receiptCode}`)).json()) as { status: number; returnedAt: string | null }
+    const tracked = (await (await runtime.app.request(`/api/track/${receiptCode}`)).json()) as {
+      status: number
+      returnedAt: string | null
+    }
     expect(tracked).toMatchObject({ status: 10, returnedAt: expect.any(String) })
   })
 })

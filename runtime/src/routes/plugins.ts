@@ -1,4 +1,4 @@
-import { DomainError, availableActions } from '@motcua/core'
+import { availableActions, DomainError } from '@motcua/core'
 import { dossiers, outbox, pluginSettings, units } from '@motcua/db'
 import type { PluginRequest, RouteCapabilities } from '@motcua/plugin-sdk'
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
@@ -21,7 +21,8 @@ const settingBody = jsonBody<{ enabled: boolean; config: Record<string, unknown>
   additionalProperties: false,
 })
 
-const unknownPlugin = (slug: string) => new DomainError('NOT_FOUND', { vi: `Không có tiện ích (plugin) "${slug}".`, en: `No plugin "${slug}".` })
+const unknownPlugin = (slug: string) =>
+  new DomainError('NOT_FOUND', { vi: `Không có tiện ích (plugin) "${slug}".`, en: `No plugin "${slug}".` })
 
 async function administeredUnit(c: Context<AppEnv>) {
   const code = c.req.param('unitCode')!
@@ -31,11 +32,17 @@ async function administeredUnit(c: Context<AppEnv>) {
   return unit
 }
 
-
 /** Administrators: which plugins exist, enable and configure them per unit, and see what failed to go out. */
 export const pluginAdminRoutes = new Hono<AppEnv>()
   .get('/api/admin/plugins', requireRole(...ADMINS), (c) =>
-    c.json([...c.var.plugins.plugins.values()].map(({ plugin }) => ({ slug: plugin.slug, name: plugin.name, description: plugin.description ?? null, configSchema: plugin.configSchema }))),
+    c.json(
+      [...c.var.plugins.plugins.values()].map(({ plugin }) => ({
+        slug: plugin.slug,
+        name: plugin.name,
+        description: plugin.description ?? null,
+        configSchema: plugin.configSchema,
+      })),
+    ),
   )
   .get('/api/admin/units/:unitCode/plugins', requireRole(...ADMINS), async (c) => {
     const unit = await administeredUnit(c)
@@ -44,7 +51,11 @@ export const pluginAdminRoutes = new Hono<AppEnv>()
     const items = []
     for (const slug of c.var.plugins.plugins.keys()) {
       const setting = own.find((s) => s.pluginSlug === slug)
-      items.push({ slug, own: setting ? { enabled: setting.enabled, config: setting.config } : null, inForce: (await c.var.plugins.configFor(db, slug, unit.id)) ?? null })
+      items.push({
+        slug,
+        own: setting ? { enabled: setting.enabled, config: setting.config } : null,
+        inForce: (await c.var.plugins.configFor(db, slug, unit.id)) ?? null,
+      })
     }
     return c.json(items)
   })
@@ -55,12 +66,20 @@ export const pluginAdminRoutes = new Hono<AppEnv>()
     if (!loaded) throw unknownPlugin(slug)
     const { enabled, config } = await settingBody.read(c)
     const issues = loaded.validateConfig(config).map((i) => ({ ...i, path: `/config${i.path}` }))
-    if (issues.length) throw new DomainError('INVALID_DATA', { vi: 'Cấu hình tiện ích chưa hợp lệ.', en: 'The plugin configuration is not valid.' }, issues)
+    if (issues.length)
+      throw new DomainError(
+        'INVALID_DATA',
+        { vi: 'Cấu hình tiện ích chưa hợp lệ.', en: 'The plugin configuration is not valid.' },
+        issues,
+      )
     await c.var.database.db.transaction(async (tx) => {
       await tx
         .insert(pluginSettings)
         .values({ unitId: unit.id, pluginSlug: slug, enabled, config, updatedAt: new Date() })
-        .onConflictDoUpdate({ target: [pluginSettings.unitId, pluginSettings.pluginSlug], set: { enabled, config, updatedAt: new Date() } })
+        .onConflictDoUpdate({
+          target: [pluginSettings.unitId, pluginSettings.pluginSlug],
+          set: { enabled, config, updatedAt: new Date() },
+        })
       await tx.execute(sql`select pg_notify(${PLUGIN_SETTINGS_CHANNEL}, ${slug})`)
     })
     c.var.plugins.invalidate()
@@ -73,16 +92,35 @@ export const pluginAdminRoutes = new Hono<AppEnv>()
     let scope: string[] | undefined
     if (!principal.grants.some((g) => g.role === 'province_admin')) {
       scope = []
-      for (const g of principal.grants) if (g.role === 'unit_admin' && g.unitId) scope.push(...(await c.var.units.subtree(g.unitId)))
+      for (const g of principal.grants)
+        if (g.role === 'unit_admin' && g.unitId) scope.push(...(await c.var.units.subtree(g.unitId)))
     }
     const rows = await db
       .select({ message: outbox, receiptCode: dossiers.receiptCode })
       .from(outbox)
       .leftJoin(dossiers, eq(dossiers.id, outbox.dossierId))
-      .where(and(state ? eq(outbox.state, state as 'pending') : undefined, scope ? inArray(dossiers.unitId, scope.length ? scope : ['00000000-0000-0000-0000-000000000000']) : undefined))
+      .where(
+        and(
+          state ? eq(outbox.state, state as 'pending') : undefined,
+          scope ? inArray(dossiers.unitId, scope.length ? scope : ['00000000-0000-0000-0000-000000000000']) : undefined,
+        ),
+      )
       .orderBy(desc(outbox.id))
       .limit(200)
-    return c.json(rows.map(({ message: m, receiptCode }) => ({ id: m.id, plugin: m.pluginSlug, topic: m.topic, receiptCode, state: m.state, attempts: m.attempts, nextAttemptAt: m.nextAttemptAt, lastError: m.lastError, createdAt: m.createdAt, deliveredAt: m.deliveredAt })))
+    return c.json(
+      rows.map(({ message: m, receiptCode }) => ({
+        id: m.id,
+        plugin: m.pluginSlug,
+        topic: m.topic,
+        receiptCode,
+        state: m.state,
+        attempts: m.attempts,
+        nextAttemptAt: m.nextAttemptAt,
+        lastError: m.lastError,
+        createdAt: m.createdAt,
+        deliveredAt: m.deliveredAt,
+      })),
+    )
   })
 
 /** Each plugin's own routes, under `/api/plugins/<slug>/`, with the few capabilities the SDK grants. */
@@ -94,7 +132,11 @@ export function pluginRoutes(host: PluginHost): Hono<AppEnv> {
       app.on(route.method.toUpperCase(), `${prefix}${route.path}`, async (c) => {
         const { db } = c.var.database
         const find = async (receiptCode: string) => {
-          const [found] = await db.select({ dossier: dossiers, unit: units }).from(dossiers).innerJoin(units, eq(units.id, dossiers.unitId)).where(eq(dossiers.receiptCode, receiptCode))
+          const [found] = await db
+            .select({ dossier: dossiers, unit: units })
+            .from(dossiers)
+            .innerJoin(units, eq(units.id, dossiers.unitId))
+            .where(eq(dossiers.receiptCode, receiptCode))
           if (!found) return undefined
           const config = await host.configFor(db, plugin.slug, found.dossier.unitId)
           if (!config) return undefined
@@ -103,19 +145,34 @@ export function pluginRoutes(host: PluginHost): Hono<AppEnv> {
         const capabilities: RouteCapabilities<Record<string, unknown>> = {
           async findDossier(receiptCode) {
             const found = await find(receiptCode)
-            return found && { dossier: dossierSnapshot(found.dossier, found.unit, found.procedure), config: found.config }
+            return (
+              found && { dossier: dossierSnapshot(found.dossier, found.unit, found.procedure), config: found.config }
+            )
           },
           async confirmPayment(receiptCode, payment) {
             const found = await find(receiptCode)
-            if (!found) throw new DomainError('NOT_FOUND', { vi: `Không tìm thấy hồ sơ ${receiptCode}.`, en: `No dossier ${receiptCode}.` })
-            const action = availableActions(found.procedure.definition, stateOf(found.dossier)).find((a) => a.type === 'confirmPayment')
-            if (!action) throw new DomainError('CONFLICT', { vi: 'Hồ sơ không ở trạng thái chờ nộp phí.', en: 'The dossier is not waiting for a payment.' })
+            if (!found)
+              throw new DomainError('NOT_FOUND', {
+                vi: `Không tìm thấy hồ sơ ${receiptCode}.`,
+                en: `No dossier ${receiptCode}.`,
+              })
+            const action = availableActions(found.procedure.definition, stateOf(found.dossier)).find(
+              (a) => a.type === 'confirmPayment',
+            )
+            if (!action)
+              throw new DomainError('CONFLICT', {
+                vi: 'Hồ sơ không ở trạng thái chờ nộp phí.',
+                en: 'The dossier is not waiting for a payment.',
+              })
             await actOnDossier(db, {
               dossier: found.dossier,
               procedure: found.procedure,
               actionKey: action.key,
               expectedVersion: found.dossier.version,
-              inputs: { amount: payment.amount, note: `Thanh toán qua ${plugin.name.vi}, mã giao dịch ${payment.reference}` },
+              inputs: {
+                amount: payment.amount,
+                note: `Thanh toán qua ${plugin.name.vi}, mã giao dịch ${payment.reference}`,
+              },
               principal: 'system',
               unit: found.unit,
               plugins: host,
@@ -141,14 +198,57 @@ export function pluginRoutes(host: PluginHost): Hono<AppEnv> {
 }
 
 export const pluginAdminDocs: Operation[] = [
-  { method: 'get', path: '/api/admin/plugins', tag: 'plugins', summary: 'The plugins this runtime loaded, with their configuration schemas', access: [...ADMINS], responses: { 200: 'plugins' } },
-  { method: 'get', path: '/api/admin/units/:unitCode/plugins', tag: 'plugins', summary: 'A unit’s own plugin settings and those in force (inherited from the units above)', access: [...ADMINS], responses: { 200: 'settings', 403: 'outside your units' } },
-  { method: 'put', path: '/api/admin/units/:unitCode/plugins/:slug', tag: 'plugins', summary: 'Enable, disable or configure a plugin for a unit and the units below it (config checked against its schema)', access: [...ADMINS], body: settingBody, responses: { 200: 'saved', 400: 'invalid config, each problem at its path', 403: 'outside your units', 404: 'no such plugin or unit' } },
-  { method: 'get', path: '/api/admin/outbox', tag: 'plugins', summary: 'Messages to the outside world: pending, delivered, dead (with the last error)', access: [...ADMINS], query: [{ name: 'state', description: 'pending, delivered, dead' }], responses: { 200: 'the newest 200' } },
+  {
+    method: 'get',
+    path: '/api/admin/plugins',
+    tag: 'plugins',
+    summary: 'The plugins this runtime loaded, with their configuration schemas',
+    access: [...ADMINS],
+    responses: { 200: 'plugins' },
+  },
+  {
+    method: 'get',
+    path: '/api/admin/units/:unitCode/plugins',
+    tag: 'plugins',
+    summary: 'A unit’s own plugin settings and those in force (inherited from the units above)',
+    access: [...ADMINS],
+    responses: { 200: 'settings', 403: 'outside your units' },
+  },
+  {
+    method: 'put',
+    path: '/api/admin/units/:unitCode/plugins/:slug',
+    tag: 'plugins',
+    summary:
+      'Enable, disable or configure a plugin for a unit and the units below it (config checked against its schema)',
+    access: [...ADMINS],
+    body: settingBody,
+    responses: {
+      200: 'saved',
+      400: 'invalid config, each problem at its path',
+      403: 'outside your units',
+      404: 'no such plugin or unit',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/admin/outbox',
+    tag: 'plugins',
+    summary: 'Messages to the outside world: pending, delivered, dead (with the last error)',
+    access: [...ADMINS],
+    query: [{ name: 'state', description: 'pending, delivered, dead' }],
+    responses: { 200: 'the newest 200' },
+  },
 ]
 
 /** The plugins' own routes, documented from their declarations. */
 export const pluginRouteDocs = (host: PluginHost): Operation[] =>
   [...host.plugins.values()].flatMap(({ plugin }) =>
-    (plugin.routes ?? []).map((r) => ({ method: r.method, path: `/api/plugins/${plugin.slug}${r.path}`, tag: `plugin:${plugin.slug}`, summary: `${plugin.name.vi} (${plugin.name.en})`, access: 'public' as const, responses: { 200: 'see the plugin’s README' } })),
+    (plugin.routes ?? []).map((r) => ({
+      method: r.method,
+      path: `/api/plugins/${plugin.slug}${r.path}`,
+      tag: `plugin:${plugin.slug}`,
+      summary: `${plugin.name.vi} (${plugin.name.en})`,
+      access: 'public' as const,
+      responses: { 200: 'see the plugin’s README' },
+    })),
   )

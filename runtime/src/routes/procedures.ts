@@ -1,4 +1,4 @@
-import { DomainError, type ProcedureDefinition, matchesQuery } from '@motcua/core'
+import { DomainError, matchesQuery, type ProcedureDefinition } from '@motcua/core'
 import { units } from '@motcua/db'
 import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
@@ -41,15 +41,23 @@ export const proceduresRoutes = new Hono<AppEnv>()
     const { q, level, field, unit: unitCode, onlineMode } = c.req.query()
     let unit: { code: string; level: string } | undefined
     if (unitCode) {
-      ;[unit] = await c.var.database.db.select({ code: units.code, level: units.level }).from(units).where(eq(units.code, unitCode))
-      if (!unit) throw new DomainError('NOT_FOUND', { vi: `Không tìm thấy đơn vị có mã ${unitCode}.`, en: `No unit ${unitCode}.` })
+      ;[unit] = await c.var.database.db
+        .select({ code: units.code, level: units.level })
+        .from(units)
+        .where(eq(units.code, unitCode))
+      if (!unit)
+        throw new DomainError('NOT_FOUND', {
+          vi: `Không tìm thấy đơn vị có mã ${unitCode}.`,
+          en: `No unit ${unitCode}.`,
+        })
     }
-    const list = (await c.var.registry.listCurrent()).filter(({ definition: d }) =>
-      (!q || matchesQuery(`${d.name} ${d.code} ${d.field} ${d.nameEn ?? ''}`, q)) &&
-      (!level || d.level === level) &&
-      (!field || matchesQuery(d.field, field)) &&
-      (!onlineMode || d.onlineMode.mode === onlineMode) &&
-      (!unit || offeredBy(d, unit)),
+    const list = (await c.var.registry.listCurrent()).filter(
+      ({ definition: d }) =>
+        (!q || matchesQuery(`${d.name} ${d.code} ${d.field} ${d.nameEn ?? ''}`, q)) &&
+        (!level || d.level === level) &&
+        (!field || matchesQuery(d.field, field)) &&
+        (!onlineMode || d.onlineMode.mode === onlineMode) &&
+        (!unit || offeredBy(d, unit)),
     )
     return c.json(list.sort((a, b) => a.definition.name.localeCompare(b.definition.name, 'vi')).map(summary))
   })
@@ -76,5 +84,12 @@ export const proceduresDocs: Operation[] = [
     ],
     responses: { 200: 'summaries', 404: 'unknown unit' },
   },
-  { method: 'get', path: '/api/procedures/:code', tag: 'procedures', summary: 'What a citizen fills and brings: form and UI schema, components, fees, time, legal basis', access: 'public', responses: { 200: 'the published version in force', 404: 'no such procedure' } },
+  {
+    method: 'get',
+    path: '/api/procedures/:code',
+    tag: 'procedures',
+    summary: 'What a citizen fills and brings: form and UI schema, components, fees, time, legal basis',
+    access: 'public',
+    responses: { 200: 'the published version in force', 404: 'no such procedure' },
+  },
 ]

@@ -1,6 +1,6 @@
 import { testDrivers } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type TestRuntime, libraryProcedure, openTestRuntime, signIn, submissionForm } from '../testing'
+import { libraryProcedure, openTestRuntime, signIn, submissionForm, type TestRuntime } from '../testing'
 
 const vn = (local: string) => new Date(`${local}+07:00`)
 const business = libraryProcedure('dang-ky-thanh-lap-ho-kinh-doanh')
@@ -12,24 +12,45 @@ describe.each(testDrivers())('printable slips on $name', ({ open }) => {
   const tokens: Record<string, string> = {}
   const as = async (user: string, path: string, init: RequestInit = {}) => {
     tokens[user] ??= await signIn(runtime, user)
-    return runtime.app.request(path, { ...init, headers: { authorization: `Bearer ${tokens[user]}`, 'content-type': 'application/json' } })
+    return runtime.app.request(path, {
+      ...init,
+      headers: { authorization: `Bearer ${tokens[user]}`, 'content-type': 'application/json' },
+    })
   }
   const act = async (user: string, action: string, inputs: Record<string, unknown> = {}) => {
     const { version } = (await (await as(user, `/api/desk/dossiers/${code}`)).json()) as { version: number }
-    expect((await as(user, `/api/desk/dossiers/${code}/actions/${action}`, { method: 'POST', body: JSON.stringify({ expectedVersion: version, ...inputs }) })).status).toBe(200)
+    expect(
+      (
+        await as(user, `/api/desk/dossiers/${code}/actions/${action}`, {
+          method: 'POST',
+          body: JSON.stringify({ expectedVersion: version, ...inputs }),
+        })
+      ).status,
+    ).toBe(200)
   }
   const slip = (form: string, user = 'tiepnhan.193') => as(user, `/api/desk/dossiers/${code}/slips/${form}`)
 
   beforeAll(async () => {
     runtime = await openTestRuntime(open, { clock: () => now })
-    const res = await runtime.app.request('/api/dossiers', { method: 'POST', body: submissionForm(business.definition, { procedureCode: business.definition.code, unitCode: '193', applicant: { fullName: 'Hoàng Thị Lan', idNumber: '022186005555' }, formData: business.sample }) })
+    const res = await runtime.app.request('/api/dossiers', {
+      method: 'POST',
+      body: submissionForm(business.definition, {
+        procedureCode: business.definition.code,
+        unitCode: '193',
+        applicant: { fullName: 'Hoàng Thị Lan', idNumber: '022186005555' },
+        formData: business.sample,
+      }),
+    })
     code = ((await res.json()) as { receiptCode: string }).receiptCode
     await act('tiepnhan.193', 'tiep_nhan')
     now = vn('2025-05-06T09:00:00')
     await act('chuyenvien.193', 'yeu_cau_bo_sung', { missingItems: ['Bản sao hợp đồng thuê nhà có công chứng'] })
     now = vn('2025-05-07T09:00:00')
     await act('tiepnhan.193', 'nhan_bo_sung')
-    await act('chuyenvien.193', 'xin_loi_hen_lai', { reason: 'Chờ ý kiến của Chi cục Thuế', newDueAt: vn('2025-05-14T17:00:00').toISOString() })
+    await act('chuyenvien.193', 'xin_loi_hen_lai', {
+      reason: 'Chờ ý kiến của Chi cục Thuế',
+      newDueAt: vn('2025-05-14T17:00:00').toISOString(),
+    })
   })
   afterAll(() => runtime?.close())
 

@@ -4,10 +4,10 @@ import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { lookupPin } from '../auth/instance-secret'
-import { eventLog } from '../dossiers/events'
 import { requirePrincipal, requireRole } from '../auth/middleware'
+import { eventLog } from '../dossiers/events'
 import type { Operation } from '../http/openapi'
-import { type SlipEvent, isSlipForm, renderSlip, slipTitles } from '../slips'
+import { isSlipForm, renderSlip, type SlipEvent, slipTitles } from '../slips'
 import { loadDeskDossier } from './desk'
 
 const PRINTERS = ['receiving_officer', 'specialist', 'leader', 'unit_admin', 'province_admin'] as const
@@ -17,15 +17,22 @@ export const slipRoutes = (secret: string) =>
   new Hono<AppEnv>().get('/api/desk/dossiers/:receiptCode/slips/:form', requireRole(...PRINTERS), async (c) => {
     const form = c.req.param('form')
     if (!isSlipForm(form)) {
-      throw new DomainError('NOT_FOUND', { vi: `Không có mẫu phiếu "${form}". Các mẫu: 01–06.`, en: `No slip form "${form}" (01–06).` })
+      throw new DomainError('NOT_FOUND', {
+        vi: `Không có mẫu phiếu "${form}". Các mẫu: 01–06.`,
+        en: `No slip form "${form}" (01–06).`,
+      })
     }
     const { dossier, unit, procedure } = await loadDeskDossier(c)
     const { db } = c.var.database
     const parent = unit.parentId ? await c.var.units.byId(unit.parentId) : undefined
     const rows = await eventLog(db, dossier.id)
-    const files = await db.select({ componentKey: attachments.componentKey, fileName: attachments.fileName }).from(attachments).where(eq(attachments.dossierId, dossier.id))
+    const files = await db
+      .select({ componentKey: attachments.componentKey, fileName: attachments.fileName })
+      .from(attachments)
+      .where(eq(attachments.dossierId, dossier.id))
     const def = procedure.definition
-    const stepName = (key: string | null) => (key ? (effectiveSteps(def, dossier.caseKey).find((s) => s.key === key)?.name ?? key) : null)
+    const stepName = (key: string | null) =>
+      key ? (effectiveSteps(def, dossier.caseKey).find((s) => s.key === key)?.name ?? key) : null
     const events: SlipEvent[] = rows.map(({ event: e, actorName }) => {
       const data = (e.data ?? {}) as Record<string, unknown>
       return {
@@ -48,7 +55,12 @@ export const slipRoutes = (secret: string) =>
     })
     const html = await renderSlip(form, {
       dossier: { ...dossier, channel: dossier.channel as 1 | 2 | 3 },
-      procedure: { code: def.code, name: def.name, processingTimeText: def.processingTime.text ?? null, components: def.components },
+      procedure: {
+        code: def.code,
+        name: def.name,
+        processingTimeText: def.processingTime.text ?? null,
+        components: def.components,
+      },
       attachments: files,
       unit: { code: unit.code, name: unit.name, electronicId: unit.electronicId, parentName: parent?.name ?? null },
       events,
@@ -65,8 +77,15 @@ export const slipDocs: Operation[] = [
     method: 'get',
     path: '/api/desk/dossiers/:receiptCode/slips/:form',
     tag: 'desk',
-    summary: `A printable slip (A4 HTML): ${Object.entries(slipTitles).map(([k, t]) => `${k} ${t.vi}`).join('; ')}`,
+    summary: `A printable slip (A4 HTML): ${Object.entries(slipTitles)
+      .map(([k, t]) => `${k} ${t.vi}`)
+      .join('; ')}`,
     access: [...PRINTERS],
-    responses: { 200: 'text/html, ready to print', 403: 'not your unit', 404: 'no such dossier or form', 409: 'the dossier has no event this slip documents' },
+    responses: {
+      200: 'text/html, ready to print',
+      403: 'not your unit',
+      404: 'no such dossier or form',
+      409: 'the dossier has no event this slip documents',
+    },
   },
 ]

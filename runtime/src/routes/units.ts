@@ -17,37 +17,44 @@ function vietnamToday(): string {
  * `GET /api/units`: the administrative units in force on a date (default today, Vietnam time), filtered by
  * `level`, `parent` (a unit code) and `q` (words, with or without diacritics).
  */
-export const unitsRoutes = new Hono<AppEnv>()
-  .get('/api/units', async (c) => {
-    const { level, parent: parentCode, q, at = vietnamToday() } = c.req.query()
-    if (!isoDate.test(at)) {
-      throw new DomainError('INVALID_DATA', { vi: 'Ngày phải có dạng YYYY-MM-DD.', en: 'The date must look like YYYY-MM-DD.' }, [
-        { code: 'format', path: '/query/at', message: { vi: 'Ngày phải có dạng YYYY-MM-DD', en: 'Expected YYYY-MM-DD' } },
-      ])
-    }
-    const rows = await c.var.database.db
-      .select({
-        code: units.code,
-        name: units.name,
-        type: units.type,
-        level: units.level,
-        parentCode: parent.code,
-        electronicId: units.electronicId,
-      })
-      .from(units)
-      .innerJoin(unitLevels, eq(unitLevels.code, units.level))
-      .leftJoin(parent, eq(parent.id, units.parentId))
-      .where(
-        and(
-          lte(units.effectiveFrom, at),
-          or(isNull(units.effectiveTo), gt(units.effectiveTo, at)),
-          level ? eq(units.level, level) : undefined,
-          parentCode ? eq(parent.code, parentCode) : undefined,
-        ),
-      )
-      .orderBy(asc(unitLevels.tier), asc(units.level), asc(units.code))
-    return c.json(q ? rows.filter((u) => matchesQuery(u.name, q)) : rows)
-  })
+export const unitsRoutes = new Hono<AppEnv>().get('/api/units', async (c) => {
+  const { level, parent: parentCode, q, at = vietnamToday() } = c.req.query()
+  if (!isoDate.test(at)) {
+    throw new DomainError(
+      'INVALID_DATA',
+      { vi: 'Ngày phải có dạng YYYY-MM-DD.', en: 'The date must look like YYYY-MM-DD.' },
+      [
+        {
+          code: 'format',
+          path: '/query/at',
+          message: { vi: 'Ngày phải có dạng YYYY-MM-DD', en: 'Expected YYYY-MM-DD' },
+        },
+      ],
+    )
+  }
+  const rows = await c.var.database.db
+    .select({
+      code: units.code,
+      name: units.name,
+      type: units.type,
+      level: units.level,
+      parentCode: parent.code,
+      electronicId: units.electronicId,
+    })
+    .from(units)
+    .innerJoin(unitLevels, eq(unitLevels.code, units.level))
+    .leftJoin(parent, eq(parent.id, units.parentId))
+    .where(
+      and(
+        lte(units.effectiveFrom, at),
+        or(isNull(units.effectiveTo), gt(units.effectiveTo, at)),
+        level ? eq(units.level, level) : undefined,
+        parentCode ? eq(parent.code, parentCode) : undefined,
+      ),
+    )
+    .orderBy(asc(unitLevels.tier), asc(units.level), asc(units.code))
+  return c.json(q ? rows.filter((u) => matchesQuery(u.name, q)) : rows)
+})
 
 export const unitsDocs: Operation[] = [
   {

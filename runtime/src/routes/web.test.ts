@@ -11,7 +11,10 @@ function builtPortal() {
   const parent = mkdtempSync(join(tmpdir(), 'motcua-web-'))
   const root = join(parent, 'web')
   mkdirSync(join(root, 'assets'), { recursive: true })
-  writeFileSync(join(root, 'index.html'), `<!doctype html><html lang="vi"><body><div id="root"></div>${' '.repeat(600)}</body></html>`)
+  writeFileSync(
+    join(root, 'index.html'),
+    `<!doctype html><html lang="vi"><body><div id="root"></div>${' '.repeat(600)}</body></html>`,
+  )
   writeFileSync(join(root, 'assets', 'index-abc123.js'), `console.log(${JSON.stringify('x'.repeat(2000))})`)
   writeFileSync(join(root, 'robots.txt'), 'User-agent: *\n')
   writeFileSync(join(root, '..', 'secret.txt'), 'outside')
@@ -26,7 +29,13 @@ describe('serving the portal', () => {
   const app = builtPortal()
 
   it('serves index.html for client routes, never cached, with a CSP', async () => {
-    for (const path of ['/', '/index.html', '/thu-tuc/1.001193', '/tra-cuu/000.00.21.H49-261128-0001', '/ho-so-cua-toi']) {
+    for (const path of [
+      '/',
+      '/index.html',
+      '/thu-tuc/1.001193',
+      '/tra-cuu/000.00.21.H49-261128-0001',
+      '/ho-so-cua-toi',
+    ]) {
       const response = await app.request(path)
       expect(response.status, path).toBe(200)
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8')
@@ -42,7 +51,9 @@ describe('serving the portal', () => {
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
     expect(response.headers.get('content-encoding')).toBe('gzip')
     expect(gunzipSync(Buffer.from(await response.arrayBuffer())).toString()).toContain('console.log')
-    const again = await app.request('/assets/index-abc123.js', { headers: { 'if-none-match': response.headers.get('etag')! } })
+    const again = await app.request('/assets/index-abc123.js', {
+      headers: { 'if-none-match': response.headers.get('etag')! },
+    })
     expect(again.status).toBe(304)
     expect((await app.request('/robots.txt')).headers.get('cache-control')).toBe('public, max-age=3600')
   })

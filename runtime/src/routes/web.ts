@@ -24,7 +24,8 @@ const compressible = new Set(['.html', '.js', '.css', '.svg', '.json', '.txt', '
 // The page may load only its own scripts and styles, and talk only to this origin. 'unsafe-eval' because the forms
 // validate with ajv, which compiles each procedure's JSON Schema to a function at run time (schemas are published
 // data, so they cannot be precompiled into the bundle).
-const CSP = "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+const CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
 interface Asset {
   body: Uint8Array
@@ -53,14 +54,20 @@ export function webRoutes(root: string = defaultWebRoot()) {
     if (cached) return cached
     const file = normalize(join(root, relative))
     let asset: Asset | null = null
-    if ((file === root || file.startsWith(root.endsWith(sep) ? root : root + sep)) && existsSync(file) && statSync(file).isFile()) {
+    if (
+      (file === root || file.startsWith(root.endsWith(sep) ? root : root + sep)) &&
+      existsSync(file) &&
+      statSync(file).isFile()
+    ) {
       const body = new Uint8Array(readFileSync(file))
       const ext = extname(file).toLowerCase()
       asset = {
         body,
         type: types[ext] ?? 'application/octet-stream',
         etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
-        ...(compressible.has(ext) && body.byteLength > 512 ? { gzip: new Uint8Array(gzipSync(body, { level: 9 })) } : {}),
+        ...(compressible.has(ext) && body.byteLength > 512
+          ? { gzip: new Uint8Array(gzipSync(body, { level: 9 })) }
+          : {}),
       }
     }
     // Only files are remembered: a miss (any URL a client makes up) costs a stat, never memory.
@@ -93,13 +100,24 @@ export function webRoutes(root: string = defaultWebRoot()) {
     }
     if (relative.includes('\0')) return c.notFound()
     const file = relative.endsWith('/') || relative === '/index.html' ? null : load(relative)
-    if (file) return send(c, file, relative.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'public, max-age=3600')
+    if (file)
+      return send(
+        c,
+        file,
+        relative.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+      )
     // A missing hashed asset is a 404, not the app: a stale page must not get HTML as its script.
     if (relative.startsWith('/assets/')) return c.notFound()
     const index = load('/index.html')
     if (!index) {
-      return c.text('The citizen portal is not built: run `npm run build -w @motcua/runtime`.', 404, { 'cache-control': 'no-store' })
+      return c.text('The citizen portal is not built: run `npm run build -w @motcua/runtime`.', 404, {
+        'cache-control': 'no-store',
+      })
     }
-    return send(c, index, 'no-cache', { 'content-security-policy': CSP, 'referrer-policy': 'same-origin', 'x-frame-options': 'DENY' })
+    return send(c, index, 'no-cache', {
+      'content-security-policy': CSP,
+      'referrer-policy': 'same-origin',
+      'x-frame-options': 'DENY',
+    })
   })
 }

@@ -1,5 +1,5 @@
 import type { Role } from '@motcua/core'
-import { type Db, userRoles, users, units } from '@motcua/db'
+import { type Db, units, userRoles, users } from '@motcua/db'
 import { hashPassword } from '../auth/passwords'
 
 /** The password of every demo account unless DEMO_PASSWORD says otherwise (documented in the README). */
@@ -21,9 +21,25 @@ export async function seedDemoAccounts(db: Db, password: string): Promise<void> 
   const allUnits = await db.select({ id: units.id, code: units.code, name: units.name, level: units.level }).from(units)
   const province = allUnits.find((u) => u.level === 'province')
   const people = [
-    { username: 'admin', fullName: 'Quản trị tỉnh (tài khoản demo)', grants: [{ role: 'province_admin' as Role, unitId: province?.id ?? null }] },
-    { username: 'congdan', fullName: 'Nguyễn Văn An (tài khoản demo)', idNumber: '022090001234', phone: '0912345678', grants: [{ role: 'citizen' as Role, unitId: null }] },
-    { username: 'congdan2', fullName: 'Trần Thị Bình (tài khoản demo)', idNumber: '022195004321', phone: '0987654321', grants: [{ role: 'citizen' as Role, unitId: null }] },
+    {
+      username: 'admin',
+      fullName: 'Quản trị tỉnh (tài khoản demo)',
+      grants: [{ role: 'province_admin' as Role, unitId: province?.id ?? null }],
+    },
+    {
+      username: 'congdan',
+      fullName: 'Nguyễn Văn An (tài khoản demo)',
+      idNumber: '022090001234',
+      phone: '0912345678',
+      grants: [{ role: 'citizen' as Role, unitId: null }],
+    },
+    {
+      username: 'congdan2',
+      fullName: 'Trần Thị Bình (tài khoản demo)',
+      idNumber: '022195004321',
+      phone: '0987654321',
+      grants: [{ role: 'citizen' as Role, unitId: null }],
+    },
     ...allUnits.flatMap((unit) =>
       officerRoles.map(([prefix, role, title]) => ({
         username: `${prefix}.${unit.code.toLowerCase()}`,
@@ -37,5 +53,7 @@ export async function seedDemoAccounts(db: Db, password: string): Promise<void> 
     .values(people.map(({ grants: _, ...p }) => ({ ...p, passwordHash, isDemo: true })))
     .returning({ id: users.id, username: users.username })
   const idOf = new Map(inserted.map((u) => [u.username, u.id]))
-  await db.insert(userRoles).values(people.flatMap((p) => p.grants.map((g) => ({ userId: idOf.get(p.username)!, ...g }))))
+  await db
+    .insert(userRoles)
+    .values(people.flatMap((p) => p.grants.map((g) => ({ userId: idOf.get(p.username)!, ...g }))))
 }

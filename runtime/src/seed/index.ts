@@ -1,7 +1,7 @@
-import { type Db, calendarDays, calendars, roles as roleRows, seedRuns } from '@motcua/db'
 import { roles, statutoryCalendar } from '@motcua/core'
-import { publishVersion } from '../procedures/publish'
+import { calendarDays, calendars, type Db, roles as roleRows, seedRuns } from '@motcua/db'
 import { readLibrary } from '../procedures/library'
+import { publishVersion } from '../procedures/publish'
 import { seedDemoAccounts } from './demo-accounts'
 import { seedQuangNinhUnits } from './units'
 
@@ -20,7 +20,11 @@ interface SeedStep {
 const steps: SeedStep[] = [
   {
     name: 'roles',
-    run: (db) => db.insert(roleRows).values(Object.entries(roles).map(([code, m]) => ({ code, nameVi: m.vi, nameEn: m.en }))).then(() => {}),
+    run: (db) =>
+      db
+        .insert(roleRows)
+        .values(Object.entries(roles).map(([code, m]) => ({ code, nameVi: m.vi, nameEn: m.en })))
+        .then(() => {}),
   },
   { name: 'calendar:statutory-2019-2035', run: seedStatutoryCalendar },
   { name: 'units:quang-ninh-2019', run: seedQuangNinhUnits },
@@ -33,14 +37,21 @@ const steps: SeedStep[] = [
  */
 async function seedStatutoryCalendar(db: Db): Promise<void> {
   const calendar = statutoryCalendar(2019, 2035)
-  await db.insert(calendars).values({ code: 'default', name: 'Lịch làm việc tỉnh Quảng Ninh', officeHours: calendar.officeHours })
-  await db.insert(calendarDays).values([
-    ...calendar.holidays.map((d) => ({ calendarCode: 'default', kind: 'holiday' as const, ...d })),
-    ...calendar.makeUpDays.map((d) => ({ calendarCode: 'default', kind: 'makeUp' as const, ...d })),
-  ])
+  await db
+    .insert(calendars)
+    .values({ code: 'default', name: 'Lịch làm việc tỉnh Quảng Ninh', officeHours: calendar.officeHours })
+  await db
+    .insert(calendarDays)
+    .values([
+      ...calendar.holidays.map((d) => ({ calendarCode: 'default', kind: 'holiday' as const, ...d })),
+      ...calendar.makeUpDays.map((d) => ({ calendarCode: 'default', kind: 'makeUp' as const, ...d })),
+    ])
 }
 
-const demoStep = (password: string): SeedStep => ({ name: 'demo-accounts', run: (db) => seedDemoAccounts(db, password) })
+const demoStep = (password: string): SeedStep => ({
+  name: 'demo-accounts',
+  run: (db) => seedDemoAccounts(db, password),
+})
 
 const libraryStep = (dir: string): SeedStep => ({
   name: 'procedures:library',

@@ -21,20 +21,47 @@ export async function seedQuangNinhUnits(db: Db): Promise<void> {
   const base = { effectiveFrom: EFFECTIVE_FROM }
   const [root] = await db
     .insert(units)
-    .values({ ...base, code: province.code, name: province.name, type: province.type, level: 'province', electronicId: `000.00.00.${PROVINCE_ID}` })
+    .values({
+      ...base,
+      code: province.code,
+      name: province.name,
+      type: province.type,
+      level: 'province',
+      electronicId: `000.00.00.${PROVINCE_ID}`,
+    })
     .returning({ id: units.id })
   const parentId = root!.id
   await db.insert(units).values(
-    departmentsFile.departments.map((d, i) => ({ ...base, ...d, level: 'department', parentId, electronicId: `000.00.${pad(i + 1)}.${PROVINCE_ID}` })),
+    departmentsFile.departments.map((d, i) => ({
+      ...base,
+      ...d,
+      level: 'department',
+      parentId,
+      electronicId: `000.00.${pad(i + 1)}.${PROVINCE_ID}`,
+    })),
   )
   for (const [i, district] of districts.entries()) {
     const districtNo = pad(21 + i)
     const [row] = await db
       .insert(units)
-      .values({ ...base, code: district.code, name: district.name, type: district.type, level: 'district', parentId, electronicId: `000.00.${districtNo}.${PROVINCE_ID}` })
+      .values({
+        ...base,
+        code: district.code,
+        name: district.name,
+        type: district.type,
+        level: 'district',
+        parentId,
+        electronicId: `000.00.${districtNo}.${PROVINCE_ID}`,
+      })
       .returning({ id: units.id })
     await db.insert(units).values(
-      district.communes.map((c, j) => ({ ...base, ...c, level: 'commune', parentId: row!.id, electronicId: `000.${pad(j + 1)}.${districtNo}.${PROVINCE_ID}` })),
+      district.communes.map((c, j) => ({
+        ...base,
+        ...c,
+        level: 'commune',
+        parentId: row!.id,
+        electronicId: `000.${pad(j + 1)}.${districtNo}.${PROVINCE_ID}`,
+      })),
     )
   }
 }

@@ -31,7 +31,8 @@ export function authorityLines(unit: Pick<SlipUnit, 'name' | 'parentName'>): { p
   let name = unit.name.trim()
   if (parentName && !territorial.test(name)) {
     const suffix = ` ${lower(parentName.replace(committee, ''))}`
-    if (lower(name).endsWith(suffix) && name.length > suffix.length) name = name.slice(0, name.length - suffix.length).trim()
+    if (lower(name).endsWith(suffix) && name.length > suffix.length)
+      name = name.slice(0, name.length - suffix.length).trim()
   }
   return { parent: parentName ? agencyLine(parentName) : null, unit: agencyLine(name) }
 }

@@ -3,7 +3,8 @@ import { stepDeadline, stepTimeliness } from './control-slip'
 import { renderSlip } from './render-slip'
 import { at, fullLog, receivedThen, slipInput } from './test-support'
 
-const rows = (html: string) => [...html.matchAll(/<tr data-seq="(\d+)">([\s\S]*?)<\/tr>/g)].map((m) => ({ seq: Number(m[1]), html: m[2]! }))
+const rows = (html: string) =>
+  [...html.matchAll(/<tr data-seq="(\d+)">([\s\S]*?)<\/tr>/g)].map((m) => ({ seq: Number(m[1]), html: m[2]! }))
 const cells = (row: string) => [...row.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1]!)
 
 describe('Mẫu 06 Phiếu kiểm soát quá trình giải quyết hồ sơ', () => {
@@ -16,7 +17,11 @@ describe('Mẫu 06 Phiếu kiểm soát quá trình giải quyết hồ sơ', ()
 
   it('marks each hand-over against the deadline the previous event set for the step', async () => {
     const html = await renderSlip('06', slipInput())
-    const marks = rows(html).map((r) => cells(r.html)[5]!.replace(/<div[\s\S]*$/, '').replace(/<[^>]+>/g, ''))
+    const marks = rows(html).map((r) =>
+      cells(r.html)[5]!
+        .replace(/<div[\s\S]*$/, '')
+        .replace(/<[^>]+>/g, ''),
+    )
     // submit and receive: no step deadline yet; appraisal done on the due day; approval after it; returned a day early
     expect(marks).toEqual(['', '', 'Đúng hạn', 'Quá hạn', 'Trước hạn'])
     expect(cells(rows(html)[3]!.html)[5]).toContain('(hạn: 11 giờ 30 phút, ngày 03/12/2026)')

@@ -14,7 +14,11 @@ const toApplicant = new Set(['return', 'refuse', 'requestSupplement', 'requestPa
 const clockNeutral = new Set(['requestPayment', 'confirmPayment', 'extend'])
 
 const APPLICANT = 'Người nộp hồ sơ'
-const delivery: Record<string, string> = { counter: 'Trả tại Bộ phận một cửa', post: 'Trả qua bưu chính', online: 'Trả trực tuyến' }
+const delivery: Record<string, string> = {
+  counter: 'Trả tại Bộ phận một cửa',
+  post: 'Trả qua bưu chính',
+  online: 'Trả trực tuyến',
+}
 
 export type StepTimeliness = 'early' | 'onTime' | 'late' | null
 
@@ -68,10 +72,16 @@ function row(input: SlipInput, index: number): string {
   const inbound = fromApplicant.has(event.action)
   const outbound = toApplicant.has(event.action)
   const fromPlace = inbound ? APPLICANT : (event.fromStepName ?? '')
-  const toPlace = outbound ? APPLICANT : (event.toStepName ?? dossierStatuses[event.toStatus as keyof typeof dossierStatuses]?.vi ?? '')
+  const toPlace = outbound
+    ? APPLICANT
+    : (event.toStepName ?? dossierStatuses[event.toStatus as keyof typeof dossierStatuses]?.vi ?? '')
   const officerActed = event.actorRole !== 'citizen' && event.actorName
   const giver = inbound ? dossier.applicant.fullName : (event.actorName ?? '')
-  const receiver = outbound ? dossier.applicant.fullName : inbound && officerActed ? event.actorName! : nextOfficer(events, index)
+  const receiver = outbound
+    ? dossier.applicant.fullName
+    : inbound && officerActed
+      ? event.actorName!
+      : nextOfficer(events, index)
   const mark = stepTimeliness(events, index, now)
   const deadline = stepDeadline(events, index)
   const result = mark
@@ -90,7 +100,14 @@ function progress(input: SlipInput): string {
   const { dossier, now } = input
   if ([3, 7, 8].includes(dossier.status)) return ''
   const verdict = classify({ dueAt: dossier.dueAt, doneAt: dossier.doneAt, now })
-  const text = { early: 'Trước hạn', onTime: 'Đúng hạn', late: 'Quá hạn', inTime: 'Đang giải quyết, còn trong hạn', overdue: 'Đang giải quyết, đã quá hạn', noDeadline: 'Không quy định thời hạn' }[verdict]
+  const text = {
+    early: 'Trước hạn',
+    onTime: 'Đúng hạn',
+    late: 'Quá hạn',
+    inTime: 'Đang giải quyết, còn trong hạn',
+    overdue: 'Đang giải quyết, đã quá hạn',
+    noDeadline: 'Không quy định thời hạn',
+  }[verdict]
   return `; tiến độ: <b>${escapeHtml(text)}</b>`
 }
 

@@ -22,13 +22,15 @@ function componentsTable(input: SlipInput): string {
     .map((c) => ({ name: c.name, originals: c.originals, copies: c.copies, files: filesOf(c.key) }))
     .filter((c) => dossier.channel !== 2 || c.files.length > 0)
   const strays = attachments.filter((a) => !known.has(a.componentKey))
-  if (strays.length) rows.push({ name: 'Giấy tờ khác', originals: undefined, copies: undefined, files: strays.map((a) => a.fileName) })
+  if (strays.length)
+    rows.push({ name: 'Giấy tờ khác', originals: undefined, copies: undefined, files: strays.map((a) => a.fileName) })
   if (!rows.length) return '<p class="indent">(Không có thành phần hồ sơ kèm theo)</p>'
   const body = rows
     .map(
-      (r, i) => `<tr><td class="c">${i + 1}</td><td>${escapeHtml(r.name)}${
-        r.files.length ? `<div class="files">Tệp: ${r.files.map(escapeHtml).join('; ')}</div>` : ''
-      }</td><td class="c">${count(r.originals)}</td><td class="c">${count(r.copies)}</td></tr>`,
+      (r, i) =>
+        `<tr><td class="c">${i + 1}</td><td>${escapeHtml(r.name)}${
+          r.files.length ? `<div class="files">Tệp: ${r.files.map(escapeHtml).join('; ')}</div>` : ''
+        }</td><td class="c">${count(r.originals)}</td><td class="c">${count(r.copies)}</td></tr>`,
     )
     .join('\n')
   return `<table class="grid"><colgroup><col style="width:8%"><col><col style="width:13%"><col style="width:13%"></colgroup>
@@ -39,7 +41,8 @@ function componentsTable(input: SlipInput): string {
 function collectAt(input: SlipInput): string {
   const { dossier, unit } = input
   const counter = `Bộ phận tiếp nhận và trả kết quả - ${agencyName(unit.name)}`
-  if (dossier.channel === 3) return `Qua dịch vụ bưu chính công ích${dossier.applicant.address ? `, địa chỉ: ${dossier.applicant.address}` : ''}`
+  if (dossier.channel === 3)
+    return `Qua dịch vụ bưu chính công ích${dossier.applicant.address ? `, địa chỉ: ${dossier.applicant.address}` : ''}`
   if (dossier.channel === 2) return `${counter}, hoặc nhận kết quả điện tử tại địa chỉ tra cứu dưới đây`
   return counter
 }

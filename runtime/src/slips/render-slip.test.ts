@@ -1,6 +1,6 @@
 import { DomainError } from '@motcua/core'
 import { describe, expect, it } from 'vitest'
-import { type SlipForm, isSlipForm, renderSlip, slipTitles } from './index'
+import { isSlipForm, renderSlip, type SlipForm, slipTitles } from './index'
 import { at, event, fullLog, receivedThen, slipInput } from './test-support'
 
 const forms: SlipForm[] = ['01', '02', '03', '04', '05', '06']
@@ -8,10 +8,31 @@ const forms: SlipForm[] = ['01', '02', '03', '04', '05', '06']
 /** A log in which every form has its event: received, supplement asked, apology, then stopped (and refused). */
 const everyEvent = () =>
   receivedThen(
-    { action: 'requestSupplement', at: at('2026-12-01T10:00:00'), toStatus: 5, data: { missingItems: ['Giấy chứng sinh (bản chính)'], reason: 'Thiếu giấy tờ' } },
-    { action: 'extend', at: at('2026-12-02T09:00:00'), data: { oldDueAt: at('2026-12-04T17:00:00'), newDueAt: at('2026-12-09T17:00:00'), reason: 'Cần xác minh' } },
-    { action: 'stop', at: at('2026-12-03T09:00:00'), toStep: null, toStatus: 8, data: { reason: 'Theo đề nghị của người nộp' } },
-    { action: 'refuse', at: at('2026-12-03T10:00:00'), toStep: null, toStatus: 3, data: { reason: 'Không thuộc thẩm quyền' } },
+    {
+      action: 'requestSupplement',
+      at: at('2026-12-01T10:00:00'),
+      toStatus: 5,
+      data: { missingItems: ['Giấy chứng sinh (bản chính)'], reason: 'Thiếu giấy tờ' },
+    },
+    {
+      action: 'extend',
+      at: at('2026-12-02T09:00:00'),
+      data: { oldDueAt: at('2026-12-04T17:00:00'), newDueAt: at('2026-12-09T17:00:00'), reason: 'Cần xác minh' },
+    },
+    {
+      action: 'stop',
+      at: at('2026-12-03T09:00:00'),
+      toStep: null,
+      toStatus: 8,
+      data: { reason: 'Theo đề nghị của người nộp' },
+    },
+    {
+      action: 'refuse',
+      at: at('2026-12-03T10:00:00'),
+      toStep: null,
+      toStatus: 3,
+      data: { reason: 'Không thuộc thẩm quyền' },
+    },
   )
 
 describe('every slip', () => {
@@ -88,11 +109,21 @@ describe('Mẫu 01 Giấy tiếp nhận hồ sơ và hẹn trả kết quả', (
 describe('Mẫu 02 Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ', () => {
   const request = (missingItems: unknown, extra: Record<string, unknown> = {}) =>
     slipInput({
-      events: receivedThen({ action: 'requestSupplement', at: at('2026-12-01T10:15:00'), toStatus: 5, actorName: 'Lê Thu Hà', data: { missingItems, ...extra }, note: 'Giấy tờ chưa hợp lệ' }),
+      events: receivedThen({
+        action: 'requestSupplement',
+        at: at('2026-12-01T10:15:00'),
+        toStatus: 5,
+        actorName: 'Lê Thu Hà',
+        data: { missingItems, ...extra },
+        note: 'Giấy tờ chưa hợp lệ',
+      }),
     })
 
   it('lists everything missing, the reason and the officer', async () => {
-    const html = await renderSlip('02', request(['Giấy chứng sinh (bản chính)', 'Văn bản ủy quyền có chứng thực', '  ']))
+    const html = await renderSlip(
+      '02',
+      request(['Giấy chứng sinh (bản chính)', 'Văn bản ủy quyền có chứng thực', '  ']),
+    )
     expect(html).toContain('<li>Giấy chứng sinh (bản chính)</li>')
     expect(html).toContain('<li>Văn bản ủy quyền có chứng thực</li>')
     expect(html.match(/<li>/g)).toHaveLength(2)
@@ -105,9 +136,19 @@ describe('Mẫu 02 Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ', () => 
   it('documents the last request when there were several', async () => {
     const input = slipInput({
       events: receivedThen(
-        { action: 'requestSupplement', at: at('2026-12-01T10:15:00'), toStatus: 5, data: { missingItems: ['Lần đầu'] } },
+        {
+          action: 'requestSupplement',
+          at: at('2026-12-01T10:15:00'),
+          toStatus: 5,
+          data: { missingItems: ['Lần đầu'] },
+        },
         { action: 'acceptSupplement', at: at('2026-12-02T08:00:00'), fromStatus: 5, toStatus: 4 },
-        { action: 'requestSupplement', at: at('2026-12-03T09:00:00'), toStatus: 5, data: { missingItems: ['Lần hai'], reason: 'Bản sao không rõ' } },
+        {
+          action: 'requestSupplement',
+          at: at('2026-12-03T09:00:00'),
+          toStatus: 5,
+          data: { missingItems: ['Lần hai'], reason: 'Bản sao không rõ' },
+        },
       ),
     })
     const html = await renderSlip('02', input)
@@ -123,7 +164,9 @@ describe('Mẫu 02 Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ', () => 
   })
 
   it('is refused when no supplement was asked', async () => {
-    await expect(renderSlip('02', slipInput())).rejects.toSatisfy((e) => DomainError.is(e) && e.code === 'CONFLICT' && e.userMessage.vi.includes('bổ sung'))
+    await expect(renderSlip('02', slipInput())).rejects.toSatisfy(
+      (e) => DomainError.is(e) && e.code === 'CONFLICT' && e.userMessage.vi.includes('bổ sung'),
+    )
   })
 })
 
@@ -132,7 +175,17 @@ describe('Mẫu 03 Phiếu từ chối tiếp nhận giải quyết hồ sơ', (
     const input = slipInput({
       events: [
         ...fullLog().slice(0, 1),
-        event(2, { action: 'refuse', at: at('2026-12-01T09:05:00'), fromStep: 'tiep_nhan', fromStepName: 'Tiếp nhận hồ sơ', toStep: null, toStepName: null, fromStatus: 1, toStatus: 3, data: { reason: 'Hồ sơ không thuộc thẩm quyền giải quyết của UBND phường' } }),
+        event(2, {
+          action: 'refuse',
+          at: at('2026-12-01T09:05:00'),
+          fromStep: 'tiep_nhan',
+          fromStepName: 'Tiếp nhận hồ sơ',
+          toStep: null,
+          toStepName: null,
+          fromStatus: 1,
+          toStatus: 3,
+          data: { reason: 'Hồ sơ không thuộc thẩm quyền giải quyết của UBND phường' },
+        }),
       ],
     })
     const html = await renderSlip('03', input)
@@ -150,10 +203,21 @@ describe('Mẫu 03 Phiếu từ chối tiếp nhận giải quyết hồ sơ', (
 describe('Mẫu 04 Phiếu xin lỗi và hẹn lại ngày trả kết quả', () => {
   it('gives the reason, the old appointment and the new date (as JSON text or dates)', async () => {
     for (const data of [
-      { oldDueAt: at('2026-12-04T17:00:00'), newDueAt: at('2026-12-09T10:00:00'), reason: 'Phải xác minh thông tin với nơi cư trú cũ' },
-      { oldDueAt: '2026-12-04T10:00:00.000Z', newDueAt: '2026-12-09T03:00:00.000Z', reason: 'Phải xác minh thông tin với nơi cư trú cũ' },
+      {
+        oldDueAt: at('2026-12-04T17:00:00'),
+        newDueAt: at('2026-12-09T10:00:00'),
+        reason: 'Phải xác minh thông tin với nơi cư trú cũ',
+      },
+      {
+        oldDueAt: '2026-12-04T10:00:00.000Z',
+        newDueAt: '2026-12-09T03:00:00.000Z',
+        reason: 'Phải xác minh thông tin với nơi cư trú cũ',
+      },
     ]) {
-      const html = await renderSlip('04', slipInput({ events: receivedThen({ action: 'extend', at: at('2026-12-03T14:00:00'), data }) }))
+      const html = await renderSlip(
+        '04',
+        slipInput({ events: receivedThen({ action: 'extend', at: at('2026-12-03T14:00:00'), data }) }),
+      )
       expect(html).toContain('Thời hẹn trả kết quả giải quyết hồ sơ: <b>17 giờ 00 phút, ngày 04/12/2026</b>')
       expect(html).toContain('hẹn trả kết quả giải quyết hồ sơ vào: <b>10 giờ 00 phút, ngày 09/12/2026</b>')
       expect(html).toContain('Phải xác minh thông tin với nơi cư trú cũ')
@@ -170,7 +234,16 @@ describe('Mẫu 04 Phiếu xin lỗi và hẹn lại ngày trả kết quả', (
 describe('Mẫu 05 Thông báo dừng giải quyết hồ sơ', () => {
   it('gives the reason and when processing stopped', async () => {
     const input = slipInput({
-      events: receivedThen({ action: 'stop', at: at('2026-12-02T14:20:00'), toStep: null, toStepName: null, toStatus: 8, actorRole: 'leader', actorName: 'Phạm Quốc Hùng', data: { reason: 'Người nộp đề nghị dừng giải quyết' } }),
+      events: receivedThen({
+        action: 'stop',
+        at: at('2026-12-02T14:20:00'),
+        toStep: null,
+        toStepName: null,
+        toStatus: 8,
+        actorRole: 'leader',
+        actorName: 'Phạm Quốc Hùng',
+        data: { reason: 'Người nộp đề nghị dừng giải quyết' },
+      }),
     })
     const html = await renderSlip('05', input)
     expect(html).toContain('Về việc dừng giải quyết hồ sơ')
@@ -186,7 +259,9 @@ describe('Mẫu 05 Thông báo dừng giải quyết hồ sơ', () => {
 
 describe('Mẫu 06 Phiếu kiểm soát quá trình giải quyết hồ sơ', () => {
   it('is refused for an empty log', async () => {
-    await expect(renderSlip('06', slipInput({ events: [] }))).rejects.toSatisfy((e) => DomainError.is(e) && e.code === 'CONFLICT')
+    await expect(renderSlip('06', slipInput({ events: [] }))).rejects.toSatisfy(
+      (e) => DomainError.is(e) && e.code === 'CONFLICT',
+    )
   })
 })
 
@@ -196,10 +271,27 @@ describe('HTML escaping', () => {
   it.each(forms)('Mẫu %s escapes every interpolated value', async (form) => {
     const input = slipInput({
       events: receivedThen(
-        { action: 'requestSupplement', at: at('2026-12-01T10:00:00'), toStatus: 5, actorName: evil, data: { missingItems: [evil, '<img src=x onerror=alert(1)>'], reason: evil } },
-        { action: 'extend', at: at('2026-12-02T09:00:00'), data: { oldDueAt: at('2026-12-04T17:00:00'), newDueAt: at('2026-12-09T17:00:00'), reason: evil } },
+        {
+          action: 'requestSupplement',
+          at: at('2026-12-01T10:00:00'),
+          toStatus: 5,
+          actorName: evil,
+          data: { missingItems: [evil, '<img src=x onerror=alert(1)>'], reason: evil },
+        },
+        {
+          action: 'extend',
+          at: at('2026-12-02T09:00:00'),
+          data: { oldDueAt: at('2026-12-04T17:00:00'), newDueAt: at('2026-12-09T17:00:00'), reason: evil },
+        },
         { action: 'stop', at: at('2026-12-03T09:00:00'), toStep: null, toStatus: 8, note: evil, fromStepName: evil },
-        { action: 'refuse', at: at('2026-12-03T10:00:00'), actionLabel: evil, toStep: null, toStatus: 3, data: { reason: evil } },
+        {
+          action: 'refuse',
+          at: at('2026-12-03T10:00:00'),
+          actionLabel: evil,
+          toStep: null,
+          toStatus: 3,
+          data: { reason: evil },
+        },
       ),
       trackUrl: 'https://example.vn/t?a=1&b="><script>alert(1)</script>',
       pin: '<b>1</b>',
@@ -208,8 +300,18 @@ describe('HTML escaping', () => {
     const base = input.dossier
     const html = await renderSlip(form, {
       ...input,
-      dossier: { ...base, receiptCode: `X-${evil}`, applicant: { fullName: evil, address: evil, phone: evil, email: evil, idNumber: evil } },
-      procedure: { ...input.procedure, name: evil, code: evil, processingTimeText: evil, components: [{ key: 'to_khai', name: evil, originals: 1 }] },
+      dossier: {
+        ...base,
+        receiptCode: `X-${evil}`,
+        applicant: { fullName: evil, address: evil, phone: evil, email: evil, idNumber: evil },
+      },
+      procedure: {
+        ...input.procedure,
+        name: evil,
+        code: evil,
+        processingTimeText: evil,
+        components: [{ key: 'to_khai', name: evil, originals: 1 }],
+      },
       attachments: [{ componentKey: 'to_khai', fileName: evil }],
       unit: { ...input.unit, name: `Phường ${evil}`, parentName: evil },
     })

@@ -32,8 +32,14 @@ const documents: Record<SlipForm, (e: SlipEvent) => boolean> = {
 }
 
 const missing: Record<SlipForm, Message> = {
-  '01': { vi: 'Hồ sơ chưa được tiếp nhận nên chưa có Giấy tiếp nhận hồ sơ và hẹn trả kết quả.', en: 'The dossier has not been received: there is no receipt to print.' },
-  '02': { vi: 'Hồ sơ chưa từng được yêu cầu bổ sung, hoàn thiện.', en: 'No supplement was ever requested for this dossier.' },
+  '01': {
+    vi: 'Hồ sơ chưa được tiếp nhận nên chưa có Giấy tiếp nhận hồ sơ và hẹn trả kết quả.',
+    en: 'The dossier has not been received: there is no receipt to print.',
+  },
+  '02': {
+    vi: 'Hồ sơ chưa từng được yêu cầu bổ sung, hoàn thiện.',
+    en: 'No supplement was ever requested for this dossier.',
+  },
   '03': { vi: 'Hồ sơ không bị từ chối tiếp nhận.', en: 'The dossier was never refused.' },
   '04': { vi: 'Hồ sơ chưa được hẹn lại ngày trả kết quả.', en: 'The dossier was never given a new return date.' },
   '05': { vi: 'Hồ sơ không bị dừng giải quyết.', en: 'Processing of this dossier was never stopped.' },
@@ -41,7 +47,8 @@ const missing: Record<SlipForm, Message> = {
 }
 
 /** Whether a text names a slip form ('01' … '06'), e.g. a route parameter. */
-export const isSlipForm = (value: unknown): value is SlipForm => typeof value === 'string' && Object.hasOwn(slipTitles, value)
+export const isSlipForm = (value: unknown): value is SlipForm =>
+  typeof value === 'string' && Object.hasOwn(slipTitles, value)
 
 /**
  * A printable slip as a complete HTML document (A4, Vietnamese). Built from the last event the form documents;
@@ -49,7 +56,8 @@ export const isSlipForm = (value: unknown): value is SlipForm => typeof value ==
  * @example const html = await renderSlip('01', { dossier, procedure, attachments, unit, events, trackUrl, pin, officerName, now })
  */
 export async function renderSlip(form: SlipForm, input: SlipInput): Promise<string> {
-  if (!isSlipForm(form)) throw new DomainError('NOT_FOUND', { vi: 'Không có mẫu phiếu này.', en: `Unknown slip form "${String(form)}".` })
+  if (!isSlipForm(form))
+    throw new DomainError('NOT_FOUND', { vi: 'Không có mẫu phiếu này.', en: `Unknown slip form "${String(form)}".` })
   const event = input.events.findLast(documents[form])
   if (!event) throw new DomainError('CONFLICT', missing[form])
   const title = `${slipTitles[form].vi} - ${input.dossier.receiptCode}`

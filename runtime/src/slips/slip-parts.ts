@@ -5,7 +5,10 @@ import type { SlipApplicant, SlipEvent, SlipInput } from './types'
 
 /** The applicant's contact lines, as every form lists them under 'Hồ sơ của'. */
 export function applicantLines(applicant: SlipApplicant, label = 'Tiếp nhận hồ sơ của'): string {
-  const contact = [applicant.phone && `Số điện thoại: ${applicant.phone}`, applicant.email && `Email: ${applicant.email}`].filter(Boolean) as string[]
+  const contact = [
+    applicant.phone && `Số điện thoại: ${applicant.phone}`,
+    applicant.email && `Email: ${applicant.email}`,
+  ].filter(Boolean) as string[]
   const id = applicant.idNumber?.trim() ? `; số định danh cá nhân: ${escapeHtml(applicant.idNumber.trim())}` : ''
   return [
     `<p>${escapeHtml(label)}: <b>${escapeHtml(applicant.fullName)}</b>${id}</p>`,
@@ -29,7 +32,9 @@ export function reasonOf(event: SlipEvent): string | null {
 /** The items a supplement request listed (`data.missingItems`), trimmed, empty ones dropped. */
 export function missingItemsOf(event: SlipEvent): string[] {
   const items = event.data?.missingItems
-  return Array.isArray(items) ? items.filter((i): i is string => typeof i === 'string' && i.trim() !== '').map((i) => i.trim()) : []
+  return Array.isArray(items)
+    ? items.filter((i): i is string => typeof i === 'string' && i.trim() !== '').map((i) => i.trim())
+    : []
 }
 
 /** Who signs for the unit: the officer who took the action, else the one printing. */

@@ -10,7 +10,9 @@ export function supplementRequestSlip(input: SlipInput, event: SlipEvent): strin
   const { dossier, procedure, unit } = input
   const items = missingItemsOf(event)
   const signer = signerOf(event, input)
-  const list = items.length ? `<ol class="list">${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ol>` : paragraphs(null)
+  const list = items.length
+    ? `<ol class="list">${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ol>`
+    : paragraphs(null)
   return `${nationalHeading(unit, event.at)}
 ${slipTitle('Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ', dossier.receiptCode)}
 <div class="body">

@@ -17,7 +17,13 @@ interface LocalParts {
 
 function parts(at: Date): LocalParts {
   const d = new Date(at.getTime() + OFFSET)
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() }
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+  }
 }
 
 const valid = (at: Date | null | undefined): at is Date => at instanceof Date && !Number.isNaN(at.getTime())
@@ -58,6 +64,7 @@ export function formatLongDateVi(at: Date | null | undefined): string {
  * @example toDate('2026-12-01T10:00:00.000Z') // Date
  */
 export function toDate(value: unknown): Date | null {
-  const date = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : null
+  const date =
+    value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : null
   return valid(date) ? date : null
 }

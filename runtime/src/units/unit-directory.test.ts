@@ -2,7 +2,7 @@ import { units } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type TestRuntime, openTestRuntime } from '../testing'
+import { openTestRuntime, type TestRuntime } from '../testing'
 import { UNITS_CHANNEL } from './unit-directory'
 
 describe.each(testDrivers())('the unit directory on $name', ({ open }) => {
@@ -26,6 +26,8 @@ describe.each(testDrivers())('the unit directory on $name', ({ open }) => {
       await tx.update(units).set({ name: 'Phường Hà Khánh (mới)' }).where(eq(units.code, '06649'))
       await tx.execute(sql`select pg_notify(${UNITS_CHANNEL}, '06649')`)
     })
-    await expect.poll(async () => (await runtime.units.byCode('06649'))!.name, { timeout: 2000 }).toBe('Phường Hà Khánh (mới)')
+    await expect
+      .poll(async () => (await runtime.units.byCode('06649'))!.name, { timeout: 2000 })
+      .toBe('Phường Hà Khánh (mới)')
   })
 })

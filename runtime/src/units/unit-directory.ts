@@ -41,13 +41,15 @@ export async function createUnitDirectory(database: Database): Promise<UnitDirec
     async lineage(id) {
       const { byId } = await load(database.db)
       const lineage: string[] = []
-      for (let at: string | null | undefined = id; at && !lineage.includes(at); at = byId.get(at)?.parentId) lineage.push(at)
+      for (let at: string | null | undefined = id; at && !lineage.includes(at); at = byId.get(at)?.parentId)
+        lineage.push(at)
       return lineage
     },
     async subtree(id) {
       const { byId } = await load(database.db)
       const below = [id]
-      for (let i = 0; i < below.length; i++) for (const u of byId.values()) if (u.parentId === below[i] && !below.includes(u.id)) below.push(u.id)
+      for (let i = 0; i < below.length; i++)
+        for (const u of byId.values()) if (u.parentId === below[i] && !below.includes(u.id)) below.push(u.id)
       return below
     },
     invalidate: () => {

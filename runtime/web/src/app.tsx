@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useRef } from 'react'
+import { lazy, Suspense, useEffect, useRef } from 'react'
 import { Header } from './components/header'
 import { Loading } from './components/loading'
 import { useI18n } from './i18n/i18n'

@@ -1,5 +1,14 @@
 export { matchPath } from './match-path'
-import { type AnchorHTMLAttributes, type MouseEvent, type ReactNode, createContext, useContext, useEffect, useState } from 'react'
+
+import {
+  type AnchorHTMLAttributes,
+  createContext,
+  type MouseEvent,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useState,
+} from 'react'
 
 /** Where the app is: the path, the query, and the state pushed with it. */
 export interface Location {
@@ -8,7 +17,11 @@ export interface Location {
   state: unknown
 }
 
-const read = (): Location => ({ path: window.location.pathname, query: new URLSearchParams(window.location.search), state: window.history.state })
+const read = (): Location => ({
+  path: window.location.pathname,
+  query: new URLSearchParams(window.location.search),
+  state: window.history.state,
+})
 const LocationContext = createContext<Location>({ path: '/', query: new URLSearchParams(), state: null })
 const listeners = new Set<() => void>()
 
@@ -37,10 +50,24 @@ export function RouterProvider({ children }: { children: ReactNode }) {
 export const useLocation = () => useContext(LocationContext)
 
 /** An in-app link: a real `<a href>` (works without JS, opens in a new tab) that navigates without reloading. */
-export function Link({ to, state, onClick, ...rest }: { to: string; state?: unknown } & AnchorHTMLAttributes<HTMLAnchorElement>) {
+export function Link({
+  to,
+  state,
+  onClick,
+  ...rest
+}: { to: string; state?: unknown } & AnchorHTMLAttributes<HTMLAnchorElement>) {
   const click = (event: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(event)
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || rest.target) return
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey ||
+      rest.target
+    )
+      return
     event.preventDefault()
     navigate(to, { state })
   }

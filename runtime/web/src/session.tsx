@@ -1,4 +1,4 @@
-import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react'
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
 import { ApiError, api, csrf } from './lib/api'
 import type { User } from './lib/types'
 
@@ -51,7 +51,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .finally(() => setReady(true))
   }, [])
   const login = useCallback(async (username: string, password: string) => {
-    const result = await api<{ csrfToken: string; user: User }>('/api/auth/login', { method: 'POST', body: { username, password } })
+    const result = await api<{ csrfToken: string; user: User }>('/api/auth/login', {
+      method: 'POST',
+      body: { username, password },
+    })
     csrf.set(result.csrfToken)
     hint.set(true)
     setToken(result.csrfToken)
@@ -69,7 +72,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setToken(null)
     setUser(null)
   }, [])
-  const value = useMemo<Session>(() => ({ user, ready, canWrite: !!user && !!token, login, logout }), [user, ready, token, login, logout])
+  const value = useMemo<Session>(
+    () => ({ user, ready, canWrite: !!user && !!token, login, logout }),
+    [user, ready, token, login, logout],
+  )
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
 }
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { computeDue, createCalendar, parseDuration, statutoryCalendar } from '@motcua/core'
-import { CliError, type Io, parseLang } from '../cli-error'
 import { loadCalendar } from '../calendar-file'
+import { CliError, type Io, parseLang } from '../cli-error'
 import { formatVietnamTime, parseInstant } from '../vietnam-time'
 
 export const dueHelp = `Usage: motcua due --received <ISO time> --duration <duration> [--calendar <file>]

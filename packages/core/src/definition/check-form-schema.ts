@@ -1,5 +1,5 @@
-import type { Issue } from '../errors'
 import { createAjv } from '../ajv/index'
+import type { Issue } from '../errors'
 import { issue } from './issue'
 import type { ProcedureDefinition } from './procedure-definition.generated'
 

@@ -21,7 +21,7 @@ export function checkGraph({ path, steps }: StepList): Issue[] {
   }
 
   const ends = new Set<number>()
-  for (let changed = true; changed;) {
+  for (let changed = true; changed; ) {
     changed = false
     targets.forEach((list, i) => {
       if (ends.has(i)) return

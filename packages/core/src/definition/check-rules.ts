@@ -1,7 +1,7 @@
 import type { Issue } from '../errors'
 import { itemSchemas, resolveSegments, type SchemaSet } from './form-schema-paths'
-import { issue, isRecord } from './issue'
-import { walkRule, type RuleVisitor } from './json-logic'
+import { isRecord, issue } from './issue'
+import { type RuleVisitor, walkRule } from './json-logic'
 import type { ProcedureDefinition, Step } from './procedure-definition.generated'
 
 /** Which data a `var` reads: the rule's `{ form, case }`, an array item, or a `reduce` accumulator pair. */

@@ -1,3 +1,25 @@
+export {
+  applicableComponents,
+  computeFees,
+  effectiveProcessingTime,
+  effectiveSteps,
+  type FeeLine,
+  findAction,
+  requiredComponents,
+  selectCase,
+} from './evaluate'
+export { compileFormValidator, type FormValidator } from './form-validator'
+export { applyRule, ruleHolds, ruleOperators } from './json-logic'
+export { procedureMetaSchema } from './meta-validator'
+export {
+  firstStepStatuses,
+  isTerminalOutcome,
+  stayingActionTypes,
+  stepStatuses,
+  type TerminalOutcome,
+  terminalActionOutcome,
+  terminalOutcomes,
+} from './model'
 export type {
   ActionInput,
   ActionType,
@@ -27,26 +49,4 @@ export type {
   WorkingHoursBudget,
   WorkingHoursTime,
 } from './procedure-definition.generated'
-export {
-  applicableComponents,
-  computeFees,
-  effectiveProcessingTime,
-  effectiveSteps,
-  findAction,
-  requiredComponents,
-  selectCase,
-  type FeeLine,
-} from './evaluate'
-export { compileFormValidator, type FormValidator } from './form-validator'
-export { applyRule, ruleHolds, ruleOperators } from './json-logic'
-export { procedureMetaSchema } from './meta-validator'
-export {
-  firstStepStatuses,
-  isTerminalOutcome,
-  stayingActionTypes,
-  stepStatuses,
-  terminalActionOutcome,
-  terminalOutcomes,
-  type TerminalOutcome,
-} from './model'
-export { validateDefinition, type DefinitionValidation } from './validate-definition'
+export { type DefinitionValidation, validateDefinition } from './validate-definition'

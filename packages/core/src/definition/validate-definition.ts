@@ -1,5 +1,5 @@
-import type { Issue } from '../errors'
 import { toIssues } from '../ajv/index'
+import type { Issue } from '../errors'
 import { checkBudget } from './check-budget'
 import { checkFees } from './check-fees'
 import { checkFormSchema } from './check-form-schema'

@@ -8,7 +8,16 @@ import type { ActionInputs, DossierState } from './types'
 const calendar = createCalendar(statutoryCalendar(2024, 2027))
 const vn = (local: string) => new Date(`${local}+07:00`)
 const form = { giay_to: [{ ten: 'Bằng tốt nghiệp', so_trang: 2 }] }
-const submitted: DossierState = { status: 1, currentStep: 'tiep_nhan', caseKey: null, receivedAt: null, dueAt: null, pausedAt: null, doneAt: null, returnedAt: null }
+const submitted: DossierState = {
+  status: 1,
+  currentStep: 'tiep_nhan',
+  caseKey: null,
+  receivedAt: null,
+  dueAt: null,
+  pausedAt: null,
+  doneAt: null,
+  returnedAt: null,
+}
 
 // the fixture, with what a longer procedure has: supplements, payment and apology while processing
 const def = sampleDefinition()
@@ -37,20 +46,36 @@ describe('applyAction: the dossier lifecycle', () => {
   it('receives: the clock starts from the case’s processing time and the calendar', () => {
     const { next, event } = act(submitted, 'tiep_nhan', '2025-04-29T10:00:00')
     // 3 working days over 30/4 and 1/5
-    expect(next).toMatchObject({ status: 4, currentStep: 'xu_ly', receivedAt: vn('2025-04-29T10:00:00'), dueAt: vn('2025-05-06T10:00:00') })
-    expect(event).toMatchObject({ action: 'receive', actionKey: 'tiep_nhan', fromStep: 'tiep_nhan', toStep: 'xu_ly', fromStatus: 1, toStatus: 4, stepDueAt: vn('2025-05-05T10:00:00') })
+    expect(next).toMatchObject({
+      status: 4,
+      currentStep: 'xu_ly',
+      receivedAt: vn('2025-04-29T10:00:00'),
+      dueAt: vn('2025-05-06T10:00:00'),
+    })
+    expect(event).toMatchObject({
+      action: 'receive',
+      actionKey: 'tiep_nhan',
+      fromStep: 'tiep_nhan',
+      toStep: 'xu_ly',
+      fromStatus: 1,
+      toStatus: 4,
+      stepDueAt: vn('2025-05-05T10:00:00'),
+    })
   })
 
   it('keeps the same-day 15:00 rule of the original fixture: 14:59 → today 17:00, 15:00 on Friday → Monday 17:00', () => {
     const sameDay = sampleDefinition()
-    const run = (now: string) => applyAction(sameDay, submitted, 'tiep_nhan', {}, { calendar, now: vn(now), formData: form }).next.dueAt
+    const run = (now: string) =>
+      applyAction(sameDay, submitted, 'tiep_nhan', {}, { calendar, now: vn(now), formData: form }).next.dueAt
     expect(run('2025-05-06T14:59:00')).toEqual(vn('2025-05-06T17:00:00'))
     expect(run('2025-05-09T15:00:00')).toEqual(vn('2025-05-12T17:00:00'))
   })
 
   it('stops the clock for a supplement and, when it comes back, moves the due date by the working time stopped', () => {
     const received = receivedMonday()
-    const paused = act(received, 'bo_sung', '2025-05-06T10:00:00', { missingItems: ['Bản sao căn cước', 'Tờ khai có chữ ký'] })
+    const paused = act(received, 'bo_sung', '2025-05-06T10:00:00', {
+      missingItems: ['Bản sao căn cước', 'Tờ khai có chữ ký'],
+    })
     expect(paused.next).toMatchObject({ status: 5, pausedAt: vn('2025-05-06T10:00:00'), currentStep: 'xu_ly' })
     expect(paused.event.data).toEqual({ missingItems: ['Bản sao căn cước', 'Tờ khai có chữ ký'] })
     expect(availableActions(def, paused.next).map((a) => a.type)).toEqual(['acceptSupplement', 'withdraw'])
@@ -64,7 +89,11 @@ describe('applyAction: the dossier lifecycle', () => {
 
   it('never makes a dossier overdue through repeated supplement requests', () => {
     let state = receivedMonday()
-    for (const [from, to] of [['2025-05-05T10:00:00', '2025-05-07T10:00:00'], ['2025-05-07T11:00:00', '2025-05-12T11:00:00'], ['2025-05-12T11:30:00', '2025-05-12T15:00:00']] as const) {
+    for (const [from, to] of [
+      ['2025-05-05T10:00:00', '2025-05-07T10:00:00'],
+      ['2025-05-07T11:00:00', '2025-05-12T11:00:00'],
+      ['2025-05-12T11:30:00', '2025-05-12T15:00:00'],
+    ] as const) {
       state = act(state, 'bo_sung', from, { missingItems: ['Giấy tờ'] }).next
       state = act(state, 'nhan_bo_sung', to).next
     }
@@ -75,31 +104,54 @@ describe('applyAction: the dossier lifecycle', () => {
   it('asks for the inputs an action requires, naming each, and changes nothing', () => {
     const error = refusal(() => act(submitted, 'tu_choi', '2025-05-05T09:00:00', { reason: '  ' }))
     expect(error.code).toBe('INVALID_DATA')
-    expect(error.issues).toEqual([expect.objectContaining({ path: '/reason', message: expect.objectContaining({ vi: 'Vui lòng nêu rõ lý do.' }) })])
-    expect(refusal(() => act(receivedMonday(), 'bo_sung', '2025-05-05T10:00:00', { missingItems: [] })).issues[0]!.path).toBe('/missingItems')
+    expect(error.issues).toEqual([
+      expect.objectContaining({ path: '/reason', message: expect.objectContaining({ vi: 'Vui lòng nêu rõ lý do.' }) }),
+    ])
+    expect(
+      refusal(() => act(receivedMonday(), 'bo_sung', '2025-05-05T10:00:00', { missingItems: [] })).issues[0]!.path,
+    ).toBe('/missingItems')
   })
 
   it('refuses at reception with a reason: status 3, ended', () => {
     const { next, event } = act(submitted, 'tu_choi', '2025-05-05T09:00:00', { reason: 'Không thuộc thẩm quyền' })
     expect(next).toMatchObject({ status: 3, currentStep: null })
-    expect(event).toMatchObject({ toStep: null, toStatus: 3, note: 'Không thuộc thẩm quyền', data: { reason: 'Không thuộc thẩm quyền' } })
+    expect(event).toMatchObject({
+      toStep: null,
+      toStatus: 3,
+      note: 'Không thuộc thẩm quyền',
+      data: { reason: 'Không thuộc thẩm quyền' },
+    })
     expect(refusal(() => act(next, 'tiep_nhan', '2025-05-05T10:00:00')).code).toBe('CONFLICT')
   })
 
   it('checks a guard against the form data', () => {
     const state = receivedMonday()
-    expect(refusal(() => act(state, 'trinh_ky', '2025-05-05T10:00:00', {}, { giay_to: [{ ten: 'x', so_trang: 0 }] })).code).toBe('CONFLICT')
+    expect(
+      refusal(() => act(state, 'trinh_ky', '2025-05-05T10:00:00', {}, { giay_to: [{ ten: 'x', so_trang: 0 }] })).code,
+    ).toBe('CONFLICT')
     expect(act(state, 'trinh_ky', '2025-05-05T10:00:00').next.currentStep).toBe('phe_duyet')
   })
 
   it('extends with an apology only before the deadline, and only to a later date', () => {
     const state = receivedMonday()
-    const { next, event } = act(state, 'xin_loi', '2025-05-07T09:00:00', { reason: 'Chờ xác minh', newDueAt: vn('2025-05-12T17:00:00') })
+    const { next, event } = act(state, 'xin_loi', '2025-05-07T09:00:00', {
+      reason: 'Chờ xác minh',
+      newDueAt: vn('2025-05-12T17:00:00'),
+    })
     expect(next.dueAt).toEqual(vn('2025-05-12T17:00:00'))
     expect(event.data).toMatchObject({ oldDueAt: vn('2025-05-08T09:00:00'), newDueAt: vn('2025-05-12T17:00:00') })
-    expect(refusal(() => act(state, 'xin_loi', '2025-05-08T09:00:00', { reason: 'Muộn', newDueAt: vn('2025-05-12T17:00:00') })).code).toBe('CONFLICT')
-    expect(refusal(() => act(state, 'xin_loi', '2025-05-06T09:00:00', { reason: 'x', newDueAt: vn('2025-05-07T09:00:00') })).issues[0]!.path).toBe('/newDueAt')
-    expect(refusal(() => act(state, 'xin_loi', '2025-05-06T09:00:00', { reason: 'x' })).issues[0]!.path).toBe('/newDueAt')
+    expect(
+      refusal(() =>
+        act(state, 'xin_loi', '2025-05-08T09:00:00', { reason: 'Muộn', newDueAt: vn('2025-05-12T17:00:00') }),
+      ).code,
+    ).toBe('CONFLICT')
+    expect(
+      refusal(() => act(state, 'xin_loi', '2025-05-06T09:00:00', { reason: 'x', newDueAt: vn('2025-05-07T09:00:00') }))
+        .issues[0]!.path,
+    ).toBe('/newDueAt')
+    expect(refusal(() => act(state, 'xin_loi', '2025-05-06T09:00:00', { reason: 'x' })).issues[0]!.path).toBe(
+      '/newDueAt',
+    )
   })
 
   it('requests and confirms payment beside the status', () => {
@@ -107,7 +159,10 @@ describe('applyAction: the dossier lifecycle', () => {
     expect(requested.next.status).toBe(6)
     expect(requested.event.data).toEqual({ amount: 4000 })
     expect(availableActions(def, requested.next).map((a) => a.key)).not.toContain('yeu_cau_nop_phi')
-    expect(act(requested.next, 'xac_nhan_phi', '2025-05-05T11:00:00').next).toMatchObject({ status: 4, currentStep: 'xu_ly' })
+    expect(act(requested.next, 'xac_nhan_phi', '2025-05-05T11:00:00').next).toMatchObject({
+      status: 4,
+      currentStep: 'xu_ly',
+    })
   })
 
   it('marks the result ready on entering a status-9 step, and returned at the end', () => {
@@ -115,16 +170,30 @@ describe('applyAction: the dossier lifecycle', () => {
     state = act(state, 'duyet', '2025-05-06T10:00:00').next
     expect(state).toMatchObject({ status: 9, currentStep: 'tra_ket_qua', doneAt: vn('2025-05-06T10:00:00') })
     const { next, event } = act(state, 'tra', '2025-05-07T08:00:00', { deliveryMethod: 'post' })
-    expect(next).toMatchObject({ status: 10, currentStep: null, returnedAt: vn('2025-05-07T08:00:00'), doneAt: vn('2025-05-06T10:00:00') })
+    expect(next).toMatchObject({
+      status: 10,
+      currentStep: null,
+      returnedAt: vn('2025-05-07T08:00:00'),
+      doneAt: vn('2025-05-06T10:00:00'),
+    })
     expect(event.data).toEqual({ deliveryMethod: 'post' })
   })
 
   it('lets the receiving officer record a withdrawal and a leader stop processing at any step', () => {
     const state = receivedMonday()
     const actions = availableActions(def, state)
-    expect(actions.find((a) => a.type === 'withdraw')).toMatchObject({ roles: ['receiving_officer'], requires: ['reason'] })
+    expect(actions.find((a) => a.type === 'withdraw')).toMatchObject({
+      roles: ['receiving_officer'],
+      requires: ['reason'],
+    })
     expect(actions.find((a) => a.type === 'stop')).toMatchObject({ roles: ['leader'] })
-    expect(act(state, 'rut_ho_so', '2025-05-05T10:00:00', { reason: 'Công dân xin rút' }).next).toMatchObject({ status: 7, currentStep: null })
-    expect(act(state, 'dung_xu_ly', '2025-05-05T10:00:00', { reason: 'Có tranh chấp' }).next).toMatchObject({ status: 8, currentStep: null })
+    expect(act(state, 'rut_ho_so', '2025-05-05T10:00:00', { reason: 'Công dân xin rút' }).next).toMatchObject({
+      status: 7,
+      currentStep: null,
+    })
+    expect(act(state, 'dung_xu_ly', '2025-05-05T10:00:00', { reason: 'Có tranh chấp' }).next).toMatchObject({
+      status: 8,
+      currentStep: null,
+    })
   })
 })

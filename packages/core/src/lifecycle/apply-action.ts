@@ -1,6 +1,14 @@
-import { type ActionInput, type ProcedureDefinition, effectiveProcessingTime, effectiveSteps, isTerminalOutcome, ruleHolds, terminalOutcomes } from '../definition'
+import {
+  type ActionInput,
+  effectiveProcessingTime,
+  effectiveSteps,
+  isTerminalOutcome,
+  type ProcedureDefinition,
+  ruleHolds,
+  terminalOutcomes,
+} from '../definition'
 import { DomainError, type Issue } from '../errors'
-import { type ResolvedCalendar, computeDue, dueAfterResume, stepDueDates } from '../time'
+import { computeDue, dueAfterResume, type ResolvedCalendar, stepDueDates } from '../time'
 import { availableActions, currentStepOf } from './available-actions'
 import type { ActionInputs, DossierState, TransitionEvent } from './types'
 
@@ -12,7 +20,11 @@ export interface ActionContext {
 
 const conflict = (vi: string, en: string) => new DomainError('CONFLICT', { vi, en })
 
-const inputIssue = (input: ActionInput, vi: string, en: string): Issue => ({ code: 'required', path: `/${input}`, message: { vi, en } })
+const inputIssue = (input: ActionInput, vi: string, en: string): Issue => ({
+  code: 'required',
+  path: `/${input}`,
+  message: { vi, en },
+})
 
 function checkInputs(required: ActionInput[], inputs: ActionInputs): void {
   const issues: Issue[] = []
@@ -20,19 +32,45 @@ function checkInputs(required: ActionInput[], inputs: ActionInputs): void {
     const value = inputs[input as keyof ActionInputs]
     if (input === 'missingItems') {
       if (!Array.isArray(value) || value.length === 0 || value.some((v) => typeof v !== 'string' || !v.trim())) {
-        issues.push(inputIssue(input, 'Vui lòng liệt kê đầy đủ các giấy tờ cần bổ sung (mỗi mục một dòng).', 'List every missing item.'))
+        issues.push(
+          inputIssue(
+            input,
+            'Vui lòng liệt kê đầy đủ các giấy tờ cần bổ sung (mỗi mục một dòng).',
+            'List every missing item.',
+          ),
+        )
       }
     } else if (input === 'newDueAt') {
-      if (!(value instanceof Date) || Number.isNaN(value.getTime())) issues.push(inputIssue(input, 'Vui lòng chọn ngày hẹn trả mới.', 'Give the new due date.'))
+      if (!(value instanceof Date) || Number.isNaN(value.getTime()))
+        issues.push(inputIssue(input, 'Vui lòng chọn ngày hẹn trả mới.', 'Give the new due date.'))
     } else if (input === 'deliveryMethod') {
-      if (!['counter', 'post', 'online'].includes(value as string)) issues.push(inputIssue(input, 'Vui lòng chọn hình thức trả kết quả (tại quầy, bưu chính, trực tuyến).', 'Choose counter, post or online.'))
+      if (!['counter', 'post', 'online'].includes(value as string))
+        issues.push(
+          inputIssue(
+            input,
+            'Vui lòng chọn hình thức trả kết quả (tại quầy, bưu chính, trực tuyến).',
+            'Choose counter, post or online.',
+          ),
+        )
     } else if (input === 'amount') {
-      if (!Number.isInteger(value) || (value as number) < 0) issues.push(inputIssue(input, 'Vui lòng nhập số tiền (đồng).', 'Give the amount in đồng.'))
+      if (!Number.isInteger(value) || (value as number) < 0)
+        issues.push(inputIssue(input, 'Vui lòng nhập số tiền (đồng).', 'Give the amount in đồng.'))
     } else if (input !== 'attachments' && (typeof value !== 'string' || !value.trim())) {
-      issues.push(inputIssue(input, input === 'reason' ? 'Vui lòng nêu rõ lý do.' : 'Vui lòng nhập nội dung.', `The ${input} is required.`))
+      issues.push(
+        inputIssue(
+          input,
+          input === 'reason' ? 'Vui lòng nêu rõ lý do.' : 'Vui lòng nhập nội dung.',
+          `The ${input} is required.`,
+        ),
+      )
     }
   }
-  if (issues.length) throw new DomainError('INVALID_DATA', { vi: 'Thao tác còn thiếu thông tin.', en: 'The action needs more input.' }, issues)
+  if (issues.length)
+    throw new DomainError(
+      'INVALID_DATA',
+      { vi: 'Thao tác còn thiếu thông tin.', en: 'The action needs more input.' },
+      issues,
+    )
 }
 
 /**
@@ -43,17 +81,36 @@ function checkInputs(required: ActionInput[], inputs: ActionInputs): void {
  * (apology with a new date) is allowed only before the deadline. Roles and units are the caller's check.
  * @example const { next, event } = applyAction(def, dossier, 'tiep_nhan', {}, { calendar, now, formData })
  */
-export function applyAction(def: ProcedureDefinition, state: DossierState, actionKey: string, inputs: ActionInputs, ctx: ActionContext): { next: DossierState; event: TransitionEvent } {
+export function applyAction(
+  def: ProcedureDefinition,
+  state: DossierState,
+  actionKey: string,
+  inputs: ActionInputs,
+  ctx: ActionContext,
+): { next: DossierState; event: TransitionEvent } {
   const { calendar, now } = ctx
-  if (state.currentStep === null) throw conflict('Hồ sơ đã kết thúc, không thể thao tác thêm.', 'The dossier has ended.')
+  if (state.currentStep === null)
+    throw conflict('Hồ sơ đã kết thúc, không thể thao tác thêm.', 'The dossier has ended.')
   const action = availableActions(def, state).find((a) => a.key === actionKey)
-  if (!action) throw conflict('Thao tác này không áp dụng cho hồ sơ ở bước hiện tại. Vui lòng tải lại hồ sơ.', `Action "${actionKey}" is not available at this step now.`)
+  if (!action)
+    throw conflict(
+      'Thao tác này không áp dụng cho hồ sơ ở bước hiện tại. Vui lòng tải lại hồ sơ.',
+      `Action "${actionKey}" is not available at this step now.`,
+    )
   const step = currentStepOf(def, state)!
   const defined = step.actions.find((a) => a.key === actionKey)
-  if (defined?.guard !== undefined && !ruleHolds(defined.guard, { form: ctx.formData, case: state.caseKey }, '/guard')) {
+  if (
+    defined?.guard !== undefined &&
+    !ruleHolds(defined.guard, { form: ctx.formData, case: state.caseKey }, '/guard')
+  ) {
     throw conflict('Hồ sơ chưa đáp ứng điều kiện của thao tác này.', 'The action’s condition is not met.')
   }
-  const required = [...new Set<ActionInput>([...action.requires, ...(action.type === 'extend' ? (['newDueAt', 'reason'] as const) : [])])]
+  const required = [
+    ...new Set<ActionInput>([
+      ...action.requires,
+      ...(action.type === 'extend' ? (['newDueAt', 'reason'] as const) : []),
+    ]),
+  ]
   checkInputs(required, inputs)
 
   const next: DossierState = { ...state }
@@ -89,11 +146,17 @@ export function applyAction(def: ProcedureDefinition, state: DossierState, actio
       break
     case 'extend': {
       if (!state.dueAt) throw conflict('Hồ sơ chưa có hạn giải quyết để gia hạn.', 'The dossier has no due date yet.')
-      if (now >= state.dueAt) throw conflict('Đã quá hạn giải quyết: phiếu xin lỗi và hẹn lại phải được lập trước thời hạn.', 'The apology must be issued before the deadline.')
+      if (now >= state.dueAt)
+        throw conflict(
+          'Đã quá hạn giải quyết: phiếu xin lỗi và hẹn lại phải được lập trước thời hạn.',
+          'The apology must be issued before the deadline.',
+        )
       if (inputs.newDueAt! <= state.dueAt) {
-        throw new DomainError('INVALID_DATA', { vi: 'Ngày hẹn mới phải sau ngày hẹn cũ.', en: 'The new date must be after the old one.' }, [
-          inputIssue('newDueAt', 'Ngày hẹn mới phải sau ngày hẹn cũ', 'Must be after the current due date'),
-        ])
+        throw new DomainError(
+          'INVALID_DATA',
+          { vi: 'Ngày hẹn mới phải sau ngày hẹn cũ.', en: 'The new date must be after the old one.' },
+          [inputIssue('newDueAt', 'Ngày hẹn mới phải sau ngày hẹn cũ', 'Must be after the current due date')],
+        )
       }
       next.dueAt = inputs.newDueAt!
       data.oldDueAt = state.dueAt

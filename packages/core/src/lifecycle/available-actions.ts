@@ -10,8 +10,22 @@ const builtIn = {
     roles: [...new Set(['receiving_officer', step.role])],
     requires: [],
   }),
-  withdraw: (): AvailableAction => ({ key: 'rut_ho_so', type: 'withdraw', label: 'Rút hồ sơ theo yêu cầu của công dân', roles: ['receiving_officer'], requires: ['reason'], to: '$withdrawn' }),
-  stop: (): AvailableAction => ({ key: 'dung_xu_ly', type: 'stop', label: 'Dừng xử lý', roles: ['leader'], requires: ['reason'], to: '$stopped' }),
+  withdraw: (): AvailableAction => ({
+    key: 'rut_ho_so',
+    type: 'withdraw',
+    label: 'Rút hồ sơ theo yêu cầu của công dân',
+    roles: ['receiving_officer'],
+    requires: ['reason'],
+    to: '$withdrawn',
+  }),
+  stop: (): AvailableAction => ({
+    key: 'dung_xu_ly',
+    type: 'stop',
+    label: 'Dừng xử lý',
+    roles: ['leader'],
+    requires: ['reason'],
+    to: '$stopped',
+  }),
 }
 
 const fromDefinition = (step: Step, a: StepAction): AvailableAction => ({
@@ -25,7 +39,9 @@ const fromDefinition = (step: Step, a: StepAction): AvailableAction => ({
 
 /** The current step of a dossier in its procedure (its case's steps when the case has its own). */
 export function currentStepOf(def: ProcedureDefinition, state: DossierState): Step | undefined {
-  return state.currentStep === null ? undefined : effectiveSteps(def, state.caseKey).find((s) => s.key === state.currentStep)
+  return state.currentStep === null
+    ? undefined
+    : effectiveSteps(def, state.caseKey).find((s) => s.key === state.currentStep)
 }
 
 /**
@@ -38,8 +54,15 @@ export function availableActions(def: ProcedureDefinition, state: DossierState):
   if (!step) return []
   if (state.pausedAt) return [builtIn.acceptSupplement(step), builtIn.withdraw()]
   const own = step.actions
-    .filter((a) => !(a.type === 'confirmPayment' && state.status !== 6) && !(a.type === 'requestPayment' && state.status === 6))
+    .filter(
+      (a) =>
+        !(a.type === 'confirmPayment' && state.status !== 6) && !(a.type === 'requestPayment' && state.status === 6),
+    )
     .map((a) => fromDefinition(step, a))
   const types = new Set(own.map((a) => a.type))
-  return [...own, ...(types.has('withdraw') ? [] : [builtIn.withdraw()]), ...(types.has('stop') ? [] : [builtIn.stop()])]
+  return [
+    ...own,
+    ...(types.has('withdraw') ? [] : [builtIn.withdraw()]),
+    ...(types.has('stop') ? [] : [builtIn.stop()]),
+  ]
 }

@@ -1,5 +1,5 @@
-import { type ResolvedCalendar, intervalsOn } from './calendar'
-import { MINUTE, dayStart, instant, localDay, msOfDay, parseClock } from './local-time'
+import { intervalsOn, type ResolvedCalendar } from './calendar'
+import { dayStart, instant, localDay, MINUTE, msOfDay, parseClock } from './local-time'
 import type { Duration } from './types'
 import { addWorkingMs, nextOpeningMs, workingMsBetween } from './working-time'
 

@@ -1,6 +1,6 @@
 import { defaultOfficeHours } from './calendar'
 import { formatDate, parseDate, weekday } from './local-time'
-import { type SolarDate, lunarToSolar, solarToLunar } from './lunar'
+import { lunarToSolar, type SolarDate, solarToLunar } from './lunar'
 import type { CalendarDay, OfficeInterval, WorkCalendar } from './types'
 
 // Ngày nghỉ lễ, Tết: Bộ luật Lao động 2019 art. 112 (from 2021), Bộ luật Lao động 2012 art. 115 before (same

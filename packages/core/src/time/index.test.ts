@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest'
-import * as time from './index'
 import type { Duration, ResolvedCalendar, Timeliness, WorkCalendar } from './index'
+import * as time from './index'
 
 describe('public API', () => {
   it('exports the contract', () => {

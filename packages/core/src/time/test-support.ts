@@ -1,8 +1,8 @@
 // Shared by the colocated tests only (not exported from the package).
 import fc from 'fast-check'
-import { type ResolvedCalendar, createCalendar } from './calendar'
-import { DAY, MINUTE, formatDate, formatLocal, parseDate } from './local-time'
+import { createCalendar, type ResolvedCalendar } from './calendar'
 import { statutoryCalendar } from './holidays'
+import { DAY, formatDate, formatLocal, MINUTE, parseDate } from './local-time'
 import type { Duration, OfficeInterval } from './types'
 
 /** The statutory calendar 2019–2035 with the default office hours. */

@@ -1,5 +1,5 @@
-import { type ResolvedCalendar, intervalsOn } from './calendar'
-import { MINUTE, dayStart, instant, localDay } from './local-time'
+import { intervalsOn, type ResolvedCalendar } from './calendar'
+import { dayStart, instant, localDay, MINUTE } from './local-time'
 
 // Openings are half-open [start, end): 07:00 is working time, 11:30 is not. Adding working time stops at the
 // earliest instant that has consumed it, so a budget that ends with an opening lands exactly on its end

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react'
 import { type WidgetProps } from '@rjsf/utils'
+import { useEffect, useState } from 'react'
 import { type AdministrativeUnit, composeAddress, parseAddress } from '../address'
 import { UnitPicker } from '../unit-picker'
 import { loadUnits } from '../units'
@@ -54,7 +54,17 @@ export function AddressWidget(props: WidgetProps) {
         idPrefix={`${id}-unit`}
         unitsUrl={unitsUrl}
         invalid={!!rawErrors?.length}
-        labels={en ? { district: 'District', commune: 'Commune or ward', choose: '— Choose —', loading: 'Loading…', failed: 'Could not load the units. Please try again.' } : {}}
+        labels={
+          en
+            ? {
+                district: 'District',
+                commune: 'Commune or ward',
+                choose: '— Choose —',
+                loading: 'Loading…',
+                failed: 'Could not load the units. Please try again.',
+              }
+            : {}
+        }
         onChange={({ district: d, commune: c }) => {
           setDistrict(d)
           setCommune(c)

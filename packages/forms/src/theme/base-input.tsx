@@ -1,5 +1,5 @@
+import { getInputProps, type WidgetProps } from '@rjsf/utils'
 import { type ChangeEvent, type FocusEvent, type HTMLAttributes } from 'react'
-import { type WidgetProps, getInputProps } from '@rjsf/utils'
 import { errorDescription } from './control-state'
 
 type InputMode = HTMLAttributes<HTMLInputElement>['inputMode']
@@ -27,7 +27,23 @@ export const formatInputs: Readonly<Record<string, FormatInput>> = {
 
 /** The one `<input>` every text-like widget renders: format-aware keyboard, `aria-invalid`, described by its help and error. */
 export function BaseInputTemplate(props: WidgetProps) {
-  const { id, htmlName, value, readonly, disabled, autofocus, onBlur, onFocus, onChange, onChangeOverride, options, schema, type, placeholder, required } = props
+  const {
+    id,
+    htmlName,
+    value,
+    readonly,
+    disabled,
+    autofocus,
+    onBlur,
+    onFocus,
+    onChange,
+    onChangeOverride,
+    options,
+    schema,
+    type,
+    placeholder,
+    required,
+  } = props
   const format = typeof schema.format === 'string' ? formatInputs[schema.format] : undefined
   const inputProps = getInputProps(schema, type, options)
   const isNumber = inputProps.type === 'number' || inputProps.type === 'integer'
@@ -48,7 +64,16 @@ export function BaseInputTemplate(props: WidgetProps) {
       aria-required={required || undefined}
       {...inputProps}
       type={format?.type ?? inputProps.type}
-      inputMode={format?.inputMode ?? (inputProps.type === 'tel' ? 'numeric' : isNumber ? (schema.type === 'integer' ? 'numeric' : 'decimal') : undefined)}
+      inputMode={
+        format?.inputMode ??
+        (inputProps.type === 'tel'
+          ? 'numeric'
+          : isNumber
+            ? schema.type === 'integer'
+              ? 'numeric'
+              : 'decimal'
+            : undefined)
+      }
       autoComplete={format?.autoComplete}
       maxLength={format?.maxLength}
       value={inputValue as string | number}

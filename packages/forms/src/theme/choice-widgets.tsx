@@ -1,23 +1,45 @@
-import type { ChangeEvent } from 'react'
 import {
-  type WidgetProps,
   enumOptionsDeselectValue,
   enumOptionsIndexForValue,
   enumOptionsIsSelected,
   enumOptionsSelectValue,
   enumOptionsValueForIndex,
   optionId,
+  type WidgetProps,
 } from '@rjsf/utils'
+import type { ChangeEvent } from 'react'
 import { errorDescription } from './control-state'
 import { labelId } from './field-template'
 
 /** A native select: on phones it opens the system picker, which is the easiest to use. */
 export function SelectWidget(props: WidgetProps) {
-  const { id, htmlName, options, value, required, disabled, readonly, autofocus, multiple, onChange, onBlur, onFocus, placeholder, registry } = props
+  const {
+    id,
+    htmlName,
+    options,
+    value,
+    required,
+    disabled,
+    readonly,
+    autofocus,
+    multiple,
+    onChange,
+    onBlur,
+    onFocus,
+    placeholder,
+    registry,
+  } = props
   const { enumOptions = [], enumDisabled, emptyValue } = options
   const selected = enumOptionsIndexForValue(value, enumOptions, multiple)
   const pick = (event: ChangeEvent<HTMLSelectElement>) => {
-    if (multiple) return onChange(enumOptionsValueForIndex([...event.target.selectedOptions].map((o) => o.value), enumOptions, emptyValue))
+    if (multiple)
+      return onChange(
+        enumOptionsValueForIndex(
+          [...event.target.selectedOptions].map((o) => o.value),
+          enumOptions,
+          emptyValue,
+        ),
+      )
     onChange(enumOptionsValueForIndex(event.target.value, enumOptions, emptyValue))
   }
   const prompt = placeholder || (registry.formContext?.locale === 'en' ? '— Choose —' : '— Chọn —')
@@ -51,9 +73,17 @@ export function RadioWidget(props: WidgetProps) {
   const { id, htmlName, options, value, required, disabled, readonly, autofocus, onChange, onBlur, onFocus } = props
   const { enumOptions = [], enumDisabled } = options
   return (
-    <div className="mc-choices" id={id} role="radiogroup" aria-labelledby={labelId(id)} aria-required={required || undefined} {...errorDescription(props)}>
+    <div
+      className="mc-choices"
+      id={id}
+      role="radiogroup"
+      aria-labelledby={labelId(id)}
+      aria-required={required || undefined}
+      {...errorDescription(props)}
+    >
       {enumOptions.map((option, i) => {
-        const itemDisabled = disabled || readonly || (Array.isArray(enumDisabled) && enumDisabled.includes(option.value))
+        const itemDisabled =
+          disabled || readonly || (Array.isArray(enumDisabled) && enumDisabled.includes(option.value))
         return (
           <label key={i} className="mc-choice" htmlFor={optionId(id, i)}>
             <input
@@ -92,7 +122,13 @@ export function CheckboxesWidget(props: WidgetProps) {
             checked={enumOptionsIsSelected(option.value, current)}
             disabled={disabled || readonly || (Array.isArray(enumDisabled) && enumDisabled.includes(option.value))}
             autoFocus={autofocus && i === 0}
-            onChange={(e) => onChange(e.target.checked ? enumOptionsSelectValue(i, current, enumOptions) : enumOptionsDeselectValue(i, current, enumOptions))}
+            onChange={(e) =>
+              onChange(
+                e.target.checked
+                  ? enumOptionsSelectValue(i, current, enumOptions)
+                  : enumOptionsDeselectValue(i, current, enumOptions),
+              )
+            }
             onBlur={() => onBlur(id, value)}
             onFocus={() => onFocus(id, value)}
           />
@@ -105,7 +141,21 @@ export function CheckboxesWidget(props: WidgetProps) {
 
 /** One checkbox with its own label (a yes/no or "I declare" box). */
 export function CheckboxWidget(props: WidgetProps) {
-  const { id, htmlName, value, required, disabled, readonly, autofocus, onChange, onBlur, onFocus, label, hideLabel, registry } = props
+  const {
+    id,
+    htmlName,
+    value,
+    required,
+    disabled,
+    readonly,
+    autofocus,
+    onChange,
+    onBlur,
+    onFocus,
+    label,
+    hideLabel,
+    registry,
+  } = props
   return (
     <label className="mc-choice mc-choice--single" htmlFor={id}>
       <input
@@ -123,8 +173,15 @@ export function CheckboxWidget(props: WidgetProps) {
       />
       <span>
         {hideLabel ? null : label}
-        {required ? <span className="mc-required" aria-hidden="true"> *</span> : null}
-        {required ? <span className="mc-sr-only">{registry.formContext?.locale === 'en' ? ' (required)' : ' (bắt buộc)'}</span> : null}
+        {required ? (
+          <span className="mc-required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
+        {required ? (
+          <span className="mc-sr-only">{registry.formContext?.locale === 'en' ? ' (required)' : ' (bắt buộc)'}</span>
+        ) : null}
       </span>
     </label>
   )

@@ -1,13 +1,13 @@
 import {
   type ArrayFieldItemTemplateProps,
   type ArrayFieldTemplateProps,
+  buttonId,
+  descriptionId,
+  getUiOptions,
   type IconButtonProps,
   type ObjectFieldTemplateProps,
   type SubmitButtonProps,
   TranslatableString,
-  buttonId,
-  descriptionId,
-  getUiOptions,
   titleId,
 } from '@rjsf/utils'
 
@@ -16,7 +16,8 @@ import {
  * (`formContext.visibleKeys`) are rendered; the others keep their data.
  */
 export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
-  const { title, description, properties, fieldPathId, registry, uiSchema, optionalDataControl, readonly, disabled } = props
+  const { title, description, properties, fieldPathId, registry, uiSchema, optionalDataControl, readonly, disabled } =
+    props
   const isRoot = fieldPathId.path.length === 0
   const visible = registry.formContext?.visibleKeys as string[] | undefined
   const shown = isRoot && visible ? properties.filter((p) => visible.includes(p.name)) : properties
@@ -44,7 +45,8 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
 
 /** A list (e.g. the documents to certify) with a big "add" button under it. */
 export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
-  const { canAdd, fieldPathId, uiSchema, items, onAddClick, readonly, disabled, registry, title, schema, required } = props
+  const { canAdd, fieldPathId, uiSchema, items, onAddClick, readonly, disabled, registry, title, schema, required } =
+    props
   const options = getUiOptions(uiSchema)
   const { AddButton } = registry.templates.ButtonTemplates
   const heading = options.title ?? title
@@ -54,7 +56,12 @@ export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
       {heading && (
         <legend id={titleId(fieldPathId)} className="mc-legend">
           {heading}
-          {required ? <span className="mc-required" aria-hidden="true"> *</span> : null}
+          {required ? (
+            <span className="mc-required" aria-hidden="true">
+              {' '}
+              *
+            </span>
+          ) : null}
         </legend>
       )}
       {description && (
@@ -99,7 +106,16 @@ export function ArrayFieldItemTemplate(props: ArrayFieldItemTemplateProps) {
   )
 }
 
-function TextButton({ label, className, registry: _registry, uiSchema: _uiSchema, iconType: _iconType, icon: _icon, children, ...rest }: IconButtonProps & { label: string }) {
+function TextButton({
+  label,
+  className,
+  registry: _registry,
+  uiSchema: _uiSchema,
+  iconType: _iconType,
+  icon: _icon,
+  children,
+  ...rest
+}: IconButtonProps & { label: string }) {
   return (
     <button type="button" className={`mc-button mc-button--secondary ${className ?? ''}`} {...rest}>
       {children ?? label}

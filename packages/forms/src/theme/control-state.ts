@@ -1,4 +1,4 @@
-import { type WidgetProps, ariaDescribedByIds } from '@rjsf/utils'
+import { ariaDescribedByIds, type WidgetProps } from '@rjsf/utils'
 
 /** How assistive technology reads a control: invalid when it has errors, described by its help and error. */
 export const errorDescription = ({ id, rawErrors }: Pick<WidgetProps, 'id' | 'rawErrors'>) => ({
@@ -7,7 +7,9 @@ export const errorDescription = ({ id, rawErrors }: Pick<WidgetProps, 'id' | 'ra
 })
 
 /** The state every text-like control shares (input, textarea, the date and money fields). */
-export const textState = (props: Pick<WidgetProps, 'id' | 'rawErrors' | 'disabled' | 'readonly' | 'autofocus' | 'required'>) => ({
+export const textState = (
+  props: Pick<WidgetProps, 'id' | 'rawErrors' | 'disabled' | 'readonly' | 'autofocus' | 'required'>,
+) => ({
   disabled: props.disabled,
   readOnly: props.readonly,
   autoFocus: props.autofocus,

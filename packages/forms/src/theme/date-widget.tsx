@@ -1,5 +1,5 @@
-import { type ChangeEvent, useEffect, useRef, useState } from 'react'
 import { type WidgetProps } from '@rjsf/utils'
+import { type ChangeEvent, useEffect, useRef, useState } from 'react'
 import { isoToVnDate, maskVnDate, vnDateToIso } from '../vn-date'
 import { textState } from './control-state'
 

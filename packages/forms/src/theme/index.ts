@@ -1,13 +1,13 @@
 import type { RegistryWidgetsType, TemplatesType } from '@rjsf/utils'
 import { AddressWidget } from './address-widget'
 import { BaseInputTemplate } from './base-input'
-import { CheckboxWidget, CheckboxesWidget, RadioWidget, SelectWidget } from './choice-widgets'
+import { CheckboxesWidget, CheckboxWidget, RadioWidget, SelectWidget } from './choice-widgets'
 import { ArrayFieldItemTemplate, ArrayFieldTemplate, ButtonTemplates, ObjectFieldTemplate } from './containers'
 import { DateWidget } from './date-widget'
 import { FieldTemplate } from './field-template'
 import { DescriptionFieldTemplate, FieldErrorTemplate, FieldHelpTemplate } from './messages'
 import { MoneyWidget } from './money-widget'
-import { TextWidget, TextareaWidget } from './text-widgets'
+import { TextareaWidget, TextWidget } from './text-widgets'
 
 /** The Vietnamese widgets: dd/mm/yyyy dates, numeric keyboards, money in đồng, the address picker. */
 export const widgets: RegistryWidgetsType = {

@@ -1,4 +1,4 @@
-import { type DescriptionFieldProps, type FieldErrorProps, type FieldHelpProps, errorId, helpId } from '@rjsf/utils'
+import { type DescriptionFieldProps, errorId, type FieldErrorProps, type FieldHelpProps, helpId } from '@rjsf/utils'
 
 /** The field's errors, right under its input; the input's `aria-describedby` points here. */
 export function FieldErrorTemplate({ errors = [], fieldPathId }: FieldErrorProps) {

@@ -1,5 +1,5 @@
-import type { ChangeEvent } from 'react'
 import { type WidgetProps } from '@rjsf/utils'
+import type { ChangeEvent } from 'react'
 import { groupDigits, parseVnd } from '../vnd'
 import { textState } from './control-state'
 

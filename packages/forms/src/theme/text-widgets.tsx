@@ -1,7 +1,7 @@
 import { type WidgetProps } from '@rjsf/utils'
 import { BaseInputTemplate } from './base-input'
-import { MoneyWidget } from './money-widget'
 import { textState } from './control-state'
+import { MoneyWidget } from './money-widget'
 
 /** Text and numbers; amounts in đồng (`format: vnd`) get the money widget. */
 export function TextWidget(props: WidgetProps) {

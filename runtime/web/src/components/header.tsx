@@ -16,7 +16,13 @@ export function Header() {
           </span>
           <span className="brand__name">{t('app.short')}</span>
         </Link>
-        <button type="button" className="lang-switch" lang={locale === 'vi' ? 'en' : 'vi'} aria-label={t('app.languageLabel')} onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}>
+        <button
+          type="button"
+          className="lang-switch"
+          lang={locale === 'vi' ? 'en' : 'vi'}
+          aria-label={t('app.languageLabel')}
+          onClick={() => setLocale(locale === 'vi' ? 'en' : 'vi')}
+        >
           {t('app.language')}
         </button>
       </div>

@@ -4,8 +4,10 @@ import { showProcessingTime } from '../lib/format'
 import type { ProcedureSummary } from '../lib/types'
 import { Link } from '../router'
 
-export const levelKey = (level: string) => (['province', 'district', 'commune'].includes(level) ? (`level.${level}` as MessageKey) : undefined)
-export const onlineKey = (mode: string) => `online.${mode === 'full' || mode === 'partial' ? mode : 'none'}` as MessageKey
+export const levelKey = (level: string) =>
+  ['province', 'district', 'commune'].includes(level) ? (`level.${level}` as MessageKey) : undefined
+export const onlineKey = (mode: string) =>
+  `online.${mode === 'full' || mode === 'partial' ? mode : 'none'}` as MessageKey
 
 /** A procedure in a list: its name (the link), level, field, online mode and time. */
 export function ProcedureCard({ procedure: p }: { procedure: ProcedureSummary }) {

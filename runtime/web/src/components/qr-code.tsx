@@ -1,12 +1,28 @@
 import { useMemo } from 'react'
-import { type QrCode, type QrLevel, encodeQr, qrPath } from '../lib/qr-code'
+import { encodeQr, type QrCode, type QrLevel, qrPath } from '../lib/qr-code'
 
 /** A QR code drawn as one SVG path, with its quiet zone; `label` says what it holds (screen readers). */
-export function QrImage({ text, label, level = 'M', className = 'qr' }: { text: string; label: string; level?: QrLevel; className?: string }) {
+export function QrImage({
+  text,
+  label,
+  level = 'M',
+  className = 'qr',
+}: {
+  text: string
+  label: string
+  level?: QrLevel
+  className?: string
+}) {
   const qr = useMemo(() => encodeQr(text, { level }), [text, level])
   const size = qr.size + 8
   return (
-    <svg className={className} viewBox={`0 0 ${size} ${size}`} role="img" aria-label={label} shapeRendering="crispEdges">
+    <svg
+      className={className}
+      viewBox={`0 0 ${size} ${size}`}
+      role="img"
+      aria-label={label}
+      shapeRendering="crispEdges"
+    >
       <rect width={size} height={size} fill="#fff" />
       <path d={qrPath(qr)} fill="#000" />
     </svg>
@@ -26,6 +42,10 @@ export function qrPng(qr: QrCode, scale = 10): Promise<Blob> {
   g.fillStyle = '#fff'
   g.fillRect(0, 0, size, size)
   g.fillStyle = '#000'
-  qr.modules.forEach((row, y) => row.forEach((dark, x) => dark && g.fillRect((x + 4) * scale, (y + 4) * scale, scale, scale)))
-  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('toBlob'))), 'image/png'))
+  qr.modules.forEach((row, y) =>
+    row.forEach((dark, x) => dark && g.fillRect((x + 4) * scale, (y + 4) * scale, scale, scale)),
+  )
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('toBlob'))), 'image/png'),
+  )
 }

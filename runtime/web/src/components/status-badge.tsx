@@ -1,7 +1,14 @@
 import { useI18n } from '../i18n/i18n'
 import type { Message } from '../lib/api'
 
-const tone = (status: number) => (status === 10 || status === 9 ? 'done' : status === 3 || status === 8 || status === 7 ? 'stopped' : status === 5 || status === 6 ? 'action' : 'progress')
+const tone = (status: number) =>
+  status === 10 || status === 9
+    ? 'done'
+    : status === 3 || status === 8 || status === 7
+      ? 'stopped'
+      : status === 5 || status === 6
+        ? 'action'
+        : 'progress'
 
 /** A dossier's public status (national codes 1–10) as a coloured label with words, never colour alone. */
 export function StatusBadge({ status, name }: { status: number; name: Message }) {

@@ -3,7 +3,17 @@ import { useI18n } from '../i18n/i18n'
 import { navigate } from '../router'
 
 /** Dossier code (and PIN) → the tracking page. The PIN travels in the history state, never in the address. */
-export function TrackForm({ idPrefix, initialCode = '', withPin = false, onTrack }: { idPrefix: string; initialCode?: string; withPin?: boolean; onTrack?: (code: string, pin: string) => void }) {
+export function TrackForm({
+  idPrefix,
+  initialCode = '',
+  withPin = false,
+  onTrack,
+}: {
+  idPrefix: string
+  initialCode?: string
+  withPin?: boolean
+  onTrack?: (code: string, pin: string) => void
+}) {
   const { t } = useI18n()
   const [code, setCode] = useState(initialCode)
   const [pin, setPin] = useState('')
@@ -22,7 +32,17 @@ export function TrackForm({ idPrefix, initialCode = '', withPin = false, onTrack
       <p className="hint" id={`${idPrefix}-code-hint`}>
         {t('track.codeHint')}
       </p>
-      <input id={`${idPrefix}-code`} className="input" value={code} required autoComplete="off" autoCapitalize="characters" spellCheck={false} aria-describedby={`${idPrefix}-code-hint`} onChange={(e) => setCode(e.target.value)} />
+      <input
+        id={`${idPrefix}-code`}
+        className="input"
+        value={code}
+        required
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        aria-describedby={`${idPrefix}-code-hint`}
+        onChange={(e) => setCode(e.target.value)}
+      />
       {withPin && (
         <>
           <label htmlFor={`${idPrefix}-pin`} className="label">
@@ -31,7 +51,15 @@ export function TrackForm({ idPrefix, initialCode = '', withPin = false, onTrack
           <p className="hint" id={`${idPrefix}-pin-hint`}>
             {t('track.pinHint')}
           </p>
-          <input id={`${idPrefix}-pin`} className="input input--short" value={pin} inputMode="numeric" autoComplete="off" aria-describedby={`${idPrefix}-pin-hint`} onChange={(e) => setPin(e.target.value)} />
+          <input
+            id={`${idPrefix}-pin`}
+            className="input input--short"
+            value={pin}
+            inputMode="numeric"
+            autoComplete="off"
+            aria-describedby={`${idPrefix}-pin-hint`}
+            onChange={(e) => setPin(e.target.value)}
+          />
         </>
       )}
       <button type="submit" className="button">

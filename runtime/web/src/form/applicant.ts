@@ -7,15 +7,19 @@ const PHONE_FORMATS = new Set(['vn-mobile', 'vn-phone'])
 
 function fromObject(schema: Schema, data: Record<string, unknown>): Applicant | undefined {
   const properties = schema.properties ?? {}
-  const text = (key: string | undefined) => (key && typeof data[key] === 'string' && (data[key] as string).trim() ? (data[key] as string).trim() : undefined)
-  const byFormat = (formats: Set<string>) => Object.keys(properties).find((k) => formats.has(String(properties[k]!.format)) && text(k))
+  const text = (key: string | undefined) =>
+    key && typeof data[key] === 'string' && (data[key] as string).trim() ? (data[key] as string).trim() : undefined
+  const byFormat = (formats: Set<string>) =>
+    Object.keys(properties).find((k) => formats.has(String(properties[k]!.format)) && text(k))
   const fullName = text(['ho_ten', 'ho_va_ten', 'ten'].find((k) => k in properties && text(k)))
   if (!fullName) return undefined
   const applicant: Applicant = { fullName }
   const idNumber = text(byFormat(ID_FORMATS))
   const phone = text(byFormat(PHONE_FORMATS))
   const email = text(Object.keys(properties).find((k) => properties[k]!.format === 'email' && text(k)))
-  const address = text(['noi_cu_tru', 'dia_chi', 'noi_thuong_tru', 'dia_chi_lien_he'].find((k) => k in properties && text(k)))
+  const address = text(
+    ['noi_cu_tru', 'dia_chi', 'noi_thuong_tru', 'dia_chi_lien_he'].find((k) => k in properties && text(k)),
+  )
   if (idNumber) applicant.idNumber = idNumber
   if (phone) applicant.phone = phone
   if (email) applicant.email = email

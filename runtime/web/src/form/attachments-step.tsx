@@ -14,7 +14,19 @@ interface Props {
   onFile: (key: string, file: File | null, problem?: string) => void
 }
 
-function ComponentFile({ component, required, file, problem, onFile }: { component: DossierComponent; required: boolean; file?: File | undefined; problem?: string | undefined; onFile: Props['onFile'] }) {
+function ComponentFile({
+  component,
+  required,
+  file,
+  problem,
+  onFile,
+}: {
+  component: DossierComponent
+  required: boolean
+  file?: File | undefined
+  problem?: string | undefined
+  onFile: Props['onFile']
+}) {
   const { t, locale } = useI18n()
   const input = useRef<HTMLInputElement>(null)
   const id = `file-${component.key}`
@@ -35,14 +47,20 @@ function ComponentFile({ component, required, file, problem, onFile }: { compone
         {component.name}
         {required && (
           <>
-            <span className="mc-required" aria-hidden="true"> *</span>
+            <span className="mc-required" aria-hidden="true">
+              {' '}
+              *
+            </span>
             <span className="mc-sr-only"> ({t('procedure.required')})</span>
           </>
         )}
       </p>
       {component.note && <p className="hint">{component.note}</p>}
       <p className="hint" id={`${id}-hint`}>
-        {t('procedure.accept', { types: acceptOf(component).map(typeName).join(', '), size: component.maxSizeMB ?? 10 })}
+        {t('procedure.accept', {
+          types: acceptOf(component).map(typeName).join(', '),
+          size: component.maxSizeMB ?? 10,
+        })}
       </p>
       {problem && (
         <p className="field-error" id={`${id}-error`}>
@@ -51,7 +69,8 @@ function ComponentFile({ component, required, file, problem, onFile }: { compone
       )}
       {file && (
         <p className="attachment__file">
-          <span className="attachment__filename">{file.name}</span> <span className="hint">({showSize(file.size, locale)})</span>
+          <span className="attachment__filename">{file.name}</span>{' '}
+          <span className="hint">({showSize(file.size, locale)})</span>
         </p>
       )}
       <div className="attachment__actions">
@@ -97,7 +116,14 @@ export function AttachmentsStep({ components, required, files, problems, onFile 
       <p>{t('form.attachLead')}</p>
       <ul className="attachments">
         {mandatory.map((c) => (
-          <ComponentFile key={c.key} component={c} required file={files[c.key]} problem={problems[c.key]} onFile={onFile} />
+          <ComponentFile
+            key={c.key}
+            component={c}
+            required
+            file={files[c.key]}
+            problem={problems[c.key]}
+            onFile={onFile}
+          />
         ))}
       </ul>
       {optional.length > 0 && (
@@ -105,7 +131,14 @@ export function AttachmentsStep({ components, required, files, problems, onFile 
           <h3>{t('form.optionalAttachments')}</h3>
           <ul className="attachments">
             {optional.map((c) => (
-              <ComponentFile key={c.key} component={c} required={false} file={files[c.key]} problem={problems[c.key]} onFile={onFile} />
+              <ComponentFile
+                key={c.key}
+                component={c}
+                required={false}
+                file={files[c.key]}
+                problem={problems[c.key]}
+                onFile={onFile}
+              />
             ))}
           </ul>
         </>

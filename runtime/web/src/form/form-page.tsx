@@ -1,14 +1,20 @@
-import { type ProcedureDefinition, applicableComponents, computeFees, isVnPhone, requiredComponents } from '@motcua/core'
+import {
+  applicableComponents,
+  computeFees,
+  isVnPhone,
+  type ProcedureDefinition,
+  requiredComponents,
+} from '@motcua/core'
 import {
   type ErrorSchema,
-  type RJSFSchema,
-  type UiSchema,
-  ProcedureForm,
   formSteps,
   hasErrors,
   issuesToErrorSchema,
   loadUnits,
   orderedKeys,
+  ProcedureForm,
+  type RJSFSchema,
+  type UiSchema,
   validateForm,
 } from '@motcua/forms'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
@@ -46,10 +52,13 @@ function useUnit(fromDraft?: string) {
   const [unit, setUnit] = useState<ChosenUnit>()
   useEffect(() => {
     if (!code || unit?.code === code) return
-    loadUnits({}).then((all) => {
-      const found = all.find((u) => u.code === code)
-      if (found) setUnit({ code: found.code, name: found.name })
-    }, () => undefined)
+    loadUnits({}).then(
+      (all) => {
+        const found = all.find((u) => u.code === code)
+        if (found) setUnit({ code: found.code, name: found.name })
+      },
+      () => undefined,
+    )
   }, [code, unit?.code])
   return [unit, setUnit] as const
 }
@@ -85,7 +94,10 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
   const attemptKey = useRef<string | undefined>(undefined)
   const revalidate = useRef<number | undefined>(undefined)
 
-  const steps = useMemo(() => formSteps(schema, uiSchema, locale === 'en' ? { otherTitle: 'Other details' } : {}), [schema, uiSchema, locale])
+  const steps = useMemo(
+    () => formSteps(schema, uiSchema, locale === 'en' ? { otherTitle: 'Other details' } : {}),
+    [schema, uiSchema, locale],
+  )
   const hasAttachments = procedure.components.length > 0
   const titles = [...steps.map((s) => s.title), ...(hasAttachments ? [t('form.attachments')] : []), t('form.review')]
   const attachmentsIndex = hasAttachments ? steps.length : -1
@@ -117,7 +129,12 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
   useEffect(() => {
     if (current === reviewIndex) {
       attemptKey.current ??= crypto.randomUUID()
-      setApplicant((a) => (a.fullName ? a : (guessApplicant(schema, data.current, orderedKeys(schema, uiSchema)) ?? (user ? { fullName: user.fullName.replace(/\s*\(tài khoản demo\)\s*$/, '') } : a))))
+      setApplicant((a) =>
+        a.fullName
+          ? a
+          : (guessApplicant(schema, data.current, orderedKeys(schema, uiSchema)) ??
+            (user ? { fullName: user.fullName.replace(/\s*\(tài khoản demo\)\s*$/, '') } : a)),
+      )
     } else if (!submitting) attemptKey.current = undefined
     setErrors(pendingErrors.current)
     pendingErrors.current = undefined
@@ -132,7 +149,10 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
       // Once errors are shown, they follow the corrections (debounced: a full validation per keystroke costs on long forms).
       if (errors && formStep) {
         window.clearTimeout(revalidate.current)
-        revalidate.current = window.setTimeout(() => setErrors(validateForm(schema, data.current, locale, formStep.keys)), 300)
+        revalidate.current = window.setTimeout(
+          () => setErrors(validateForm(schema, data.current, locale, formStep.keys)),
+          300,
+        )
       }
     },
     [draft, unit, errors, formStep, schema, locale],
@@ -143,7 +163,10 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
   }, [unit?.code])
 
   const applicable = useMemo(() => applicableComponents(definition, snapshot), [definition, snapshot])
-  const required = useMemo(() => new Set(requiredComponents(definition, snapshot).map((c) => c.key)), [definition, snapshot])
+  const required = useMemo(
+    () => new Set(requiredComponents(definition, snapshot).map((c) => c.key)),
+    [definition, snapshot],
+  )
   const fees = useMemo(() => {
     try {
       return computeFees(definition, snapshot)
@@ -165,7 +188,8 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
       if (current === steps.length - 1) {
         const all = validateForm(schema, data.current, locale)
         const wrong = steps.findIndex((s) => hasErrors(validateForm(schema, data.current, locale, s.keys)))
-        if (hasErrors(all) && wrong >= 0 && wrong !== current) return goTo(wrong, validateForm(schema, data.current, locale, steps[wrong]!.keys))
+        if (hasErrors(all) && wrong >= 0 && wrong !== current)
+          return goTo(wrong, validateForm(schema, data.current, locale, steps[wrong]!.keys))
       }
       return goTo(current + 1)
     }
@@ -198,18 +222,30 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
     if (!checkApplicant()) return
     setSubmitError(undefined)
     const key = (attemptKey.current ??= crypto.randomUUID())
-    const trimmed = Object.fromEntries(Object.entries(applicant).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v]).filter(([, v]) => v)) as unknown as Applicant
+    const trimmed = Object.fromEntries(
+      Object.entries(applicant)
+        .map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v])
+        .filter(([, v]) => v),
+    ) as unknown as Applicant
     const sent = applicable.filter((c) => files[c.key]).map((c) => ({ componentKey: c.key, file: files[c.key]! }))
     setSubmitting({ loaded: 0, total: 1 })
     try {
-      const dossier = await submitDossier({ procedureCode: procedure.code, unitCode: unit.code, applicant: trimmed, formData: data.current, files: sent }, key, (loaded, total) => setSubmitting({ loaded, total }))
-      sessionStorage.setItem(`motcua.receipt.${dossier.receiptCode}`, JSON.stringify({ ...dossier, procedureName: procedure.name, unitName: unit.name }))
+      const dossier = await submitDossier(
+        { procedureCode: procedure.code, unitCode: unit.code, applicant: trimmed, formData: data.current, files: sent },
+        key,
+        (loaded, total) => setSubmitting({ loaded, total }),
+      )
+      sessionStorage.setItem(
+        `motcua.receipt.${dossier.receiptCode}`,
+        JSON.stringify({ ...dossier, procedureName: procedure.name, unitName: unit.name }),
+      )
       draft.discard()
       attemptKey.current = undefined
       navigate(`/bien-nhan/${encodeURIComponent(dossier.receiptCode)}`, { replace: true })
     } catch (caught) {
       setSubmitting(undefined)
-      const apiError = caught instanceof ApiError ? caught : new ApiError(0, 'ERROR', { vi: String(caught), en: String(caught) })
+      const apiError =
+        caught instanceof ApiError ? caught : new ApiError(0, 'ERROR', { vi: String(caught), en: String(caught) })
       setSubmitError(apiError)
       placeIssues(apiError)
     }
@@ -220,9 +256,13 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
     const formErrors = issuesToErrorSchema(apiError.issues, '/formData', locale)
     const wrong = steps.findIndex((s) => s.keys.some((k) => k in (formErrors as object)))
     const componentIssues = apiError.issues.filter((i) => i.path.startsWith('/components/'))
-    if (componentIssues.length) setFileProblems(Object.fromEntries(componentIssues.map((i) => [i.path.slice(12), pick(i.message)])))
+    if (componentIssues.length)
+      setFileProblems(Object.fromEntries(componentIssues.map((i) => [i.path.slice(12), pick(i.message)])))
     const applicantIssues = apiError.issues.filter((i) => i.path.startsWith('/applicant'))
-    if (applicantIssues.length) setApplicantErrors(Object.fromEntries(applicantIssues.map((i) => [i.path.split('/')[2] ?? 'fullName', pick(i.message)])))
+    if (applicantIssues.length)
+      setApplicantErrors(
+        Object.fromEntries(applicantIssues.map((i) => [i.path.split('/')[2] ?? 'fullName', pick(i.message)])),
+      )
     if (wrong >= 0) goTo(wrong, formErrors)
     else if (componentIssues.length && hasAttachments) goTo(attachmentsIndex)
     else if (apiError.issues.some((i) => i.path === '/unitCode')) setUnitMissing(true)
@@ -359,14 +399,22 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
       )}
       {submitting && (
         <div className="upload-progress" role="status">
-          <p>{t('form.submitting', { percent: Math.round((submitting.loaded / Math.max(submitting.total, 1)) * 100) })}</p>
+          <p>
+            {t('form.submitting', { percent: Math.round((submitting.loaded / Math.max(submitting.total, 1)) * 100) })}
+          </p>
           <progress max={submitting.total} value={submitting.loaded} />
         </div>
       )}
 
       <div className="form-actions">
         {current === reviewIndex ? (
-          <button type="button" className="button button--wide" disabled={!!submitting} aria-disabled={!!submitting} onClick={() => void submit()}>
+          <button
+            type="button"
+            className="button button--wide"
+            disabled={!!submitting}
+            aria-disabled={!!submitting}
+            onClick={() => void submit()}
+          >
             {t('form.submit')}
           </button>
         ) : (
@@ -375,15 +423,23 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
           </button>
         )}
         {current > 0 && (
-          <button type="button" className="button button--secondary" disabled={!!submitting} onClick={() => goTo(current - 1)}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={!!submitting}
+            onClick={() => goTo(current - 1)}
+          >
             {t('form.back')}
           </button>
         )}
       </div>
       <p className="draft-status" role="status">
-        {draft.savedAt.server ? t('form.draftSavedServer', { at: showDateTime(draft.savedAt.server) }) : draft.savedAt.local ? t('form.draftSaved', { at: showDateTime(draft.savedAt.local) }) : ''}
+        {draft.savedAt.server
+          ? t('form.draftSavedServer', { at: showDateTime(draft.savedAt.server) })
+          : draft.savedAt.local
+            ? t('form.draftSaved', { at: showDateTime(draft.savedAt.local) })
+            : ''}
       </p>
     </div>
   )
 }
-

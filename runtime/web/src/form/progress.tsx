@@ -1,7 +1,15 @@
 import { useI18n } from '../i18n/i18n'
 
 /** "Bước 2/6: Người được khai sinh", a bar, and the list of steps (done ones can be revisited). */
-export function Progress({ titles, current, onPick }: { titles: string[]; current: number; onPick: (index: number) => void }) {
+export function Progress({
+  titles,
+  current,
+  onPick,
+}: {
+  titles: string[]
+  current: number
+  onPick: (index: number) => void
+}) {
   const { t } = useI18n()
   return (
     <nav className="progress" aria-label={t('form.progress')}>

@@ -1,6 +1,6 @@
 import type { DossierComponent, FeeLine } from '@motcua/core'
-import { FormSummary, type FormStep } from '@motcua/forms'
 import type { RJSFSchema, UiSchema } from '@motcua/forms'
+import { type FormStep, FormSummary } from '@motcua/forms'
 import { FeeTable } from '../components/fee-table'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/messages'
@@ -9,7 +9,13 @@ import type { Applicant } from '../lib/types'
 
 export type ApplicantErrors = Partial<Record<keyof Applicant, string>>
 
-const applicantFields: { key: keyof Applicant; label: MessageKey; type: string; inputMode?: 'numeric' | 'tel' | 'email'; autoComplete: string }[] = [
+const applicantFields: {
+  key: keyof Applicant
+  label: MessageKey
+  type: string
+  inputMode?: 'numeric' | 'tel' | 'email'
+  autoComplete: string
+}[] = [
   { key: 'fullName', label: 'form.fullName', type: 'text', autoComplete: 'name' },
   { key: 'idNumber', label: 'form.idNumber', type: 'text', inputMode: 'numeric', autoComplete: 'off' },
   { key: 'phone', label: 'form.phone', type: 'tel', inputMode: 'tel', autoComplete: 'tel' },
@@ -39,7 +45,21 @@ interface Props {
 
 /** Everything read back before sending: the declaration by step, the files, the fees, and who files it. */
 export function ReviewStep(props: Props) {
-  const { schema, uiSchema, formData, steps, onEdit, unitName, components, files, fileProgress, fees, applicant, applicantErrors, onApplicant } = props
+  const {
+    schema,
+    uiSchema,
+    formData,
+    steps,
+    onEdit,
+    unitName,
+    components,
+    files,
+    fileProgress,
+    fees,
+    applicant,
+    applicantErrors,
+    onApplicant,
+  } = props
   const { t, locale } = useI18n()
   const attached = components.filter((c) => files[c.key])
   return (
@@ -56,7 +76,10 @@ export function ReviewStep(props: Props) {
                 {t(field.label)}
                 {field.key === 'fullName' && (
                   <>
-                    <span className="mc-required" aria-hidden="true"> *</span>
+                    <span className="mc-required" aria-hidden="true">
+                      {' '}
+                      *
+                    </span>
                     <span className="mc-sr-only"> ({t('procedure.required')})</span>
                   </>
                 )}
@@ -98,7 +121,12 @@ export function ReviewStep(props: Props) {
                 <span className="mc-sr-only">: {step.title}</span>
               </button>
             </div>
-            <FormSummary schema={pickSchema(schema, step.keys)} uiSchema={uiSchema} formData={formData} locale={locale} />
+            <FormSummary
+              schema={pickSchema(schema, step.keys)}
+              uiSchema={uiSchema}
+              formData={formData}
+              locale={locale}
+            />
           </div>
         ))}
       </section>
@@ -116,7 +144,9 @@ export function ReviewStep(props: Props) {
                   <span className="hint">
                     {file.name} ({showSize(file.size, locale)})
                   </span>
-                  {done !== undefined && <progress max={1} value={done} aria-label={`${file.name}: ${Math.round(done * 100)}%`} />}
+                  {done !== undefined && (
+                    <progress max={1} value={done} aria-label={`${file.name}: ${Math.round(done * 100)}%`} />
+                  )}
                 </li>
               )
             })}

@@ -28,7 +28,12 @@ export function fileProgress(loaded: number, before: number, sizes: number[]): n
  * Posts a multipart body with XMLHttpRequest (fetch cannot report upload progress), with the CSRF header of a
  * signed-in tab; a 2xx JSON answer resolves, anything else rejects with an ApiError.
  */
-export function postMultipart<T>(url: string, body: FormData, headers: Record<string, string>, onProgress: (loaded: number, total: number) => void): Promise<T> {
+export function postMultipart<T>(
+  url: string,
+  body: FormData,
+  headers: Record<string, string>,
+  onProgress: (loaded: number, total: number) => void,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
     xhr.open('POST', url)
@@ -49,7 +54,10 @@ export function postMultipart<T>(url: string, body: FormData, headers: Record<st
         parsed = null
       }
       if (xhr.status >= 200 && xhr.status < 300 && parsed) resolve(parsed as T)
-      else void toApiError(xhr.status, parsed).then(reject, () => reject(new ApiError(xhr.status, 'ERROR', { vi: 'Lỗi không xác định.', en: 'Unknown error.' })))
+      else
+        void toApiError(xhr.status, parsed).then(reject, () =>
+          reject(new ApiError(xhr.status, 'ERROR', { vi: 'Lỗi không xác định.', en: 'Unknown error.' })),
+        )
     }
     xhr.send(body)
   })
@@ -59,7 +67,11 @@ export function postMultipart<T>(url: string, body: FormData, headers: Record<st
  * Sends a dossier as multipart (`dossier` JSON field + `attachments.<key>` files), so upload progress can be
  * shown; the Idempotency-Key makes a retry or a double click create one dossier.
  */
-export function submitDossier(submission: Submission, idempotencyKey: string, onProgress: (loaded: number, total: number) => void): Promise<SubmittedDossier> {
+export function submitDossier(
+  submission: Submission,
+  idempotencyKey: string,
+  onProgress: (loaded: number, total: number) => void,
+): Promise<SubmittedDossier> {
   const body = new FormData()
   const { files, ...dossier } = submission
   body.append('dossier', JSON.stringify(dossier))

@@ -29,7 +29,9 @@ export function useDraft(procedureCode: string, procedureName: string) {
     if (!ready) return
     let live = true
     const local = readDraft(procedureCode)
-    const fromLocal: OpenedDraft = local ? { formData: local.formData, savedAt: local.savedAt, ...(local.unitCode ? { unitCode: local.unitCode } : {}) } : {}
+    const fromLocal: OpenedDraft = local
+      ? { formData: local.formData, savedAt: local.savedAt, ...(local.unitCode ? { unitCode: local.unitCode } : {}) }
+      : {}
     if (!user) {
       setOpened(fromLocal)
       return
@@ -38,7 +40,15 @@ export function useDraft(procedureCode: string, procedureName: string) {
       .then((server) => {
         if (!live) return
         const serverNewer = !local || server.updatedAt > local.savedAt
-        setOpened(serverNewer ? { formData: server.formData, savedAt: server.updatedAt, ...(local?.unitCode ? { unitCode: local.unitCode } : {}) } : fromLocal)
+        setOpened(
+          serverNewer
+            ? {
+                formData: server.formData,
+                savedAt: server.updatedAt,
+                ...(local?.unitCode ? { unitCode: local.unitCode } : {}),
+              }
+            : fromLocal,
+        )
       })
       .catch(() => live && setOpened(fromLocal))
     return () => {
@@ -49,7 +59,10 @@ export function useDraft(procedureCode: string, procedureName: string) {
   const flushServer = useCallback(() => {
     const draft = latest.current
     if (!draft || !canWrite) return
-    api<ServerDraft>(`/api/me/drafts/${encodeURIComponent(procedureCode)}`, { method: 'PUT', body: { formData: draft.formData } }).then(
+    api<ServerDraft>(`/api/me/drafts/${encodeURIComponent(procedureCode)}`, {
+      method: 'PUT',
+      body: { formData: draft.formData },
+    }).then(
       (saved) => setSavedAt((s) => ({ ...s, server: saved.updatedAt })),
       (error: unknown) => {
         if (!(error instanceof ApiError)) throw error
@@ -59,7 +72,13 @@ export function useDraft(procedureCode: string, procedureName: string) {
 
   const save = useCallback(
     (formData: Record<string, unknown>, unit?: { code: string; name: string }) => {
-      latest.current = { procedureCode, procedureName, formData, savedAt: new Date().toISOString(), ...(unit ? { unitCode: unit.code, unitName: unit.name } : {}) }
+      latest.current = {
+        procedureCode,
+        procedureName,
+        formData,
+        savedAt: new Date().toISOString(),
+        ...(unit ? { unitCode: unit.code, unitName: unit.name } : {}),
+      }
       window.clearTimeout(timers.current.local)
       timers.current.local = window.setTimeout(() => {
         if (latest.current && writeDraft(latest.current)) setSavedAt((s) => ({ ...s, local: latest.current!.savedAt }))
@@ -78,7 +97,8 @@ export function useDraft(procedureCode: string, procedureName: string) {
     latest.current = null
     removeDraft(procedureCode)
     setSavedAt({})
-    if (canWrite) void api(`/api/me/drafts/${encodeURIComponent(procedureCode)}`, { method: 'DELETE' }).catch(() => undefined)
+    if (canWrite)
+      void api(`/api/me/drafts/${encodeURIComponent(procedureCode)}`, { method: 'DELETE' }).catch(() => undefined)
   }, [procedureCode, canWrite])
 
   // Leaving the page: write what is pending now rather than lose the last keystrokes.

@@ -143,7 +143,8 @@ export const en: Record<MessageKey, string> = {
   'track.paymentTodo': 'The office asks you to pay a fee.',
   'track.resultTodo': 'The result is ready.',
   'track.withPin': 'Show what I declared',
-  'track.resultCounter': 'Please collect the result at the one-stop counter of {unit}, or by post if you asked for postal delivery.',
+  'track.resultCounter':
+    'Please collect the result at the one-stop counter of {unit}, or by post if you asked for postal delivery.',
   'track.updated': 'The dossier’s status has just changed: {status}.',
   'supplement.asked': 'The office asks you to supplement:',
   'supplement.pinFirst': 'Enter the lookup PIN below to see what is missing and send it online.',
@@ -163,7 +164,8 @@ export const en: Record<MessageKey, string> = {
   'supplement.failed': 'The documents were not sent.',
   'supplement.sent': 'Documents sent',
   'supplement.sentAt': 'You sent the documents at {at}.',
-  'supplement.sentLead': 'An officer will check them. The dossier stays “Supplement requested” until the officer accepts them, then processing resumes; the waiting time does not count towards the deadline.',
+  'supplement.sentLead':
+    'An officer will check them. The dossier stays “Supplement requested” until the officer accepts them, then processing resumes; the waiting time does not count towards the deadline.',
   'supplement.more': 'Send more documents',
   'payment.asked': 'The office asks you to pay: {amount}.',
   'payment.pinFirst': 'Enter the lookup PIN below to see the amount and how to pay.',
@@ -178,8 +180,10 @@ export const en: Record<MessageKey, string> = {
   'payment.account': 'Account number',
   'payment.accountName': 'Account holder',
   'payment.content': 'Transfer content',
-  'payment.contentHint': 'If you transfer without the QR code, use exactly this amount and content so the dossier is recognised.',
-  'payment.auto': 'Once the bank confirms the payment, the dossier’s status updates by itself (this page checks every 10 seconds); no need to send a receipt.',
+  'payment.contentHint':
+    'If you transfer without the QR code, use exactly this amount and content so the dossier is recognised.',
+  'payment.auto':
+    'Once the bank confirms the payment, the dossier’s status updates by itself (this page checks every 10 seconds); no need to send a receipt.',
   'payment.copy': 'Copy',
   'payment.copied': 'Copied',
   'payment.counter': 'This office does not take online payments yet. Please pay at the one-stop counter of {unit}.',
@@ -205,7 +209,8 @@ export const en: Record<MessageKey, string> = {
   'mine.onDevice': 'on this device',
   'mine.inAccount': 'in your account',
   'login.title': 'Sign in',
-  'login.lead': 'Sign in to keep drafts in your account and see every dossier you filed. You can also apply without signing in.',
+  'login.lead':
+    'Sign in to keep drafts in your account and see every dossier you filed. You can also apply without signing in.',
   'login.username': 'Username',
   'login.password': 'Password',
   'login.submit': 'Sign in',

@@ -1,4 +1,4 @@
-import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react'
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
 import { en } from './en'
 import { type Locale, type MessageKey, vi } from './messages'
 
@@ -10,7 +10,9 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = { vi, en }
  * @example translate('en', 'home.results', { n: 3 }) // '3 procedures'
  */
 export function translate(locale: Locale, key: MessageKey, values: Record<string, string | number> = {}): string {
-  return catalogues[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole))
+  return catalogues[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  )
 }
 
 interface I18n {
@@ -46,7 +48,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
   }, [])
   const value = useMemo<I18n>(
-    () => ({ locale, setLocale, t: (key, values) => translate(locale, key, values), pick: (message) => message[locale] }),
+    () => ({
+      locale,
+      setLocale,
+      t: (key, values) => translate(locale, key, values),
+      pick: (message) => message[locale],
+    }),
     [locale, setLocale],
   )
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>

@@ -51,7 +51,8 @@ export const vi = {
   'procedure.free': 'Không mất phí',
   'procedure.feeByForm': 'Tính theo thông tin khai',
   'procedure.components': 'Thành phần hồ sơ',
-  'procedure.componentsLead': 'Chuẩn bị sẵn các giấy tờ dưới đây (bản chụp hoặc bản quét rõ nét) để đính kèm khi nộp trực tuyến.',
+  'procedure.componentsLead':
+    'Chuẩn bị sẵn các giấy tờ dưới đây (bản chụp hoặc bản quét rõ nét) để đính kèm khi nộp trực tuyến.',
   'procedure.required': 'Bắt buộc',
   'procedure.conditional': 'Bắt buộc trong một số trường hợp',
   'procedure.optional': 'Không bắt buộc',
@@ -144,7 +145,8 @@ export const vi = {
   'track.paymentTodo': 'Cơ quan giải quyết yêu cầu nộp phí, lệ phí.',
   'track.resultTodo': 'Kết quả đã có.',
   'track.withPin': 'Xem thông tin đã khai',
-  'track.resultCounter': 'Vui lòng nhận kết quả tại Bộ phận tiếp nhận và trả kết quả của {unit}, hoặc qua bưu chính nếu bạn đã đăng ký nhận kết quả qua bưu chính.',
+  'track.resultCounter':
+    'Vui lòng nhận kết quả tại Bộ phận tiếp nhận và trả kết quả của {unit}, hoặc qua bưu chính nếu bạn đã đăng ký nhận kết quả qua bưu chính.',
   'track.updated': 'Trạng thái hồ sơ vừa được cập nhật: {status}.',
   'supplement.asked': 'Cơ quan giải quyết đề nghị bổ sung:',
   'supplement.pinFirst': 'Nhập mã tra cứu (PIN) bên dưới để xem giấy tờ cần bổ sung và nộp bổ sung trực tuyến.',
@@ -164,7 +166,8 @@ export const vi = {
   'supplement.failed': 'Chưa gửi được giấy tờ bổ sung.',
   'supplement.sent': 'Đã gửi giấy tờ bổ sung',
   'supplement.sentAt': 'Bạn đã gửi giấy tờ bổ sung lúc {at}.',
-  'supplement.sentLead': 'Cán bộ sẽ kiểm tra giấy tờ bạn gửi. Hồ sơ vẫn ở trạng thái “Yêu cầu bổ sung giấy tờ” cho đến khi cán bộ chấp nhận phần bổ sung, rồi được giải quyết tiếp; thời gian chờ bổ sung không tính vào thời hạn giải quyết.',
+  'supplement.sentLead':
+    'Cán bộ sẽ kiểm tra giấy tờ bạn gửi. Hồ sơ vẫn ở trạng thái “Yêu cầu bổ sung giấy tờ” cho đến khi cán bộ chấp nhận phần bổ sung, rồi được giải quyết tiếp; thời gian chờ bổ sung không tính vào thời hạn giải quyết.',
   'supplement.more': 'Gửi thêm giấy tờ',
   'payment.asked': 'Cơ quan giải quyết đề nghị nộp phí, lệ phí: {amount}.',
   'payment.pinFirst': 'Nhập mã tra cứu (PIN) bên dưới để xem số tiền và cách nộp.',
@@ -172,18 +175,22 @@ export const vi = {
   'payment.scan': 'Mở ứng dụng ngân hàng bất kỳ, chọn quét mã QR: số tiền và nội dung chuyển khoản được điền sẵn.',
   'payment.qrLabel': 'Mã VietQR chuyển {amount} cho {name}',
   'payment.saveQr': 'Lưu ảnh mã QR',
-  'payment.saveQrHint': 'Đang xem trên điện thoại dùng để chuyển khoản? Lưu ảnh rồi chọn ảnh này trong mục quét mã QR của ứng dụng ngân hàng.',
+  'payment.saveQrHint':
+    'Đang xem trên điện thoại dùng để chuyển khoản? Lưu ảnh rồi chọn ảnh này trong mục quét mã QR của ứng dụng ngân hàng.',
   'payment.amount': 'Số tiền',
   'payment.bank': 'Ngân hàng',
   'payment.bin': 'mã BIN {bin}',
   'payment.account': 'Số tài khoản',
   'payment.accountName': 'Chủ tài khoản',
   'payment.content': 'Nội dung chuyển khoản',
-  'payment.contentHint': 'Nếu chuyển khoản không dùng mã QR, hãy ghi đúng số tiền và nội dung này để hệ thống nhận ra hồ sơ của bạn.',
-  'payment.auto': 'Khi ngân hàng xác nhận đã nhận tiền, trạng thái hồ sơ tự cập nhật (trang này tự kiểm tra lại sau mỗi 10 giây); bạn không cần gửi biên lai.',
+  'payment.contentHint':
+    'Nếu chuyển khoản không dùng mã QR, hãy ghi đúng số tiền và nội dung này để hệ thống nhận ra hồ sơ của bạn.',
+  'payment.auto':
+    'Khi ngân hàng xác nhận đã nhận tiền, trạng thái hồ sơ tự cập nhật (trang này tự kiểm tra lại sau mỗi 10 giây); bạn không cần gửi biên lai.',
   'payment.copy': 'Sao chép',
   'payment.copied': 'Đã sao chép',
-  'payment.counter': 'Đơn vị chưa nhận nộp phí trực tuyến. Vui lòng nộp phí tại Bộ phận tiếp nhận và trả kết quả của {unit}.',
+  'payment.counter':
+    'Đơn vị chưa nhận nộp phí trực tuyến. Vui lòng nộp phí tại Bộ phận tiếp nhận và trả kết quả của {unit}.',
   'result.title': 'Kết quả giải quyết',
   'result.lead': 'Bản điện tử của kết quả do cơ quan giải quyết đính kèm:',
   'result.online': 'Tải bản điện tử của kết quả ở mục “Kết quả giải quyết” bên dưới.',
@@ -206,7 +213,8 @@ export const vi = {
   'mine.onDevice': 'trên thiết bị này',
   'mine.inAccount': 'trong tài khoản',
   'login.title': 'Đăng nhập',
-  'login.lead': 'Đăng nhập để lưu bản nháp vào tài khoản và xem lại mọi hồ sơ đã nộp. Bạn vẫn có thể nộp hồ sơ mà không cần đăng nhập.',
+  'login.lead':
+    'Đăng nhập để lưu bản nháp vào tài khoản và xem lại mọi hồ sơ đã nộp. Bạn vẫn có thể nộp hồ sơ mà không cần đăng nhập.',
   'login.username': 'Tên đăng nhập',
   'login.password': 'Mật khẩu',
   'login.submit': 'Đăng nhập',

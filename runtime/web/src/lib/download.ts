@@ -19,10 +19,17 @@ export function saveBlob(blob: Blob, fileName: string): void {
  * Downloads a file of a tracked dossier (`GET /api/track/:code/files/:id`): it needs the PIN in a header, so it
  * is fetched as a blob and saved under its own name; errors as ApiError.
  */
-export async function downloadTrackedFile(code: string, pin: string, file: { id: string; fileName: string }): Promise<void> {
+export async function downloadTrackedFile(
+  code: string,
+  pin: string,
+  file: { id: string; fileName: string },
+): Promise<void> {
   let response: Response
   try {
-    response = await fetch(`/api/track/${encodeURIComponent(code)}/files/${encodeURIComponent(file.id)}`, { headers: { 'x-lookup-pin': pin }, credentials: 'same-origin' })
+    response = await fetch(`/api/track/${encodeURIComponent(code)}/files/${encodeURIComponent(file.id)}`, {
+      headers: { 'x-lookup-pin': pin },
+      credentials: 'same-origin',
+    })
   } catch {
     throw networkError()
   }

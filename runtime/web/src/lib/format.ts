@@ -3,7 +3,15 @@ import type { Locale } from '../i18n/messages'
 
 const parts = (iso: string) => {
   const values = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(new Date(iso))
       .map((p) => [p.type, p.value]),
   )
@@ -38,7 +46,9 @@ export function showProcessingTime(time: ProcessingTime, locale: Locale): string
     case 'workingHours':
       return vi ? `${time.hours} giờ làm việc` : `${time.hours} working hour${time.hours === 1 ? '' : 's'}`
     case 'sameDay':
-      return vi ? `Trong ngày (nhận sau ${time.cutoff} thì trả ngày làm việc tiếp theo)` : `Same day (next working day if received after ${time.cutoff})`
+      return vi
+        ? `Trong ngày (nhận sau ${time.cutoff} thì trả ngày làm việc tiếp theo)`
+        : `Same day (next working day if received after ${time.cutoff})`
     case 'calendarDays':
       return vi ? `${time.days} ngày` : `${time.days} day${time.days === 1 ? '' : 's'}`
     default:

@@ -1,6 +1,6 @@
 import QRCode from 'qrcode'
 import { describe, expect, it } from 'vitest'
-import { type QrLevel, encodeQr, penalty, qrPath } from './qr-code'
+import { encodeQr, penalty, type QrLevel, qrPath } from './qr-code'
 
 // The `qrcode` package (used by the runtime for printed slips) is the reference.
 function reference(text: string, level: QrLevel, mask?: number, version?: number) {
@@ -10,7 +10,9 @@ function reference(text: string, level: QrLevel, mask?: number, version?: number
     ...(version === undefined ? {} : { version }),
   })
   const size = qr.modules.size
-  const rows = Array.from({ length: size }, (_, y) => Array.from({ length: size }, (_, x) => qr.modules.get(y, x) === 1))
+  const rows = Array.from({ length: size }, (_, y) =>
+    Array.from({ length: size }, (_, x) => qr.modules.get(y, x) === 1),
+  )
   return { version: qr.version, size, mask: qr.maskPattern as number, rows }
 }
 

@@ -1,4 +1,11 @@
-import type { DossierComponent, Fee, LegalDocument, OnlineMode, ProcedureDefinition, ProcessingTime } from '@motcua/core'
+import type {
+  DossierComponent,
+  Fee,
+  LegalDocument,
+  OnlineMode,
+  ProcedureDefinition,
+  ProcessingTime,
+} from '@motcua/core'
 import type { Message } from './api'
 
 /** `GET /api/procedures` */
@@ -15,7 +22,10 @@ export interface ProcedureSummary {
 }
 
 /** `GET /api/procedures/:code`: the published definition without its internal workflow. */
-export type ProcedureDetail = Omit<ProcedureDefinition, 'steps' | 'plugins'> & { version: number; effectiveFrom: string }
+export type ProcedureDetail = Omit<ProcedureDefinition, 'steps' | 'plugins'> & {
+  version: number
+  effectiveFrom: string
+}
 
 export type { DossierComponent, Fee, LegalDocument }
 

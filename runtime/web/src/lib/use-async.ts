@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useState } from 'react'
 
 /** The state of a load: pending, its value, or its error; `reload` starts again. */
-export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): { value?: T; error?: unknown; pending: boolean; reload: () => void } {
+export function useAsync<T>(
+  load: () => Promise<T>,
+  deps: unknown[],
+): { value?: T; error?: unknown; pending: boolean; reload: () => void } {
   const [state, setState] = useState<{ value?: T; error?: unknown; pending: boolean }>({ pending: true })
   const [round, setRound] = useState(0)
   useEffect(() => {

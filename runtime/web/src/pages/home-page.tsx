@@ -2,7 +2,7 @@ import { matchesQuery } from '@motcua/core'
 import { type FormEvent, useEffect, useMemo, useState } from 'react'
 import { ErrorBox, Loading } from '../components/loading'
 import { usePageTitle } from '../components/page-title'
-import { ProcedureCard, levelKey } from '../components/procedure-card'
+import { levelKey, ProcedureCard } from '../components/procedure-card'
 import { TrackForm } from '../components/track-form'
 import { useI18n } from '../i18n/i18n'
 import { api } from '../lib/api'
@@ -43,11 +43,18 @@ export function HomePage() {
   }, [q, level, field, unit])
   useEffect(() => {
     setOfUnit(undefined)
-    if (unit) loadProceduresOfUnit(unit).then((list) => setOfUnit(list.map((p) => p.code)), () => setOfUnit([]))
+    if (unit)
+      loadProceduresOfUnit(unit).then(
+        (list) => setOfUnit(list.map((p) => p.code)),
+        () => setOfUnit([]),
+      )
   }, [unit])
   const loadUnits = () => {
     if (units) return
-    Promise.all([api<Unit[]>('/api/units?level=department'), api<Unit[]>('/api/units?level=district')]).then(([d, h]) => setUnits([...d, ...h]), () => setUnits([]))
+    Promise.all([api<Unit[]>('/api/units?level=department'), api<Unit[]>('/api/units?level=district')]).then(
+      ([d, h]) => setUnits([...d, ...h]),
+      () => setUnits([]),
+    )
   }
   useEffect(() => {
     if (unit) loadUnits()
@@ -55,7 +62,10 @@ export function HomePage() {
   }, [])
 
   const procedures = all.value ?? []
-  const fields = useMemo(() => [...new Set(procedures.map((p) => p.field))].sort((a, b) => a.localeCompare(b, 'vi')), [procedures])
+  const fields = useMemo(
+    () => [...new Set(procedures.map((p) => p.field))].sort((a, b) => a.localeCompare(b, 'vi')),
+    [procedures],
+  )
   const filtering = !!(q.trim() || level || field || unit)
   const results = procedures.filter(
     (p) =>
@@ -64,7 +74,9 @@ export function HomePage() {
       (!field || p.field === field) &&
       (!unit || !ofUnit || ofUnit.includes(p.code)),
   )
-  const featured = FEATURED_PROCEDURES.map((code) => procedures.find((p) => p.code === code)).filter((p): p is ProcedureSummary => !!p)
+  const featured = FEATURED_PROCEDURES.map((code) => procedures.find((p) => p.code === code)).filter(
+    (p): p is ProcedureSummary => !!p,
+  )
   const onSearch = (event: FormEvent) => {
     event.preventDefault()
     document.getElementById('results')?.scrollIntoView({ block: 'start' })
@@ -79,7 +91,16 @@ export function HomePage() {
             {t('home.search')}
           </label>
           <div className="search__row">
-            <input id="search" type="search" className="input" value={q} placeholder={t('home.searchPlaceholder')} autoComplete="off" enterKeyHint="search" onChange={(e) => setQ(e.target.value)} />
+            <input
+              id="search"
+              type="search"
+              className="input"
+              value={q}
+              placeholder={t('home.searchPlaceholder')}
+              autoComplete="off"
+              enterKeyHint="search"
+              onChange={(e) => setQ(e.target.value)}
+            />
             <button type="submit" className="button">
               {t('home.searchButton')}
             </button>
@@ -87,12 +108,22 @@ export function HomePage() {
         </form>
         <div className="chips" role="group" aria-label={t('procedure.level')}>
           {['', ...LEVELS].map((value) => (
-            <button key={value || 'all'} type="button" className="chip" aria-pressed={level === value} onClick={() => setLevel(value)}>
+            <button
+              key={value || 'all'}
+              type="button"
+              className="chip"
+              aria-pressed={level === value}
+              onClick={() => setLevel(value)}
+            >
               {value ? t(levelKey(value)!) : t('level.all')}
             </button>
           ))}
         </div>
-        <details className="filters" open={!!(field || unit) || undefined} onToggle={(e) => (e.currentTarget.open ? loadUnits() : undefined)}>
+        <details
+          className="filters"
+          open={!!(field || unit) || undefined}
+          onToggle={(e) => (e.currentTarget.open ? loadUnits() : undefined)}
+        >
           <summary>{t('home.filters')}</summary>
           <label htmlFor="field" className="label">
             {t('home.field')}
@@ -152,7 +183,12 @@ export function HomePage() {
             </>
           ) : (
             <>
-              <p className="stats">{t('home.stats', { total: procedures.length, full: procedures.filter((p) => p.onlineMode.mode === 'full').length })}</p>
+              <p className="stats">
+                {t('home.stats', {
+                  total: procedures.length,
+                  full: procedures.filter((p) => p.onlineMode.mode === 'full').length,
+                })}
+              </p>
               {featured.length > 0 && (
                 <>
                   <h2>{t('home.featured')}</h2>
@@ -166,7 +202,11 @@ export function HomePage() {
               <h2>{t('home.all')}</h2>
               <ul className="cards">
                 {[...procedures]
-                  .sort((a, b) => (locale === 'en' && a.nameEn && b.nameEn ? a.nameEn.localeCompare(b.nameEn) : a.name.localeCompare(b.name, 'vi')))
+                  .sort((a, b) =>
+                    locale === 'en' && a.nameEn && b.nameEn
+                      ? a.nameEn.localeCompare(b.nameEn)
+                      : a.name.localeCompare(b.name, 'vi'),
+                  )
                   .map((p) => (
                     <ProcedureCard key={p.code} procedure={p} />
                   ))}

@@ -41,11 +41,28 @@ export function LoginPage() {
         <label htmlFor="username" className="label">
           {t('login.username')}
         </label>
-        <input id="username" className="input" value={username} autoComplete="username" autoCapitalize="none" spellCheck={false} required onChange={(e) => setUsername(e.target.value)} />
+        <input
+          id="username"
+          className="input"
+          value={username}
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          onChange={(e) => setUsername(e.target.value)}
+        />
         <label htmlFor="password" className="label">
           {t('login.password')}
         </label>
-        <input id="password" className="input" type={show ? 'text' : 'password'} value={password} autoComplete="current-password" required onChange={(e) => setPassword(e.target.value)} />
+        <input
+          id="password"
+          className="input"
+          type={show ? 'text' : 'password'}
+          value={password}
+          autoComplete="current-password"
+          required
+          onChange={(e) => setPassword(e.target.value)}
+        />
         <label className="check">
           <input type="checkbox" checked={show} onChange={(e) => setShow(e.target.checked)} /> {t('login.showPassword')}
         </label>

@@ -5,8 +5,8 @@ import { StatusBadge } from '../components/status-badge'
 import { useI18n } from '../i18n/i18n'
 import { api } from '../lib/api'
 import { listDrafts } from '../lib/drafts'
-import { loadProcedures } from '../lib/procedures'
 import { showDateTime } from '../lib/format'
+import { loadProcedures } from '../lib/procedures'
 import type { MyDossier, ServerDraft } from '../lib/types'
 import { useAsync } from '../lib/use-async'
 import { Link, navigate } from '../router'
@@ -21,14 +21,34 @@ export function MyDossiersPage() {
     if (ready && !user) navigate('/dang-nhap?tiep=/ho-so-cua-toi', { replace: true })
   }, [ready, user])
   const dossiers = useAsync(() => (user ? api<MyDossier[]>('/api/me/dossiers') : Promise.resolve([])), [user?.username])
-  const serverDrafts = useAsync(() => (user ? api<ServerDraft[]>('/api/me/drafts') : Promise.resolve([])), [user?.username])
+  const serverDrafts = useAsync(
+    () => (user ? api<ServerDraft[]>('/api/me/drafts') : Promise.resolve([])),
+    [user?.username],
+  )
   const procedures = useAsync(loadProcedures, [])
   if (!ready || !user) return <Loading />
   const local = listDrafts()
-  const nameOf = (code: string) => procedures.value?.find((p) => p.code === code)?.name ?? local.find((l) => l.procedureCode === code)?.procedureName ?? code
+  const nameOf = (code: string) =>
+    procedures.value?.find((p) => p.code === code)?.name ??
+    local.find((l) => l.procedureCode === code)?.procedureName ??
+    code
   const drafts = [
-    ...(serverDrafts.value ?? []).map((d) => ({ code: d.procedureCode, name: nameOf(d.procedureCode), at: d.updatedAt, where: t('mine.inAccount'), unit: local.find((l) => l.procedureCode === d.procedureCode)?.unitCode })),
-    ...local.filter((l) => !(serverDrafts.value ?? []).some((d) => d.procedureCode === l.procedureCode)).map((l) => ({ code: l.procedureCode, name: nameOf(l.procedureCode), at: l.savedAt, where: t('mine.onDevice'), unit: l.unitCode })),
+    ...(serverDrafts.value ?? []).map((d) => ({
+      code: d.procedureCode,
+      name: nameOf(d.procedureCode),
+      at: d.updatedAt,
+      where: t('mine.inAccount'),
+      unit: local.find((l) => l.procedureCode === d.procedureCode)?.unitCode,
+    })),
+    ...local
+      .filter((l) => !(serverDrafts.value ?? []).some((d) => d.procedureCode === l.procedureCode))
+      .map((l) => ({
+        code: l.procedureCode,
+        name: nameOf(l.procedureCode),
+        at: l.savedAt,
+        where: t('mine.onDevice'),
+        unit: l.unitCode,
+      })),
   ]
   return (
     <>
@@ -70,7 +90,10 @@ export function MyDossiersPage() {
               <p className="card__meta">
                 {t('mine.savedAt', { at: showDateTime(d.at) })} ({d.where})
               </p>
-              <Link className="button button--secondary" to={`/thu-tuc/${encodeURIComponent(d.code)}/nop-ho-so${d.unit ? `?don-vi=${encodeURIComponent(d.unit)}` : ''}`}>
+              <Link
+                className="button button--secondary"
+                to={`/thu-tuc/${encodeURIComponent(d.code)}/nop-ho-so${d.unit ? `?don-vi=${encodeURIComponent(d.unit)}` : ''}`}
+              >
                 {t('mine.continue')}
               </Link>
             </li>

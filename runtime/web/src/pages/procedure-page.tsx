@@ -44,7 +44,12 @@ function Components({ procedure }: { procedure: ProcedureDetail }) {
                 )}
               </p>
             )}
-            <p className="hint">{t('procedure.accept', { types: (c.accept ?? ['application/pdf', 'image/jpeg', 'image/png']).map(typeName).join(', '), size: c.maxSizeMB ?? 10 })}</p>
+            <p className="hint">
+              {t('procedure.accept', {
+                types: (c.accept ?? ['application/pdf', 'image/jpeg', 'image/png']).map(typeName).join(', '),
+                size: c.maxSizeMB ?? 10,
+              })}
+            </p>
           </li>
         )
       })}
@@ -56,7 +61,9 @@ export function ProcedurePage({ code }: { code: string }) {
   const { t, locale } = useI18n()
   const { value: procedure, error, pending, reload } = useAsync(() => loadProcedure(code), [code])
   const draft = readDraft(code)
-  const [unit, setUnit] = useState<ChosenUnit | undefined>(draft?.unitCode ? { code: draft.unitCode, name: draft.unitName ?? draft.unitCode } : undefined)
+  const [unit, setUnit] = useState<ChosenUnit | undefined>(
+    draft?.unitCode ? { code: draft.unitCode, name: draft.unitName ?? draft.unitCode } : undefined,
+  )
   const [needUnit, setNeedUnit] = useState(false)
   usePageTitle(procedure ? (locale === 'en' && procedure.nameEn ? procedure.nameEn : procedure.name) : undefined)
   if (pending && !procedure) return <Loading />
@@ -70,7 +77,9 @@ export function ProcedurePage({ code }: { code: string }) {
       document.querySelector<HTMLElement>('#where select')?.focus()
       return
     }
-    navigate(`/thu-tuc/${encodeURIComponent(code)}/nop-ho-so?don-vi=${encodeURIComponent(unit.code)}`, { state: { unitName: unit.name } })
+    navigate(`/thu-tuc/${encodeURIComponent(code)}/nop-ho-so?don-vi=${encodeURIComponent(unit.code)}`, {
+      state: { unitName: unit.name },
+    })
   }
   return (
     <article className="procedure">
@@ -78,7 +87,11 @@ export function ProcedurePage({ code }: { code: string }) {
         <Link to="/">{t('nav.home')}</Link> › {procedure.field}
       </p>
       <h1>{locale === 'en' && procedure.nameEn ? procedure.nameEn : procedure.name}</h1>
-      {locale === 'en' && procedure.nameEn && <p className="lead" lang="vi">{procedure.name}</p>}
+      {locale === 'en' && procedure.nameEn && (
+        <p className="lead" lang="vi">
+          {procedure.name}
+        </p>
+      )}
       {procedure.description && <p className="lead">{procedure.description}</p>}
       <dl className="facts">
         <div>
@@ -164,7 +177,12 @@ export function ProcedurePage({ code }: { code: string }) {
           <ul className="plain-list">
             {procedure.fees.map((fee) => (
               <li key={fee.key}>
-                <strong>{fee.name}</strong>: {fee.amount !== undefined ? (fee.amount === 0 ? t('procedure.free') : showVnd(fee.amount)) : t('procedure.feeByForm')}
+                <strong>{fee.name}</strong>:{' '}
+                {fee.amount !== undefined
+                  ? fee.amount === 0
+                    ? t('procedure.free')
+                    : showVnd(fee.amount)
+                  : t('procedure.feeByForm')}
                 {fee.note && <span className="hint block">{fee.note}</span>}
               </li>
             ))}

@@ -1,7 +1,7 @@
+import { FeeTable } from '../components/fee-table'
 import { usePageTitle } from '../components/page-title'
 import { QrImage } from '../components/qr-code'
 import { StatusBadge } from '../components/status-badge'
-import { FeeTable } from '../components/fee-table'
 import { useI18n } from '../i18n/i18n'
 import { showDateTime } from '../lib/format'
 import type { SubmittedDossier } from '../lib/types'
@@ -27,7 +27,9 @@ export default function ReceiptPage({ code }: { code: string }) {
   if (!receipt) {
     return (
       <>
-        <h1>{t('receipt.code')}: {code}</h1>
+        <h1>
+          {t('receipt.code')}: {code}
+        </h1>
         <p className="notice">{t('receipt.missing')}</p>
         <Link className="button" to={`/tra-cuu/${encodeURIComponent(code)}`}>
           {t('receipt.track')}
@@ -88,7 +90,11 @@ export default function ReceiptPage({ code }: { code: string }) {
         <button type="button" className="button button--wide" onClick={() => window.print()}>
           {t('receipt.print')}
         </button>
-        <Link className="button button--secondary" to={`/tra-cuu/${encodeURIComponent(receipt.receiptCode)}`} state={{ pin: receipt.pin }}>
+        <Link
+          className="button button--secondary"
+          to={`/tra-cuu/${encodeURIComponent(receipt.receiptCode)}`}
+          state={{ pin: receipt.pin }}
+        >
           {t('receipt.track')}
         </Link>
       </div>

@@ -1,6 +1,6 @@
-import { FormSummary, type RJSFSchema, type UiSchema } from '@motcua/forms'
 import { channels } from '@motcua/core'
-import { type ReactNode, Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react'
+import { FormSummary, type RJSFSchema, type UiSchema } from '@motcua/forms'
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { FileDownload } from '../components/file-download'
 import { ErrorBox, Loading } from '../components/loading'
 import { usePageTitle } from '../components/page-title'
@@ -64,7 +64,15 @@ function Supplement({ dossier, pin, onChanged }: { dossier: TrackedDossier; pin:
 }
 
 /** What the citizen must do now, for the statuses that ask something of them; the details need the PIN. */
-function Todo({ dossier, pin, onChanged }: { dossier: TrackedDossier; pin: string | undefined; onChanged: () => void }) {
+function Todo({
+  dossier,
+  pin,
+  onChanged,
+}: {
+  dossier: TrackedDossier
+  pin: string | undefined
+  onChanged: () => void
+}) {
   const { t } = useI18n()
   const unit = dossier.unit.name
   const results = dossier.attachments?.filter((f) => f.kind === 'result') ?? []
@@ -114,7 +122,13 @@ function Todo({ dossier, pin, onChanged }: { dossier: TrackedDossier; pin: strin
     body = (
       <>
         <p>{t('track.resultTodo')}</p>
-        <p>{results.length ? t('result.online') : pin ? t('track.resultCounter', { unit }) : `${t('result.pinFirst')} ${t('track.resultCounter', { unit })}`}</p>
+        <p>
+          {results.length
+            ? t('result.online')
+            : pin
+              ? t('track.resultCounter', { unit })
+              : `${t('result.pinFirst')} ${t('track.resultCounter', { unit })}`}
+        </p>
       </>
     )
   } else return null
@@ -163,7 +177,12 @@ function Details({ dossier, pin }: { dossier: TrackedDossier; pin: string }) {
         </p>
       )}
       {procedure ? (
-        <FormSummary schema={procedure.form.schema as RJSFSchema} uiSchema={procedure.form.uiSchema as UiSchema} formData={dossier.formData} locale={locale} />
+        <FormSummary
+          schema={procedure.form.schema as RJSFSchema}
+          uiSchema={procedure.form.uiSchema as UiSchema}
+          formData={dossier.formData}
+          locale={locale}
+        />
       ) : (
         <Loading />
       )}
@@ -212,7 +231,10 @@ export function TrackPage({ code }: { code?: string }) {
     track(code, statePin)
       .then(
         (found) => [found, statePin] as const,
-        (e: unknown) => (statePin && e instanceof ApiError && e.status === 403 ? track(code).then((found) => [found, undefined] as const) : Promise.reject(e)),
+        (e: unknown) =>
+          statePin && e instanceof ApiError && e.status === 403
+            ? track(code).then((found) => [found, undefined] as const)
+            : Promise.reject(e),
       )
       .then(
         ([found, usedPin]) => live && (setDossier(found), setViewPin(usedPin)),
@@ -273,7 +295,12 @@ export function TrackPage({ code }: { code?: string }) {
         {t('track.title')}: <span className="code">{code}</span>
       </h1>
       {pending && !dossier && <Loading />}
-      {error !== undefined && <ErrorBox error={error} onRetry={error instanceof ApiError && error.status === 403 ? undefined : () => setRound((r) => r + 1)} />}
+      {error !== undefined && (
+        <ErrorBox
+          error={error}
+          onRetry={error instanceof ApiError && error.status === 403 ? undefined : () => setRound((r) => r + 1)}
+        />
+      )}
       {dossier && (
         <>
           <section className="panel" aria-labelledby="status-title">
@@ -349,7 +376,15 @@ export function TrackPage({ code }: { code?: string }) {
               <p className="hint" id="pin-hint">
                 {t('track.pinHint')}
               </p>
-              <input id="pin" className="input input--short" inputMode="numeric" autoComplete="off" value={pin} aria-describedby="pin-hint" onChange={(e) => setPin(e.target.value)} />
+              <input
+                id="pin"
+                className="input input--short"
+                inputMode="numeric"
+                autoComplete="off"
+                value={pin}
+                aria-describedby="pin-hint"
+                onChange={(e) => setPin(e.target.value)}
+              />
               <button type="submit" className="button">
                 {t('track.withPin')}
               </button>
@@ -359,7 +394,14 @@ export function TrackPage({ code }: { code?: string }) {
       )}
       <section className="panel">
         <h2>{t('home.trackTitle')}</h2>
-        <TrackForm key={code} idPrefix="track-other" onTrack={(next, nextPin) => navigate(`/tra-cuu/${encodeURIComponent(next)}`, { state: nextPin ? { pin: nextPin } : null })} withPin />
+        <TrackForm
+          key={code}
+          idPrefix="track-other"
+          onTrack={(next, nextPin) =>
+            navigate(`/tra-cuu/${encodeURIComponent(next)}`, { state: nextPin ? { pin: nextPin } : null })
+          }
+          withPin
+        />
       </section>
     </>
   )

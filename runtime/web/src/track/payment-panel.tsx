@@ -35,10 +35,25 @@ function CopyButton({ text, label }: { text: string; label: string }) {
  * Paying the fee a dossier was asked for with VietQR (the unit's `vietnam-qr-pay` plugin): the code to scan,
  * what it transfers and to whom; or, when the unit takes no online payment (404), where to pay instead.
  */
-export default function PaymentPanel({ code, amount, unitName }: { code: string; amount: number | undefined; unitName: string }) {
+export default function PaymentPanel({
+  code,
+  amount,
+  unitName,
+}: {
+  code: string
+  amount: number | undefined
+  unitName: string
+}) {
   const { t } = useI18n()
   const query = amount ? `?amount=${amount}` : ''
-  const { value: qr, error, reload } = useAsync(() => api<VietQr>(`/api/plugins/vietnam-qr-pay/dossiers/${encodeURIComponent(code)}/qr${query}`), [code, query])
+  const {
+    value: qr,
+    error,
+    reload,
+  } = useAsync(
+    () => api<VietQr>(`/api/plugins/vietnam-qr-pay/dossiers/${encodeURIComponent(code)}/qr${query}`),
+    [code, query],
+  )
   if (error instanceof ApiError && error.status === 404) {
     return (
       <p className="payment-counter" data-testid="payment-counter">
@@ -61,12 +76,20 @@ function VietQrPayment({ qr, code }: { qr: VietQr; code: string }) {
       <h3 id="payment-title">{t('payment.title')}</h3>
       <p>{t('payment.scan')}</p>
       <figure className="payment__qr">
-        <QrImage text={qr.payload} className="qr qr--payment" label={t('payment.qrLabel', { amount, name: qr.accountName })} />
+        <QrImage
+          text={qr.payload}
+          className="qr qr--payment"
+          label={t('payment.qrLabel', { amount, name: qr.accountName })}
+        />
         <figcaption className="payment__amount" data-testid="payment-amount">
           {amount}
         </figcaption>
       </figure>
-      <button type="button" className="button button--secondary button--wide" onClick={() => void qrPng(encoded).then((png) => saveBlob(png, `VietQR-${code}.png`))}>
+      <button
+        type="button"
+        className="button button--secondary button--wide"
+        onClick={() => void qrPng(encoded).then((png) => saveBlob(png, `VietQR-${code}.png`))}
+      >
         {t('payment.saveQr')}
       </button>
       <p className="hint">{t('payment.saveQrHint')}</p>

@@ -30,14 +30,34 @@ interface Row {
  * a component of the procedure, checked for type and size before anything is sent; an optional note; upload
  * progress; the runtime's objections beside the file they concern.
  */
-export default function SupplementForm({ code, pin, procedureCode, onSent }: { code: string; pin: string; procedureCode: string; onSent: (files: number) => void }) {
+export default function SupplementForm({
+  code,
+  pin,
+  procedureCode,
+  onSent,
+}: {
+  code: string
+  pin: string
+  procedureCode: string
+  onSent: (files: number) => void
+}) {
   const { value: procedure, error, reload } = useAsync(() => loadProcedure(procedureCode), [procedureCode])
   if (error !== undefined) return <ErrorBox error={error} onRetry={reload} />
   if (!procedure) return <Loading />
   return <Form code={code} pin={pin} components={procedure.components} onSent={onSent} />
 }
 
-function Form({ code, pin, components, onSent }: { code: string; pin: string; components: DossierComponent[]; onSent: (files: number) => void }) {
+function Form({
+  code,
+  pin,
+  components,
+  onSent,
+}: {
+  code: string
+  pin: string
+  components: DossierComponent[]
+  onSent: (files: number) => void
+}) {
   const { t, locale, pick } = useI18n()
   const nextId = useRef(2)
   const only = components.length === 1 ? components[0]!.key : ''
@@ -46,7 +66,8 @@ function Form({ code, pin, components, onSent }: { code: string; pin: string; co
   const [sending, setSending] = useState<{ loaded: number; total: number } | null>(null)
   const [failure, setFailure] = useState<unknown>()
   const componentOf = (key: string) => components.find((c) => c.key === key)
-  const update = (id: number, change: Partial<Row>) => setRows((all) => all.map((row) => (row.id === id ? { ...row, ...change } : row)))
+  const update = (id: number, change: Partial<Row>) =>
+    setRows((all) => all.map((row) => (row.id === id ? { ...row, ...change } : row)))
 
   const problemOf = async (file: File, component: DossierComponent): Promise<string | undefined> => {
     const found = await checkFile(file, component)
@@ -66,7 +87,11 @@ function Form({ code, pin, components, onSent }: { code: string; pin: string; co
   const chooseComponent = async (row: Row, key: string) => {
     const component = componentOf(key)
     const problem = row.file && component ? await problemOf(row.file, component) : undefined
-    update(row.id, { componentKey: key, unassigned: false, ...(problem ? { problem, file: undefined } : { problem: undefined }) })
+    update(row.id, {
+      componentKey: key,
+      unassigned: false,
+      ...(problem ? { problem, file: undefined } : { problem: undefined }),
+    })
   }
 
   const send = async () => {
@@ -74,10 +99,16 @@ function Form({ code, pin, components, onSent }: { code: string; pin: string; co
     setFailure(undefined)
     // Rows left untouched are ignored (unless all are); a file needs its component and a component its file.
     const touched = rows.filter((row) => row.file || (row.componentKey && row.componentKey !== only))
-    const checked = (touched.length ? touched : rows.slice(0, 1)).map((row) => ({ ...row, unassigned: !!row.file && !row.componentKey, problem: row.problem ?? (row.file ? undefined : t('supplement.fileMissing')) }))
+    const checked = (touched.length ? touched : rows.slice(0, 1)).map((row) => ({
+      ...row,
+      unassigned: !!row.file && !row.componentKey,
+      problem: row.problem ?? (row.file ? undefined : t('supplement.fileMissing')),
+    }))
     if (checked.some((row) => row.unassigned || row.problem)) {
       setRows((all) => all.map((row) => checked.find((c) => c.id === row.id) ?? row))
-      document.getElementById(`supplement-row-${checked.find((row) => row.unassigned || row.problem)!.id}`)?.scrollIntoView({ block: 'center' })
+      document
+        .getElementById(`supplement-row-${checked.find((row) => row.unassigned || row.problem)!.id}`)
+        ?.scrollIntoView({ block: 'center' })
       return
     }
     const ordered = uploadOrder(checked as (Row & { file: File })[])
@@ -86,16 +117,23 @@ function Form({ code, pin, components, onSent }: { code: string; pin: string; co
     if (note.trim()) body.append('note', note.trim())
     setSending({ loaded: 0, total: 1 })
     try {
-      await postMultipart<{ files: number }>(`/api/track/${encodeURIComponent(code)}/supplement`, body, { 'X-Lookup-Pin': pin }, (loaded, total) => setSending({ loaded, total }))
+      await postMultipart<{ files: number }>(
+        `/api/track/${encodeURIComponent(code)}/supplement`,
+        body,
+        { 'X-Lookup-Pin': pin },
+        (loaded, total) => setSending({ loaded, total }),
+      )
       onSent(ordered.length)
     } catch (e) {
       const issues = e instanceof ApiError ? fileIssues(e.issues) : new Map()
       if (issues.size) {
-        setRows((all) => all.map((row) => {
-          const at = ordered.findIndex((o) => o.id === row.id)
-          const issue = issues.get(at)
-          return issue ? { ...row, problem: pick(issue.message) } : row
-        }))
+        setRows((all) =>
+          all.map((row) => {
+            const at = ordered.findIndex((o) => o.id === row.id)
+            const issue = issues.get(at)
+            return issue ? { ...row, problem: pick(issue.message) } : row
+          }),
+        )
       }
       setFailure(e)
     } finally {
@@ -122,7 +160,11 @@ function Form({ code, pin, components, onSent }: { code: string; pin: string; co
           const fileId = `supplement-file-${row.id}`
           const selectId = `supplement-component-${row.id}`
           return (
-            <li key={row.id} id={`supplement-row-${row.id}`} className={`attachment${row.problem || row.unassigned ? ' attachment--invalid' : ''}`}>
+            <li
+              key={row.id}
+              id={`supplement-row-${row.id}`}
+              className={`attachment${row.problem || row.unassigned ? ' attachment--invalid' : ''}`}
+            >
               <p className="attachment__name">{t('supplement.fileN', { n: i + 1 })}</p>
               <label className="label" htmlFor={selectId}>
                 {t('supplement.component')}
@@ -149,11 +191,17 @@ function Form({ code, pin, components, onSent }: { code: string; pin: string; co
                 </p>
               )}
               <p className="hint" id={`${fileId}-hint`}>
-                {t('procedure.accept', { types: acceptOf(component ?? ANY).map(typeName).join(', '), size: maxMbOf(component ?? ANY) })}
+                {t('procedure.accept', {
+                  types: acceptOf(component ?? ANY)
+                    .map(typeName)
+                    .join(', '),
+                  size: maxMbOf(component ?? ANY),
+                })}
               </p>
               {row.file && (
                 <p className="attachment__file">
-                  <span className="attachment__filename">{row.file.name}</span> <span className="hint">({showSize(row.file.size, locale)})</span>
+                  <span className="attachment__filename">{row.file.name}</span>{' '}
+                  <span className="hint">({showSize(row.file.size, locale)})</span>
                 </p>
               )}
               {row.problem && (
@@ -176,7 +224,11 @@ function Form({ code, pin, components, onSent }: { code: string; pin: string; co
                   onChange={(e) => void chooseFile(row, e.target.files?.[0], e.target)}
                 />
                 {rows.length > 1 && (
-                  <button type="button" className="button button--ghost" onClick={() => setRows((all) => all.filter((r) => r.id !== row.id))}>
+                  <button
+                    type="button"
+                    className="button button--ghost"
+                    onClick={() => setRows((all) => all.filter((r) => r.id !== row.id))}
+                  >
                     {t('supplement.removeRow')}
                     <span className="mc-sr-only"> {i + 1}</span>
                   </button>
@@ -187,7 +239,11 @@ function Form({ code, pin, components, onSent }: { code: string; pin: string; co
         })}
       </ul>
       {rows.length < 20 && (
-        <button type="button" className="button button--secondary supplement-form__add" onClick={() => setRows((all) => [...all, { id: nextId.current++, componentKey: only }])}>
+        <button
+          type="button"
+          className="button button--secondary supplement-form__add"
+          onClick={() => setRows((all) => [...all, { id: nextId.current++, componentKey: only }])}
+        >
           {t('supplement.addFile')}
         </button>
       )}
@@ -197,7 +253,15 @@ function Form({ code, pin, components, onSent }: { code: string; pin: string; co
       <p className="hint" id="supplement-note-hint">
         {t('supplement.noteHint')}
       </p>
-      <textarea id="supplement-note" className="input textarea" rows={3} maxLength={1000} value={note} aria-describedby="supplement-note-hint" onChange={(e) => setNote(e.target.value)} />
+      <textarea
+        id="supplement-note"
+        className="input textarea"
+        rows={3}
+        maxLength={1000}
+        value={note}
+        aria-describedby="supplement-note-hint"
+        onChange={(e) => setNote(e.target.value)}
+      />
       {sending && (
         <div className="upload-progress" role="status">
           <p>{t('supplement.sending', { percent })}</p>

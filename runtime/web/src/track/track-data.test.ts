@@ -14,14 +14,21 @@ const entry = (action: string, data?: Record<string, unknown>): TimelineEntry =>
 
 describe('reading what the office asked for from the timeline', () => {
   it('lists the missing items of the latest supplement request, trimmed, ignoring junk', () => {
-    const timeline = [entry('submit'), entry('requestSupplement', { missingItems: ['Cũ'] }), entry('acceptSupplement'), entry('requestSupplement', { missingItems: [' Bản sao căn cước ', '', 3, 'Giấy ủy quyền'] })]
+    const timeline = [
+      entry('submit'),
+      entry('requestSupplement', { missingItems: ['Cũ'] }),
+      entry('acceptSupplement'),
+      entry('requestSupplement', { missingItems: [' Bản sao căn cước ', '', 3, 'Giấy ủy quyền'] }),
+    ]
     expect(missingItems(timeline)).toEqual(['Bản sao căn cước', 'Giấy ủy quyền'])
     expect(missingItems([entry('submit')])).toEqual([])
     expect(missingItems([entry('requestSupplement')])).toEqual([]) // the public view carries no data
   })
 
   it('takes the amount of the latest payment request only when it is a positive whole number', () => {
-    expect(requestedAmount([entry('requestPayment', { amount: 16000 }), entry('requestPayment', { amount: 100000 })])).toBe(100000)
+    expect(
+      requestedAmount([entry('requestPayment', { amount: 16000 }), entry('requestPayment', { amount: 100000 })]),
+    ).toBe(100000)
     expect(requestedAmount([entry('requestPayment', { amount: '100000' })])).toBeUndefined()
     expect(requestedAmount([entry('requestPayment', { amount: 0 })])).toBeUndefined()
     expect(requestedAmount([entry('requestPayment')])).toBeUndefined()
@@ -29,9 +36,18 @@ describe('reading what the office asked for from the timeline', () => {
 
   it('knows whether the current supplement request was answered', () => {
     expect(supplementAnswer([entry('requestSupplement')])).toBeUndefined()
-    expect(supplementAnswer([entry('requestSupplement'), entry('supplementSubmitted')])?.action).toBe('supplementSubmitted')
+    expect(supplementAnswer([entry('requestSupplement'), entry('supplementSubmitted')])?.action).toBe(
+      'supplementSubmitted',
+    )
     // An answer to an earlier request does not answer a new one.
-    expect(supplementAnswer([entry('requestSupplement'), entry('supplementSubmitted'), entry('acceptSupplement'), entry('requestSupplement')])).toBeUndefined()
+    expect(
+      supplementAnswer([
+        entry('requestSupplement'),
+        entry('supplementSubmitted'),
+        entry('acceptSupplement'),
+        entry('requestSupplement'),
+      ]),
+    ).toBeUndefined()
   })
 })
 

@@ -2,8 +2,12 @@ import type { Issue } from '../lib/api'
 import type { TimelineEntry } from '../lib/types'
 
 /** The latest timeline entry of an action (`requestSupplement`, `requestPayment`, …) and where it is. */
-export function latestOf(timeline: TimelineEntry[], action: string): { entry: TimelineEntry; index: number } | undefined {
-  for (let index = timeline.length - 1; index >= 0; index--) if (timeline[index]!.action === action) return { entry: timeline[index]!, index }
+export function latestOf(
+  timeline: TimelineEntry[],
+  action: string,
+): { entry: TimelineEntry; index: number } | undefined {
+  for (let index = timeline.length - 1; index >= 0; index--)
+    if (timeline[index]!.action === action) return { entry: timeline[index]!, index }
   return undefined
 }
 
@@ -14,7 +18,12 @@ export function latestOf(timeline: TimelineEntry[], action: string): { entry: Ti
  */
 export function missingItems(timeline: TimelineEntry[]): string[] {
   const items = latestOf(timeline, 'requestSupplement')?.entry.data?.missingItems
-  return Array.isArray(items) ? items.filter((i): i is string => typeof i === 'string').map((i) => i.trim()).filter(Boolean) : []
+  return Array.isArray(items)
+    ? items
+        .filter((i): i is string => typeof i === 'string')
+        .map((i) => i.trim())
+        .filter(Boolean)
+    : []
 }
 
 /** The amount (whole đồng) of the latest payment request, when the officer gave one. */
