@@ -1,3 +1,3 @@
-export * from './schema'
 export * from './open-database'
 export * from './pg-error'
+export * from './schema'

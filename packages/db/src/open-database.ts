@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
@@ -15,7 +16,9 @@ export type Schema = typeof schema
 export type Db = PgDatabase<PgQueryResultHKT, Schema>
 
 /** Where the data lives: embedded PGlite (a data folder, or memory when `dataDir` is omitted) or a PostgreSQL server. */
-export type DatabaseOptions = { driver: 'pglite'; dataDir?: string } | { driver: 'postgres'; url: string; maxConnections?: number }
+export type DatabaseOptions =
+  | { driver: 'pglite'; dataDir?: string }
+  | { driver: 'postgres'; url: string; maxConnections?: number }
 
 export interface Database {
   readonly db: Db
@@ -53,7 +56,7 @@ export function databaseOptionsFromEnv(env: Record<string, string | undefined>):
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true })
-  const client = new PGlite(dataDir)
+  const client = new PGlite({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } })
   await client.waitReady
   const db = drizzlePglite({ client, schema }) as unknown as Db
   return {

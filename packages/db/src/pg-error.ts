@@ -10,8 +10,16 @@ export interface PgErrorInfo {
  * @example if (pgError(e)?.code === '23505') throw conflict()
  */
 export function pgError(error: unknown): PgErrorInfo | undefined {
-  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const { code, constraint, constraint_name } = e as { code?: unknown; constraint?: unknown; constraint_name?: unknown }
+  for (
+    let e: unknown = error, depth = 0;
+    e && typeof e === 'object' && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
+    const { code, constraint, constraint_name } = e as {
+      code?: unknown
+      constraint?: unknown
+      constraint_name?: unknown
+    }
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
       const name = constraint ?? constraint_name
       return typeof name === 'string' ? { code, constraint: name } : { code }

@@ -1,11 +1,20 @@
-import { type ActionInputs, type DossierState, DomainError, type Role, applyAction, availableActions, roles } from '@motcua/core'
+import {
+  type ActionInputs,
+  applyAction,
+  availableActions,
+  DomainError,
+  type DossierState,
+  effectiveSteps,
+  type Role,
+  roles,
+} from '@motcua/core'
 import { type Db, dossierEvents, dossiers, type units } from '@motcua/db'
 import { and, eq, max } from 'drizzle-orm'
 import type { Principal } from '../auth/principal'
 import { loadUnitCalendar } from '../calendar'
-import type { PublishedVersion } from '../procedures/registry'
 import type { PluginHost } from '../plugins/plugin-host'
 import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
+import type { PublishedVersion } from '../procedures/registry'
 import { transitionRow } from './events'
 
 export type DossierRow = typeof dossiers.$inferSelect
@@ -20,6 +29,15 @@ export const stateOf = (d: DossierRow): DossierState => ({
   doneAt: d.doneAt,
   returnedAt: d.returnedAt,
 })
+
+/** The role that works a dossier's current step, kept on the dossier so queues filter by it in SQL. */
+export const roleAtStep = (
+  definition: PublishedVersion['definition'],
+  state: Pick<DossierState, 'caseKey' | 'currentStep'>,
+): string | null =>
+  state.currentStep
+    ? (effectiveSteps(definition, state.caseKey).find((s) => s.key === state.currentStep)?.role ?? null)
+    : null
 
 /** Whether the caller holds one of `roles` for exactly this unit (officers act only for their own unit). */
 export const actsFor = (principal: Principal, unitId: string, roles: readonly string[]): boolean =>
@@ -55,33 +73,61 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
   const action = availableActions(procedure.definition, stateOf(dossier)).find((a) => a.key === input.actionKey)
   if (action && principal !== 'system' && !actsFor(principal, dossier.unitId, action.roles)) {
     const names = (locale: 'vi' | 'en') => action.roles.map((r) => roles[r as Role]?.[locale] ?? r).join(', ')
-    throw new DomainError('FORBIDDEN', { vi: `Thao tác "${action.label}" thuộc về ${names('vi').toLowerCase()} của đơn vị giải quyết hồ sơ.`, en: `Only the ${names('en').toLowerCase()} of the dossier's unit may do this.` })
+    throw new DomainError('FORBIDDEN', {
+      vi: `Thao tác "${action.label}" thuộc về ${names('vi').toLowerCase()} của đơn vị giải quyết hồ sơ.`,
+      en: `Only the ${names('en').toLowerCase()} of the dossier's unit may do this.`,
+    })
   }
   if (dossier.version !== input.expectedVersion) throw stale()
   const calendar = await loadUnitCalendar(db, dossier.unitId)
-  const { next, event } = applyAction(procedure.definition, stateOf(dossier), input.actionKey, input.inputs, { calendar, now, formData: dossier.formData })
+  const { next, event } = applyAction(procedure.definition, stateOf(dossier), input.actionKey, input.inputs, {
+    calendar,
+    now,
+    formData: dossier.formData,
+  })
 
   return db.transaction(async (tx) => {
-    await input.plugins?.beforeAction(tx as unknown as Db, { unitId: dossier.unitId, dossierId: dossier.id, snapshot: dossierSnapshot(dossier, input.unit, procedure), action: { key: event.actionKey, type: event.action } })
+    await input.plugins?.beforeAction(tx as unknown as Db, {
+      unitId: dossier.unitId,
+      dossierId: dossier.id,
+      snapshot: dossierSnapshot(dossier, input.unit, procedure),
+      action: { key: event.actionKey, type: event.action },
+    })
     const [updated] = await tx
       .update(dossiers)
-      .set({ ...next, version: dossier.version + 1, updatedAt: now })
+      .set({
+        ...next,
+        currentRole: roleAtStep(procedure.definition, next),
+        version: dossier.version + 1,
+        updatedAt: now,
+      })
       .where(and(eq(dossiers.id, dossier.id), eq(dossiers.version, input.expectedVersion)))
       .returning()
     if (!updated) throw stale()
-    const [last] = await tx.select({ seq: max(dossierEvents.seq) }).from(dossierEvents).where(eq(dossierEvents.dossierId, dossier.id))
+    const [last] = await tx
+      .select({ seq: max(dossierEvents.seq) })
+      .from(dossierEvents)
+      .where(eq(dossierEvents.dossierId, dossier.id))
     const seq = (last?.seq ?? 0) + 1
     const actor =
       principal === 'system'
         ? { userId: null, role: 'system' }
-        : { userId: principal.userId, role: principal.grants.find((g) => g.unitId === dossier.unitId && action?.roles.includes(g.role))?.role ?? null }
+        : {
+            userId: principal.userId,
+            role:
+              principal.grants.find((g) => g.unitId === dossier.unitId && action?.roles.includes(g.role))?.role ?? null,
+          }
     const row = transitionRow(dossier.id, seq, now, actor, event)
     await tx.insert(dossierEvents).values(row)
-    await input.plugins?.runHooks(tx as unknown as Db, { unitId: dossier.unitId, dossierId: dossier.id, snapshot: dossierSnapshot(updated, input.unit, procedure), change: dossierChange(row) })
+    await input.plugins?.runHooks(tx as unknown as Db, {
+      unitId: dossier.unitId,
+      dossierId: dossier.id,
+      snapshot: dossierSnapshot(updated, input.unit, procedure),
+      change: dossierChange(row),
+    })
     return { dossier: updated, eventSeq: seq }
   })
 }
-
 
 /**
  * Logs something that happened to a dossier without moving it (files answering a supplement request,
@@ -90,7 +136,13 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
 export async function appendEvent(
   tx: Db,
   dossier: DossierRow,
-  entry: { action: string; actor: { userId: string | null; role: string | null }; note?: string | null; data?: Record<string, unknown>; at: Date },
+  entry: {
+    action: string
+    actor: { userId: string | null; role: string | null }
+    note?: string | null
+    data?: Record<string, unknown>
+    at: Date
+  },
 ): Promise<void> {
   const [updated] = await tx
     .update(dossiers)
@@ -98,7 +150,10 @@ export async function appendEvent(
     .where(and(eq(dossiers.id, dossier.id), eq(dossiers.version, dossier.version)))
     .returning({ id: dossiers.id })
   if (!updated) throw stale()
-  const [last] = await tx.select({ seq: max(dossierEvents.seq) }).from(dossierEvents).where(eq(dossierEvents.dossierId, dossier.id))
+  const [last] = await tx
+    .select({ seq: max(dossierEvents.seq) })
+    .from(dossierEvents)
+    .where(eq(dossierEvents.dossierId, dossier.id))
   await tx.insert(dossierEvents).values({
     dossierId: dossier.id,
     seq: (last?.seq ?? 0) + 1,

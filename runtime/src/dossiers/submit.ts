@@ -1,16 +1,29 @@
 import { randomUUID } from 'node:crypto'
-import { type Channel, type DossierState, DomainError, type FeeLine, applyAction, computeFees, dossierStatuses, effectiveSteps, foldVietnamese, requiredComponents, selectCase } from '@motcua/core'
+import {
+  applyAction,
+  type Channel,
+  computeFees,
+  DomainError,
+  type DossierState,
+  dossierStatuses,
+  effectiveSteps,
+  type FeeLine,
+  foldVietnamese,
+  requiredComponents,
+  selectCase,
+} from '@motcua/core'
 import { type Applicant, type Db, dossierEvents, dossiers, pgError } from '@motcua/db'
 import { and, eq, sql } from 'drizzle-orm'
 import { lookupPin } from '../auth/instance-secret'
-import { loadUnitCalendar } from '../calendar'
 import type { Principal } from '../auth/principal'
 import { sha256 } from '../auth/tokens'
-import type { PublishedVersion } from '../procedures/registry'
-import { type CheckedFile, checkFiles, missingComponents, storeFiles } from './attachments'
-import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
+import { loadUnitCalendar } from '../calendar'
 import type { PluginHost } from '../plugins/plugin-host'
+import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
+import type { PublishedVersion } from '../procedures/registry'
 import type { UnitDirectory } from '../units/unit-directory'
+import { roleAtStep } from './act'
+import { type CheckedFile, checkFiles, missingComponents, storeFiles } from './attachments'
 import { transitionRow } from './events'
 import { nextReceiptCode } from './receipt'
 
@@ -18,7 +31,7 @@ export interface SubmitInput {
   procedure: PublishedVersion
   unitCode: string
   applicant: Applicant
-  formData: unknown
+  formData: Record<string, unknown>
   files: { componentKey: string; file: File }[]
   idempotencyKey?: string
   principal?: Principal
@@ -54,25 +67,54 @@ const NO_SUBMITTER = '00000000-0000-0000-0000-000000000000'
  * against their components, then the receipt code, the dossier, its files and its first event in one
  * transaction. A repeated `idempotencyKey` from the same submitter returns the first dossier instead.
  */
-export async function submitDossier(db: Db, input: SubmitInput): Promise<{ dossier: SubmittedDossier; replayed: boolean }> {
+export async function submitDossier(
+  db: Db,
+  input: SubmitInput,
+): Promise<{ dossier: SubmittedDossier; replayed: boolean }> {
   const { procedure, principal } = input
   const def = procedure.definition
   const unit = await input.units.byCode(input.unitCode)
-  if (!unit) throw invalid(`Không có đơn vị mã ${input.unitCode}.`, `No unit ${input.unitCode}.`, '/unitCode', 'unit.unknown')
+  if (!unit)
+    throw invalid(`Không có đơn vị mã ${input.unitCode}.`, `No unit ${input.unitCode}.`, '/unitCode', 'unit.unknown')
   const offered = def.units?.length ? def.units.includes(unit.code) : def.level === unit.level
-  if (!offered) throw invalid(`${unit.name} không giải quyết thủ tục "${def.name}". Vui lòng chọn đơn vị khác.`, `${unit.name} does not handle this procedure.`, '/unitCode', 'unit.notOffering')
+  if (!offered)
+    throw invalid(
+      `${unit.name} không giải quyết thủ tục "${def.name}". Vui lòng chọn đơn vị khác.`,
+      `${unit.name} does not handle this procedure.`,
+      '/unitCode',
+      'unit.notOffering',
+    )
 
   const formIssues = procedure.validateForm(input.formData).map((i) => ({ ...i, path: `/formData${i.path}` }))
-  if (formIssues.length) throw new DomainError('INVALID_DATA', { vi: 'Tờ khai còn thông tin chưa hợp lệ. Vui lòng sửa các trường được đánh dấu.', en: 'Some form fields are not valid.' }, formIssues)
+  if (formIssues.length)
+    throw new DomainError(
+      'INVALID_DATA',
+      {
+        vi: 'Tờ khai còn thông tin chưa hợp lệ. Vui lòng sửa các trường được đánh dấu.',
+        en: 'Some form fields are not valid.',
+      },
+      formIssues,
+    )
   const files: CheckedFile[] = await checkFiles(input.files, def.components)
   const missing = missingComponents(requiredComponents(def, input.formData), files)
-  if (missing.length) throw new DomainError('INVALID_DATA', { vi: 'Hồ sơ còn thiếu giấy tờ bắt buộc.', en: 'Required documents are missing.' }, missing)
+  if (missing.length)
+    throw new DomainError(
+      'INVALID_DATA',
+      { vi: 'Hồ sơ còn thiếu giấy tờ bắt buộc.', en: 'Required documents are missing.' },
+      missing,
+    )
   let fees = computeFees(def, input.formData)
   const procedureCase = selectCase(def, input.formData)
   const firstStep = effectiveSteps(def, procedureCase?.key)[0]!
 
   const channel = input.channel ?? 2
-  const view = (row: { id: string; receiptCode: string; status: number; submittedAt: Date; dueAt: Date | null }): SubmittedDossier => ({
+  const view = (row: {
+    id: string
+    receiptCode: string
+    status: number
+    submittedAt: Date
+    dueAt: Date | null
+  }): SubmittedDossier => ({
     receiptCode: row.receiptCode,
     pin: lookupPin(input.secret, row.id),
     status: row.status,
@@ -87,20 +129,56 @@ export async function submitDossier(db: Db, input: SubmitInput): Promise<{ dossi
   const findExisting = async (tx: Db) => {
     if (!input.idempotencyKey) return undefined
     const [row] = await tx
-      .select({ id: dossiers.id, receiptCode: dossiers.receiptCode, status: dossiers.status, submittedAt: dossiers.submittedAt, dueAt: dossiers.dueAt, procedureVersionId: dossiers.procedureVersionId })
+      .select({
+        id: dossiers.id,
+        receiptCode: dossiers.receiptCode,
+        status: dossiers.status,
+        submittedAt: dossiers.submittedAt,
+        dueAt: dossiers.dueAt,
+        procedureVersionId: dossiers.procedureVersionId,
+      })
       .from(dossiers)
-      .where(and(sql`coalesce(${dossiers.submittedBy}, ${NO_SUBMITTER}::uuid) = ${submittedBy ?? NO_SUBMITTER}::uuid`, eq(dossiers.idempotencyKey, input.idempotencyKey)))
+      .where(
+        and(
+          sql`coalesce(${dossiers.submittedBy}, ${NO_SUBMITTER}::uuid) = ${submittedBy ?? NO_SUBMITTER}::uuid`,
+          eq(dossiers.idempotencyKey, input.idempotencyKey),
+        ),
+      )
     if (row && row.procedureVersionId !== procedure.id) {
-      throw new DomainError('CONFLICT', { vi: 'Mã Idempotency-Key này đã được dùng cho một hồ sơ khác.', en: 'This Idempotency-Key was used for another request.' })
+      throw new DomainError('CONFLICT', {
+        vi: 'Mã Idempotency-Key này đã được dùng cho một hồ sơ khác.',
+        en: 'This Idempotency-Key was used for another request.',
+      })
     }
     return row
   }
 
-  const submitted: DossierState = { status: 1, currentStep: firstStep.key, caseKey: procedureCase?.key ?? null, receivedAt: null, dueAt: null, pausedAt: null, doneAt: null, returnedAt: null }
+  const submitted: DossierState = {
+    status: 1,
+    currentStep: firstStep.key,
+    caseKey: procedureCase?.key ?? null,
+    receivedAt: null,
+    dueAt: null,
+    pausedAt: null,
+    doneAt: null,
+    returnedAt: null,
+  }
   const receiveAction = channel === 2 ? undefined : firstStep.actions.find((a) => a.type === 'receive')
-  if (channel !== 2 && !receiveAction) throw new DomainError('CONFLICT', { vi: 'Thủ tục này không có bước tiếp nhận.', en: 'This procedure has no receive action.' })
+  if (channel !== 2 && !receiveAction)
+    throw new DomainError('CONFLICT', {
+      vi: 'Thủ tục này không có bước tiếp nhận.',
+      en: 'This procedure has no receive action.',
+    })
   const receipt = async (now: Date) =>
-    receiveAction ? applyAction(def, submitted, receiveAction.key, {}, { calendar: await loadUnitCalendar(db, unit.id), now, formData: input.formData }) : undefined
+    receiveAction
+      ? applyAction(
+          def,
+          submitted,
+          receiveAction.key,
+          {},
+          { calendar: await loadUnitCalendar(db, unit.id), now, formData: input.formData },
+        )
+      : undefined
   const searchText = foldVietnamese(`${input.applicant.fullName} ${input.applicant.idNumber ?? ''}`)
 
   try {
@@ -122,6 +200,7 @@ export async function submitDossier(db: Db, input: SubmitInput): Promise<{ dossi
           unitId: unit.id,
           channel,
           ...(received?.next ?? submitted),
+          currentRole: roleAtStep(def, received?.next ?? submitted),
           applicant: input.applicant,
           applicantUserId: channel === 2 ? submittedBy : null,
           formData: input.formData,
@@ -134,7 +213,15 @@ export async function submitDossier(db: Db, input: SubmitInput): Promise<{ dossi
         .prepare('submit_dossier')
         .execute()
       await storeFiles(t, id, files, 'application', submittedBy)
-      if (input.plugins) fees = await input.plugins.adjustFees(t, { unitId: unit.id, unitCode: unit.code, dossierId: id, procedureCode: def.code, formData: input.formData, fees })
+      if (input.plugins)
+        fees = await input.plugins.adjustFees(t, {
+          unitId: unit.id,
+          unitCode: unit.code,
+          dossierId: id,
+          procedureCode: def.code,
+          formData: input.formData,
+          fees,
+        })
       const submitEvent: typeof dossierEvents.$inferInsert = {
         dossierId: id,
         seq: 1,
@@ -146,9 +233,20 @@ export async function submitDossier(db: Db, input: SubmitInput): Promise<{ dossi
         toStatus: 1,
         data: { channel, fees, version: procedure.version },
       }
-      const events = [submitEvent, ...(received ? [transitionRow(id, 2, now, { userId: submittedBy, role: 'receiving_officer' }, received.event)] : [])]
+      const events = [
+        submitEvent,
+        ...(received
+          ? [transitionRow(id, 2, now, { userId: submittedBy, role: 'receiving_officer' }, received.event)]
+          : []),
+      ]
       await t.insert(dossierEvents).values(events).prepare('submit_events').execute()
-      for (const event of events) await input.plugins?.runHooks(t, { unitId: unit.id, dossierId: id, snapshot: dossierSnapshot(row!, unit, procedure), change: dossierChange(event) })
+      for (const event of events)
+        await input.plugins?.runHooks(t, {
+          unitId: unit.id,
+          dossierId: id,
+          snapshot: dossierSnapshot(row!, unit, procedure),
+          change: dossierChange(event),
+        })
       return { dossier: view(row!), replayed: false }
     })
   } catch (error) {

@@ -34,11 +34,18 @@ export const userRoles = pgTable(
   'user_roles',
   {
     id: id(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role').notNull().references(() => roles.code),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role')
+      .notNull()
+      .references(() => roles.code),
     unitId: uuid('unit_id').references(() => units.id),
   },
-  (t) => [unique('user_roles_unique').on(t.userId, t.role, t.unitId).nullsNotDistinct(), index('user_roles_unit_idx').on(t.unitId)],
+  (t) => [
+    unique('user_roles_unique').on(t.userId, t.role, t.unitId).nullsNotDistinct(),
+    index('user_roles_unit_idx').on(t.unitId),
+  ],
 )
 
 /** Sign-in sessions (cookie) and API tokens (bearer); only a hash of the secret is stored. */
@@ -46,7 +53,9 @@ export const sessions = pgTable(
   'sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['cookie', 'bearer'] }).notNull(),
     csrfHash: text('csrf_hash'),
     createdAt: createdAt(),

@@ -1,5 +1,20 @@
+import type { FeeLine } from '@motcua/core'
 import { sql } from 'drizzle-orm'
-import { bigint, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { users } from './accounts'
 import { at, bytea, createdAt, id } from './columns'
 import { procedureVersions } from './procedures'
@@ -22,18 +37,26 @@ export const dossiers = pgTable(
     receiptCode: text('receipt_code').notNull().unique(),
     /** Hash of the PIN printed on the receipt; the PIN unlocks personal data in public tracking. */
     lookupPinHash: text('lookup_pin_hash').notNull(),
-    procedureVersionId: uuid('procedure_version_id').notNull().references(() => procedureVersions.id),
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    procedureVersionId: uuid('procedure_version_id')
+      .notNull()
+      .references(() => procedureVersions.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     /** 1 trực tiếp (counter), 2 trực tuyến (online), 3 bưu chính công ích (post). */
     channel: smallint('channel').notNull(),
     /** National public status 1–10. */
     status: smallint('status').notNull(),
     /** The workflow step it is at; null once it has ended. */
     currentStep: text('current_step'),
+    /** The role that works the current step (for "my queue" in SQL); null once it has ended. */
+    currentRole: text('current_role'),
     caseKey: text('case_key'),
     applicant: jsonb('applicant').$type<Applicant>().notNull(),
     applicantUserId: uuid('applicant_user_id').references(() => users.id),
-    formData: jsonb('form_data').notNull(),
+    formData: jsonb('form_data').$type<Record<string, unknown>>().notNull(),
+    /** The fees fixed at submission (the procedure's rules, then the plugins' adjustments), used everywhere after. */
+    fees: jsonb('fees').$type<FeeLine[]>().notNull().default([]),
     submittedAt: at('submitted_at').notNull().defaultNow(),
     receivedAt: at('received_at'),
     dueAt: at('due_at'),
@@ -43,6 +66,8 @@ export const dossiers = pgTable(
     /** Optimistic concurrency: every change increments it; a stale `expectedVersion` gets 409. */
     version: integer('version').notNull().default(1),
     idempotencyKey: text('idempotency_key'),
+    /** sha256 of the request that used the key: a replay must be the same request. */
+    idempotencyFingerprint: text('idempotency_fingerprint'),
     /** The applicant's name, ID number and the receipt code folded for search (no diacritics, lower case). */
     searchText: text('search_text').notNull().default(''),
     submittedBy: uuid('submitted_by').references(() => users.id),
@@ -56,10 +81,19 @@ export const dossiers = pgTable(
     index('dossiers_unit_status_idx').on(t.unitId, t.status),
     index('dossiers_applicant_idx').on(t.applicantUserId),
     index('dossiers_due_idx').on(t.dueAt),
+    // the desk's queue: a unit's open dossiers, soonest due first
+    index('dossiers_open_queue_idx')
+      .on(t.unitId, t.dueAt, t.submittedAt)
+      .where(sql`${t.currentStep} is not null`),
+    // search by name, ID number or code anywhere in the text (LIKE '%…%'), needs the pg_trgm extension
+    index('dossiers_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     check('dossiers_channel', sql`${t.channel} between 1 and 3`),
     check('dossiers_status', sql`${t.status} between 1 and 10`),
     check('dossiers_version', sql`${t.version} >= 1`),
-    check('dossiers_due_after_received', sql`${t.dueAt} is null or ${t.receivedAt} is null or ${t.dueAt} >= ${t.receivedAt}`),
+    check(
+      'dossiers_due_after_received',
+      sql`${t.dueAt} is null or ${t.receivedAt} is null or ${t.dueAt} >= ${t.receivedAt}`,
+    ),
   ],
 )
 
@@ -71,7 +105,9 @@ export const dossierEvents = pgTable(
   'dossier_events',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
     /** 1, 2, 3 … within the dossier. */
     seq: integer('seq').notNull(),
     at: at('at').notNull().defaultNow(),
@@ -84,7 +120,7 @@ export const dossierEvents = pgTable(
     toStatus: smallint('to_status').notNull(),
     note: text('note'),
     stepDueAt: at('step_due_at'),
-    data: jsonb('data'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
   },
   (t) => [
     unique('dossier_events_seq').on(t.dossierId, t.seq),
@@ -107,12 +143,18 @@ export const attachments = pgTable(
   'attachments',
   {
     id: id(),
-    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
     componentKey: text('component_key').notNull(),
-    kind: text('kind', { enum: ['application', 'supplement', 'result'] }).notNull().default('application'),
+    kind: text('kind', { enum: ['application', 'supplement', 'result'] })
+      .notNull()
+      .default('application'),
     /** The applicant's file name, sanitised; never used as a path. */
     fileName: text('file_name').notNull(),
-    sha256: text('sha256').notNull().references(() => attachmentBlobs.sha256),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => attachmentBlobs.sha256),
     mediaType: text('media_type').notNull(),
     size: integer('size').notNull(),
     uploadedAt: createdAt(),
@@ -129,7 +171,9 @@ export const attachments = pgTable(
 export const receiptSequences = pgTable(
   'receipt_sequences',
   {
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     day: date('day', { mode: 'string' }).notNull(),
     lastValue: integer('last_value').notNull(),
   },
@@ -140,9 +184,11 @@ export const receiptSequences = pgTable(
 export const formDrafts = pgTable(
   'form_drafts',
   {
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     procedureCode: text('procedure_code').notNull(),
-    formData: jsonb('form_data').notNull(),
+    formData: jsonb('form_data').$type<Record<string, unknown>>().notNull(),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.procedureCode] })],

@@ -16,7 +16,9 @@ export const outbox = pgTable(
     pluginSlug: text('plugin_slug'),
     dossierId: uuid('dossier_id').references(() => dossiers.id),
     payload: jsonb('payload').notNull(),
-    state: text('state', { enum: ['pending', 'delivered', 'dead'] }).notNull().default('pending'),
+    state: text('state', { enum: ['pending', 'delivered', 'dead'] })
+      .notNull()
+      .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: at('next_attempt_at').notNull().defaultNow(),
     lastError: text('last_error'),
@@ -25,6 +27,7 @@ export const outbox = pgTable(
   },
   (t) => [
     index('outbox_due_idx').on(t.state, t.nextAttemptAt),
+    index('outbox_plugin_due_idx').on(t.pluginSlug, t.state, t.nextAttemptAt),
     check('outbox_state', sql`${t.state} in ('pending', 'delivered', 'dead')`),
   ],
 )
@@ -33,10 +36,12 @@ export const outbox = pgTable(
 export const pluginSettings = pgTable(
   'plugin_settings',
   {
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     pluginSlug: text('plugin_slug').notNull(),
     enabled: boolean('enabled').notNull().default(true),
-    config: jsonb('config').notNull().default({}),
+    config: jsonb('config').$type<Record<string, unknown>>().notNull().default({}),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.unitId, t.pluginSlug] })],

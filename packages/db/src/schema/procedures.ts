@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core'
-import { at, createdAt, id } from './columns'
 import { users } from './accounts'
+import { at, createdAt, id } from './columns'
 import { units } from './units'
 
 /** A procedure (thủ tục hành chính) by its code; its content lives in drafts and published versions. */
@@ -18,7 +18,9 @@ export const procedureDrafts = pgTable(
   'procedure_drafts',
   {
     id: id(),
-    procedureId: uuid('procedure_id').notNull().references(() => procedures.id, { onDelete: 'cascade' }),
+    procedureId: uuid('procedure_id')
+      .notNull()
+      .references(() => procedures.id, { onDelete: 'cascade' }),
     basedOnVersionId: uuid('based_on_version_id').references(() => procedureVersions.id),
     definition: jsonb('definition').notNull(),
     updatedAt: at('updated_at').notNull().defaultNow(),
@@ -32,7 +34,9 @@ export const procedureVersions = pgTable(
   'procedure_versions',
   {
     id: id(),
-    procedureId: uuid('procedure_id').notNull().references(() => procedures.id),
+    procedureId: uuid('procedure_id')
+      .notNull()
+      .references(() => procedures.id),
     version: integer('version').notNull(),
     definition: jsonb('definition').notNull(),
     /** sha256 of the canonical JSON of `definition`. */

@@ -1,5 +1,5 @@
-import { pgTable, text } from 'drizzle-orm/pg-core'
-import { createdAt } from './columns'
+import { integer, pgTable, text } from 'drizzle-orm/pg-core'
+import { at, createdAt } from './columns'
 
 /** One-off data steps (the first-start seed) already applied, so a restart never repeats them. */
 export const seedRuns = pgTable('seed_runs', {
@@ -11,4 +11,14 @@ export const seedRuns = pgTable('seed_runs', {
 export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
+})
+
+/**
+ * Attempt counters shared by every runtime process (PIN checks, anonymous submissions): one row per key and
+ * fixed window, so a limit holds however many processes serve the requests.
+ */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: at('window_start').notNull(),
+  count: integer('count').notNull(),
 })

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm'
-import { type AnyPgColumn, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core'
+import {
+  type AnyPgColumn,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { createdAt, id } from './columns'
 
 /**
@@ -26,13 +38,18 @@ export const calendars = pgTable('calendars', {
 export const calendarDays = pgTable(
   'calendar_days',
   {
-    calendarCode: text('calendar_code').notNull().references(() => calendars.code, { onDelete: 'cascade' }),
+    calendarCode: text('calendar_code')
+      .notNull()
+      .references(() => calendars.code, { onDelete: 'cascade' }),
     date: date('date', { mode: 'string' }).notNull(),
     /** `holiday` = ngày nghỉ (incl. substitute days); `makeUp` = ngày làm bù, a working day. */
     kind: text('kind', { enum: ['holiday', 'makeUp'] }).notNull(),
     name: text('name').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.calendarCode, t.date] }), check('calendar_days_kind', sql`${t.kind} in ('holiday', 'makeUp')`)],
+  (t) => [
+    primaryKey({ columns: [t.calendarCode, t.date] }),
+    check('calendar_days_kind', sql`${t.kind} in ('holiday', 'makeUp')`),
+  ],
 )
 
 /** Administrative units: the province, its departments, districts and communes, with effective dates. */
@@ -47,9 +64,14 @@ export const units = pgTable(
     name: text('name').notNull(),
     /** Tỉnh, Thành phố, Thị xã, Huyện, Phường, Xã, Thị trấn, Sở, Ban, Trung tâm … */
     type: text('type').notNull(),
-    level: text('level').notNull().references(() => unitLevels.code),
+    level: text('level')
+      .notNull()
+      .references(() => unitLevels.code),
     parentId: uuid('parent_id').references((): AnyPgColumn => units.id),
-    calendarCode: text('calendar_code').notNull().default('default').references(() => calendars.code),
+    calendarCode: text('calendar_code')
+      .notNull()
+      .default('default')
+      .references(() => calendars.code),
     effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
     effectiveTo: date('effective_to', { mode: 'string' }),
     createdAt: createdAt(),
