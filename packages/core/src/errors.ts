@@ -23,6 +23,10 @@ export type DomainErrorCode =
   | 'INVALID_DATA'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  /** Well-formed but refused as it stands, e.g. an Idempotency-Key reused with a different request. */
+  | 'UNPROCESSABLE'
+  /** Something the request needs is not answering in time (a plugin that hangs); retrying later may work. */
+  | 'UNAVAILABLE'
   | 'FORBIDDEN'
   | 'UNAUTHENTICATED'
   | 'RATE_LIMITED'
