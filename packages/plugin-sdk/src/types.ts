@@ -29,7 +29,7 @@ export interface DossierSnapshot {
   dueAt: string | null
   doneAt: string | null
   returnedAt: string | null
-  /** The fees computed from the form at submission. */
+  /** The fees fixed at submission: the procedure's rules, then every plugin's `fees` adjustment. */
   fees: FeeLine[]
 }
 

@@ -33,7 +33,11 @@ export interface SubmitInput {
   applicant: Applicant
   formData: Record<string, unknown>
   files: { componentKey: string; file: File }[]
-  idempotencyKey?: string
+  /**
+   * Retries carrying the same key create one dossier. `request` is the submission as sent (the JSON text):
+   * a replay must be that same request, files included; the same key with anything else is refused.
+   */
+  idempotency?: { key: string; request: string }
   principal?: Principal
   secret: string
   /** 2 online (default); 1 at the counter and 3 by post are entered by a receiving officer, who receives them at once. */
@@ -62,10 +66,27 @@ const invalid = (vi: string, en: string, path: string, code: string) =>
 
 const NO_SUBMITTER = '00000000-0000-0000-0000-000000000000'
 
+const keyReused = () =>
+  new DomainError(
+    'UNPROCESSABLE',
+    {
+      vi: 'Mã Idempotency-Key này đã được dùng cho một lần nộp khác. Nếu bạn đang nộp một hồ sơ mới, hãy dùng một mã mới.',
+      en: 'This Idempotency-Key was already used with a different request. Use a new key for a new submission.',
+    },
+    [
+      {
+        code: 'idempotency.keyReused',
+        path: '/headers/idempotency-key',
+        message: { vi: 'Mã đã dùng cho yêu cầu khác', en: 'Key used for another request' },
+      },
+    ],
+  )
+
 /**
  * Files a dossier online: the form checked by its version's compiled validator, attachments checked
  * against their components, then the receipt code, the dossier, its files and its first event in one
- * transaction. A repeated `idempotencyKey` from the same submitter returns the first dossier instead.
+ * transaction. A replay of the same request with the same idempotency key from the same submitter (anonymous
+ * ones share one scope, told apart by the request itself) returns the first dossier instead.
  */
 export async function submitDossier(
   db: Db,
@@ -103,7 +124,7 @@ export async function submitDossier(
       { vi: 'Hồ sơ còn thiếu giấy tờ bắt buộc.', en: 'Required documents are missing.' },
       missing,
     )
-  let fees = computeFees(def, input.formData)
+  const ruleFees = computeFees(def, input.formData)
   const procedureCase = selectCase(def, input.formData)
   const firstStep = effectiveSteps(def, procedureCase?.key)[0]!
 
@@ -114,6 +135,7 @@ export async function submitDossier(
     status: number
     submittedAt: Date
     dueAt: Date | null
+    fees: FeeLine[]
   }): SubmittedDossier => ({
     receiptCode: row.receiptCode,
     pin: lookupPin(input.secret, row.id),
@@ -123,11 +145,17 @@ export async function submitDossier(
     dueAt: row.dueAt,
     procedure: { code: def.code, name: def.name, version: procedure.version },
     unit: { code: unit.code, name: unit.name },
-    fees,
+    fees: row.fees,
   })
   const submittedBy = principal?.userId ?? null
+  const idempotency = input.idempotency && {
+    key: input.idempotency.key,
+    fingerprint: sha256(
+      [input.idempotency.request, ...files.map((f) => `${f.componentKey}\t${f.fileName}\t${f.sha256}`)].join('\n'),
+    ),
+  }
   const findExisting = async (tx: Db) => {
-    if (!input.idempotencyKey) return undefined
+    if (!idempotency) return undefined
     const [row] = await tx
       .select({
         id: dossiers.id,
@@ -135,21 +163,17 @@ export async function submitDossier(
         status: dossiers.status,
         submittedAt: dossiers.submittedAt,
         dueAt: dossiers.dueAt,
-        procedureVersionId: dossiers.procedureVersionId,
+        fees: dossiers.fees,
+        fingerprint: dossiers.idempotencyFingerprint,
       })
       .from(dossiers)
       .where(
         and(
           sql`coalesce(${dossiers.submittedBy}, ${NO_SUBMITTER}::uuid) = ${submittedBy ?? NO_SUBMITTER}::uuid`,
-          eq(dossiers.idempotencyKey, input.idempotencyKey),
+          eq(dossiers.idempotencyKey, idempotency.key),
         ),
       )
-    if (row && row.procedureVersionId !== procedure.id) {
-      throw new DomainError('CONFLICT', {
-        vi: 'Mã Idempotency-Key này đã được dùng cho một hồ sơ khác.',
-        en: 'This Idempotency-Key was used for another request.',
-      })
-    }
+    if (row && row.fingerprint !== idempotency.fingerprint) throw keyReused()
     return row
   }
 
@@ -205,7 +229,9 @@ export async function submitDossier(
           applicantUserId: channel === 2 ? submittedBy : null,
           formData: input.formData,
           submittedAt: now,
-          idempotencyKey: input.idempotencyKey ?? null,
+          idempotencyKey: idempotency?.key ?? null,
+          idempotencyFingerprint: idempotency?.fingerprint ?? null,
+          fees: ruleFees,
           searchText: `${searchText} ${receiptCode.toLowerCase()}`,
           submittedBy,
         })
@@ -213,15 +239,18 @@ export async function submitDossier(
         .prepare('submit_dossier')
         .execute()
       await storeFiles(t, id, files, 'application', submittedBy)
-      if (input.plugins)
-        fees = await input.plugins.adjustFees(t, {
-          unitId: unit.id,
-          unitCode: unit.code,
-          dossierId: id,
-          procedureCode: def.code,
-          formData: input.formData,
-          fees,
-        })
+      const fees = input.plugins
+        ? await input.plugins.adjustFees(t, {
+            unitId: unit.id,
+            unitCode: unit.code,
+            dossierId: id,
+            procedureCode: def.code,
+            formData: input.formData,
+            fees: ruleFees,
+          })
+        : ruleFees
+      if (fees !== ruleFees) await t.update(dossiers).set({ fees }).where(eq(dossiers.id, id))
+      const filed = { ...row!, fees }
       const submitEvent: typeof dossierEvents.$inferInsert = {
         dossierId: id,
         seq: 1,
@@ -244,10 +273,10 @@ export async function submitDossier(
         await input.plugins?.runHooks(t, {
           unitId: unit.id,
           dossierId: id,
-          snapshot: dossierSnapshot(row!, unit, procedure),
+          snapshot: dossierSnapshot(filed, unit, procedure),
           change: dossierChange(event),
         })
-      return { dossier: view(row!), replayed: false }
+      return { dossier: view(filed), replayed: false }
     })
   } catch (error) {
     // a concurrent retry with the same key committed first: answer with its dossier

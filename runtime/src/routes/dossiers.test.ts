@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { dossiers, receiptSequences } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultProceduresDir } from '../procedures/library'
 import { openTestRuntime, TEST_PASSWORD, type TestRuntime } from '../testing'
@@ -304,6 +305,47 @@ describe.each(testDrivers())('citizens’ API on $name', ({ open }) => {
     expect(await runtime.database.db.$count(dossiers)).toBe(before + 1)
   })
 
+  it('never hands one anonymous applicant another’s dossier or PIN through a shared Idempotency-Key', async () => {
+    const key = { 'idempotency-key': 'shared-by-chance' }
+    const first = await multipart(birthDossier(), undefined, key)
+    expect(first.status).toBe(201)
+    const before = await runtime.database.db.$count(dossiers)
+    const other = birthDossier(birth(), { applicant: { fullName: 'Trần Thị Lan', idNumber: '022195009876' } })
+    const second = await multipart(other, undefined, key)
+    expect(second.status).toBe(422)
+    const body = (await second.json()) as ErrorBody & Partial<Submitted>
+    expect(body.error.code).toBe('UNPROCESSABLE')
+    expect(body.error.message.vi).toMatch(/dùng một mã mới/)
+    expect(body.error.issues?.[0]?.path).toBe('/headers/idempotency-key')
+    expect(JSON.stringify(body)).not.toMatch(/\d{8}|H49-/) // neither the first dossier's PIN nor its code
+    expect(await runtime.database.db.$count(dossiers)).toBe(before)
+  })
+
+  it('replays only the very same request: the same key with another file is refused', async () => {
+    const key = { 'idempotency-key': 'same-json-other-file' }
+    const first = await multipart(birthDossier(), undefined, key)
+    const replay = await multipart(birthDossier(), undefined, key)
+    expect([first.status, replay.status]).toEqual([201, 200])
+    const [a, b] = (await Promise.all([first.json(), replay.json()])) as Submitted[]
+    expect(b).toMatchObject({ receiptCode: a!.receiptCode, pin: a!.pin, fees: a!.fees })
+    const otherFile = await multipart(
+      birthDossier(),
+      [['giay_chung_sinh', pdf('ban khac'), 'giay-chung-sinh.pdf']],
+      key,
+    )
+    expect(otherFile.status).toBe(422)
+  })
+
+  it('stores the fees fixed at submission with the dossier', async () => {
+    const res = await multipart(birthDossier())
+    const { receiptCode, fees } = (await res.json()) as Submitted
+    const [stored] = await runtime.database.db
+      .select({ fees: dossiers.fees })
+      .from(dossiers)
+      .where(eq(dossiers.receiptCode, receiptCode))
+    expect(stored!.fees).toEqual(fees)
+  })
+
   it('gives 200 concurrent submissions to one unit 200 distinct, gapless receipt codes', async () => {
     const unit = { procedureCode: '1.001193', unitCode: '06652', applicant, formData: birth() }
     const responses = await Promise.all(Array.from({ length: 200 }, () => multipart(unit)))
@@ -348,5 +390,15 @@ describe.each(testDrivers())('citizens’ API on $name', ({ open }) => {
     )
     await request('/api/me/drafts/1.001193', { method: 'DELETE', headers: { authorization: `Bearer ${an}` } })
     expect((await request('/api/me/drafts/1.001193', { headers: { authorization: `Bearer ${an}` } })).status).toBe(404)
+  })
+
+  it('keeps a signed-in citizen’s keys apart from anonymous ones', async () => {
+    const key = { 'idempotency-key': 'per-submitter' }
+    const signedIn = await token('congdan')
+    const anonymous = await multipart(birthDossier(), undefined, key)
+    const own = await multipart(birthDossier(), undefined, { ...key, authorization: `Bearer ${signedIn}` })
+    expect([anonymous.status, own.status]).toEqual([201, 201])
+    const [a, b] = (await Promise.all([anonymous.json(), own.json()])) as Submitted[]
+    expect(a!.receiptCode).not.toBe(b!.receiptCode)
   })
 })

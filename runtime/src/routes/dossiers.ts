@@ -88,9 +88,11 @@ const tooLarge = () =>
 export async function readSubmission<T>(
   c: Context<AppEnv>,
   schema: JsonBody<T>,
-): Promise<{ body: T; files: { componentKey: string; file: File }[] }> {
-  if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data'))
-    return { body: await schema.read(c), files: [] }
+): Promise<{ body: T; request: string; files: { componentKey: string; file: File }[] }> {
+  if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
+    const request = await c.req.text()
+    return { body: schema.check(parseJson(request)), request, files: [] }
+  }
   const { fields, files } = await readMultipart(c)
   const dossierField = fields.dossier
   if (dossierField === undefined || dossierField.length > 1024 * 1024) {
@@ -100,7 +102,7 @@ export async function readSubmission<T>(
       [{ code: 'required', path: '/dossier', message: { vi: 'Thiếu thông tin hồ sơ', en: 'Missing dossier JSON' } }],
     )
   }
-  return { body: schema.check(parseJson(dossierField)), files }
+  return { body: schema.check(parseJson(dossierField)), request: dossierField, files }
 }
 
 export const unknownProcedure = (code: string) =>
@@ -149,7 +151,7 @@ export const uploadLimit = bodyLimit({
 export const dossiersRoutes = (secret: string, trackLimitPerMinute: number) =>
   new Hono<AppEnv>()
     .post('/api/dossiers', uploadLimit, async (c) => {
-      const { body, files } = await readSubmission(c, submissionBody)
+      const { body, request, files } = await readSubmission(c, submissionBody)
       const principal = c.var.principal
       const procedure = await c.var.registry.current(body.procedureCode)
       if (!procedure) throw unknownProcedure(body.procedureCode)
@@ -193,7 +195,7 @@ export const dossiersRoutes = (secret: string, trackLimitPerMinute: number) =>
         now: c.var.clock(),
         plugins: c.var.plugins,
         units: c.var.units,
-        ...(key ? { idempotencyKey: key } : {}),
+        ...(key ? { idempotency: { key, request } } : {}),
         ...(principal ? { principal } : {}),
       })
       if (replayed) c.header('Idempotent-Replayed', 'true')
@@ -270,14 +272,15 @@ export const dossiersDocs: Operation[] = [
     headers: [
       {
         name: 'Idempotency-Key',
-        description: 'retries with the same key create one dossier (answered 200 with Idempotent-Replayed: true)',
+        description:
+          'retries of the same request with the same key create one dossier (answered 200 with Idempotent-Replayed: true); the key with a different request is refused (422)',
       },
     ],
     responses: {
       201: 'filed',
       200: 'a replay of the same Idempotency-Key',
       400: 'invalid form, files or codes',
-      409: 'key used for another procedure',
+      422: 'the Idempotency-Key was used with a different request',
       413: 'too large',
     },
   },
