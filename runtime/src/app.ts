@@ -17,6 +17,7 @@ import { filesDocs, filesRoutes } from './routes/files'
 import { health, healthDocs } from './routes/health'
 import { pluginAdminDocs, pluginAdminRoutes, pluginRouteDocs, pluginRoutes } from './routes/plugins'
 import { proceduresDocs, proceduresRoutes } from './routes/procedures'
+import { publishedDocs, publishedRoutes } from './routes/published'
 import { slipDocs, slipRoutes } from './routes/slips'
 import { unitsDocs, unitsRoutes } from './routes/units'
 import { webRoutes } from './routes/web'
@@ -49,6 +50,7 @@ export const operations: Operation[] = [
   ...authDocs,
   ...proceduresDocs,
   ...authoringDocs,
+  ...publishedDocs,
   ...dossiersDocs,
   ...citizenDocs,
   ...deskDocs,
@@ -95,6 +97,7 @@ export function createApp(services: Services) {
   app.route('/', unitsRoutes)
   app.route('/', proceduresRoutes)
   app.route('/', authoringRoutes)
+  app.route('/', publishedRoutes)
   app.route('/', dossiersRoutes(services.secret, services.trackLimitPerMinute ?? 60))
   app.route('/', citizenRoutes(services.secret))
   app.route('/', intakeRoutes(services.secret))

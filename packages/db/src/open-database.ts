@@ -91,3 +91,12 @@ async function openPostgres(url: string, maxConnections = 10): Promise<Database>
     close: () => client.end({ timeout: 5 }),
   }
 }
+
+/**
+ * Runs `work` in one transaction, handing it the same `Db` API as outside (drizzle types a transaction per
+ * driver; this is the one place that bridges them). Committed when `work` resolves, rolled back when it throws.
+ * @example await withTransaction(db, async (tx) => { await tx.insert(dossiers).values(row); await tx.insert(dossierEvents).values(event) })
+ */
+export function withTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => work(tx as unknown as Db))
+}

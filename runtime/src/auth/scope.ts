@@ -1,6 +1,10 @@
 import type { Role } from '@motcua/core'
+import type { Context } from 'hono'
+import type { AppEnv } from '../app'
 import type { UnitDirectory } from '../units/unit-directory'
+import { forbidden, requirePrincipal } from './middleware'
 import type { Principal } from './principal'
+import { ADMIN_ROLES } from './role-groups'
 
 /**
  * Whether the caller holds one of `roles` for `unitId` or for a unit above it (a province administrator
@@ -18,4 +22,9 @@ export async function holdsRoleOver(
   if (!unitId || grants.length === 0) return false
   const lineage = await units.lineage(unitId)
   return grants.some((g) => g.unitId !== null && lineage.includes(g.unitId))
+}
+
+/** Route guard: the caller administers `ownerUnitId` (null = a province-wide thing), or a 403. */
+export async function assertAdministers(c: Context<AppEnv>, ownerUnitId: string | null): Promise<void> {
+  if (!(await holdsRoleOver(c.var.units, requirePrincipal(c), [...ADMIN_ROLES], ownerUnitId))) throw forbidden()
 }

@@ -20,6 +20,7 @@ import { sha256 } from '../auth/tokens'
 import { loadUnitCalendar } from '../calendar'
 import type { PluginHost } from '../plugins/plugin-host'
 import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
+import { offeredBy } from '../procedures/offering'
 import type { PublishedVersion } from '../procedures/registry'
 import type { UnitDirectory } from '../units/unit-directory'
 import { roleAtStep } from './act'
@@ -97,8 +98,7 @@ export async function submitDossier(
   const unit = await input.units.byCode(input.unitCode)
   if (!unit)
     throw invalid(`Không có đơn vị mã ${input.unitCode}.`, `No unit ${input.unitCode}.`, '/unitCode', 'unit.unknown')
-  const offered = def.units?.length ? def.units.includes(unit.code) : def.level === unit.level
-  if (!offered)
+  if (!(await offeredBy(procedure, unit, input.units)))
     throw invalid(
       `${unit.name} không giải quyết thủ tục "${def.name}". Vui lòng chọn đơn vị khác.`,
       `${unit.name} does not handle this procedure.`,

@@ -1,4 +1,4 @@
-import { compileFormValidator, type FormValidator, type ProcedureDefinition } from '@motcua/core'
+import { compileFormValidator, type FormValidator, type ProcedureDefinition, vietnamDate } from '@motcua/core'
 import { type Database, procedures, procedureVersions } from '@motcua/db'
 import { eq } from 'drizzle-orm'
 
@@ -21,7 +21,11 @@ export interface PublishedVersion {
 }
 
 export interface ProcedureRegistry {
-  /** The version in force now (the newest whose effective date has come). */
+  /**
+   * The version in force now: the newest published from a date that has come and whose definition's
+   * `effective.from` has come; none once that version's `effective.to` has passed or its `units` is empty
+   * (the procedure was withdrawn). Dossiers already filed keep their own version (`byId`).
+   */
   current(code: string, at?: Date): Promise<PublishedVersion | undefined>
   /** Every procedure's version in force now. */
   listCurrent(at?: Date): Promise<PublishedVersion[]>
@@ -76,7 +80,12 @@ export async function createRegistry(database: Database): Promise<ProcedureRegis
       byCode = undefined
       throw error
     }))
-  const inForce = (list: PublishedVersion[] | undefined, at: Date) => list?.find((v) => v.effectiveFrom <= at)
+  const inForce = (list: PublishedVersion[] | undefined, at: Date) => {
+    const day = vietnamDate(at)
+    const version = list?.find((v) => v.effectiveFrom <= at && v.definition.effective.from <= day)
+    const { to } = version?.definition.effective ?? {}
+    return version && !(to && day > to) && version.definition.units?.length !== 0 ? version : undefined
+  }
 
   const unlisten = await database.listen(PUBLISHED_CHANNEL, () => {
     byCode = undefined

@@ -1,16 +1,17 @@
-import { DomainError, type Issue, type ProcedureDefinition, validateDefinition } from '@motcua/core'
-import { type Db, pgError, procedureDrafts, procedures, units } from '@motcua/db'
-import { eq } from 'drizzle-orm'
+import { DomainError, matchesQuery, type ProcedureDefinition } from '@motcua/core'
+import { pgError, procedureDrafts, procedures, procedureVersions, units, users, withTransaction } from '@motcua/db'
+import { and, desc, eq, ne, sql } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app'
-import { forbidden, requirePrincipal, requireRole } from '../auth/middleware'
-import { holdsRoleOver } from '../auth/scope'
+import { requirePrincipal, requireRole } from '../auth/middleware'
+import { ADMIN_ROLES } from '../auth/role-groups'
+import { assertAdministers, holdsRoleOver } from '../auth/scope'
 import { jsonBody } from '../http/body'
 import type { Operation } from '../http/openapi'
+import { queryParams } from '../http/query'
+import { checkDraft } from '../procedures/check-draft'
+import { notFoundProcedure } from '../procedures/errors'
 import { publishVersion } from '../procedures/publish'
-import { notFoundProcedure } from './procedures'
-
-const ADMINS = ['province_admin', 'unit_admin'] as const
 
 const definitionBody = jsonBody<{ definition: Record<string, unknown>; ownerUnitCode?: string }>({
   type: 'object',
@@ -29,16 +30,11 @@ const publishBody = jsonBody<{ effectiveFrom?: string }>({
   additionalProperties: false,
 })
 
-const under = (prefix: string, issues: Issue[]): Issue[] => issues.map((i) => ({ ...i, path: `${prefix}${i.path}` }))
-const validation = (definition: unknown) => {
-  const result = validateDefinition(definition)
-  return result.ok ? { ok: true, issues: [] } : { ok: false, issues: under('/definition', result.issues) }
-}
+const draftsQuery = queryParams<{ q?: string }>({
+  type: 'object',
+  properties: { q: { type: 'string', maxLength: 100, description: 'words of the name or code' } },
+})
 const notFoundDraft = () => new DomainError('NOT_FOUND', { vi: 'Không tìm thấy bản nháp này.', en: 'No such draft.' })
-
-async function assertAdministers(c: Context<AppEnv>, ownerUnitId: string | null): Promise<void> {
-  if (!(await holdsRoleOver(c.var.units, requirePrincipal(c), [...ADMINS], ownerUnitId))) throw forbidden()
-}
 
 async function loadDraft(c: Context<AppEnv>) {
   const id = c.req.param('id')!
@@ -69,21 +65,28 @@ function assertSameCode(definition: Record<string, unknown>, code: string): void
   }
 }
 
-const draftView = (d: { draft: typeof procedureDrafts.$inferSelect; code: string }) => ({
+const check = (c: Context<AppEnv>, d: { draft: typeof procedureDrafts.$inferSelect; ownerUnitId: string | null }) =>
+  checkDraft(c.var.database.db, c.var.units, d.draft.definition as Record<string, unknown>, d.ownerUnitId)
+
+const draftView = async (
+  c: Context<AppEnv>,
+  d: { draft: typeof procedureDrafts.$inferSelect; code: string; ownerUnitId: string | null },
+) => ({
   id: d.draft.id,
   procedureCode: d.code,
+  ownerUnitCode: d.ownerUnitId ? ((await c.var.units.byId(d.ownerUnitId))?.code ?? null) : null,
   definition: d.draft.definition,
   updatedAt: d.draft.updatedAt,
-  validation: validation(d.draft.definition),
+  validation: await check(c, d),
 })
 
 /**
- * The studio's API: drafts (new, or from a published version), save, validate, publish (optionally from a
- * date), and the published versions. Administrators act within their units; province-wide procedures
- * belong to the province administrators.
+ * The studio's drafts: new, or from a published version; listed, saved, validated, deleted, published
+ * (optionally from a date). Administrators act within their units: a unit's procedures stay at its level or
+ * below and within its units; province-wide procedures belong to the province administrators.
  */
 export const authoringRoutes = new Hono<AppEnv>()
-  .use('/api/admin/*', requireRole(...ADMINS))
+  .use('/api/admin/*', requireRole(...ADMIN_ROLES))
   .post('/api/admin/drafts', async (c) => {
     const { definition, ownerUnitCode } = await definitionBody.read(c)
     const { db } = c.var.database
@@ -130,9 +133,9 @@ export const authoringRoutes = new Hono<AppEnv>()
         .insert(procedureDrafts)
         .values({ procedureId: procedure.id, definition, updatedBy: requirePrincipal(c).userId })
         .returning()
-      return { draft: draft!, code }
+      return { draft: draft!, code, ownerUnitId }
     })
-    return c.json(draftView(created), 201)
+    return c.json(await draftView(c, created), 201)
   })
   .post('/api/admin/procedures/:code/drafts', async (c) => {
     const code = c.req.param('code')
@@ -150,9 +153,62 @@ export const authoringRoutes = new Hono<AppEnv>()
         updatedBy: requirePrincipal(c).userId,
       })
       .returning()
-    return c.json(draftView({ draft: draft!, code }), 201)
+    return c.json(await draftView(c, { draft: draft!, code, ownerUnitId: base.ownerUnitId }), 201)
   })
-  .get('/api/admin/drafts/:id', async (c) => c.json(draftView(await loadDraft(c))))
+  .get('/api/admin/drafts', async (c) => {
+    const { q } = draftsQuery.read(c)
+    const principal = requirePrincipal(c)
+    const rows = await c.var.database.db
+      .select({
+        draft: procedureDrafts,
+        code: procedures.code,
+        ownerUnitId: procedures.ownerUnitId,
+        basedOnVersion: procedureVersions.version,
+        updatedByName: users.fullName,
+      })
+      .from(procedureDrafts)
+      .innerJoin(procedures, eq(procedures.id, procedureDrafts.procedureId))
+      .leftJoin(procedureVersions, eq(procedureVersions.id, procedureDrafts.basedOnVersionId))
+      .leftJoin(users, eq(users.id, procedureDrafts.updatedBy))
+      .orderBy(desc(procedureDrafts.updatedAt))
+    const items = []
+    for (const row of rows) {
+      const name = String((row.draft.definition as { name?: unknown }).name ?? '')
+      if (q && !matchesQuery(`${name} ${row.code}`, q)) continue
+      if (!(await holdsRoleOver(c.var.units, principal, [...ADMIN_ROLES], row.ownerUnitId))) continue
+      const { ok, issues } = await check(c, row)
+      items.push({
+        id: row.draft.id,
+        procedureCode: row.code,
+        name,
+        ownerUnitCode: row.ownerUnitId ? ((await c.var.units.byId(row.ownerUnitId))?.code ?? null) : null,
+        basedOnVersion: row.basedOnVersion,
+        updatedAt: row.draft.updatedAt,
+        updatedBy: row.updatedByName,
+        ok,
+        problems: issues.length,
+      })
+    }
+    return c.json(items)
+  })
+  .get('/api/admin/drafts/:id', async (c) => c.json(await draftView(c, await loadDraft(c))))
+  .delete('/api/admin/drafts/:id', async (c) => {
+    const found = await loadDraft(c)
+    await withTransaction(c.var.database.db, async (tx) => {
+      await tx.delete(procedureDrafts).where(eq(procedureDrafts.id, found.draft.id))
+      // a procedure that was never published and has no other draft frees its code
+      await tx
+        .delete(procedures)
+        .where(
+          and(
+            eq(procedures.id, found.draft.procedureId),
+            sql`not exists (select 1 from ${procedureVersions} where ${procedureVersions.procedureId} = ${procedures.id})`,
+            sql`not exists (select 1 from ${procedureDrafts} where ${procedureDrafts.procedureId} = ${procedures.id} and ${ne(procedureDrafts.id, found.draft.id)})`,
+          ),
+        )
+    })
+    return c.body(null, 204)
+  })
   .put('/api/admin/drafts/:id', async (c) => {
     const found = await loadDraft(c)
     const { definition } = await definitionBody.read(c)
@@ -162,79 +218,49 @@ export const authoringRoutes = new Hono<AppEnv>()
       .set({ definition, updatedAt: new Date(), updatedBy: requirePrincipal(c).userId })
       .where(eq(procedureDrafts.id, found.draft.id))
       .returning()
-    return c.json(draftView({ draft: draft!, code: found.code }))
+    return c.json(await draftView(c, { ...found, draft: draft! }))
   })
-  .post('/api/admin/drafts/:id/validate', async (c) => c.json(validation((await loadDraft(c)).draft.definition)))
+  .post('/api/admin/drafts/:id/validate', async (c) => c.json(await check(c, await loadDraft(c))))
   .post('/api/admin/drafts/:id/publish', async (c) => {
     const found = await loadDraft(c)
     const { effectiveFrom } = await publishBody.read(c)
-    const result = validateDefinition(found.draft.definition)
-    if (!result.ok) {
+    const { ok, issues } = await check(c, found)
+    if (!ok) {
       throw new DomainError(
         'INVALID_DATA',
         {
           vi: 'Bản nháp còn lỗi nên chưa thể ban hành. Hãy sửa các lỗi được chỉ ra.',
           en: 'The draft has problems; fix them before publishing.',
         },
-        under('/definition', result.issues),
+        issues,
       )
     }
     assertSameCode(found.draft.definition as Record<string, unknown>, found.code)
-    const published = await c.var.database.db
-      .transaction(async (tx) => {
-        const deleted = await tx
-          .delete(procedureDrafts)
-          .where(eq(procedureDrafts.id, found.draft.id))
-          .returning({ id: procedureDrafts.id })
-        if (deleted.length === 0) throw notFoundDraft()
-        return publishVersion(tx as unknown as Db, {
-          definition: result.definition as ProcedureDefinition,
-          publishedBy: requirePrincipal(c).userId,
-          ...(effectiveFrom ? { effectiveFrom: new Date(effectiveFrom) } : {}),
+    const published = await withTransaction(c.var.database.db, async (tx) => {
+      const deleted = await tx
+        .delete(procedureDrafts)
+        .where(eq(procedureDrafts.id, found.draft.id))
+        .returning({ id: procedureDrafts.id })
+      if (deleted.length === 0) throw notFoundDraft()
+      return publishVersion(tx, {
+        definition: found.draft.definition as ProcedureDefinition,
+        publishedBy: requirePrincipal(c).userId,
+        ...(effectiveFrom ? { effectiveFrom: new Date(effectiveFrom) } : {}),
+      })
+    }).catch((error: unknown) => {
+      if (pgError(error)?.code === '23505') {
+        throw new DomainError('CONFLICT', {
+          vi: 'Thủ tục vừa được ban hành phiên bản khác. Hãy tải lại rồi thử lại.',
+          en: 'Another version was just published; reload and retry.',
         })
-      })
-      .catch((error: unknown) => {
-        if (pgError(error)?.code === '23505') {
-          throw new DomainError('CONFLICT', {
-            vi: 'Thủ tục vừa được ban hành phiên bản khác. Hãy tải lại rồi thử lại.',
-            en: 'Another version was just published; reload and retry.',
-          })
-        }
-        throw error
-      })
+      }
+      throw error
+    })
     c.var.registry.invalidate()
     return c.json({ code: found.code, version: published.version }, 201)
   })
-  .get('/api/admin/procedures/:code/versions', async (c) => {
-    const code = c.req.param('code')
-    const versions = await c.var.registry.versions(code)
-    if (!versions.length) throw notFoundProcedure(code)
-    await assertAdministers(c, versions[0]!.ownerUnitId)
-    return c.json(
-      versions.map(({ version, contentHash, publishedAt, effectiveFrom }) => ({
-        version,
-        contentHash,
-        publishedAt,
-        effectiveFrom,
-      })),
-    )
-  })
-  .get('/api/admin/procedures/:code/versions/:version', async (c) => {
-    const code = c.req.param('code')
-    const version = (await c.var.registry.versions(code)).find((v) => String(v.version) === c.req.param('version'))
-    if (!version) throw notFoundProcedure(code)
-    await assertAdministers(c, version.ownerUnitId)
-    return c.json({
-      code,
-      version: version.version,
-      contentHash: version.contentHash,
-      publishedAt: version.publishedAt,
-      effectiveFrom: version.effectiveFrom,
-      definition: version.definition,
-    })
-  })
 
-const admins = [...ADMINS]
+const admins = [...ADMIN_ROLES]
 export const authoringDocs: Operation[] = [
   {
     method: 'post',
@@ -297,21 +323,5 @@ export const authoringDocs: Operation[] = [
       404: 'no such draft',
       409: 'published concurrently',
     },
-  },
-  {
-    method: 'get',
-    path: '/api/admin/procedures/:code/versions',
-    tag: 'authoring',
-    summary: 'Published versions, newest first',
-    access: admins,
-    responses: { 200: 'versions', 404: 'no such procedure' },
-  },
-  {
-    method: 'get',
-    path: '/api/admin/procedures/:code/versions/:version',
-    tag: 'authoring',
-    summary: 'One published version with its definition',
-    access: admins,
-    responses: { 200: 'the version', 404: 'no such version' },
   },
 ]

@@ -7,7 +7,7 @@ import { lookupPin } from '../auth/instance-secret'
 import { requirePrincipal, requireRole } from '../auth/middleware'
 import { jsonBody } from '../http/body'
 import type { Operation } from '../http/openapi'
-import { notFoundProcedure } from './procedures'
+import { notFoundProcedure } from '../procedures/errors'
 
 const draftBody = jsonBody<{ formData: Record<string, unknown> }>({
   type: 'object',

@@ -1,9 +1,9 @@
-import { DomainError, matchesQuery, type ProcedureDefinition } from '@motcua/core'
-import { units } from '@motcua/db'
-import { eq } from 'drizzle-orm'
+import { DomainError, matchesQuery } from '@motcua/core'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import type { Operation } from '../http/openapi'
+import { notFoundProcedure } from '../procedures/errors'
+import { offeredBy } from '../procedures/offering'
 import type { PublishedVersion } from '../procedures/registry'
 
 const summary = ({ definition: d, version }: PublishedVersion) => ({
@@ -29,37 +29,26 @@ const publicDetail = (v: PublishedVersion) => {
   }
 }
 
-const offeredBy = (d: ProcedureDefinition, unit: { code: string; level: string }) =>
-  d.units?.length ? d.units.includes(unit.code) : d.level === unit.level
-
-export const notFoundProcedure = (code: string) =>
-  new DomainError('NOT_FOUND', { vi: `Không tìm thấy thủ tục có mã ${code}.`, en: `No published procedure ${code}.` })
-
 /** `GET /api/procedures` (search and filters) and `GET /api/procedures/:code` (what a citizen fills and brings). */
 export const proceduresRoutes = new Hono<AppEnv>()
   .get('/api/procedures', async (c) => {
     const { q, level, field, unit: unitCode, onlineMode } = c.req.query()
-    let unit: { code: string; level: string } | undefined
-    if (unitCode) {
-      ;[unit] = await c.var.database.db
-        .select({ code: units.code, level: units.level })
-        .from(units)
-        .where(eq(units.code, unitCode))
-      if (!unit)
-        throw new DomainError('NOT_FOUND', {
-          vi: `Không tìm thấy đơn vị có mã ${unitCode}.`,
-          en: `No unit ${unitCode}.`,
-        })
-    }
-    const list = (await c.var.registry.listCurrent()).filter(
-      ({ definition: d }) =>
-        (!q || matchesQuery(`${d.name} ${d.code} ${d.field} ${d.nameEn ?? ''}`, q)) &&
-        (!level || d.level === level) &&
-        (!field || matchesQuery(d.field, field)) &&
-        (!onlineMode || d.onlineMode.mode === onlineMode) &&
-        (!unit || offeredBy(d, unit)),
-    )
-    return c.json(list.sort((a, b) => a.definition.name.localeCompare(b.definition.name, 'vi')).map(summary))
+    const unit = unitCode ? await c.var.units.byCode(unitCode) : undefined
+    if (unitCode && !unit)
+      throw new DomainError('NOT_FOUND', {
+        vi: `Không tìm thấy đơn vị có mã ${unitCode}.`,
+        en: `No unit ${unitCode}.`,
+      })
+    const offered = new Set<PublishedVersion>()
+    const current = await c.var.registry.listCurrent()
+    if (unit) for (const v of current) if (await offeredBy(v, unit, c.var.units)) offered.add(v)
+    const list = current.filter(({ definition: d }) => {
+      if (q && !matchesQuery(`${d.name} ${d.code} ${d.field} ${d.nameEn ?? ''}`, q)) return false
+      if (field && !matchesQuery(d.field, field)) return false
+      return (!level || d.level === level) && (!onlineMode || d.onlineMode.mode === onlineMode)
+    })
+    const shown = unit ? list.filter((v) => offered.has(v)) : list
+    return c.json(shown.sort((a, b) => a.definition.name.localeCompare(b.definition.name, 'vi')).map(summary))
   })
   .get('/api/procedures/:code', async (c) => {
     const code = c.req.param('code')

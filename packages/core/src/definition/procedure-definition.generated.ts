@@ -102,7 +102,7 @@ export interface ProcedureDefinition {
    */
   agency: string
   /**
-   * Unit codes that offer the procedure; absent means every unit of `level`.
+   * Unit codes that offer the procedure; absent means every unit of `level` (within the owner unit, for a unit's own procedure); an empty list means none (withdrawn).
    */
   units?: string[]
   /**
@@ -174,7 +174,7 @@ export interface DefinitionSource {
   retrieved?: IsoDate
 }
 /**
- * When this version applies (hiệu lực); `to` absent or null means open-ended.
+ * When this version takes new dossiers (hiệu lực), both days included, Vietnam time; `to` absent or null means open-ended.
  */
 export interface EffectivePeriod {
   from: IsoDate

@@ -22,6 +22,7 @@ describe('public API', () => {
         'statutoryCalendar',
         'statutoryHolidays',
         'stepDueDates',
+        'vietnamDate',
         'workingMinutesBetween',
       ].sort(),
     )

@@ -4,5 +4,6 @@ export { computeDue, dueAfterResume, remainingWorkingMinutes, stepDueDates } fro
 export { formatDuration, parseDuration } from './duration'
 export { statutoryCalendar, statutoryHolidays } from './holidays'
 export { type LunarDate, lunarToSolar, type SolarDate, solarToLunar } from './lunar'
+export { vietnamDate } from './local-time'
 export type { CalendarDay, Duration, OfficeInterval, Timeliness, WorkCalendar } from './types'
 export { addWorkingMinutes, isWorkingTime, nextOpening, workingMinutesBetween } from './working-time'

@@ -62,3 +62,9 @@ export function instant(at: Date, name: string): number {
   if (Number.isNaN(t)) throw new RangeError(`${name} must be a valid Date`)
   return t
 }
+
+/**
+ * The calendar date in Vietnam (UTC+7) of an instant, as 'YYYY-MM-DD'.
+ * @example vietnamDate(new Date('2025-04-29T20:00:00Z')) // '2025-04-30'
+ */
+export const vietnamDate = (at: Date): string => formatDate(localDay(at.getTime()))

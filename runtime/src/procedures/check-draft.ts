@@ -1,0 +1,26 @@
+import { type Issue, validateDefinition } from '@motcua/core'
+import type { Db } from '@motcua/db'
+import type { UnitDirectory } from '../units/unit-directory'
+import { scopeIssues } from './scope'
+
+export interface DraftCheck {
+  ok: boolean
+  /** Every problem, at its path in the request (`/definition/…`). */
+  issues: Issue[]
+}
+
+/**
+ * Everything that stands between a draft and publishing: the definition's own problems (core's validator) and
+ * those of its owner's scope (levels and units outside the owner unit).
+ */
+export async function checkDraft(
+  db: Db,
+  units: UnitDirectory,
+  definition: Record<string, unknown>,
+  ownerUnitId: string | null,
+): Promise<DraftCheck> {
+  const result = validateDefinition(definition)
+  const owner = ownerUnitId ? ((await units.byId(ownerUnitId)) ?? null) : null
+  const issues = [...(result.ok ? [] : result.issues), ...(await scopeIssues(db, units, definition, owner))]
+  return { ok: issues.length === 0, issues: issues.map((i) => ({ ...i, path: `/definition${i.path}` })) }
+}
