@@ -47,9 +47,22 @@ describe('the procedure library', () => {
         for (const formData of Array.isArray(sample) ? sample : [sample]) {
           const issues = validate(formData)
           expect(issues.map((issue) => `${issue.path}: ${issue.message.en} (${issue.code})`)).toEqual([])
-          selectCase(def, formData)
-          for (const fee of computeFees(def, formData)) expect(fee.amount).toBeGreaterThanOrEqual(0)
-          requiredComponents(def, formData)
+          const chosen = selectCase(def, formData)
+          if (chosen) expect(def.cases, 'the case chosen is one of the procedure’s').toContain(chosen)
+          for (const fee of computeFees(def, formData)) {
+            expect(
+              def.fees.map((f) => f.key),
+              'every fee line comes from the definition',
+            ).toContain(fee.key)
+            expect(Number.isSafeInteger(fee.amount) && fee.amount >= 0, `${fee.key}: ${fee.amount} đồng`).toBe(true)
+          }
+          const required = requiredComponents(def, formData)
+          const always = def.components.filter((c) => c.required && !c.when).map((c) => c.key)
+          expect(
+            required.map((c) => c.key),
+            'unconditionally required documents',
+          ).toEqual(expect.arrayContaining(always))
+          for (const component of required) expect(def.components).toContain(component)
         }
       },
     )
