@@ -1,3 +1,4 @@
+import type { ProcedureDefinition } from '@motcua/core'
 import { sql } from 'drizzle-orm'
 import { check, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core'
 import { users } from './accounts'
@@ -38,7 +39,7 @@ export const procedureVersions = pgTable(
       .notNull()
       .references(() => procedures.id),
     version: integer('version').notNull(),
-    definition: jsonb('definition').notNull(),
+    definition: jsonb('definition').$type<ProcedureDefinition>().notNull(),
     /** sha256 of the canonical JSON of `definition`. */
     contentHash: text('content_hash').notNull(),
     publishedAt: at('published_at').notNull().defaultNow(),
