@@ -21,9 +21,7 @@ export function composeAddress(
   district?: string,
   province = DEFAULT_PROVINCE,
 ): string {
-  return [detail.trim(), commune, district, district ? province : undefined]
-    .filter((part) => part && part.length)
-    .join(', ')
+  return [detail.trim(), commune, district, district ? province : undefined].filter((part) => part?.length).join(', ')
 }
 
 /**

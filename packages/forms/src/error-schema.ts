@@ -7,7 +7,7 @@ export interface ApiIssue {
   message: { vi: string; en: string }
 }
 
-const unescape = (token: string) => token.replaceAll('~1', '/').replaceAll('~0', '~')
+const unescapeToken = (token: string) => token.replaceAll('~1', '/').replaceAll('~0', '~')
 
 /**
  * API issues under `prefix` (e.g. `/formData`) as an rjsf error schema, so each lands beside its field.
@@ -17,7 +17,7 @@ export function issuesToErrorSchema(issues: ApiIssue[], prefix: string, locale: 
   const root: Record<string, unknown> = {}
   for (const issue of issues) {
     if (!issue.path.startsWith(prefix)) continue
-    const tokens = issue.path.slice(prefix.length).split('/').filter(Boolean).map(unescape)
+    const tokens = issue.path.slice(prefix.length).split('/').filter(Boolean).map(unescapeToken)
     let node = root
     for (const token of tokens) node = (node[token] ??= {}) as Record<string, unknown>
     ;((node.__errors ??= []) as string[]).push(issue.message[locale])

@@ -90,7 +90,7 @@ export const ProcedureForm = memo(function ProcedureForm(props: ProcedureFormPro
         onChange={callbacks.onChange}
         onSubmit={callbacks.onSubmit}
       >
-        {children ?? <></>}
+        {children ?? null}
       </Form>
     </div>
   )

@@ -25,6 +25,7 @@ export function safeFileName(name: string): string {
   const base = name.replace(/\\/g, '/').split('/').pop() ?? ''
   const cleaned = base
     .normalize('NFC')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name must lose
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
     .replace(/^\.+/, '')
     .trim()

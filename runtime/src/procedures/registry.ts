@@ -95,7 +95,10 @@ export async function createRegistry(database: Database): Promise<ProcedureRegis
     listCurrent: async (at = new Date()) =>
       [...(await all()).values()].map((list) => inForce(list, at)).filter((v) => v !== undefined),
     versions: async (code) => (await all()).get(code) ?? [],
-    byId: async (id) => byId.get(id) ?? (await all(), byId.get(id)),
+    byId: async (id) => {
+      if (!byId.has(id)) await all()
+      return byId.get(id)
+    },
     invalidate: () => {
       byCode = undefined
     },

@@ -10,7 +10,7 @@ export type FormValidator = (data: unknown) => Issue[]
  * @example const validateForm = compileFormValidator(def); validateForm({ ho_ten: '' }) // [{ code: 'minLength', path: '/ho_ten', … }]
  */
 export function compileFormValidator(def: ProcedureDefinition): FormValidator {
-  let validate
+  let validate: ReturnType<ReturnType<typeof createAjv>['compile']>
   try {
     validate = createAjv().compile(def.form.schema)
   } catch (cause) {

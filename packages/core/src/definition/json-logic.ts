@@ -37,7 +37,10 @@ const MAX_DEPTH = 64
 
 /** Walks a JSON Logic rule: checks operators and structure, and reports every literal `var` path. */
 export function walkRule<S>(rule: unknown, path: string, scope: S, visitor: RuleVisitor<S>, depth = 0): void {
-  if (depth > MAX_DEPTH) return visitor.onProblem('rule.invalid', path, 'nested too deeply')
+  if (depth > MAX_DEPTH) {
+    visitor.onProblem('rule.invalid', path, 'nested too deeply')
+    return
+  }
   if (Array.isArray(rule)) {
     rule.forEach((element, index) => walkRule(element, pointer(path, index), scope, visitor, depth + 1))
     return
@@ -45,11 +48,15 @@ export function walkRule<S>(rule: unknown, path: string, scope: S, visitor: Rule
   if (!isRecord(rule)) return
   const operators = Object.keys(rule)
   if (operators.length !== 1) {
-    return visitor.onProblem('rule.invalid', path, `a rule object has exactly one operator, found ${operators.length}`)
+    visitor.onProblem('rule.invalid', path, `a rule object has exactly one operator, found ${operators.length}`)
+    return
   }
   const op = operators[0] as string
   const opPath = pointer(path, op)
-  if (!ruleOperators.has(op)) return visitor.onProblem('rule.unknownOperator', opPath, op)
+  if (!ruleOperators.has(op)) {
+    visitor.onProblem('rule.unknownOperator', opPath, op)
+    return
+  }
   const raw = rule[op]
   const args: [unknown, string][] = Array.isArray(raw)
     ? raw.map((arg, index) => [arg, pointer(opPath, index)])
@@ -69,7 +76,10 @@ export function walkRule<S>(rule: unknown, path: string, scope: S, visitor: Rule
 
   if (op === 'var') {
     const [name, fallback] = args
-    if (name === undefined || (Array.isArray(raw) && raw.length === 0)) return visitor.onVar('', opPath, scope)
+    if (name === undefined || (Array.isArray(raw) && raw.length === 0)) {
+      visitor.onVar('', opPath, scope)
+      return
+    }
     literalPath(name)
     walk(fallback)
   } else if (op === 'missing') {

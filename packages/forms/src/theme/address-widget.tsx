@@ -1,4 +1,4 @@
-import { type WidgetProps } from '@rjsf/utils'
+import type { WidgetProps } from '@rjsf/utils'
 import { useEffect, useState } from 'react'
 import { type AdministrativeUnit, composeAddress, parseAddress } from '../address'
 import { UnitPicker } from '../unit-picker'

@@ -1,5 +1,5 @@
 import { getInputProps, type WidgetProps } from '@rjsf/utils'
-import { type ChangeEvent, type FocusEvent, type HTMLAttributes } from 'react'
+import type { ChangeEvent, FocusEvent, HTMLAttributes } from 'react'
 import { errorDescription } from './control-state'
 
 type InputMode = HTMLAttributes<HTMLInputElement>['inputMode']

@@ -112,6 +112,7 @@ export function CheckboxesWidget(props: WidgetProps) {
   const { enumOptions = [], enumDisabled } = options
   const current = Array.isArray(value) ? value : []
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset would need its own legend; the group is named by the field label
     <div className="mc-choices" id={id} role="group" aria-labelledby={labelId(id)} {...errorDescription(props)}>
       {enumOptions.map((option, i) => (
         <label key={i} className="mc-choice" htmlFor={optionId(id, i)}>

@@ -124,6 +124,7 @@ function TextButton({
 }
 
 const textButton = (key: TranslatableString) =>
+  // biome-ignore lint/correctness/noComponentHookFactories: made once per button kind at module load, never per render
   function Button(props: IconButtonProps) {
     return <TextButton label={props.registry.translateString(key)} {...props} />
   }

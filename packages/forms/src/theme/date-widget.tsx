@@ -1,4 +1,4 @@
-import { type WidgetProps } from '@rjsf/utils'
+import type { WidgetProps } from '@rjsf/utils'
 import { type ChangeEvent, useEffect, useRef, useState } from 'react'
 import { isoToVnDate, maskVnDate, vnDateToIso } from '../vn-date'
 import { textState } from './control-state'

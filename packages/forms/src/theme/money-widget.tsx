@@ -1,4 +1,4 @@
-import { type WidgetProps } from '@rjsf/utils'
+import type { WidgetProps } from '@rjsf/utils'
 import type { ChangeEvent } from 'react'
 import { groupDigits, parseVnd } from '../vnd'
 import { textState } from './control-state'

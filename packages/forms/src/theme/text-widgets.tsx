@@ -1,4 +1,4 @@
-import { type WidgetProps } from '@rjsf/utils'
+import type { WidgetProps } from '@rjsf/utils'
 import { BaseInputTemplate } from './base-input'
 import { textState } from './control-state'
 import { MoneyWidget } from './money-widget'

@@ -23,7 +23,7 @@ const applicantFields: {
 ]
 
 function pickSchema(schema: RJSFSchema, keys: string[]): RJSFSchema {
-  const properties = Object.fromEntries(keys.map((k) => [k, (schema.properties ?? {})[k]!]))
+  const properties = Object.fromEntries(keys.map((k) => [k, schema.properties?.[k] ?? {}]))
   return { type: 'object', properties }
 }
 

@@ -237,8 +237,16 @@ export function TrackPage({ code }: { code?: string }) {
             : Promise.reject(e),
       )
       .then(
-        ([found, usedPin]) => live && (setDossier(found), setViewPin(usedPin)),
-        (e: unknown) => live && (setDossier(undefined), setError(e)),
+        ([found, usedPin]) => {
+          if (!live) return
+          setDossier(found)
+          setViewPin(usedPin)
+        },
+        (e: unknown) => {
+          if (!live) return
+          setDossier(undefined)
+          setError(e)
+        },
       )
       .finally(() => live && setPending(false))
     return () => {
