@@ -13,6 +13,7 @@ const runtime = await startRuntime({
   ...(env.PLUGINS_DIR ? { pluginsDir: env.PLUGINS_DIR } : {}),
   ...(env.OUTBOX_INTERVAL_MS ? { outboxIntervalMs: Number(env.OUTBOX_INTERVAL_MS) } : {}),
   ...(env.TRACK_RATE_LIMIT ? { trackLimitPerMinute: Number(env.TRACK_RATE_LIMIT) } : {}),
+  ...(env.SUBMIT_RATE_LIMIT ? { submitLimitPerMinute: Number(env.SUBMIT_RATE_LIMIT) } : {}),
   ...(seedDemo ? { demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD } : {}),
 })
 log('motcua is running', {

@@ -20,6 +20,8 @@ export interface RuntimeOptions {
   /** The procedure library imported on first start (default: the repository's `procedures/`). */
   proceduresDir?: string
   trackLimitPerMinute?: number
+  /** Anonymous submissions per client address per minute (0: no limit). */
+  submitLimitPerMinute?: number
   /** Where the plugin packages are (default: the repository's `plugins/`). */
   pluginsDir?: string
   /** How often the outbox is delivered (default 2 s). */
@@ -58,6 +60,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RunningRunt
     registry,
     secret: await loadInstanceSecret(database.db),
     ...(options.trackLimitPerMinute ? { trackLimitPerMinute: options.trackLimitPerMinute } : {}),
+    ...(options.submitLimitPerMinute !== undefined ? { submitLimitPerMinute: options.submitLimitPerMinute } : {}),
   })
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s))

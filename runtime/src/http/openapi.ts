@@ -28,7 +28,7 @@ const errorSchema = {
         code: {
           type: 'string',
           description:
-            'Stable code: INVALID_DATA, NOT_FOUND, CONFLICT, FORBIDDEN, UNAUTHENTICATED, RATE_LIMITED, PAYLOAD_TOO_LARGE, INTERNAL',
+            'Stable code: INVALID_DATA, NOT_FOUND, CONFLICT, UNPROCESSABLE, FORBIDDEN, UNAUTHENTICATED, RATE_LIMITED, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNAVAILABLE, INTERNAL',
         },
         message: {
           type: 'object',

@@ -6,18 +6,22 @@ import type { AppEnv } from '../app'
 import { forbidden, requirePrincipal, requireRole } from '../auth/middleware'
 import { holdsRoleOver } from '../auth/scope'
 import { jsonBody } from '../http/body'
+import { jsonLimits } from '../http/clean-input'
 import type { Operation } from '../http/openapi'
 import { publishVersion } from '../procedures/publish'
 import { notFoundProcedure } from './procedures'
 
 const ADMINS = ['province_admin', 'unit_admin'] as const
 
-const definitionBody = jsonBody<{ definition: Record<string, unknown>; ownerUnitCode?: string }>({
-  type: 'object',
-  properties: { definition: { type: 'object' }, ownerUnitCode: { type: 'string', maxLength: 50 } },
-  required: ['definition'],
-  additionalProperties: false,
-})
+const definitionBody = jsonBody<{ definition: Record<string, unknown>; ownerUnitCode?: string }>(
+  {
+    type: 'object',
+    properties: { definition: { type: 'object' }, ownerUnitCode: { type: 'string', maxLength: 50 } },
+    required: ['definition'],
+    additionalProperties: false,
+  },
+  jsonLimits.definition,
+)
 const fromVersionBody = jsonBody<{ fromVersion?: number }>({
   type: 'object',
   properties: { fromVersion: { type: 'integer', minimum: 1 } },

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import type { Operation } from '../http/openapi'
+import { queryParams } from '../http/query'
 import type { PublishedVersion } from '../procedures/registry'
 
 const summary = ({ definition: d, version }: PublishedVersion) => ({
@@ -32,13 +33,24 @@ const publicDetail = (v: PublishedVersion) => {
 const offeredBy = (d: ProcedureDefinition, unit: { code: string; level: string }) =>
   d.units?.length ? d.units.includes(unit.code) : d.level === unit.level
 
+const catalogueQuery = queryParams<{ q?: string; level?: string; field?: string; unit?: string; onlineMode?: string }>({
+  type: 'object',
+  properties: {
+    q: { type: 'string', maxLength: 100 },
+    level: { type: 'string', pattern: '^[a-z_]{1,30}$' },
+    field: { type: 'string', maxLength: 100 },
+    unit: { type: 'string', pattern: '^[0-9A-Za-z._-]{1,30}$' },
+    onlineMode: { enum: ['full', 'partial', 'none'] },
+  },
+})
+
 export const notFoundProcedure = (code: string) =>
   new DomainError('NOT_FOUND', { vi: `Không tìm thấy thủ tục có mã ${code}.`, en: `No published procedure ${code}.` })
 
 /** `GET /api/procedures` (search and filters) and `GET /api/procedures/:code` (what a citizen fills and brings). */
 export const proceduresRoutes = new Hono<AppEnv>()
   .get('/api/procedures', async (c) => {
-    const { q, level, field, unit: unitCode, onlineMode } = c.req.query()
+    const { q, level, field, unit: unitCode, onlineMode } = catalogueQuery.read(c)
     let unit: { code: string; level: string } | undefined
     if (unitCode) {
       ;[unit] = await c.var.database.db
@@ -82,7 +94,7 @@ export const proceduresDocs: Operation[] = [
       { name: 'unit', description: 'a unit code: the procedures it handles' },
       { name: 'onlineMode', description: 'full (toàn trình), partial (một phần), none' },
     ],
-    responses: { 200: 'summaries', 404: 'unknown unit' },
+    responses: { 200: 'summaries', 400: 'a bad parameter', 404: 'unknown unit' },
   },
   {
     method: 'get',
