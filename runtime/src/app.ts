@@ -4,10 +4,12 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { authenticate } from './auth/middleware'
 import type { Principal } from './auth/principal'
+import { accessLog } from './http/access-log'
 import { onError, onNotFound } from './http/errors'
 import { inputGuard } from './http/input-guard'
 import { mediaTypeGuard } from './http/media-type'
 import { type Operation, openApiDocument } from './http/openapi'
+import { responseHeaders } from './http/response-headers'
 import type { PluginHost } from './plugins/plugin-host'
 import type { ProcedureRegistry } from './procedures/registry'
 import { authDocs, authRoutes } from './routes/auth'
@@ -37,6 +39,8 @@ export interface Services {
    * `DEFAULT_SUBMIT_LIMIT`; SUBMIT_RATE_LIMIT; 0 turns the limit off). Signed-in callers are not counted.
    */
   submitLimitPerMinute?: number
+  /** Log one line per request (`npm start` does; tests don't). */
+  accessLog?: boolean
   /** The time every deadline is computed from (tests set it). */
   clock?: () => Date
   /** The loaded plugins and their per-unit settings. */
@@ -46,7 +50,13 @@ export interface Services {
 }
 
 export interface AppEnv {
-  Variables: Omit<Services, 'clock'> & { clock: () => Date; principal?: Principal; sessionToken?: string }
+  Variables: Omit<Services, 'clock'> & {
+    clock: () => Date
+    principal?: Principal
+    sessionToken?: string
+    /** Returned as X-Request-Id and quoted in the error log. */
+    requestId: string
+  }
 }
 
 /**
@@ -83,6 +93,8 @@ export const operations: Operation[] = [
 /** Composes the HTTP API over an open, migrated database and its procedure registry. */
 export function createApp(services: Services) {
   const app = new Hono<AppEnv>()
+  app.use(accessLog(services.accessLog ?? false))
+  app.use(responseHeaders)
   app.use('/api/*', inputGuard)
   app.use('/healthz', inputGuard)
   app.use('/api/*', mediaTypeGuard(operations))
@@ -128,7 +140,7 @@ export function createApp(services: Services) {
   app.route('/', pluginAdminRoutes)
   app.route('/', pluginRoutes(services.plugins))
   const document = openApiDocument([...operations, ...pluginRouteDocs(services.plugins)])
-  app.get('/api/openapi.json', (c) => c.json(document))
+  app.get('/api/openapi.json', (c) => c.json(document, 200, { 'Cache-Control': 'public, max-age=300' }))
   app.route('/', webRoutes())
   app.onError(onError)
   app.notFound(onNotFound)

@@ -1,6 +1,7 @@
 import { databaseOptionsFromEnv } from '@motcua/db'
+import { errorFields, log } from './log'
 import { DEFAULT_DEMO_PASSWORD } from './seed/demo-accounts'
-import { log, startRuntime } from './server'
+import { startRuntime } from './server'
 
 const env = process.env
 const database = databaseOptionsFromEnv(env)
@@ -32,7 +33,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     runtime.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error(error)
+        log('stopping failed', errorFields(error), 'error')
         process.exit(1)
       },
     )

@@ -44,6 +44,9 @@ const catalogueQuery = queryParams<{ q?: string; level?: string; field?: string;
   },
 })
 
+// The catalogue is the same for everyone; a minute keeps a newly published version visible soon after.
+const CATALOGUE_CACHE = 'public, max-age=60'
+
 export const notFoundProcedure = (code: string) =>
   new DomainError('NOT_FOUND', { vi: `Không tìm thấy thủ tục có mã ${code}.`, en: `No published procedure ${code}.` })
 
@@ -71,12 +74,14 @@ export const proceduresRoutes = new Hono<AppEnv>()
         (!onlineMode || d.onlineMode.mode === onlineMode) &&
         (!unit || offeredBy(d, unit)),
     )
+    c.header('Cache-Control', CATALOGUE_CACHE)
     return c.json(list.sort((a, b) => a.definition.name.localeCompare(b.definition.name, 'vi')).map(summary))
   })
   .get('/api/procedures/:code', async (c) => {
     const code = c.req.param('code')
     const version = await c.var.registry.current(code)
     if (!version) throw notFoundProcedure(code)
+    c.header('Cache-Control', CATALOGUE_CACHE)
     return c.json(publicDetail(version))
   })
 
@@ -94,7 +99,7 @@ export const proceduresDocs: Operation[] = [
       { name: 'unit', description: 'a unit code: the procedures it handles' },
       { name: 'onlineMode', description: 'full (toàn trình), partial (một phần), none' },
     ],
-    responses: { 200: 'summaries', 400: 'a bad parameter', 404: 'unknown unit' },
+    responses: { 200: 'summaries (Cache-Control: public, max-age=60)', 400: 'a bad parameter', 404: 'unknown unit' },
   },
   {
     method: 'get',
@@ -102,6 +107,6 @@ export const proceduresDocs: Operation[] = [
     tag: 'procedures',
     summary: 'What a citizen fills and brings: form and UI schema, components, fees, time, legal basis',
     access: 'public',
-    responses: { 200: 'the published version in force', 404: 'no such procedure' },
+    responses: { 200: 'the published version in force (Cache-Control: public, max-age=60)', 404: 'no such procedure' },
   },
 ]

@@ -73,6 +73,8 @@ export const unitsRoutes = new Hono<AppEnv>().get('/api/units', async (c) => {
       ),
     )
     .orderBy(asc(unitLevels.tier), asc(units.level), asc(units.code))
+  // the same for everyone and changing only when the unit tree does: browsers and proxies may keep it a while
+  c.header('Cache-Control', 'public, max-age=300')
   return c.json(q ? rows.filter((u) => matchesQuery(u.name, q)) : rows)
 })
 
@@ -90,7 +92,7 @@ export const unitsDocs: Operation[] = [
       { name: 'at', description: 'YYYY-MM-DD, default today (Vietnam time)' },
     ],
     responses: {
-      200: '[{code, name, type, level, parentCode, electronicId}]',
+      200: '[{code, name, type, level, parentCode, electronicId}] (Cache-Control: public, max-age=300)',
       400: 'a bad parameter, or a date that is not a real day',
     },
   },
