@@ -102,6 +102,22 @@ describe.each(testDrivers())('lookup PIN guessing on $name', ({ open }) => {
     expect((await from(newAddress(), `/api/track/${d.code}`, { headers: { 'x-lookup-pin': d.pin } })).status).toBe(200)
   })
 
+  it('counts wrong PINs sent at the same moment exactly: 30 at once, 10 answered as wrong and 20 as too many', async () => {
+    const d = await submit()
+    const statuses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        from(
+          newAddress(),
+          `/api/track/${d.code}`,
+          { headers: { 'x-lookup-pin': d.wrong } },
+          i % 2 ? otherProcess : runtime.app,
+        ),
+      ).map(async (res) => (await res).status),
+    )
+    expect(statuses.filter((s) => s === 403)).toHaveLength(PIN_LIMITS.perCode.limit)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30 - PIN_LIMITS.perCode.limit)
+  })
+
   it('stops one address that tries wrong PINs on many codes, and only that address', async () => {
     const guesser = newAddress()
     const targets = [await submit(), await submit(), await submit(), await submit()]
