@@ -3,7 +3,13 @@ import { DomainError, type Issue, type Message } from '@motcua/core'
 // PostgreSQL refuses NUL and unpaired UTF-16 surrogates in text and jsonb: such a string must never reach a query.
 const BROKEN_TEXT = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 // In a URL or a header no control character makes sense (a tab in a search box is a paste accident)
-const CONTROL = /[\0-\x1f\x7f]/
+const hasControl = (text: string) => {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x20 || code === 0x7f) return true
+  }
+  return false
+}
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
 
 /** Whether a string can be stored as text: no NUL and no unpaired UTF-16 surrogate. */
@@ -136,7 +142,7 @@ const decode = (component: string): string | undefined => {
 export function pathIssues(rawPath: string): Issue[] {
   for (const segment of rawPath.split('/')) {
     const decoded = decode(segment)
-    if (decoded === undefined || CONTROL.test(decoded))
+    if (decoded === undefined || hasControl(decoded))
       return [
         issue(
           'uri.invalidCharacter',
@@ -158,8 +164,8 @@ export function queryIssues(rawQuery: string): Issue[] {
     const rawName = at < 0 ? pair : pair.slice(0, at)
     const name = decode(rawName.replace(/\+/g, ' '))
     const value = at < 0 ? '' : decode(pair.slice(at + 1).replace(/\+/g, ' '))
-    if (name === undefined || value === undefined || CONTROL.test(name) || CONTROL.test(value)) {
-      const shown = name !== undefined && !CONTROL.test(name) ? name : rawName
+    if (name === undefined || value === undefined || hasControl(name) || hasControl(value)) {
+      const shown = name !== undefined && !hasControl(name) ? name : rawName
       issues.push(
         issue(
           'uri.invalidCharacter',
