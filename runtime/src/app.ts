@@ -4,8 +4,12 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { authenticate } from './auth/middleware'
 import type { Principal } from './auth/principal'
+import { accessLog } from './http/access-log'
 import { onError, onNotFound } from './http/errors'
+import { inputGuard } from './http/input-guard'
+import { mediaTypeGuard } from './http/media-type'
 import { type Operation, openApiDocument } from './http/openapi'
+import { responseHeaders } from './http/response-headers'
 import type { PluginHost } from './plugins/plugin-host'
 import type { ProcedureRegistry } from './procedures/registry'
 import { authDocs, authRoutes } from './routes/auth'
@@ -31,6 +35,13 @@ export interface Services {
   secret: string
   /** Public receipt lookups allowed per client address per minute (default 60; TRACK_RATE_LIMIT). */
   trackLimitPerMinute?: number
+  /**
+   * Anonymous submissions allowed per client address per minute, counted across processes (default
+   * `DEFAULT_SUBMIT_LIMIT`; SUBMIT_RATE_LIMIT; 0 turns the limit off). Signed-in callers are not counted.
+   */
+  submitLimitPerMinute?: number
+  /** Log one line per request (`npm start` does; tests don't). */
+  accessLog?: boolean
   /** The time every deadline is computed from (tests set it). */
   clock?: () => Date
   /** The loaded plugins and their per-unit settings. */
@@ -40,8 +51,22 @@ export interface Services {
 }
 
 export interface AppEnv {
-  Variables: Omit<Services, 'clock'> & { clock: () => Date; principal?: Principal; sessionToken?: string }
+  Variables: Omit<Services, 'clock'> & {
+    clock: () => Date
+    principal?: Principal
+    sessionToken?: string
+    /** Returned as X-Request-Id and quoted in the error log. */
+    requestId: string
+  }
 }
+
+/**
+ * Anonymous submissions per address per minute. Filing one takes a person minutes (a form, scans to attach), so a
+ * commune office whose citizens and kiosks all leave through one NAT files a few a minute at its busiest; the whole
+ * province files a few thousand online a day. 30 a minute is out of any such office's reach while stopping a
+ * script that files hundreds a second.
+ */
+export const DEFAULT_SUBMIT_LIMIT = 30
 
 /** Every operation the API serves, as the route modules document them. */
 export const operations: Operation[] = [
@@ -70,6 +95,11 @@ export const operations: Operation[] = [
 /** Composes the HTTP API over an open, migrated database and its procedure registry. */
 export function createApp(services: Services) {
   const app = new Hono<AppEnv>()
+  app.use(accessLog(services.accessLog ?? false))
+  app.use(responseHeaders)
+  app.use('/api/*', inputGuard)
+  app.use('/healthz', inputGuard)
+  app.use('/api/*', mediaTypeGuard(operations))
   app.use(async (c, next) => {
     c.set('database', services.database)
     c.set('registry', services.registry)
@@ -98,7 +128,13 @@ export function createApp(services: Services) {
   app.route('/', proceduresRoutes)
   app.route('/', authoringRoutes)
   app.route('/', publishedRoutes)
-  app.route('/', dossiersRoutes(services.secret, services.trackLimitPerMinute ?? 60))
+  app.route(
+    '/',
+    dossiersRoutes(services.secret, {
+      trackPerMinute: services.trackLimitPerMinute ?? 60,
+      submitPerMinute: services.submitLimitPerMinute ?? DEFAULT_SUBMIT_LIMIT,
+    }),
+  )
   app.route('/', citizenRoutes(services.secret))
   app.route('/', intakeRoutes(services.secret))
   app.route('/', deskRoutes)
@@ -107,7 +143,7 @@ export function createApp(services: Services) {
   app.route('/', pluginAdminRoutes)
   app.route('/', pluginRoutes(services.plugins))
   const document = openApiDocument([...operations, ...pluginRouteDocs(services.plugins)])
-  app.get('/api/openapi.json', (c) => c.json(document))
+  app.get('/api/openapi.json', (c) => c.json(document, 200, { 'Cache-Control': 'public, max-age=300' }))
   app.route('/', webRoutes())
   app.onError(onError)
   app.notFound(onNotFound)

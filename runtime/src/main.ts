@@ -1,6 +1,7 @@
 import { databaseOptionsFromEnv } from '@motcua/db'
+import { errorFields, log } from './log'
 import { DEFAULT_DEMO_PASSWORD } from './seed/demo-accounts'
-import { log, startRuntime } from './server'
+import { startRuntime } from './server'
 
 const env = process.env
 const database = databaseOptionsFromEnv(env)
@@ -13,6 +14,7 @@ const runtime = await startRuntime({
   ...(env.PLUGINS_DIR ? { pluginsDir: env.PLUGINS_DIR } : {}),
   ...(env.OUTBOX_INTERVAL_MS ? { outboxIntervalMs: Number(env.OUTBOX_INTERVAL_MS) } : {}),
   ...(env.TRACK_RATE_LIMIT ? { trackLimitPerMinute: Number(env.TRACK_RATE_LIMIT) } : {}),
+  ...(env.SUBMIT_RATE_LIMIT ? { submitLimitPerMinute: Number(env.SUBMIT_RATE_LIMIT) } : {}),
   ...(seedDemo ? { demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD } : {}),
 })
 log('motcua is running', {
@@ -31,7 +33,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     runtime.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error(error)
+        log('stopping failed', errorFields(error), 'error')
         process.exit(1)
       },
     )

@@ -3,6 +3,8 @@ import { serve } from '@hono/node-server'
 import { type DatabaseOptions, openDatabase } from '@motcua/db'
 import { createApp } from './app'
 import { loadInstanceSecret } from './auth/instance-secret'
+import { answerMalformedRequest } from './http/client-error'
+import { log } from './log'
 import { defaultPluginsDir, loadPlugins } from './plugins/load-plugins'
 import { createOutboxWorker } from './plugins/outbox-worker'
 import { createPluginHost, PLUGIN_SETTINGS_CHANNEL } from './plugins/plugin-host'
@@ -20,6 +22,8 @@ export interface RuntimeOptions {
   /** The procedure library imported on first start (default: the repository's `procedures/`). */
   proceduresDir?: string
   trackLimitPerMinute?: number
+  /** Anonymous submissions per client address per minute (0: no limit). */
+  submitLimitPerMinute?: number
   /** Where the plugin packages are (default: the repository's `plugins/`). */
   pluginsDir?: string
   /** How often the outbox is delivered (default 2 s). */
@@ -58,10 +62,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<RunningRunt
     registry,
     secret: await loadInstanceSecret(database.db),
     ...(options.trackLimitPerMinute ? { trackLimitPerMinute: options.trackLimitPerMinute } : {}),
+    ...(options.submitLimitPerMinute !== undefined ? { submitLimitPerMinute: options.submitLimitPerMinute } : {}),
+    accessLog: true,
   })
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s))
   })
+  server.on('clientError', answerMalformedRequest)
   const { port } = server.address() as AddressInfo
   return {
     url: `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`,
@@ -74,8 +81,4 @@ export async function startRuntime(options: RuntimeOptions): Promise<RunningRunt
       await database.close()
     },
   }
-}
-
-export function log(msg: string, fields: Record<string, unknown> = {}): void {
-  console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg, ...fields }))
 }

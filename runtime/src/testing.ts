@@ -24,7 +24,13 @@ export interface TestRuntime extends Services {
  */
 export async function openTestRuntime(
   open: () => Promise<Database>,
-  options: { demo?: boolean; library?: boolean; clock?: () => Date; plugins?: Map<string, LoadedPlugin> } = {},
+  options: {
+    demo?: boolean
+    library?: boolean
+    clock?: () => Date
+    plugins?: Map<string, LoadedPlugin>
+    submitLimitPerMinute?: number
+  } = {},
 ): Promise<TestRuntime> {
   const database = await open()
   await seed(database.db, {
@@ -41,7 +47,15 @@ export async function openTestRuntime(
     secret,
     plugins,
     units,
-    app: createApp({ database, registry, secret, plugins, units, ...(options.clock ? { clock: options.clock } : {}) }),
+    app: createApp({
+      database,
+      registry,
+      secret,
+      plugins,
+      units,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.submitLimitPerMinute !== undefined ? { submitLimitPerMinute: options.submitLimitPerMinute } : {}),
+    }),
     async close() {
       await units.close()
       await registry.close()

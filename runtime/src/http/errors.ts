@@ -2,6 +2,8 @@ import { DomainError, type DomainErrorCode, type Issue, type Message } from '@mo
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { errorFields, log } from '../log'
+import { routePattern } from './access-log'
 
 const statusOf: Record<DomainErrorCode, ContentfulStatusCode> = {
   INVALID_DATA: 400,
@@ -39,14 +41,10 @@ export function onError(error: Error, c: Context): Response {
       error.status,
     )
   }
-  console.error(
-    JSON.stringify({
-      level: 'error',
-      msg: 'unhandled error',
-      method: c.req.method,
-      path: c.req.path,
-      error: String(error?.stack ?? error),
-    }),
+  log(
+    'unhandled error',
+    { requestId: c.get('requestId'), method: c.req.method, route: routePattern(c), ...errorFields(error) },
+    'error',
   )
   return c.json(body('INTERNAL', internal), 500)
 }

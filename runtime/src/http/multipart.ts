@@ -1,5 +1,7 @@
-import { DomainError } from '@motcua/core'
+import { DomainError, type Issue } from '@motcua/core'
 import type { Context } from 'hono'
+import { isStorableText } from './clean-input'
+import { requireMediaType } from './media-type'
 
 /** At most this many files in one request. */
 export const MAX_FILES = 40
@@ -11,8 +13,18 @@ export interface Multipart {
   files: { componentKey: string; file: File }[]
 }
 
-/** Reads a multipart body: its text fields and its files named `attachments.<component key>`. */
+const brokenText = (path: string, what: string): Issue => ({
+  code: 'string.invalidCharacter',
+  path,
+  message: {
+    vi: `${what} có ký tự không hợp lệ (ký tự rỗng hoặc ký tự bị hỏng). Vui lòng sửa rồi gửi lại.`,
+    en: 'Contains a NUL character or an unpaired surrogate.',
+  },
+})
+
+/** Reads a multipart body (415 for any other type): its text fields and its files named `attachments.<component key>`. */
 export async function readMultipart(c: Context): Promise<Multipart> {
+  requireMediaType(c, ['multipart/form-data'])
   let form: Record<string, string | File | (string | File)[]>
   try {
     form = await c.req.parseBody({ all: true })
@@ -21,13 +33,31 @@ export async function readMultipart(c: Context): Promise<Multipart> {
   }
   const fields: Record<string, string> = {}
   const files: Multipart['files'] = []
+  const issues: Issue[] = []
   for (const [name, value] of Object.entries(form)) {
+    const path = `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`
+    if (!isStorableText(name)) {
+      issues.push(brokenText('', 'Tên một trường'))
+      continue
+    }
     for (const part of Array.isArray(value) ? value : [value]) {
-      if (typeof part === 'string') fields[name] ??= part
+      if (typeof part === 'string') {
+        if (!isStorableText(part)) issues.push(brokenText(path, 'Nội dung trường này'))
+        else fields[name] ??= part
+      } else if (!isStorableText(part.name)) issues.push(brokenText(path, 'Tên tệp'))
       else if (name.startsWith('attachments.'))
         files.push({ componentKey: name.slice('attachments.'.length), file: part })
     }
   }
+  if (issues.length)
+    throw new DomainError(
+      'INVALID_DATA',
+      {
+        vi: 'Dữ liệu gửi lên có ký tự không hợp lệ ở chỗ được chỉ ra. Vui lòng sửa rồi gửi lại.',
+        en: 'Some fields or file names have invalid characters.',
+      },
+      issues,
+    )
   if (files.length > MAX_FILES)
     throw new DomainError('INVALID_DATA', {
       vi: `Tối đa ${MAX_FILES} tệp mỗi lần gửi.`,

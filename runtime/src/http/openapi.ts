@@ -28,7 +28,7 @@ const errorSchema = {
         code: {
           type: 'string',
           description:
-            'Stable code: INVALID_DATA, NOT_FOUND, CONFLICT, FORBIDDEN, UNAUTHENTICATED, RATE_LIMITED, PAYLOAD_TOO_LARGE, INTERNAL',
+            'Stable code: INVALID_DATA, NOT_FOUND, CONFLICT, UNPROCESSABLE, FORBIDDEN, UNAUTHENTICATED, RATE_LIMITED, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNAVAILABLE, INTERNAL',
         },
         message: {
           type: 'object',
@@ -90,7 +90,12 @@ export function openApiDocument(operations: Operation[]) {
       ],
       ...(Object.keys(content).length ? { requestBody: { required: true, content } } : {}),
       responses: Object.fromEntries(
-        Object.entries(op.responses).map(([status, description]) => [
+        Object.entries({
+          // every route's path, query and read headers are checked; a body of an undocumented type is refused
+          400: 'malformed input: the issues say where (/path, /query/<name>, /headers/<name>, a JSON pointer)',
+          ...(Object.keys(content).length ? { 415: `a body other than ${Object.keys(content).join(' or ')}` } : {}),
+          ...op.responses,
+        }).map(([status, description]) => [
           status,
           Number(status) >= 400
             ? { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }

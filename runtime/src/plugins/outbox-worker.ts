@@ -1,5 +1,6 @@
 import { type Database, dossiers, outbox } from '@motcua/db'
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm'
+import { errorFields, log } from '../log'
 import type { PluginHost } from './plugin-host'
 
 export interface OutboxWorkerOptions {
@@ -124,9 +125,7 @@ export function createOutboxWorker(
     start(intervalMs) {
       timer = setInterval(() => {
         running ??= runOnce()
-          .catch((error: unknown) =>
-            console.error(JSON.stringify({ level: 'error', msg: 'outbox run failed', error: String(error) })),
-          )
+          .catch((error: unknown) => log('outbox run failed', errorFields(error), 'error'))
           .finally(() => {
             running = undefined
           })

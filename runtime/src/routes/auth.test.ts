@@ -81,6 +81,25 @@ describe.each(testDrivers())('accounts on $name', ({ open }) => {
     expect((await app.request('/api/auth/me')).status).toBe(401)
   })
 
+  it('counts one account however its name is spelled: a leading space or other case shares the limit', async () => {
+    const from = (username: string, password: string) =>
+      runtime.app.request(
+        '/api/auth/login',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password }),
+        },
+        { incoming: { socket: { remoteAddress: '192.0.2.7' } } },
+      )
+    expect((await from(' Admin', PASSWORD)).status).toBe(200)
+    const spellings = [' Admin', 'ADMIN', 'admin', 'aDmIn ', '\tadmin']
+    for (let i = 0; i < 10; i++) expect((await from(spellings[i % spellings.length]!, `sai-${i}`)).status).toBe(401)
+    for (const spelling of spellings) expect((await from(spelling, PASSWORD)).status).toBe(429)
+    // another account from the same address is not held back by admin's count
+    expect((await from('congdan', PASSWORD)).status).toBe(200)
+  })
+
   it('slows password guessing: the 11th try within five minutes gets a 429 with Retry-After', async () => {
     const statuses: number[] = []
     for (let i = 0; i < 11; i++) statuses.push((await login({ username: 'congdan2', password: `sai-${i}` })).status)

@@ -7,18 +7,22 @@ import { requirePrincipal, requireRole } from '../auth/middleware'
 import { ADMIN_ROLES } from '../auth/role-groups'
 import { assertAdministers, holdsRoleOver } from '../auth/scope'
 import { jsonBody } from '../http/body'
+import { jsonLimits } from '../http/clean-input'
 import type { Operation } from '../http/openapi'
 import { queryParams } from '../http/query'
 import { checkDraft } from '../procedures/check-draft'
 import { notFoundProcedure } from '../procedures/errors'
 import { publishVersion } from '../procedures/publish'
 
-const definitionBody = jsonBody<{ definition: Record<string, unknown>; ownerUnitCode?: string }>({
-  type: 'object',
-  properties: { definition: { type: 'object' }, ownerUnitCode: { type: 'string', maxLength: 50 } },
-  required: ['definition'],
-  additionalProperties: false,
-})
+const definitionBody = jsonBody<{ definition: Record<string, unknown>; ownerUnitCode?: string }>(
+  {
+    type: 'object',
+    properties: { definition: { type: 'object' }, ownerUnitCode: { type: 'string', maxLength: 50 } },
+    required: ['definition'],
+    additionalProperties: false,
+  },
+  jsonLimits.definition,
+)
 const fromVersionBody = jsonBody<{ fromVersion?: number }>({
   type: 'object',
   properties: { fromVersion: { type: 'integer', minimum: 1 } },
@@ -284,6 +288,25 @@ export const authoringDocs: Operation[] = [
     access: admins,
     body: fromVersionBody,
     responses: { 201: 'the draft', 403: 'outside your units', 404: 'no such procedure or version' },
+  },
+  {
+    method: 'get',
+    path: '/api/admin/drafts',
+    tag: 'authoring',
+    summary: 'The drafts I may edit, newest first, each with whether it can be published',
+    access: admins,
+    query: [{ name: 'q', description: 'words of the name or code, with or without diacritics' }],
+    responses: {
+      200: '[{id, procedureCode, name, ownerUnitCode, basedOnVersion, updatedAt, updatedBy, ok, problems}]',
+    },
+  },
+  {
+    method: 'delete',
+    path: '/api/admin/drafts/:id',
+    tag: 'authoring',
+    summary: 'Discard a draft; a procedure never published frees its code',
+    access: admins,
+    responses: { 204: 'deleted', 403: 'outside your units', 404: 'no such draft' },
   },
   {
     method: 'get',

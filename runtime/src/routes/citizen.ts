@@ -6,15 +6,19 @@ import type { AppEnv } from '../app'
 import { lookupPin } from '../auth/instance-secret'
 import { requirePrincipal, requireRole } from '../auth/middleware'
 import { jsonBody } from '../http/body'
+import { jsonLimits } from '../http/clean-input'
 import type { Operation } from '../http/openapi'
 import { notFoundProcedure } from '../procedures/errors'
 
-const draftBody = jsonBody<{ formData: Record<string, unknown> }>({
-  type: 'object',
-  properties: { formData: { type: 'object' } },
-  required: ['formData'],
-  additionalProperties: false,
-})
+const draftBody = jsonBody<{ formData: Record<string, unknown> }>(
+  {
+    type: 'object',
+    properties: { formData: { type: 'object' } },
+    required: ['formData'],
+    additionalProperties: false,
+  },
+  jsonLimits.form,
+)
 
 /** A signed-in citizen's own dossiers (with their PINs) and the forms they are filling. */
 export const citizenRoutes = (secret: string) =>

@@ -12,7 +12,9 @@ import { deskSummary } from '../dossiers/desk-view'
 import { eventLog } from '../dossiers/events'
 import { submitDossier } from '../dossiers/submit'
 import { jsonBody } from '../http/body'
+import { jsonLimits } from '../http/clean-input'
 import type { Operation } from '../http/openapi'
+import { queryParams } from '../http/query'
 import type { PublishedVersion } from '../procedures/registry'
 import type { UnitDirectory } from '../units/unit-directory'
 import { applicantSchema, readSubmission, unknownProcedure, uploadLimit } from './dossiers'
@@ -41,6 +43,30 @@ export const actionBody = jsonBody<{
   },
   required: ['expectedVersion'],
   additionalProperties: false,
+})
+
+// Only the checks; the queue's SQL rewrite (branch h-desk) brings its own, fuller schema: take that one on merge.
+const queueQuery = queryParams<{
+  unit?: string
+  status?: number
+  step?: string
+  due?: string
+  mine?: string
+  q?: string
+  limit?: number
+  offset?: number
+}>({
+  type: 'object',
+  properties: {
+    unit: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', maxLength: 50 },
+    status: { type: 'integer', minimum: 1, maximum: 10 },
+    step: { type: 'string', pattern: '^[a-z][a-z0-9_]*$', maxLength: 64 },
+    due: { enum: ['soon', 'overdue'] },
+    mine: { enum: ['0', '1'] },
+    q: { type: 'string', maxLength: 100 },
+    limit: { type: 'integer', minimum: 1, maximum: 200 },
+    offset: { type: 'integer', minimum: 0, maximum: 10_000 },
+  },
 })
 
 const notFoundDossier = (code: string) =>
@@ -78,7 +104,7 @@ export const deskRoutes = new Hono<AppEnv>()
   .get('/api/desk/dossiers', async (c) => {
     const principal = requirePrincipal(c)
     const { db } = c.var.database
-    const { unit: unitCode, status, step, due, q, mine, limit = '50', offset = '0' } = c.req.query()
+    const { unit: unitCode, status, step, due, q, mine, limit = 50, offset = 0 } = queueQuery.read(c)
     let unitIds = officerUnits(principal)
     if (unitCode) {
       const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.code, unitCode))
@@ -94,7 +120,7 @@ export const deskRoutes = new Hono<AppEnv>()
       .where(
         and(
           inArray(dossiers.unitId, unitIds),
-          status ? eq(dossiers.status, Number(status)) : sql`${dossiers.currentStep} is not null`,
+          status ? eq(dossiers.status, status) : sql`${dossiers.currentStep} is not null`,
           step ? eq(dossiers.currentStep, step) : undefined,
           folded ? like(dossiers.searchText, `%${folded.replace(/[%_\\]/g, '')}%`) : undefined,
         ),
@@ -121,9 +147,8 @@ export const deskRoutes = new Hono<AppEnv>()
       if (mine === '1' && !(summary.step && actsFor(principal, dossier.unitId, [summary.step.role]))) continue
       items.push(summary)
     }
-    const start = Math.max(0, Number(offset) || 0)
     return c.json({
-      items: items.slice(start, start + Math.min(200, Math.max(1, Number(limit) || 50))),
+      items: items.slice(offset, offset + limit),
       total: items.length,
     })
   })
@@ -200,18 +225,21 @@ const intakeBody = jsonBody<{
   channel: 1 | 3
   applicant: Applicant
   formData: Record<string, unknown>
-}>({
-  type: 'object',
-  properties: {
-    procedureCode: { type: 'string', minLength: 1, maxLength: 50 },
-    unitCode: { type: 'string', minLength: 1, maxLength: 50 },
-    channel: { enum: [1, 3], description: '1 at the counter, 3 by the public postal service' },
-    applicant: applicantSchema,
-    formData: { type: 'object' },
+}>(
+  {
+    type: 'object',
+    properties: {
+      procedureCode: { type: 'string', minLength: 1, maxLength: 50 },
+      unitCode: { type: 'string', minLength: 1, maxLength: 50 },
+      channel: { enum: [1, 3], description: '1 at the counter, 3 by the public postal service' },
+      applicant: applicantSchema,
+      formData: { type: 'object' },
+    },
+    required: ['procedureCode', 'unitCode', 'channel', 'applicant', 'formData'],
+    additionalProperties: false,
   },
-  required: ['procedureCode', 'unitCode', 'channel', 'applicant', 'formData'],
-  additionalProperties: false,
-})
+  jsonLimits.form,
+)
 
 /**
  * Counter and postal intake: a receiving officer enters a paper dossier on the applicant's behalf; it is

@@ -13,12 +13,15 @@ import { asc, eq, sql } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from '../app'
-import { sameSecret } from '../auth/tokens'
+import { checkLookupPin } from '../auth/pin-check'
 import { submitDossier } from '../dossiers/submit'
-import { type JsonBody, jsonBody, parseJson } from '../http/body'
+import { type JsonBody, jsonBody } from '../http/body'
+import { jsonLimits } from '../http/clean-input'
+import { isMediaType, requireMediaType } from '../http/media-type'
 import { readMultipart } from '../http/multipart'
 import type { Operation } from '../http/openapi'
-import { rateLimit } from '../http/rate-limit'
+import { clientAddress, rateLimit } from '../http/rate-limit'
+import { countAttempt, limitKey, tooManyAttempts } from '../http/shared-rate-limit'
 
 /**
  * The public lookup's two queries, built once per database and run as prepared statements: the busiest public
@@ -66,17 +69,20 @@ export const submissionBody = jsonBody<{
   unitCode: string
   applicant?: Applicant
   formData: Record<string, unknown>
-}>({
-  type: 'object',
-  properties: {
-    procedureCode: { type: 'string', minLength: 1, maxLength: 50 },
-    unitCode: { type: 'string', minLength: 1, maxLength: 50 },
-    applicant: applicantSchema,
-    formData: { type: 'object' },
+}>(
+  {
+    type: 'object',
+    properties: {
+      procedureCode: { type: 'string', minLength: 1, maxLength: 50 },
+      unitCode: { type: 'string', minLength: 1, maxLength: 50 },
+      applicant: applicantSchema,
+      formData: { type: 'object' },
+    },
+    required: ['procedureCode', 'unitCode', 'formData'],
+    additionalProperties: false,
   },
-  required: ['procedureCode', 'unitCode', 'formData'],
-  additionalProperties: false,
-})
+  jsonLimits.form,
+)
 
 const tooLarge = () =>
   new DomainError('PAYLOAD_TOO_LARGE', {
@@ -89,20 +95,21 @@ export async function readSubmission<T>(
   c: Context<AppEnv>,
   schema: JsonBody<T>,
 ): Promise<{ body: T; request: string; files: { componentKey: string; file: File }[] }> {
-  if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
+  requireMediaType(c, ['application/json', 'multipart/form-data'])
+  if (isMediaType(c.req.header('content-type'), ['application/json'])) {
     const request = await c.req.text()
-    return { body: schema.check(parseJson(request)), request, files: [] }
+    return { body: schema.parse(request), request, files: [] }
   }
   const { fields, files } = await readMultipart(c)
   const dossierField = fields.dossier
-  if (dossierField === undefined || dossierField.length > 1024 * 1024) {
+  if (dossierField === undefined) {
     throw new DomainError(
       'INVALID_DATA',
-      { vi: 'Thiếu phần thông tin hồ sơ (trường "dossier").', en: 'The "dossier" JSON field is missing or too large.' },
+      { vi: 'Thiếu phần thông tin hồ sơ (trường "dossier").', en: 'The "dossier" JSON field is missing.' },
       [{ code: 'required', path: '/dossier', message: { vi: 'Thiếu thông tin hồ sơ', en: 'Missing dossier JSON' } }],
     )
   }
-  return { body: schema.check(parseJson(dossierField)), request: dossierField, files }
+  return { body: schema.parse(dossierField), request: dossierField, files }
 }
 
 export const unknownProcedure = (code: string) =>
@@ -114,14 +121,16 @@ export const unknownProcedure = (code: string) =>
     },
   ])
 
-/** Refuses unless `pin` is the one printed on the dossier's receipt. */
-export function assertPin(pin: string | undefined, lookupPinHash: string): void {
-  if (!sameSecret(pin ?? '', lookupPinHash))
-    throw new DomainError('FORBIDDEN', {
-      vi: 'Mã tra cứu (PIN) không đúng. Vui lòng xem lại giấy tiếp nhận.',
-      en: 'Wrong lookup PIN.',
-    })
-}
+// a PIN in a URL ends up in proxy logs, browser history and Referer headers
+const pinInUrl = () =>
+  new DomainError(
+    'INVALID_DATA',
+    {
+      vi: 'Không gửi mã tra cứu (PIN) trên địa chỉ. Hãy gửi trong tiêu đề X-Lookup-Pin.',
+      en: 'Never put the PIN in the URL: send it in the X-Lookup-Pin header.',
+    },
+    [{ code: 'pin.inUrl', path: '/query/pin', message: { vi: 'Không gửi PIN trên địa chỉ', en: 'No PIN in the URL' } }],
+  )
 
 export const notFoundDossier = (code: string) =>
   new DomainError('NOT_FOUND', {
@@ -148,11 +157,23 @@ export const uploadLimit = bodyLimit({
 })
 
 /** Citizens: submit, track by receipt code (details with the PIN), their own dossiers and form drafts. */
-export const dossiersRoutes = (secret: string, trackLimitPerMinute: number) =>
+export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number; submitPerMinute: number }) =>
   new Hono<AppEnv>()
     .post('/api/dossiers', uploadLimit, async (c) => {
-      const { body, request, files } = await readSubmission(c, submissionBody)
       const principal = c.var.principal
+      if (!principal && limits.submitPerMinute > 0) {
+        const wait = await countAttempt(
+          c.var.database.db,
+          [{ key: limitKey('submit.address', clientAddress(c)), limit: limits.submitPerMinute, windowMs: 60_000 }],
+          c.var.clock(),
+        )
+        if (wait)
+          throw tooManyAttempts(c, wait, {
+            vi: 'Địa chỉ mạng này đã nộp quá nhiều hồ sơ trong một phút.',
+            en: 'Too many submissions from this address.',
+          })
+      }
+      const { body, request, files } = await readSubmission(c, submissionBody)
       const procedure = await c.var.registry.current(body.procedureCode)
       if (!procedure) throw unknownProcedure(body.procedureCode)
       let applicant = body.applicant
@@ -201,15 +222,15 @@ export const dossiersRoutes = (secret: string, trackLimitPerMinute: number) =>
       if (replayed) c.header('Idempotent-Replayed', 'true')
       return c.json(dossier, replayed ? 200 : 201)
     })
-    .get('/api/track/:receiptCode', rateLimit({ limit: trackLimitPerMinute, windowMs: 60_000 }), async (c) => {
+    .get('/api/track/:receiptCode', rateLimit({ limit: limits.trackPerMinute, windowMs: 60_000 }), async (c) => {
+      if (c.req.query('pin') !== undefined) throw pinInUrl()
       const code = c.req.param('receiptCode')
       const { db } = c.var.database
       const tracking = trackingQueries(db)
       const [found] = await tracking.dossier.execute({ code })
       if (!found) throw notFoundDossier(code)
-      const pin = c.req.header('x-lookup-pin') ?? c.req.query('pin')
-      const withDetails = pin !== undefined
-      if (withDetails) assertPin(pin, found.dossier.lookupPinHash)
+      const withDetails = c.req.header('x-lookup-pin') !== undefined
+      if (withDetails) await checkLookupPin(c, code, found.dossier.lookupPinHash)
       const d = found.dossier
       const def = found.definition as { code: string; name: string; steps: { key: string; name: string }[] }
       const events = await tracking.events.execute({ dossierId: d.id })
@@ -282,6 +303,8 @@ export const dossiersDocs: Operation[] = [
       400: 'invalid form, files or codes',
       422: 'the Idempotency-Key was used with a different request',
       413: 'too large',
+      415: 'neither JSON nor multipart',
+      429: 'too many anonymous submissions from this address (SUBMIT_RATE_LIMIT per minute)',
     },
   },
   {
@@ -291,6 +314,12 @@ export const dossiersDocs: Operation[] = [
     summary: 'Public tracking: status and timeline; with the PIN, the applicant’s details',
     access: 'public',
     headers: [{ name: 'X-Lookup-Pin', description: 'the PIN printed on the receipt' }],
-    responses: { 200: 'status and timeline', 403: 'wrong PIN', 404: 'no such dossier', 429: 'too many lookups' },
+    responses: {
+      200: 'status and timeline',
+      400: 'a PIN in the query string (never accepted there)',
+      403: 'wrong PIN',
+      404: 'no such dossier',
+      429: 'too many lookups, or too many wrong PINs for this code or address',
+    },
   },
 ]

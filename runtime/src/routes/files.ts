@@ -4,12 +4,13 @@ import { and, eq } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { requirePrincipal, requireRole } from '../auth/middleware'
+import { checkLookupPin } from '../auth/pin-check'
 import { actsFor, appendEvent } from '../dossiers/act'
 import { checkFiles, storeFiles } from '../dossiers/attachments'
 import { readMultipart } from '../http/multipart'
 import type { Operation } from '../http/openapi'
 import { loadDeskDossier } from './desk'
-import { assertPin, notFoundDossier, uploadLimit } from './dossiers'
+import { notFoundDossier, uploadLimit } from './dossiers'
 
 const RESULT_COMPONENT = {
   key: 'ket_qua',
@@ -30,7 +31,7 @@ async function filesOf(
   return { files, note: fields.note?.trim().slice(0, 1000) || null }
 }
 
-/** The dossier behind a receipt code, when the PIN printed on its receipt is given. */
+/** The dossier behind a receipt code, when the PIN printed on its receipt is given (checked before anything else). */
 async function dossierByPin(c: Context<AppEnv>) {
   const code = c.req.param('receiptCode')!
   const [found] = await c.var.database.db
@@ -39,7 +40,7 @@ async function dossierByPin(c: Context<AppEnv>) {
     .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
     .where(eq(dossiers.receiptCode, code))
   if (!found) throw notFoundDossier(code)
-  assertPin(c.req.header('x-lookup-pin'), found.dossier.lookupPinHash)
+  await checkLookupPin(c, code, found.dossier.lookupPinHash)
   return found
 }
 
@@ -156,6 +157,8 @@ export const filesDocs: Operation[] = [
       400: 'invalid files',
       403: 'wrong PIN',
       409: 'no supplement requested',
+      415: 'not multipart',
+      429: 'too many wrong PINs for this code or address',
     },
   },
   {
@@ -165,7 +168,12 @@ export const filesDocs: Operation[] = [
     summary: 'Download a file of the dossier, such as the result of a toàn trình procedure (PIN in X-Lookup-Pin)',
     access: 'public',
     headers: [{ name: 'X-Lookup-Pin', description: 'the PIN on the receipt' }],
-    responses: { 200: 'the file', 403: 'wrong PIN', 404: 'no such file' },
+    responses: {
+      200: 'the file',
+      403: 'wrong PIN (whatever the file id)',
+      404: 'no such file (only once the PIN is right)',
+      429: 'too many wrong PINs for this code or address',
+    },
   },
   {
     method: 'post',

@@ -8,17 +8,26 @@ import { forbidden, requirePrincipal, requireRole } from '../auth/middleware'
 import { holdsRoleOver } from '../auth/scope'
 import { actOnDossier, stateOf } from '../dossiers/act'
 import { jsonBody } from '../http/body'
+import { jsonLimits } from '../http/clean-input'
 import type { Operation } from '../http/openapi'
+import { queryParams } from '../http/query'
 import { PLUGIN_SETTINGS_CHANNEL, type PluginHost } from '../plugins/plugin-host'
 import { dossierSnapshot } from '../plugins/snapshot'
 
 const ADMINS = ['province_admin', 'unit_admin'] as const
 
-const settingBody = jsonBody<{ enabled: boolean; config: Record<string, unknown> }>({
+const settingBody = jsonBody<{ enabled: boolean; config: Record<string, unknown> }>(
+  {
+    type: 'object',
+    properties: { enabled: { type: 'boolean' }, config: { type: 'object' } },
+    required: ['enabled', 'config'],
+    additionalProperties: false,
+  },
+  jsonLimits.pluginConfig,
+)
+const outboxQuery = queryParams<{ state?: 'pending' | 'delivered' | 'dead' }>({
   type: 'object',
-  properties: { enabled: { type: 'boolean' }, config: { type: 'object' } },
-  required: ['enabled', 'config'],
-  additionalProperties: false,
+  properties: { state: { enum: ['pending', 'delivered', 'dead'] } },
 })
 
 const unknownPlugin = (slug: string) =>
@@ -88,7 +97,7 @@ export const pluginAdminRoutes = new Hono<AppEnv>()
   .get('/api/admin/outbox', requireRole(...ADMINS), async (c) => {
     const principal = requirePrincipal(c)
     const { db } = c.var.database
-    const { state } = c.req.query()
+    const { state } = outboxQuery.read(c)
     let scope: string[] | undefined
     if (!principal.grants.some((g) => g.role === 'province_admin')) {
       scope = []
@@ -101,7 +110,7 @@ export const pluginAdminRoutes = new Hono<AppEnv>()
       .leftJoin(dossiers, eq(dossiers.id, outbox.dossierId))
       .where(
         and(
-          state ? eq(outbox.state, state as 'pending') : undefined,
+          state ? eq(outbox.state, state) : undefined,
           scope ? inArray(dossiers.unitId, scope.length ? scope : ['00000000-0000-0000-0000-000000000000']) : undefined,
         ),
       )
@@ -236,7 +245,7 @@ export const pluginAdminDocs: Operation[] = [
     summary: 'Messages to the outside world: pending, delivered, dead (with the last error)',
     access: [...ADMINS],
     query: [{ name: 'state', description: 'pending, delivered, dead' }],
-    responses: { 200: 'the newest 200' },
+    responses: { 200: 'the newest 200', 400: 'an unknown state' },
   },
 ]
 

@@ -2,6 +2,7 @@ import { DomainError, matchesQuery } from '@motcua/core'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import type { Operation } from '../http/openapi'
+import { queryParams } from '../http/query'
 import { notFoundProcedure } from '../procedures/errors'
 import { offeredBy } from '../procedures/offering'
 import type { PublishedVersion } from '../procedures/registry'
@@ -29,10 +30,24 @@ const publicDetail = (v: PublishedVersion) => {
   }
 }
 
+const catalogueQuery = queryParams<{ q?: string; level?: string; field?: string; unit?: string; onlineMode?: string }>({
+  type: 'object',
+  properties: {
+    q: { type: 'string', maxLength: 100 },
+    level: { type: 'string', pattern: '^[a-z_]{1,30}$' },
+    field: { type: 'string', maxLength: 100 },
+    unit: { type: 'string', pattern: '^[0-9A-Za-z._-]{1,30}$' },
+    onlineMode: { enum: ['full', 'partial', 'none'] },
+  },
+})
+
+// The catalogue is the same for everyone; a minute keeps a newly published version visible soon after.
+const CATALOGUE_CACHE = 'public, max-age=60'
+
 /** `GET /api/procedures` (search and filters) and `GET /api/procedures/:code` (what a citizen fills and brings). */
 export const proceduresRoutes = new Hono<AppEnv>()
   .get('/api/procedures', async (c) => {
-    const { q, level, field, unit: unitCode, onlineMode } = c.req.query()
+    const { q, level, field, unit: unitCode, onlineMode } = catalogueQuery.read(c)
     const unit = unitCode ? await c.var.units.byCode(unitCode) : undefined
     if (unitCode && !unit)
       throw new DomainError('NOT_FOUND', {
@@ -48,12 +63,14 @@ export const proceduresRoutes = new Hono<AppEnv>()
       return (!level || d.level === level) && (!onlineMode || d.onlineMode.mode === onlineMode)
     })
     const shown = unit ? list.filter((v) => offered.has(v)) : list
+    c.header('Cache-Control', CATALOGUE_CACHE)
     return c.json(shown.sort((a, b) => a.definition.name.localeCompare(b.definition.name, 'vi')).map(summary))
   })
   .get('/api/procedures/:code', async (c) => {
     const code = c.req.param('code')
     const version = await c.var.registry.current(code)
     if (!version) throw notFoundProcedure(code)
+    c.header('Cache-Control', CATALOGUE_CACHE)
     return c.json(publicDetail(version))
   })
 
@@ -71,7 +88,7 @@ export const proceduresDocs: Operation[] = [
       { name: 'unit', description: 'a unit code: the procedures it handles' },
       { name: 'onlineMode', description: 'full (toàn trình), partial (một phần), none' },
     ],
-    responses: { 200: 'summaries', 404: 'unknown unit' },
+    responses: { 200: 'summaries (Cache-Control: public, max-age=60)', 400: 'a bad parameter', 404: 'unknown unit' },
   },
   {
     method: 'get',
@@ -79,6 +96,6 @@ export const proceduresDocs: Operation[] = [
     tag: 'procedures',
     summary: 'What a citizen fills and brings: form and UI schema, components, fees, time, legal basis',
     access: 'public',
-    responses: { 200: 'the published version in force', 404: 'no such procedure' },
+    responses: { 200: 'the published version in force (Cache-Control: public, max-age=60)', 404: 'no such procedure' },
   },
 ]

@@ -12,6 +12,13 @@ import { loadDeskDossier } from './desk'
 
 const PRINTERS = ['receiving_officer', 'specialist', 'leader', 'unit_admin', 'province_admin'] as const
 
+/**
+ * A slip is a static page: no script, no fetch, no frame may hold it; its one `<style>` and the column widths'
+ * `style` attributes are inline (the QR code is inline SVG), so only inline styles are allowed.
+ */
+export const SLIP_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
 /** The printable slips (Mẫu 01–06), built from the dossier and its event log. */
 export const slipRoutes = (secret: string) =>
   new Hono<AppEnv>().get('/api/desk/dossiers/:receiptCode/slips/:form', requireRole(...PRINTERS), async (c) => {
@@ -69,7 +76,7 @@ export const slipRoutes = (secret: string) =>
       officerName: requirePrincipal(c).fullName,
       now: c.var.clock(),
     })
-    return c.html(html)
+    return c.html(html, 200, { 'Content-Security-Policy': SLIP_CSP, 'X-Frame-Options': 'DENY' })
   })
 
 export const slipDocs: Operation[] = [

@@ -5,9 +5,25 @@ import { alias } from 'drizzle-orm/pg-core'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import type { Operation } from '../http/openapi'
+import { queryParams } from '../http/query'
 
 const parent = alias(units, 'parent')
-const isoDate = /^\d{4}-\d{2}-\d{2}$/
+
+const unitsQuery = queryParams<{ level?: string; parent?: string; q?: string; at?: string }>({
+  type: 'object',
+  properties: {
+    level: { type: 'string', pattern: '^[a-z_]{1,30}$' },
+    parent: { type: 'string', pattern: '^[0-9A-Za-z._-]{1,30}$' },
+    q: { type: 'string', maxLength: 100 },
+    at: { type: 'string', pattern: '^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}$' },
+  },
+})
+
+/** Whether `YYYY-MM-DD` names a day of the calendar (not 2026-13-45 or 2026-02-30). */
+const isCalendarDate = (text: string) => {
+  const day = new Date(`${text}T00:00:00Z`)
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text
+}
 
 function vietnamToday(): string {
   return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)
@@ -18,11 +34,14 @@ function vietnamToday(): string {
  * `level`, `parent` (a unit code) and `q` (words, with or without diacritics).
  */
 export const unitsRoutes = new Hono<AppEnv>().get('/api/units', async (c) => {
-  const { level, parent: parentCode, q, at = vietnamToday() } = c.req.query()
-  if (!isoDate.test(at)) {
+  const at = c.req.query('at') || vietnamToday()
+  if (!isCalendarDate(at)) {
     throw new DomainError(
       'INVALID_DATA',
-      { vi: 'Ngày phải có dạng YYYY-MM-DD.', en: 'The date must look like YYYY-MM-DD.' },
+      {
+        vi: 'Ngày phải là một ngày có thật, dạng YYYY-MM-DD (ví dụ 2025-07-01).',
+        en: 'The date must be a real day written YYYY-MM-DD.',
+      },
       [
         {
           code: 'format',
@@ -32,6 +51,7 @@ export const unitsRoutes = new Hono<AppEnv>().get('/api/units', async (c) => {
       ],
     )
   }
+  const { level, parent: parentCode, q } = unitsQuery.read(c)
   const rows = await c.var.database.db
     .select({
       code: units.code,
@@ -53,6 +73,8 @@ export const unitsRoutes = new Hono<AppEnv>().get('/api/units', async (c) => {
       ),
     )
     .orderBy(asc(unitLevels.tier), asc(units.level), asc(units.code))
+  // the same for everyone and changing only when the unit tree does: browsers and proxies may keep it a while
+  c.header('Cache-Control', 'public, max-age=300')
   return c.json(q ? rows.filter((u) => matchesQuery(u.name, q)) : rows)
 })
 
@@ -69,6 +91,9 @@ export const unitsDocs: Operation[] = [
       { name: 'q', description: 'words, with or without diacritics' },
       { name: 'at', description: 'YYYY-MM-DD, default today (Vietnam time)' },
     ],
-    responses: { 200: '[{code, name, type, level, parentCode, electronicId}]', 400: 'bad date' },
+    responses: {
+      200: '[{code, name, type, level, parentCode, electronicId}] (Cache-Control: public, max-age=300)',
+      400: 'a bad parameter, or a date that is not a real day',
+    },
   },
 ]
