@@ -82,9 +82,7 @@ export const dossiers = pgTable(
     index('dossiers_applicant_idx').on(t.applicantUserId),
     index('dossiers_due_idx').on(t.dueAt),
     // the desk's queue: a unit's open dossiers, soonest due first
-    index('dossiers_open_queue_idx')
-      .on(t.unitId, t.dueAt, t.submittedAt)
-      .where(sql`${t.currentStep} is not null`),
+    index('dossiers_open_queue_idx').on(t.unitId, t.dueAt, t.submittedAt).where(sql`${t.currentStep} is not null`),
     // search by name, ID number or code anywhere in the text (LIKE '%…%'), needs the pg_trgm extension
     index('dossiers_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     check('dossiers_channel', sql`${t.channel} between 1 and 3`),
