@@ -39,7 +39,7 @@ export interface SubmitInput {
   /** 2 online (default); 1 at the counter and 3 by post are entered by a receiving officer, who receives them at once. */
   channel?: Channel
   now?: Date
-  /** Runs the plugins' submit hooks in the same transaction. */
+  /** Adjusts the fees with the plugins' hooks before, and queues their submit hooks in the same transaction. */
   plugins?: PluginHost
   units: UnitDirectory
 }
@@ -181,6 +181,16 @@ export async function submitDossier(
       : undefined
   const searchText = foldVietnamese(`${input.applicant.fullName} ${input.applicant.idNumber ?? ''}`)
 
+  // plugins' fee hooks run before the transaction: a slow one must never hold it open
+  if (input.plugins)
+    fees = await input.plugins.adjustFees(db, {
+      unitId: unit.id,
+      unitCode: unit.code,
+      procedureCode: def.code,
+      formData: input.formData,
+      fees,
+    })
+
   try {
     const now = input.now ?? new Date()
     const received = await receipt(now)
@@ -204,6 +214,7 @@ export async function submitDossier(
           applicant: input.applicant,
           applicantUserId: channel === 2 ? submittedBy : null,
           formData: input.formData,
+          fees,
           submittedAt: now,
           idempotencyKey: input.idempotencyKey ?? null,
           searchText: `${searchText} ${receiptCode.toLowerCase()}`,
@@ -213,15 +224,6 @@ export async function submitDossier(
         .prepare('submit_dossier')
         .execute()
       await storeFiles(t, id, files, 'application', submittedBy)
-      if (input.plugins)
-        fees = await input.plugins.adjustFees(t, {
-          unitId: unit.id,
-          unitCode: unit.code,
-          dossierId: id,
-          procedureCode: def.code,
-          formData: input.formData,
-          fees,
-        })
       const submitEvent: typeof dossierEvents.$inferInsert = {
         dossierId: id,
         seq: 1,
@@ -241,7 +243,7 @@ export async function submitDossier(
       ]
       await t.insert(dossierEvents).values(events).prepare('submit_events').execute()
       for (const event of events)
-        await input.plugins?.runHooks(t, {
+        await input.plugins?.queueHooks(t, {
           unitId: unit.id,
           dossierId: id,
           snapshot: dossierSnapshot(row!, unit, procedure),

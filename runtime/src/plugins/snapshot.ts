@@ -1,4 +1,4 @@
-import { computeFees, dossierStatuses } from '@motcua/core'
+import { dossierStatuses } from '@motcua/core'
 import type { Applicant, dossierEvents, units } from '@motcua/db'
 import type { DossierChange, DossierSnapshot } from '@motcua/plugin-sdk'
 import type { DossierRow } from '../dossiers/act'
@@ -12,12 +12,6 @@ export function dossierSnapshot(
   unit: Pick<typeof units.$inferSelect, 'code' | 'name' | 'electronicId'>,
   procedure: PublishedVersion,
 ): DossierSnapshot {
-  let fees: DossierSnapshot['fees'] = []
-  try {
-    fees = computeFees(procedure.definition, d.formData)
-  } catch {
-    // a fee rule that cannot be computed for this form is the procedure's problem, not the plugin's
-  }
   return {
     receiptCode: d.receiptCode,
     procedure: { code: procedure.code, name: procedure.definition.name, version: procedure.version },
@@ -32,7 +26,7 @@ export function dossierSnapshot(
     dueAt: iso(d.dueAt),
     doneAt: iso(d.doneAt),
     returnedAt: iso(d.returnedAt),
-    fees,
+    fees: d.fees,
   }
 }
 
