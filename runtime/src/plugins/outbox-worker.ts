@@ -1,5 +1,5 @@
 import { type Database, dossiers, outbox, pgError } from '@motcua/db'
-import type { DossierChange, DossierSnapshot } from '@motcua/plugin-sdk'
+import type { DossierChange, DossierSnapshot, OutboxMessage } from '@motcua/plugin-sdk'
 import { and, asc, eq, inArray, isNull, lte, notInArray, or, type SQL, sql } from 'drizzle-orm'
 import { checkMessages } from './hook-results'
 import type { PluginHost } from './plugin-host'
@@ -33,8 +33,9 @@ export interface OutboxWorker {
 }
 
 type Row = typeof outbox.$inferSelect
-type Outcome = keyof OutboxRun
 type Failure = { error: string; final: boolean }
+/** A failure, or done: a delivery, or a hook with the messages it returned. */
+type Outcome = { failure: Failure } | { messages?: OutboxMessage[] }
 
 const LEASE_MIN_MS = 5 * 60_000
 const MAX_ROUNDS = 10
@@ -91,57 +92,87 @@ export function createOutboxWorker(
     return claimed.sort((a, b) => a.id - b.id)
   }
 
-  /** The configuration in force for the row's dossier's unit; `{}` for a row without a dossier. */
-  async function configOf(slug: string, message: Row) {
-    if (!message.dossierId) return {}
-    const [dossier] = await db
-      .select({ unitId: dossiers.unitId })
-      .from(dossiers)
-      .where(eq(dossiers.id, message.dossierId))
-    return dossier ? host.configFor(db, slug, dossier.unitId) : undefined
+  /** The units of the batch's dossiers, in one query. */
+  async function unitsOf(batch: Row[]) {
+    const ids = [...new Set(batch.flatMap((m) => (m.dossierId ? [m.dossierId] : [])))]
+    const rows = ids.length
+      ? await db.select({ id: dossiers.id, unitId: dossiers.unitId }).from(dossiers).where(inArray(dossiers.id, ids))
+      : []
+    return new Map(rows.map((r) => [r.id, r.unitId]))
   }
+
+  /** Runs one lane's batch: what succeeded is written in one transaction at the end, each failure on its own. */
+  async function runBatch(lane: string | null, batch: Row[], now: Date, run: OutboxRun) {
+    const unitIds = await unitsOf(batch)
+    // the configuration in force for the row's dossier's unit; `{}` for a row without a dossier
+    const configOf = async (slug: string, message: Row) => {
+      if (!message.dossierId) return {}
+      const unitId = unitIds.get(message.dossierId)
+      return unitId ? host.configFor(db, slug, unitId) : undefined
+    }
+    const done: number[] = []
+    const queued: (typeof outbox.$inferInsert)[] = []
+    for (const message of batch) {
+      let outcome: Outcome
+      if (lane === null)
+        outcome = { failure: { error: `no plugin "${message.pluginSlug}" to deliver it`, final: true } }
+      else {
+        const config = await configOf(lane, message)
+        if (!config) outcome = { failure: disabled(lane) }
+        else if (isHookRow(message)) outcome = await runHook(lane, message, config)
+        else outcome = await deliver(lane, message, config)
+      }
+      if ('failure' in outcome) {
+        await fail(message, outcome.failure, now)
+        run.failed++
+        continue
+      }
+      done.push(message.id)
+      if (!outcome.messages) {
+        run.delivered++
+        continue
+      }
+      run.hooks++
+      for (const m of outcome.messages)
+        queued.push({
+          topic: m.topic,
+          pluginSlug: lane,
+          dossierId: message.dossierId,
+          payload: m.payload,
+          nextAttemptAt: now,
+        })
+    }
+    if (done.length === 0) return
+    await db.transaction(async (tx) => {
+      if (queued.length) await tx.insert(outbox).values(queued)
+      await tx
+        .update(outbox)
+        .set({ state: 'delivered', deliveredAt: new Date(), lastError: null })
+        .where(inArray(outbox.id, done))
+    })
+  }
+
   const disabled = (slug: string): Failure => ({
     error: `plugin "${slug}" is no longer enabled for the dossier's unit`,
     final: true,
   })
 
-  async function runHook(slug: string, message: Row, now: Date): Promise<Failure | null> {
+  async function runHook(slug: string, message: Row, config: Record<string, unknown>): Promise<Outcome> {
     const hook = message.topic === 'hook.onSubmit' ? 'onSubmit' : 'afterAction'
-    const config = await configOf(slug, message)
-    if (!config) return disabled(slug)
     const { snapshot, change } = message.payload as { snapshot: DossierSnapshot; change: DossierChange }
     const ctx = { config, unitCode: snapshot.unit.code }
     const called = await host.runHook(slug, hook, hook === 'onSubmit' ? [ctx, snapshot] : [ctx, snapshot, change])
     const checked = called.ok ? checkMessages(called.value) : called
-    if (!checked.ok) {
-      // a hook that threw, ran out of time or answered wrongly will do so again; a busy or restarting plugin may not
-      const final = called.ok || called.reason === 'threw' || called.reason === 'timeout'
-      return { error: `${hook} ${checked.problem}`, final }
-    }
-    await db.transaction(async (tx) => {
-      if (checked.value.length)
-        await tx.insert(outbox).values(
-          checked.value.map((m) => ({
-            topic: m.topic,
-            pluginSlug: slug,
-            dossierId: message.dossierId,
-            payload: m.payload,
-            nextAttemptAt: now,
-          })),
-        )
-      await tx
-        .update(outbox)
-        .set({ state: 'delivered', deliveredAt: new Date(), lastError: null })
-        .where(eq(outbox.id, message.id))
-    })
-    return null
+    if (checked.ok) return { messages: checked.value }
+    // a hook that threw, ran out of time or answered wrongly will do so again; a busy or restarting plugin may not
+    const final = called.ok || called.reason === 'threw' || called.reason === 'timeout'
+    return { failure: { error: `${hook} ${checked.problem}`, final } }
   }
 
-  async function deliver(slug: string, message: Row): Promise<Failure | null> {
+  async function deliver(slug: string, message: Row, config: Record<string, unknown>): Promise<Outcome> {
     const loaded = host.plugins.get(slug)!
-    if (!loaded.manifest.deliver) return { error: `plugin "${slug}" has no deliver to send it`, final: true }
-    const config = await configOf(slug, message)
-    if (!config) return disabled(slug)
+    if (!loaded.manifest.deliver)
+      return { failure: { error: `plugin "${slug}" has no deliver to send it`, final: true } }
     const limit = deliveryLimit(slug)
     try {
       await loaded.sandbox.call(
@@ -154,7 +185,7 @@ export function createOutboxWorker(
         },
         limit + graceMs,
       )
-      return null
+      return {}
     } catch (error) {
       const e = error as Error
       const text =
@@ -163,39 +194,24 @@ export function createOutboxWorker(
           : error instanceof SandboxError && error.reason === 'timeout'
             ? `timed out after ${limit} ms and did not stop when aborted: the plugin was restarted`
             : `delivery ${e?.message ?? String(error)}`
-      return { error: text.slice(0, 1000), final: false }
+      return { failure: { error: text.slice(0, 1000), final: false } }
     }
   }
 
-  async function settle(message: Row, failure: Failure | null, now: Date, marked: boolean): Promise<Outcome> {
-    if (failure === null) {
-      if (!marked)
-        await db
-          .update(outbox)
-          .set({ state: 'delivered', deliveredAt: new Date(), lastError: null })
-          .where(eq(outbox.id, message.id))
-      return isHookRow(message) ? 'hooks' : 'delivered'
-    }
+  async function fail(message: Row, failure: Failure, now: Date) {
     const dead = failure.final || message.attempts >= maxAttempts
     const retryAt = new Date(now.getTime() + Math.min(backoffMs * 2 ** (message.attempts - 1), 3_600_000))
     await db
       .update(outbox)
       .set({ state: dead ? 'dead' : 'pending', nextAttemptAt: retryAt, lastError: failure.error })
       .where(eq(outbox.id, message.id))
-    return 'failed'
   }
 
   async function runLane(lane: string | null, now = new Date()): Promise<OutboxRun> {
     const run: OutboxRun = { hooks: 0, delivered: 0, failed: 0 }
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const batch = await claim(lane, now)
-      for (const message of batch) {
-        let failure: Failure | null
-        if (lane === null) failure = { error: `no plugin "${message.pluginSlug}" to deliver it`, final: true }
-        else if (isHookRow(message)) failure = await runHook(lane, message, now)
-        else failure = await deliver(lane, message)
-        run[await settle(message, failure, now, isHookRow(message))]++
-      }
+      await runBatch(lane, batch, now, run)
       // a hook's messages are due at once: go round again for them
       if (batch.length < batchSize && !batch.some(isHookRow)) break
     }
