@@ -193,7 +193,18 @@ export function createSandbox(options: SandboxOptions): PluginSandbox {
       case 'capability': {
         const p = running.inFlight.get(message.callId)
         const reply = (answer: ToWorker) => {
-          if (!running.stopping) running.thread.postMessage(answer)
+          if (running.stopping) return
+          try {
+            running.thread.postMessage(answer)
+          } catch {
+            // not plain data: the plugin gets an error instead of a hang
+            running.thread.postMessage({
+              type: 'capability-result',
+              id: message.id,
+              ok: false,
+              error: { message: 'the answer could not be passed to the plugin' },
+            } satisfies ToWorker)
+          }
         }
         const handle = p?.onCapability
         if (!handle) {
