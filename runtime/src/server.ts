@@ -5,7 +5,7 @@ import { createApp } from './app'
 import { loadInstanceSecret } from './auth/instance-secret'
 import { answerMalformedRequest } from './http/client-error'
 import { log } from './log'
-import { defaultPluginsDir, loadPlugins } from './plugins/load-plugins'
+import { defaultPluginsDir, loadPlugins, pluginSources } from './plugins/load-plugins'
 import { createOutboxWorker } from './plugins/outbox-worker'
 import { createPluginHost, PLUGIN_SETTINGS_CHANNEL } from './plugins/plugin-host'
 import { defaultProceduresDir } from './procedures/library'
@@ -50,7 +50,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RunningRunt
   if (applied.length) log('seeded', { steps: applied })
   const registry = await createRegistry(database)
   const units = await createUnitDirectory(database)
-  const plugins = createPluginHost(await loadPlugins(options.pluginsDir ?? defaultPluginsDir()), units)
+  const plugins = createPluginHost(await loadPlugins(pluginSources(options.pluginsDir ?? defaultPluginsDir())), units)
   const unlistenPlugins = await database.listen(PLUGIN_SETTINGS_CHANNEL, () => plugins.invalidate())
   if (plugins.plugins.size) log('plugins loaded', { slugs: [...plugins.plugins.keys()] })
   const worker = createOutboxWorker(database, plugins)
@@ -74,6 +74,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<RunningRunt
     url: `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      await plugins.close() // a delivery still running fails now and is retried later
       await worker.stop()
       await unlistenPlugins()
       await units.close()

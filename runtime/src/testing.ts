@@ -4,8 +4,8 @@ import { type ProcedureDefinition, requiredComponents } from '@motcua/core'
 import type { Database } from '@motcua/db'
 import { createApp, type Services } from './app'
 import { loadInstanceSecret } from './auth/instance-secret'
-import { defaultPluginsDir, type LoadedPlugin, loadPlugins } from './plugins/load-plugins'
-import { createPluginHost } from './plugins/plugin-host'
+import { defaultPluginsDir, loadPlugins, pluginSources } from './plugins/load-plugins'
+import { createPluginHost, type PluginLimits } from './plugins/plugin-host'
 import { defaultProceduresDir } from './procedures/library'
 import { createRegistry } from './procedures/registry'
 import { seed } from './seed'
@@ -28,7 +28,9 @@ export async function openTestRuntime(
     demo?: boolean
     library?: boolean
     clock?: () => Date
-    plugins?: Map<string, LoadedPlugin>
+    /** Plugin modules to load (see `pluginFixture`); default: the repository's `plugins/`. */
+    plugins?: string[]
+    pluginLimits?: Partial<PluginLimits>
     submitLimitPerMinute?: number
   } = {},
 ): Promise<TestRuntime> {
@@ -40,7 +42,8 @@ export async function openTestRuntime(
   const registry = await createRegistry(database)
   const secret = await loadInstanceSecret(database.db, {})
   const units = await createUnitDirectory(database)
-  const plugins = createPluginHost(options.plugins ?? (await loadPlugins(defaultPluginsDir())), units)
+  const loaded = await loadPlugins(options.plugins ?? pluginSources(defaultPluginsDir()))
+  const plugins = createPluginHost(loaded, units, options.pluginLimits)
   return {
     database,
     registry,
@@ -57,12 +60,16 @@ export async function openTestRuntime(
       ...(options.submitLimitPerMinute !== undefined ? { submitLimitPerMinute: options.submitLimitPerMinute } : {}),
     }),
     async close() {
+      await plugins.close()
       await units.close()
       await registry.close()
       await database.close()
     },
   }
 }
+
+/** A test plugin module of `runtime/src/plugins/fixtures/`, by file name, for `openTestRuntime`'s `plugins`. */
+export const pluginFixture = (name: string): string => new URL(`./plugins/fixtures/${name}.ts`, import.meta.url).href
 
 const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 // a 1×1 PNG, for components that take only pictures (a 4×6 photo)

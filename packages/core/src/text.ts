@@ -22,3 +22,12 @@ export function matchesQuery(text: string, query: string): boolean {
     .split(' ')
     .every((word) => haystack.includes(word))
 }
+
+// PostgreSQL refuses NUL and unpaired UTF-16 surrogates in text and jsonb: such a string must never reach a query.
+const BROKEN_TEXT = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/**
+ * Whether a string can be stored as text: no NUL character and no unpaired UTF-16 surrogate.
+ * @example isStorableText('Nguyễn\u0000') // false
+ */
+export const isStorableText = (text: string): boolean => !BROKEN_TEXT.test(text)

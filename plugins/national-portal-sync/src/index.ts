@@ -31,7 +31,12 @@ export default definePlugin<NationalPortalConfig>({
         pattern: '^https?://',
         description: 'Địa chỉ nhận đồng bộ hồ sơ (Cổng DVCQG hoặc trục tích hợp của tỉnh)',
       },
-      token: { type: 'string', minLength: 1, description: 'Mã truy cập, gửi trong tiêu đề Authorization: Bearer' },
+      token: {
+        type: 'string',
+        minLength: 1,
+        writeOnly: true,
+        description: 'Mã truy cập, gửi trong tiêu đề Authorization: Bearer',
+      },
       maTinh: { type: 'string', pattern: '^[0-9]{2}$', description: 'Mã tỉnh, ví dụ 22 (Quảng Ninh)' },
       timeoutMs: {
         type: 'integer',

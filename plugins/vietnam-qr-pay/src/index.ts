@@ -26,6 +26,7 @@ export default definePlugin<VietQrPayConfig>({
       webhookSecret: {
         type: 'string',
         minLength: 16,
+        writeOnly: true,
         description: 'Khóa bí mật dùng chung với ngân hàng/trung gian thanh toán để ký thông báo (HMAC-SHA256)',
       },
     },
@@ -34,6 +35,6 @@ export default definePlugin<VietQrPayConfig>({
   },
   routes: [
     { method: 'get', path: '/dossiers/:receiptCode/qr', handle: paymentQr },
-    { method: 'post', path: '/webhook', handle: paymentWebhook },
+    { method: 'post', path: '/webhook', headers: ['x-signature'], handle: paymentWebhook },
   ],
 })

@@ -86,13 +86,15 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
     formData: dossier.formData,
   })
 
+  // before the transaction: a plugin's answer must never hold it open
+  await input.plugins?.beforeAction(db, {
+    unitId: dossier.unitId,
+    dossierId: dossier.id,
+    snapshot: dossierSnapshot(dossier, input.unit, procedure),
+    action: { key: event.actionKey, type: event.action },
+  })
+
   return db.transaction(async (tx) => {
-    await input.plugins?.beforeAction(tx as unknown as Db, {
-      unitId: dossier.unitId,
-      dossierId: dossier.id,
-      snapshot: dossierSnapshot(dossier, input.unit, procedure),
-      action: { key: event.actionKey, type: event.action },
-    })
     const [updated] = await tx
       .update(dossiers)
       .set({
@@ -119,7 +121,7 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
           }
     const row = transitionRow(dossier.id, seq, now, actor, event)
     await tx.insert(dossierEvents).values(row)
-    await input.plugins?.runHooks(tx as unknown as Db, {
+    await input.plugins?.queueHooks(tx as unknown as Db, {
       unitId: dossier.unitId,
       dossierId: dossier.id,
       snapshot: dossierSnapshot(updated, input.unit, procedure),

@@ -44,7 +44,7 @@ export interface SubmitInput {
   /** 2 online (default); 1 at the counter and 3 by post are entered by a receiving officer, who receives them at once. */
   channel?: Channel
   now?: Date
-  /** Runs the plugins' submit hooks in the same transaction. */
+  /** Adjusts the fees with the plugins' hooks before, and queues their submit hooks in the same transaction. */
   plugins?: PluginHost
   units: UnitDirectory
 }
@@ -124,7 +124,6 @@ export async function submitDossier(
       { vi: 'Hồ sơ còn thiếu giấy tờ bắt buộc.', en: 'Required documents are missing.' },
       missing,
     )
-  const ruleFees = computeFees(def, input.formData)
   const procedureCase = selectCase(def, input.formData)
   const firstStep = effectiveSteps(def, procedureCase?.key)[0]!
 
@@ -205,6 +204,21 @@ export async function submitDossier(
       : undefined
   const searchText = foldVietnamese(`${input.applicant.fullName} ${input.applicant.idNumber ?? ''}`)
 
+  // a replay answers at once, without asking the plugins again
+  const replay = await findExisting(db)
+  if (replay) return { dossier: view(replay), replayed: true }
+  // plugins' fee hooks run before the transaction: a slow one must never hold it open
+  const ruleFees = computeFees(def, input.formData)
+  const fees = input.plugins
+    ? await input.plugins.adjustFees(db, {
+        unitId: unit.id,
+        unitCode: unit.code,
+        procedureCode: def.code,
+        formData: input.formData,
+        fees: ruleFees,
+      })
+    : ruleFees
+
   try {
     const now = input.now ?? new Date()
     const received = await receipt(now)
@@ -228,29 +242,18 @@ export async function submitDossier(
           applicant: input.applicant,
           applicantUserId: channel === 2 ? submittedBy : null,
           formData: input.formData,
+          fees,
           submittedAt: now,
           idempotencyKey: idempotency?.key ?? null,
           idempotencyFingerprint: idempotency?.fingerprint ?? null,
-          fees: ruleFees,
           searchText: `${searchText} ${receiptCode.toLowerCase()}`,
           submittedBy,
         })
         .returning()
         .prepare('submit_dossier')
         .execute()
+      const filed = row!
       await storeFiles(t, id, files, 'application', submittedBy)
-      const fees = input.plugins
-        ? await input.plugins.adjustFees(t, {
-            unitId: unit.id,
-            unitCode: unit.code,
-            dossierId: id,
-            procedureCode: def.code,
-            formData: input.formData,
-            fees: ruleFees,
-          })
-        : ruleFees
-      if (fees !== ruleFees) await t.update(dossiers).set({ fees }).where(eq(dossiers.id, id))
-      const filed = { ...row!, fees }
       const submitEvent: typeof dossierEvents.$inferInsert = {
         dossierId: id,
         seq: 1,
@@ -270,7 +273,7 @@ export async function submitDossier(
       ]
       await t.insert(dossierEvents).values(events).prepare('submit_events').execute()
       for (const event of events)
-        await input.plugins?.runHooks(t, {
+        await input.plugins?.queueHooks(t, {
           unitId: unit.id,
           dossierId: id,
           snapshot: dossierSnapshot(filed, unit, procedure),

@@ -1,7 +1,5 @@
-import { DomainError, type Issue, type Message } from '@motcua/core'
+import { DomainError, type Issue, isStorableText, type Message } from '@motcua/core'
 
-// PostgreSQL refuses NUL and unpaired UTF-16 surrogates in text and jsonb: such a string must never reach a query.
-const BROKEN_TEXT = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 // In a URL or a header no control character makes sense (a tab in a search box is a paste accident)
 const hasControl = (text: string) => {
   for (let i = 0; i < text.length; i++) {
@@ -11,9 +9,6 @@ const hasControl = (text: string) => {
   return false
 }
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
-
-/** Whether a string can be stored as text: no NUL and no unpaired UTF-16 surrogate. */
-export const isStorableText = (text: string): boolean => !BROKEN_TEXT.test(text)
 
 /** The bounds of one kind of JSON document the API accepts. */
 export interface JsonLimits {
@@ -92,7 +87,7 @@ export function jsonDocumentIssues(document: unknown, limits: JsonLimits): Issue
       break
     }
     if (typeof value === 'string') {
-      if (BROKEN_TEXT.test(value)) issues.push(brokenText(path))
+      if (!isStorableText(value)) issues.push(brokenText(path))
     } else if (value !== null && typeof value === 'object') {
       if (depth >= limits.maxDepth) {
         issues.push(
@@ -108,7 +103,7 @@ export function jsonDocumentIssues(document: unknown, limits: JsonLimits): Issue
       const entries = Array.isArray(value) ? value.entries() : Object.entries(value)
       for (const [key, member] of entries) {
         const memberPath = `${path}/${typeof key === 'number' ? key : pointerToken(key)}`
-        if (typeof key === 'string' && BROKEN_TEXT.test(key)) issues.push(brokenText(memberPath))
+        if (typeof key === 'string' && !isStorableText(key)) issues.push(brokenText(memberPath))
         stack.push([member, memberPath, depth + 1])
       }
     }

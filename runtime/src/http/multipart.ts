@@ -1,6 +1,5 @@
-import { DomainError, type Issue } from '@motcua/core'
+import { DomainError, type Issue, isStorableText } from '@motcua/core'
 import type { Context } from 'hono'
-import { isStorableText } from './clean-input'
 import { requireMediaType } from './media-type'
 
 /** At most this many files in one request. */

@@ -1,29 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { createAjv, type Issue, toIssues } from '@motcua/core'
-import type { Plugin } from '@motcua/plugin-sdk'
+import { pathToFileURL } from 'node:url'
+import { type CheckedManifest, checkManifest } from './manifest'
+import { createSandbox, fromSource, type PluginSandbox } from './sandbox'
 
-/** A plugin as the runtime holds it: the module's default export and its compiled config validator. */
-export interface LoadedPlugin {
-  plugin: Plugin<Record<string, unknown>>
-  /** The problems of a unit's configuration, each at its JSON path (empty when valid). */
-  validateConfig(config: unknown): Issue[]
-}
-
-const ajv = createAjv()
-const SLUG = /^[a-z][a-z0-9-]{1,48}$/
-
-/** Checks a plugin module's shape once, so everything after can trust it. */
-export function resolvePlugin(candidate: unknown, source: string): LoadedPlugin {
-  const plugin = candidate as Plugin<Record<string, unknown>>
-  if (!plugin || typeof plugin !== 'object' || typeof plugin.slug !== 'string' || !SLUG.test(plugin.slug)) {
-    throw new Error(`${source}: the default export is not a plugin (definePlugin with a kebab-case slug)`)
-  }
-  if (!plugin.configSchema || typeof plugin.configSchema !== 'object')
-    throw new Error(`${source}: plugin ${plugin.slug} has no configSchema`)
-  const validate = ajv.compile(plugin.configSchema)
-  return { plugin, validateConfig: (config) => (validate(config) ? [] : toIssues(validate.errors)) }
+/** A plugin as the runtime holds it: its checked manifest and the worker sandbox that runs its code. */
+export interface LoadedPlugin extends CheckedManifest {
+  /** The module the worker imports (for messages). */
+  source: string
+  sandbox: PluginSandbox
 }
 
 /** The repository's `plugins/` folder (PLUGINS_DIR overrides it). */
@@ -31,9 +17,21 @@ export function defaultPluginsDir(): string {
   return join(dirname(createRequire(import.meta.url).resolve('@motcua/runtime/package.json')), '..', 'plugins')
 }
 
-/** Imports every workspace package under `plugins/` (by its package name) and resolves it. */
-export async function loadPlugins(dir: string): Promise<Map<string, LoadedPlugin>> {
-  const loaded = new Map<string, LoadedPlugin>()
+// The `exports` target for the conditions this runtime loads with (TypeScript source in tests, the build otherwise).
+function exportTarget(entry: unknown, conditions: string[]): string | undefined {
+  if (typeof entry === 'string') return entry
+  if (!entry || typeof entry !== 'object') return undefined
+  const map = entry as Record<string, unknown>
+  if ('.' in map) return exportTarget(map['.'], conditions)
+  for (const condition of conditions) {
+    const found = condition in map ? exportTarget(map[condition], conditions) : undefined
+    if (found) return found
+  }
+  return undefined
+}
+
+/** The entry module (a file URL) of every package folder under `dir`, in name order. */
+export function pluginSources(dir: string): string[] {
   let folders: string[] = []
   try {
     folders = readdirSync(dir, { withFileTypes: true })
@@ -41,19 +39,44 @@ export async function loadPlugins(dir: string): Promise<Map<string, LoadedPlugin
       .map((e) => e.name)
       .sort()
   } catch {
-    return loaded
+    return []
   }
+  const conditions = fromSource ? ['source', 'import', 'default'] : ['import', 'default']
+  const sources: string[] = []
   for (const folder of folders) {
-    let name: string
+    let pkg: { exports?: unknown; main?: string }
     try {
-      name = (JSON.parse(readFileSync(join(dir, folder, 'package.json'), 'utf8')) as { name: string }).name
+      pkg = JSON.parse(readFileSync(join(dir, folder, 'package.json'), 'utf8'))
     } catch {
       continue
     }
-    const module = (await import(name)) as { default?: unknown }
-    const resolved = resolvePlugin(module.default, name)
-    if (loaded.has(resolved.plugin.slug)) throw new Error(`Two plugins use the slug ${resolved.plugin.slug}`)
-    loaded.set(resolved.plugin.slug, resolved)
+    const entry = exportTarget(pkg.exports, conditions) ?? pkg.main ?? 'index.js'
+    sources.push(pathToFileURL(join(dir, folder, entry)).href)
+  }
+  return sources
+}
+
+/**
+ * Starts a worker per plugin module and checks what each reports; a module that fails to load or is not a
+ * plugin stops the start with a message naming it.
+ * @example const plugins = await loadPlugins(pluginSources(defaultPluginsDir()))
+ */
+export async function loadPlugins(sources: string[]): Promise<Map<string, LoadedPlugin>> {
+  const sandboxes = sources.map((source) => ({ source, sandbox: createSandbox({ source }) }))
+  const started = await Promise.allSettled(sandboxes.map(({ sandbox }) => sandbox.start()))
+  const loaded = new Map<string, LoadedPlugin>()
+  try {
+    for (const [i, { source, sandbox }] of sandboxes.entries()) {
+      const result = started[i]!
+      if (result.status === 'rejected')
+        throw new Error(`${source}: the plugin could not be loaded (${(result.reason as Error).message})`)
+      const checked = checkManifest(result.value, source)
+      if (loaded.has(checked.manifest.slug)) throw new Error(`Two plugins use the slug ${checked.manifest.slug}`)
+      loaded.set(checked.manifest.slug, { ...checked, source, sandbox })
+    }
+  } catch (error) {
+    await Promise.all(sandboxes.map(({ sandbox }) => sandbox.close()))
+    throw error
   }
   return loaded
 }

@@ -1,55 +1,87 @@
 import { type Database, dossiers, outbox } from '@motcua/db'
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm'
+import type { DossierChange, DossierSnapshot, OutboxMessage } from '@motcua/plugin-sdk'
+import { and, asc, eq, inArray, isNull, lte, notInArray, or, type SQL, sql } from 'drizzle-orm'
 import { errorFields, log } from '../log'
+import { checkMessages } from './hook-results'
 import type { PluginHost } from './plugin-host'
+import { SandboxError } from './sandbox'
 
 export interface OutboxWorkerOptions {
-  /** How long one delivery may take before it counts as failed (default 10 s). */
+  /** How long one delivery may take, unless the plugin declares its own `deliveryTimeoutMs` (default 10 s). */
   timeoutMs?: number
+  /** How long a delivery that ignores its abort signal gets before its plugin's worker is stopped (default 1 s). */
+  graceMs?: number
   /** Attempts before a message is given up as `dead` (default 8). */
   maxAttempts?: number
   /** First retry delay; each further one doubles, up to an hour (default 5 s). */
   backoffMs?: number
   batchSize?: number
-  fetch?: typeof fetch
+}
+
+/** What one run did: hooks run, messages delivered, and hooks or messages that failed. */
+export interface OutboxRun {
+  hooks: number
+  delivered: number
+  failed: number
 }
 
 export interface OutboxWorker {
-  /** Delivers what is due now; returns how many were delivered and how many failed. */
-  runOnce(now?: Date): Promise<{ delivered: number; failed: number }>
+  /** Runs what is due now, every plugin in parallel. */
+  runOnce(now?: Date): Promise<OutboxRun>
+  /** Runs each plugin's due messages every `intervalMs`, each plugin on its own, so one never waits for another. */
   start(intervalMs: number): void
   stop(): Promise<void>
 }
 
-const LEASE_MS = 5 * 60_000
+type Row = typeof outbox.$inferSelect
+type Failure = { error: string; final: boolean }
+/** A failure, or done: a delivery, or a hook with the messages it returned. */
+type Outcome = { failure: Failure } | { messages?: OutboxMessage[] }
+
+const LEASE_MIN_MS = 5 * 60_000
+const MAX_ROUNDS = 10
+const isHookRow = (m: Row) => m.topic === 'hook.onSubmit' || m.topic === 'hook.afterAction'
 
 /**
- * Delivers outbox messages through their plugins, outside any transaction: a message is leased first
- * (so another runtime process skips it), then delivered with a timeout, then marked delivered, or
- * rescheduled with exponential backoff, or `dead` after the last attempt. A plugin that throws or hangs
- * delays only its own messages.
+ * Runs the outbox per plugin, outside any transaction and in the plugin's sandbox: a row is leased first (so
+ * another runtime process skips it), then a queued hook is run and the messages it returns stored, or a message
+ * is delivered with a time limit; then it is marked done, rescheduled with exponential backoff, or `dead` after
+ * the last attempt. Each plugin's rows go in order and only ever wait for that plugin.
  */
 export function createOutboxWorker(
   database: Database,
   host: PluginHost,
   options: OutboxWorkerOptions = {},
 ): OutboxWorker {
-  const { timeoutMs = 10_000, maxAttempts = 8, backoffMs = 5_000, batchSize = 20, fetch: fetchImpl = fetch } = options
+  const { timeoutMs = 10_000, graceMs = 1000, maxAttempts = 8, backoffMs = 5_000, batchSize = 20 } = options
   const { db } = database
+  const slugs = [...host.plugins.keys()]
+  // null: rows of plugins this runtime does not have, given up visibly
+  const lanes: (string | null)[] = [...slugs, null]
 
-  async function claim(now: Date) {
-    return db.transaction(async (tx) => {
+  const deliveryLimit = (slug: string) => host.plugins.get(slug)?.manifest.deliveryTimeoutMs ?? timeoutMs
+  const leaseMs = (lane: string | null) =>
+    Math.max(LEASE_MIN_MS, batchSize * ((lane ? deliveryLimit(lane) : 0) + graceMs) + 60_000)
+
+  async function claim(lane: string | null, now: Date): Promise<Row[]> {
+    const which: SQL | undefined =
+      lane !== null
+        ? eq(outbox.pluginSlug, lane)
+        : slugs.length
+          ? or(isNull(outbox.pluginSlug), notInArray(outbox.pluginSlug, slugs))
+          : undefined
+    const claimed = await db.transaction(async (tx) => {
       const due = await tx
         .select({ id: outbox.id })
         .from(outbox)
-        .where(and(eq(outbox.state, 'pending'), lte(outbox.nextAttemptAt, now)))
+        .where(and(which, eq(outbox.state, 'pending'), lte(outbox.nextAttemptAt, now)))
         .orderBy(asc(outbox.id))
         .limit(batchSize)
         .for('update', { skipLocked: true })
       if (due.length === 0) return []
       return tx
         .update(outbox)
-        .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+        .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + leaseMs(lane)) })
         .where(
           inArray(
             outbox.id,
@@ -58,83 +90,163 @@ export function createOutboxWorker(
         )
         .returning()
     })
+    return claimed.sort((a, b) => a.id - b.id)
   }
 
-  /** null when delivered; otherwise the error, and whether retrying can help. */
-  async function deliver(message: typeof outbox.$inferSelect): Promise<{ error: string; final: boolean } | null> {
-    const loaded = message.pluginSlug ? host.plugins.get(message.pluginSlug) : undefined
-    if (!loaded?.plugin.deliver) return { error: `no plugin "${message.pluginSlug}" to deliver it`, final: true }
-    const [dossier] = message.dossierId
-      ? await db.select({ unitId: dossiers.unitId }).from(dossiers).where(eq(dossiers.id, message.dossierId))
+  /** The units of the batch's dossiers, in one query. */
+  async function unitsOf(batch: Row[]) {
+    const ids = [...new Set(batch.flatMap((m) => (m.dossierId ? [m.dossierId] : [])))]
+    const rows = ids.length
+      ? await db.select({ id: dossiers.id, unitId: dossiers.unitId }).from(dossiers).where(inArray(dossiers.id, ids))
       : []
-    const config = dossier ? await host.configFor(db, loaded.plugin.slug, dossier.unitId) : {}
-    if (!config)
-      return { error: `plugin "${loaded.plugin.slug}" is no longer enabled for the dossier's unit`, final: true }
-    const controller = new AbortController()
-    let timer: NodeJS.Timeout | undefined
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        controller.abort()
-        reject(new Error(`timed out after ${timeoutMs} ms`))
-      }, timeoutMs)
-    })
-    try {
-      await Promise.race([
-        loaded.plugin.deliver(
-          { id: message.id, topic: message.topic, payload: message.payload },
-          { config, signal: controller.signal, fetch: fetchImpl, attempt: message.attempts },
-        ),
-        timeout,
-      ])
-      return null
-    } catch (error) {
-      return { error: String((error as Error)?.message ?? error).slice(0, 1000), final: false }
-    } finally {
-      clearTimeout(timer)
+    return new Map(rows.map((r) => [r.id, r.unitId]))
+  }
+
+  /** Runs one lane's batch: what succeeded is written in one transaction at the end, each failure on its own. */
+  async function runBatch(lane: string | null, batch: Row[], now: Date, run: OutboxRun) {
+    const unitIds = await unitsOf(batch)
+    // the configuration in force for the row's dossier's unit; `{}` for a row without a dossier
+    const configOf = async (slug: string, message: Row) => {
+      if (!message.dossierId) return {}
+      const unitId = unitIds.get(message.dossierId)
+      return unitId ? host.configFor(db, slug, unitId) : undefined
     }
+    const done: number[] = []
+    const queued: (typeof outbox.$inferInsert)[] = []
+    for (const message of batch) {
+      let outcome: Outcome
+      if (lane === null)
+        outcome = { failure: { error: `no plugin "${message.pluginSlug}" to deliver it`, final: true } }
+      else {
+        const config = await configOf(lane, message)
+        if (!config) outcome = { failure: disabled(lane) }
+        else if (isHookRow(message)) outcome = await runHook(lane, message, config)
+        else outcome = await deliver(lane, message, config)
+      }
+      if ('failure' in outcome) {
+        await fail(message, outcome.failure, now)
+        run.failed++
+        continue
+      }
+      done.push(message.id)
+      if (!outcome.messages) {
+        run.delivered++
+        continue
+      }
+      run.hooks++
+      for (const m of outcome.messages)
+        queued.push({
+          topic: m.topic,
+          pluginSlug: lane,
+          dossierId: message.dossierId,
+          payload: m.payload,
+          nextAttemptAt: now,
+        })
+    }
+    if (done.length === 0) return
+    await db.transaction(async (tx) => {
+      if (queued.length) await tx.insert(outbox).values(queued)
+      await tx
+        .update(outbox)
+        .set({ state: 'delivered', deliveredAt: new Date(), lastError: null })
+        .where(inArray(outbox.id, done))
+    })
+  }
+
+  const disabled = (slug: string): Failure => ({
+    error: `plugin "${slug}" is no longer enabled for the dossier's unit`,
+    final: true,
+  })
+
+  async function runHook(slug: string, message: Row, config: Record<string, unknown>): Promise<Outcome> {
+    const hook = message.topic === 'hook.onSubmit' ? 'onSubmit' : 'afterAction'
+    const { snapshot, change } = message.payload as { snapshot: DossierSnapshot; change: DossierChange }
+    const ctx = { config, unitCode: snapshot.unit.code }
+    const called = await host.runHook(slug, hook, hook === 'onSubmit' ? [ctx, snapshot] : [ctx, snapshot, change])
+    const checked = called.ok ? checkMessages(called.value) : called
+    if (checked.ok) return { messages: checked.value }
+    // a hook that threw, ran out of time or answered wrongly will do so again; a busy or restarting plugin may not
+    const final = called.ok || called.reason === 'threw' || called.reason === 'timeout'
+    return { failure: { error: `${hook} ${checked.problem}`, final } }
+  }
+
+  async function deliver(slug: string, message: Row, config: Record<string, unknown>): Promise<Outcome> {
+    const loaded = host.plugins.get(slug)!
+    if (!loaded.manifest.deliver)
+      return { failure: { error: `plugin "${slug}" has no deliver to send it`, final: true } }
+    const limit = deliveryLimit(slug)
+    try {
+      await loaded.sandbox.call(
+        {
+          kind: 'deliver',
+          message: { id: message.id, topic: message.topic, payload: message.payload },
+          config,
+          attempt: message.attempts,
+          timeoutMs: limit,
+        },
+        limit + graceMs,
+      )
+      return {}
+    } catch (error) {
+      const e = error as Error
+      const text =
+        error instanceof SandboxError && error.reason === 'threw'
+          ? (error.thrown ?? e.message)
+          : error instanceof SandboxError && error.reason === 'timeout'
+            ? `timed out after ${limit} ms and did not stop when aborted: the plugin was restarted`
+            : `delivery ${e?.message ?? String(error)}`
+      return { failure: { error: text.slice(0, 1000), final: false } }
+    }
+  }
+
+  async function fail(message: Row, failure: Failure, now: Date) {
+    const dead = failure.final || message.attempts >= maxAttempts
+    const retryAt = new Date(now.getTime() + Math.min(backoffMs * 2 ** (message.attempts - 1), 3_600_000))
+    await db
+      .update(outbox)
+      .set({ state: dead ? 'dead' : 'pending', nextAttemptAt: retryAt, lastError: failure.error })
+      .where(eq(outbox.id, message.id))
+  }
+
+  async function runLane(lane: string | null, now = new Date()): Promise<OutboxRun> {
+    const run: OutboxRun = { hooks: 0, delivered: 0, failed: 0 }
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const batch = await claim(lane, now)
+      await runBatch(lane, batch, now, run)
+      // a hook's messages are due at once: go round again for them
+      if (batch.length < batchSize && !batch.some(isHookRow)) break
+    }
+    return run
   }
 
   async function runOnce(now = new Date()) {
-    let delivered = 0
-    let failed = 0
-    for (const message of await claim(now)) {
-      const failure = await deliver(message)
-      if (failure === null) {
-        delivered++
-        await db
-          .update(outbox)
-          .set({ state: 'delivered', deliveredAt: new Date(), lastError: null })
-          .where(eq(outbox.id, message.id))
-        continue
-      }
-      failed++
-      const dead = failure.final || message.attempts >= maxAttempts
-      const retryAt = new Date(now.getTime() + Math.min(backoffMs * 2 ** (message.attempts - 1), 3_600_000))
-      await db
-        .update(outbox)
-        .set({ state: dead ? 'dead' : 'pending', nextAttemptAt: retryAt, lastError: failure.error })
-        .where(eq(outbox.id, message.id))
-    }
-    return { delivered, failed }
+    const runs = await Promise.all(lanes.map((lane) => runLane(lane, now)))
+    return runs.reduce((sum, r) => ({
+      hooks: sum.hooks + r.hooks,
+      delivered: sum.delivered + r.delivered,
+      failed: sum.failed + r.failed,
+    }))
   }
 
-  let running: Promise<unknown> | undefined
+  const running = new Map<string | null, Promise<unknown>>()
   let timer: NodeJS.Timeout | undefined
   return {
     runOnce,
     start(intervalMs) {
       timer = setInterval(() => {
-        running ??= runOnce()
-          .catch((error: unknown) => log('outbox run failed', errorFields(error), 'error'))
-          .finally(() => {
-            running = undefined
-          })
+        for (const lane of lanes) {
+          if (running.has(lane)) continue
+          const run = runLane(lane)
+            .catch((error: unknown) => log('outbox run failed', { plugin: lane, ...errorFields(error) }, 'error'))
+            .finally(() => running.delete(lane))
+          running.set(lane, run)
+        }
       }, intervalMs)
       timer.unref()
     },
     async stop() {
       clearInterval(timer)
-      await running
+      await Promise.all(running.values())
     },
   }
 }

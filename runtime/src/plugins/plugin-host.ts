@@ -1,54 +1,81 @@
-import { DomainError } from '@motcua/core'
+import { DomainError, type DomainErrorCode } from '@motcua/core'
 import { type Db, outbox, pluginSettings } from '@motcua/db'
-import type { DossierChange, DossierSnapshot, FeeLine, HookContext, OutboxMessage } from '@motcua/plugin-sdk'
+import type { DossierChange, DossierSnapshot, FeeLine, PluginRequest, PluginResponse } from '@motcua/plugin-sdk'
 import type { UnitDirectory } from '../units/unit-directory'
+import { checkFees, checkRouteResponse, checkVerdict } from './hook-results'
 import type { LoadedPlugin } from './load-plugins'
+import { type CapabilityHandler, SandboxError, type SandboxFailure } from './sandbox'
+import type { HookName } from './sandbox-protocol'
 
 /** Notified (payload: the plugin slug) when an administrator saves a plugin setting. */
 export const PLUGIN_SETTINGS_CHANNEL = 'motcua_plugin_settings'
 
+/** Time limits of plugin calls. */
+export interface PluginLimits {
+  /** One hook call (default 1000 ms). */
+  hookMs: number
+  /** One route call (default 10 s). */
+  routeMs: number
+}
+
+/** A hook's raw result, or why there is none ("took longer than 1000 ms and was stopped"). */
+export type HookOutcome = { ok: true; value: unknown } | { ok: false; problem: string; reason: SandboxFailure }
+
 export interface PluginHost {
   plugins: Map<string, LoadedPlugin>
+  limits: PluginLimits
   /** The configuration in force for a unit: the nearest setting up its hierarchy; undefined when disabled. */
   configFor(db: Db, slug: string, unitId: string): Promise<Record<string, unknown> | undefined>
   /**
-   * Runs every enabled plugin's hook for a dossier change and stores what they return in the outbox,
-   * inside the caller's transaction. A hook that throws is recorded (state `dead`, with its error) and
-   * never stops the dossier.
+   * Asks every enabled plugin whether an officer's action may go ahead, before its transaction opens: the first
+   * refusal stops it with the plugin's message (409). A hook that fails is recorded in a write of its own (kept
+   * even when the action is refused) and counts as no opinion.
    */
-  runHooks(
+  beforeAction(
+    db: Db,
+    input: { unitId: string; dossierId: string; snapshot: DossierSnapshot; action: { key: string; type: string } },
+  ): Promise<void>
+  /** The fees after every enabled plugin's `fees` hook, before the submission's transaction (failures recorded). */
+  adjustFees(
+    db: Db,
+    input: { unitId: string; unitCode: string; procedureCode: string; formData: unknown; fees: FeeLine[] },
+  ): Promise<FeeLine[]>
+  /**
+   * In the dossier's transaction: one outbox row (`hook.onSubmit` / `hook.afterAction`) per enabled plugin with
+   * that hook; the outbox worker runs the hook later and stores the messages it returns.
+   */
+  queueHooks(
     tx: Db,
     input: { unitId: string; dossierId: string; snapshot: DossierSnapshot; change: DossierChange },
   ): Promise<void>
-  /**
-   * Asks every enabled plugin whether an officer's action may go ahead: the first refusal stops it with the
-   * plugin's message (409). A hook that throws is recorded and does not block the dossier.
-   */
-  beforeAction(
-    tx: Db,
-    input: { unitId: string; dossierId: string; snapshot: DossierSnapshot; action: { key: string; type: string } },
-  ): Promise<void>
-  /** The fees after every enabled plugin's `fees` hook (one that throws is skipped and recorded). */
-  adjustFees(
-    tx: Db,
-    input: {
-      unitId: string
-      unitCode: string
-      dossierId: string
-      procedureCode: string
-      formData: unknown
-      fees: FeeLine[]
-    },
-  ): Promise<FeeLine[]>
+  /** Calls one hook in the plugin's sandbox within the hook limit. */
+  runHook(slug: string, hook: HookName, args: unknown[]): Promise<HookOutcome>
+  /** Runs one of a plugin's routes in its sandbox; a failure or a bad answer is recorded and becomes a 503. */
+  route(
+    db: Db,
+    slug: string,
+    index: number,
+    request: PluginRequest,
+    onCapability: CapabilityHandler,
+  ): Promise<PluginResponse>
   /** Forget the cached settings (a setting was saved here or, through NOTIFY, elsewhere). */
   invalidate(): void
+  /** Stops every plugin's worker. */
+  close(): Promise<void>
 }
+
+const DOMAIN_CODES: DomainErrorCode[] = ['CONFLICT', 'NOT_FOUND', 'INVALID_DATA', 'UNPROCESSABLE', 'UNAVAILABLE']
 
 /**
  * Composes the loaded plugins with their per-unit settings. The settings are few and change rarely, so
  * they are read once and kept until a setting is saved: a dossier change then costs no extra query.
  */
-export function createPluginHost(plugins: Map<string, LoadedPlugin>, units: UnitDirectory): PluginHost {
+export function createPluginHost(
+  plugins: Map<string, LoadedPlugin>,
+  units: UnitDirectory,
+  limits: Partial<PluginLimits> = {},
+): PluginHost {
+  const { hookMs = 1000, routeMs = 10_000 } = limits
   let cached: Promise<(typeof pluginSettings.$inferSelect)[]> | undefined
   const load = (db: Db) =>
     (cached ??= db
@@ -73,76 +100,120 @@ export function createPluginHost(plugins: Map<string, LoadedPlugin>, units: Unit
     }
     return found
   }
+  const withHook = async (db: Db, unitId: string, hook: HookName) =>
+    [...(await enabledFor(db, unitId))].filter(([slug]) => plugins.get(slug)!.manifest.hooks.includes(hook))
 
-  const failed = (slug: string, dossierId: string, hook: string, error: unknown): typeof outbox.$inferInsert => ({
-    topic: 'hook.failed',
+  async function runHook(slug: string, hook: HookName, args: unknown[]): Promise<HookOutcome> {
+    try {
+      return { ok: true, value: await plugins.get(slug)!.sandbox.call({ kind: 'hook', hook, args }, hookMs) }
+    } catch (error) {
+      if (error instanceof SandboxError) return { ok: false, problem: error.message, reason: error.reason }
+      return { ok: false, problem: `failed: ${String(error)}`, reason: 'crashed' }
+    }
+  }
+
+  // A failure is its own short write, outside the dossier's transaction, so a refusal or a rollback keeps it.
+  const record = (db: Db, rows: (typeof outbox.$inferInsert)[]) =>
+    rows.length
+      ? db
+          .insert(outbox)
+          .values(rows)
+          .then(() => undefined)
+      : Promise.resolve()
+  const failure = (
+    slug: string,
+    what: string,
+    problem: string,
+    where: { unitId?: string; dossierId?: string },
+    topic = 'hook.failed',
+  ): typeof outbox.$inferInsert => ({
+    topic,
     pluginSlug: slug,
-    dossierId,
-    payload: { hook },
+    dossierId: where.dossierId ?? null,
+    payload: { hook: what, ...(where.unitId ? { unitId: where.unitId } : {}) },
     state: 'dead',
-    lastError: `hook threw: ${String((error as Error)?.message ?? error).slice(0, 500)}`,
+    lastError: `${what} ${problem}`.slice(0, 1000),
   })
 
   return {
     plugins,
-    async beforeAction(tx, { unitId, dossierId, snapshot, action }) {
-      const failures: (typeof outbox.$inferInsert)[] = []
-      try {
-        for (const [slug, config] of await enabledFor(tx, unitId)) {
-          const hook = plugins.get(slug)!.plugin.hooks?.beforeAction
-          if (!hook) continue
-          let verdict: { refuse: { vi: string; en: string } } | void
-          try {
-            verdict = hook({ config, unitCode: snapshot.unit.code }, snapshot, action)
-          } catch (error) {
-            failures.push(failed(slug, dossierId, 'beforeAction', error))
-            continue
-          }
-          if (verdict?.refuse) throw new DomainError('CONFLICT', verdict.refuse)
-        }
-      } finally {
-        if (failures.length) await tx.insert(outbox).values(failures)
-      }
+    limits: { hookMs, routeMs },
+    configFor: async (db, slug, unitId) => (await enabledFor(db, unitId)).get(slug),
+    runHook,
+    async beforeAction(db, { unitId, dossierId, snapshot, action }) {
+      const asked = await withHook(db, unitId, 'beforeAction')
+      if (asked.length === 0) return
+      const outcomes = await Promise.all(
+        asked.map(async ([slug, config]) => {
+          const called = await runHook(slug, 'beforeAction', [
+            { config, unitCode: snapshot.unit.code },
+            snapshot,
+            action,
+          ])
+          const checked = called.ok ? checkVerdict(called.value) : called
+          return { slug, checked }
+        }),
+      )
+      await record(
+        db,
+        outcomes.flatMap(({ slug, checked }) =>
+          checked.ok ? [] : [failure(slug, 'beforeAction', checked.problem, { unitId, dossierId })],
+        ),
+      )
+      for (const { checked } of outcomes)
+        if (checked.ok && checked.value) throw new DomainError('CONFLICT', checked.value.refuse)
     },
-    async adjustFees(tx, { unitId, unitCode, dossierId, procedureCode, formData, fees }) {
+    async adjustFees(db, { unitId, unitCode, procedureCode, formData, fees }) {
       let adjusted = fees
-      for (const [slug, config] of await enabledFor(tx, unitId)) {
-        const hook = plugins.get(slug)!.plugin.hooks?.fees
-        if (!hook) continue
-        try {
-          const result = hook({ config, unitCode }, { procedureCode, formData, fees: adjusted })
-          if (result && result.every((f) => typeof f.key === 'string' && Number.isInteger(f.amount) && f.amount >= 0))
-            adjusted = result
-        } catch (error) {
-          await tx.insert(outbox).values(failed(slug, dossierId, 'fees', error))
-        }
+      const failures: (typeof outbox.$inferInsert)[] = []
+      for (const [slug, config] of await withHook(db, unitId, 'fees')) {
+        const called = await runHook(slug, 'fees', [
+          { config, unitCode },
+          { procedureCode, formData, fees: adjusted },
+        ])
+        const checked = called.ok ? checkFees(called.value) : called
+        if (!checked.ok) failures.push(failure(slug, 'fees', checked.problem, { unitId }))
+        else if (checked.value) adjusted = checked.value
       }
+      await record(db, failures)
       return adjusted
+    },
+    async queueHooks(tx, { unitId, dossierId, snapshot, change }) {
+      const hook = change.action === 'submit' ? 'onSubmit' : 'afterAction'
+      const rows = (await withHook(tx, unitId, hook)).map(([slug]) => ({
+        topic: `hook.${hook}`,
+        pluginSlug: slug,
+        dossierId,
+        payload: { snapshot, change },
+      }))
+      if (rows.length) await tx.insert(outbox).values(rows)
+    },
+    async route(db, slug, index, request, onCapability) {
+      const { manifest, sandbox } = plugins.get(slug)!
+      const declared = manifest.routes[index]!
+      const what = `${declared.method.toUpperCase()} ${declared.path}`
+      let problem: string
+      try {
+        const checked = checkRouteResponse(await sandbox.call({ kind: 'route', index, request }, routeMs, onCapability))
+        if (checked.ok) return checked.value
+        problem = checked.problem
+      } catch (error) {
+        const domain = error instanceof SandboxError ? error.domain : undefined
+        if (domain && DOMAIN_CODES.includes(domain.code as DomainErrorCode))
+          throw new DomainError(domain.code as DomainErrorCode, domain.message)
+        problem = error instanceof SandboxError ? error.message : `failed: ${String(error)}`
+      }
+      await record(db, [failure(slug, what, problem, {}, 'route.failed')])
+      throw new DomainError('UNAVAILABLE', {
+        vi: `Tiện ích "${manifest.name.vi}" đang không phản hồi. Vui lòng thử lại sau ít phút.`,
+        en: `The plugin "${manifest.name.en}" is not answering. Please try again in a few minutes.`,
+      })
     },
     invalidate: () => {
       cached = undefined
     },
-    configFor: async (db, slug, unitId) => (await enabledFor(db, unitId)).get(slug),
-    async runHooks(tx, { unitId, dossierId, snapshot, change }) {
-      const rows: (typeof outbox.$inferInsert)[] = []
-      for (const [slug, config] of await enabledFor(tx, unitId)) {
-        const { hooks } = plugins.get(slug)!.plugin
-        const ctx: HookContext<Record<string, unknown>> = { config, unitCode: snapshot.unit.code }
-        const run =
-          change.action === 'submit'
-            ? hooks?.onSubmit && (() => hooks.onSubmit!(ctx, snapshot))
-            : hooks?.afterAction && (() => hooks.afterAction!(ctx, snapshot, change))
-        if (!run) continue
-        let messages: OutboxMessage[] = []
-        try {
-          messages = run() ?? []
-        } catch (error) {
-          rows.push(failed(slug, dossierId, change.action === 'submit' ? 'onSubmit' : 'afterAction', error))
-          continue
-        }
-        rows.push(...messages.map((m) => ({ topic: m.topic, pluginSlug: slug, dossierId, payload: m.payload ?? null })))
-      }
-      if (rows.length) await tx.insert(outbox).values(rows)
+    async close() {
+      await Promise.all([...plugins.values()].map((p) => p.sandbox.close()))
     },
   }
 }

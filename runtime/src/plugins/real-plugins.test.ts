@@ -90,6 +90,55 @@ describe.each(testDrivers())('the shipped plugins on $name', ({ open }) => {
     expect(plugins.map((p) => p.slug).sort()).toEqual(['national-portal-sync', 'vietnam-qr-pay'])
   })
 
+  it('never returns a secret setting, and keeps it when an administrator saves the others', async () => {
+    const settings = async (unit: string) => {
+      const res = await call(admin, 'GET', `/api/admin/units/${unit}/plugins`)
+      const text = await res.text()
+      expect(text).not.toContain(SECRET)
+      expect(text).not.toContain('tok-123')
+      return JSON.parse(text) as { slug: string; own: unknown; inForce: unknown }[]
+    }
+    expect(await settings('193')).toEqual([
+      {
+        slug: 'national-portal-sync',
+        own: null,
+        inForce: { config: { url: expect.any(String), maTinh: '22' }, secretsSet: ['token'] },
+      },
+      {
+        slug: 'vietnam-qr-pay',
+        own: {
+          enabled: true,
+          config: { bankBin: '970415', accountNumber: '0011001932418', accountName: 'UBND TP HA LONG' },
+          secretsSet: ['webhookSecret'],
+        },
+        inForce: expect.objectContaining({ secretsSet: ['webhookSecret'] }),
+      },
+    ])
+    // changing the account name without re-typing the secret keeps it (the webhook below is signed with it)
+    const renamed = { bankBin: '970415', accountNumber: '0011001932418', accountName: 'UBND THANH PHO HA LONG' }
+    const saved = await call(admin, 'PUT', '/api/admin/units/193/plugins/vietnam-qr-pay', {
+      enabled: true,
+      config: renamed,
+    })
+    expect(saved.status).toBe(200)
+    expect((await settings('193'))[1]!.own).toEqual({ enabled: true, config: renamed, secretsSet: ['webhookSecret'] })
+    const national = (await settings('22'))[0]!.own as { config: { url: string } }
+    const resaved = await call(admin, 'PUT', '/api/admin/units/22/plugins/national-portal-sync', {
+      enabled: true,
+      config: { ...national.config, timeoutMs: 5000 },
+    })
+    expect(resaved.status).toBe(200)
+    // where no secret is stored yet, leaving it out is a missing required setting
+    const unset = await call(admin, 'PUT', '/api/admin/units/194/plugins/vietnam-qr-pay', {
+      enabled: true,
+      config: renamed,
+    })
+    expect(unset.status).toBe(400)
+    expect(await unset.json()).toMatchObject({
+      error: { issues: [{ code: 'required', path: '/config/webhookSecret' }] },
+    })
+  })
+
   it('asks for the fee with a VietQR code and takes the bank’s signed confirmation', async () => {
     expect(
       (

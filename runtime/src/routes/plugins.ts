@@ -1,7 +1,7 @@
-import { availableActions, DomainError } from '@motcua/core'
-import { dossiers, outbox, pluginSettings, units } from '@motcua/db'
-import type { PluginRequest, RouteCapabilities } from '@motcua/plugin-sdk'
-import { and, desc, eq, inArray, sql } from 'drizzle-orm'
+import { availableActions, DomainError, isStorableText } from '@motcua/core'
+import { type Db, dossiers, outbox, pluginSettings, units } from '@motcua/db'
+import type { PluginRequest } from '@motcua/plugin-sdk'
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { forbidden, requirePrincipal, requireRole } from '../auth/middleware'
@@ -12,6 +12,8 @@ import { jsonLimits } from '../http/clean-input'
 import type { Operation } from '../http/openapi'
 import { queryParams } from '../http/query'
 import { PLUGIN_SETTINGS_CHANNEL, type PluginHost } from '../plugins/plugin-host'
+import type { CapabilityHandler } from '../plugins/sandbox'
+import { mergeSecrets, withoutSecrets } from '../plugins/secrets'
 import { dossierSnapshot } from '../plugins/snapshot'
 
 const ADMINS = ['province_admin', 'unit_admin'] as const
@@ -27,7 +29,7 @@ const settingBody = jsonBody<{ enabled: boolean; config: Record<string, unknown>
 )
 const outboxQuery = queryParams<{ state?: 'pending' | 'delivered' | 'dead' }>({
   type: 'object',
-  properties: { state: { enum: ['pending', 'delivered', 'dead'] } },
+  properties: { state: { type: 'string', enum: ['pending', 'delivered', 'dead'] } },
 })
 
 const unknownPlugin = (slug: string) =>
@@ -41,15 +43,22 @@ async function administeredUnit(c: Context<AppEnv>) {
   return unit
 }
 
+// a dossier's row by its unit; a failure recorded before there was a dossier (a fee hook) by the unit it names
+const inScope = (unitIds: string[]) =>
+  or(
+    inArray(dossiers.unitId, unitIds),
+    and(isNull(outbox.dossierId), inArray(sql`${outbox.payload}->>'unitId'`, unitIds)),
+  )
+
 /** Administrators: which plugins exist, enable and configure them per unit, and see what failed to go out. */
 export const pluginAdminRoutes = new Hono<AppEnv>()
   .get('/api/admin/plugins', requireRole(...ADMINS), (c) =>
     c.json(
-      [...c.var.plugins.plugins.values()].map(({ plugin }) => ({
-        slug: plugin.slug,
-        name: plugin.name,
-        description: plugin.description ?? null,
-        configSchema: plugin.configSchema,
+      [...c.var.plugins.plugins.values()].map(({ manifest }) => ({
+        slug: manifest.slug,
+        name: manifest.name,
+        description: manifest.description ?? null,
+        configSchema: manifest.configSchema,
       })),
     ),
   )
@@ -58,12 +67,13 @@ export const pluginAdminRoutes = new Hono<AppEnv>()
     const { db } = c.var.database
     const own = await db.select().from(pluginSettings).where(eq(pluginSettings.unitId, unit.id))
     const items = []
-    for (const slug of c.var.plugins.plugins.keys()) {
+    for (const [slug, { secrets }] of c.var.plugins.plugins) {
       const setting = own.find((s) => s.pluginSlug === slug)
+      const inForce = await c.var.plugins.configFor(db, slug, unit.id)
       items.push({
         slug,
-        own: setting ? { enabled: setting.enabled, config: setting.config } : null,
-        inForce: (await c.var.plugins.configFor(db, slug, unit.id)) ?? null,
+        own: setting ? { enabled: setting.enabled, ...withoutSecrets(setting.config, secrets) } : null,
+        inForce: inForce ? withoutSecrets(inForce, secrets) : null,
       })
     }
     return c.json(items)
@@ -73,7 +83,14 @@ export const pluginAdminRoutes = new Hono<AppEnv>()
     const slug = c.req.param('slug')
     const loaded = c.var.plugins.plugins.get(slug)
     if (!loaded) throw unknownPlugin(slug)
-    const { enabled, config } = await settingBody.read(c)
+    const body = await settingBody.read(c)
+    const { db } = c.var.database
+    const [stored] = await db
+      .select({ config: pluginSettings.config })
+      .from(pluginSettings)
+      .where(and(eq(pluginSettings.unitId, unit.id), eq(pluginSettings.pluginSlug, slug)))
+    const { enabled } = body
+    const config = mergeSecrets(body.config, stored?.config, loaded.secrets)
     const issues = loaded.validateConfig(config).map((i) => ({ ...i, path: `/config${i.path}` }))
     if (issues.length)
       throw new DomainError(
@@ -81,7 +98,7 @@ export const pluginAdminRoutes = new Hono<AppEnv>()
         { vi: 'Cấu hình tiện ích chưa hợp lệ.', en: 'The plugin configuration is not valid.' },
         issues,
       )
-    await c.var.database.db.transaction(async (tx) => {
+    await db.transaction(async (tx) => {
       await tx
         .insert(pluginSettings)
         .values({ unitId: unit.id, pluginSlug: slug, enabled, config, updatedAt: new Date() })
@@ -111,7 +128,7 @@ export const pluginAdminRoutes = new Hono<AppEnv>()
       .where(
         and(
           state ? eq(outbox.state, state) : undefined,
-          scope ? inArray(dossiers.unitId, scope.length ? scope : ['00000000-0000-0000-0000-000000000000']) : undefined,
+          scope ? inScope(scope.length ? scope : ['00000000-0000-0000-0000-000000000000']) : undefined,
         ),
       )
       .orderBy(desc(outbox.id))
@@ -132,76 +149,98 @@ export const pluginAdminRoutes = new Hono<AppEnv>()
     )
   })
 
-/** Each plugin's own routes, under `/api/plugins/<slug>/`, with the few capabilities the SDK grants. */
+// Never passed to a plugin, even if a route declares them: the caller's credentials are not the plugin's.
+const WITHHELD = new Set(['authorization', 'cookie', 'proxy-authorization'])
+const RECEIPT_CODE = /^[\x21-\x7e]{1,64}$/
+
+const passedHeaders = (headers: Headers, declared: string[]) =>
+  Object.fromEntries(
+    ['content-type', ...declared].flatMap((name) => {
+      const value = headers.get(name)
+      return value === null || WITHHELD.has(name) ? [] : [[name, value]]
+    }),
+  )
+
+const noDossier = (receiptCode: string) =>
+  new DomainError('NOT_FOUND', {
+    vi: `Không tìm thấy hồ sơ ${receiptCode.slice(0, 64)}.`,
+    en: `No dossier ${receiptCode.slice(0, 64)}.`,
+  })
+
+/** What a route's plugin may ask of the runtime from its worker: the SDK's `RouteCapabilities`, arguments checked. */
+function capabilities(c: Context<AppEnv>, host: PluginHost, slug: string): CapabilityHandler {
+  const { db } = c.var.database
+  const plugin = host.plugins.get(slug)!.manifest
+  const find = async (receiptCode: unknown) => {
+    if (typeof receiptCode !== 'string' || !RECEIPT_CODE.test(receiptCode)) return undefined
+    const [found] = await db
+      .select({ dossier: dossiers, unit: units })
+      .from(dossiers)
+      .innerJoin(units, eq(units.id, dossiers.unitId))
+      .where(eq(dossiers.receiptCode, receiptCode))
+    if (!found) return undefined
+    const config = await host.configFor(db, slug, found.dossier.unitId)
+    if (!config) return undefined
+    return { ...found, config, procedure: (await c.var.registry.byId(found.dossier.procedureVersionId))! }
+  }
+  const confirmPayment = async (receiptCode: unknown, payment: unknown) => {
+    const { amount, reference } = (payment ?? {}) as { amount?: unknown; reference?: unknown }
+    const validReference = typeof reference === 'string' && reference.length <= 200 && isStorableText(reference)
+    if (!Number.isSafeInteger(amount) || (amount as number) <= 0 || !validReference || !reference.trim())
+      throw new DomainError('INVALID_DATA', {
+        vi: 'Thông tin thanh toán không hợp lệ.',
+        en: 'The payment needs a positive whole amount and a reference.',
+      })
+    const found = await find(receiptCode)
+    if (!found) throw noDossier(String(receiptCode))
+    const action = availableActions(found.procedure.definition, stateOf(found.dossier)).find(
+      (a) => a.type === 'confirmPayment',
+    )
+    if (!action)
+      throw new DomainError('CONFLICT', {
+        vi: 'Hồ sơ không ở trạng thái chờ nộp phí.',
+        en: 'The dossier is not waiting for a payment.',
+      })
+    await actOnDossier(db, {
+      dossier: found.dossier,
+      procedure: found.procedure,
+      actionKey: action.key,
+      expectedVersion: found.dossier.version,
+      inputs: { amount: amount as number, note: `Thanh toán qua ${plugin.name.vi}, mã giao dịch ${reference}` },
+      principal: 'system',
+      unit: found.unit,
+      plugins: host,
+      now: c.var.clock(),
+    })
+  }
+  return async (name, args) => {
+    if (name === 'confirmPayment') return confirmPayment(args[0], args[1])
+    const found = await find(args[0])
+    return found && { dossier: dossierSnapshot(found.dossier, found.unit, found.procedure), config: found.config }
+  }
+}
+
+/** Each plugin's own routes, under `/api/plugins/<slug>/`, answered in the plugin's sandbox. */
 export function pluginRoutes(host: PluginHost): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
-  for (const { plugin } of host.plugins.values()) {
-    for (const route of plugin.routes ?? []) {
-      const prefix = `/api/plugins/${plugin.slug}`
+  for (const { manifest } of host.plugins.values()) {
+    const prefix = `/api/plugins/${manifest.slug}`
+    manifest.routes.forEach((route, index) => {
       app.on(route.method.toUpperCase(), `${prefix}${route.path}`, async (c) => {
-        const { db } = c.var.database
-        const find = async (receiptCode: string) => {
-          const [found] = await db
-            .select({ dossier: dossiers, unit: units })
-            .from(dossiers)
-            .innerJoin(units, eq(units.id, dossiers.unitId))
-            .where(eq(dossiers.receiptCode, receiptCode))
-          if (!found) return undefined
-          const config = await host.configFor(db, plugin.slug, found.dossier.unitId)
-          if (!config) return undefined
-          return { ...found, config, procedure: (await c.var.registry.byId(found.dossier.procedureVersionId))! }
-        }
-        const capabilities: RouteCapabilities<Record<string, unknown>> = {
-          async findDossier(receiptCode) {
-            const found = await find(receiptCode)
-            return (
-              found && { dossier: dossierSnapshot(found.dossier, found.unit, found.procedure), config: found.config }
-            )
-          },
-          async confirmPayment(receiptCode, payment) {
-            const found = await find(receiptCode)
-            if (!found)
-              throw new DomainError('NOT_FOUND', {
-                vi: `Không tìm thấy hồ sơ ${receiptCode}.`,
-                en: `No dossier ${receiptCode}.`,
-              })
-            const action = availableActions(found.procedure.definition, stateOf(found.dossier)).find(
-              (a) => a.type === 'confirmPayment',
-            )
-            if (!action)
-              throw new DomainError('CONFLICT', {
-                vi: 'Hồ sơ không ở trạng thái chờ nộp phí.',
-                en: 'The dossier is not waiting for a payment.',
-              })
-            await actOnDossier(db, {
-              dossier: found.dossier,
-              procedure: found.procedure,
-              actionKey: action.key,
-              expectedVersion: found.dossier.version,
-              inputs: {
-                amount: payment.amount,
-                note: `Thanh toán qua ${plugin.name.vi}, mã giao dịch ${payment.reference}`,
-              },
-              principal: 'system',
-              unit: found.unit,
-              plugins: host,
-              now: c.var.clock(),
-            })
-          },
-        }
         const request: PluginRequest = {
           method: c.req.method,
           path: c.req.path.slice(prefix.length),
           params: c.req.param() as Record<string, string>,
           query: c.req.query(),
-          headers: Object.fromEntries(c.req.raw.headers),
+          headers: passedHeaders(c.req.raw.headers, route.headers),
           body: await c.req.text(),
         }
-        const response = await route.handle(request, capabilities)
+        const db: Db = c.var.database.db
+        const response = await host.route(db, manifest.slug, index, request, capabilities(c, host, manifest.slug))
         if (response.html !== undefined) return c.html(response.html, response.status as 200, response.headers)
         return c.json(response.json ?? null, response.status as 200, response.headers)
       })
-    }
+    })
   }
   return app
 }
@@ -219,7 +258,8 @@ export const pluginAdminDocs: Operation[] = [
     method: 'get',
     path: '/api/admin/units/:unitCode/plugins',
     tag: 'plugins',
-    summary: 'A unit’s own plugin settings and those in force (inherited from the units above)',
+    summary:
+      'A unit’s own plugin settings and those in force (inherited from the units above); secret settings (writeOnly in the schema) are never returned, only named in secretsSet',
     access: [...ADMINS],
     responses: { 200: 'settings', 403: 'outside your units' },
   },
@@ -228,7 +268,7 @@ export const pluginAdminDocs: Operation[] = [
     path: '/api/admin/units/:unitCode/plugins/:slug',
     tag: 'plugins',
     summary:
-      'Enable, disable or configure a plugin for a unit and the units below it (config checked against its schema)',
+      'Enable, disable or configure a plugin for a unit and the units below it (config checked against its schema); a secret setting left out keeps its stored value, null removes it',
     access: [...ADMINS],
     body: settingBody,
     responses: {
@@ -249,15 +289,18 @@ export const pluginAdminDocs: Operation[] = [
   },
 ]
 
-/** The plugins' own routes, documented from their declarations. */
+/** The plugins' own routes, documented from their manifests. */
 export const pluginRouteDocs = (host: PluginHost): Operation[] =>
-  [...host.plugins.values()].flatMap(({ plugin }) =>
-    (plugin.routes ?? []).map((r) => ({
+  [...host.plugins.values()].flatMap(({ manifest }) =>
+    manifest.routes.map((r) => ({
       method: r.method,
-      path: `/api/plugins/${plugin.slug}${r.path}`,
-      tag: `plugin:${plugin.slug}`,
-      summary: `${plugin.name.vi} (${plugin.name.en})`,
+      path: `/api/plugins/${manifest.slug}${r.path}`,
+      tag: `plugin:${manifest.slug}`,
+      summary: `${manifest.name.vi} (${manifest.name.en})`,
       access: 'public' as const,
-      responses: { 200: 'see the plugin’s README' },
+      ...(r.headers.length
+        ? { headers: r.headers.map((name) => ({ name, description: 'passed to the plugin' })) }
+        : {}),
+      responses: { 200: 'see the plugin’s README', 503: 'the plugin did not answer in time' },
     })),
   )
