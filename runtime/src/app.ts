@@ -42,6 +42,10 @@ export interface Services {
   submitLimitPerMinute?: number
   /** Log one line per request (`npm start` does; tests don't). */
   accessLog?: boolean
+  /** Behind a reverse proxy (TRUST_PROXY=1): limits count the first X-Forwarded-For address. */
+  trustProxy?: boolean
+  /** The built portal (WEB_DIR); default: next to the server bundle. */
+  webDir?: string
   /** The time every deadline is computed from (tests set it). */
   clock?: () => Date
   /** The loaded plugins and their per-unit settings. */
@@ -51,8 +55,9 @@ export interface Services {
 }
 
 export interface AppEnv {
-  Variables: Omit<Services, 'clock'> & {
+  Variables: Omit<Services, 'clock' | 'trustProxy'> & {
     clock: () => Date
+    trustProxy: boolean
     principal?: Principal
     sessionToken?: string
     /** Returned as X-Request-Id and quoted in the error log. */
@@ -106,6 +111,7 @@ export function createApp(services: Services) {
     c.set('clock', services.clock ?? (() => new Date()))
     c.set('plugins', services.plugins)
     c.set('units', services.units)
+    c.set('trustProxy', services.trustProxy ?? false)
     await next()
   })
   const jsonLimit = bodyLimit({
@@ -144,7 +150,7 @@ export function createApp(services: Services) {
   app.route('/', pluginRoutes(services.plugins))
   const document = openApiDocument([...operations, ...pluginRouteDocs(services.plugins)])
   app.get('/api/openapi.json', (c) => c.json(document, 200, { 'Cache-Control': 'public, max-age=300' }))
-  app.route('/', webRoutes())
+  app.route('/', webRoutes(services.webDir))
   app.onError(onError)
   app.notFound(onNotFound)
   return app

@@ -1,34 +1,12 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
-import { type DatabaseOptions, openDatabase } from '@motcua/db'
-import { createApp } from './app'
-import { loadInstanceSecret } from './auth/instance-secret'
+import { openDatabase } from '@motcua/db'
+import { composeRuntime } from './compose'
+import type { RuntimeConfig } from './config'
 import { answerMalformedRequest } from './http/client-error'
 import { log } from './log'
-import { defaultPluginsDir, loadPlugins, pluginSources } from './plugins/load-plugins'
+import { pluginSources } from './plugins/load-plugins'
 import { createOutboxWorker } from './plugins/outbox-worker'
-import { createPluginHost, PLUGIN_SETTINGS_CHANNEL } from './plugins/plugin-host'
-import { defaultProceduresDir } from './procedures/library'
-import { createRegistry } from './procedures/registry'
-import { seed } from './seed'
-import { createUnitDirectory } from './units/unit-directory'
-
-export interface RuntimeOptions {
-  port: number
-  host: string
-  database: DatabaseOptions
-  /** Seeds the demo accounts with this password when set. */
-  demoPassword?: string
-  /** The procedure library imported on first start (default: the repository's `procedures/`). */
-  proceduresDir?: string
-  trackLimitPerMinute?: number
-  /** Anonymous submissions per client address per minute (0: no limit). */
-  submitLimitPerMinute?: number
-  /** Where the plugin packages are (default: the repository's `plugins/`). */
-  pluginsDir?: string
-  /** How often the outbox is delivered (default 2 s). */
-  outboxIntervalMs?: number
-}
 
 export interface RunningRuntime {
   url: string
@@ -37,48 +15,35 @@ export interface RunningRuntime {
 }
 
 /**
- * Opens and migrates the database, seeds it on first start, and serves the API.
- * @example const runtime = await startRuntime({ port: 0, host: '127.0.0.1', database: { driver: 'pglite' } })
+ * Opens and migrates the database, assembles the runtime (seeding it on first start), delivers the outbox and
+ * serves the API and the portal.
+ * @example const runtime = await startRuntime({ ...configFromEnv(process.env), port: 0 })
  */
-export async function startRuntime(options: RuntimeOptions): Promise<RunningRuntime> {
-  const database = await openDatabase(options.database)
+export async function startRuntime(config: RuntimeConfig): Promise<RunningRuntime> {
+  const database = await openDatabase(config.database)
   await database.migrate()
-  const applied = await seed(database.db, {
-    demoPassword: options.demoPassword,
-    proceduresDir: options.proceduresDir ?? defaultProceduresDir(),
-  })
-  if (applied.length) log('seeded', { steps: applied })
-  const registry = await createRegistry(database)
-  const units = await createUnitDirectory(database)
-  const plugins = createPluginHost(await loadPlugins(pluginSources(options.pluginsDir ?? defaultPluginsDir())), units)
-  const unlistenPlugins = await database.listen(PLUGIN_SETTINGS_CHANNEL, () => plugins.invalidate())
-  if (plugins.plugins.size) log('plugins loaded', { slugs: [...plugins.plugins.keys()] })
-  const worker = createOutboxWorker(database, plugins)
-  worker.start(options.outboxIntervalMs ?? 2000)
-  const app = createApp({
-    units,
-    plugins,
-    database,
-    registry,
-    secret: await loadInstanceSecret(database.db),
-    ...(options.trackLimitPerMinute ? { trackLimitPerMinute: options.trackLimitPerMinute } : {}),
-    ...(options.submitLimitPerMinute !== undefined ? { submitLimitPerMinute: options.submitLimitPerMinute } : {}),
+  const runtime = await composeRuntime(database, {
+    ...config,
+    ...(config.pluginsDir ? { plugins: pluginSources(config.pluginsDir) } : {}),
     accessLog: true,
   })
+  if (runtime.seeded.length) log('seeded', { steps: runtime.seeded })
+  const { plugins } = runtime.services
+  if (plugins.plugins.size) log('plugins loaded', { slugs: [...plugins.plugins.keys()] })
+  const worker = createOutboxWorker(database, plugins)
+  worker.start(config.outboxIntervalMs ?? 2000)
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(s))
+    const s = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
   })
   server.on('clientError', answerMalformedRequest)
   const { port } = server.address() as AddressInfo
   return {
-    url: `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`,
+    url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await plugins.close() // a delivery still running fails now and is retried later
       await worker.stop()
-      await unlistenPlugins()
-      await units.close()
-      await registry.close()
+      await runtime.close()
       await database.close()
     },
   }

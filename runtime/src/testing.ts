@@ -2,14 +2,10 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { type ProcedureDefinition, requiredComponents } from '@motcua/core'
 import type { Database } from '@motcua/db'
-import { createApp, type Services } from './app'
-import { loadInstanceSecret } from './auth/instance-secret'
-import { defaultPluginsDir, loadPlugins, pluginSources } from './plugins/load-plugins'
-import { createPluginHost, type PluginLimits } from './plugins/plugin-host'
+import type { createApp, Services } from './app'
+import { composeRuntime } from './compose'
+import type { PluginLimits } from './plugins/plugin-host'
 import { defaultProceduresDir } from './procedures/library'
-import { createRegistry } from './procedures/registry'
-import { seed } from './seed'
-import { createUnitDirectory } from './units/unit-directory'
 
 export const TEST_PASSWORD = 'mat-khau-thu'
 
@@ -35,34 +31,19 @@ export async function openTestRuntime(
   } = {},
 ): Promise<TestRuntime> {
   const database = await open()
-  await seed(database.db, {
+  const runtime = await composeRuntime(database, {
     ...(options.demo !== false ? { demoPassword: TEST_PASSWORD } : {}),
-    ...(options.library !== false ? { proceduresDir: defaultProceduresDir() } : {}),
+    proceduresDir: options.library === false ? null : defaultProceduresDir(),
+    ...(options.plugins ? { plugins: options.plugins } : {}),
+    ...(options.pluginLimits ? { pluginLimits: options.pluginLimits } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.submitLimitPerMinute !== undefined ? { submitLimitPerMinute: options.submitLimitPerMinute } : {}),
   })
-  const registry = await createRegistry(database)
-  const secret = await loadInstanceSecret(database.db, {})
-  const units = await createUnitDirectory(database)
-  const loaded = await loadPlugins(options.plugins ?? pluginSources(defaultPluginsDir()))
-  const plugins = createPluginHost(loaded, units, options.pluginLimits)
   return {
-    database,
-    registry,
-    secret,
-    plugins,
-    units,
-    app: createApp({
-      database,
-      registry,
-      secret,
-      plugins,
-      units,
-      ...(options.clock ? { clock: options.clock } : {}),
-      ...(options.submitLimitPerMinute !== undefined ? { submitLimitPerMinute: options.submitLimitPerMinute } : {}),
-    }),
+    ...runtime.services,
+    app: runtime.app,
     async close() {
-      await plugins.close()
-      await units.close()
-      await registry.close()
+      await runtime.close()
       await database.close()
     },
   }

@@ -4,14 +4,11 @@ import { eq } from 'drizzle-orm'
 import { newSecret } from './tokens'
 
 /**
- * The secret that derives lookup PINs: SECRET_KEY when set, otherwise one generated on first start and
- * kept in the database, so every runtime process on it derives the same PINs.
+ * The secret that derives lookup PINs: `secretKey` (SECRET_KEY) when set, otherwise one generated on first start
+ * and kept in the database, so every runtime process on it derives the same PINs.
  */
-export async function loadInstanceSecret(
-  db: Db,
-  env: Record<string, string | undefined> = process.env,
-): Promise<string> {
-  if (env.SECRET_KEY) return env.SECRET_KEY
+export async function loadInstanceSecret(db: Db, secretKey?: string): Promise<string> {
+  if (secretKey) return secretKey
   await db.insert(settings).values({ key: 'instance_secret', value: newSecret() }).onConflictDoNothing()
   const [row] = await db.select().from(settings).where(eq(settings.key, 'instance_secret'))
   return row!.value

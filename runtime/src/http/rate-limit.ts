@@ -1,6 +1,7 @@
 import { DomainError } from '@motcua/core'
 import type { Context, MiddlewareHandler } from 'hono'
 import { createMiddleware } from 'hono/factory'
+import type { AppEnv } from '../app'
 
 export interface RateLimit {
   /** Requests allowed per window and key. */
@@ -10,9 +11,9 @@ export interface RateLimit {
   key?: (c: Context) => string | Promise<string>
 }
 
-/** The client address: the socket's, or the first X-Forwarded-For hop when TRUST_PROXY=1. */
+/** The client address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy (TRUST_PROXY=1). */
 export function clientAddress(c: Context): string {
-  if (process.env.TRUST_PROXY === '1') {
+  if ((c as Context<AppEnv>).var.trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
     if (forwarded) return forwarded
   }

@@ -34,9 +34,9 @@ interface Asset {
   etag: string
 }
 
-/** The built portal next to the server bundle (`runtime/dist/web`), or `WEB_DIR`. */
+/** The built portal next to the server bundle (`runtime/dist/web`). */
 export function defaultWebRoot(): string {
-  return process.env.WEB_DIR ?? fileURLToPath(new URL('./web', import.meta.url))
+  return fileURLToPath(new URL('./web', import.meta.url))
 }
 
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/') || path === '/healthz'

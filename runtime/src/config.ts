@@ -1,0 +1,61 @@
+import { type DatabaseOptions, databaseOptionsFromEnv } from '@motcua/db'
+import { DEFAULT_DEMO_PASSWORD } from './seed/demo-accounts'
+
+/** Everything `npm start` can be told, read once from the environment (the README's Configuration table). */
+export interface RuntimeConfig {
+  port: number
+  host: string
+  database: DatabaseOptions
+  /** Seeds the demo accounts with this password (on PGlite, or with SEED_DEMO=1). */
+  demoPassword?: string
+  /** The procedure library imported on first start (default: the repository's `procedures/`). */
+  proceduresDir?: string
+  /** Where the plugin packages are (default: the repository's `plugins/`). */
+  pluginsDir?: string
+  /** The built portal (default: next to the server bundle). */
+  webDir?: string
+  /** Derives the lookup PINs; default: one generated on first start and kept in the database. */
+  secretKey?: string
+  outboxIntervalMs?: number
+  trackLimitPerMinute?: number
+  submitLimitPerMinute?: number
+  /** Behind a reverse proxy: limits count the first X-Forwarded-For address. */
+  trustProxy: boolean
+}
+
+/**
+ * Reads the configuration once; a setting that is not a number where one is needed stops the start with a
+ * message naming it.
+ * @example const config = configFromEnv(process.env)
+ */
+export function configFromEnv(env: Record<string, string | undefined>): RuntimeConfig {
+  const number = (name: string, { min = 0 } = {}): number | undefined => {
+    const raw = env[name]
+    if (raw === undefined || raw === '') return undefined
+    const value = Number(raw)
+    if (!Number.isInteger(value) || value < min)
+      throw new Error(`${name} must be a whole number ≥ ${min}, not "${raw}"`)
+    return value
+  }
+  const text = (name: string) => env[name] || undefined
+  const database = databaseOptionsFromEnv(env)
+  const config: RuntimeConfig = {
+    port: number('PORT') ?? 3000,
+    host: text('HOST') ?? '127.0.0.1',
+    database,
+    trustProxy: env.TRUST_PROXY === '1',
+  }
+  const optional = {
+    proceduresDir: text('PROCEDURES_DIR'),
+    pluginsDir: text('PLUGINS_DIR'),
+    webDir: text('WEB_DIR'),
+    secretKey: text('SECRET_KEY'),
+    outboxIntervalMs: number('OUTBOX_INTERVAL_MS', { min: 100 }),
+    trackLimitPerMinute: number('TRACK_RATE_LIMIT', { min: 1 }),
+    submitLimitPerMinute: number('SUBMIT_RATE_LIMIT'),
+    demoPassword:
+      database.driver === 'pglite' || env.SEED_DEMO === '1' ? env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD : undefined,
+  }
+  for (const [key, value] of Object.entries(optional)) if (value !== undefined) Object.assign(config, { [key]: value })
+  return config
+}
