@@ -10,14 +10,16 @@ import { loadUnitCalendar } from '../calendar'
 import { actOnDossier, actsFor, type DossierRow, stateOf } from '../dossiers/act'
 import { deskSummary } from '../dossiers/desk-view'
 import { eventLog } from '../dossiers/events'
+import { applicantSchema, readSubmission } from '../dossiers/submission-input'
 import { submitDossier } from '../dossiers/submit'
 import { jsonBody } from '../http/body'
 import { jsonLimits } from '../http/clean-input'
 import type { Operation } from '../http/openapi'
 import { queryParams } from '../http/query'
+import { uploadLimit } from '../http/upload-limit'
+import { unknownProcedure } from '../procedures/errors'
 import type { PublishedVersion } from '../procedures/registry'
 import type { UnitDirectory } from '../units/unit-directory'
-import { applicantSchema, readSubmission, unknownProcedure, uploadLimit } from './dossiers'
 
 const OFFICERS: Role[] = ['receiving_officer', 'specialist', 'leader']
 const SUPERVISORS: Role[] = ['unit_admin', 'province_admin']

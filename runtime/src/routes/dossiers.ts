@@ -10,18 +10,19 @@ import {
   users,
 } from '@motcua/db'
 import { asc, eq, sql } from 'drizzle-orm'
-import { type Context, Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
+import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { checkLookupPin } from '../auth/pin-check'
+import { notFoundDossier } from '../dossiers/errors'
+import { applicantSchema, readSubmission } from '../dossiers/submission-input'
 import { submitDossier } from '../dossiers/submit'
-import { type JsonBody, jsonBody } from '../http/body'
+import { jsonBody } from '../http/body'
 import { jsonLimits } from '../http/clean-input'
-import { isMediaType, requireMediaType } from '../http/media-type'
-import { readMultipart } from '../http/multipart'
 import type { Operation } from '../http/openapi'
 import { clientAddress, rateLimit } from '../http/rate-limit'
 import { countAttempt, limitKey, tooManyAttempts } from '../http/shared-rate-limit'
+import { uploadLimit } from '../http/upload-limit'
+import { unknownProcedure } from '../procedures/errors'
 
 /**
  * The public lookup's two queries, built once per database and run as prepared statements: the busiest public
@@ -49,21 +50,6 @@ function trackingQueries(db: Db) {
   return queries
 }
 
-const MAX_UPLOAD_BYTES = 60 * 1024 * 1024
-
-export const applicantSchema = {
-  type: 'object',
-  properties: {
-    fullName: { type: 'string', minLength: 1, maxLength: 200 },
-    idNumber: { type: 'string', pattern: '^(\\d{9}|\\d{12})$' },
-    phone: { type: 'string', format: 'vn-phone' },
-    email: { type: 'string', format: 'email', maxLength: 200 },
-    address: { type: 'string', maxLength: 500 },
-  },
-  required: ['fullName'],
-  additionalProperties: false,
-}
-
 export const submissionBody = jsonBody<{
   procedureCode: string
   unitCode: string
@@ -84,43 +70,6 @@ export const submissionBody = jsonBody<{
   jsonLimits.form,
 )
 
-const tooLarge = () =>
-  new DomainError('PAYLOAD_TOO_LARGE', {
-    vi: 'Hồ sơ gửi lên quá lớn (tối đa 60 MB cho tất cả tệp).',
-    en: 'The upload is too large (60 MB in all).',
-  })
-
-/** Reads a submission as JSON, or as multipart: a `dossier` JSON field plus files named `attachments.<component key>`. */
-export async function readSubmission<T>(
-  c: Context<AppEnv>,
-  schema: JsonBody<T>,
-): Promise<{ body: T; request: string; files: { componentKey: string; file: File }[] }> {
-  requireMediaType(c, ['application/json', 'multipart/form-data'])
-  if (isMediaType(c.req.header('content-type'), ['application/json'])) {
-    const request = await c.req.text()
-    return { body: schema.parse(request), request, files: [] }
-  }
-  const { fields, files } = await readMultipart(c)
-  const dossierField = fields.dossier
-  if (dossierField === undefined) {
-    throw new DomainError(
-      'INVALID_DATA',
-      { vi: 'Thiếu phần thông tin hồ sơ (trường "dossier").', en: 'The "dossier" JSON field is missing.' },
-      [{ code: 'required', path: '/dossier', message: { vi: 'Thiếu thông tin hồ sơ', en: 'Missing dossier JSON' } }],
-    )
-  }
-  return { body: schema.parse(dossierField), request: dossierField, files }
-}
-
-export const unknownProcedure = (code: string) =>
-  new DomainError('INVALID_DATA', { vi: `Không có thủ tục mã ${code}.`, en: `No procedure ${code}.` }, [
-    {
-      code: 'procedure.unknown',
-      path: '/procedureCode',
-      message: { vi: 'Thủ tục không tồn tại', en: 'Unknown procedure' },
-    },
-  ])
-
 // a PIN in a URL ends up in proxy logs, browser history and Referer headers
 const pinInUrl = () =>
   new DomainError(
@@ -132,12 +81,6 @@ const pinInUrl = () =>
     [{ code: 'pin.inUrl', path: '/query/pin', message: { vi: 'Không gửi PIN trên địa chỉ', en: 'No PIN in the URL' } }],
   )
 
-export const notFoundDossier = (code: string) =>
-  new DomainError('NOT_FOUND', {
-    vi: `Không tìm thấy hồ sơ có mã ${code}. Vui lòng kiểm tra lại mã trên giấy tiếp nhận.`,
-    en: `No dossier ${code}.`,
-  })
-
 const actionNames: Record<string, { vi: string; en: string }> = {
   submit: { vi: 'Nộp hồ sơ', en: 'Submitted' },
   supplementSubmitted: { vi: 'Công dân nộp bổ sung giấy tờ', en: 'Supplement sent' },
@@ -147,14 +90,6 @@ const actionName = (action: string, data: unknown) => {
   const label = (data as { label?: unknown } | null)?.label
   return actionNames[action] ?? (typeof label === 'string' ? { vi: label, en: action } : { vi: action, en: action })
 }
-
-/** The size limit of an upload (all files of one request). */
-export const uploadLimit = bodyLimit({
-  maxSize: MAX_UPLOAD_BYTES,
-  onError: () => {
-    throw tooLarge()
-  },
-})
 
 /** Citizens: submit, track by receipt code (details with the PIN), their own dossiers and form drafts. */
 export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number; submitPerMinute: number }) =>

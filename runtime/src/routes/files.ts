@@ -7,10 +7,11 @@ import { requirePrincipal, requireRole } from '../auth/middleware'
 import { checkLookupPin } from '../auth/pin-check'
 import { actsFor, appendEvent } from '../dossiers/act'
 import { checkFiles, storeFiles } from '../dossiers/attachments'
+import { notFoundDossier } from '../dossiers/errors'
 import { readMultipart } from '../http/multipart'
 import type { Operation } from '../http/openapi'
+import { uploadLimit } from '../http/upload-limit'
 import { loadDeskDossier } from './desk'
-import { notFoundDossier, uploadLimit } from './dossiers'
 
 const RESULT_COMPONENT = {
   key: 'ket_qua',
