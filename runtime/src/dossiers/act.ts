@@ -8,7 +8,7 @@ import {
   type Role,
   roles,
 } from '@motcua/core'
-import { type Db, dossierEvents, dossiers, type units } from '@motcua/db'
+import { type Db, dossierEvents, dossiers, type units, withTransaction } from '@motcua/db'
 import { and, eq, max } from 'drizzle-orm'
 import type { Principal } from '../auth/principal'
 import { loadUnitCalendar } from '../calendar'
@@ -94,7 +94,7 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
     action: { key: event.actionKey, type: event.action },
   })
 
-  return db.transaction(async (tx) => {
+  return withTransaction(db, async (tx) => {
     const [updated] = await tx
       .update(dossiers)
       .set({
@@ -121,7 +121,7 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
           }
     const row = transitionRow(dossier.id, seq, now, actor, event)
     await tx.insert(dossierEvents).values(row)
-    await input.plugins?.queueHooks(tx as unknown as Db, {
+    await input.plugins?.queueHooks(tx, {
       unitId: dossier.unitId,
       dossierId: dossier.id,
       snapshot: dossierSnapshot(updated, input.unit, procedure),

@@ -1,5 +1,5 @@
 import { DomainError } from '@motcua/core'
-import { attachmentBlobs, attachments, type Db, dossiers, procedureVersions } from '@motcua/db'
+import { attachmentBlobs, attachments, type Db, dossiers, procedureVersions, withTransaction } from '@motcua/db'
 import { and, eq } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app'
@@ -80,9 +80,9 @@ export const filesRoutes = new Hono<AppEnv>()
       })
     const { files, note } = await filesOf(c)
     const checked = await checkFiles(files, (definition as { components: Parameters<typeof checkFiles>[1] }).components)
-    await c.var.database.db.transaction(async (tx) => {
-      await storeFiles(tx as unknown as Db, dossier.id, checked, 'supplement', c.var.principal?.userId ?? null)
-      await appendEvent(tx as unknown as Db, dossier, {
+    await withTransaction(c.var.database.db, async (tx) => {
+      await storeFiles(tx, dossier.id, checked, 'supplement', c.var.principal?.userId ?? null)
+      await appendEvent(tx, dossier, {
         action: 'supplementSubmitted',
         actor: { userId: c.var.principal?.userId ?? null, role: 'citizen' },
         note,
@@ -115,9 +115,9 @@ export const filesRoutes = new Hono<AppEnv>()
         files.map((f) => ({ ...f, componentKey: RESULT_COMPONENT.key })),
         [RESULT_COMPONENT],
       )
-      await c.var.database.db.transaction(async (tx) => {
-        await storeFiles(tx as unknown as Db, dossier.id, checked, 'result', principal.userId)
-        await appendEvent(tx as unknown as Db, dossier, {
+      await withTransaction(c.var.database.db, async (tx) => {
+        await storeFiles(tx, dossier.id, checked, 'result', principal.userId)
+        await appendEvent(tx, dossier, {
           action: 'resultAttached',
           actor: {
             userId: principal.userId,

@@ -1,5 +1,5 @@
 import { roles, statutoryCalendar } from '@motcua/core'
-import { calendarDays, calendars, type Db, roles as roleRows, seedRuns } from '@motcua/db'
+import { calendarDays, calendars, type Db, roles as roleRows, seedRuns, withTransaction } from '@motcua/db'
 import { readLibrary } from '../procedures/library'
 import { publishVersion } from '../procedures/publish'
 import { seedDemoAccounts } from './demo-accounts'
@@ -72,10 +72,10 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<string[]>
     ...(options.demoPassword ? [demoStep(options.demoPassword)] : []),
   ]
   for (const step of all) {
-    await db.transaction(async (tx) => {
+    await withTransaction(db, async (tx) => {
       const claimed = await tx.insert(seedRuns).values({ name: step.name }).onConflictDoNothing().returning()
       if (claimed.length === 0) return
-      await step.run(tx as unknown as Db)
+      await step.run(tx)
       applied.push(step.name)
     })
   }
