@@ -86,6 +86,19 @@ export function submissionForm(
   return form
 }
 
+/**
+ * The request that files a library procedure's sample online at a unit, with a file for every component it needs.
+ * @example await runtime.app.request('/api/dossiers', sampleSubmission(libraryProcedure('dang-ky-khai-sinh'), '06649'))
+ */
+export const sampleSubmission = (
+  { definition, sample }: { definition: ProcedureDefinition; sample: Record<string, unknown> },
+  unitCode: string,
+  applicant: { fullName: string; idNumber?: string } = { fullName: 'Nguyễn Văn An' },
+): RequestInit => ({
+  method: 'POST',
+  body: submissionForm(definition, { procedureCode: definition.code, unitCode, applicant, formData: sample }),
+})
+
 /** Signs a demo account in and returns its bearer token. */
 export async function signIn(runtime: TestRuntime, username: string): Promise<string> {
   const res = await runtime.app.request('/api/auth/login', {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { libraryProcedure, submissionForm } from '../../runtime/src/testing'
+import { libraryProcedure, sampleSubmission } from '../../runtime/src/testing'
 import { type RuntimeProcess, startRuntimeProcess, stopRuntimeProcess } from '../support/runtime-process'
 
 // A third-party plugin whose fee hook never returns, in a plugins folder of its own, run by the built server.
@@ -53,15 +53,7 @@ describe('a plugin that never returns, in the runtime as a process', () => {
 
     const { definition, sample } = libraryProcedure('dang-ky-thanh-lap-ho-kinh-doanh')
     const submit = () =>
-      fetch(`${url}/api/dossiers`, {
-        method: 'POST',
-        body: submissionForm(definition, {
-          procedureCode: definition.code,
-          unitCode: '193',
-          applicant: { fullName: 'Đỗ Thị Lan' },
-          formData: sample,
-        }),
-      })
+      fetch(`${url}/api/dossiers`, sampleSubmission({ definition, sample }, '193', { fullName: 'Đỗ Thị Lan' }))
     let settled = false
     const first = submit().then((res) => {
       settled = true

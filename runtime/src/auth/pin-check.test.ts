@@ -1,7 +1,7 @@
 import { testDrivers } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app'
-import { libraryProcedure, openTestRuntime, submissionForm, type TestRuntime } from '../testing'
+import { libraryProcedure, openTestRuntime, sampleSubmission, type TestRuntime } from '../testing'
 import { PIN_LIMITS } from './pin-check'
 
 const birth = libraryProcedure('dang-ky-khai-sinh')
@@ -17,15 +17,11 @@ describe.each(testDrivers())('lookup PIN guessing on $name', ({ open }) => {
   const from = (address: string, path: string, init: RequestInit = {}, app = runtime.app) =>
     app.request(path, init, { incoming: { socket: { remoteAddress: address } } })
   const submit = async () => {
-    const res = await from(newAddress(), '/api/dossiers', {
-      method: 'POST',
-      body: submissionForm(birth.definition, {
-        procedureCode: birth.definition.code,
-        unitCode: '06649',
-        applicant: { fullName: 'Phạm Thị Hoa' },
-        formData: birth.sample,
-      }),
-    })
+    const res = await from(
+      newAddress(),
+      '/api/dossiers',
+      sampleSubmission(birth, '06649', { fullName: 'Phạm Thị Hoa' }),
+    )
     expect(res.status).toBe(201)
     const { receiptCode, pin } = (await res.json()) as { receiptCode: string; pin: string }
     const tracked = await from(newAddress(), `/api/track/${receiptCode}`, { headers: { 'x-lookup-pin': pin } })

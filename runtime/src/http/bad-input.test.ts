@@ -11,7 +11,7 @@ import {
 import { testDrivers } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { operations } from '../app'
-import { libraryProcedure, openTestRuntime, signIn, submissionForm, type TestRuntime } from '../testing'
+import { libraryProcedure, openTestRuntime, sampleSubmission, signIn, type TestRuntime } from '../testing'
 import type { Operation } from './openapi'
 
 // Whatever arrives, every documented route answers with a 4xx and the error shape, never a 500 or a stack trace,
@@ -177,15 +177,10 @@ describe.each(testDrivers())('bad input on $name', ({ open }) => {
       tokens[user] = await signIn(runtime, user)
     // a dossier waiting for a supplement, so that the citizen's answer reads its body
     const business = libraryProcedure('dang-ky-thanh-lap-ho-kinh-doanh')
-    const submitted = await runtime.app.request('/api/dossiers', {
-      method: 'POST',
-      body: submissionForm(business.definition, {
-        procedureCode: business.definition.code,
-        unitCode: '193',
-        applicant: { fullName: 'Đỗ Văn Kiên' },
-        formData: business.sample,
-      }),
-    })
+    const submitted = await runtime.app.request(
+      '/api/dossiers',
+      sampleSubmission(business, '193', { fullName: 'Đỗ Văn Kiên' }),
+    )
     const { receiptCode, pin: printed } = (await submitted.json()) as { receiptCode: string; pin: string }
     pin = printed
     const act = async (user: string, action: string, inputs: Record<string, unknown> = {}) => {

@@ -1,6 +1,13 @@
 import { testDrivers } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { libraryProcedure, openTestRuntime, signIn, submissionForm, TEST_PASSWORD, type TestRuntime } from '../testing'
+import {
+  libraryProcedure,
+  openTestRuntime,
+  sampleSubmission,
+  signIn,
+  TEST_PASSWORD,
+  type TestRuntime,
+} from '../testing'
 
 const business = libraryProcedure('dang-ky-thanh-lap-ho-kinh-doanh')
 
@@ -18,14 +25,8 @@ describe.each(testDrivers())('response headers on $name', ({ open }) => {
     officer = await signIn(runtime, 'tiepnhan.193')
     citizen = await signIn(runtime, 'congdan')
     const res = await runtime.app.request('/api/dossiers', {
-      method: 'POST',
+      ...sampleSubmission(business, '193', { fullName: 'Hoàng Thị Lan' }),
       headers: { authorization: `Bearer ${citizen}` },
-      body: submissionForm(business.definition, {
-        procedureCode: business.definition.code,
-        unitCode: '193',
-        applicant: { fullName: 'Hoàng Thị Lan' },
-        formData: business.sample,
-      }),
     })
     ;({ receiptCode: code, pin } = (await res.json()) as { receiptCode: string; pin: string })
     const { version } = (await (await get(`/api/desk/dossiers/${code}`, officer)).json()) as { version: number }

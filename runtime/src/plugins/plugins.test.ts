@@ -4,7 +4,14 @@ import { outbox, units, userRoles, users } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { libraryProcedure, openTestRuntime, pluginFixture, signIn, submissionForm, type TestRuntime } from '../testing'
+import {
+  libraryProcedure,
+  openTestRuntime,
+  pluginFixture,
+  sampleSubmission,
+  signIn,
+  type TestRuntime,
+} from '../testing'
 import { createOutboxWorker } from './outbox-worker'
 
 const business = libraryProcedure('dang-ky-thanh-lap-ho-kinh-doanh') // district level
@@ -51,15 +58,7 @@ describe.each(testDrivers())('plugins and the outbox on $name', ({ open }) => {
       await runtime.app.request(`/api/admin/outbox?state=${state}`, { headers: { authorization: `Bearer ${admin}` } })
     ).json()) as Listed[]
   const submit = (unitCode: string, { definition, sample } = business) =>
-    runtime.app.request('/api/dossiers', {
-      method: 'POST',
-      body: submissionForm(definition, {
-        procedureCode: definition.code,
-        unitCode,
-        applicant: { fullName: 'Vũ Văn Em' },
-        formData: sample,
-      }),
-    })
+    runtime.app.request('/api/dossiers', sampleSubmission({ definition, sample }, unitCode, { fullName: 'Vũ Văn Em' }))
   const act = async (unitCode: string, receiptCode: string, action: string, body: object) =>
     runtime.app.request(`/api/desk/dossiers/${receiptCode}/actions/${action}`, {
       method: 'POST',

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { testDrivers } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { libraryProcedure, openTestRuntime, signIn, submissionForm, type TestRuntime } from '../testing'
+import { libraryProcedure, openTestRuntime, sampleSubmission, signIn, type TestRuntime } from '../testing'
 import { createOutboxWorker } from './outbox-worker'
 
 // The two plugins of plugins/, loaded as the runtime loads them, driven through its HTTP API.
@@ -72,15 +72,10 @@ describe.each(testDrivers())('the shipped plugins on $name', ({ open }) => {
         })
       ).status,
     ).toBe(200)
-    const res = await runtime.app.request('/api/dossiers', {
-      method: 'POST',
-      body: submissionForm(business.definition, {
-        procedureCode: business.definition.code,
-        unitCode: '193',
-        applicant: { fullName: 'Ngô Văn Hải', idNumber: '022088001111' },
-        formData: business.sample,
-      }),
-    })
+    const res = await runtime.app.request(
+      '/api/dossiers',
+      sampleSubmission(business, '193', { fullName: 'Ngô Văn Hải', idNumber: '022088001111' }),
+    )
     code = ((await res.json()) as { receiptCode: string }).receiptCode
   })
   afterAll(() => runtime?.close())

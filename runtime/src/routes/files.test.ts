@@ -1,6 +1,6 @@
 import { testDrivers } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { libraryProcedure, openTestRuntime, signIn, submissionForm, type TestRuntime } from '../testing'
+import { libraryProcedure, openTestRuntime, sampleSubmission, signIn, type TestRuntime } from '../testing'
 
 const business = libraryProcedure('dang-ky-thanh-lap-ho-kinh-doanh')
 const pdf = (text: string) =>
@@ -36,15 +36,10 @@ describe.each(testDrivers())('supplements and results on $name', ({ open }) => {
 
   beforeAll(async () => {
     runtime = await openTestRuntime(open)
-    const res = await runtime.app.request('/api/dossiers', {
-      method: 'POST',
-      body: submissionForm(business.definition, {
-        procedureCode: business.definition.code,
-        unitCode: '193',
-        applicant: { fullName: 'Đỗ Thị Giang' },
-        formData: business.sample,
-      }),
-    })
+    const res = await runtime.app.request(
+      '/api/dossiers',
+      sampleSubmission(business, '193', { fullName: 'Đỗ Thị Giang' }),
+    )
     ;({ receiptCode: code, pin } = (await res.json()) as { receiptCode: string; pin: string })
   })
   afterAll(() => runtime?.close())

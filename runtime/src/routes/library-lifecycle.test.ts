@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs'
 import { testDrivers } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultProceduresDir } from '../procedures/library'
-import { libraryProcedure, openTestRuntime, signIn, submissionForm, type TestRuntime } from '../testing'
+import { libraryProcedure, openTestRuntime, sampleSubmission, signIn, type TestRuntime } from '../testing'
 
 // Every library procedure, run by its own definition from submission to the returned result: each step's
 // forward action taken by the officer of that step's role, at the unit that handles it.
@@ -27,16 +27,12 @@ describe.each(testDrivers())('every library procedure’s lifecycle on $name', (
 
   it.each(folders)('%s runs from submission to returned result', async (folder) => {
     const { definition, sample } = libraryProcedure(folder)
-    const unit = (definition.units?.[0] ?? unitFor[definition.level]!).toLowerCase()
-    const res = await runtime.app.request('/api/dossiers', {
-      method: 'POST',
-      body: submissionForm(definition, {
-        procedureCode: definition.code,
-        unitCode: definition.units?.[0] ?? unitFor[definition.level],
-        applicant: { fullName: 'Trịnh Văn Khoa' },
-        formData: sample,
-      }),
-    })
+    const unitCode = definition.units?.[0] ?? unitFor[definition.level]!
+    const unit = unitCode.toLowerCase()
+    const res = await runtime.app.request(
+      '/api/dossiers',
+      sampleSubmission({ definition, sample }, unitCode, { fullName: 'Trịnh Văn Khoa' }),
+    )
     expect(res.status).toBe(201)
     const { receiptCode } = (await res.json()) as { receiptCode: string }
     const statuses: number[] = []

@@ -1,6 +1,6 @@
 import { testDrivers } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { libraryProcedure, openTestRuntime, signIn, submissionForm, type TestRuntime } from '../testing'
+import { libraryProcedure, openTestRuntime, sampleSubmission, signIn, type TestRuntime } from '../testing'
 
 const vn = (local: string) => new Date(`${local}+07:00`)
 const business = libraryProcedure('dang-ky-thanh-lap-ho-kinh-doanh')
@@ -32,15 +32,10 @@ describe.each(testDrivers())('printable slips on $name', ({ open }) => {
 
   beforeAll(async () => {
     runtime = await openTestRuntime(open, { clock: () => now })
-    const res = await runtime.app.request('/api/dossiers', {
-      method: 'POST',
-      body: submissionForm(business.definition, {
-        procedureCode: business.definition.code,
-        unitCode: '193',
-        applicant: { fullName: 'Hoàng Thị Lan', idNumber: '022186005555' },
-        formData: business.sample,
-      }),
-    })
+    const res = await runtime.app.request(
+      '/api/dossiers',
+      sampleSubmission(business, '193', { fullName: 'Hoàng Thị Lan', idNumber: '022186005555' }),
+    )
     code = ((await res.json()) as { receiptCode: string }).receiptCode
     await act('tiepnhan.193', 'tiep_nhan')
     now = vn('2025-05-06T09:00:00')

@@ -2,7 +2,7 @@ import { dossiers } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app'
-import { libraryProcedure, openTestRuntime, signIn, submissionForm, type TestRuntime } from '../testing'
+import { libraryProcedure, openTestRuntime, sampleSubmission, signIn, type TestRuntime } from '../testing'
 
 const birth = libraryProcedure('dang-ky-khai-sinh')
 
@@ -13,16 +13,7 @@ describe.each(testDrivers())('anonymous submissions per address on $name', ({ op
   const submit = (address: string, headers: Record<string, string> = {}, app = runtime.app) =>
     app.request(
       '/api/dossiers',
-      {
-        method: 'POST',
-        headers,
-        body: submissionForm(birth.definition, {
-          procedureCode: birth.definition.code,
-          unitCode: '06649',
-          applicant: { fullName: 'Lê Văn Tâm' },
-          formData: birth.sample,
-        }),
-      },
+      { ...sampleSubmission(birth, '06649', { fullName: 'Lê Văn Tâm' }), headers },
       { incoming: { socket: { remoteAddress: address } } },
     )
 
