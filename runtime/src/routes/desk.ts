@@ -1,18 +1,19 @@
-import { availableActions, DomainError, foldVietnamese, type Role } from '@motcua/core'
+import { addWorkingMinutes, availableActions, DomainError, foldVietnamese, nextOpening, type Role } from '@motcua/core'
 import { type Applicant, attachments, dossiers, units } from '@motcua/db'
-import { and, asc, eq, inArray, like, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { forbidden, requirePrincipal, requireRole } from '../auth/middleware'
 import type { Principal } from '../auth/principal'
 import { holdsRoleOver } from '../auth/scope'
-import { loadUnitCalendar } from '../calendar'
 import { actOnDossier, actsFor, type DossierRow, stateOf } from '../dossiers/act'
+import { deskQueue } from '../dossiers/desk-queue'
 import { deskSummary } from '../dossiers/desk-view'
 import { eventLog } from '../dossiers/events'
 import { submitDossier } from '../dossiers/submit'
 import { jsonBody } from '../http/body'
 import type { Operation } from '../http/openapi'
+import { queryParams } from '../http/query'
 import type { PublishedVersion } from '../procedures/registry'
 import type { UnitDirectory } from '../units/unit-directory'
 import { applicantSchema, readSubmission, unknownProcedure, uploadLimit } from './dossiers'
@@ -42,6 +43,64 @@ export const actionBody = jsonBody<{
   required: ['expectedVersion'],
   additionalProperties: false,
 })
+
+interface QueueQuery {
+  unit?: string
+  status?: number
+  step?: string
+  due?: 'soon' | 'overdue'
+  mine?: '0' | '1'
+  q?: string
+  limit: number
+  offset: number
+}
+
+const queueQuery = queryParams<QueueQuery>({
+  type: 'object',
+  properties: {
+    unit: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+      maxLength: 50,
+      description: 'a unit code (default: all my units)',
+    },
+    status: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 10,
+      description: 'public status 1–10 (default: every dossier still in progress; with q, every dossier)',
+    },
+    step: { type: 'string', pattern: '^[a-z][a-z0-9_]*$', maxLength: 64, description: 'a step key' },
+    due: { enum: ['soon', 'overdue'], description: 'soon (the clock running, due within a working day) or overdue' },
+    mine: { enum: ['0', '1'], description: '1: only dossiers at steps my role works' },
+    q: {
+      type: 'string',
+      maxLength: 100,
+      pattern: '^[^\\u0000-\\u001F\\u007F]*$',
+      description:
+        'part of the applicant name, ID number or receipt code, with or without diacritics (3 letters or digits in a row at least); also finds dossiers that have ended',
+    },
+    limit: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 200,
+      default: 50,
+      description: 'page size, default 50, at most 200',
+    },
+    offset: { type: 'integer', minimum: 0, maximum: 10_000, default: 0, description: 'page start, at most 10000' },
+  },
+})
+
+/** The folded search text, or a 400 when it has no run of 3 letters or digits (the trigram index needs one). */
+function searchTerm(q: string): string {
+  const folded = foldVietnamese(q)
+  if (/[a-z0-9]{3}/.test(folded)) return folded
+  const message = {
+    vi: 'Từ khóa tìm kiếm quá ngắn. Vui lòng nhập ít nhất 3 chữ cái hoặc chữ số liền nhau: một phần họ tên, số giấy tờ hoặc mã hồ sơ.',
+    en: 'The search is too short: type at least 3 letters or digits in a row (part of a name, an ID number or a receipt code).',
+  }
+  throw new DomainError('INVALID_DATA', message, [{ code: 'q.tooShort', path: '/query/q', message }])
+}
 
 const notFoundDossier = (code: string) =>
   new DomainError('NOT_FOUND', { vi: `Không tìm thấy hồ sơ ${code}.`, en: `No dossier ${code}.` })
@@ -77,55 +136,51 @@ export const deskRoutes = new Hono<AppEnv>()
   .use('/api/desk/*', requireRole(...OFFICERS, ...SUPERVISORS))
   .get('/api/desk/dossiers', async (c) => {
     const principal = requirePrincipal(c)
-    const { db } = c.var.database
-    const { unit: unitCode, status, step, due, q, mine, limit = '50', offset = '0' } = c.req.query()
+    const query = queueQuery.read(c)
+    const search = query.q === undefined ? undefined : searchTerm(query.q)
     let unitIds = officerUnits(principal)
-    if (unitCode) {
-      const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.code, unitCode))
+    if (query.unit) {
+      const unit = await c.var.units.byCode(query.unit)
       if (!unit || !(await canSee(c.var.units, principal, unit.id))) throw forbidden()
       unitIds = [unit.id]
     }
     if (unitIds.length === 0) return c.json({ items: [], total: 0 })
-    const folded = q ? foldVietnamese(q) : ''
-    const rows = await db
-      .select({ dossier: dossiers, unitCode: units.code })
-      .from(dossiers)
-      .innerJoin(units, eq(units.id, dossiers.unitId))
-      .where(
-        and(
-          inArray(dossiers.unitId, unitIds),
-          status ? eq(dossiers.status, Number(status)) : sql`${dossiers.currentStep} is not null`,
-          step ? eq(dossiers.currentStep, step) : undefined,
-          folded ? like(dossiers.searchText, `%${folded.replace(/[%_\\]/g, '')}%`) : undefined,
-        ),
-      )
-      .orderBy(sql`${dossiers.dueAt} asc nulls last`, asc(dossiers.submittedAt))
     const now = c.var.clock()
-    const calendars = new Map<string, Awaited<ReturnType<typeof loadUnitCalendar>>>()
-    const items = []
-    for (const { dossier, unitCode: code } of rows) {
-      const procedure = (await c.var.registry.byId(dossier.procedureVersionId))!
-      const calendar = calendars.get(dossier.unitId) ?? (await loadUnitCalendar(db, dossier.unitId))
-      calendars.set(dossier.unitId, calendar)
-      const summary = deskSummary(dossier, code, procedure, calendar, now)
-      if (due === 'overdue' && summary.timeliness !== 'overdue') continue
-      if (
-        due === 'soon' &&
-        !(
-          summary.workingMinutesLeft !== null &&
-          summary.workingMinutesLeft >= 0 &&
-          summary.workingMinutesLeft <= calendar.workingDayMinutes
-        )
-      )
-        continue
-      if (mine === '1' && !(summary.step && actsFor(principal, dossier.unitId, [summary.step.role]))) continue
-      items.push(summary)
-    }
-    const start = Math.max(0, Number(offset) || 0)
-    return c.json({
-      items: items.slice(start, start + Math.min(200, Math.max(1, Number(limit) || 50))),
-      total: items.length,
+    const queueUnits = await Promise.all(
+      unitIds.map(async (id) => {
+        const roles = principal.grants.filter((g) => g.unitId === id && OFFICERS.includes(g.role)).map((g) => g.role)
+        if (query.due !== 'soon') return { id, roles }
+        const calendar = await c.var.units.calendarOf(id)
+        return {
+          id,
+          roles,
+          soonUntil: nextOpening(calendar, addWorkingMinutes(calendar, now, calendar.workingDayMinutes)),
+        }
+      }),
+    )
+    const { rows, total } = await deskQueue(c.var.database.db, {
+      units: queueUnits,
+      ...(query.status === undefined ? {} : { status: query.status }),
+      ...(query.step === undefined ? {} : { step: query.step }),
+      ...(query.due === undefined ? {} : { due: query.due }),
+      mine: query.mine === '1',
+      ...(search === undefined ? {} : { search }),
+      now,
+      limit: query.limit,
+      offset: query.offset,
     })
+    const items = await Promise.all(
+      rows.map(async (row) =>
+        deskSummary(
+          row,
+          (await c.var.units.byId(row.unitId))?.code ?? '',
+          (await c.var.registry.byId(row.procedureVersionId))!,
+          await c.var.units.calendarOf(row.unitId),
+          now,
+        ),
+      ),
+    )
+    return c.json({ items, total })
   })
   .get('/api/desk/dossiers/:receiptCode', async (c) => {
     const { dossier, unit, procedure } = await loadDeskDossier(c)
@@ -143,9 +198,15 @@ export const deskRoutes = new Hono<AppEnv>()
       })
       .from(attachments)
       .where(eq(attachments.dossierId, dossier.id))
-    const calendar = await loadUnitCalendar(db, dossier.unitId)
+    const calendar = await c.var.units.calendarOf(dossier.unitId)
     return c.json({
-      ...deskSummary(dossier, unit.code, procedure, calendar, c.var.clock()),
+      ...deskSummary(
+        { ...dossier, applicantName: dossier.applicant.fullName },
+        unit.code,
+        procedure,
+        calendar,
+        c.var.clock(),
+      ),
       unit: { code: unit.code, name: unit.name },
       applicant: dossier.applicant,
       formData: dossier.formData,
@@ -268,17 +329,15 @@ export const deskDocs: Operation[] = [
     tag: 'desk',
     summary: 'The queue: dossiers of my units (in progress by default), soonest due first, with the working time left',
     access: [...OFFICERS, ...SUPERVISORS],
-    query: [
-      { name: 'unit', description: 'a unit code (default: all my units)' },
-      { name: 'status', description: 'public status 1–10 (default: every dossier still in progress)' },
-      { name: 'step', description: 'a step key' },
-      { name: 'due', description: 'soon (within a working day) or overdue' },
-      { name: 'mine', description: '1: only dossiers at steps my role works' },
-      { name: 'q', description: 'receipt code, applicant name or ID number, with or without diacritics' },
-      { name: 'limit', description: 'page size, default 50, at most 200' },
-      { name: 'offset', description: 'page start' },
-    ],
-    responses: { 200: '{items, total}', 403: 'not your unit' },
+    query: Object.entries(queueQuery.schema.properties).map(([name, p]) => ({
+      name,
+      description: String(p.description),
+    })),
+    responses: {
+      200: '{items, total}',
+      400: 'a bad parameter, or a search shorter than 3 letters',
+      403: 'not your unit',
+    },
   },
   {
     method: 'get',
