@@ -1,4 +1,4 @@
-import { addWorkingMinutes, availableActions, DomainError, foldVietnamese, nextOpening, type Role } from '@motcua/core'
+import { addWorkingMinutes, availableActions, DomainError, nextOpening, type Role } from '@motcua/core'
 import { type Applicant, attachments, dossiers, units } from '@motcua/db'
 import { eq } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
@@ -7,7 +7,7 @@ import { forbidden, requirePrincipal, requireRole } from '../auth/middleware'
 import type { Principal } from '../auth/principal'
 import { holdsRoleOver } from '../auth/scope'
 import { actOnDossier, actsFor, type DossierRow, stateOf } from '../dossiers/act'
-import { deskQueue } from '../dossiers/desk-queue'
+import { deskQueue, deskSearch } from '../dossiers/desk-queue'
 import { deskSummary } from '../dossiers/desk-view'
 import { eventLog } from '../dossiers/events'
 import { submitDossier } from '../dossiers/submit'
@@ -78,7 +78,7 @@ const queueQuery = queryParams<QueueQuery>({
       maxLength: 100,
       pattern: '^[^\\u0000-\\u001F\\u007F]*$',
       description:
-        'part of the applicant name, ID number or receipt code, with or without diacritics (3 letters or digits in a row at least); also finds dossiers that have ended',
+        'a receipt code or a whole ID number, or part of the applicant name, ID number or receipt code with or without diacritics (3 letters or digits in a row at least); also finds dossiers that have ended',
     },
     limit: {
       type: 'integer',
@@ -90,17 +90,6 @@ const queueQuery = queryParams<QueueQuery>({
     offset: { type: 'integer', minimum: 0, maximum: 10_000, default: 0, description: 'page start, at most 10000' },
   },
 })
-
-/** The folded search text, or a 400 when it has no run of 3 letters or digits (the trigram index needs one). */
-function searchTerm(q: string): string {
-  const folded = foldVietnamese(q)
-  if (/[a-z0-9]{3}/.test(folded)) return folded
-  const message = {
-    vi: 'Từ khóa tìm kiếm quá ngắn. Vui lòng nhập ít nhất 3 chữ cái hoặc chữ số liền nhau: một phần họ tên, số giấy tờ hoặc mã hồ sơ.',
-    en: 'The search is too short: type at least 3 letters or digits in a row (part of a name, an ID number or a receipt code).',
-  }
-  throw new DomainError('INVALID_DATA', message, [{ code: 'q.tooShort', path: '/query/q', message }])
-}
 
 const notFoundDossier = (code: string) =>
   new DomainError('NOT_FOUND', { vi: `Không tìm thấy hồ sơ ${code}.`, en: `No dossier ${code}.` })
@@ -137,7 +126,7 @@ export const deskRoutes = new Hono<AppEnv>()
   .get('/api/desk/dossiers', async (c) => {
     const principal = requirePrincipal(c)
     const query = queueQuery.read(c)
-    const search = query.q === undefined ? undefined : searchTerm(query.q)
+    const search = query.q === undefined ? undefined : deskSearch(query.q)
     let unitIds = officerUnits(principal)
     if (query.unit) {
       const unit = await c.var.units.byCode(query.unit)
