@@ -12,8 +12,8 @@ import {
   requiredComponents,
   selectCase,
 } from '@motcua/core'
-import { type Applicant, type Db, dossierEvents, dossiers, pgError } from '@motcua/db'
-import { and, eq, sql } from 'drizzle-orm'
+import { type Applicant, builtOnce, type Db, dossierEvents, dossiers, pgError } from '@motcua/db'
+import { and, eq, getTableColumns, sql } from 'drizzle-orm'
 import { lookupPin } from '../auth/instance-secret'
 import type { Principal } from '../auth/principal'
 import { sha256 } from '../auth/tokens'
@@ -22,9 +22,9 @@ import type { PluginHost } from '../plugins/plugin-host'
 import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
 import type { PublishedVersion } from '../procedures/registry'
 import type { UnitDirectory } from '../units/unit-directory'
-import { roleAtStep } from './act'
+import { type DossierRow, roleAtStep } from './act'
 import { type CheckedFile, checkFiles, missingComponents, storeFiles } from './attachments'
-import { transitionRow } from './events'
+import { insertEvent, transitionRow } from './events'
 import { nextReceiptCode } from './receipt'
 
 export interface SubmitInput {
@@ -61,6 +61,12 @@ const invalid = (vi: string, en: string, path: string, code: string) =>
   new DomainError('INVALID_DATA', { vi, en }, [{ code, path, message: { vi, en } }])
 
 const NO_SUBMITTER = '00000000-0000-0000-0000-000000000000'
+
+// built once: drizzle would build this 25-column insert again for every submission (see builtOnce)
+const insertDossier = builtOnce<typeof dossiers.$inferInsert, DossierRow>(
+  (db, row) => db.insert(dossiers).values(row).returning(),
+  getTableColumns(dossiers),
+)
 
 /**
  * Files a dossier online: the form checked by its version's compiled validator, attachments checked
@@ -190,28 +196,23 @@ export async function submitDossier(
       if (existing) return { dossier: view(existing), replayed: true }
       const id = randomUUID()
       const receiptCode = await nextReceiptCode(t, unit, now)
-      const [row] = await t
-        .insert(dossiers)
-        .values({
-          id,
-          receiptCode,
-          lookupPinHash: sha256(lookupPin(input.secret, id)),
-          procedureVersionId: procedure.id,
-          unitId: unit.id,
-          channel,
-          ...(received?.next ?? submitted),
-          currentRole: roleAtStep(def, received?.next ?? submitted),
-          applicant: input.applicant,
-          applicantUserId: channel === 2 ? submittedBy : null,
-          formData: input.formData,
-          submittedAt: now,
-          idempotencyKey: input.idempotencyKey ?? null,
-          searchText: `${searchText} ${receiptCode.toLowerCase()}`,
-          submittedBy,
-        })
-        .returning()
-        .prepare('submit_dossier')
-        .execute()
+      const [row] = await insertDossier(t, {
+        id,
+        receiptCode,
+        lookupPinHash: sha256(lookupPin(input.secret, id)),
+        procedureVersionId: procedure.id,
+        unitId: unit.id,
+        channel,
+        ...(received?.next ?? submitted),
+        currentRole: roleAtStep(def, received?.next ?? submitted),
+        applicant: input.applicant,
+        applicantUserId: channel === 2 ? submittedBy : null,
+        formData: input.formData,
+        submittedAt: now,
+        idempotencyKey: input.idempotencyKey ?? null,
+        searchText: `${searchText} ${receiptCode.toLowerCase()}`,
+        submittedBy,
+      })
       await storeFiles(t, id, files, 'application', submittedBy)
       if (input.plugins)
         fees = await input.plugins.adjustFees(t, {
@@ -239,7 +240,7 @@ export async function submitDossier(
           ? [transitionRow(id, 2, now, { userId: submittedBy, role: 'receiving_officer' }, received.event)]
           : []),
       ]
-      await t.insert(dossierEvents).values(events).prepare('submit_events').execute()
+      for (const event of events) await insertEvent(t, event)
       for (const event of events)
         await input.plugins?.runHooks(t, {
           unitId: unit.id,
