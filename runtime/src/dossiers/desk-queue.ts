@@ -1,6 +1,22 @@
 import { DomainError, foldVietnamese, parseReceiptCode } from '@motcua/core'
 import { type Db, dossiers } from '@motcua/db'
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, like, lte, or, type SQL, sql } from 'drizzle-orm'
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  lte,
+  or,
+  type Placeholder,
+  type SQL,
+  sql,
+} from 'drizzle-orm'
 import type { DeskRow } from './desk-view'
 
 /** One unit the queue reads, with what the caller's filters need of it. */
@@ -68,10 +84,20 @@ const columns = {
 /** `%`, `_` and `\` match themselves in the search, not as LIKE wildcards. */
 const likeLiteral = (text: string) => text.replace(/[%_\\]/g, (ch) => `\\${ch}`)
 
-function searchCondition(search: DeskSearch): SQL {
-  if ('receiptCode' in search) return eq(dossiers.receiptCode, search.receiptCode)
-  if ('idNumber' in search) return sql`${dossiers.applicant}->>'idNumber' = ${search.idNumber}`
-  return like(dossiers.searchText, `%${likeLiteral(search.text)}%`)
+/** Placeholders for a filter's values: the statement depends only on which values there are, so it is built once. */
+function placeholders() {
+  const values: Record<string, unknown> = {}
+  const p = (name: string, value: unknown) => {
+    values[name] = value
+    return sql.placeholder(name)
+  }
+  return { p, values }
+}
+
+function searchCondition(search: DeskSearch, p: (name: string, value: unknown) => Placeholder): SQL {
+  if ('receiptCode' in search) return eq(dossiers.receiptCode, p('receiptCode', search.receiptCode))
+  if ('idNumber' in search) return sql`${dossiers.applicant}->>'idNumber' = ${p('idNumber', search.idNumber)}`
+  return like(dossiers.searchText, p('pattern', `%${likeLiteral(search.text)}%`))
 }
 
 /** Units grouped by a key (their role set, their deadline), so the usual single-unit or same-calendar case is one condition. */
@@ -81,38 +107,51 @@ function byGroup<K>(units: QueueUnit[], key: (u: QueueUnit) => K): [K, string[]]
   return [...groups]
 }
 
-function where(f: QueueFilter): SQL | undefined {
+/** The filter as conditions over placeholders (named by what they hold, so the names tell the shape), and their values. */
+function where(f: QueueFilter) {
+  const { p, values } = placeholders()
+  const ids = (prefix: string, list: string[]) => list.map((id, i) => p(`${prefix}${i}`, id))
+  const now = f.now.toISOString()
   const mine = byGroup(f.units, (u) => [...u.roles].sort().join(' '))
     .filter(([roles]) => roles)
-    .map(([roles, ids]) => and(inArray(dossiers.unitId, ids), inArray(dossiers.currentRole, roles.split(' '))))
-  const soon = byGroup(f.units, (u) => u.soonUntil?.getTime() ?? f.now.getTime()).map(([until, ids]) =>
-    and(inArray(dossiers.unitId, ids), lte(dossiers.dueAt, new Date(until))),
+    .map(([roles, unitIds], g) =>
+      and(
+        inArray(dossiers.unitId, ids(`mine${g}Unit`, unitIds)),
+        inArray(dossiers.currentRole, ids(`mine${g}Role`, roles.split(' '))),
+      ),
+    )
+  const soon = byGroup(f.units, (u) => u.soonUntil?.getTime() ?? f.now.getTime()).map(([until, unitIds], g) =>
+    and(
+      inArray(dossiers.unitId, ids(`soon${g}Unit`, unitIds)),
+      lte(dossiers.dueAt, p(`soon${g}Until`, new Date(until).toISOString())),
+    ),
   )
-  return and(
+  const filter = and(
     inArray(
       dossiers.unitId,
-      f.units.map((u) => u.id),
+      ids(
+        'unit',
+        f.units.map((u) => u.id),
+      ),
     ),
     f.status !== undefined
-      ? eq(dossiers.status, f.status)
+      ? eq(dossiers.status, p('status', f.status))
       : f.search === undefined
         ? isNotNull(dossiers.currentStep)
         : undefined,
-    f.step !== undefined ? eq(dossiers.currentStep, f.step) : undefined,
+    f.step !== undefined ? eq(dossiers.currentStep, p('step', f.step)) : undefined,
     // while the clock is stopped for a supplement, a dossier is judged as it stood when it stopped
     f.due === 'overdue'
-      ? and(
-          isNull(dossiers.doneAt),
-          sql`${dossiers.dueAt} < coalesce(${dossiers.pausedAt}, ${sql.param(f.now, dossiers.pausedAt)})`,
-        )
+      ? and(isNull(dossiers.doneAt), sql`${dossiers.dueAt} < coalesce(${dossiers.pausedAt}, ${p('overdueAt', now)})`)
       : undefined,
     // soon: the clock is running and the deadline falls within the next working day
     f.due === 'soon'
-      ? and(isNull(dossiers.doneAt), isNull(dossiers.pausedAt), gte(dossiers.dueAt, f.now), or(...soon))
+      ? and(isNull(dossiers.doneAt), isNull(dossiers.pausedAt), gte(dossiers.dueAt, p('soonFrom', now)), or(...soon))
       : undefined,
     f.mine ? (mine.length ? or(...mine) : sql`false`) : undefined,
-    f.search ? searchCondition(f.search) : undefined,
+    f.search ? searchCondition(f.search, p) : undefined,
   )
+  return { filter, values: { ...values, limit: f.limit, offset: f.offset }, shape: `${f.mine}:${Object.keys(values)}` }
 }
 
 const queueOrder = [sql`${dossiers.dueAt} asc nulls last`, asc(dossiers.submittedAt), asc(dossiers.id)]
@@ -125,6 +164,22 @@ const searchOrder = [
   asc(dossiers.id),
 ]
 
+/** The queue's two statements per database and shape of filter, built and prepared once. */
+function queueStatements(db: Db, filter: SQL | undefined) {
+  return {
+    page: db
+      .select(columns)
+      .from(dossiers)
+      .where(filter)
+      .orderBy(...queueOrder)
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare('desk_queue'),
+    count: db.select({ total: count() }).from(dossiers).where(filter).prepare('desk_queue_count'),
+  }
+}
+const prepared = new WeakMap<Db, Map<string, ReturnType<typeof queueStatements>>>()
+
 /**
  * A page of an officer's queue and the number of dossiers it holds, filtered, counted and paged in the database
  * (summary columns only). The queue is soonest due first; a search also finds dossiers that have ended, after
@@ -132,7 +187,7 @@ const searchOrder = [
  * @example const { rows, total } = await deskQueue(db, { units: [{ id, roles: ['specialist'] }], now, limit: 50, offset: 0 })
  */
 export async function deskQueue(db: Db, f: QueueFilter): Promise<{ rows: DeskRow[]; total: number }> {
-  const filter = where(f)
+  const { filter, values, shape } = where(f)
   if (f.search) {
     // one pass over the matches, counted as they are read: the trigram index lookup is the cost here, not the
     // rows it finds. Not prepared: a generic plan cannot tell a rare name from a common one
@@ -143,26 +198,20 @@ export async function deskQueue(db: Db, f: QueueFilter): Promise<{ rows: DeskRow
       .orderBy(...searchOrder)
       .limit(f.limit)
       .offset(f.offset)
+      .execute(values)
     if (found.length === 0 && f.offset > 0) {
-      const [counted] = await db.select({ total: count() }).from(dossiers).where(filter)
+      const [counted] = await db.select({ total: count() }).from(dossiers).where(filter).execute(values)
       return { rows: [], total: counted?.total ?? 0 }
     }
     return { rows: found.map(({ total: _, ...row }) => row), total: found[0]?.total ?? 0 }
   }
   // the page walks the queue's index in order and the count reads the index alone (its columns cover every
   // filter): two cheap statements, where `count(*) over ()` would read every matching row of the table.
-  // Prepared: postgres.js names the statement by its text, so it is parsed and planned once per connection
-  const [rows, [counted]] = await Promise.all([
-    db
-      .select(columns)
-      .from(dossiers)
-      .where(filter)
-      .orderBy(...queueOrder)
-      .limit(f.limit)
-      .offset(f.offset)
-      .prepare('desk_queue')
-      .execute(),
-    db.select({ total: count() }).from(dossiers).where(filter).prepare('desk_queue_count').execute(),
-  ])
+  // Built once per shape of filter and prepared (on PostgreSQL: parsed and planned once per connection)
+  const byShape = prepared.get(db) ?? new Map<string, ReturnType<typeof queueStatements>>()
+  prepared.set(db, byShape)
+  let statements = byShape.get(shape)
+  if (!statements) byShape.set(shape, (statements = queueStatements(db, filter)))
+  const [rows, [counted]] = await Promise.all([statements.page.execute(values), statements.count.execute(values)])
   return { rows, total: counted?.total ?? 0 }
 }

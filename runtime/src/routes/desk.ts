@@ -125,21 +125,23 @@ export const deskRoutes = new Hono<AppEnv>()
   .use('/api/desk/*', requireRole(...OFFICERS, ...SUPERVISORS))
   .get('/api/desk/dossiers', async (c) => {
     const principal = requirePrincipal(c)
+    // once: hono builds `c.var` afresh on every access
+    const { units, registry, database, clock } = c.var
     const query = queueQuery.read(c)
     const search = query.q === undefined ? undefined : deskSearch(query.q)
     let unitIds = officerUnits(principal)
     if (query.unit) {
-      const unit = await c.var.units.byCode(query.unit)
-      if (!unit || !(await canSee(c.var.units, principal, unit.id))) throw forbidden()
+      const unit = await units.byCode(query.unit)
+      if (!unit || !(await canSee(units, principal, unit.id))) throw forbidden()
       unitIds = [unit.id]
     }
     if (unitIds.length === 0) return c.json({ items: [], total: 0 })
-    const now = c.var.clock()
+    const now = clock()
     const queueUnits = await Promise.all(
       unitIds.map(async (id) => {
         const roles = principal.grants.filter((g) => g.unitId === id && OFFICERS.includes(g.role)).map((g) => g.role)
         if (query.due !== 'soon') return { id, roles }
-        const calendar = await c.var.units.calendarOf(id)
+        const calendar = await units.calendarOf(id)
         return {
           id,
           roles,
@@ -147,7 +149,7 @@ export const deskRoutes = new Hono<AppEnv>()
         }
       }),
     )
-    const { rows, total } = await deskQueue(c.var.database.db, {
+    const { rows, total } = await deskQueue(database.db, {
       units: queueUnits,
       ...(query.status === undefined ? {} : { status: query.status }),
       ...(query.step === undefined ? {} : { step: query.step }),
@@ -162,9 +164,9 @@ export const deskRoutes = new Hono<AppEnv>()
       rows.map(async (row) =>
         deskSummary(
           row,
-          (await c.var.units.byId(row.unitId))?.code ?? '',
-          (await c.var.registry.byId(row.procedureVersionId))!,
-          await c.var.units.calendarOf(row.unitId),
+          (await units.byId(row.unitId))?.code ?? '',
+          (await registry.byId(row.procedureVersionId))!,
+          await units.calendarOf(row.unitId),
           now,
         ),
       ),
