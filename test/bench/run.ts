@@ -5,14 +5,10 @@
  * search, submission and tracking with a million dossiers against the same on an empty database; and typing into a
  * long form in Chromium. See test/bench/README.md.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { join } from 'node:path'
-import { type ProcedureDefinition, requiredComponents } from '@motcua/core'
 import { openDatabase } from '@motcua/db'
 import { createScratchDatabase } from '@motcua/db/testing'
 import postgres from 'postgres'
@@ -29,6 +25,7 @@ import { fillDossiers, fillShape } from './fill-dossiers'
 import { type FormTyping, measureFormTyping } from './form-typing'
 import { checkpoint, collectCodes, load, type Measured, stopLoad, type Target, type Workload } from './load'
 import { fmt, resultsTable, type Scenario, type Verdict, verdicts } from './report'
+import { call, copyReferenceRows, pickProcedure, startBare, startSink, stopChild } from './setup'
 
 const env = process.env
 const serverUrl = env.DATABASE_URL
@@ -53,6 +50,8 @@ const config = {
   dossiers: num('BENCH_DOSSIERS', 1_000_000),
   busyUnit: env.BENCH_BUSY_UNIT ?? '06649',
   trackingCodes: 1000,
+  /** BENCH_SCENARIOS=submission,deskQueue …: only these (e.g. to profile one path); tracking needs submission. */
+  only: env.BENCH_SCENARIOS?.split(',').map((key) => key.trim()),
 }
 /** The "empty" database holds this many generated dossiers: one full page (and more) of the busy ward's queue. */
 const EMPTY_FILL = 1000
@@ -75,115 +74,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   })
 }
 
-const stopChild = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve()
-    const kill = setTimeout(() => child.kill('SIGKILL'), 5_000)
-    child.once('exit', () => {
-      clearTimeout(kill)
-      resolve()
-    })
-    child.kill('SIGTERM')
-  })
-
-function startBare(databaseUrl: string, nodeArgs: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [...nodeArgs, '--conditions=source', '--import', 'tsx', 'test/bench/bare-server.ts'],
-    {
-      cwd: repoRoot,
-      env: { ...env, DATABASE_URL: databaseUrl, PORT: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
-  let output = ''
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk
-      const url = /bare: open (http:\S+)/.exec(output)?.[1]
-      if (url) resolve({ child, url })
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
-    child.once('exit', (code) => reject(new Error(`bare server exited with ${code}:\n${output}`)))
-  })
-}
-
-/** Answers every delivery of the national-portal-sync plugin with 200, as a healthy portal would. */
-function startSink(): Promise<{ url: string; received: () => number; close: () => Promise<void> }> {
-  let received = 0
-  const server = createServer((req, res) => {
-    req.resume()
-    req.on('end', () => {
-      received++
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}')
-    })
-  })
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/dong-bo-ho-so`,
-        received: () => received,
-        close: () => new Promise<void>((done) => server.close(() => done())),
-      }),
-    ),
-  )
-}
-
-// ---------------------------------------------------------------- what is submitted
-
-/** A library procedure whose sample needs no attachment, preferring commune level (the most units to spread over). */
-function pickProcedure(): { definition: ProcedureDefinition; sample: Record<string, unknown> } {
-  const dir = join(repoRoot, 'procedures')
-  const candidates = readdirSync(dir)
-    .sort()
-    .map((folder) => ({
-      definition: JSON.parse(readFileSync(join(dir, folder, 'procedure.json'), 'utf8')) as ProcedureDefinition,
-      sample: JSON.parse(readFileSync(join(dir, folder, 'sample.json'), 'utf8')) as Record<string, unknown>,
-    }))
-    .filter(
-      ({ definition, sample }) => !definition.units?.length && requiredComponents(definition, sample).length === 0,
-    )
-  const wanted = env.BENCH_PROCEDURE
-  const chosen = wanted
-    ? candidates.find((c) => c.definition.code === wanted)
-    : (candidates.find((c) => c.definition.level === 'commune') ?? candidates[0])
-  if (!chosen)
-    throw new Error(
-      `no library procedure${wanted ? ` ${wanted}` : ''} whose sample.json needs no attachment and is offered by level`,
-    )
-  return chosen
-}
-
-/** The rows the bare server's submissions reference, copied from the seeded motcua database. */
-async function copyReferenceRows(from: string, to: string, procedureCode: string): Promise<void> {
-  const source = postgres(from, { max: 1, onnotice: () => {} })
-  const target = postgres(to, { max: 1, onnotice: () => {} })
-  try {
-    const copies: [table: string, where: string][] = [
-      ['unit_levels', 'true'],
-      ['calendars', 'true'],
-      ['units', 'true'],
-      ['procedures', `code = '${procedureCode.replaceAll("'", "''")}'`],
-      [
-        'procedure_versions',
-        `procedure_id in (select id from procedures where code = '${procedureCode.replaceAll("'", "''")}')`,
-      ],
-    ]
-    for (const [table, where] of copies) {
-      const [{ rows }] = (await source.unsafe(
-        `select coalesce(jsonb_agg(t), '[]') as rows from ${table} t where ${where}`,
-      )) as unknown as [{ rows: postgres.JSONValue }]
-      await target.unsafe(`insert into ${table} select * from jsonb_populate_recordset(null::${table}, $1::jsonb)`, [
-        target.json(rows) as never,
-      ])
-    }
-  } finally {
-    await source.end()
-    await target.end()
-  }
-}
-
 // ---------------------------------------------------------------- workloads
 
 /** Requests taken in turn from a list (bodies round-robin, or one path after another). */
@@ -204,7 +94,7 @@ const submissions = (bodies: string[]) =>
     method: 'POST',
     headers: { 'content-type': 'application/json' },
   })
-const tracking = (codes: string[]) =>
+const tracking = ({ codes }: Target) =>
   rotating(() => ({ path: `/api/track/${encodeURIComponent(codes[Math.floor(Math.random() * codes.length)]!)}` }), {
     method: 'GET',
   })
@@ -213,17 +103,6 @@ const desk = (token: string, paths: string[]) =>
     method: 'GET',
     headers: { authorization: `Bearer ${token}` },
   })
-
-async function call(url: string, method: string, path: string, body?: unknown, token?: string): Promise<unknown> {
-  const res = await fetch(url + path, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  })
-  const text = await res.text()
-  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${text.slice(0, 500)}`)
-  return text ? JSON.parse(text) : undefined
-}
 
 // ---------------------------------------------------------------- the run
 
@@ -333,8 +212,11 @@ async function main(): Promise<void> {
     on: Target[],
     workload: (t: Target) => Workload,
   ) => {
+    if (config.only && !config.only.includes(key)) return
     const results: Measured[] = []
     for (const target of on) {
+      if (workload === tracking && target.codes.length === 0)
+        throw new Error(`${label}: no receipt code to track (run the submission scenario first)`)
       process.stdout.write(
         `  ${label} on ${target.name}: warm-up ${config.warmupSeconds} s, then ${config.seconds} s … `,
       )
@@ -360,65 +242,72 @@ async function main(): Promise<void> {
     onBody: collectCodes(t, config.trackingCodes),
   }))
   await run('submissionOneUnit', 'submission, 1 unit', 'empty', targets, () => submissions(oneUnit))
-  await run('tracking', 'tracking (no PIN)', 'empty', targets, (t) => tracking(t.codes))
+  await run('tracking', 'tracking (no PIN)', 'empty', targets, tracking)
   await run('deskQueue', `desk queue, ${emptyLabel}`, 'empty', [motcua], () => desk(officer, queuePaths))
   await run('deskSearch', `desk search, ${emptyLabel}`, 'empty', [motcua], () => desk(officer, searchPaths))
 
+  const wanted = (...keys: string[]) => !config.only || keys.some((key) => config.only!.includes(key))
   // the national-portal-sync plugin enabled for every unit (set at the province: units inherit it), delivering to a sink
-  const sink = await startSink()
-  cleanups.push(() => sink.close())
-  const setting = (enabled: boolean) =>
-    call(
-      runtime.url,
-      'PUT',
-      `/api/admin/units/${province!.code}/plugins/national-portal-sync`,
-      { enabled, config: { url: sink.url, maTinh: province!.code } },
-      admin,
+  if (wanted('submissionPlugin')) {
+    const sink = await startSink()
+    cleanups.push(() => sink.close())
+    const setting = (enabled: boolean) =>
+      call(
+        runtime.url,
+        'PUT',
+        `/api/admin/units/${province!.code}/plugins/national-portal-sync`,
+        { enabled, config: { url: sink.url, maTinh: province!.code } },
+        admin,
+      )
+    await setting(true)
+    await run(
+      'submissionPlugin',
+      `submission, ${unitCodes.length} units, national-portal-sync on`,
+      'empty',
+      [motcua],
+      () => submissions(manyUnits),
     )
-  await setting(true)
-  await run(
-    'submissionPlugin',
-    `submission, ${unitCodes.length} units, national-portal-sync on`,
-    'empty',
-    [motcua],
-    () => submissions(manyUnits),
-  )
-  await setting(false)
-  const outbox = (await call(runtime.url, 'GET', '/api/admin/outbox', undefined, admin)) as { plugin: string }[]
-  if (!outbox.some((m) => m.plugin === 'national-portal-sync'))
-    throw new Error('the plugin scenario measured nothing: no national-portal-sync message in the outbox')
+    await setting(false)
+    const outbox = (await call(runtime.url, 'GET', '/api/admin/outbox', undefined, admin)) as { plugin: string }[]
+    if (!outbox.some((m) => m.plugin === 'national-portal-sync'))
+      throw new Error('the plugin scenario measured nothing: no national-portal-sync message in the outbox')
+  }
 
-  const shape = fillShape(config.dossiers)
-  process.stdout.write(
-    `\nfilling to ${fmt(config.dossiers)} dossiers (${fmt(shape.busy)} in ${config.busyUnit}, ${fmt(shape.busyOpen)} of them open) … `,
-  )
-  const fill = await fillDossiers(motcuaDb.url, {
-    busyUnitCode: config.busyUnit,
-    from: EMPTY_FILL,
-    to: config.dossiers,
-    total: config.dossiers,
-  })
-  console.log(
-    `${fmt(fill.insertSeconds + fill.indexSeconds + fill.vacuumSeconds, 1)} s (insert ${fmt(fill.insertSeconds, 1)}, ` +
-      `indexes ${fmt(fill.indexSeconds, 1)}, vacuum analyze ${fmt(fill.vacuumSeconds, 1)})`,
-  )
+  const fullKeys = ['deskQueueFull', 'deskSearchFull', 'submissionFull', 'trackingFull']
+  let fill: Awaited<ReturnType<typeof fillDossiers>> | undefined
+  if (wanted(...fullKeys)) {
+    const shape = fillShape(config.dossiers)
+    process.stdout.write(
+      `\nfilling to ${fmt(config.dossiers)} dossiers (${fmt(shape.busy)} in ${config.busyUnit}, ${fmt(shape.busyOpen)} of them open) … `,
+    )
+    fill = await fillDossiers(motcuaDb.url, {
+      busyUnitCode: config.busyUnit,
+      from: EMPTY_FILL,
+      to: config.dossiers,
+      total: config.dossiers,
+    })
+    console.log(
+      `${fmt(fill.insertSeconds + fill.indexSeconds + fill.vacuumSeconds, 1)} s (insert ${fmt(fill.insertSeconds, 1)}, ` +
+        `indexes ${fmt(fill.indexSeconds, 1)}, vacuum analyze ${fmt(fill.vacuumSeconds, 1)})`,
+    )
+  }
   const fullLabel = `${fmt(config.dossiers)} dossiers`
   await run('deskQueueFull', `desk queue, ${fullLabel}`, 'full', [motcua], () => desk(officer, queuePaths))
   await run('deskSearchFull', `desk search, ${fullLabel}`, 'full', [motcua], () => desk(officer, searchPaths))
   await run('submissionFull', `submission, ${unitCodes.length} units, ${fullLabel}`, 'full', [motcua], () =>
     submissions(manyUnits),
   )
-  await run('trackingFull', `tracking (no PIN), ${fullLabel}`, 'full', [motcua], (t) => tracking(t.codes))
+  await run('trackingFull', `tracking (no PIN), ${fullLabel}`, 'full', [motcua], tracking)
 
   let typing: FormTyping | undefined
-  if (env.BENCH_BROWSER !== '0') {
+  if (env.BENCH_BROWSER !== '0' && !config.only) {
     await publishLongForm(runtime.url, { username: 'admin', password: DEMO_PASSWORD })
     typing = await measureFormTyping(runtime.url)
   }
 
   // ---------------------------------------------------------------- report
   const rps = (key: string, target: Target['name'] = 'motcua') =>
-    scenarios.find((s) => s.key === key)!.results.find((r) => r.target === target)!.requestsPerSecond
+    scenarios.find((s) => s.key === key)?.results.find((r) => r.target === target)?.requestsPerSecond ?? Number.NaN
   const list: Verdict[] = [
     { label: 'submission × bare', ratio: rps('submission') / rps('submission', 'bare'), aim: AIM.submission },
     {
@@ -449,13 +338,13 @@ async function main(): Promise<void> {
     },
     { label: `tracking at ${fullLabel} × empty`, ratio: rps('trackingFull') / rps('tracking'), aim: AIM.atSize },
   ]
-  console.log(`\n${resultsTable(scenarios)}\n\n${verdicts(list)}`)
+  console.log(`\n${resultsTable(scenarios)}\n\n${verdicts(list.filter((v) => Number.isFinite(v.ratio)))}`)
   console.log(
     typing
       ? `form typing (${typing.fields} fields, ${typing.keystrokes} keys at 40 ms): input → next frame median ${fmt(typing.medianMs, 1)} ms, ` +
           `p95 ${fmt(typing.p95Ms, 1)} ms, max ${fmt(typing.maxMs, 1)} ms; Event Timing entries over 16 ms: ${typing.slowEvents} (aim p95 < 100 ms)`
-      : env.BENCH_BROWSER === '0'
-        ? 'form typing: not measured (BENCH_BROWSER=0)'
+      : env.BENCH_BROWSER === '0' || config.only
+        ? 'form typing: not measured (BENCH_BROWSER=0 or BENCH_SCENARIOS)'
         : `\n!!! form typing NOT MEASURED: ${CHROMIUM} not found (apt-get install -y chromium) !!!\n`,
   )
 
@@ -468,7 +357,7 @@ async function main(): Promise<void> {
     machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, postgres: pgVersion },
     config: { ...config, emptyFill: EMPTY_FILL },
     procedure: { code: definition.code, name: definition.name, level: definition.level },
-    fill,
+    fill: fill ?? null,
     scenarios,
     aims: AIM,
     verdicts: list,
