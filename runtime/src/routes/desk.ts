@@ -142,6 +142,7 @@ export const deskRoutes = new Hono<AppEnv>()
         const roles = principal.grants.filter((g) => g.unitId === id && OFFICERS.includes(g.role)).map((g) => g.role)
         if (query.due !== 'soon') return { id, roles }
         const calendar = await units.calendarOf(id)
+        // up to the next opening: a deadline in the closed hours just after has the same working time left
         return {
           id,
           roles,
