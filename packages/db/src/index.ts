@@ -1,3 +1,4 @@
+export * from './built-once'
 export * from './open-database'
 export * from './pg-error'
 export * from './schema'

@@ -28,9 +28,27 @@ export interface DeskSummary {
   workingMinutesLeft: number | null
 }
 
+/** The columns of a dossier the desk's queue reads: no form data, of the applicant only the name. */
+export type DeskRow = Pick<
+  DossierRow,
+  | 'receiptCode'
+  | 'version'
+  | 'procedureVersionId'
+  | 'unitId'
+  | 'channel'
+  | 'status'
+  | 'currentStep'
+  | 'caseKey'
+  | 'submittedAt'
+  | 'receivedAt'
+  | 'dueAt'
+  | 'pausedAt'
+  | 'doneAt'
+> & { applicantName: string }
+
 /** How a dossier shows in an officer's queue: its step, its deadline and the working time left. */
 export function deskSummary(
-  d: DossierRow,
+  d: DeskRow,
   unitCode: string,
   procedure: PublishedVersion,
   calendar: ResolvedCalendar,
@@ -47,7 +65,7 @@ export function deskSummary(
     version: d.version,
     procedure: { code: procedure.code, name: procedure.definition.name },
     unitCode,
-    applicantName: d.applicant.fullName,
+    applicantName: d.applicantName,
     channel: d.channel,
     status: d.status,
     statusName: dossierStatuses[d.status as keyof typeof dossierStatuses],

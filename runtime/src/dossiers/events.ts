@@ -1,5 +1,5 @@
 import type { TransitionEvent } from '@motcua/core'
-import { type Db, dossierEvents, users } from '@motcua/db'
+import { builtOnce, type Db, dossierEvents, users } from '@motcua/db'
 import { asc, eq } from 'drizzle-orm'
 
 /** The log row of a lifecycle transition (core's event), by whom and when. */
@@ -24,6 +24,11 @@ export const transitionRow = (
   stepDueAt: event.stepDueAt,
   data: { ...event.data, actionKey: event.actionKey, label: event.label },
 })
+
+/** Appends one event to a dossier's log (built once: see `builtOnce`). */
+export const insertEvent = builtOnce<typeof dossierEvents.$inferInsert>((db, row) =>
+  db.insert(dossierEvents).values(row),
+)
 
 /** A dossier's whole event log, in order, with the name of whoever acted. */
 export const eventLog = (db: Db, dossierId: string) =>

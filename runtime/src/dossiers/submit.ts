@@ -12,8 +12,8 @@ import {
   requiredComponents,
   selectCase,
 } from '@motcua/core'
-import { type Applicant, type Db, dossierEvents, dossiers, pgError } from '@motcua/db'
-import { and, eq, sql } from 'drizzle-orm'
+import { type Applicant, builtOnce, type Db, type dossierEvents, dossiers, pgError, withTransaction } from '@motcua/db'
+import { and, eq, getTableColumns, sql } from 'drizzle-orm'
 import { lookupPin } from '../auth/instance-secret'
 import type { Principal } from '../auth/principal'
 import { sha256 } from '../auth/tokens'
@@ -23,9 +23,9 @@ import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
 import { offeredBy } from '../procedures/offering'
 import type { PublishedVersion } from '../procedures/registry'
 import type { UnitDirectory } from '../units/unit-directory'
-import { roleAtStep } from './act'
+import { type DossierRow, roleAtStep } from './act'
 import { type CheckedFile, checkFiles, missingComponents, storeFiles } from './attachments'
-import { transitionRow } from './events'
+import { insertEvent, transitionRow } from './events'
 import { nextReceiptCode } from './receipt'
 
 export interface SubmitInput {
@@ -82,6 +82,11 @@ const keyReused = () =>
       },
     ],
   )
+// built once: drizzle would build this 25-column insert again for every submission (see builtOnce)
+const insertDossier = builtOnce<typeof dossiers.$inferInsert, DossierRow>(
+  (db, row) => db.insert(dossiers).values(row).returning(),
+  getTableColumns(dossiers),
+)
 
 /**
  * Files a dossier online: the form checked by its version's compiled validator, attachments checked
@@ -222,36 +227,30 @@ export async function submitDossier(
   try {
     const now = input.now ?? new Date()
     const received = await receipt(now)
-    return await db.transaction(async (tx) => {
-      const t = tx as unknown as Db
+    return await withTransaction(db, async (t) => {
       const existing = await findExisting(t)
       if (existing) return { dossier: view(existing), replayed: true }
       const id = randomUUID()
       const receiptCode = await nextReceiptCode(t, unit, now)
-      const [row] = await t
-        .insert(dossiers)
-        .values({
-          id,
-          receiptCode,
-          lookupPinHash: sha256(lookupPin(input.secret, id)),
-          procedureVersionId: procedure.id,
-          unitId: unit.id,
-          channel,
-          ...(received?.next ?? submitted),
-          currentRole: roleAtStep(def, received?.next ?? submitted),
-          applicant: input.applicant,
-          applicantUserId: channel === 2 ? submittedBy : null,
-          formData: input.formData,
-          fees,
-          submittedAt: now,
-          idempotencyKey: idempotency?.key ?? null,
-          idempotencyFingerprint: idempotency?.fingerprint ?? null,
-          searchText: `${searchText} ${receiptCode.toLowerCase()}`,
-          submittedBy,
-        })
-        .returning()
-        .prepare('submit_dossier')
-        .execute()
+      const [row] = await insertDossier(t, {
+        id,
+        receiptCode,
+        lookupPinHash: sha256(lookupPin(input.secret, id)),
+        procedureVersionId: procedure.id,
+        unitId: unit.id,
+        channel,
+        ...(received?.next ?? submitted),
+        currentRole: roleAtStep(def, received?.next ?? submitted),
+        applicant: input.applicant,
+        applicantUserId: channel === 2 ? submittedBy : null,
+        formData: input.formData,
+        fees,
+        submittedAt: now,
+        idempotencyKey: idempotency?.key ?? null,
+        idempotencyFingerprint: idempotency?.fingerprint ?? null,
+        searchText: `${searchText} ${receiptCode.toLowerCase()}`,
+        submittedBy,
+      })
       const filed = row!
       await storeFiles(t, id, files, 'application', submittedBy)
       const submitEvent: typeof dossierEvents.$inferInsert = {
@@ -271,7 +270,7 @@ export async function submitDossier(
           ? [transitionRow(id, 2, now, { userId: submittedBy, role: 'receiving_officer' }, received.event)]
           : []),
       ]
-      await t.insert(dossierEvents).values(events).prepare('submit_events').execute()
+      for (const event of events) await insertEvent(t, event)
       for (const event of events)
         await input.plugins?.queueHooks(t, {
           unitId: unit.id,

@@ -1,13 +1,13 @@
-import { availableActions, DomainError, foldVietnamese, type Role } from '@motcua/core'
+import { addWorkingMinutes, availableActions, DomainError, nextOpening, type Role } from '@motcua/core'
 import { type Applicant, attachments, dossiers, units } from '@motcua/db'
-import { and, asc, eq, inArray, like, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { forbidden, requirePrincipal, requireRole } from '../auth/middleware'
 import type { Principal } from '../auth/principal'
 import { holdsRoleOver } from '../auth/scope'
-import { loadUnitCalendar } from '../calendar'
 import { actOnDossier, actsFor, type DossierRow, stateOf } from '../dossiers/act'
+import { deskQueue, deskSearch } from '../dossiers/desk-queue'
 import { deskSummary } from '../dossiers/desk-view'
 import { eventLog } from '../dossiers/events'
 import { applicantSchema, readSubmission } from '../dossiers/submission-input'
@@ -47,27 +47,50 @@ export const actionBody = jsonBody<{
   additionalProperties: false,
 })
 
-// Only the checks; the queue's SQL rewrite (branch h-desk) brings its own, fuller schema: take that one on merge.
-const queueQuery = queryParams<{
+interface QueueQuery {
   unit?: string
   status?: number
   step?: string
-  due?: string
-  mine?: string
+  due?: 'soon' | 'overdue'
+  mine?: '0' | '1'
   q?: string
-  limit?: number
-  offset?: number
-}>({
+  limit: number
+  offset: number
+}
+
+const queueQuery = queryParams<QueueQuery>({
   type: 'object',
   properties: {
-    unit: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', maxLength: 50 },
-    status: { type: 'integer', minimum: 1, maximum: 10 },
-    step: { type: 'string', pattern: '^[a-z][a-z0-9_]*$', maxLength: 64 },
-    due: { enum: ['soon', 'overdue'] },
-    mine: { enum: ['0', '1'] },
-    q: { type: 'string', maxLength: 100 },
-    limit: { type: 'integer', minimum: 1, maximum: 200 },
-    offset: { type: 'integer', minimum: 0, maximum: 10_000 },
+    unit: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+      maxLength: 50,
+      description: 'a unit code (default: all my units)',
+    },
+    status: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 10,
+      description: 'public status 1–10 (default: every dossier still in progress; with q, every dossier)',
+    },
+    step: { type: 'string', pattern: '^[a-z][a-z0-9_]*$', maxLength: 64, description: 'a step key' },
+    due: { enum: ['soon', 'overdue'], description: 'soon (the clock running, due within a working day) or overdue' },
+    mine: { enum: ['0', '1'], description: '1: only dossiers at steps my role works' },
+    q: {
+      type: 'string',
+      maxLength: 100,
+      pattern: '^[^\\u0000-\\u001F\\u007F]*$',
+      description:
+        'a receipt code or a whole ID number, or part of the applicant name, ID number or receipt code with or without diacritics (3 letters or digits in a row at least); also finds dossiers that have ended',
+    },
+    limit: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 200,
+      default: 50,
+      description: 'page size, default 50, at most 200',
+    },
+    offset: { type: 'integer', minimum: 0, maximum: 10_000, default: 0, description: 'page start, at most 10000' },
   },
 })
 
@@ -105,54 +128,54 @@ export const deskRoutes = new Hono<AppEnv>()
   .use('/api/desk/*', requireRole(...OFFICERS, ...SUPERVISORS))
   .get('/api/desk/dossiers', async (c) => {
     const principal = requirePrincipal(c)
-    const { db } = c.var.database
-    const { unit: unitCode, status, step, due, q, mine, limit = 50, offset = 0 } = queueQuery.read(c)
+    // once: hono builds `c.var` afresh on every access
+    const { units, registry, database, clock } = c.var
+    const query = queueQuery.read(c)
+    const search = query.q === undefined ? undefined : deskSearch(query.q)
     let unitIds = officerUnits(principal)
-    if (unitCode) {
-      const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.code, unitCode))
-      if (!unit || !(await canSee(c.var.units, principal, unit.id))) throw forbidden()
+    if (query.unit) {
+      const unit = await units.byCode(query.unit)
+      if (!unit || !(await canSee(units, principal, unit.id))) throw forbidden()
       unitIds = [unit.id]
     }
     if (unitIds.length === 0) return c.json({ items: [], total: 0 })
-    const folded = q ? foldVietnamese(q) : ''
-    const rows = await db
-      .select({ dossier: dossiers, unitCode: units.code })
-      .from(dossiers)
-      .innerJoin(units, eq(units.id, dossiers.unitId))
-      .where(
-        and(
-          inArray(dossiers.unitId, unitIds),
-          status ? eq(dossiers.status, status) : sql`${dossiers.currentStep} is not null`,
-          step ? eq(dossiers.currentStep, step) : undefined,
-          folded ? like(dossiers.searchText, `%${folded.replace(/[%_\\]/g, '')}%`) : undefined,
-        ),
-      )
-      .orderBy(sql`${dossiers.dueAt} asc nulls last`, asc(dossiers.submittedAt))
-    const now = c.var.clock()
-    const calendars = new Map<string, Awaited<ReturnType<typeof loadUnitCalendar>>>()
-    const items = []
-    for (const { dossier, unitCode: code } of rows) {
-      const procedure = (await c.var.registry.byId(dossier.procedureVersionId))!
-      const calendar = calendars.get(dossier.unitId) ?? (await loadUnitCalendar(db, dossier.unitId))
-      calendars.set(dossier.unitId, calendar)
-      const summary = deskSummary(dossier, code, procedure, calendar, now)
-      if (due === 'overdue' && summary.timeliness !== 'overdue') continue
-      if (
-        due === 'soon' &&
-        !(
-          summary.workingMinutesLeft !== null &&
-          summary.workingMinutesLeft >= 0 &&
-          summary.workingMinutesLeft <= calendar.workingDayMinutes
-        )
-      )
-        continue
-      if (mine === '1' && !(summary.step && actsFor(principal, dossier.unitId, [summary.step.role]))) continue
-      items.push(summary)
-    }
-    return c.json({
-      items: items.slice(offset, offset + limit),
-      total: items.length,
+    const now = clock()
+    const queueUnits = await Promise.all(
+      unitIds.map(async (id) => {
+        const roles = principal.grants.filter((g) => g.unitId === id && OFFICERS.includes(g.role)).map((g) => g.role)
+        if (query.due !== 'soon') return { id, roles }
+        const calendar = await units.calendarOf(id)
+        // up to the next opening: a deadline in the closed hours just after has the same working time left
+        return {
+          id,
+          roles,
+          soonUntil: nextOpening(calendar, addWorkingMinutes(calendar, now, calendar.workingDayMinutes)),
+        }
+      }),
+    )
+    const { rows, total } = await deskQueue(database.db, {
+      units: queueUnits,
+      ...(query.status === undefined ? {} : { status: query.status }),
+      ...(query.step === undefined ? {} : { step: query.step }),
+      ...(query.due === undefined ? {} : { due: query.due }),
+      mine: query.mine === '1',
+      ...(search === undefined ? {} : { search }),
+      now,
+      limit: query.limit,
+      offset: query.offset,
     })
+    const items = await Promise.all(
+      rows.map(async (row) =>
+        deskSummary(
+          row,
+          (await units.byId(row.unitId))?.code ?? '',
+          (await registry.byId(row.procedureVersionId))!,
+          await units.calendarOf(row.unitId),
+          now,
+        ),
+      ),
+    )
+    return c.json({ items, total })
   })
   .get('/api/desk/dossiers/:receiptCode', async (c) => {
     const { dossier, unit, procedure } = await loadDeskDossier(c)
@@ -170,9 +193,15 @@ export const deskRoutes = new Hono<AppEnv>()
       })
       .from(attachments)
       .where(eq(attachments.dossierId, dossier.id))
-    const calendar = await loadUnitCalendar(db, dossier.unitId)
+    const calendar = await c.var.units.calendarOf(dossier.unitId)
     return c.json({
-      ...deskSummary(dossier, unit.code, procedure, calendar, c.var.clock()),
+      ...deskSummary(
+        { ...dossier, applicantName: dossier.applicant.fullName },
+        unit.code,
+        procedure,
+        calendar,
+        c.var.clock(),
+      ),
       unit: { code: unit.code, name: unit.name },
       applicant: dossier.applicant,
       formData: dossier.formData,
@@ -298,17 +327,15 @@ export const deskDocs: Operation[] = [
     tag: 'desk',
     summary: 'The queue: dossiers of my units (in progress by default), soonest due first, with the working time left',
     access: [...OFFICERS, ...SUPERVISORS],
-    query: [
-      { name: 'unit', description: 'a unit code (default: all my units)' },
-      { name: 'status', description: 'public status 1–10 (default: every dossier still in progress)' },
-      { name: 'step', description: 'a step key' },
-      { name: 'due', description: 'soon (within a working day) or overdue' },
-      { name: 'mine', description: '1: only dossiers at steps my role works' },
-      { name: 'q', description: 'receipt code, applicant name or ID number, with or without diacritics' },
-      { name: 'limit', description: 'page size, default 50, at most 200' },
-      { name: 'offset', description: 'page start' },
-    ],
-    responses: { 200: '{items, total}', 403: 'not your unit' },
+    query: Object.entries(queueQuery.schema.properties).map(([name, p]) => ({
+      name,
+      description: String(p.description),
+    })),
+    responses: {
+      200: '{items, total}',
+      400: 'a bad parameter, or a search shorter than 3 letters',
+      403: 'not your unit',
+    },
   },
   {
     method: 'get',

@@ -1,4 +1,5 @@
-import { units } from '@motcua/db'
+import { workingMinutesBetween } from '@motcua/core'
+import { calendarDays, units } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -29,5 +30,18 @@ describe.each(testDrivers())('the unit directory on $name', ({ open }) => {
     await expect
       .poll(async () => (await runtime.units.byCode('06649'))!.name, { timeout: 2000 })
       .toBe('Phường Hà Khánh (mới)')
+  })
+
+  it('keeps the working calendars, and reloads them when a change is notified', async () => {
+    const ward = await id('06649')
+    const friday = [new Date('2030-03-08T07:00:00+07:00'), new Date('2030-03-08T17:00:00+07:00')] as const
+    expect(workingMinutesBetween(await runtime.units.calendarOf(ward), ...friday)).toBe(480)
+    await runtime.database.db.transaction(async (tx) => {
+      await tx
+        .insert(calendarDays)
+        .values({ calendarCode: 'default', date: '2030-03-08', kind: 'holiday', name: 'Nghỉ bù' })
+      await tx.execute(sql`select pg_notify(${UNITS_CHANNEL}, 'calendar')`)
+    })
+    await expect.poll(async () => workingMinutesBetween(await runtime.units.calendarOf(ward), ...friday)).toBe(0)
   })
 })

@@ -1,8 +1,10 @@
+import type { ResolvedCalendar } from '@motcua/core'
 import { type Database, type Db, units } from '@motcua/db'
+import { loadCalendars } from '../calendar'
 
 export type UnitRow = typeof units.$inferSelect
 
-/** Notified when units change (a reorganisation): every runtime process reloads its directory. */
+/** Notified when units or their working calendars change: every runtime process reloads its directory. */
 export const UNITS_CHANNEL = 'motcua_units_changed'
 
 export interface UnitDirectory {
@@ -12,14 +14,16 @@ export interface UnitDirectory {
   lineage(id: string): Promise<string[]>
   /** The unit and every unit below it. */
   subtree(id: string): Promise<string[]>
+  /** The working calendar of a unit (its `calendar_code`, else the default one), resolved once. */
+  calendarOf(id: string): Promise<ResolvedCalendar>
   invalidate(): void
   close(): Promise<void>
 }
 
 /**
- * The administrative units, read once and kept in memory (a province has a few hundred): every submission
- * and every plugin hook needs its unit, and units change only with a reorganisation, which must
- * `pg_notify` UNITS_CHANNEL so that every process reloads.
+ * The administrative units and the working calendars, read once and kept in memory (a province has a few hundred
+ * units and one or a few calendars): every submission, plugin hook and desk queue needs them, and they change only
+ * with a reorganisation or a new year's schedule, which must `pg_notify` UNITS_CHANNEL so that every process reloads.
  */
 export async function createUnitDirectory(database: Database): Promise<UnitDirectory> {
   let cached: Promise<{ byCode: Map<string, UnitRow>; byId: Map<string, UnitRow> }> | undefined
@@ -32,9 +36,17 @@ export async function createUnitDirectory(database: Database): Promise<UnitDirec
         cached = undefined
         throw error
       }))
-  const unlisten = await database.listen(UNITS_CHANNEL, () => {
+  let calendars: Promise<Map<string, ResolvedCalendar>> | undefined
+  const loadCalendarsOnce = () =>
+    (calendars ??= loadCalendars(database.db).catch((error: unknown) => {
+      calendars = undefined
+      throw error
+    }))
+  const invalidate = () => {
     cached = undefined
-  })
+    calendars = undefined
+  }
+  const unlisten = await database.listen(UNITS_CHANNEL, invalidate)
   return {
     byCode: async (code) => (await load(database.db)).byCode.get(code),
     byId: async (id) => (await load(database.db)).byId.get(id),
@@ -52,9 +64,14 @@ export async function createUnitDirectory(database: Database): Promise<UnitDirec
         for (const u of byId.values()) if (u.parentId === below[i] && !below.includes(u.id)) below.push(u.id)
       return below
     },
-    invalidate: () => {
-      cached = undefined
+    async calendarOf(id) {
+      const code = (await load(database.db)).byId.get(id)?.calendarCode ?? 'default'
+      const all = await loadCalendarsOnce()
+      const calendar = all.get(code) ?? all.get('default')
+      if (!calendar) throw new Error('No working calendar: the seed did not run')
+      return calendar
     },
+    invalidate,
     close: unlisten,
   }
 }

@@ -81,8 +81,13 @@ export const dossiers = pgTable(
     index('dossiers_unit_status_idx').on(t.unitId, t.status),
     index('dossiers_applicant_idx').on(t.applicantUserId),
     index('dossiers_due_idx').on(t.dueAt),
-    // the desk's queue: a unit's open dossiers, soonest due first
-    index('dossiers_open_queue_idx').on(t.unitId, t.dueAt, t.submittedAt).where(sql`${t.currentStep} is not null`),
+    // the desk's queue: a unit's open dossiers in the queue's order; the role, pause and end columns after the
+    // order let its counts (mine, overdue, soon) run on the index alone
+    index('dossiers_open_queue_idx')
+      .on(t.unitId, t.dueAt, t.submittedAt, t.id, t.currentRole, t.pausedAt, t.doneAt)
+      .where(sql`${t.currentStep} is not null`),
+    // a whole ID number (CCCD, CMND) typed at the desk: the trigram index is slow on digits, few and common
+    index('dossiers_id_number_idx').on(sql`(${t.applicant}->>'idNumber')`),
     // search by name, ID number or code anywhere in the text (LIKE '%…%'), needs the pg_trgm extension
     index('dossiers_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     check('dossiers_channel', sql`${t.channel} between 1 and 3`),

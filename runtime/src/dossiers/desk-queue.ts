@@ -1,0 +1,217 @@
+import { DomainError, foldVietnamese, parseReceiptCode } from '@motcua/core'
+import { type Db, dossiers } from '@motcua/db'
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  lte,
+  or,
+  type Placeholder,
+  type SQL,
+  sql,
+} from 'drizzle-orm'
+import type { DeskRow } from './desk-view'
+
+/** One unit the queue reads, with what the caller's filters need of it. */
+export interface QueueUnit {
+  id: string
+  /** The roles the caller works at this unit (`mine`). */
+  roles: readonly string[]
+  /** The instant one working day after now by this unit's calendar (`due=soon`). */
+  soonUntil?: Date
+}
+
+/** What an officer typed to find a dossier: a whole receipt code, a whole ID number, or part of any of the three. */
+export type DeskSearch = { receiptCode: string } | { idNumber: string } | { text: string }
+
+export interface QueueFilter {
+  units: QueueUnit[]
+  /** A public status 1–10; without it, the dossiers still in progress (all of them when searching). */
+  status?: number
+  step?: string
+  due?: 'soon' | 'overdue'
+  /** Only dossiers at a step the caller's role works. */
+  mine?: boolean
+  search?: DeskSearch
+  now: Date
+  limit: number
+  offset: number
+}
+
+/**
+ * Reads the desk's search box: a receipt code or a 9- or 12-digit ID number is looked up whole (by index);
+ * anything else is folded and found anywhere in the name, ID number and code, and needs 3 letters or digits in a
+ * row (the trigram index cannot serve less: a shorter search would read every dossier of the unit).
+ * @example deskSearch('Phạm Thị') // { text: 'pham thi' }
+ */
+export function deskSearch(q: string): DeskSearch {
+  const trimmed = q.trim()
+  if (parseReceiptCode(trimmed.toUpperCase())) return { receiptCode: trimmed.toUpperCase() }
+  if (/^(\d{9}|\d{12})$/.test(trimmed)) return { idNumber: trimmed }
+  const folded = foldVietnamese(trimmed)
+  if (/[a-z0-9]{3}/.test(folded)) return { text: folded }
+  const message = {
+    vi: 'Từ khóa tìm kiếm quá ngắn. Vui lòng nhập ít nhất 3 chữ cái hoặc chữ số liền nhau: một phần họ tên, số giấy tờ hoặc mã hồ sơ.',
+    en: 'The search is too short: type at least 3 letters or digits in a row (part of a name, an ID number or a receipt code).',
+  }
+  throw new DomainError('INVALID_DATA', message, [{ code: 'q.tooShort', path: '/query/q', message }])
+}
+
+const columns = {
+  receiptCode: dossiers.receiptCode,
+  version: dossiers.version,
+  procedureVersionId: dossiers.procedureVersionId,
+  unitId: dossiers.unitId,
+  channel: dossiers.channel,
+  status: dossiers.status,
+  currentStep: dossiers.currentStep,
+  caseKey: dossiers.caseKey,
+  applicantName: sql<string>`${dossiers.applicant}->>'fullName'`,
+  submittedAt: dossiers.submittedAt,
+  receivedAt: dossiers.receivedAt,
+  dueAt: dossiers.dueAt,
+  pausedAt: dossiers.pausedAt,
+  doneAt: dossiers.doneAt,
+}
+
+/** `%`, `_` and `\` match themselves in the search, not as LIKE wildcards. */
+const likeLiteral = (text: string) => text.replace(/[%_\\]/g, (ch) => `\\${ch}`)
+
+/** Placeholders for a filter's values: the statement depends only on which values there are, so it is built once. */
+function placeholders() {
+  const values: Record<string, unknown> = {}
+  const p = (name: string, value: unknown) => {
+    values[name] = value
+    return sql.placeholder(name)
+  }
+  return { p, values }
+}
+
+function searchCondition(search: DeskSearch, p: (name: string, value: unknown) => Placeholder): SQL {
+  if ('receiptCode' in search) return eq(dossiers.receiptCode, p('receiptCode', search.receiptCode))
+  if ('idNumber' in search) return sql`${dossiers.applicant}->>'idNumber' = ${p('idNumber', search.idNumber)}`
+  return like(dossiers.searchText, p('pattern', `%${likeLiteral(search.text)}%`))
+}
+
+/** Units grouped by a key (their role set, their deadline), so the usual single-unit or same-calendar case is one condition. */
+function byGroup<K>(units: QueueUnit[], key: (u: QueueUnit) => K): [K, string[]][] {
+  const groups = new Map<K, string[]>()
+  for (const u of units) groups.set(key(u), [...(groups.get(key(u)) ?? []), u.id])
+  return [...groups]
+}
+
+/** The filter as conditions over placeholders (named by what they hold, so the names tell the shape), and their values. */
+function where(f: QueueFilter) {
+  const { p, values } = placeholders()
+  const ids = (prefix: string, list: string[]) => list.map((id, i) => p(`${prefix}${i}`, id))
+  const now = f.now.toISOString()
+  const mine = byGroup(f.units, (u) => [...u.roles].sort().join(' '))
+    .filter(([roles]) => roles)
+    .map(([roles, unitIds], g) =>
+      and(
+        inArray(dossiers.unitId, ids(`mine${g}Unit`, unitIds)),
+        inArray(dossiers.currentRole, ids(`mine${g}Role`, roles.split(' '))),
+      ),
+    )
+  const soon = byGroup(f.units, (u) => u.soonUntil?.getTime() ?? f.now.getTime()).map(([until, unitIds], g) =>
+    and(
+      inArray(dossiers.unitId, ids(`soon${g}Unit`, unitIds)),
+      lte(dossiers.dueAt, p(`soon${g}Until`, new Date(until).toISOString())),
+    ),
+  )
+  const filter = and(
+    inArray(
+      dossiers.unitId,
+      ids(
+        'unit',
+        f.units.map((u) => u.id),
+      ),
+    ),
+    f.status !== undefined
+      ? eq(dossiers.status, p('status', f.status))
+      : f.search === undefined
+        ? isNotNull(dossiers.currentStep)
+        : undefined,
+    f.step !== undefined ? eq(dossiers.currentStep, p('step', f.step)) : undefined,
+    // while the clock is stopped for a supplement, a dossier is judged as it stood when it stopped
+    f.due === 'overdue'
+      ? and(isNull(dossiers.doneAt), sql`${dossiers.dueAt} < coalesce(${dossiers.pausedAt}, ${p('overdueAt', now)})`)
+      : undefined,
+    // soon: the clock is running and the deadline falls within the next working day
+    f.due === 'soon'
+      ? and(isNull(dossiers.doneAt), isNull(dossiers.pausedAt), gte(dossiers.dueAt, p('soonFrom', now)), or(...soon))
+      : undefined,
+    f.mine ? (mine.length ? or(...mine) : sql`false`) : undefined,
+    f.search ? searchCondition(f.search, p) : undefined,
+  )
+  return { filter, values: { ...values, limit: f.limit, offset: f.offset }, shape: `${f.mine}:${Object.keys(values)}` }
+}
+
+const queueOrder = [sql`${dossiers.dueAt} asc nulls last`, asc(dossiers.submittedAt), asc(dossiers.id)]
+const open = isNotNull(dossiers.currentStep)
+const searchOrder = [
+  sql`${dossiers.currentStep} is null`,
+  sql`case when ${open} then ${dossiers.dueAt} end asc nulls last`,
+  sql`case when ${open} then ${dossiers.submittedAt} end asc`,
+  desc(dossiers.submittedAt),
+  asc(dossiers.id),
+]
+
+/** The queue's two statements per database and shape of filter, built and prepared once. */
+function queueStatements(db: Db, filter: SQL | undefined) {
+  return {
+    page: db
+      .select(columns)
+      .from(dossiers)
+      .where(filter)
+      .orderBy(...queueOrder)
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare('desk_queue'),
+    count: db.select({ total: count() }).from(dossiers).where(filter).prepare('desk_queue_count'),
+  }
+}
+const prepared = new WeakMap<Db, Map<string, ReturnType<typeof queueStatements>>>()
+
+/**
+ * A page of an officer's queue and the number of dossiers it holds, filtered, counted and paged in the database
+ * (summary columns only). The queue is soonest due first; a search also finds dossiers that have ended, after
+ * those in progress, newest first.
+ * @example const { rows, total } = await deskQueue(db, { units: [{ id, roles: ['specialist'] }], now, limit: 50, offset: 0 })
+ */
+export async function deskQueue(db: Db, f: QueueFilter): Promise<{ rows: DeskRow[]; total: number }> {
+  const { filter, values, shape } = where(f)
+  if (f.search) {
+    // one pass over the matches, counted as they are read: the trigram index lookup is the cost here, not the
+    // rows it finds. Not prepared: a generic plan cannot tell a rare name from a common one
+    const found = await db
+      .select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .from(dossiers)
+      .where(filter)
+      .orderBy(...searchOrder)
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(values)
+    if (found.length === 0 && f.offset > 0) {
+      const [counted] = await db.select({ total: count() }).from(dossiers).where(filter).execute(values)
+      return { rows: [], total: counted?.total ?? 0 }
+    }
+    return { rows: found.map(({ total: _, ...row }) => row), total: found[0]?.total ?? 0 }
+  }
+  // the page walks the queue's index in order and the count reads the index alone (its columns cover every
+  // filter): two cheap statements, where `count(*) over ()` would read every matching row of the table.
+  // Built once per shape of filter and prepared (on PostgreSQL: parsed and planned once per connection)
+  const byShape = prepared.get(db) ?? new Map<string, ReturnType<typeof queueStatements>>()
+  prepared.set(db, byShape)
+  let statements = byShape.get(shape)
+  if (!statements) byShape.set(shape, (statements = queueStatements(db, filter)))
+  const [rows, [counted]] = await Promise.all([statements.page.execute(values), statements.count.execute(values)])
+  return { rows, total: counted?.total ?? 0 }
+}
