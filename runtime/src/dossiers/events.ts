@@ -1,6 +1,6 @@
 import type { TransitionEvent } from '@motcua/core'
 import { builtOnce, type Db, dossierEvents, users } from '@motcua/db'
-import { asc, eq } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 
 /** The log row of a lifecycle transition (core's event), by whom and when. */
 export const transitionRow = (
@@ -38,3 +38,20 @@ export const eventLog = (db: Db, dossierId: string) =>
     .leftJoin(users, eq(users.id, dossierEvents.actorUserId))
     .where(eq(dossierEvents.dossierId, dossierId))
     .orderBy(asc(dossierEvents.seq))
+
+// prepared once per database: public tracking reads a dossier's log on every lookup
+const preparedEvents = new WeakMap<Db, ReturnType<typeof prepareEvents>>()
+const prepareEvents = (db: Db) =>
+  db
+    .select()
+    .from(dossierEvents)
+    .where(eq(dossierEvents.dossierId, sql.placeholder('dossierId')))
+    .orderBy(asc(dossierEvents.seq))
+    .prepare('dossier_events')
+
+/** A dossier's event log in order, without names (what public tracking shows). */
+export function eventsOf(db: Db, dossierId: string) {
+  let query = preparedEvents.get(db)
+  if (!query) preparedEvents.set(db, (query = prepareEvents(db)))
+  return query.execute({ dossierId })
+}

@@ -35,7 +35,7 @@ export const citizenRoutes = (secret: string) =>
         rows.map(({ dossier: d, definition, unitName }) => ({
           receiptCode: d.receiptCode,
           pin: lookupPin(secret, d.id),
-          procedure: { code: (definition as { code: string }).code, name: (definition as { name: string }).name },
+          procedure: { code: definition.code, name: definition.name },
           unitName,
           status: d.status,
           statusName: dossierStatuses[d.status as keyof typeof dossierStatuses],

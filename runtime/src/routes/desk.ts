@@ -1,15 +1,15 @@
-import { addWorkingMinutes, availableActions, DomainError, nextOpening, type Role } from '@motcua/core'
-import { type Applicant, attachments, dossiers, units } from '@motcua/db'
+import { addWorkingMinutes, availableActions, nextOpening } from '@motcua/core'
+import { type Applicant, attachments, units } from '@motcua/db'
 import { eq } from 'drizzle-orm'
-import { type Context, Hono } from 'hono'
+import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { forbidden, requirePrincipal, requireRole } from '../auth/middleware'
-import type { Principal } from '../auth/principal'
-import { holdsRoleOver } from '../auth/scope'
-import { actOnDossier, actsFor, type DossierRow, stateOf } from '../dossiers/act'
+import { DESK_ROLES, OFFICER_ROLES } from '../auth/role-groups'
+import { actOnDossier, actsFor, stateOf } from '../dossiers/act'
 import { deskQueue, deskSearch } from '../dossiers/desk-queue'
 import { deskSummary } from '../dossiers/desk-view'
 import { eventLog } from '../dossiers/events'
+import { canSee, loadOfficerDossier, officerUnits } from '../dossiers/officer-access'
 import { applicantSchema, readSubmission } from '../dossiers/submission-input'
 import { submitDossier } from '../dossiers/submit'
 import { jsonBody } from '../http/body'
@@ -18,11 +18,6 @@ import type { Operation } from '../http/openapi'
 import { queryParams } from '../http/query'
 import { uploadLimit } from '../http/upload-limit'
 import { unknownProcedure } from '../procedures/errors'
-import type { PublishedVersion } from '../procedures/registry'
-import type { UnitDirectory } from '../units/unit-directory'
-
-const OFFICERS: Role[] = ['receiving_officer', 'specialist', 'leader']
-const SUPERVISORS: Role[] = ['unit_admin', 'province_admin']
 
 export const actionBody = jsonBody<{
   expectedVersion: number
@@ -94,38 +89,9 @@ const queueQuery = queryParams<QueueQuery>({
   },
 })
 
-const notFoundDossier = (code: string) =>
-  new DomainError('NOT_FOUND', { vi: `Không tìm thấy hồ sơ ${code}.`, en: `No dossier ${code}.` })
-
-/** The units whose dossiers the caller works on as an officer. */
-const officerUnits = (p: Principal) => [
-  ...new Set(p.grants.filter((g) => OFFICERS.includes(g.role) && g.unitId).map((g) => g.unitId!)),
-]
-
-async function canSee(units: UnitDirectory, p: Principal, unitId: string): Promise<boolean> {
-  return officerUnits(p).includes(unitId) || (await holdsRoleOver(units, p, SUPERVISORS, unitId))
-}
-
-/** Loads a dossier the caller may see, with its procedure version. */
-export async function loadDeskDossier(
-  c: Context<AppEnv>,
-): Promise<{ dossier: DossierRow; unit: typeof units.$inferSelect; procedure: PublishedVersion }> {
-  const code = c.req.param('receiptCode')!
-  const { db } = c.var.database
-  const [found] = await db
-    .select({ dossier: dossiers, unit: units })
-    .from(dossiers)
-    .innerJoin(units, eq(units.id, dossiers.unitId))
-    .where(eq(dossiers.receiptCode, code))
-  if (!found) throw notFoundDossier(code)
-  if (!(await canSee(c.var.units, requirePrincipal(c), found.dossier.unitId))) throw forbidden()
-  const procedure = (await c.var.registry.byId(found.dossier.procedureVersionId))!
-  return { ...found, procedure }
-}
-
 /** The officers' desk: queues with deadlines in sight, a dossier with the actions the caller may take, and the actions. */
 export const deskRoutes = new Hono<AppEnv>()
-  .use('/api/desk/*', requireRole(...OFFICERS, ...SUPERVISORS))
+  .use('/api/desk/*', requireRole(...DESK_ROLES))
   .get('/api/desk/dossiers', async (c) => {
     const principal = requirePrincipal(c)
     // once: hono builds `c.var` afresh on every access
@@ -142,7 +108,9 @@ export const deskRoutes = new Hono<AppEnv>()
     const now = clock()
     const queueUnits = await Promise.all(
       unitIds.map(async (id) => {
-        const roles = principal.grants.filter((g) => g.unitId === id && OFFICERS.includes(g.role)).map((g) => g.role)
+        const roles = principal.grants
+          .filter((g) => g.unitId === id && OFFICER_ROLES.includes(g.role))
+          .map((g) => g.role)
         if (query.due !== 'soon') return { id, roles }
         const calendar = await units.calendarOf(id)
         // up to the next opening: a deadline in the closed hours just after has the same working time left
@@ -178,7 +146,7 @@ export const deskRoutes = new Hono<AppEnv>()
     return c.json({ items, total })
   })
   .get('/api/desk/dossiers/:receiptCode', async (c) => {
-    const { dossier, unit, procedure } = await loadDeskDossier(c)
+    const { dossier, unit, procedure } = await loadOfficerDossier(c)
     const { db } = c.var.database
     const principal = requirePrincipal(c)
     const events = await eventLog(db, dossier.id)
@@ -227,7 +195,7 @@ export const deskRoutes = new Hono<AppEnv>()
     })
   })
   .post('/api/desk/dossiers/:receiptCode/actions/:actionKey', async (c) => {
-    const { dossier, unit, procedure } = await loadDeskDossier(c)
+    const { dossier, unit, procedure } = await loadOfficerDossier(c)
     const { expectedVersion, newDueAt, ...rest } = await actionBody.read(c)
     const { dossier: updated } = await actOnDossier(c.var.database.db, {
       dossier,
@@ -326,7 +294,7 @@ export const deskDocs: Operation[] = [
     path: '/api/desk/dossiers',
     tag: 'desk',
     summary: 'The queue: dossiers of my units (in progress by default), soonest due first, with the working time left',
-    access: [...OFFICERS, ...SUPERVISORS],
+    access: [...DESK_ROLES],
     query: Object.entries(queueQuery.schema.properties).map(([name, p]) => ({
       name,
       description: String(p.description),
@@ -342,7 +310,7 @@ export const deskDocs: Operation[] = [
     path: '/api/desk/dossiers/:receiptCode',
     tag: 'desk',
     summary: 'A dossier with its form, files, event log and the actions I may take now',
-    access: [...OFFICERS, ...SUPERVISORS],
+    access: [...DESK_ROLES],
     responses: { 200: 'the dossier', 403: 'not your unit', 404: 'no such dossier' },
   },
   {
@@ -351,7 +319,7 @@ export const deskDocs: Operation[] = [
     tag: 'desk',
     summary:
       'Take an action (receive, forward, approve, request a supplement, refuse, extend, return …) at the dossier’s expected version',
-    access: OFFICERS,
+    access: [...OFFICER_ROLES],
     body: actionBody,
     responses: {
       200: 'the new state',

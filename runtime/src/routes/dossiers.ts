@@ -1,19 +1,12 @@
-import { DomainError, dossierStatuses } from '@motcua/core'
-import {
-  type Applicant,
-  attachments,
-  type Db,
-  dossierEvents,
-  dossiers,
-  procedureVersions,
-  units,
-  users,
-} from '@motcua/db'
-import { asc, eq, sql } from 'drizzle-orm'
+import { DomainError, dossierStatuses, effectiveSteps } from '@motcua/core'
+import { type Applicant, attachments, users } from '@motcua/db'
+import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { checkLookupPin } from '../auth/pin-check'
 import { notFoundDossier } from '../dossiers/errors'
+import { eventsOf } from '../dossiers/events'
+import { loadDossier } from '../dossiers/load-dossier'
 import { applicantSchema, readSubmission } from '../dossiers/submission-input'
 import { submitDossier } from '../dossiers/submit'
 import { jsonBody } from '../http/body'
@@ -23,32 +16,6 @@ import { clientAddress, rateLimit } from '../http/rate-limit'
 import { countAttempt, limitKey, tooManyAttempts } from '../http/shared-rate-limit'
 import { uploadLimit } from '../http/upload-limit'
 import { unknownProcedure } from '../procedures/errors'
-
-/**
- * The public lookup's two queries, built once per database and run as prepared statements: the busiest public
- * route then neither rebuilds its SQL nor has PostgreSQL parse and plan it again on every request.
- */
-const preparedTracking = new WeakMap<Db, ReturnType<typeof prepareTracking>>()
-const prepareTracking = (db: Db) => ({
-  dossier: db
-    .select({ dossier: dossiers, definition: procedureVersions.definition, unitCode: units.code, unitName: units.name })
-    .from(dossiers)
-    .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
-    .innerJoin(units, eq(units.id, dossiers.unitId))
-    .where(eq(dossiers.receiptCode, sql.placeholder('code')))
-    .prepare('track_dossier'),
-  events: db
-    .select()
-    .from(dossierEvents)
-    .where(eq(dossierEvents.dossierId, sql.placeholder('dossierId')))
-    .orderBy(asc(dossierEvents.seq))
-    .prepare('track_events'),
-})
-function trackingQueries(db: Db) {
-  let queries = preparedTracking.get(db)
-  if (!queries) preparedTracking.set(db, (queries = prepareTracking(db)))
-  return queries
-}
 
 export const submissionBody = jsonBody<{
   procedureCode: string
@@ -160,28 +127,26 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
     .get('/api/track/:receiptCode', rateLimit({ limit: limits.trackPerMinute, windowMs: 60_000 }), async (c) => {
       if (c.req.query('pin') !== undefined) throw pinInUrl()
       const code = c.req.param('receiptCode')
-      const { db } = c.var.database
-      const tracking = trackingQueries(db)
-      const [found] = await tracking.dossier.execute({ code })
+      const found = await loadDossier(c.var, code)
       if (!found) throw notFoundDossier(code)
       const withDetails = c.req.header('x-lookup-pin') !== undefined
       if (withDetails) await checkLookupPin(c, code, found.dossier.lookupPinHash)
-      const d = found.dossier
-      const def = found.definition as { code: string; name: string; steps: { key: string; name: string }[] }
-      const events = await tracking.events.execute({ dossierId: d.id })
+      const { dossier: d, unit, procedure } = found
+      const steps = effectiveSteps(procedure.definition, d.caseKey)
+      const events = await eventsOf(c.var.database.db, d.id)
       const timeline = events.map((e) => ({
         at: e.at,
         action: e.action,
         actionName: actionName(e.action, e.data),
         status: e.toStatus,
         statusName: dossierStatuses[e.toStatus as keyof typeof dossierStatuses],
-        step: def.steps.find((s) => s.key === e.toStep)?.name ?? null,
+        step: steps.find((s) => s.key === e.toStep)?.name ?? null,
         ...(withDetails ? { note: e.note, data: e.data } : {}),
       }))
       const publicPart = {
         receiptCode: d.receiptCode,
-        procedure: { code: def.code, name: def.name },
-        unit: { code: found.unitCode, name: found.unitName },
+        procedure: { code: procedure.code, name: procedure.definition.name },
+        unit: { code: unit.code, name: unit.name },
         channel: d.channel,
         status: d.status,
         statusName: dossierStatuses[d.status as keyof typeof dossierStatuses],
@@ -193,7 +158,7 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
         timeline,
       }
       if (!withDetails) return c.json(publicPart)
-      const files = await db
+      const files = await c.var.database.db
         .select({
           id: attachments.id,
           componentKey: attachments.componentKey,

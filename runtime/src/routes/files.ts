@@ -1,17 +1,19 @@
 import { DomainError } from '@motcua/core'
-import { attachmentBlobs, attachments, type Db, dossiers, procedureVersions, withTransaction } from '@motcua/db'
+import { attachmentBlobs, attachments, type Db, withTransaction } from '@motcua/db'
 import { and, eq } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { requirePrincipal, requireRole } from '../auth/middleware'
 import { checkLookupPin } from '../auth/pin-check'
+import { DESK_ROLES, OFFICER_ROLES } from '../auth/role-groups'
 import { actsFor, appendEvent } from '../dossiers/act'
 import { checkFiles, storeFiles } from '../dossiers/attachments'
 import { notFoundDossier } from '../dossiers/errors'
+import { loadDossier } from '../dossiers/load-dossier'
+import { loadOfficerDossier } from '../dossiers/officer-access'
 import { readMultipart } from '../http/multipart'
 import type { Operation } from '../http/openapi'
 import { uploadLimit } from '../http/upload-limit'
-import { loadDeskDossier } from './desk'
 
 const RESULT_COMPONENT = {
   key: 'ket_qua',
@@ -35,11 +37,7 @@ async function filesOf(
 /** The dossier behind a receipt code, when the PIN printed on its receipt is given (checked before anything else). */
 async function dossierByPin(c: Context<AppEnv>) {
   const code = c.req.param('receiptCode')!
-  const [found] = await c.var.database.db
-    .select({ dossier: dossiers, definition: procedureVersions.definition })
-    .from(dossiers)
-    .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
-    .where(eq(dossiers.receiptCode, code))
+  const found = await loadDossier(c.var, code)
   if (!found) throw notFoundDossier(code)
   await checkLookupPin(c, code, found.dossier.lookupPinHash)
   return found
@@ -72,14 +70,14 @@ async function download(db: Db, dossierId: string, id: string, kinds: string[]):
  */
 export const filesRoutes = new Hono<AppEnv>()
   .post('/api/track/:receiptCode/supplement', uploadLimit, async (c) => {
-    const { dossier, definition } = await dossierByPin(c)
+    const { dossier, procedure } = await dossierByPin(c)
     if (dossier.status !== 5)
       throw new DomainError('CONFLICT', {
         vi: 'Hồ sơ không ở trạng thái yêu cầu bổ sung.',
         en: 'No supplement was requested.',
       })
     const { files, note } = await filesOf(c)
-    const checked = await checkFiles(files, (definition as { components: Parameters<typeof checkFiles>[1] }).components)
+    const checked = await checkFiles(files, procedure.definition.components)
     await withTransaction(c.var.database.db, async (tx) => {
       await storeFiles(tx, dossier.id, checked, 'supplement', c.var.principal?.userId ?? null)
       await appendEvent(tx, dossier, {
@@ -96,48 +94,39 @@ export const filesRoutes = new Hono<AppEnv>()
     const { dossier } = await dossierByPin(c)
     return download(c.var.database.db, dossier.id, c.req.param('id'), ['application', 'supplement', 'result'])
   })
-  .post(
-    '/api/desk/dossiers/:receiptCode/results',
-    requireRole('receiving_officer', 'specialist', 'leader'),
-    uploadLimit,
-    async (c) => {
-      const { dossier } = await loadDeskDossier(c)
-      const principal = requirePrincipal(c)
-      if (!actsFor(principal, dossier.unitId, ['receiving_officer', 'specialist', 'leader']))
-        throw new DomainError('FORBIDDEN', {
-          vi: 'Chỉ cán bộ của đơn vị giải quyết mới đính kèm kết quả.',
-          en: 'Only the unit’s officers attach results.',
-        })
-      if (dossier.currentStep === null)
-        throw new DomainError('CONFLICT', { vi: 'Hồ sơ đã kết thúc.', en: 'The dossier has ended.' })
-      const { files } = await filesOf(c)
-      const checked = await checkFiles(
-        files.map((f) => ({ ...f, componentKey: RESULT_COMPONENT.key })),
-        [RESULT_COMPONENT],
-      )
-      await withTransaction(c.var.database.db, async (tx) => {
-        await storeFiles(tx, dossier.id, checked, 'result', principal.userId)
-        await appendEvent(tx, dossier, {
-          action: 'resultAttached',
-          actor: {
-            userId: principal.userId,
-            role: principal.grants.find((g) => g.unitId === dossier.unitId)?.role ?? null,
-          },
-          data: { files: checked.map((f) => f.fileName) },
-          at: c.var.clock(),
-        })
+  .post('/api/desk/dossiers/:receiptCode/results', requireRole(...OFFICER_ROLES), uploadLimit, async (c) => {
+    const { dossier } = await loadOfficerDossier(c)
+    const principal = requirePrincipal(c)
+    if (!actsFor(principal, dossier.unitId, OFFICER_ROLES))
+      throw new DomainError('FORBIDDEN', {
+        vi: 'Chỉ cán bộ của đơn vị giải quyết mới đính kèm kết quả.',
+        en: 'Only the unit’s officers attach results.',
       })
-      return c.json({ receiptCode: dossier.receiptCode, files: checked.length }, 201)
-    },
-  )
-  .get(
-    '/api/desk/dossiers/:receiptCode/files/:id',
-    requireRole('receiving_officer', 'specialist', 'leader', 'unit_admin', 'province_admin'),
-    async (c) => {
-      const { dossier } = await loadDeskDossier(c)
-      return download(c.var.database.db, dossier.id, c.req.param('id'), ['application', 'supplement', 'result'])
-    },
-  )
+    if (dossier.currentStep === null)
+      throw new DomainError('CONFLICT', { vi: 'Hồ sơ đã kết thúc.', en: 'The dossier has ended.' })
+    const { files } = await filesOf(c)
+    const checked = await checkFiles(
+      files.map((f) => ({ ...f, componentKey: RESULT_COMPONENT.key })),
+      [RESULT_COMPONENT],
+    )
+    await withTransaction(c.var.database.db, async (tx) => {
+      await storeFiles(tx, dossier.id, checked, 'result', principal.userId)
+      await appendEvent(tx, dossier, {
+        action: 'resultAttached',
+        actor: {
+          userId: principal.userId,
+          role: principal.grants.find((g) => g.unitId === dossier.unitId)?.role ?? null,
+        },
+        data: { files: checked.map((f) => f.fileName) },
+        at: c.var.clock(),
+      })
+    })
+    return c.json({ receiptCode: dossier.receiptCode, files: checked.length }, 201)
+  })
+  .get('/api/desk/dossiers/:receiptCode/files/:id', requireRole(...DESK_ROLES), async (c) => {
+    const { dossier } = await loadOfficerDossier(c)
+    return download(c.var.database.db, dossier.id, c.req.param('id'), ['application', 'supplement', 'result'])
+  })
 
 export const filesDocs: Operation[] = [
   {
@@ -181,7 +170,7 @@ export const filesDocs: Operation[] = [
     path: '/api/desk/dossiers/:receiptCode/results',
     tag: 'desk',
     summary: 'Attach the result (PDF or image) so the applicant can receive it online',
-    access: ['receiving_officer', 'specialist', 'leader'],
+    access: [...OFFICER_ROLES],
     multipart: { type: 'object', additionalProperties: { type: 'string', format: 'binary' } },
     responses: { 201: 'attached', 403: 'not your unit', 409: 'the dossier has ended' },
   },
@@ -190,7 +179,7 @@ export const filesDocs: Operation[] = [
     path: '/api/desk/dossiers/:receiptCode/files/:id',
     tag: 'desk',
     summary: 'Download a file of the dossier',
-    access: ['receiving_officer', 'specialist', 'leader', 'unit_admin', 'province_admin'],
+    access: [...DESK_ROLES],
     responses: { 200: 'the file', 404: 'no such file' },
   },
 ]

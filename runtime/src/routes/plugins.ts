@@ -5,8 +5,10 @@ import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { forbidden, requirePrincipal, requireRole } from '../auth/middleware'
+import { ADMIN_ROLES } from '../auth/role-groups'
 import { holdsRoleOver } from '../auth/scope'
 import { actOnDossier, stateOf } from '../dossiers/act'
+import { loadDossier } from '../dossiers/load-dossier'
 import { jsonBody } from '../http/body'
 import { jsonLimits } from '../http/clean-input'
 import type { Operation } from '../http/openapi'
@@ -15,8 +17,6 @@ import { PLUGIN_SETTINGS_CHANNEL, type PluginHost } from '../plugins/plugin-host
 import type { CapabilityHandler } from '../plugins/sandbox'
 import { mergeSecrets, withoutSecrets } from '../plugins/secrets'
 import { dossierSnapshot } from '../plugins/snapshot'
-
-const ADMINS = ['province_admin', 'unit_admin'] as const
 
 const settingBody = jsonBody<{ enabled: boolean; config: Record<string, unknown> }>(
   {
@@ -39,7 +39,7 @@ async function administeredUnit(c: Context<AppEnv>) {
   const code = c.req.param('unitCode')!
   const [unit] = await c.var.database.db.select().from(units).where(eq(units.code, code))
   if (!unit) throw new DomainError('NOT_FOUND', { vi: `Không tìm thấy đơn vị ${code}.`, en: `No unit ${code}.` })
-  if (!(await holdsRoleOver(c.var.units, requirePrincipal(c), [...ADMINS], unit.id))) throw forbidden()
+  if (!(await holdsRoleOver(c.var.units, requirePrincipal(c), [...ADMIN_ROLES], unit.id))) throw forbidden()
   return unit
 }
 
@@ -52,7 +52,7 @@ const inScope = (unitIds: string[]) =>
 
 /** Administrators: which plugins exist, enable and configure them per unit, and see what failed to go out. */
 export const pluginAdminRoutes = new Hono<AppEnv>()
-  .get('/api/admin/plugins', requireRole(...ADMINS), (c) =>
+  .get('/api/admin/plugins', requireRole(...ADMIN_ROLES), (c) =>
     c.json(
       [...c.var.plugins.plugins.values()].map(({ manifest }) => ({
         slug: manifest.slug,
@@ -62,7 +62,7 @@ export const pluginAdminRoutes = new Hono<AppEnv>()
       })),
     ),
   )
-  .get('/api/admin/units/:unitCode/plugins', requireRole(...ADMINS), async (c) => {
+  .get('/api/admin/units/:unitCode/plugins', requireRole(...ADMIN_ROLES), async (c) => {
     const unit = await administeredUnit(c)
     const { db } = c.var.database
     const own = await db.select().from(pluginSettings).where(eq(pluginSettings.unitId, unit.id))
@@ -78,7 +78,7 @@ export const pluginAdminRoutes = new Hono<AppEnv>()
     }
     return c.json(items)
   })
-  .put('/api/admin/units/:unitCode/plugins/:slug', requireRole(...ADMINS), async (c) => {
+  .put('/api/admin/units/:unitCode/plugins/:slug', requireRole(...ADMIN_ROLES), async (c) => {
     const unit = await administeredUnit(c)
     const slug = c.req.param('slug')
     const loaded = c.var.plugins.plugins.get(slug)
@@ -111,7 +111,7 @@ export const pluginAdminRoutes = new Hono<AppEnv>()
     c.var.plugins.invalidate()
     return c.json({ unitCode: unit.code, slug, enabled })
   })
-  .get('/api/admin/outbox', requireRole(...ADMINS), async (c) => {
+  .get('/api/admin/outbox', requireRole(...ADMIN_ROLES), async (c) => {
     const principal = requirePrincipal(c)
     const { db } = c.var.database
     const { state } = outboxQuery.read(c)
@@ -173,15 +173,9 @@ function capabilities(c: Context<AppEnv>, host: PluginHost, slug: string): Capab
   const plugin = host.plugins.get(slug)!.manifest
   const find = async (receiptCode: unknown) => {
     if (typeof receiptCode !== 'string' || !RECEIPT_CODE.test(receiptCode)) return undefined
-    const [found] = await db
-      .select({ dossier: dossiers, unit: units })
-      .from(dossiers)
-      .innerJoin(units, eq(units.id, dossiers.unitId))
-      .where(eq(dossiers.receiptCode, receiptCode))
-    if (!found) return undefined
-    const config = await host.configFor(db, slug, found.dossier.unitId)
-    if (!config) return undefined
-    return { ...found, config, procedure: (await c.var.registry.byId(found.dossier.procedureVersionId))! }
+    const found = await loadDossier(c.var, receiptCode)
+    const config = found && (await host.configFor(db, slug, found.dossier.unitId))
+    return config ? { ...found, config } : undefined
   }
   const confirmPayment = async (receiptCode: unknown, payment: unknown) => {
     const { amount, reference } = (payment ?? {}) as { amount?: unknown; reference?: unknown }
@@ -251,7 +245,7 @@ export const pluginAdminDocs: Operation[] = [
     path: '/api/admin/plugins',
     tag: 'plugins',
     summary: 'The plugins this runtime loaded, with their configuration schemas',
-    access: [...ADMINS],
+    access: [...ADMIN_ROLES],
     responses: { 200: 'plugins' },
   },
   {
@@ -260,7 +254,7 @@ export const pluginAdminDocs: Operation[] = [
     tag: 'plugins',
     summary:
       'A unit’s own plugin settings and those in force (inherited from the units above); secret settings (writeOnly in the schema) are never returned, only named in secretsSet',
-    access: [...ADMINS],
+    access: [...ADMIN_ROLES],
     responses: { 200: 'settings', 403: 'outside your units' },
   },
   {
@@ -269,7 +263,7 @@ export const pluginAdminDocs: Operation[] = [
     tag: 'plugins',
     summary:
       'Enable, disable or configure a plugin for a unit and the units below it (config checked against its schema); a secret setting left out keeps its stored value, null removes it',
-    access: [...ADMINS],
+    access: [...ADMIN_ROLES],
     body: settingBody,
     responses: {
       200: 'saved',
@@ -283,7 +277,7 @@ export const pluginAdminDocs: Operation[] = [
     path: '/api/admin/outbox',
     tag: 'plugins',
     summary: 'Messages to the outside world: pending, delivered, dead (with the last error)',
-    access: [...ADMINS],
+    access: [...ADMIN_ROLES],
     query: [{ name: 'state', description: 'pending, delivered, dead' }],
     responses: { 200: 'the newest 200', 400: 'an unknown state' },
   },

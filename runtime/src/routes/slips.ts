@@ -5,12 +5,11 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { lookupPin } from '../auth/instance-secret'
 import { requirePrincipal, requireRole } from '../auth/middleware'
+import { DESK_ROLES } from '../auth/role-groups'
 import { eventLog } from '../dossiers/events'
+import { loadOfficerDossier } from '../dossiers/officer-access'
 import type { Operation } from '../http/openapi'
 import { isSlipForm, renderSlip, type SlipEvent, slipTitles } from '../slips'
-import { loadDeskDossier } from './desk'
-
-const PRINTERS = ['receiving_officer', 'specialist', 'leader', 'unit_admin', 'province_admin'] as const
 
 /**
  * A slip is a static page: no script, no fetch, no frame may hold it; its one `<style>` and the column widths'
@@ -21,7 +20,7 @@ export const SLIP_CSP =
 
 /** The printable slips (Mẫu 01–06), built from the dossier and its event log. */
 export const slipRoutes = (secret: string) =>
-  new Hono<AppEnv>().get('/api/desk/dossiers/:receiptCode/slips/:form', requireRole(...PRINTERS), async (c) => {
+  new Hono<AppEnv>().get('/api/desk/dossiers/:receiptCode/slips/:form', requireRole(...DESK_ROLES), async (c) => {
     const form = c.req.param('form')
     if (!isSlipForm(form)) {
       throw new DomainError('NOT_FOUND', {
@@ -29,7 +28,7 @@ export const slipRoutes = (secret: string) =>
         en: `No slip form "${form}" (01–06).`,
       })
     }
-    const { dossier, unit, procedure } = await loadDeskDossier(c)
+    const { dossier, unit, procedure } = await loadOfficerDossier(c)
     const { db } = c.var.database
     const parent = unit.parentId ? await c.var.units.byId(unit.parentId) : undefined
     const rows = await eventLog(db, dossier.id)
@@ -87,7 +86,7 @@ export const slipDocs: Operation[] = [
     summary: `A printable slip (A4 HTML): ${Object.entries(slipTitles)
       .map(([k, t]) => `${k} ${t.vi}`)
       .join('; ')}`,
-    access: [...PRINTERS],
+    access: [...DESK_ROLES],
     responses: {
       200: 'text/html, ready to print',
       403: 'not your unit',
