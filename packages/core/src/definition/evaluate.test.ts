@@ -75,6 +75,7 @@ describe('computeFees', () => {
     expect(() => computeFees(def, form())).toThrow(/rule\.unknownOperator/)
     def.fees = [{ key: 'phi', name: 'Phí', rule: { var: 'form.constructor' } }]
     expect(() => computeFees(def, form())).toThrow(/forbidden path/)
+    expect(() => computeFees(def, form())).toThrow(/forbidden path/) // every time: only safe rules are remembered
   })
 })
 

@@ -111,8 +111,13 @@ const listArgs = ([list, at]: [unknown, string]): [unknown, string][] =>
 /** Names a JSON Logic `var` may never read, whatever the form schema says. */
 const forbiddenSegments = new Set(['__proto__', 'prototype', 'constructor'])
 
+// rules found safe, by identity: a published definition's rules are read once and never changed, and every
+// submission applies them again (the walk cost about as much as the evaluation)
+const checked = new WeakSet<object>()
+
 /** Throws unless the rule uses only allow-listed operators and plain paths (defence in depth before evaluation). */
 function assertSafe(rule: unknown, path: string): void {
+  if (typeof rule === 'object' && rule !== null && checked.has(rule)) return
   const problems: string[] = []
   walkRule(rule, path, 'root' as RuleScope, {
     onVar(name, at) {
@@ -130,6 +135,7 @@ function assertSafe(rule: unknown, path: string): void {
       en: `Invalid rule at ${path}: ${problems.join('; ')}`,
     })
   }
+  if (typeof rule === 'object' && rule !== null) checked.add(rule)
 }
 
 /**
