@@ -1,5 +1,5 @@
 import { createCalendar, type ResolvedCalendar } from '@motcua/core'
-import { calendarDays, calendars, type Db, units } from '@motcua/db'
+import { calendarDays, calendars, type Db } from '@motcua/db'
 import { eq } from 'drizzle-orm'
 
 type CalendarRow = typeof calendars.$inferSelect
@@ -32,12 +32,4 @@ export async function loadCalendars(db: Db): Promise<Map<string, ResolvedCalenda
       ),
     ]),
   )
-}
-
-/** The working calendar of a unit (its `calendar_code`), falling back to the default one. */
-export async function loadUnitCalendar(db: Db, unitId: string): Promise<ResolvedCalendar> {
-  const [unit] = await db.select({ calendarCode: units.calendarCode }).from(units).where(eq(units.id, unitId))
-  const calendar = (await loadCalendar(db, unit?.calendarCode ?? 'default')) ?? (await loadCalendar(db, 'default'))
-  if (!calendar) throw new Error('No working calendar: the seed did not run')
-  return calendar
 }

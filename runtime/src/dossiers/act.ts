@@ -11,10 +11,10 @@ import {
 import { type Db, dossierEvents, dossiers, type units, withTransaction } from '@motcua/db'
 import { and, eq, max } from 'drizzle-orm'
 import type { Principal } from '../auth/principal'
-import { loadUnitCalendar } from '../calendar'
 import type { PluginHost } from '../plugins/plugin-host'
 import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
 import type { PublishedVersion } from '../procedures/registry'
+import type { UnitDirectory } from '../units/unit-directory'
 import { transitionRow } from './events'
 
 export type DossierRow = typeof dossiers.$inferSelect
@@ -52,6 +52,8 @@ export interface ActInput {
   /** The officer acting, or `system` for what an integration records (a bank's payment confirmation). */
   principal: Principal | 'system'
   unit: Pick<typeof units.$inferSelect, 'code' | 'name' | 'electronicId'>
+  /** The unit directory, which keeps each unit's working calendar. */
+  units: UnitDirectory
   plugins?: PluginHost
   now?: Date
 }
@@ -79,7 +81,7 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
     })
   }
   if (dossier.version !== input.expectedVersion) throw stale()
-  const calendar = await loadUnitCalendar(db, dossier.unitId)
+  const calendar = await input.units.calendarOf(dossier.unitId)
   const { next, event } = applyAction(procedure.definition, stateOf(dossier), input.actionKey, input.inputs, {
     calendar,
     now,

@@ -17,7 +17,6 @@ import { and, eq, getTableColumns, sql } from 'drizzle-orm'
 import { lookupPin } from '../auth/instance-secret'
 import type { Principal } from '../auth/principal'
 import { sha256 } from '../auth/tokens'
-import { loadUnitCalendar } from '../calendar'
 import type { PluginHost } from '../plugins/plugin-host'
 import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
 import { offeredBy } from '../procedures/offering'
@@ -204,7 +203,7 @@ export async function submitDossier(
           submitted,
           receiveAction.key,
           {},
-          { calendar: await loadUnitCalendar(db, unit.id), now, formData: input.formData },
+          { calendar: await input.units.calendarOf(unit.id), now, formData: input.formData },
         )
       : undefined
   const searchText = foldVietnamese(`${input.applicant.fullName} ${input.applicant.idNumber ?? ''}`)

@@ -1,7 +1,6 @@
 import { computeDue, dueAfterResume } from '@motcua/core'
 import { testDrivers } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadUnitCalendar } from '../calendar'
 import { libraryProcedure, openTestRuntime, signIn, submissionForm, type TestRuntime } from '../testing'
 
 const vn = (local: string) => new Date(`${local}+07:00`)
@@ -73,10 +72,7 @@ describe.each(testDrivers())('the officers’ desk on $name', ({ open }) => {
     expect(queue.items.map((d) => d.receiptCode)).toContain(code)
 
     expect((await act('tiepnhan.193', code, 'tiep_nhan')).status).toBe(200)
-    const calendar = await loadUnitCalendar(
-      runtime.database.db,
-      (await runtime.database.db.query.units.findFirst({ where: (u, { eq }) => eq(u.code, '193') }))!.id,
-    )
+    const calendar = await runtime.units.calendarOf((await runtime.units.byCode('193'))!.id)
     const received = await view('chuyenvien.193', code)
     expect(new Date(received.dueAt!)).toEqual(computeDue(calendar, now, { kind: 'workingDays', days: 3 })) // 3 wd over 30/4 and 1/5
     expect(received.dueAt).toBe(vn('2025-05-06T10:00:00').toISOString())
@@ -132,10 +128,7 @@ describe.each(testDrivers())('the officers’ desk on $name', ({ open }) => {
 
     now = vn('2025-05-16T14:00:00')
     expect((await act('tiepnhan.193', code, 'nhan_bo_sung')).status).toBe(200)
-    const calendar = await loadUnitCalendar(
-      runtime.database.db,
-      (await runtime.database.db.query.units.findFirst({ where: (u, { eq }) => eq(u.code, '193') }))!.id,
-    )
+    const calendar = await runtime.units.calendarOf((await runtime.units.byCode('193'))!.id)
     const resumed = await view('chuyenvien.193', code)
     expect(new Date(resumed.dueAt!)).toEqual(dueAfterResume(calendar, dueBefore, vn('2025-05-06T10:00:00'), now))
     expect(resumed).toMatchObject({ status: 4, paused: false })

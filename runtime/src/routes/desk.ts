@@ -205,6 +205,7 @@ export const deskRoutes = new Hono<AppEnv>()
       inputs: { ...rest, ...(newDueAt ? { newDueAt: new Date(newDueAt) } : {}) },
       principal: requirePrincipal(c),
       unit,
+      units: c.var.units,
       plugins: c.var.plugins,
       now: c.var.clock(),
     })

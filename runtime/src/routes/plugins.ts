@@ -203,6 +203,7 @@ function capabilities(c: Context<AppEnv>, host: PluginHost, slug: string): Capab
       inputs: { amount: amount as number, note: `Thanh toán qua ${plugin.name.vi}, mã giao dịch ${reference}` },
       principal: 'system',
       unit: found.unit,
+      units: c.var.units,
       plugins: host,
       now: c.var.clock(),
     })
