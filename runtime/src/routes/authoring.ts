@@ -1,16 +1,24 @@
-import { DomainError, matchesQuery, type ProcedureDefinition } from '@motcua/core'
-import { pgError, procedureDrafts, procedures, procedureVersions, units, users, withTransaction } from '@motcua/db'
-import { and, desc, eq, ne, sql } from 'drizzle-orm'
-import { type Context, Hono } from 'hono'
+import { DomainError, type ProcedureDefinition } from '@motcua/core'
+import { pgError, procedureDrafts, procedures, units, withTransaction } from '@motcua/db'
+import { eq } from 'drizzle-orm'
+import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { requirePrincipal, requireRole } from '../auth/middleware'
 import { ADMIN_ROLES } from '../auth/role-groups'
-import { assertAdministers, holdsRoleOver } from '../auth/scope'
+import { assertAdministers } from '../auth/scope'
 import { jsonBody } from '../http/body'
 import { jsonLimits } from '../http/clean-input'
 import type { Operation } from '../http/openapi'
 import { queryParams } from '../http/query'
-import { checkDraft } from '../procedures/check-draft'
+import {
+  assertSameCode,
+  checkOf,
+  deleteDraft,
+  draftView,
+  listDrafts,
+  loadDraft,
+  notFoundDraft,
+} from '../procedures/drafts'
 import { notFoundProcedure } from '../procedures/errors'
 import { publishVersion } from '../procedures/publish'
 
@@ -38,52 +46,6 @@ const draftsQuery = queryParams<{ q?: string }>({
   type: 'object',
   properties: { q: { type: 'string', maxLength: 100, description: 'words of the name or code' } },
 })
-const notFoundDraft = () => new DomainError('NOT_FOUND', { vi: 'Không tìm thấy bản nháp này.', en: 'No such draft.' })
-
-async function loadDraft(c: Context<AppEnv>) {
-  const id = c.req.param('id')!
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFoundDraft()
-  const [draft] = await c.var.database.db
-    .select({ draft: procedureDrafts, code: procedures.code, ownerUnitId: procedures.ownerUnitId })
-    .from(procedureDrafts)
-    .innerJoin(procedures, eq(procedures.id, procedureDrafts.procedureId))
-    .where(eq(procedureDrafts.id, id))
-  if (!draft) throw notFoundDraft()
-  await assertAdministers(c, draft.ownerUnitId)
-  return draft
-}
-
-function assertSameCode(definition: Record<string, unknown>, code: string): void {
-  if (definition.code !== code) {
-    throw new DomainError(
-      'INVALID_DATA',
-      { vi: `Mã thủ tục của bản nháp phải là ${code}.`, en: `The draft's procedure code must stay ${code}.` },
-      [
-        {
-          code: 'code.changed',
-          path: '/definition/code',
-          message: { vi: `Mã thủ tục phải là ${code}`, en: `Must be ${code}` },
-        },
-      ],
-    )
-  }
-}
-
-const check = (c: Context<AppEnv>, d: { draft: typeof procedureDrafts.$inferSelect; ownerUnitId: string | null }) =>
-  checkDraft(c.var.database.db, c.var.units, d.draft.definition as Record<string, unknown>, d.ownerUnitId)
-
-const draftView = async (
-  c: Context<AppEnv>,
-  d: { draft: typeof procedureDrafts.$inferSelect; code: string; ownerUnitId: string | null },
-) => ({
-  id: d.draft.id,
-  procedureCode: d.code,
-  ownerUnitCode: d.ownerUnitId ? ((await c.var.units.byId(d.ownerUnitId))?.code ?? null) : null,
-  definition: d.draft.definition,
-  updatedAt: d.draft.updatedAt,
-  validation: await check(c, d),
-})
-
 /**
  * The studio's drafts: new, or from a published version; listed, saved, validated, deleted, published
  * (optionally from a date). Administrators act within their units: a unit's procedures stay at its level or
@@ -159,58 +121,10 @@ export const authoringRoutes = new Hono<AppEnv>()
       .returning()
     return c.json(await draftView(c, { draft: draft!, code, ownerUnitId: base.ownerUnitId }), 201)
   })
-  .get('/api/admin/drafts', async (c) => {
-    const { q } = draftsQuery.read(c)
-    const principal = requirePrincipal(c)
-    const rows = await c.var.database.db
-      .select({
-        draft: procedureDrafts,
-        code: procedures.code,
-        ownerUnitId: procedures.ownerUnitId,
-        basedOnVersion: procedureVersions.version,
-        updatedByName: users.fullName,
-      })
-      .from(procedureDrafts)
-      .innerJoin(procedures, eq(procedures.id, procedureDrafts.procedureId))
-      .leftJoin(procedureVersions, eq(procedureVersions.id, procedureDrafts.basedOnVersionId))
-      .leftJoin(users, eq(users.id, procedureDrafts.updatedBy))
-      .orderBy(desc(procedureDrafts.updatedAt))
-    const items = []
-    for (const row of rows) {
-      const name = String((row.draft.definition as { name?: unknown }).name ?? '')
-      if (q && !matchesQuery(`${name} ${row.code}`, q)) continue
-      if (!(await holdsRoleOver(c.var.units, principal, [...ADMIN_ROLES], row.ownerUnitId))) continue
-      const { ok, issues } = await check(c, row)
-      items.push({
-        id: row.draft.id,
-        procedureCode: row.code,
-        name,
-        ownerUnitCode: row.ownerUnitId ? ((await c.var.units.byId(row.ownerUnitId))?.code ?? null) : null,
-        basedOnVersion: row.basedOnVersion,
-        updatedAt: row.draft.updatedAt,
-        updatedBy: row.updatedByName,
-        ok,
-        problems: issues.length,
-      })
-    }
-    return c.json(items)
-  })
+  .get('/api/admin/drafts', async (c) => c.json(await listDrafts(c, draftsQuery.read(c).q)))
   .get('/api/admin/drafts/:id', async (c) => c.json(await draftView(c, await loadDraft(c))))
   .delete('/api/admin/drafts/:id', async (c) => {
-    const found = await loadDraft(c)
-    await withTransaction(c.var.database.db, async (tx) => {
-      await tx.delete(procedureDrafts).where(eq(procedureDrafts.id, found.draft.id))
-      // a procedure that was never published and has no other draft frees its code
-      await tx
-        .delete(procedures)
-        .where(
-          and(
-            eq(procedures.id, found.draft.procedureId),
-            sql`not exists (select 1 from ${procedureVersions} where ${procedureVersions.procedureId} = ${procedures.id})`,
-            sql`not exists (select 1 from ${procedureDrafts} where ${procedureDrafts.procedureId} = ${procedures.id} and ${ne(procedureDrafts.id, found.draft.id)})`,
-          ),
-        )
-    })
+    await deleteDraft(c.var.database.db, await loadDraft(c))
     return c.body(null, 204)
   })
   .put('/api/admin/drafts/:id', async (c) => {
@@ -224,11 +138,11 @@ export const authoringRoutes = new Hono<AppEnv>()
       .returning()
     return c.json(await draftView(c, { ...found, draft: draft! }))
   })
-  .post('/api/admin/drafts/:id/validate', async (c) => c.json(await check(c, await loadDraft(c))))
+  .post('/api/admin/drafts/:id/validate', async (c) => c.json(await checkOf(c, await loadDraft(c))))
   .post('/api/admin/drafts/:id/publish', async (c) => {
     const found = await loadDraft(c)
     const { effectiveFrom } = await publishBody.read(c)
-    const { ok, issues } = await check(c, found)
+    const { ok, issues } = await checkOf(c, found)
     if (!ok) {
       throw new DomainError(
         'INVALID_DATA',
