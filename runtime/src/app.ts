@@ -1,16 +1,14 @@
-import { DomainError } from '@motcua/core'
 import type { Database } from '@motcua/db'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { authenticate } from './auth/middleware'
 import type { Principal } from './auth/principal'
 import { accessLog } from './http/access-log'
+import { bodyLimits } from './http/body-limits'
 import { onError, onNotFound } from './http/errors'
 import { inputGuard } from './http/input-guard'
 import { mediaTypeGuard } from './http/media-type'
 import { type Operation, openApiDocument } from './http/openapi'
 import { responseHeaders } from './http/response-headers'
-import { uploadLimit } from './http/upload-limit'
 import type { PluginHost } from './plugins/plugin-host'
 import type { ProcedureRegistry } from './procedures/registry'
 import { authDocs, authRoutes } from './routes/auth'
@@ -37,7 +35,7 @@ export interface Services {
   /** Public receipt lookups allowed per client address per minute (default 60; TRACK_RATE_LIMIT). */
   trackLimitPerMinute?: number
   /**
-   * Anonymous submissions allowed per client address per minute, counted across processes (default
+   * Anonymous submissions allowed per client address per minute, counted by each process (default
    * `DEFAULT_SUBMIT_LIMIT`; SUBMIT_RATE_LIMIT; 0 turns the limit off). Signed-in callers are not counted.
    */
   submitLimitPerMinute?: number
@@ -115,19 +113,7 @@ export function createApp(services: Services) {
     c.set('trustProxy', services.trustProxy ?? false)
     await next()
   })
-  const jsonLimit = bodyLimit({
-    maxSize: 1024 * 1024,
-    onError: () => {
-      throw new DomainError('PAYLOAD_TOO_LARGE', {
-        vi: 'Dữ liệu gửi lên quá lớn (tối đa 1 MB).',
-        en: 'The request body is too large (1 MB at most).',
-      })
-    },
-  })
-  // every body is bounded: 1 MB, or the upload limit for multipart (files)
-  app.use('/api/*', (c, next) =>
-    (c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? uploadLimit(c, next) : jsonLimit(c, next),
-  )
+  app.use('/api/*', bodyLimits)
   app.use('/api/*', authenticate)
   app.route('/', health)
   app.route('/', authRoutes())

@@ -1,4 +1,20 @@
+import { writeSync } from 'node:fs'
 import { pgError } from '@motcua/db'
+
+// Lines are gathered and written once per turn of the event loop: on Linux a write to a pipe (how a supervisor or a
+// container reads the log) blocks, and one per request cost the busiest routes measurably. What is still pending
+// when the process exits is written then.
+const pending = { out: [] as string[], err: [] as string[] }
+let scheduled = false
+function flush(): void {
+  scheduled = false
+  if (pending.out.length) process.stdout.write(`${pending.out.splice(0).join('\n')}\n`)
+  if (pending.err.length) process.stderr.write(`${pending.err.splice(0).join('\n')}\n`)
+}
+process.on('exit', () => {
+  if (pending.out.length) writeSync(1, `${pending.out.splice(0).join('\n')}\n`)
+  if (pending.err.length) writeSync(2, `${pending.err.splice(0).join('\n')}\n`)
+})
 
 /**
  * One JSON line on stdout (info) or stderr (error). Fields are codes, ids and timings only: never form data, names,
@@ -6,9 +22,13 @@ import { pgError } from '@motcua/db'
  * @example log('motcua is running', { url })
  */
 export function log(msg: string, fields: Record<string, unknown> = {}, level: 'info' | 'error' = 'info'): void {
-  const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields })
-  if (level === 'error') console.error(line)
-  else console.log(line)
+  ;(level === 'error' ? pending.err : pending.out).push(
+    JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }),
+  )
+  if (!scheduled) {
+    scheduled = true
+    setImmediate(flush)
+  }
 }
 
 const chain = (error: unknown): object[] => {

@@ -132,16 +132,19 @@ export async function submitDossier(
   const firstStep = effectiveSteps(def, procedureCase?.key)[0]!
 
   const channel = input.channel ?? 2
-  const view = (row: {
-    id: string
-    receiptCode: string
-    status: number
-    submittedAt: Date
-    dueAt: Date | null
-    fees: FeeLine[]
-  }): SubmittedDossier => ({
+  const view = (
+    row: {
+      id: string
+      receiptCode: string
+      status: number
+      submittedAt: Date
+      dueAt: Date | null
+      fees: FeeLine[]
+    },
+    pin = lookupPin(input.secret, row.id),
+  ): SubmittedDossier => ({
     receiptCode: row.receiptCode,
-    pin: lookupPin(input.secret, row.id),
+    pin,
     status: row.status,
     statusName: dossierStatuses[row.status as keyof typeof dossierStatuses],
     submittedAt: row.submittedAt,
@@ -231,10 +234,11 @@ export async function submitDossier(
       if (existing) return { dossier: view(existing), replayed: true }
       const id = randomUUID()
       const receiptCode = await nextReceiptCode(t, unit, now)
+      const pin = lookupPin(input.secret, id)
       const [row] = await insertDossier(t, {
         id,
         receiptCode,
-        lookupPinHash: sha256(lookupPin(input.secret, id)),
+        lookupPinHash: sha256(pin),
         procedureVersionId: procedure.id,
         unitId: unit.id,
         channel,
@@ -277,7 +281,7 @@ export async function submitDossier(
           snapshot: dossierSnapshot(filed, unit, procedure),
           change: dossierChange(event),
         })
-      return { dossier: view(filed), replayed: false }
+      return { dossier: view(filed, pin), replayed: false }
     })
   } catch (error) {
     // a concurrent retry with the same key committed first: answer with its dossier

@@ -22,22 +22,32 @@ export function clientAddress(c: Context): string {
 }
 
 /**
- * A fixed-window limiter kept in this process's memory: it slows guessing (login, receipt lookup)
- * per runtime process; several processes each keep their own count.
+ * Fixed-window counts kept in this process's memory: `count(key, now)` counts one attempt and answers the seconds
+ * to wait when the key is over its limit, else undefined. Several runtime processes each keep their own counts.
+ * @example const count = windowCounter(30, 60_000); const wait = count(clientAddress(c), Date.now())
  */
-export function rateLimit({ limit, windowMs, key = clientAddress }: RateLimit): MiddlewareHandler {
+export function windowCounter(limit: number, windowMs: number): (key: string, now: number) => number | undefined {
   const windows = new Map<string, { start: number; count: number }>()
-  return createMiddleware(async (c, next) => {
-    const now = Date.now()
-    const k = await key(c)
-    let w = windows.get(k)
+  return (key, now) => {
+    let w = windows.get(key)
     if (!w || now - w.start >= windowMs) {
       if (windows.size > 10_000) for (const [old, v] of windows) if (now - v.start >= windowMs) windows.delete(old)
       w = { start: now, count: 0 }
-      windows.set(k, w)
+      windows.set(key, w)
     }
-    if (++w.count > limit) {
-      const retryAfter = Math.ceil((w.start + windowMs - now) / 1000)
+    return ++w.count > limit ? Math.max(1, Math.ceil((w.start + windowMs - now) / 1000)) : undefined
+  }
+}
+
+/**
+ * A fixed-window limiter kept in this process's memory: it slows guessing (the public receipt lookup) per runtime
+ * process; several processes each keep their own count.
+ */
+export function rateLimit({ limit, windowMs, key = clientAddress }: RateLimit): MiddlewareHandler {
+  const count = windowCounter(limit, windowMs)
+  return createMiddleware(async (c, next) => {
+    const retryAfter = count(await key(c), Date.now())
+    if (retryAfter !== undefined) {
       c.header('Retry-After', String(retryAfter))
       throw new DomainError('RATE_LIMITED', {
         vi: `Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ${retryAfter} giây.`,

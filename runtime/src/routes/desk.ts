@@ -16,7 +16,6 @@ import { jsonBody } from '../http/body'
 import { jsonLimits } from '../http/clean-input'
 import type { Operation } from '../http/openapi'
 import { queryParams } from '../http/query'
-import { uploadLimit } from '../http/upload-limit'
 import { unknownProcedure } from '../procedures/errors'
 
 export const actionBody = jsonBody<{
@@ -246,7 +245,7 @@ const intakeBody = jsonBody<{
  * received at once (the clock starts) and the receipt (Mẫu 01) can be printed.
  */
 export const intakeRoutes = (secret: string) =>
-  new Hono<AppEnv>().post('/api/desk/intake', requireRole('receiving_officer'), uploadLimit, async (c) => {
+  new Hono<AppEnv>().post('/api/desk/intake', requireRole('receiving_officer'), async (c) => {
     const { body, files } = await readSubmission(c, intakeBody)
     const principal = requirePrincipal(c)
     const { db } = c.var.database

@@ -13,7 +13,6 @@ import { loadDossier } from '../dossiers/load-dossier'
 import { loadOfficerDossier } from '../dossiers/officer-access'
 import { readMultipart } from '../http/multipart'
 import type { Operation } from '../http/openapi'
-import { uploadLimit } from '../http/upload-limit'
 
 const RESULT_COMPONENT = {
   key: 'ket_qua',
@@ -69,7 +68,7 @@ async function download(db: Db, dossierId: string, id: string, kinds: string[]):
  * result, and each side downloads what it may see (a citizen: the result and its own files).
  */
 export const filesRoutes = new Hono<AppEnv>()
-  .post('/api/track/:receiptCode/supplement', uploadLimit, async (c) => {
+  .post('/api/track/:receiptCode/supplement', async (c) => {
     const { dossier, procedure } = await dossierByPin(c)
     if (dossier.status !== 5)
       throw new DomainError('CONFLICT', {
@@ -94,7 +93,7 @@ export const filesRoutes = new Hono<AppEnv>()
     const { dossier } = await dossierByPin(c)
     return download(c.var.database.db, dossier.id, c.req.param('id'), ['application', 'supplement', 'result'])
   })
-  .post('/api/desk/dossiers/:receiptCode/results', requireRole(...OFFICER_ROLES), uploadLimit, async (c) => {
+  .post('/api/desk/dossiers/:receiptCode/results', requireRole(...OFFICER_ROLES), async (c) => {
     const { dossier } = await loadOfficerDossier(c)
     const principal = requirePrincipal(c)
     if (!actsFor(principal, dossier.unitId, OFFICER_ROLES))
