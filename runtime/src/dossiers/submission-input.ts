@@ -6,7 +6,7 @@ import { isMediaType, requireMediaType } from '../http/media-type'
 import { readMultipart } from '../http/multipart'
 
 /** Who files a dossier, as a submission or a counter intake gives it. */
-export const applicantSchema = {
+const applicantSchema = {
   type: 'object',
   properties: {
     fullName: { type: 'string', minLength: 1, maxLength: 200 },
@@ -17,6 +17,14 @@ export const applicantSchema = {
   },
   required: ['fullName'],
   additionalProperties: false,
+}
+
+/** What every filing names: the procedure, the receiving unit, who files and the form (online and at the counter). */
+export const filingProperties = {
+  procedureCode: { type: 'string', minLength: 1, maxLength: 50 },
+  unitCode: { type: 'string', minLength: 1, maxLength: 50 },
+  applicant: applicantSchema,
+  formData: { type: 'object' },
 }
 
 /** Reads a submission as JSON, or as multipart: a `dossier` JSON field plus files named `attachments.<component key>`. */

@@ -10,7 +10,7 @@ import { deskQueue, deskSearch } from '../dossiers/desk-queue'
 import { deskSummary } from '../dossiers/desk-view'
 import { eventLog } from '../dossiers/events'
 import { canSee, loadOfficerDossier, officerUnits } from '../dossiers/officer-access'
-import { applicantSchema, readSubmission } from '../dossiers/submission-input'
+import { filingProperties, readSubmission } from '../dossiers/submission-input'
 import { submitDossier } from '../dossiers/submit'
 import { jsonBody } from '../http/body'
 import { jsonLimits } from '../http/clean-input'
@@ -228,11 +228,8 @@ const intakeBody = jsonBody<{
   {
     type: 'object',
     properties: {
-      procedureCode: { type: 'string', minLength: 1, maxLength: 50 },
-      unitCode: { type: 'string', minLength: 1, maxLength: 50 },
+      ...filingProperties,
       channel: { enum: [1, 3], description: '1 at the counter, 3 by the public postal service' },
-      applicant: applicantSchema,
-      formData: { type: 'object' },
     },
     required: ['procedureCode', 'unitCode', 'channel', 'applicant', 'formData'],
     additionalProperties: false,

@@ -7,7 +7,7 @@ import { checkLookupPin } from '../auth/pin-check'
 import { notFoundDossier } from '../dossiers/errors'
 import { eventsOf } from '../dossiers/events'
 import { loadDossier } from '../dossiers/load-dossier'
-import { applicantSchema, readSubmission } from '../dossiers/submission-input'
+import { filingProperties, readSubmission } from '../dossiers/submission-input'
 import { submitDossier } from '../dossiers/submit'
 import { jsonBody } from '../http/body'
 import { jsonLimits } from '../http/clean-input'
@@ -24,12 +24,7 @@ export const submissionBody = jsonBody<{
 }>(
   {
     type: 'object',
-    properties: {
-      procedureCode: { type: 'string', minLength: 1, maxLength: 50 },
-      unitCode: { type: 'string', minLength: 1, maxLength: 50 },
-      applicant: applicantSchema,
-      formData: { type: 'object' },
-    },
+    properties: filingProperties,
     required: ['procedureCode', 'unitCode', 'formData'],
     additionalProperties: false,
   },
