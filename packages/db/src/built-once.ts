@@ -56,3 +56,17 @@ export function builtOnce<V extends Record<string, unknown>, T = never>(
     return fields ? (rows as T[]) : []
   }
 }
+
+/**
+ * A prepared statement made once per database (the pool) and kept: the request path's hot reads neither rebuild
+ * their SQL nor have PostgreSQL parse and plan it again. Not for use inside a transaction (see `builtOnce`).
+ * @example const bySession = preparedOnce((db) => db.select().from(sessions).where(eq(sessions.tokenHash, sql.placeholder('hash'))).prepare('session_by_hash'))
+ */
+export function preparedOnce<P>(prepare: (db: Db) => P): (db: Db) => P {
+  const prepared = new WeakMap<Db, P>()
+  return (db) => {
+    let statement = prepared.get(db)
+    if (!statement) prepared.set(db, (statement = prepare(db)))
+    return statement
+  }
+}

@@ -1,6 +1,6 @@
 import type { Role } from '@motcua/core'
-import { type Db, units, userRoles, users } from '@motcua/db'
-import { eq } from 'drizzle-orm'
+import { type Db, preparedOnce, units, userRoles, users } from '@motcua/db'
+import { eq, sql } from 'drizzle-orm'
 
 export interface Grant {
   role: Role
@@ -18,13 +18,20 @@ export interface Principal {
   grants: Grant[]
 }
 
-export async function loadPrincipal(db: Db, userId: string): Promise<Principal | undefined> {
-  const rows = await db
+// prepared once: every signed-in request loads its caller
+const principalRows = preparedOnce((db) =>
+  db
     .select({ user: users, role: userRoles.role, unitId: userRoles.unitId, unitCode: units.code })
     .from(users)
     .leftJoin(userRoles, eq(userRoles.userId, users.id))
     .leftJoin(units, eq(units.id, userRoles.unitId))
-    .where(eq(users.id, userId))
+    .where(eq(users.id, sql.placeholder('userId')))
+    .prepare('principal_rows'),
+)
+
+/** The signed-in account with its roles per unit, or undefined when it is gone or disabled. */
+export async function loadPrincipal(db: Db, userId: string): Promise<Principal | undefined> {
+  const rows = await principalRows(db).execute({ userId })
   const user = rows[0]?.user
   if (!user || user.disabled) return undefined
   return {

@@ -1,5 +1,5 @@
 import type { TransitionEvent } from '@motcua/core'
-import { builtOnce, type Db, dossierEvents, users } from '@motcua/db'
+import { builtOnce, type Db, dossierEvents, preparedOnce, users } from '@motcua/db'
 import { asc, eq, sql } from 'drizzle-orm'
 
 /** The log row of a lifecycle transition (core's event), by whom and when. */
@@ -39,19 +39,15 @@ export const eventLog = (db: Db, dossierId: string) =>
     .where(eq(dossierEvents.dossierId, dossierId))
     .orderBy(asc(dossierEvents.seq))
 
-// prepared once per database: public tracking reads a dossier's log on every lookup
-const preparedEvents = new WeakMap<Db, ReturnType<typeof prepareEvents>>()
-const prepareEvents = (db: Db) =>
+// prepared once: public tracking reads a dossier's log on every lookup
+const eventsById = preparedOnce((db) =>
   db
     .select()
     .from(dossierEvents)
     .where(eq(dossierEvents.dossierId, sql.placeholder('dossierId')))
     .orderBy(asc(dossierEvents.seq))
-    .prepare('dossier_events')
+    .prepare('dossier_events'),
+)
 
 /** A dossier's event log in order, without names (what public tracking shows). */
-export function eventsOf(db: Db, dossierId: string) {
-  let query = preparedEvents.get(db)
-  if (!query) preparedEvents.set(db, (query = prepareEvents(db)))
-  return query.execute({ dossierId })
-}
+export const eventsOf = (db: Db, dossierId: string) => eventsById(db).execute({ dossierId })

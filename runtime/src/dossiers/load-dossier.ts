@@ -1,4 +1,4 @@
-import { type Db, dossiers } from '@motcua/db'
+import { type Db, dossiers, preparedOnce } from '@motcua/db'
 import { eq, sql } from 'drizzle-orm'
 import type { ProcedureRegistry, PublishedVersion } from '../procedures/registry'
 import type { UnitDirectory, UnitRow } from '../units/unit-directory'
@@ -11,14 +11,14 @@ export interface LoadedDossier {
   procedure: PublishedVersion
 }
 
-// one prepared statement per database: the public lookup is the busiest route there is
-const byCode = new WeakMap<Db, ReturnType<typeof prepare>>()
-const prepare = (db: Db) =>
+// prepared once: the public lookup is the busiest route there is
+const byCode = preparedOnce((db) =>
   db
     .select()
     .from(dossiers)
     .where(eq(dossiers.receiptCode, sql.placeholder('code')))
-    .prepare('dossier_by_code')
+    .prepare('dossier_by_code'),
+)
 
 /**
  * A dossier by its receipt code: one prepared query, then its unit and version from memory. Every route that
@@ -29,10 +29,7 @@ export async function loadDossier(
   services: { database: { db: Db }; units: UnitDirectory; registry: ProcedureRegistry },
   receiptCode: string,
 ): Promise<LoadedDossier | undefined> {
-  const { db } = services.database
-  let query = byCode.get(db)
-  if (!query) byCode.set(db, (query = prepare(db)))
-  const [dossier] = await query.execute({ code: receiptCode })
+  const [dossier] = await byCode(services.database.db).execute({ code: receiptCode })
   if (!dossier) return undefined
   const unit = await services.units.byId(dossier.unitId)
   const procedure = await services.registry.byId(dossier.procedureVersionId)

@@ -1,4 +1,4 @@
-import { users } from '@motcua/db'
+import { sessions, users } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestRuntime, TEST_PASSWORD as PASSWORD, type TestRuntime } from '../testing'
@@ -44,6 +44,14 @@ describe.each(testDrivers())('accounts on $name', ({ open }) => {
     expect(await viaBearer.json()).toMatchObject({ user: { username: 'tiepnhan.06649' } })
     const viaCookie = await app.request('/api/auth/me', { headers: { cookie: cookie.split(';')[0]! } })
     expect(viaCookie.status).toBe(200)
+  })
+
+  it('refuses a session once it has expired', async () => {
+    const { token } = (await (await login({ username: 'congdan2', password: PASSWORD })).json()) as { token: string }
+    const me = () => app.request('/api/auth/me', { headers: { authorization: `Bearer ${token}` } })
+    expect((await me()).status).toBe(200)
+    await runtime.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) })
+    expect((await me()).status).toBe(401)
   })
 
   it('refuses a wrong password and an unknown user with the same Vietnamese message', async () => {
