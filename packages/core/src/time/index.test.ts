@@ -17,6 +17,7 @@ describe('public API', () => {
         'isWorkingTime',
         'lunarToSolar',
         'nextOpening',
+        'officialCalendar',
         'parseDuration',
         'remainingWorkingMinutes',
         'solarToLunar',
