@@ -7,6 +7,7 @@ describe('public API', () => {
     expect(Object.keys(time).sort()).toEqual(
       [
         'addWorkingMinutes',
+        'calendarEntriesBetween',
         'calendarYear',
         'classify',
         'computeDue',

@@ -1,4 +1,5 @@
 export { createCalendar, defaultOfficeHours, type Interval, type ResolvedCalendar } from './calendar'
+export { type CalendarEntry, calendarEntriesBetween } from './calendar-entries'
 export { classify } from './classify'
 export { computeDue, dueAfterResume, remainingWorkingMinutes, stepDueDates } from './due'
 export { formatDuration, parseDuration } from './duration'
