@@ -1,13 +1,21 @@
 import type { CalendarDay, WorkCalendar } from '@motcua/core'
-import { statutoryCalendar } from '@motcua/core'
+import { officialCalendar, statutoryCalendar } from '@motcua/core'
 import { CliError } from './cli-error'
 import { readJson } from './files'
 
+/** The built-in calendar a file extends, if any. */
+export type CalendarBase = 'official' | 'statutory'
+
+export interface LoadedCalendar {
+  calendar: Partial<WorkCalendar>
+  base?: CalendarBase
+}
+
 /**
  * A calendar file: `{ officeHours?, holidays?, makeUpDays?, makeUpHours?, workingDayMinutes?, extends? }`.
- * `extends: "statutory"` adds the statutory holidays of 2019–2035 to the file's own.
+ * `extends: "official"` adds the official days off and make-up days of `years`; `"statutory"` the law's days off only.
  */
-export async function loadCalendar(file: string): Promise<Partial<WorkCalendar>> {
+export async function loadCalendar(file: string, years: [number, number]): Promise<LoadedCalendar> {
   const parsed = await readJson(file)
   if (!parsed.ok)
     throw new CliError(
@@ -27,13 +35,22 @@ export async function loadCalendar(file: string): Promise<Partial<WorkCalendar>>
       `Calendar file ${file} has unknown keys: ${unknown.join(', ')}`,
     )
   }
-  if (base === undefined) return calendar
-  if (base !== 'statutory') {
-    throw new CliError(`"extends" chỉ nhận "statutory"`, `"extends" must be "statutory", not ${JSON.stringify(base)}`)
+  if (base === undefined) return { calendar }
+  if (base !== 'official' && base !== 'statutory') {
+    throw new CliError(
+      `"extends" chỉ nhận "official" hoặc "statutory"`,
+      `"extends" must be "official" or "statutory", not ${JSON.stringify(base)}`,
+    )
   }
-  const statutory = statutoryCalendar(2019, 2035)
-  const own: unknown = calendar.holidays ?? []
+  const inherited = base === 'official' ? officialCalendar(...years).calendar : statutoryCalendar(...years)
   // A malformed list goes through unmerged so createCalendar reports it with its pointer.
-  if (!Array.isArray(own)) return calendar
-  return { ...calendar, holidays: [...statutory.holidays, ...(own as CalendarDay[])] }
+  const merge = (own: unknown, theirs: CalendarDay[]) => (Array.isArray(own) ? [...theirs, ...own] : own)
+  return {
+    calendar: {
+      ...calendar,
+      holidays: merge(calendar.holidays ?? [], inherited.holidays) as CalendarDay[],
+      makeUpDays: merge(calendar.makeUpDays ?? [], inherited.makeUpDays) as CalendarDay[],
+    },
+    base,
+  }
 }

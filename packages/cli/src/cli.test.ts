@@ -68,6 +68,10 @@ beforeAll(async () => {
   broken.steps[1]!.actions[0]!.to = 'tra_kq'
   await writeFile(join(dir, 'library', 'thu-tuc-hong', 'procedure.json'), JSON.stringify(broken))
   await writeFile(join(dir, 'not-json.json'), '{ "schemaVersion": 1,')
+  const marked = definition() as { conditions?: string[]; steps: { name: string }[] }
+  marked.conditions = ['Có giấy tờ tùy thân (verify)']
+  marked.steps[1]!.name = 'Xử lý TODO'
+  await writeFile(join(dir, 'marked.json'), JSON.stringify(marked))
 })
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
@@ -122,6 +126,22 @@ describe.concurrent('motcua validate', () => {
       ['library/thu-tuc-hong/procedure.json', false, ['action.unknownTarget', 'step.noTerminal', 'step.unreachable']],
       ['library/thu-tuc-tot/procedure.json', true, []],
     ])
+  })
+
+  it('rejects editing marks in text citizens see', async () => {
+    const run = await motcua(['validate', 'marked.json'], dir)
+    expect(run.code).toBe(1)
+    expect(run.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^marked\.json: \/conditions\/0: Người dân sẽ thấy dấu biên tập "\(verify\)" .* \(text\.editingMark\)$/,
+      ),
+      expect.stringMatching(
+        /^marked\.json: \/steps\/1\/name: Người dân sẽ thấy dấu biên tập "TODO" .* \(text\.editingMark\)$/,
+      ),
+    ])
+    const library = await motcua(['validate', '../../procedures'])
+    expect(library.code).toBe(0)
+    expect(library.stdout).toMatch(/^✓ .*dang-ky-khai-sinh\/procedure\.json$/m)
   })
 
   it('reports a file that is not JSON as invalid', async () => {

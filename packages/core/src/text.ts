@@ -31,3 +31,29 @@ const BROKEN_TEXT = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * @example isStorableText('Nguyễn\u0000') // false
  */
 export const isStorableText = (text: string): boolean => !BROKEN_TEXT.test(text)
+
+// Editors mark what they could not confirm; such a mark belongs in a source note, never in text a citizen reads.
+const EDITING_MARKS: readonly RegExp[] = [
+  /[([][^()[\]]*\bverify\b[^()[\]]*[)\]]/i,
+  /\bverify\b/i,
+  /\b(?:TODO|FIXME|TBD)\b/i,
+  /\?{3,}|\(\s*\?\s*\)/,
+  /[([]\s*(?:cần|phải)\s+(?:kiểm tra|kiểm chứng|xác minh|xác nhận)[^()[\]]*[)\]]/i,
+  /[([]\s*kiểm tra lại\s*[)\]]/i,
+  /chưa (?:được )?kiểm chứng/i,
+  /lorem ipsum/i,
+]
+
+/**
+ * The first editing mark in a text ('(verify)', 'TODO', 'FIXME', '???', '[cần kiểm tra]', 'chưa kiểm chứng', …), or
+ * undefined when there is none.
+ * @example editingMark('Lệ phí 50.000 đồng (verify)') // '(verify)'
+ */
+export function editingMark(text: string): string | undefined {
+  const normal = text.normalize('NFC')
+  for (const mark of EDITING_MARKS) {
+    const found = mark.exec(normal)
+    if (found) return found[0]
+  }
+  return undefined
+}

@@ -1,6 +1,7 @@
 import { toIssues } from '../ajv/index'
 import type { Issue } from '../errors'
 import { checkBudget } from './check-budget'
+import { checkCitizenText } from './check-citizen-text'
 import { checkFees } from './check-fees'
 import { checkFormSchema } from './check-form-schema'
 import { checkGraph } from './check-graph'
@@ -21,6 +22,7 @@ const semanticChecks: readonly ((def: ProcedureDefinition) => Issue[])[] = [
   checkBudget,
   checkFees,
   checkRules,
+  checkCitizenText,
 ]
 
 /**

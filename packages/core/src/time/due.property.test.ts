@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { createCalendar } from './calendar'
 import { classify } from './classify'
 import { computeDue, dueAfterResume, remainingWorkingMinutes } from './due'
-import { formatDate, localDay } from './local-time'
-import { calendarArb, durationArb, instantArb, vn } from './test-support'
+import { DAY, formatDate, localDay, weekday } from './local-time'
+import { calendarYear } from './official-calendar'
+import { calendarArb, durationArb, instantArb, official, vn } from './test-support'
 import { addWorkingMinutes, isInClosedOpening, nextOpening, workingMinutesBetween } from './working-time'
 
 const opts = { numRuns: 200 }
@@ -41,6 +42,45 @@ describe('computeDue: properties', () => {
           expect(after.getTime()).toBeGreaterThanOrEqual(before.getTime())
         },
       ),
+      opts,
+    )
+  })
+})
+
+describe('the official calendar 2019–2026: properties', () => {
+  const years = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]
+  const daysOff = new Set(years.flatMap((year) => calendarYear(year).holidays.map((d) => d.date)))
+  const makeUp = new Set(years.flatMap((year) => calendarYear(year).makeUpDays.map((d) => d.date)))
+  const FROM = Date.parse('2019-01-01T00:00:00+07:00')
+  // Any minute of 2019–2026, or an office-hours boundary on a day next to a day off or a make-up day.
+  const receivedArb = fc.oneof(
+    fc.integer({ min: 0, max: (8 * 365 * DAY) / MINUTE }).map((m) => new Date(FROM + m * MINUTE)),
+    fc
+      .tuple(fc.constantFrom(...daysOff, ...makeUp), fc.integer({ min: -2, max: 1 }), fc.constantFrom(420, 960, 1020))
+      .map(([date, shift, minute]) => new Date(Date.parse(`${date}T00:00:00+07:00`) + shift * DAY + minute * MINUTE)),
+  )
+
+  it('a deadline never falls on a day off, and falls on a weekend only on a make-up day', () => {
+    fc.assert(
+      fc.property(receivedArb, durationArb, (received, duration) => {
+        const due = computeDue(official, received, duration) as Date
+        const day = localDay(due.getTime())
+        const date = formatDate(day)
+        expect(daysOff.has(date)).toBe(false)
+        if (weekday(day) === 0 || weekday(day) === 6) expect(makeUp.has(date)).toBe(true)
+      }),
+      opts,
+    )
+  })
+
+  it('a later receipt is never due earlier', () => {
+    fc.assert(
+      fc.property(receivedArb, receivedArb, durationArb, (x, y, duration) => {
+        const [a, b] = x.getTime() <= y.getTime() ? [x, y] : [y, x]
+        const dueA = computeDue(official, a, duration) as Date
+        const dueB = computeDue(official, b, duration) as Date
+        expect(dueA.getTime()).toBeLessThanOrEqual(dueB.getTime())
+      }),
       opts,
     )
   })

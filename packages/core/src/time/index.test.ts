@@ -7,6 +7,7 @@ describe('public API', () => {
     expect(Object.keys(time).sort()).toEqual(
       [
         'addWorkingMinutes',
+        'calendarEntriesBetween',
         'calendarYear',
         'classify',
         'computeDue',
@@ -17,6 +18,7 @@ describe('public API', () => {
         'isWorkingTime',
         'lunarToSolar',
         'nextOpening',
+        'officialCalendar',
         'parseDuration',
         'remainingWorkingMinutes',
         'solarToLunar',

@@ -3,10 +3,14 @@ import fc from 'fast-check'
 import { createCalendar, type ResolvedCalendar } from './calendar'
 import { statutoryCalendar } from './holidays'
 import { DAY, formatDate, formatLocal, MINUTE, parseDate } from './local-time'
+import { officialCalendar } from './official-calendar'
 import type { Duration, OfficeInterval } from './types'
 
 /** The statutory calendar 2019–2035 with the default office hours. */
 export const vn = createCalendar(statutoryCalendar(2019, 2035))
+
+/** The official calendar 2019–2035 (the Government's decisions, then the rules) with the default office hours. */
+export const official = createCalendar(officialCalendar(2019, 2035).calendar)
 
 /** '2025-04-28T10:00:00+07:00' → Date. */
 export const at = (text: string): Date => new Date(text)
@@ -46,9 +50,10 @@ const dateArb = fc
 const named = (cal: ResolvedCalendar, text: string): ResolvedCalendar =>
   Object.assign(cal, { [fc.toStringMethod]: () => text })
 
-/** Random calendars: odd office hours, random holidays and make-up days; and the statutory one. */
+/** Random calendars: odd office hours, random holidays and make-up days; and the statutory and official ones. */
 export const calendarArb: fc.Arbitrary<ResolvedCalendar> = fc.oneof(
   fc.constant(named(createCalendar(statutoryCalendar(2019, 2035)), 'statutoryCalendar(2019, 2035)')),
+  fc.constant(named(createCalendar(officialCalendar(2019, 2035).calendar), 'officialCalendar(2019, 2035)')),
   fc
     .record({
       officeHours: fc.array(dayArb, { minLength: 7, maxLength: 7 }).filter((w) => w.some((d) => d.length > 0)),

@@ -27,6 +27,12 @@ export interface CalendarDay {
   name: string
 }
 
+/** A calendar entry with where it comes from: the notice's number, date and issuer, or the law's article. */
+export interface SourcedDay extends CalendarDay {
+  /** e.g. 'Thông báo số 5015/TB-LĐTBXH ngày 22/11/2023 (Bộ Lao động – Thương binh và Xã hội)'; '(verify)' marks what is unconfirmed. */
+  source: string
+}
+
 /** A working calendar as an administrator writes it; `createCalendar` resolves it once. */
 export interface WorkCalendar {
   /** Index 0 = Sunday … 6 = Saturday; `[]` = closed that weekday. */

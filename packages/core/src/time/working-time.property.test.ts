@@ -71,4 +71,16 @@ describe('working time: properties', () => {
       opts,
     )
   })
+
+  it('adding working time is monotonic: a later start or a longer budget never ends earlier', () => {
+    fc.assert(
+      fc.property(calendarArb, instantArb, instantArb, fc.nat(3000), fc.nat(3000), (cal, x, y, m, n) => {
+        const [a, b] = x.getTime() <= y.getTime() ? [x, y] : [y, x]
+        const [less, more] = m <= n ? [m, n] : [n, m]
+        expect(addWorkingMinutes(cal, a, less).getTime()).toBeLessThanOrEqual(addWorkingMinutes(cal, b, less).getTime())
+        expect(addWorkingMinutes(cal, a, less).getTime()).toBeLessThanOrEqual(addWorkingMinutes(cal, a, more).getTime())
+      }),
+      opts,
+    )
+  })
 })
