@@ -62,6 +62,8 @@ export interface EditServices {
   hooks?: { plugins: PluginHost; registry: ProcedureRegistry }
 }
 
+/** An arbitrary constant: the advisory lock that serialises calendar edits across runtime processes. */
+const CALENDAR_EDIT_LOCK = 4_812_020
 const CHUNK = 5000
 const chunks = <T>(list: T[]): T[][] =>
   Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK))
@@ -108,7 +110,9 @@ async function openDossiers(tx: Db, unitIds: string[], dates: CalendarEdit['date
             dates ? lt(dossiers.receivedAt, localMidnight(dates.to, 1)) : undefined,
             dates ? gte(dossiers.dueAt, localMidnight(dates.from)) : undefined,
           ),
-        )),
+        )
+        // an officer's action on one of them waits for the edit, then finds its expected version stale
+        .for('update')),
     )
   return found
 }
@@ -146,6 +150,7 @@ async function definitionsOf(tx: Db, versionIds: string[]): Promise<Map<string, 
   return new Map(rows.map((r) => [r.id, r.definition]))
 }
 
+// cannot happen while the candidates are locked; kept so that a missed lock fails loudly instead of writing over
 const stale = () =>
   new DomainError('CONFLICT', {
     vi: 'Có hồ sơ vừa được cập nhật trong lúc thay đổi lịch. Lịch chưa được lưu; vui lòng thực hiện lại.',
@@ -161,6 +166,8 @@ const stale = () =>
  */
 export async function changeCalendar(db: Db, edit: CalendarEdit, services: EditServices = {}): Promise<EditOutcome> {
   const outcome = await withTransaction(db, async (tx) => {
+    // one edit at a time: each recomputes from the calendars as the previous one left them
+    await tx.execute(sql`select pg_advisory_xact_lock(${CALENDAR_EDIT_LOCK})`)
     const before = await calendarState(tx)
     await edit.write(tx, before)
     const after = await calendarState(tx)

@@ -313,6 +313,62 @@ describe.each(testDrivers())('administered calendars on $name', ({ open }) => {
     )
   })
 
+  it('saves an edit made while an officer acts on a dossier it moves: the action goes first, or finds the dossier moved', async () => {
+    now = vn('2025-06-02T09:00:00') // a Monday
+    const { receiptCode } = await submitOnline(business, '193')
+    await act('tiepnhan.193', receiptCode, 'tiep_nhan')
+    const { version, dueAt } = await view('tiepnhan.193', receiptCode)
+    expect(dueAt).toBe(iso('2025-06-05T09:00:00'))
+    const [edit, action] = await Promise.all([
+      as('admin', 'PUT', '/api/admin/calendars/default/days/2025-06-03', {
+        kind: 'holiday',
+        name: 'Ngày nghỉ (dữ liệu thử)',
+        source: 'Dữ liệu thử',
+      }),
+      as('chuyenvien.193', 'POST', `/api/desk/dossiers/${receiptCode}/actions/trinh_ky`, { expectedVersion: version }),
+    ])
+    expect(edit.status).toBe(200)
+    expect([200, 409]).toContain(action.status)
+    const after = await view('tiepnhan.193', receiptCode)
+    expect(after.dueAt).toBe(iso('2025-06-06T09:00:00'))
+    expect(after.events.at(-1)!.action).toBe('calendarChange')
+    expect(after.events.map((e) => e.action).includes('forward')).toBe(action.status === 200)
+  })
+
+  it('checks the hours it is given; counter hours move no deadline, office hours do', async () => {
+    const badInterval = saturdayMorning.map((d, i) => (i === 6 ? [{ start: '11:30', end: '07:30' }] : d))
+    const bad = await as('quantri.207', 'PUT', '/api/admin/calendars/co-to/hours', {
+      counterHours: badInterval,
+      source: 'Dữ liệu thử',
+    })
+    expect(await bad.json()).toMatchObject({
+      error: { issues: [{ code: 'calendar.interval', path: '/counterHours/6/0' }] },
+    })
+    const rootless = await as('admin', 'PUT', '/api/admin/calendars/default/hours', {
+      officeHours: null,
+      source: 'Dữ liệu thử',
+    })
+    expect(await rootless.json()).toMatchObject({ error: { issues: [{ code: 'calendar.rootHours' }] } })
+
+    now = vn('2025-06-09T08:00:00') // a Monday
+    const atCounter = await json<{ receiptCode: string; dueAt: string }>(intake('07192'), 201)
+    expect(atCounter.dueAt).toBe(iso('2025-06-09T17:00:00'))
+    const counterOnly = await json<{ change: Change }>(
+      as('quantri.207', 'PUT', '/api/admin/calendars/co-to/hours', {
+        counterHours: saturdayMorning.map((d, i) => (i === 6 ? [{ start: '07:00', end: '11:00' }] : d)),
+        source: 'Dữ liệu thử',
+      }),
+    )
+    expect(counterOnly.change.movedCount).toBe(0)
+    const shorter = [0, 1, 2, 3, 4, 5, 6].map((i) => (i === 6 || i === 0 ? [] : [{ start: '07:00', end: '11:30' }]))
+    const mornings = await json<{ change: Change }>(
+      as('quantri.207', 'PUT', '/api/admin/calendars/co-to/hours', { officeHours: shorter, source: 'Dữ liệu thử' }),
+    )
+    expect(mornings.change.moved).toContainEqual(
+      expect.objectContaining({ receiptCode: atCounter.receiptCode, dueAtAfter: iso('2025-06-09T11:30:00') }),
+    )
+  })
+
   it('lets a unit’s administrators edit only their units’ calendars', async () => {
     const day = { kind: 'holiday', name: 'Nghỉ', source: 'Dữ liệu thử' }
     expect((await as('quantri.193', 'PUT', '/api/admin/calendars/default/days/2025-06-02', day)).status).toBe(403)
