@@ -1,5 +1,5 @@
-import { DomainError, type Issue } from '@motcua/core'
-import { calendars, type WeekHours } from '@motcua/db'
+import { DomainError } from '@motcua/core'
+import { calendars } from '@motcua/db'
 import { eq } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app'
@@ -8,163 +8,32 @@ import { ADMIN_ROLES } from '../auth/role-groups'
 import { holdsRoleOver } from '../auth/scope'
 import { loadCalendars } from '../calendar'
 import {
-  assignCalendar,
-  changeHours,
-  createUnitCalendar,
-  type Editor,
-  recordYear,
-  removeDay,
-  setDay,
-} from '../calendars/calendar-edits'
+  assignBody,
+  createBody,
+  dateParam,
+  dayBody,
+  hoursBody,
+  isCalendarCode,
+  notCalendarDates,
+  removeDayBody,
+  yearBody,
+  yearParam,
+} from '../calendars/calendar-input'
+import { assignCalendar, changeHours, createUnitCalendar } from '../calendars/calendar-setup'
 import { calendarSummaries, changeView, yearView } from '../calendars/calendar-views'
 import type { EditServices } from '../calendars/change-calendar'
 import type { DayEntry } from '../calendars/day-checks'
-import { jsonBody } from '../http/body'
+import { recordYear, removeDay, setDay } from '../calendars/day-edits'
+import { type Editor, invalid, noCalendar } from '../calendars/edit-basics'
 import type { Operation } from '../http/openapi'
-
-const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength, pattern: '\\S' })
-const source = { ...text(500), description: 'the notice or decision: its number and date' }
-const dayEntry = {
-  type: 'object',
-  properties: { date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }, name: text(200), source },
-  required: ['date', 'name'],
-  additionalProperties: false,
-}
-const weekHours = {
-  oneOf: [
-    { type: 'null' },
-    {
-      type: 'array',
-      minItems: 7,
-      maxItems: 7,
-      description: 'Sunday first; each day a list of {start, end} HH:MM',
-      items: {
-        type: 'array',
-        maxItems: 6,
-        items: {
-          type: 'object',
-          properties: { start: { type: 'string', maxLength: 5 }, end: { type: 'string', maxLength: 5 } },
-          required: ['start', 'end'],
-          additionalProperties: false,
-        },
-      },
-    },
-  ],
-}
-const CODE = '^[a-z0-9][a-z0-9-]{0,39}$'
-
-const yearBody = jsonBody<{
-  source?: string
-  provisional?: boolean
-  holidays: DayEntry[]
-  makeUpDays: DayEntry[]
-}>({
-  type: 'object',
-  properties: {
-    source,
-    provisional: { type: 'boolean', description: 'true: days by the law’s rules only, no decision yet' },
-    holidays: { type: 'array', maxItems: 80, items: dayEntry },
-    makeUpDays: { type: 'array', maxItems: 30, items: dayEntry },
-  },
-  required: ['holidays', 'makeUpDays'],
-  additionalProperties: false,
-})
-const dayBody = jsonBody<{ kind: 'holiday' | 'makeUp'; name: string; source: string }>({
-  type: 'object',
-  properties: { kind: { enum: ['holiday', 'makeUp'] }, name: text(200), source },
-  required: ['kind', 'name', 'source'],
-  additionalProperties: false,
-})
-const removeDayBody = jsonBody<{ source: string }>({
-  type: 'object',
-  properties: { source },
-  required: ['source'],
-  additionalProperties: false,
-})
-const hoursBody = jsonBody<{
-  name?: string
-  officeHours?: WeekHours | null
-  counterHours?: WeekHours | null
-  source: string
-}>({
-  type: 'object',
-  properties: { name: text(200), officeHours: weekHours, counterHours: weekHours, source },
-  required: ['source'],
-  additionalProperties: false,
-})
-const createBody = jsonBody<{
-  code: string
-  name: string
-  ownerUnitCode: string
-  parentCode?: string
-  officeHours?: WeekHours | null
-  counterHours?: WeekHours | null
-  source?: string
-}>({
-  type: 'object',
-  properties: {
-    code: { type: 'string', pattern: CODE, description: 'lower-case letters, digits and dashes' },
-    name: text(200),
-    ownerUnitCode: { type: 'string', maxLength: 50 },
-    parentCode: { type: 'string', pattern: CODE },
-    officeHours: weekHours,
-    counterHours: weekHours,
-    source,
-  },
-  required: ['code', 'name', 'ownerUnitCode'],
-  additionalProperties: false,
-})
-const assignBody = jsonBody<{ calendarCode: string; source?: string }>({
-  type: 'object',
-  properties: { calendarCode: { type: 'string', pattern: CODE }, source },
-  required: ['calendarCode'],
-  additionalProperties: false,
-})
-
-const invalidParam = (name: string, vi: string, en: string) =>
-  new DomainError('INVALID_DATA', { vi, en }, [{ code: 'format', path: `/path/${name}`, message: { vi, en } }])
-const isRealDate = (date: string) => {
-  const day = new Date(`${date}T00:00:00Z`)
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === date
-}
-const dateParam = (c: Context) => {
-  const date = c.req.param('date')!
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date) || date < '1900' || date > '2201')
-    throw invalidParam('date', 'Ngày phải là một ngày có thật, dạng YYYY-MM-DD.', 'Expected a real date YYYY-MM-DD.')
-  return date
-}
-const yearParam = (c: Context) => {
-  const year = Number(c.req.param('year'))
-  if (!/^\d{4}$/.test(c.req.param('year')!) || year < 1900 || year > 2200)
-    throw invalidParam('year', 'Năm phải có 4 chữ số, từ 1900 đến 2200.', 'Expected a year 1900–2200.')
-  return year
-}
-const notCalendarDates = (lists: Record<string, DayEntry[]>): Issue[] =>
-  Object.entries(lists).flatMap(([key, list]) =>
-    list.flatMap((d, i) =>
-      isRealDate(d.date)
-        ? []
-        : [
-            {
-              code: 'format',
-              path: `/${key}/${i}/date`,
-              message: { vi: `${d.date} không phải một ngày có thật`, en: `${d.date} is not a real date` },
-            },
-          ],
-    ),
-  )
 
 /** The calendar of the route's `:calendarCode`, when the caller may edit it (the owner unit's administrators). */
 async function editableCalendar(c: Context<AppEnv>) {
   const code = c.req.param('calendarCode')!
-  const [row] = /^[a-z0-9][a-z0-9-]{0,39}$/.test(code)
+  const [row] = isCalendarCode(code)
     ? await c.var.database.db.select().from(calendars).where(eq(calendars.code, code))
     : []
-  if (!row)
-    throw new DomainError('NOT_FOUND', {
-      vi: `Không có lịch làm việc "${code.slice(0, 40)}".`,
-      en: 'No such calendar.',
-    })
+  if (!row) throw noCalendar(code)
   if (!(await holdsRoleOver(c.var.units, requirePrincipal(c), [...ADMIN_ROLES], row.ownerUnitId))) throw forbidden()
   return row
 }
@@ -172,11 +41,7 @@ async function editableCalendar(c: Context<AppEnv>) {
 async function resolvedCalendar(c: Context<AppEnv>) {
   const code = c.req.param('calendarCode')!
   const calendar = (await loadCalendars(c.var.database.db)).get(code)
-  if (!calendar)
-    throw new DomainError('NOT_FOUND', {
-      vi: `Không có lịch làm việc "${code.slice(0, 40)}".`,
-      en: 'No such calendar.',
-    })
+  if (!calendar) throw noCalendar(code)
   return calendar
 }
 
@@ -194,9 +59,6 @@ const services = (c: Context<AppEnv>): EditServices => ({
   units: c.var.units,
   hooks: { plugins: c.var.plugins, registry: c.var.registry },
 })
-const invalid = (issues: Issue[]) =>
-  new DomainError('INVALID_DATA', { vi: 'Có ngày chưa hợp lệ.', en: 'Some dates are not valid.' }, issues)
-
 async function unitByCode(c: Context<AppEnv>, code: string, path: string) {
   const unit = await c.var.units.byCode(code)
   if (!unit)
@@ -236,8 +98,9 @@ export const calendarRoutes = new Hono<AppEnv>()
     return c.json({ calendar: summary, change: changeView(outcome) }, 201)
   })
   .get('/api/admin/calendars/:calendarCode', async (c) => {
-    const summary = (await calendarSummaries(c.var.database.db)).get(c.req.param('calendarCode'))
-    if (!summary) throw new DomainError('NOT_FOUND', { vi: 'Không có lịch làm việc này.', en: 'No such calendar.' })
+    const code = c.req.param('calendarCode')
+    const summary = (await calendarSummaries(c.var.database.db)).get(code)
+    if (!summary) throw noCalendar(code)
     return c.json(summary)
   })
   .put('/api/admin/calendars/:calendarCode/hours', async (c) => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { type CalendarYear, calendarYear, defaultOfficeHours } from '@motcua/core'
 import { calendars, type Db } from '@motcua/db'
 import { loadCalendarData } from '../calendar'
-import { recordYear } from '../calendars/calendar-edits'
+import { recordYear } from '../calendars/day-edits'
 
 /** The years the province's calendar is seeded with. */
 export const SEEDED_YEARS = { from: 2019, to: 2035 } as const
