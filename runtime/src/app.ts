@@ -13,6 +13,7 @@ import type { PluginHost } from './plugins/plugin-host'
 import type { ProcedureRegistry } from './procedures/registry'
 import { authDocs, authRoutes } from './routes/auth'
 import { authoringDocs, authoringRoutes } from './routes/authoring'
+import { calendarDocs, calendarRoutes } from './routes/calendars'
 import { citizenDocs, citizenRoutes } from './routes/citizen'
 import { deskDocs, deskRoutes, intakeRoutes } from './routes/desk'
 import { dossiersDocs, dossiersRoutes } from './routes/dossiers'
@@ -84,6 +85,7 @@ export const operations: Operation[] = [
   ...citizenDocs,
   ...deskDocs,
   ...pluginAdminDocs,
+  ...calendarDocs,
   ...filesDocs,
   ...slipDocs,
   {
@@ -134,6 +136,7 @@ export function createApp(services: Services) {
   app.route('/', filesRoutes)
   app.route('/', slipRoutes(services.secret))
   app.route('/', pluginAdminRoutes)
+  app.route('/', calendarRoutes)
   app.route('/', pluginRoutes(services.plugins))
   const document = openApiDocument([...operations, ...pluginRouteDocs(services.plugins)])
   app.get('/api/openapi.json', (c) => c.json(document, 200, { 'Cache-Control': 'public, max-age=300' }))

@@ -13,11 +13,12 @@ describe.each(testDrivers())('the working calendar on $name', ({ open }) => {
   })
   afterAll(() => database?.close())
 
-  it('is seeded with the statutory holidays, lunar ones included', async () => {
+  it('is seeded with the official calendar, swapped days and lunar holidays included', async () => {
     const calendar = await loadCalendar(database.db)
-    // received Tuesday 29/4/2025 10:00; 30/4 and 1/5 are holidays: 2 working days → Monday 5/5 10:00
+    // received Tuesday 29/4/2025 10:00; 30/4 and 1/5 are holidays and 2/5 was swapped for Saturday 26/4
+    // (Công văn 8726/VPCP-KGVX): 2 working days → Tuesday 6/5 10:00
     expect(computeDue(calendar!, new Date('2025-04-29T10:00:00+07:00'), { kind: 'workingDays', days: 2 })).toEqual(
-      new Date('2025-05-05T10:00:00+07:00'),
+      new Date('2025-05-06T10:00:00+07:00'),
     )
     // Giỗ Tổ Hùng Vương 2026 (10/3 lunar) is Sunday 26/4 → Monday 27/4 off; 30/4 Thu, 1/5 Fri
     expect(computeDue(calendar!, new Date('2026-04-24T16:00:00+07:00'), { kind: 'workingHours', hours: 2 })).toEqual(
@@ -28,10 +29,10 @@ describe.each(testDrivers())('the working calendar on $name', ({ open }) => {
   it('takes an administrator’s make-up working day into account', async () => {
     await database.db
       .insert(calendarDays)
-      .values({ calendarCode: 'default', date: '2025-04-26', kind: 'makeUp', name: 'Làm bù cho ngày 2/5/2025' })
+      .values({ calendarCode: 'default', date: '2027-05-08', kind: 'makeUp', name: 'Làm bù (dữ liệu thử)' })
     const calendar = await loadCalendar(database.db)
-    expect(computeDue(calendar!, new Date('2025-04-25T16:00:00+07:00'), { kind: 'workingHours', hours: 2 })).toEqual(
-      new Date('2025-04-26T08:00:00+07:00'),
+    expect(computeDue(calendar!, new Date('2027-05-07T16:00:00+07:00'), { kind: 'workingHours', hours: 2 })).toEqual(
+      new Date('2027-05-08T08:00:00+07:00'),
     )
   })
 })

@@ -1,11 +1,5 @@
-import {
-  classify,
-  dossierStatuses,
-  effectiveSteps,
-  type ResolvedCalendar,
-  type Timeliness,
-  workingMinutesBetween,
-} from '@motcua/core'
+import { classify, dossierStatuses, effectiveSteps, type Timeliness, workingMinutesBetween } from '@motcua/core'
+import type { UnitCalendar } from '../calendar'
 import type { PublishedVersion } from '../procedures/registry'
 import type { DossierRow } from './act'
 
@@ -22,6 +16,8 @@ export interface DeskSummary {
   submittedAt: Date
   receivedAt: Date | null
   dueAt: Date | null
+  /** The due date counts days of a year whose days off follow no published decision yet: it may still move. */
+  dueProvisional: boolean
   paused: boolean
   timeliness: Timeliness
   /** Working minutes until the due time (negative once overdue); null without a due time or once done. */
@@ -46,12 +42,27 @@ export type DeskRow = Pick<
   | 'doneAt'
 > & { applicantName: string }
 
+/**
+ * Whether a dossier's due date depends on a provisional year: one of the years from its reception to its due date
+ * has no published decision yet (its days off come from the law's rules and a notice may still move them).
+ * @example dueIsProvisional(await units.unitCalendarOf(dossier.unitId), dossier) // true for a 2027 deadline today
+ */
+export function dueIsProvisional(
+  calendar: Pick<UnitCalendar, 'isProvisional'>,
+  d: { receivedAt: Date | null; dueAt: Date | null },
+): boolean {
+  if (!d.receivedAt || !d.dueAt) return false
+  const year = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).getUTCFullYear()
+  for (let y = year(d.receivedAt); y <= year(d.dueAt); y++) if (calendar.isProvisional(y)) return true
+  return false
+}
+
 /** How a dossier shows in an officer's queue: its step, its deadline and the working time left. */
 export function deskSummary(
   d: DeskRow,
   unitCode: string,
   procedure: PublishedVersion,
-  calendar: ResolvedCalendar,
+  calendar: UnitCalendar,
   now: Date,
 ): DeskSummary {
   const step = d.currentStep
@@ -73,8 +84,9 @@ export function deskSummary(
     submittedAt: d.submittedAt,
     receivedAt: d.receivedAt,
     dueAt: d.dueAt,
+    dueProvisional: dueIsProvisional(calendar, d),
     paused: d.pausedAt !== null,
     timeliness,
-    workingMinutesLeft: running ? workingMinutesBetween(calendar, d.pausedAt ?? now, d.dueAt!) : null,
+    workingMinutesLeft: running ? workingMinutesBetween(calendar.working, d.pausedAt ?? now, d.dueAt!) : null,
   }
 }

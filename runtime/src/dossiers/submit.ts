@@ -17,6 +17,7 @@ import { and, eq, getTableColumns, sql } from 'drizzle-orm'
 import { lookupPin } from '../auth/instance-secret'
 import type { Principal } from '../auth/principal'
 import { sha256 } from '../auth/tokens'
+import { assertCounterOpen } from '../calendars/counter-hours'
 import type { PluginHost } from '../plugins/plugin-host'
 import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
 import { offeredBy } from '../procedures/offering'
@@ -228,6 +229,7 @@ export async function submitDossier(
 
   try {
     const now = input.now ?? new Date()
+    if (channel === 1) assertCounterOpen(await input.units.unitCalendarOf(unit.id), unit.name, now)
     const received = await receipt(now)
     return await withTransaction(db, async (t) => {
       const existing = await findExisting(t)

@@ -1,5 +1,8 @@
 import {
   attachments,
+  calendarChanges,
+  calendarDays,
+  calendarYears,
   dossierEvents,
   dossiers,
   formDrafts,
@@ -139,6 +142,9 @@ describe.each(testDrivers())('bad input on $name', ({ open }) => {
     procedures,
     pluginSettings,
     sessions,
+    calendarDays,
+    calendarYears,
+    calendarChanges,
   ]
   const counts = () => Promise.all(tables.map((t) => runtime.database.db.$count(t)))
 
@@ -215,6 +221,9 @@ describe.each(testDrivers())('bad input on $name', ({ open }) => {
       unitCode: '193',
       slug: slug!,
       form: '01',
+      calendarCode: 'default',
+      year: '2025',
+      date: '2025-05-02',
     }
   })
   afterAll(() => runtime?.close())

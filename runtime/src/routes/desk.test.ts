@@ -74,8 +74,9 @@ describe.each(testDrivers())('the officers’ desk on $name', ({ open }) => {
     expect((await act('tiepnhan.193', code, 'tiep_nhan')).status).toBe(200)
     const calendar = await runtime.units.calendarOf((await runtime.units.byCode('193'))!.id)
     const received = await view('chuyenvien.193', code)
-    expect(new Date(received.dueAt!)).toEqual(computeDue(calendar, now, { kind: 'workingDays', days: 3 })) // 3 wd over 30/4 and 1/5
-    expect(received.dueAt).toBe(vn('2025-05-06T10:00:00').toISOString())
+    expect(new Date(received.dueAt!)).toEqual(computeDue(calendar, now, { kind: 'workingDays', days: 3 }))
+    // 3 working days over 30/4, 1/5 and 2/5 (swapped for Saturday 26/4, Công văn 8726/VPCP-KGVX) → Wednesday 7/5
+    expect(received.dueAt).toBe(vn('2025-05-07T10:00:00').toISOString())
     expect(received).toMatchObject({
       status: 4,
       step: { key: 'tham_dinh' },

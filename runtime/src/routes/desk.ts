@@ -137,7 +137,7 @@ export const deskRoutes = new Hono<AppEnv>()
           row,
           (await units.byId(row.unitId))?.code ?? '',
           (await registry.byId(row.procedureVersionId))!,
-          await units.calendarOf(row.unitId),
+          await units.unitCalendarOf(row.unitId),
           now,
         ),
       ),
@@ -160,7 +160,7 @@ export const deskRoutes = new Hono<AppEnv>()
       })
       .from(attachments)
       .where(eq(attachments.dossierId, dossier.id))
-    const calendar = await c.var.units.calendarOf(dossier.unitId)
+    const calendar = await c.var.units.unitCalendarOf(dossier.unitId)
     return c.json({
       ...deskSummary(
         { ...dossier, applicantName: dossier.applicant.fullName },

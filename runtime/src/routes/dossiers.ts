@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { checkLookupPin } from '../auth/pin-check'
+import { dueIsProvisional } from '../dossiers/desk-view'
 import { notFoundDossier } from '../dossiers/errors'
 import { eventsOf } from '../dossiers/events'
 import { loadDossier } from '../dossiers/load-dossier'
@@ -144,6 +145,8 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
         submittedAt: d.submittedAt,
         receivedAt: d.receivedAt,
         dueAt: d.dueAt,
+        // a deadline in a year without the Government's decision yet may still move with it
+        dueProvisional: dueIsProvisional(await c.var.units.unitCalendarOf(d.unitId), d),
         doneAt: d.doneAt,
         returnedAt: d.returnedAt,
         timeline,

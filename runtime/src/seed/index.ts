@@ -1,7 +1,8 @@
-import { roles, statutoryCalendar } from '@motcua/core'
-import { calendarDays, calendars, type Db, roles as roleRows, seedRuns, withTransaction } from '@motcua/db'
+import { roles } from '@motcua/core'
+import { type Db, roles as roleRows, seedRuns, withTransaction } from '@motcua/db'
 import { readLibrary } from '../procedures/library'
 import { publishVersion } from '../procedures/publish'
+import { officialYearsStep, seedDefaultCalendar, syncOfficialYears } from './calendar'
 import { seedDemoAccounts } from './demo-accounts'
 import { seedQuangNinhUnits } from './units'
 
@@ -17,7 +18,10 @@ interface SeedStep {
   run(db: Db): Promise<void>
 }
 
-const steps: SeedStep[] = [
+// Installs seeded before sources were kept applied `calendar:statutory-2019-2035` (the default calendar with the
+// law's holidays); `calendar:default` then finds the calendar there, and the official years step brings its days
+// up to date.
+const steps = (): SeedStep[] => [
   {
     name: 'roles',
     run: (db) =>
@@ -26,27 +30,10 @@ const steps: SeedStep[] = [
         .values(Object.entries(roles).map(([code, m]) => ({ code, nameVi: m.vi, nameEn: m.en })))
         .then(() => {}),
   },
-  { name: 'calendar:statutory-2019-2035', run: seedStatutoryCalendar },
+  { name: 'calendar:default', run: seedDefaultCalendar },
   { name: 'units:quang-ninh-2019', run: seedQuangNinhUnits },
+  { name: officialYearsStep(), run: (db) => syncOfficialYears(db) },
 ]
-
-/**
- * The default calendar: office hours 07:00–11:30 and 13:30–17:00 Monday to Friday, and the statutory holidays
- * 2019–2035 computed by core (lunar ones included). The Prime Minister's yearly schedule (swapped days,
- * make-up days) is data an administrator edits on top.
- */
-async function seedStatutoryCalendar(db: Db): Promise<void> {
-  const calendar = statutoryCalendar(2019, 2035)
-  await db
-    .insert(calendars)
-    .values({ code: 'default', name: 'Lịch làm việc tỉnh Quảng Ninh', officeHours: calendar.officeHours })
-  await db
-    .insert(calendarDays)
-    .values([
-      ...calendar.holidays.map((d) => ({ calendarCode: 'default', kind: 'holiday' as const, ...d })),
-      ...calendar.makeUpDays.map((d) => ({ calendarCode: 'default', kind: 'makeUp' as const, ...d })),
-    ])
-}
 
 const demoStep = (password: string): SeedStep => ({
   name: 'demo-accounts',
@@ -67,7 +54,7 @@ const libraryStep = (dir: string): SeedStep => ({
 export async function seed(db: Db, options: SeedOptions = {}): Promise<string[]> {
   const applied: string[] = []
   const all = [
-    ...steps,
+    ...steps(),
     ...(options.proceduresDir ? [libraryStep(options.proceduresDir)] : []),
     ...(options.demoPassword ? [demoStep(options.demoPassword)] : []),
   ]

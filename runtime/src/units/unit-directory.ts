@@ -1,6 +1,6 @@
 import type { ResolvedCalendar } from '@motcua/core'
 import { type Database, type Db, units } from '@motcua/db'
-import { loadCalendars } from '../calendar'
+import { loadCalendars, type UnitCalendar } from '../calendar'
 
 export type UnitRow = typeof units.$inferSelect
 
@@ -14,8 +14,10 @@ export interface UnitDirectory {
   lineage(id: string): Promise<string[]>
   /** The unit and every unit below it. */
   subtree(id: string): Promise<string[]>
-  /** The working calendar of a unit (its `calendar_code`, else the default one), resolved once. */
+  /** The working calendar of a unit (its `calendar_code`, else the default one), resolved once: what deadlines count. */
   calendarOf(id: string): Promise<ResolvedCalendar>
+  /** The unit's calendar with its counter hours and the status of its years. */
+  unitCalendarOf(id: string): Promise<UnitCalendar>
   invalidate(): void
   close(): Promise<void>
 }
@@ -36,7 +38,7 @@ export async function createUnitDirectory(database: Database): Promise<UnitDirec
         cached = undefined
         throw error
       }))
-  let calendars: Promise<Map<string, ResolvedCalendar>> | undefined
+  let calendars: Promise<Map<string, UnitCalendar>> | undefined
   const loadCalendarsOnce = () =>
     (calendars ??= loadCalendars(database.db).catch((error: unknown) => {
       calendars = undefined
@@ -47,6 +49,13 @@ export async function createUnitDirectory(database: Database): Promise<UnitDirec
     calendars = undefined
   }
   const unlisten = await database.listen(UNITS_CHANNEL, invalidate)
+  const unitCalendarOf = async (id: string) => {
+    const code = (await load(database.db)).byId.get(id)?.calendarCode ?? 'default'
+    const all = await loadCalendarsOnce()
+    const calendar = all.get(code) ?? all.get('default')
+    if (!calendar) throw new Error('No working calendar: the seed did not run')
+    return calendar
+  }
   return {
     byCode: async (code) => (await load(database.db)).byCode.get(code),
     byId: async (id) => (await load(database.db)).byId.get(id),
@@ -64,13 +73,8 @@ export async function createUnitDirectory(database: Database): Promise<UnitDirec
         for (const u of byId.values()) if (u.parentId === below[i] && !below.includes(u.id)) below.push(u.id)
       return below
     },
-    async calendarOf(id) {
-      const code = (await load(database.db)).byId.get(id)?.calendarCode ?? 'default'
-      const all = await loadCalendarsOnce()
-      const calendar = all.get(code) ?? all.get('default')
-      if (!calendar) throw new Error('No working calendar: the seed did not run')
-      return calendar
-    },
+    calendarOf: async (id) => (await unitCalendarOf(id)).working,
+    unitCalendarOf,
     invalidate,
     close: unlisten,
   }

@@ -1,4 +1,5 @@
 export * from './accounts'
+export * from './calendars'
 export * from './dossiers'
 export * from './outbox'
 export * from './procedures'

@@ -26,14 +26,37 @@ export const unitLevels = pgTable('unit_levels', {
   tier: smallint('tier').notNull(),
 })
 
-/** Working calendars: office hours per weekday; holidays and make-up days live in `calendar_days`. */
-export const calendars = pgTable('calendars', {
-  code: text('code').primaryKey(),
-  name: text('name').notNull(),
-  /** Index 0 = Sunday … 6 = Saturday; each an array of `{start, end}` 'HH:MM' intervals. */
-  officeHours: jsonb('office_hours').$type<{ start: string; end: string }[][]>().notNull(),
-  workingDayMinutes: integer('working_day_minutes').notNull().default(480),
-})
+/** Office or counter hours: index 0 = Sunday … 6 = Saturday; each an array of `{start, end}` 'HH:MM' intervals. */
+export type WeekHours = { start: string; end: string }[][]
+
+/**
+ * Working calendars. The province's (`default`) has no parent; a unit's own calendar (a special zone, a commune
+ * whose counter opens on Saturday) inherits its parent's days and hours and overrides or adds to them. Days off
+ * and make-up days live in `calendar_days`, each year's status in `calendar_years`.
+ */
+export const calendars = pgTable(
+  'calendars',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    /** The calendar this one inherits from; null for the province's. */
+    parentCode: text('parent_code').references((): AnyPgColumn => calendars.code),
+    /** The unit whose administrators edit it; null = the province's administrators. */
+    ownerUnitId: uuid('owner_unit_id').references((): AnyPgColumn => units.id),
+    /** Office (working) hours, which deadlines count; null = the parent's. */
+    officeHours: jsonb('office_hours').$type<WeekHours>(),
+    /**
+     * When the counter receives dossiers, which may include hours that are not working time (a Saturday morning);
+     * null = the parent's, or the office hours.
+     */
+    counterHours: jsonb('counter_hours').$type<WeekHours>(),
+    workingDayMinutes: integer('working_day_minutes').notNull().default(480),
+  },
+  (t) => [
+    check('calendars_root_has_hours', sql`${t.parentCode} is not null or ${t.officeHours} is not null`),
+    check('calendars_not_own_parent', sql`${t.parentCode} is null or ${t.parentCode} <> ${t.code}`),
+  ],
+)
 
 export const calendarDays = pgTable(
   'calendar_days',
@@ -45,6 +68,8 @@ export const calendarDays = pgTable(
     /** `holiday` = ngày nghỉ (incl. substitute days); `makeUp` = ngày làm bù, a working day. */
     kind: text('kind', { enum: ['holiday', 'makeUp'] }).notNull(),
     name: text('name').notNull(),
+    /** Where the day comes from: the notice's number and date, or the law's article; null only for days entered before sources were kept. */
+    source: text('source'),
   },
   (t) => [
     primaryKey({ columns: [t.calendarCode, t.date] }),
