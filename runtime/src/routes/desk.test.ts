@@ -77,7 +77,7 @@ describe.each(testDrivers())('the officers’ desk on $name', ({ open }) => {
     expect(new Date(received.dueAt!)).toEqual(computeDue(calendar, now, { kind: 'workingDays', days: 3 })) // 3 wd over 30/4 and 1/5
     expect(received.dueAt).toBe(vn('2025-05-06T10:00:00').toISOString())
     expect(received).toMatchObject({
-      status: 4,
+      status: 2,
       step: { key: 'tham_dinh' },
       timeliness: 'inTime',
       workingMinutesLeft: 3 * 480,
@@ -95,7 +95,7 @@ describe.each(testDrivers())('the officers’ desk on $name', ({ open }) => {
     expect(done).toMatchObject({ status: 10, step: null, timeliness: 'early', actions: [] })
     expect(done.events.map((e) => [e.action, e.toStatus, e.actorName?.split(' –')[0] ?? null])).toEqual([
       ['submit', 1, null],
-      ['receive', 4, 'Cán bộ một cửa'],
+      ['receive', 2, 'Cán bộ một cửa'],
       ['forward', 4, 'Chuyên viên'],
       ['approve', 9, 'Lãnh đạo'],
       ['return', 10, 'Cán bộ một cửa'],
@@ -157,7 +157,7 @@ describe.each(testDrivers())('the officers’ desk on $name', ({ open }) => {
       })
       expect(res.status).toBe(201)
       const body = (await res.json()) as { receiptCode: string; status: number; dueAt: string }
-      expect(body).toMatchObject({ status: 4, dueAt: vn(due).toISOString() })
+      expect(body).toMatchObject({ status: 2, dueAt: vn(due).toISOString() })
       const desk = await view('tiepnhan.06649', body.receiptCode)
       expect(desk.events.map((e) => e.action)).toEqual(['submit', 'receive'])
     }

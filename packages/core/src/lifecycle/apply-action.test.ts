@@ -47,7 +47,7 @@ describe('applyAction: the dossier lifecycle', () => {
     const { next, event } = act(submitted, 'tiep_nhan', '2025-04-29T10:00:00')
     // 3 working days over 30/4 and 1/5
     expect(next).toMatchObject({
-      status: 4,
+      status: 2,
       currentStep: 'xu_ly',
       receivedAt: vn('2025-04-29T10:00:00'),
       dueAt: vn('2025-05-06T10:00:00'),
@@ -58,9 +58,37 @@ describe('applyAction: the dossier lifecycle', () => {
       fromStep: 'tiep_nhan',
       toStep: 'xu_ly',
       fromStatus: 1,
-      toStatus: 4,
+      toStatus: 2,
       stepDueAt: vn('2025-05-05T10:00:00'),
     })
+  })
+
+  it('keeps a received dossier at 2 (Được tiếp nhận) until its step first acts on it, then 4 (Đang xử lý)', () => {
+    const received = receivedMonday()
+    expect(received.status).toBe(2)
+    const apologised = act(received, 'xin_loi', '2025-05-06T09:00:00', {
+      reason: 'Chờ xác minh',
+      newDueAt: vn('2025-05-12T17:00:00'),
+    }).next
+    expect(apologised.status).toBe(2) // a new date is no processing step
+    expect(act(received, 'trinh_ky', '2025-05-05T10:00:00').event).toMatchObject({ fromStatus: 2, toStatus: 4 })
+    const asked = act(received, 'bo_sung', '2025-05-05T10:00:00', { missingItems: ['Tờ khai'] }).next
+    expect(act(asked, 'nhan_bo_sung', '2025-05-06T10:00:00').next.status).toBe(4)
+    const paying = act(received, 'yeu_cau_nop_phi', '2025-05-05T10:00:00', { amount: 4000 }).next
+    expect(act(paying, 'xac_nhan_phi', '2025-05-05T11:00:00').next.status).toBe(4)
+  })
+
+  it('keeps 9 when reception leads straight to the result', () => {
+    const atOnce = sampleDefinition()
+    atOnce.steps[0]!.actions[0]!.to = 'tra_ket_qua'
+    const { next } = applyAction(
+      atOnce,
+      submitted,
+      'tiep_nhan',
+      {},
+      { calendar, now: vn('2025-05-05T09:00:00'), formData: form },
+    )
+    expect(next).toMatchObject({ status: 9, currentStep: 'tra_ket_qua', doneAt: vn('2025-05-05T09:00:00') })
   })
 
   it('keeps the same-day 15:00 rule of the original fixture: 14:59 → today 17:00, 15:00 on Friday → Monday 17:00', () => {

@@ -75,7 +75,9 @@ function checkInputs(required: ActionInput[], inputs: ActionInputs): void {
 
 /**
  * Applies one action to a dossier: the pure heart of the one-stop shop. It checks that the action is
- * available now, its guard and its inputs, then returns the next state and the event to log. The clock:
+ * available now, its guard and its inputs, then returns the next state and the event to log. Statuses follow
+ * the national list (table in `definition/FORMAT.md`): `receive` leads to 2 (Được tiếp nhận), and the first action taken at
+ * the step it leads to starts processing (4). The clock:
  * `receive` starts it (due date from the case's processing time and the calendar); a supplement request
  * stops it and taking the supplement moves the due date by the working time it was stopped; `extend`
  * (apology with a new date) is allowed only before the deadline. Roles and units are the caller's check.
@@ -165,10 +167,6 @@ export function applyAction(
     }
     default: {
       const to = action.to!
-      if (action.type === 'receive') {
-        next.receivedAt = now
-        next.dueAt = computeDue(calendar, now, effectiveProcessingTime(def, state.caseKey))
-      }
       if (isTerminalOutcome(to)) {
         next.currentStep = null
         next.status = terminalOutcomes[to]
@@ -180,6 +178,12 @@ export function applyAction(
         }
       } else {
         enter(to)
+      }
+      if (action.type === 'receive') {
+        next.receivedAt = now
+        next.dueAt = computeDue(calendar, now, effectiveProcessingTime(def, state.caseKey))
+        // Được tiếp nhận until its resolving step first acts on it (a result ready at once stays 9)
+        if (next.status === 4) next.status = 2
       }
     }
   }
