@@ -160,6 +160,23 @@ describe('applyAction: the dossier lifecycle', () => {
     expect(act(state, 'trinh_ky', '2025-05-05T10:00:00').next.currentStep).toBe('phe_duyet')
   })
 
+  it('accepts the apology (Mẫu 04) until the end of the working day before the deadline’s day, not later', () => {
+    const state = receivedMonday() // due Thursday 8/5 09:00
+    const apologise = (now: string, s = state) =>
+      act(s, 'xin_loi', now, { reason: 'Chờ xác minh', newDueAt: vn('2025-05-14T17:00:00') })
+    expect(apologise('2025-05-07T16:59:00').next.dueAt).toEqual(vn('2025-05-14T17:00:00'))
+    expect(apologise('2025-05-07T23:59:00').next.dueAt).toEqual(vn('2025-05-14T17:00:00')) // still Wednesday
+    const tooLate = refusal(() => apologise('2025-05-08T07:30:00')) // the deadline's own day, before the deadline
+    expect(tooLate.code).toBe('CONFLICT')
+    expect(tooLate.userMessage.vi).toContain(
+      'chậm nhất 01 ngày làm việc trước hạn giải quyết, tức trong ngày 07/05/2025',
+    )
+    // due Monday 12/5: the working day before is Friday 9/5, not the weekend
+    const dueMonday = { ...state, dueAt: vn('2025-05-12T10:00:00') }
+    expect(apologise('2025-05-09T16:00:00', dueMonday).next.dueAt).toEqual(vn('2025-05-14T17:00:00'))
+    expect(refusal(() => apologise('2025-05-10T09:00:00', dueMonday)).code).toBe('CONFLICT')
+  })
+
   it('extends with an apology only before the deadline, and only to a later date', () => {
     const state = receivedMonday()
     const { next, event } = act(state, 'xin_loi', '2025-05-07T09:00:00', {

@@ -1,3 +1,4 @@
+export { lastApologyDay } from './apology-deadline'
 export { createCalendar, defaultOfficeHours, type Interval, type ResolvedCalendar } from './calendar'
 export { classify } from './classify'
 export { computeDue, dueAfterResume, remainingWorkingMinutes, stepDueDates } from './due'
