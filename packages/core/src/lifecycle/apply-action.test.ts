@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { sampleDefinition } from '../definition/test-fixture'
 import { DomainError } from '../errors'
-import { createCalendar, statutoryCalendar, workingMinutesBetween } from '../time'
+import { createCalendar, dueAfterResume, statutoryCalendar, workingMinutesBetween } from '../time'
 import { applyAction, availableActions } from './index'
 import type { ActionInputs, DossierState } from './types'
 
@@ -208,6 +208,40 @@ describe('applyAction: the dossier lifecycle', () => {
       status: 4,
       currentStep: 'xu_ly',
     })
+  })
+
+  it('stops the clock while the applicant is asked to pay when the procedure says so, as for a supplement', () => {
+    const pausing = structuredClone(def)
+    pausing.steps[1]!.actions.find((a) => a.key === 'yeu_cau_nop_phi')!.pausesClock = true
+    const run = (state: DossierState, key: string, now: string, inputs: ActionInputs = {}) =>
+      applyAction(pausing, state, key, inputs, { calendar, now: vn(now), formData: form }).next
+    const received = receivedMonday() // due Thursday 8/5 09:00
+    const asked = run(received, 'yeu_cau_nop_phi', '2025-05-06T10:00:00', { amount: 4000 })
+    expect(asked).toMatchObject({ status: 6, pausedAt: vn('2025-05-06T10:00:00'), dueAt: received.dueAt })
+    expect(availableActions(pausing, asked).map((a) => a.key)).toEqual(['xac_nhan_phi', 'rut_ho_so'])
+    // 9 h were used (Mon 09:00–17:00, Tue 07:00–10:00); paid Friday 14:00, the 15 h left end Tuesday 13/5 11:00
+    const paid = run(asked, 'xac_nhan_phi', '2025-05-09T14:00:00')
+    expect(paid).toMatchObject({ status: 4, pausedAt: null })
+    expect(paid.dueAt).toEqual(
+      dueAfterResume(calendar, received.dueAt!, vn('2025-05-06T10:00:00'), vn('2025-05-09T14:00:00')),
+    )
+    expect(paid.dueAt).toEqual(vn('2025-05-13T11:00:00'))
+    // without the flag (the fixture) the clock runs on
+    expect(act(received, 'yeu_cau_nop_phi', '2025-05-06T10:00:00', { amount: 4000 }).next.pausedAt).toBeNull()
+    // before reception there is no clock to stop
+    const early = structuredClone(pausing)
+    early.steps[0]!.actions.push(
+      { key: 'thu_phi', type: 'requestPayment', label: 'Thu phí', pausesClock: true },
+      { key: 'da_thu', type: 'confirmPayment', label: 'Đã thu' },
+    )
+    const atCounter = applyAction(
+      early,
+      submitted,
+      'thu_phi',
+      {},
+      { calendar, now: vn('2025-05-05T09:00:00'), formData: form },
+    )
+    expect(atCounter.next).toMatchObject({ status: 6, pausedAt: null })
   })
 
   it('marks the result ready on entering a status-9 step, and returned at the end', () => {

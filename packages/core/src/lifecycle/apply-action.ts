@@ -78,7 +78,8 @@ function checkInputs(required: ActionInput[], inputs: ActionInputs): void {
  * now, its guard and its inputs, then returns the next state and the event to log. Statuses follow the national
  * list (table in `definition/FORMAT.md`): `receive` leads to 2 (Được tiếp nhận), and the first action taken at the
  * step it leads to starts processing (4). The clock (`time/TIMELINESS.md`): `receive` starts it; a supplement
- * request stops it and taking the supplement moves the due date by the working time it was stopped; `extend`
+ * request (or a payment request with `pausesClock`) stops it and taking the supplement (confirming the payment)
+ * moves the due date by the working time it was stopped; `extend`
  * (apology with a new date) is allowed until the end of the working day before the deadline's day. Roles and
  * units are the caller's check.
  * @example const { next, event } = applyAction(def, dossier, 'tiep_nhan', {}, { calendar, now, formData })
@@ -126,12 +127,16 @@ export function applyAction(
     stepDueAt = target.budget ? stepDueDates(calendar, now, [target.budget])[0]! : null
   }
 
+  const resume = () => {
+    next.pausedAt = null
+    if (state.dueAt && state.pausedAt) next.dueAt = dueAfterResume(calendar, state.dueAt, state.pausedAt, now)
+    data.pausedFrom = state.pausedAt
+  }
+
   switch (action.type) {
     case 'acceptSupplement':
-      next.pausedAt = null
+      resume()
       next.status = step.status
-      if (state.dueAt && state.pausedAt) next.dueAt = dueAfterResume(calendar, state.dueAt, state.pausedAt, now)
-      data.pausedFrom = state.pausedAt
       break
     case 'requestSupplement':
       next.pausedAt = now
@@ -140,9 +145,12 @@ export function applyAction(
       break
     case 'requestPayment':
       next.status = 6
+      // only a running clock stops: before reception there is none yet
+      if (defined?.pausesClock && state.dueAt) next.pausedAt = now
       if (inputs.amount !== undefined) data.amount = inputs.amount
       break
     case 'confirmPayment':
+      if (state.pausedAt) resume()
       next.status = step.status
       if (inputs.amount !== undefined) data.amount = inputs.amount
       break

@@ -15,6 +15,7 @@ describe('public API', () => {
         'dueAfterResume',
         'formatDuration',
         'isWorkingTime',
+        'lastApologyDay',
         'lunarToSolar',
         'nextOpening',
         'parseDuration',
