@@ -54,6 +54,8 @@ export interface SlipDossier {
   dueAt: Date | null
   doneAt: Date | null
   returnedAt: Date | null
+  /** Set while the clock is stopped (supplement or payment requested). */
+  pausedAt?: Date | null
   applicant: SlipApplicant
 }
 
