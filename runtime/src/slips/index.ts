@@ -1,3 +1,4 @@
 export { escapeHtml } from './escape-html'
-export { isSlipForm, renderSlip, slipTitles } from './render-slip'
-export type { SlipApplicant, SlipDossier, SlipEvent, SlipForm, SlipInput, SlipProcedure, SlipUnit } from './types'
+export { type FormSet, formSetOf, formSetOn, formSets, isSlipForm, type SlipKind, slipKindIn } from './form-sets'
+export { renderSlip } from './render-slip'
+export type { SlipApplicant, SlipDossier, SlipEvent, SlipInput, SlipProcedure, SlipUnit } from './types'
