@@ -8,15 +8,9 @@ import { requirePrincipal, requireRole } from '../auth/middleware'
 import { DESK_ROLES } from '../auth/role-groups'
 import { eventLog } from '../dossiers/events'
 import { loadOfficerDossier } from '../dossiers/officer-access'
+import { registerEntry } from '../dossiers/register-lines'
 import type { Operation } from '../http/openapi'
-import { formSets, isSlipForm, renderSlip, type SlipEvent } from '../slips'
-
-/**
- * A slip is a static page: no script, no fetch, no frame may hold it; its one `<style>` and the column widths'
- * `style` attributes are inline (the QR code is inline SVG), so only inline styles are allowed.
- */
-export const SLIP_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+import { formSetOf, formSets, isSlipForm, printableHeaders, renderSlip, type SlipEvent, slipKindIn } from '../slips'
 
 /** The printable slips (Mẫu 01–06 or 01–07 by the set in force for the dossier), from the dossier and its log. */
 export const slipRoutes = (secret: string) =>
@@ -59,6 +53,7 @@ export const slipRoutes = (secret: string) =>
         data,
       }
     })
+    const receipt = slipKindIn(form, formSetOf(dossier)) === 'receipt'
     const html = await renderSlip(form, {
       dossier: { ...dossier, channel: dossier.channel as 1 | 2 | 3 },
       procedure: {
@@ -71,11 +66,12 @@ export const slipRoutes = (secret: string) =>
       unit: { code: unit.code, name: unit.name, electronicId: unit.electronicId, parentName: parent?.name ?? null },
       events,
       trackUrl: `${new URL(c.req.url).origin}/tra-cuu/${encodeURIComponent(dossier.receiptCode)}`,
-      pin: form === '01' ? lookupPin(secret, dossier.id) : null,
+      register: receipt ? await registerEntry(db, dossier) : null,
+      pin: receipt ? lookupPin(secret, dossier.id) : null,
       officerName: requirePrincipal(c).fullName,
       now: c.var.clock(),
     })
-    return c.html(html, 200, { 'Content-Security-Policy': SLIP_CSP, 'X-Frame-Options': 'DENY' })
+    return c.html(html, 200, printableHeaders)
   })
 
 export const slipDocs: Operation[] = [

@@ -10,6 +10,46 @@ export type SlipKind =
   | 'control-slip'
   | 'register'
 
+/** A column of the register (Sổ theo dõi hồ sơ); those with a `group` sit under a shared heading. */
+export interface RegisterColumn {
+  key:
+    | 'line'
+    | 'receiptCode'
+    | 'procedure'
+    | 'copies'
+    | 'applicant'
+    | 'contact'
+    | 'resolvingUnit'
+    | 'receivedAt'
+    | 'dueAt'
+    | 'handedOverAt'
+    | 'resultReceivedAt'
+    | 'returnedAt'
+    | 'signature'
+    | 'note'
+  label: string
+  group?: string
+}
+
+// The register's columns as Mẫu 06 of Thông tư 01/2018 lays them out (verify against the circular's table);
+// Mẫu 07 of Thông tư 03/2025 is taken to keep them (verify).
+const registerColumns: RegisterColumn[] = [
+  { key: 'line', label: 'Số thứ tự' },
+  { key: 'receiptCode', label: 'Mã hồ sơ' },
+  { key: 'procedure', label: 'Tên thủ tục hành chính' },
+  { key: 'copies', label: 'Số lượng hồ sơ (bộ)' },
+  { key: 'applicant', label: 'Tên cá nhân, tổ chức' },
+  { key: 'contact', label: 'Địa chỉ, số điện thoại' },
+  { key: 'resolvingUnit', label: 'Cơ quan chủ trì giải quyết' },
+  { key: 'receivedAt', label: 'Nhận hồ sơ', group: 'Ngày, tháng, năm' },
+  { key: 'dueAt', label: 'Hẹn trả kết quả', group: 'Ngày, tháng, năm' },
+  { key: 'handedOverAt', label: 'Chuyển hồ sơ đến cơ quan giải quyết', group: 'Ngày, tháng, năm' },
+  { key: 'resultReceivedAt', label: 'Nhận kết quả từ cơ quan giải quyết', group: 'Ngày, tháng, năm' },
+  { key: 'returnedAt', label: 'Trả kết quả cho cá nhân, tổ chức', group: 'Ngày, tháng, năm' },
+  { key: 'signature', label: 'Ký nhận' },
+  { key: 'note', label: 'Ghi chú' },
+]
+
 /** One official set of one-stop-shop forms, in force from a date until the next set. */
 export interface FormSet {
   /** The circular whose appendix has the forms. */
@@ -20,6 +60,7 @@ export interface FormSet {
   titles: Record<SlipKind, string>
   /** Each form's number (Mẫu số); a kind without a number has no official form in this set. */
   numbers: Partial<Record<SlipKind, string>>
+  registerColumns: readonly RegisterColumn[]
 }
 
 // Thông tư 01/2018/TT-VPCP of 23/11/2018 (guiding Nghị định 61/2018/NĐ-CP), in force from 06/01/2019: Mẫu 01–06,
@@ -49,6 +90,7 @@ export const formSets: readonly FormSet[] = [
       'control-slip': '05',
       register: '06',
     },
+    registerColumns,
   },
   {
     circular: 'Thông tư 03/2025/TT-VPCP',
@@ -71,6 +113,7 @@ export const formSets: readonly FormSet[] = [
       'control-slip': '06',
       register: '07',
     },
+    registerColumns,
   },
 ]
 
