@@ -22,6 +22,7 @@ import { health, healthDocs } from './routes/health'
 import { pluginAdminDocs, pluginAdminRoutes, pluginRouteDocs, pluginRoutes } from './routes/plugins'
 import { proceduresDocs, proceduresRoutes } from './routes/procedures'
 import { publishedDocs, publishedRoutes } from './routes/published'
+import { registerDocs, registerRoutes } from './routes/register'
 import { slipDocs, slipRoutes } from './routes/slips'
 import { unitsDocs, unitsRoutes } from './routes/units'
 import { webRoutes } from './routes/web'
@@ -88,6 +89,7 @@ export const operations: Operation[] = [
   ...calendarDocs,
   ...filesDocs,
   ...slipDocs,
+  ...registerDocs,
   {
     method: 'get',
     path: '/api/openapi.json',
@@ -135,6 +137,7 @@ export function createApp(services: Services) {
   app.route('/', deskRoutes)
   app.route('/', filesRoutes)
   app.route('/', slipRoutes(services.secret))
+  app.route('/', registerRoutes)
   app.route('/', pluginAdminRoutes)
   app.route('/', calendarRoutes)
   app.route('/', pluginRoutes(services.plugins))

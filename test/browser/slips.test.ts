@@ -5,12 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromiumAvailable, launchPhone, type Phone } from '../support/browser'
 import { type RuntimeProcess, repoRoot, startRuntimeProcess, stopRuntimeProcess } from '../support/runtime-process'
 
-// A receipt (Mẫu 01) under its strict Content-Security-Policy, in Chromium: styled, with its QR code, and printable.
+// A receipt (Mẫu 01) and the unit's register under their strict Content-Security-Policy, in Chromium: styled, with
+// the receipt's QR code, and printable.
 describe.runIf(chromiumAvailable())('printable slips in the browser', () => {
   let runtime: RuntimeProcess
   let phone: Phone
   let dataDir: string
   let slipUrl: string
+  let registerUrl: string
+  let receiptCode: string
   let token: string
 
   beforeAll(async () => {
@@ -28,9 +31,9 @@ describe.runIf(chromiumAvailable())('printable slips in the browser', () => {
       }),
     )
     form.append('attachments.giay_chung_sinh', new File(['%PDF-1.4\n%%EOF\n'], 'giay.pdf'))
-    const { receiptCode } = (await (await api('/api/dossiers', { method: 'POST', body: form })).json()) as {
+    ;({ receiptCode } = (await (await api('/api/dossiers', { method: 'POST', body: form })).json()) as {
       receiptCode: string
-    }
+    })
     const login = await api('/api/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -48,6 +51,7 @@ describe.runIf(chromiumAvailable())('printable slips in the browser', () => {
     })
     expect(received.status).toBe(200)
     slipUrl = `${runtime.url}/api/desk/dossiers/${receiptCode}/slips/01`
+    registerUrl = `${runtime.url}/api/desk/units/06649/register`
     phone = await launchPhone()
   }, 120_000)
 
@@ -73,6 +77,31 @@ describe.runIf(chromiumAvailable())('printable slips in the browser', () => {
     expect(looks.firstColumn).not.toBe('auto')
     const printed = await page.pdf({ format: 'A4', printBackground: true })
     expect(printed.subarray(0, 5).toString()).toBe('%PDF-')
+    expect(errors).toEqual([])
+  })
+
+  it('renders the register as a landscape table with the dossier on the line its receipt names', async () => {
+    const { page, context, errors } = phone
+    await context.setExtraHTTPHeaders({ authorization: `Bearer ${token}` })
+    await page.goto(slipUrl)
+    const line = /Số thứ tự: (\d+)/.exec(await page.locator('body').innerText())?.[1]
+    expect(line).toBeDefined()
+    const response = await page.goto(registerUrl)
+    expect(response!.status()).toBe(200)
+    expect(response!.headers()['content-security-policy']).toContain("default-src 'none'")
+    const table = await page.evaluate((code) => {
+      const row = [...document.querySelectorAll('table.register tbody tr')].find((r) => r.textContent!.includes(code))
+      return {
+        font: getComputedStyle(document.body).fontFamily,
+        columns: document.querySelectorAll('table.register thead tr:last-child th').length,
+        line: row?.querySelector('td')?.textContent,
+        border: row ? getComputedStyle(row.querySelector('td')!).borderTopStyle : null,
+      }
+    }, receiptCode)
+    expect(table).toEqual({ font: expect.stringMatching(/Times New Roman/), columns: 14, line, border: 'solid' })
+    const printed = await page.pdf({ printBackground: true, preferCSSPageSize: true })
+    expect(printed.subarray(0, 5).toString()).toBe('%PDF-')
+    expect(Buffer.from(printed).toString('latin1')).toMatch(/\/MediaBox \[0 0 84\d(\.\d+)? 59\d(\.\d+)?\]/) // A4 landscape
     expect(errors).toEqual([])
   })
 

@@ -180,6 +180,25 @@ describe('the hooks', () => {
     ])
   })
 
+  it('a counter filing, received at once, is 2 (Được tiếp nhận) while its filing stays 1 in the history', () => {
+    const atCounter = { ...dossier, channel: 1 as const, status: 2, statusName: 'Được tiếp nhận' }
+    const message = onlyMessage(plugin.hooks!.onSubmit!(ctx, atCounter))
+    expect(message.payload).toMatchObject({ TrangThaiHoSo: '2', NgayTiepNhan: '20251128083000' })
+    expect(message.payload.QuaTrinhXuLy).toEqual([
+      expect.objectContaining({ NoiDungXuLy: 'Nộp hồ sơ', TrangThai: '1' }),
+    ])
+    const received = plugin.hooks!.afterAction!(ctx, atCounter, {
+      ...change,
+      action: 'receive',
+      label: null,
+      fromStatus: 1,
+      toStatus: 2,
+    })
+    expect(onlyMessage(received).payload.QuaTrinhXuLy).toEqual([
+      expect.objectContaining({ NoiDungXuLy: 'Tiếp nhận hồ sơ', TrangThai: '2' }),
+    ])
+  })
+
   it('afterAction sends one message per change, with the new status', () => {
     const messages = plugin.hooks!.afterAction!(
       ctx,

@@ -107,14 +107,17 @@ function identities(idNumber: string | undefined): NationalIdentity[] {
   return []
 }
 
-/** The change a filing is, for `onSubmit` (which receives no change of its own). */
+/**
+ * The change a filing is, for `onSubmit` (which receives no change of its own): status 1 (Mới đăng ký) in the
+ * history even when the dossier, entered at the counter, is already 2 (its reception follows as its own change).
+ */
 export function submission(dossier: DossierSnapshot): DossierChange {
   return {
     action: 'submit',
     actionKey: null,
     label: null,
     fromStatus: null,
-    toStatus: dossier.status,
+    toStatus: 1,
     at: dossier.submittedAt,
     note: null,
     data: {},

@@ -21,7 +21,7 @@ const swapped = createCalendar({
 })
 
 /** Walks a dossier with core's applyAction, logging events as the database keeps them (dates as JSON text). */
-function walk(steps: [key: string, at: string, inputs?: ActionInputs][]) {
+function walk(steps: [key: string, at: string, inputs?: ActionInputs][], def = definition) {
   let state: DossierState = {
     status: 1,
     currentStep: 'tiep_nhan',
@@ -34,7 +34,7 @@ function walk(steps: [key: string, at: string, inputs?: ActionInputs][]) {
   }
   const events: DueHistory['events'] = []
   for (const [key, at, inputs = {}] of steps) {
-    const { next, event } = applyAction(definition, state, key, inputs, {
+    const { next, event } = applyAction(def, state, key, inputs, {
       calendar: statutory,
       now: vn(at),
       formData: {},
@@ -45,7 +45,7 @@ function walk(steps: [key: string, at: string, inputs?: ActionInputs][]) {
       at: vn(at),
       fromStep: stored.fromStep,
       toStep: stored.toStep,
-      data: stored.data,
+      data: { ...stored.data, actionKey: stored.actionKey },
     })
     state = next
   }
@@ -83,5 +83,22 @@ describe('replayDue', () => {
     ])
     expect(state.dueAt).toEqual(vn('2025-05-12T17:00:00'))
     expect(replayDue(swapped, definition, history).dueAt).toEqual(vn('2025-05-12T17:00:00'))
+  })
+
+  it('moves the due date by the time a payment request stopped the clock, as applyAction did', () => {
+    // the appraisal step asks for a fee and stops the clock until it is paid
+    const paying = structuredClone(definition)
+    paying.steps[1]!.actions.push(
+      { key: 'yeu_cau_nop_thue', type: 'requestPayment', label: 'Yêu cầu nộp thuế', pausesClock: true },
+      { key: 'xac_nhan_nop_thue', type: 'confirmPayment', label: 'Xác nhận đã nộp' },
+    )
+    const path: [string, string, ActionInputs?][] = [
+      ['tiep_nhan', '2025-04-29T10:00:00'],
+      ['yeu_cau_nop_thue', '2025-05-05T10:00:00', { amount: 100_000 }],
+      ['xac_nhan_nop_thue', '2025-05-06T10:00:00', { amount: 100_000 }],
+    ]
+    const { state, history } = walk(path, paying)
+    expect(state.dueAt).not.toEqual(walk(path.slice(0, 1), paying).state.dueAt) // the pause moved it
+    expect(replayDue(statutory, paying, history)).toEqual({ dueAt: state.dueAt, stepDueAt: null })
   })
 })

@@ -25,7 +25,8 @@ const dateIn = (data: unknown, key: string): Date | undefined => {
 /**
  * The due date and the current step's due date a dossier's history gives under a calendar, computed as core's
  * `applyAction` computed them: the case's processing time from reception (`computeDue`), each supplement taken
- * moving it by the working time the clock was stopped (`dueAfterResume`), an apology's new date replacing it.
+ * (or a payment confirmed after a request that stopped the clock) moving it by the working time the clock was
+ * stopped (`dueAfterResume`), an apology's new date replacing it.
  * The step's due date counts its budget from when the dossier entered the step; past a supplement request it
  * is null (the step's clock was stopped by working time nobody stored).
  * @example replayDue(calendar, definition, { receivedAt, caseKey: null, currentStep: 'xu_ly', events })
@@ -37,16 +38,23 @@ export function replayDue(
 ): { dueAt: Date | null; stepDueAt: Date | null } {
   let dueAt = computeDue(calendar, history.receivedAt, effectiveProcessingTime(definition, history.caseKey))
   let entered: Date | null = null
+  const steps = effectiveSteps(definition, history.caseKey)
+  const stopsClock = (data: unknown) => {
+    const key = (data as { actionKey?: unknown } | null)?.actionKey
+    return steps.some((s) => s.actions.some((a) => a.key === key && a.type === 'requestPayment' && a.pausesClock))
+  }
   for (const event of history.events) {
     if (event.toStep !== event.fromStep && event.toStep === history.currentStep) entered = event.at
     if (event.action === 'extend') dueAt = dateIn(event.data, 'newDueAt') ?? dueAt
-    if (event.action === 'acceptSupplement') {
+    // taking a supplement, or confirming a payment that stopped the clock, moves the due date by the time stopped
+    if (event.action === 'acceptSupplement' || event.action === 'confirmPayment') {
       const pausedFrom = dateIn(event.data, 'pausedFrom')
       if (dueAt && pausedFrom) dueAt = dueAfterResume(calendar, dueAt, pausedFrom, event.at)
     }
-    if (event.action === 'requestSupplement') entered = null
+    if (event.action === 'requestSupplement' || (event.action === 'requestPayment' && stopsClock(event.data)))
+      entered = null
   }
-  const budget = effectiveSteps(definition, history.caseKey).find((s) => s.key === history.currentStep)?.budget
+  const budget = steps.find((s) => s.key === history.currentStep)?.budget
   const stepDueAt = entered && budget ? stepDueDates(calendar, entered, [budget])[0]! : null
   return { dueAt, stepDueAt }
 }

@@ -69,7 +69,7 @@ export function deskSummary(
     ? effectiveSteps(procedure.definition, d.caseKey).find((s) => s.key === d.currentStep)
     : undefined
   // while the clock is stopped for a supplement, the dossier is judged as it stood when it stopped
-  const timeliness = classify({ dueAt: d.dueAt, doneAt: d.doneAt, now: d.pausedAt ?? now })
+  const timeliness = classify({ dueAt: d.dueAt, doneAt: d.doneAt, pausedAt: d.pausedAt, now })
   const running = d.dueAt && !d.doneAt
   return {
     receiptCode: d.receiptCode,

@@ -174,7 +174,7 @@ describe.each(testDrivers())('the shipped plugins on $name', ({ open }) => {
     const sent = portal
       .map((p) => p as { auth: string; body: { MaHoSo: string; TrangThaiHoSo: string } })
       .filter((p) => p.body.MaHoSo === code)
-    expect(sent.map((p) => p.body.TrangThaiHoSo)).toEqual(['1', '6', '1', '4'])
+    expect(sent.map((p) => p.body.TrangThaiHoSo)).toEqual(['1', '6', '1', '2']) // 2 Được tiếp nhận
     expect(sent.every((p) => p.auth === 'Bearer tok-123')).toBe(true)
   })
 })

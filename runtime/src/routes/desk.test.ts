@@ -78,7 +78,7 @@ describe.each(testDrivers())('the officers’ desk on $name', ({ open }) => {
     // 3 working days over 30/4, 1/5 and 2/5 (swapped for Saturday 26/4, Công văn 8726/VPCP-KGVX) → Wednesday 7/5
     expect(received.dueAt).toBe(vn('2025-05-07T10:00:00').toISOString())
     expect(received).toMatchObject({
-      status: 4,
+      status: 2,
       step: { key: 'tham_dinh' },
       timeliness: 'inTime',
       workingMinutesLeft: 3 * 480,
@@ -96,7 +96,7 @@ describe.each(testDrivers())('the officers’ desk on $name', ({ open }) => {
     expect(done).toMatchObject({ status: 10, step: null, timeliness: 'early', actions: [] })
     expect(done.events.map((e) => [e.action, e.toStatus, e.actorName?.split(' –')[0] ?? null])).toEqual([
       ['submit', 1, null],
-      ['receive', 4, 'Cán bộ một cửa'],
+      ['receive', 2, 'Cán bộ một cửa'],
       ['forward', 4, 'Chuyên viên'],
       ['approve', 9, 'Lãnh đạo'],
       ['return', 10, 'Cán bộ một cửa'],
@@ -158,7 +158,7 @@ describe.each(testDrivers())('the officers’ desk on $name', ({ open }) => {
       })
       expect(res.status).toBe(201)
       const body = (await res.json()) as { receiptCode: string; status: number; dueAt: string }
-      expect(body).toMatchObject({ status: 4, dueAt: vn(due).toISOString() })
+      expect(body).toMatchObject({ status: 2, dueAt: vn(due).toISOString() })
       const desk = await view('tiepnhan.06649', body.receiptCode)
       expect(desk.events.map((e) => e.action)).toEqual(['submit', 'receive'])
     }
@@ -245,5 +245,39 @@ describe.each(testDrivers())('the officers’ desk on $name', ({ open }) => {
       total: number
     }
     expect(found.total).toBeGreaterThan(0)
+  })
+  it('stops the clock while the applicant is asked to pay where the procedure says so (pausesClock)', async () => {
+    // a version of the business registration whose appraisal asks for a fee with the clock stopped
+    const draft = (await (await as('admin', 'POST', '/api/admin/procedures/1.001612/drafts', {})).json()) as {
+      id: string
+      definition: { steps: { key: string; actions: Record<string, unknown>[] }[] }
+    }
+    draft.definition.steps[1]!.actions.push(
+      { key: 'yeu_cau_nop_thue', type: 'requestPayment', label: 'Yêu cầu nộp thuế', pausesClock: true },
+      { key: 'xac_nhan_nop_thue', type: 'confirmPayment', label: 'Xác nhận đã nộp thuế' },
+    )
+    expect((await as('admin', 'PUT', `/api/admin/drafts/${draft.id}`, { definition: draft.definition })).status).toBe(
+      200,
+    )
+    expect((await as('admin', 'POST', `/api/admin/drafts/${draft.id}/publish`, {})).status).toBe(201)
+
+    now = vn('2025-05-05T09:00:00')
+    const code = await submitOnline(business, '193')
+    await act('tiepnhan.193', code, 'tiep_nhan')
+    const dueBefore = new Date((await view('chuyenvien.193', code)).dueAt!)
+    now = vn('2025-05-06T10:00:00')
+    expect((await act('chuyenvien.193', code, 'yeu_cau_nop_thue')).status).toBe(200)
+    now = vn('2025-05-15T10:00:00') // past the old due date, but the clock is stopped
+    const waiting = await view('chuyenvien.193', code)
+    expect(waiting).toMatchObject({ status: 6, paused: true, timeliness: 'inTime' })
+    expect(waiting.actions.map((a) => a.key)).toEqual(['xac_nhan_nop_thue']) // no moving on unpaid
+
+    now = vn('2025-05-16T14:00:00')
+    expect((await act('chuyenvien.193', code, 'xac_nhan_nop_thue')).status).toBe(200)
+    const calendar = await runtime.units.calendarOf((await runtime.units.byCode('193'))!.id)
+    const resumed = await view('chuyenvien.193', code)
+    expect(resumed).toMatchObject({ status: 4, paused: false })
+    expect(new Date(resumed.dueAt!)).toEqual(dueAfterResume(calendar, dueBefore, vn('2025-05-06T10:00:00'), now))
+    expect(new Date(resumed.dueAt!).getTime()).toBeGreaterThan(dueBefore.getTime())
   })
 })

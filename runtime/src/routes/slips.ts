@@ -8,24 +8,18 @@ import { requirePrincipal, requireRole } from '../auth/middleware'
 import { DESK_ROLES } from '../auth/role-groups'
 import { eventLog } from '../dossiers/events'
 import { loadOfficerDossier } from '../dossiers/officer-access'
+import { registerEntry } from '../dossiers/register-lines'
 import type { Operation } from '../http/openapi'
-import { isSlipForm, renderSlip, type SlipEvent, slipTitles } from '../slips'
+import { formSetOf, formSets, isSlipForm, printableHeaders, renderSlip, type SlipEvent, slipKindIn } from '../slips'
 
-/**
- * A slip is a static page: no script, no fetch, no frame may hold it; its one `<style>` and the column widths'
- * `style` attributes are inline (the QR code is inline SVG), so only inline styles are allowed.
- */
-export const SLIP_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
-
-/** The printable slips (Mẫu 01–06), built from the dossier and its event log. */
+/** The printable slips (Mẫu 01–06 or 01–07 by the set in force for the dossier), from the dossier and its log. */
 export const slipRoutes = (secret: string) =>
   new Hono<AppEnv>().get('/api/desk/dossiers/:receiptCode/slips/:form', requireRole(...DESK_ROLES), async (c) => {
     const form = c.req.param('form')
     if (!isSlipForm(form)) {
       throw new DomainError('NOT_FOUND', {
-        vi: `Không có mẫu phiếu "${form}". Các mẫu: 01–06.`,
-        en: `No slip form "${form}" (01–06).`,
+        vi: `Không có mẫu phiếu "${form}". Các mẫu: 01–07, hoặc receipt, supplement-request, refusal, apology, stop-notice, control-slip.`,
+        en: `No slip form "${form}" (01–07, or a kind: receipt, supplement-request, refusal, apology, stop-notice, control-slip).`,
       })
     }
     const { dossier, unit, procedure } = await loadOfficerDossier(c)
@@ -59,6 +53,7 @@ export const slipRoutes = (secret: string) =>
         data,
       }
     })
+    const receipt = slipKindIn(form, formSetOf(dossier)) === 'receipt'
     const html = await renderSlip(form, {
       dossier: { ...dossier, channel: dossier.channel as 1 | 2 | 3 },
       procedure: {
@@ -71,11 +66,12 @@ export const slipRoutes = (secret: string) =>
       unit: { code: unit.code, name: unit.name, electronicId: unit.electronicId, parentName: parent?.name ?? null },
       events,
       trackUrl: `${new URL(c.req.url).origin}/tra-cuu/${encodeURIComponent(dossier.receiptCode)}`,
-      pin: form === '01' ? lookupPin(secret, dossier.id) : null,
+      register: receipt ? await registerEntry(db, dossier) : null,
+      pin: receipt ? lookupPin(secret, dossier.id) : null,
       officerName: requirePrincipal(c).fullName,
       now: c.var.clock(),
     })
-    return c.html(html, 200, { 'Content-Security-Policy': SLIP_CSP, 'X-Frame-Options': 'DENY' })
+    return c.html(html, 200, printableHeaders)
   })
 
 export const slipDocs: Operation[] = [
@@ -83,14 +79,19 @@ export const slipDocs: Operation[] = [
     method: 'get',
     path: '/api/desk/dossiers/:receiptCode/slips/:form',
     tag: 'desk',
-    summary: `A printable slip (A4 HTML): ${Object.entries(slipTitles)
-      .map(([k, t]) => `${k} ${t.vi}`)
-      .join('; ')}`,
+    summary: `A printable slip (A4 HTML) by the set of forms in force on the dossier's reception date (submission date if never received): ${formSets
+      .map(
+        (set) =>
+          `from ${set.from}, ${set.circular}: ${Object.entries(set.numbers)
+            .map(([kind, number]) => `${number} ${kind}`)
+            .join(', ')}`,
+      )
+      .join('; ')}. :form is a number of that set or a kind`,
     access: [...DESK_ROLES],
     responses: {
       200: 'text/html, ready to print',
       403: 'not your unit',
-      404: 'no such dossier or form',
+      404: 'no such dossier, or no such form in the set in force for it (the register is the unit’s: /api/desk/units/:unitCode/register)',
       409: 'the dossier has no event this slip documents',
     },
   },

@@ -48,6 +48,23 @@ describe('Mẫu 06 Phiếu kiểm soát quá trình giải quyết hồ sơ', ()
     expect(html).toContain('Trạng thái hồ sơ: <b>Đã trả kết quả</b>; tiến độ: <b>Trước hạn</b>')
     expect(html).toContain('Hà Khánh, ngày 04 tháng 12 năm 2026') // printed now
   })
+
+  it('never calls a dossier overdue while its clock is stopped for the applicant', async () => {
+    const waiting = slipInput({
+      events: receivedThen({ action: 'requestSupplement', at: at('2026-12-02T09:00:00'), toStatus: 5 }),
+      now: at('2026-12-10T09:00:00'), // days after the deadline of 04/12
+    })
+    waiting.dossier = {
+      ...waiting.dossier,
+      status: 5,
+      doneAt: null,
+      returnedAt: null,
+      pausedAt: at('2026-12-02T09:00:00'),
+    }
+    expect(await renderSlip('06', waiting)).toContain('tiến độ: <b>Đang giải quyết, còn trong hạn</b>')
+    waiting.dossier.pausedAt = null
+    expect(await renderSlip('06', waiting)).toContain('tiến độ: <b>Đang giải quyết, đã quá hạn</b>')
+  })
 })
 
 describe('step deadlines', () => {
@@ -77,6 +94,20 @@ describe('step deadlines', () => {
     )
     expect(stepTimeliness(log, 2, at('2026-12-08T00:00:00'))).toBe('early')
     expect(stepTimeliness(log, 3, at('2026-12-08T00:00:00'))).toBeNull()
+    expect(stepTimeliness(log, 4, at('2026-12-08T00:00:00'))).toBeNull()
+  })
+
+  it('does not guess past a payment request that stopped the clock either', () => {
+    const log = receivedThen(
+      { action: 'requestPayment', at: at('2026-12-01T09:00:00'), toStatus: 6 },
+      {
+        action: 'confirmPayment',
+        at: at('2026-12-07T09:00:00'),
+        fromStatus: 6,
+        data: { pausedFrom: '2026-12-01T02:00:00.000Z' },
+      },
+      { action: 'forward', at: at('2026-12-07T10:00:00'), toStep: 'phe_duyet', toStepName: 'Phê duyệt' },
+    )
     expect(stepTimeliness(log, 4, at('2026-12-08T00:00:00'))).toBeNull()
   })
 

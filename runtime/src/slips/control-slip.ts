@@ -26,16 +26,16 @@ export const timelinessLabels = { early: 'Trước hạn', onTime: 'Đúng hạn
 
 /**
  * The deadline of the step an event leaves: the previous event's `stepDueAt`; over actions that keep the step
- * without touching its clock (payment, apology) the search goes further back. A supplement request stops the
- * clock by working time this pure renderer cannot count, so past one there is no deadline (no mark rather than
- * a wrong "late").
+ * without touching its clock (payment, apology) the search goes further back. A supplement request, or a payment
+ * request that stopped the clock (its confirmation says since when), moves the deadline by working time this pure
+ * renderer cannot count, so past one there is no deadline (no mark rather than a wrong "late").
  */
 export function stepDeadline(events: readonly SlipEvent[], index: number): Date | null {
   for (let j = index - 1; j >= 0; j--) {
     const previous = events[j]!
     const due = toDate(previous.stepDueAt)
     if (due) return due
-    if (!clockNeutral.has(previous.action)) return null
+    if (!clockNeutral.has(previous.action) || previous.data?.pausedFrom) return null
   }
   return null
 }
@@ -99,7 +99,7 @@ function row(input: SlipInput, index: number): string {
 function progress(input: SlipInput): string {
   const { dossier, now } = input
   if ([3, 7, 8].includes(dossier.status)) return ''
-  const verdict = classify({ dueAt: dossier.dueAt, doneAt: dossier.doneAt, now })
+  const verdict = classify({ dueAt: dossier.dueAt, doneAt: dossier.doneAt, pausedAt: dossier.pausedAt, now })
   const text = {
     early: 'Trước hạn',
     onTime: 'Đúng hạn',

@@ -62,14 +62,24 @@ table { border-collapse: collapse }
 .control .files { font-size: 9.5pt }
 `
 
-/** A complete HTML document for one slip. */
-export function slipDocument(title: string, body: string): string {
+// A register is a wide table: A4 landscape, the same margins turned, a smaller type.
+const landscapeCss = `
+@page { size: A4 landscape; margin: 15mm 15mm 15mm 20mm }
+@media screen { body { width: 297mm; min-height: 210mm; padding: 15mm 15mm 15mm 20mm } }
+.register { font-size: 10pt; line-height: 1.2 }
+.register th { font-size: 10pt }
+.register td.c { white-space: nowrap }
+.period { margin: 0 0 6pt; text-align: center; font-style: italic }
+`
+
+/** A complete HTML document for one slip (A4 portrait), or a register (`landscape`). */
+export function slipDocument(title: string, body: string, layout: 'portrait' | 'landscape' = 'portrait'): string {
   return `<!DOCTYPE html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(title)}</title>
-<style>${css}</style>
+<style>${css}${layout === 'landscape' ? landscapeCss : ''}</style>
 </head>
 <body>
 ${body}

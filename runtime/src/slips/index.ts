@@ -1,3 +1,6 @@
 export { escapeHtml } from './escape-html'
-export { isSlipForm, renderSlip, slipTitles } from './render-slip'
-export type { SlipApplicant, SlipDossier, SlipEvent, SlipForm, SlipInput, SlipProcedure, SlipUnit } from './types'
+export { type FormSet, formSetOf, formSetOn, formSets, isSlipForm, type SlipKind, slipKindIn } from './form-sets'
+export { type RegisterEntry, type RegisterInput, renderRegister } from './register'
+export { renderSlip } from './render-slip'
+export { printableHeaders, SLIP_CSP } from './slip-csp'
+export type { SlipApplicant, SlipDossier, SlipEvent, SlipInput, SlipProcedure, SlipUnit } from './types'

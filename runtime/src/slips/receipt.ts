@@ -5,7 +5,7 @@ import { nationalHeading, signatures, slipTitle } from './document'
 import { escapeHtml } from './escape-html'
 import { applicantLines, requestLine, signerOf } from './slip-parts'
 import type { SlipEvent, SlipInput } from './types'
-import { formatTimeVi } from './vietnam-time'
+import { BLANK, formatTimeVi } from './vietnam-time'
 
 const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase('vi') + text.slice(1)
 const count = (n: number | undefined) => (n ? String(n).padStart(2, '0') : '')
@@ -77,6 +77,7 @@ ${componentsTable(input)}
 <p>4. Thời gian nhận hồ sơ: <b>${escapeHtml(formatTimeVi(receivedAt))}</b></p>
 <p>5. Thời gian trả kết quả giải quyết hồ sơ: <b>${escapeHtml(dossier.dueAt ? formatTimeVi(dossier.dueAt) : 'không quy định thời hạn')}</b></p>
 <p>6. Đăng ký nhận kết quả tại: ${escapeHtml(collectAt(input))}</p>
+<p>Vào Sổ theo dõi hồ sơ, Quyển số: ${escapeHtml(input.register?.book ?? BLANK)}, Số thứ tự: ${escapeHtml(input.register ? String(input.register.line) : BLANK)}</p>
 </div>
 ${await trackingBox(input)}
 ${signatures({ role: 'Người nộp hồ sơ', name: dossier.applicant.fullName }, { role: 'Người tiếp nhận hồ sơ', name: signerOf(event, input) })}

@@ -1,9 +1,11 @@
 import { DomainError } from '@motcua/core'
 import { describe, expect, it } from 'vitest'
-import { isSlipForm, renderSlip, type SlipForm, slipTitles } from './index'
+import { formSets, isSlipForm, renderSlip, slipKindIn } from './index'
 import { at, event, fullLog, receivedThen, slipInput } from './test-support'
 
-const forms: SlipForm[] = ['01', '02', '03', '04', '05', '06']
+// the sample dossier is of December 2026: the forms of Thông tư 03/2025/TT-VPCP
+const forms = ['01', '02', '03', '04', '05', '06']
+const title = (form: string) => formSets[1]!.titles[slipKindIn(form, formSets[1]!)!]
 
 /** A log in which every form has its event: received, supplement asked, apology, then stopped (and refused). */
 const everyEvent = () =>
@@ -48,7 +50,7 @@ describe('every slip', () => {
     expect(html).toContain('UBND THÀNH PHỐ HẠ LONG')
     expect(html).toContain('UBND PHƯỜNG HÀ KHÁNH')
     expect(html).toContain('Mã hồ sơ: <b>000.01.21.H49-261130-0007</b>')
-    expect(html).toContain(slipTitles[form].vi.split(' ')[0]!)
+    expect(html).toContain(`<h1 class="title">${title(form)}`)
     expect(html).not.toMatch(/<script/i)
   })
 
@@ -58,9 +60,10 @@ describe('every slip', () => {
     expect(html).not.toContain('<svg')
   })
 
-  it('knows its forms', () => {
+  it('knows its forms, by number or by kind', () => {
     expect(forms.every(isSlipForm)).toBe(true)
-    expect(isSlipForm('07')).toBe(false)
+    expect(['07', 'control-slip', 'apology'].every(isSlipForm)).toBe(true)
+    expect(isSlipForm('08')).toBe(false)
     expect(isSlipForm('toString')).toBe(false)
   })
 })
@@ -200,7 +203,7 @@ describe('Mẫu 03 Phiếu từ chối tiếp nhận giải quyết hồ sơ', (
   })
 })
 
-describe('Mẫu 04 Phiếu xin lỗi và hẹn lại ngày trả kết quả', () => {
+describe('Mẫu 04, the apology with a new date', () => {
   it('gives the reason, the old appointment and the new date (as JSON text or dates)', async () => {
     for (const data of [
       {
@@ -219,7 +222,7 @@ describe('Mẫu 04 Phiếu xin lỗi và hẹn lại ngày trả kết quả', (
         slipInput({ events: receivedThen({ action: 'extend', at: at('2026-12-03T14:00:00'), data }) }),
       )
       expect(html).toContain('Thời hẹn trả kết quả giải quyết hồ sơ: <b>17 giờ 00 phút, ngày 04/12/2026</b>')
-      expect(html).toContain('hẹn trả kết quả giải quyết hồ sơ vào: <b>10 giờ 00 phút, ngày 09/12/2026</b>')
+      expect(html).toContain('đề nghị gia hạn thời gian giải quyết hồ sơ đến: <b>10 giờ 00 phút, ngày 09/12/2026</b>')
       expect(html).toContain('Phải xác minh thông tin với nơi cư trú cũ')
       expect(html).toContain('Kính gửi: Ông/Bà Nguyễn Thị Lan')
       expect(html).toContain('Hà Khánh, ngày 03 tháng 12 năm 2026')
@@ -246,7 +249,7 @@ describe('Mẫu 05 Thông báo dừng giải quyết hồ sơ', () => {
       }),
     })
     const html = await renderSlip('05', input)
-    expect(html).toContain('Về việc dừng giải quyết hồ sơ')
+    expect(html).toContain('<h1 class="title">Thông báo dừng giải quyết hồ sơ</h1>')
     expect(html).toContain('Người nộp đề nghị dừng giải quyết')
     expect(html).toContain('14 giờ 20 phút, ngày 02/12/2026')
     expect(html).toContain('Phạm Quốc Hùng')
@@ -331,5 +334,78 @@ describe('time zone', () => {
     } finally {
       process.env.TZ = previous
     }
+  })
+})
+
+describe('the set of forms in force on the reception date', () => {
+  const apology = (receivedAt: Date) => {
+    const input = slipInput({
+      events: receivedThen({
+        action: 'extend',
+        at: at('2026-12-03T14:00:00'),
+        data: { oldDueAt: at('2026-12-04T17:00:00'), newDueAt: at('2026-12-09T10:00:00'), reason: 'Chờ xác minh' },
+      }),
+    })
+    return { ...input, dossier: { ...input.dossier, receivedAt, submittedAt: receivedAt } }
+  }
+  const in2024 = apology(at('2024-05-06T09:00:00'))
+  const in2026 = apology(at('2026-12-01T08:30:00'))
+  const h1 = (html: string) => /<h1 class="title">([^<]*)<\/h1>/.exec(html)?.[1]
+
+  it('titles and words the apology of a 2024 dossier as Thông tư 01/2018, of a 2026 one as Thông tư 03/2025', async () => {
+    const old = await renderSlip('04', in2024)
+    expect(h1(old)).toBe('Phiếu xin lỗi và hẹn lại ngày trả kết quả')
+    expect(old).toContain('hẹn trả kết quả giải quyết hồ sơ vào: <b>10 giờ 00 phút, ngày 09/12/2026</b>')
+    expect(old).toContain('Ngày 06/05/2024, UBND phường Hà Khánh tiếp nhận')
+    const current = await renderSlip('04', in2026)
+    expect(h1(current)).toBe('Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết')
+    expect(current).not.toContain('hẹn trả kết quả giải quyết hồ sơ vào')
+  })
+
+  it('reads a form number in the dossier’s own set: 05 is the control slip in 2024, the stop notice in 2026', async () => {
+    expect(h1(await renderSlip('05', in2024))).toBe('Phiếu kiểm soát quá trình giải quyết hồ sơ')
+    await expect(renderSlip('05', in2026)).rejects.toSatisfy((e) => DomainError.is(e) && e.code === 'CONFLICT') // never stopped
+    expect(h1(await renderSlip('06', in2026))).toBe('Phiếu kiểm soát quá trình giải quyết hồ sơ')
+    expect(h1(await renderSlip('control-slip', in2024))).toBe('Phiếu kiểm soát quá trình giải quyết hồ sơ')
+  })
+
+  it('sends the register’s number (06 in 2024, 07 in 2026) to the unit’s register, and refuses a number a set has not', async () => {
+    for (const [form, input] of [
+      ['06', in2024],
+      ['07', in2026],
+    ] as const)
+      await expect(renderSlip(form, input)).rejects.toSatisfy(
+        (e) => DomainError.is(e) && e.code === 'NOT_FOUND' && e.userMessage.vi.includes('Sổ theo dõi hồ sơ'),
+      )
+    await expect(renderSlip('07', in2024)).rejects.toSatisfy(
+      (e) => DomainError.is(e) && e.code === 'NOT_FOUND' && e.userMessage.vi.includes('Thông tư 01/2018/TT-VPCP'),
+    )
+  })
+
+  it('heads a stop notice before 2025 as an administrative notice, the 2018 set having no such form', async () => {
+    const stopped = apology(at('2024-05-06T09:00:00'))
+    stopped.events = receivedThen({ action: 'stop', at: at('2024-05-07T09:00:00'), toStep: null, toStatus: 8 })
+    const html = await renderSlip('stop-notice', stopped)
+    expect(h1(html)).toBe('Thông báo')
+    expect(html).toContain('Về việc dừng giải quyết hồ sơ')
+  })
+
+  it('follows the submission date when the dossier was never received', async () => {
+    const refused = slipInput({
+      events: [fullLog()[0]!, event(2, { action: 'refuse', at: at('2025-09-15T08:00:00'), toStatus: 3 })],
+    })
+    const input = {
+      ...refused,
+      dossier: { ...refused.dossier, receivedAt: null, submittedAt: at('2025-09-14T23:30:00') },
+    }
+    expect(await renderSlip('03', input)).toContain('Phiếu từ chối tiếp nhận giải quyết hồ sơ')
+    await expect(renderSlip('06', input)).rejects.toSatisfy((e) => DomainError.is(e) && e.code === 'NOT_FOUND') // 2018 set
+  })
+
+  it('prints the register line on the receipt, with the book and line when known', async () => {
+    expect(await renderSlip('01', slipInput())).toContain('Vào Sổ theo dõi hồ sơ, Quyển số: ……………, Số thứ tự: ……………')
+    expect(await renderSlip('01', slipInput({ register: { book: '2026', line: 15 } }))).toContain(
+      'Vào Sổ theo dõi hồ sơ, Quyển số: 2026, Số thứ tự: 15',
+    )
   })
 })

@@ -1,16 +1,20 @@
 import { agencyName } from './authority'
 import { nationalHeading, signatures, slipTitle } from './document'
 import { escapeHtml } from './escape-html'
+import type { FormSet } from './form-sets'
 import { headOfUnit, paragraphs, reasonOf, recipients, requestLine } from './slip-parts'
 import type { SlipEvent, SlipInput } from './types'
 import { formatDateVi, formatTimeVi } from './vietnam-time'
 
-/** Mẫu 05: Thông báo dừng giải quyết hồ sơ, with the reason and when processing stopped. */
-export function stopNotice(input: SlipInput, event: SlipEvent): string {
+/**
+ * Thông báo dừng giải quyết hồ sơ (Mẫu 05 of Thông tư 03/2025), with the reason and when processing stopped.
+ * The 2018 set had no such form: before it, the same letter is headed as an administrative notice (our draft).
+ */
+export function stopNotice(input: SlipInput, event: SlipEvent, set: FormSet): string {
   const { dossier, procedure, unit } = input
   const name = escapeHtml(agencyName(unit.name))
   return `${nationalHeading(unit, event.at)}
-${slipTitle('Thông báo', dossier.receiptCode, 'Về việc dừng giải quyết hồ sơ')}
+${set.numbers['stop-notice'] ? slipTitle(set.titles['stop-notice'], dossier.receiptCode) : slipTitle('Thông báo', dossier.receiptCode, 'Về việc dừng giải quyết hồ sơ')}
 <p class="addressee"><b>Kính gửi: Ông/Bà ${escapeHtml(dossier.applicant.fullName)}</b>${
     dossier.applicant.address ? `<br>Địa chỉ: ${escapeHtml(dossier.applicant.address)}` : ''
   }</p>

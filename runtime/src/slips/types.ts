@@ -1,9 +1,3 @@
-/**
- * The printable slips (phiếu) of the one-stop counter, numbered as in Appendix I of Circular 03/2025/TT-VPCP
- * (which replaced Circular 01/2018/TT-VPCP; under 01/2018 the control slip was Mẫu 05 and there was no stop notice).
- */
-export type SlipForm = '01' | '02' | '03' | '04' | '05' | '06'
-
 /** The unit that issues the slip; `parentName` is the unit above it ('Tỉnh Quảng Ninh', 'Thành phố Hạ Long'). */
 export interface SlipUnit {
   code: string
@@ -54,6 +48,8 @@ export interface SlipDossier {
   dueAt: Date | null
   doneAt: Date | null
   returnedAt: Date | null
+  /** Set while the clock is stopped (supplement or payment requested). */
+  pausedAt?: Date | null
   applicant: SlipApplicant
 }
 
@@ -74,6 +70,8 @@ export interface SlipInput {
   events: SlipEvent[]
   /** Absolute URL of the public tracking page for this dossier. */
   trackUrl: string
+  /** The dossier's line in the unit's register (Sổ theo dõi hồ sơ), printed on the receipt; blanks without it. */
+  register?: { book: string; line: number } | null
   /** The lookup PIN; printed on Mẫu 01 only. */
   pin: string | null
   /** Who prints the slip; signs where the event has no actor name. */

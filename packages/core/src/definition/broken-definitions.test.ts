@@ -163,6 +163,16 @@ const broken: [name: string, breakIt: Break, expected: [string, string][]][] = [
     [['action.missingTarget', '/steps/1/actions/2']],
   ],
   [
+    'a clock pause on an action that is no payment request',
+    (def) => void (step(def, 1).actions[0]!.pausesClock = true),
+    [['action.pausesClockNotPayment', '/steps/1/actions/0/pausesClock']],
+  ],
+  [
+    'a payment request that stops the clock with no way to confirm the payment',
+    (def) => void (step(def, 1).actions[1]!.pausesClock = true),
+    [['step.noConfirmPayment', '/steps/1']],
+  ],
+  [
     'a staying action with a target',
     (def) => void (step(def, 0).actions[2]!.to = 'xu_ly'),
     [['action.unexpectedTarget', '/steps/0/actions/2/to']],

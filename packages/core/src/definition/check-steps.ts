@@ -31,6 +31,17 @@ export function checkSteps({ path, steps }: StepList): Issue[] {
       )
     }
     step.actions.forEach((action, j) => issues.push(...checkAction(step, action, `${at}/actions/${j}`, keys)))
+    const pausesForPayment = step.actions.some((a) => a.type === 'requestPayment' && a.pausesClock)
+    if (pausesForPayment && !step.actions.some((a) => a.type === 'confirmPayment')) {
+      issues.push(
+        issue(
+          'step.noConfirmPayment',
+          at,
+          `Bước "${step.key}" dừng tính thời hạn khi yêu cầu nộp phí nên phải có thao tác xác nhận đã nộp (confirmPayment), nếu không hồ sơ sẽ dừng mãi`,
+          `Step "${step.key}" stops the clock when it asks for payment, so it needs a confirmPayment action or the dossier stays stopped`,
+        ),
+      )
+    }
   })
   return issues
 }
@@ -41,6 +52,17 @@ function checkAction(step: Step, action: StepAction, at: string, keys: ReadonlyS
     if (!isKnownRole(role)) issues.push(unknownRole('action.unknownRole', `${at}/roles/${k}`, role))
   })
   const { to, type } = action
+  if (action.pausesClock !== undefined && type !== 'requestPayment') {
+    issues.push(
+      issue(
+        'action.pausesClockNotPayment',
+        `${at}/pausesClock`,
+        `Chỉ thao tác yêu cầu nộp phí (requestPayment) mới có pausesClock; thao tác "${action.key}" là ${type}`,
+        `Only a requestPayment action takes pausesClock; "${action.key}" is ${type}`,
+        { type },
+      ),
+    )
+  }
   const staying = stayingActionTypes.includes(type)
   if (to === undefined) {
     if (!staying) {

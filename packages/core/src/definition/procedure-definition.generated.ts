@@ -357,6 +357,10 @@ export interface StepAction {
    */
   roles?: Role[]
   guard?: JsonLogicRule
+  /**
+   * requestPayment only: the clock stops while the applicant is asked to pay (status 6) and the due date moves by the working time it was stopped, as after a supplement request. For procedures whose processing time leaves out the time taken to fulfil financial obligations.
+   */
+  pausesClock?: boolean
 }
 /**
  * A plugin the procedure uses, named by slug, with its configuration (validated by the plugin's own schema).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { sampleDefinition } from '../definition/test-fixture'
 import { DomainError } from '../errors'
-import { createCalendar, statutoryCalendar, workingMinutesBetween } from '../time'
+import { createCalendar, dueAfterResume, statutoryCalendar, workingMinutesBetween } from '../time'
 import { applyAction, availableActions } from './index'
 import type { ActionInputs, DossierState } from './types'
 
@@ -47,7 +47,7 @@ describe('applyAction: the dossier lifecycle', () => {
     const { next, event } = act(submitted, 'tiep_nhan', '2025-04-29T10:00:00')
     // 3 working days over 30/4 and 1/5
     expect(next).toMatchObject({
-      status: 4,
+      status: 2,
       currentStep: 'xu_ly',
       receivedAt: vn('2025-04-29T10:00:00'),
       dueAt: vn('2025-05-06T10:00:00'),
@@ -58,9 +58,37 @@ describe('applyAction: the dossier lifecycle', () => {
       fromStep: 'tiep_nhan',
       toStep: 'xu_ly',
       fromStatus: 1,
-      toStatus: 4,
+      toStatus: 2,
       stepDueAt: vn('2025-05-05T10:00:00'),
     })
+  })
+
+  it('keeps a received dossier at 2 (Được tiếp nhận) until its step first acts on it, then 4 (Đang xử lý)', () => {
+    const received = receivedMonday()
+    expect(received.status).toBe(2)
+    const apologised = act(received, 'xin_loi', '2025-05-06T09:00:00', {
+      reason: 'Chờ xác minh',
+      newDueAt: vn('2025-05-12T17:00:00'),
+    }).next
+    expect(apologised.status).toBe(2) // a new date is no processing step
+    expect(act(received, 'trinh_ky', '2025-05-05T10:00:00').event).toMatchObject({ fromStatus: 2, toStatus: 4 })
+    const asked = act(received, 'bo_sung', '2025-05-05T10:00:00', { missingItems: ['Tờ khai'] }).next
+    expect(act(asked, 'nhan_bo_sung', '2025-05-06T10:00:00').next.status).toBe(4)
+    const paying = act(received, 'yeu_cau_nop_phi', '2025-05-05T10:00:00', { amount: 4000 }).next
+    expect(act(paying, 'xac_nhan_phi', '2025-05-05T11:00:00').next.status).toBe(4)
+  })
+
+  it('keeps 9 when reception leads straight to the result', () => {
+    const atOnce = sampleDefinition()
+    atOnce.steps[0]!.actions[0]!.to = 'tra_ket_qua'
+    const { next } = applyAction(
+      atOnce,
+      submitted,
+      'tiep_nhan',
+      {},
+      { calendar, now: vn('2025-05-05T09:00:00'), formData: form },
+    )
+    expect(next).toMatchObject({ status: 9, currentStep: 'tra_ket_qua', doneAt: vn('2025-05-05T09:00:00') })
   })
 
   it('keeps the same-day 15:00 rule of the original fixture: 14:59 → today 17:00, 15:00 on Friday → Monday 17:00', () => {
@@ -132,6 +160,23 @@ describe('applyAction: the dossier lifecycle', () => {
     expect(act(state, 'trinh_ky', '2025-05-05T10:00:00').next.currentStep).toBe('phe_duyet')
   })
 
+  it('accepts the apology (Mẫu 04) until the end of the working day before the deadline’s day, not later', () => {
+    const state = receivedMonday() // due Thursday 8/5 09:00
+    const apologise = (now: string, s = state) =>
+      act(s, 'xin_loi', now, { reason: 'Chờ xác minh', newDueAt: vn('2025-05-14T17:00:00') })
+    expect(apologise('2025-05-07T16:59:00').next.dueAt).toEqual(vn('2025-05-14T17:00:00'))
+    expect(apologise('2025-05-07T23:59:00').next.dueAt).toEqual(vn('2025-05-14T17:00:00')) // still Wednesday
+    const tooLate = refusal(() => apologise('2025-05-08T07:30:00')) // the deadline's own day, before the deadline
+    expect(tooLate.code).toBe('CONFLICT')
+    expect(tooLate.userMessage.vi).toContain(
+      'chậm nhất 01 ngày làm việc trước hạn giải quyết, tức trong ngày 07/05/2025',
+    )
+    // due Monday 12/5: the working day before is Friday 9/5, not the weekend
+    const dueMonday = { ...state, dueAt: vn('2025-05-12T10:00:00') }
+    expect(apologise('2025-05-09T16:00:00', dueMonday).next.dueAt).toEqual(vn('2025-05-14T17:00:00'))
+    expect(refusal(() => apologise('2025-05-10T09:00:00', dueMonday)).code).toBe('CONFLICT')
+  })
+
   it('extends with an apology only before the deadline, and only to a later date', () => {
     const state = receivedMonday()
     const { next, event } = act(state, 'xin_loi', '2025-05-07T09:00:00', {
@@ -163,6 +208,40 @@ describe('applyAction: the dossier lifecycle', () => {
       status: 4,
       currentStep: 'xu_ly',
     })
+  })
+
+  it('stops the clock while the applicant is asked to pay when the procedure says so, as for a supplement', () => {
+    const pausing = structuredClone(def)
+    pausing.steps[1]!.actions.find((a) => a.key === 'yeu_cau_nop_phi')!.pausesClock = true
+    const run = (state: DossierState, key: string, now: string, inputs: ActionInputs = {}) =>
+      applyAction(pausing, state, key, inputs, { calendar, now: vn(now), formData: form }).next
+    const received = receivedMonday() // due Thursday 8/5 09:00
+    const asked = run(received, 'yeu_cau_nop_phi', '2025-05-06T10:00:00', { amount: 4000 })
+    expect(asked).toMatchObject({ status: 6, pausedAt: vn('2025-05-06T10:00:00'), dueAt: received.dueAt })
+    expect(availableActions(pausing, asked).map((a) => a.key)).toEqual(['xac_nhan_phi', 'rut_ho_so'])
+    // 9 h were used (Mon 09:00–17:00, Tue 07:00–10:00); paid Friday 14:00, the 15 h left end Tuesday 13/5 11:00
+    const paid = run(asked, 'xac_nhan_phi', '2025-05-09T14:00:00')
+    expect(paid).toMatchObject({ status: 4, pausedAt: null })
+    expect(paid.dueAt).toEqual(
+      dueAfterResume(calendar, received.dueAt!, vn('2025-05-06T10:00:00'), vn('2025-05-09T14:00:00')),
+    )
+    expect(paid.dueAt).toEqual(vn('2025-05-13T11:00:00'))
+    // without the flag (the fixture) the clock runs on
+    expect(act(received, 'yeu_cau_nop_phi', '2025-05-06T10:00:00', { amount: 4000 }).next.pausedAt).toBeNull()
+    // before reception there is no clock to stop
+    const early = structuredClone(pausing)
+    early.steps[0]!.actions.push(
+      { key: 'thu_phi', type: 'requestPayment', label: 'Thu phí', pausesClock: true },
+      { key: 'da_thu', type: 'confirmPayment', label: 'Đã thu' },
+    )
+    const atCounter = applyAction(
+      early,
+      submitted,
+      'thu_phi',
+      {},
+      { calendar, now: vn('2025-05-05T09:00:00'), formData: form },
+    )
+    expect(atCounter.next).toMatchObject({ status: 6, pausedAt: null })
   })
 
   it('marks the result ready on entering a status-9 step, and returned at the end', () => {

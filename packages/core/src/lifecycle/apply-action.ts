@@ -8,7 +8,7 @@ import {
   terminalOutcomes,
 } from '../definition'
 import { DomainError, type Issue } from '../errors'
-import { computeDue, dueAfterResume, type ResolvedCalendar, stepDueDates } from '../time'
+import { computeDue, dueAfterResume, lastApologyDay, type ResolvedCalendar, stepDueDates } from '../time'
 import { availableActions, currentStepOf } from './available-actions'
 import type { ActionInputs, DossierState, TransitionEvent } from './types'
 
@@ -74,11 +74,14 @@ function checkInputs(required: ActionInput[], inputs: ActionInputs): void {
 }
 
 /**
- * Applies one action to a dossier: the pure heart of the one-stop shop. It checks that the action is
- * available now, its guard and its inputs, then returns the next state and the event to log. The clock:
- * `receive` starts it (due date from the case's processing time and the calendar); a supplement request
- * stops it and taking the supplement moves the due date by the working time it was stopped; `extend`
- * (apology with a new date) is allowed only before the deadline. Roles and units are the caller's check.
+ * Applies one action to a dossier: the pure heart of the one-stop shop. It checks that the action is available
+ * now, its guard and its inputs, then returns the next state and the event to log. Statuses follow the national
+ * list (table in `definition/FORMAT.md`): `receive` leads to 2 (Được tiếp nhận), and the first action taken at the
+ * step it leads to starts processing (4). The clock (`time/TIMELINESS.md`): `receive` starts it; a supplement
+ * request (or a payment request with `pausesClock`) stops it and taking the supplement (confirming the payment)
+ * moves the due date by the working time it was stopped; `extend`
+ * (apology with a new date) is allowed until the end of the working day before the deadline's day. Roles and
+ * units are the caller's check.
  * @example const { next, event } = applyAction(def, dossier, 'tiep_nhan', {}, { calendar, now, formData })
  */
 export function applyAction(
@@ -124,12 +127,16 @@ export function applyAction(
     stepDueAt = target.budget ? stepDueDates(calendar, now, [target.budget])[0]! : null
   }
 
+  const resume = () => {
+    next.pausedAt = null
+    if (state.dueAt && state.pausedAt) next.dueAt = dueAfterResume(calendar, state.dueAt, state.pausedAt, now)
+    data.pausedFrom = state.pausedAt
+  }
+
   switch (action.type) {
     case 'acceptSupplement':
-      next.pausedAt = null
+      resume()
       next.status = step.status
-      if (state.dueAt && state.pausedAt) next.dueAt = dueAfterResume(calendar, state.dueAt, state.pausedAt, now)
-      data.pausedFrom = state.pausedAt
       break
     case 'requestSupplement':
       next.pausedAt = now
@@ -138,19 +145,25 @@ export function applyAction(
       break
     case 'requestPayment':
       next.status = 6
+      // only a running clock stops: before reception there is none yet
+      if (defined?.pausesClock && state.dueAt) next.pausedAt = now
       if (inputs.amount !== undefined) data.amount = inputs.amount
       break
     case 'confirmPayment':
+      if (state.pausedAt) resume()
       next.status = step.status
       if (inputs.amount !== undefined) data.amount = inputs.amount
       break
     case 'extend': {
       if (!state.dueAt) throw conflict('Hồ sơ chưa có hạn giải quyết để gia hạn.', 'The dossier has no due date yet.')
-      if (now >= state.dueAt)
+      const last = lastApologyDay(calendar, state.dueAt)
+      if (now >= last.endsAt) {
+        const date = last.date.split('-').reverse().join('/')
         throw conflict(
-          'Đã quá hạn giải quyết: phiếu xin lỗi và hẹn lại phải được lập trước thời hạn.',
-          'The apology must be issued before the deadline.',
+          `Văn bản xin lỗi và hẹn lại ngày trả kết quả phải được lập chậm nhất 01 ngày làm việc trước hạn giải quyết, tức trong ngày ${date}; nay đã quá thời điểm đó.`,
+          `The apology must be issued at least one working day before the deadline, on ${last.date} at the latest.`,
         )
+      }
       if (inputs.newDueAt! <= state.dueAt) {
         throw new DomainError(
           'INVALID_DATA',
@@ -165,10 +178,6 @@ export function applyAction(
     }
     default: {
       const to = action.to!
-      if (action.type === 'receive') {
-        next.receivedAt = now
-        next.dueAt = computeDue(calendar, now, effectiveProcessingTime(def, state.caseKey))
-      }
       if (isTerminalOutcome(to)) {
         next.currentStep = null
         next.status = terminalOutcomes[to]
@@ -180,6 +189,12 @@ export function applyAction(
         }
       } else {
         enter(to)
+      }
+      if (action.type === 'receive') {
+        next.receivedAt = now
+        next.dueAt = computeDue(calendar, now, effectiveProcessingTime(def, state.caseKey))
+        // Được tiếp nhận until its resolving step first acts on it (a result ready at once stays 9)
+        if (next.status === 4) next.status = 2
       }
     }
   }

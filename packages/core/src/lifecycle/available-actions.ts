@@ -45,13 +45,19 @@ export function currentStepOf(def: ProcedureDefinition, state: DossierState): St
 }
 
 /**
- * The actions a dossier allows now: none once it has ended; only taking the supplement while the clock is
- * stopped for one; otherwise its step's actions, plus withdrawal and stopping, which every step allows.
+ * The actions a dossier allows now: none once it has ended; while the clock is stopped, only taking the
+ * supplement (or confirming the payment) and withdrawal; otherwise its step's actions, plus withdrawal and
+ * stopping, which every step allows.
  * @example availableActions(def, dossier).map((a) => a.label) // ['Tiếp nhận', 'Từ chối tiếp nhận', …]
  */
 export function availableActions(def: ProcedureDefinition, state: DossierState): AvailableAction[] {
   const step = currentStepOf(def, state)
   if (!step) return []
+  if (state.pausedAt && state.status === 6)
+    return [
+      ...step.actions.filter((a) => a.type === 'confirmPayment').map((a) => fromDefinition(step, a)),
+      builtIn.withdraw(),
+    ]
   if (state.pausedAt) return [builtIn.acceptSupplement(step), builtIn.withdraw()]
   const own = step.actions
     .filter(

@@ -9,7 +9,7 @@ export interface DossierState {
   caseKey: string | null
   receivedAt: Date | null
   dueAt: Date | null
-  /** Set while a supplement request has the clock stopped. */
+  /** Set while the clock is stopped: a supplement request (status 5) or a payment request with `pausesClock` (6). */
   pausedAt: Date | null
   /** When the result was ready (status 9) or the dossier otherwise finished processing. */
   doneAt: Date | null

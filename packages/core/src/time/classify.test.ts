@@ -33,6 +33,13 @@ describe('classify', () => {
     expect(classify({ dueAt, doneAt: null, now: at('2025-04-29T10:00:01+07:00') })).toBe('overdue')
   })
 
+  it('judges a dossier whose clock is stopped at the pause, not now: waiting for the applicant is never overdue', () => {
+    const pausedAt = at('2025-04-28T10:00:00+07:00')
+    expect(classify({ dueAt, pausedAt, now })).toBe('inTime') // now is a week after the deadline
+    expect(classify({ dueAt, pausedAt: at('2025-04-29T10:00:01+07:00'), now })).toBe('overdue') // paused too late
+    expect(classify({ dueAt, pausedAt: null, now })).toBe('overdue')
+  })
+
   it('no due date → noDeadline, finished or not', () => {
     expect(classify({ dueAt: null, now })).toBe('noDeadline')
     expect(classify({ dueAt: null, doneAt: now, now })).toBe('noDeadline')

@@ -16,6 +16,7 @@ describe('public API', () => {
         'dueAfterResume',
         'formatDuration',
         'isWorkingTime',
+        'lastApologyDay',
         'lunarToSolar',
         'nextOpening',
         'officialCalendar',

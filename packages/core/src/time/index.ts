@@ -1,3 +1,4 @@
+export { lastApologyDay } from './apology-deadline'
 export { createCalendar, defaultOfficeHours, type Interval, type ResolvedCalendar } from './calendar'
 export { type CalendarEntry, calendarEntriesBetween } from './calendar-entries'
 export { classify } from './classify'

@@ -47,5 +47,5 @@ export interface WorkCalendar {
   workingDayMinutes?: number
 }
 
-/** Sớm / đúng / trễ hạn and trong / quá hạn: see `classify` for the one definition. */
+/** Sớm / đúng / trễ hạn and trong / quá hạn: see TIMELINESS.md and `classify`, the one definition. */
 export type Timeliness = 'early' | 'onTime' | 'late' | 'inTime' | 'overdue' | 'noDeadline'
