@@ -47,6 +47,10 @@ const actionNames: Record<string, { vi: string; en: string }> = {
   submit: { vi: 'Nộp hồ sơ', en: 'Submitted' },
   supplementSubmitted: { vi: 'Công dân nộp bổ sung giấy tờ', en: 'Supplement sent' },
   resultAttached: { vi: 'Đính kèm kết quả giải quyết', en: 'Result attached' },
+  calendarChange: {
+    vi: 'Tính lại hạn giải quyết theo lịch làm việc',
+    en: 'Due date recomputed for the working calendar',
+  },
 }
 const actionName = (action: string, data: unknown) => {
   const label = (data as { label?: unknown } | null)?.label
