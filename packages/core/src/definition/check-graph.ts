@@ -6,7 +6,11 @@ import type { StepList } from './step-lists'
 /** Every step is reachable from the first, and every step can reach a terminal outcome. */
 export function checkGraph({ path, steps }: StepList): Issue[] {
   const index = new Map(steps.map((step, i) => [step.key, i]))
-  const targets = steps.map((step) => step.actions.flatMap((action) => (action.to === undefined ? [] : [action.to])))
+  // a consultation moves the dossier on to its `then` by itself
+  const targets = steps.map((step) => [
+    ...step.actions.flatMap((action) => (action.to === undefined ? [] : [action.to])),
+    ...(step.consult ? [step.consult.then] : []),
+  ])
 
   const reachable = new Set<number>([0])
   const queue = [0]
