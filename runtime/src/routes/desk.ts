@@ -5,6 +5,7 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { forbidden, requirePrincipal, requireRole } from '../auth/middleware'
 import { DESK_ROLES, OFFICER_ROLES } from '../auth/role-groups'
+import { consultationsOf } from '../consultations/queries'
 import { actOnDossier, actsFor, stateOf } from '../dossiers/act'
 import { deskQueue, deskSearch } from '../dossiers/desk-queue'
 import { deskSummary } from '../dossiers/desk-view'
@@ -191,6 +192,7 @@ export const deskRoutes = new Hono<AppEnv>()
       actions: availableActions(procedure.definition, stateOf(dossier)).filter((a) =>
         actsFor(principal, dossier.unitId, a.roles),
       ),
+      consultations: await consultationsOf(db, dossier.id, c.var.clock()),
     })
   })
   .post('/api/desk/dossiers/:receiptCode/actions/:actionKey', async (c) => {

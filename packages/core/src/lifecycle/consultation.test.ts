@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { ProcedureDefinition } from '../definition'
 import { sampleDefinition } from '../definition/test-fixture'
 import { official } from '../time/test-support'
-import { completeConsultation, type ConsultationRequest, consultationState, tallyConsultation } from './consultation'
+import { type ConsultationRequest, completeConsultation, consultationState, tallyConsultation } from './consultation'
 import type { DossierState } from './types'
 
 const vn = (local: string) => new Date(`${local}+07:00`)

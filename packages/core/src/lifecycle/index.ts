@@ -1,6 +1,5 @@
 export { type ActionContext, applyAction } from './apply-action'
 export { availableActions, currentStepOf } from './available-actions'
-export type { ActionInputs, AvailableAction, BuiltInActionType, DossierState, TransitionEvent } from './types'
 export {
   type ConsultationOutcome,
   type ConsultationRequest,
@@ -11,3 +10,4 @@ export {
   opinions,
   tallyConsultation,
 } from './consultation'
+export type { ActionInputs, AvailableAction, BuiltInActionType, DossierState, TransitionEvent } from './types'

@@ -39,9 +39,7 @@ export const consultations = pgTable(
   (t) => [
     index('consultations_dossier_idx').on(t.dossierId, t.round),
     // "ý kiến được hỏi": a unit's open requests, soonest due first
-    index('consultations_open_idx')
-      .on(t.unitId, t.dueAt)
-      .where(sql`${t.answeredAt} is null and ${t.closedAt} is null`),
+    index('consultations_open_idx').on(t.unitId, t.dueAt).where(sql`${t.answeredAt} is null and ${t.closedAt} is null`),
     check('consultations_opinion', sql`${t.opinion} is null or ${t.opinion} in ('agree', 'disagree', 'comments')`),
     check('consultations_answered', sql`(${t.answeredAt} is null) = (${t.opinion} is null)`),
   ],
