@@ -69,7 +69,7 @@ describe.each(testDrivers())('consultations (lấy ý kiến) on $name', ({ open
     const desk = await view(code)
     expect(desk).toMatchObject({ status: 4, step: { key: 'lay_y_kien' } })
     const calendar = await runtime.units.calendarOf((await runtime.units.byCode('STNMT'))!.id)
-    const due = computeDue(calendar, now, { kind: 'workingDays', days: 15 }).toISOString()
+    const due = computeDue(calendar, now, { kind: 'workingDays', days: 15 })!.toISOString()
     expect(desk.consultations.map((q) => [q.unit.code, q.role, q.state, q.dueAt])).toEqual([
       ['STC', 'specialist', 'open', due],
       ['STNMT', 'specialist', 'open', due],
