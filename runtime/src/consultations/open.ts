@@ -27,13 +27,15 @@ export async function planConsultations(
   if (next.currentStep === null || next.currentStep === dossier.currentStep) return []
   const consult = effectiveSteps(definition, next.caseKey).find((s) => s.key === next.currentStep)?.consult
   if (!consult) return []
-  return Promise.all(
+  const planned = await Promise.all(
     consult.units.map(async (ref) => {
       const unit = await resolveUnitRef(units, ref, dossier)
       const calendar = await units.calendarOf(unit.id)
       return { unit, role: consult.role ?? 'specialist', dueAt: stepDueDates(calendar, now, [consult.budget])[0]! }
     }),
   )
+  // two references may name one unit for this dossier ({ up: 'district' } and its code): it is asked once
+  return planned.filter((p, i) => planned.findIndex((q) => q.unit.id === p.unit.id) === i)
 }
 
 /**

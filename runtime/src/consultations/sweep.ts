@@ -1,10 +1,13 @@
 import { consultations, type Database, withTransaction } from '@motcua/db'
-import { and, isNull, lte } from 'drizzle-orm'
+import { and, eq, gt, isNull, lte, notExists, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import { errorFields, log } from '../log'
 import type { PluginHost } from '../plugins/plugin-host'
 import type { ProcedureRegistry } from '../procedures/registry'
 import type { UnitDirectory } from '../units/unit-directory'
 import { lockDossier, moveOnIfComplete } from './round'
+
+const stillOpen = alias(consultations, 'still_open')
 
 export interface SweepServices {
   database: Database
@@ -14,9 +17,9 @@ export interface SweepServices {
 }
 
 /**
- * Closes consultation rounds that have run out of time: every dossier with a request past its deadline and still
- * unanswered moves on to its step's `then` once no request of its round is still in time (one transaction per
- * dossier; a dossier another process is moving is skipped until the next run). Returns how many moved on.
+ * Closes consultation rounds that have run out of time: every dossier whose open requests are all past their
+ * deadlines moves on to its step's `then` (one transaction per dossier, the dossier row locked, so an answer
+ * arriving at the same moment waits and then finds the round closed). Returns how many moved on.
  * @example await sweepConsultations(services, new Date('2025-06-20T08:00:00+07:00'))
  */
 export async function sweepConsultations(services: SweepServices, now = new Date(), batchSize = 100): Promise<number> {
@@ -24,7 +27,27 @@ export async function sweepConsultations(services: SweepServices, now = new Date
   const due = await db
     .selectDistinct({ dossierId: consultations.dossierId })
     .from(consultations)
-    .where(and(isNull(consultations.answeredAt), isNull(consultations.closedAt), lte(consultations.dueAt, now)))
+    .where(
+      and(
+        isNull(consultations.answeredAt),
+        isNull(consultations.closedAt),
+        lte(consultations.dueAt, now),
+        // none of the dossier's open requests still in time: a round still waiting is not read again and again
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(stillOpen)
+            .where(
+              and(
+                eq(stillOpen.dossierId, consultations.dossierId),
+                isNull(stillOpen.answeredAt),
+                isNull(stillOpen.closedAt),
+                gt(stillOpen.dueAt, now),
+              ),
+            ),
+        ),
+      ),
+    )
     .limit(batchSize)
   let moved = 0
   for (const { dossierId } of due) {

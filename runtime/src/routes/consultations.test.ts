@@ -263,6 +263,15 @@ describe.each(testDrivers())('consultations (lấy ý kiến) on $name', ({ open
     expect(desk.events.filter((e) => e.action === 'answerConsultation')).toHaveLength(3)
   })
 
+  it('closes the open requests when the dossier leaves the step another way (withdrawn)', async () => {
+    const code = await consulting('2025-06-19T08:00:00')
+    const id = byUnit(await view(code), 'STC').id
+    expect((await act('tiepnhan.skhdt', code, 'rut_ho_so', { reason: 'Nhà đầu tư rút hồ sơ' })).status).toBe(200)
+    const desk = await view(code)
+    expect(desk.consultations.map((q) => q.state)).toEqual(['closed', 'closed', 'closed'])
+    expect((await answer('chuyenvien.stc', code, id, { opinion: 'agree' })).status).toBe(409)
+  })
+
   it('refuses hostile input with 4xx', async () => {
     const code = await consulting('2025-06-23T08:00:00')
     const id = byUnit(await view(code), 'STNMT').id

@@ -9,7 +9,8 @@ import type { StepList } from './step-lists'
 /** What a consultation step may do besides waiting: send back, stop, withdraw, apologise with a new date. */
 export const consultationActionTypes: readonly ActionType[] = ['sendBack', 'stop', 'withdraw', 'extend']
 
-const hours = (b: StepBudget) => (b.kind === 'workingDays' ? b.days * HOURS_PER_WORKING_DAY : b.hours)
+// a budget in days counts 8 working hours a day (an upper bound for calendar days, as for the total)
+const hours = (b: StepBudget) => ('days' in b ? b.days * HOURS_PER_WORKING_DAY : b.hours)
 const unitText = (ref: unknown) => (typeof ref === 'string' ? ref : JSON.stringify(ref))
 
 /** The consultations (lấy ý kiến) of one step list, against the list's total processing time. */
