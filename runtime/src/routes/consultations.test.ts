@@ -174,6 +174,10 @@ describe.each(testDrivers())('consultations (lấy ý kiến) on $name', ({ open
     expect(slip).toContain('Gửi lấy ý kiến: Sở Xây dựng')
     expect(slip).toContain('Hạn trả lời ý kiến: ')
     expect(slip).toContain('Không đồng ý: Mật độ xây dựng vượt quy hoạch.')
+    const rowOf = (text: string) => slip.split('<tr').find((r) => r.includes(text)) ?? ''
+    // a request carries no mark; an answer is judged by that request's own deadline
+    expect(rowOf('Gửi lấy ý kiến: Sở Xây dựng')).not.toContain('Trước hạn')
+    expect(rowOf('Sở Xây dựng trả lời ý kiến')).toContain('Trước hạn')
   })
 
   it('moves the dossier on when the time runs out (the sweep), closing the requests left unanswered', async () => {

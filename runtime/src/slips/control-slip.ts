@@ -45,7 +45,8 @@ export function stepDeadline(events: readonly SlipEvent[], index: number): Date 
 
 /** Early / on time / late of one hand-over, by the one definition (core `classify`); null without a deadline. */
 export function stepTimeliness(events: readonly SlipEvent[], index: number, now: Date): StepTimeliness {
-  const dueAt = consultationDeadline(events[index]!) ?? stepDeadline(events, index)
+  const own = consultationDeadline(events[index]!)
+  const dueAt = own === undefined ? stepDeadline(events, index) : own
   if (!dueAt) return null
   const verdict = classify({ dueAt, doneAt: events[index]!.at, now })
   return verdict === 'early' || verdict === 'onTime' || verdict === 'late' ? verdict : null
@@ -64,6 +65,8 @@ function nextOfficer(events: readonly SlipEvent[], index: number): string {
 }
 
 function noteOf(event: SlipEvent): string {
+  if (event.action === 'answerConsultation')
+    return [opinions[String(event.data?.opinion)], event.note].filter(Boolean).join(': ')
   const notes = [reasonOf(event) ?? '']
   if (event.action === 'requestSupplement') {
     const items = missingItemsOf(event)
@@ -72,10 +75,6 @@ function noteOf(event: SlipEvent): string {
   if (event.action === 'extend') notes.push(`Hẹn lại: ${formatTimeVi(toDate(event.data?.newDueAt))}`)
   if (event.action === 'openConsultation')
     notes.push(`Hạn trả lời ý kiến: ${formatTimeVi(toDate(event.data?.consultationDueAt))}`)
-  if (event.action === 'answerConsultation') {
-    const opinion = opinions[String(event.data?.opinion)]
-    notes.push([opinion, event.note].filter(Boolean).join(': '))
-  }
   const method = event.data?.deliveryMethod
   if (typeof method === 'string' && delivery[method]) notes.push(delivery[method])
   return notes.filter(Boolean).join('. ')
@@ -103,7 +102,8 @@ function row(input: SlipInput, index: number): string {
   if (event.action === 'openConsultation') toPlace = consulted
   if (event.action === 'answerConsultation') fromPlace = consulted
   const mark = stepTimeliness(events, index, now)
-  const deadline = consultationDeadline(event) ?? stepDeadline(events, index)
+  const own = consultationDeadline(event)
+  const deadline = own === undefined ? stepDeadline(events, index) : own
   const result = mark
     ? `<span class="${mark === 'late' ? 'mark-late' : ''}">${timelinessLabels[mark]}</span><div class="files">(hạn: ${escapeHtml(formatTimeVi(deadline))})</div>`
     : ''
