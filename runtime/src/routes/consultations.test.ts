@@ -108,10 +108,22 @@ describe.each(testDrivers())('consultations (lấy ý kiến) on $name', ({ open
     expect(await queue('chuyenvien.stp')).toEqual([])
     const detail = await as('chuyenvien.stnmt', 'GET', `/api/desk/consultations/${mine[0]!.id}`)
     expect(detail.status).toBe(200)
-    expect(await detail.json()).toMatchObject({
+    const detailBody = await detail.json()
+    expect(detailBody).toMatchObject({
       dossier: { receiptCode: code, formData: { du_an: { ten: 'Khu dịch vụ du lịch sinh thái Vịnh Xanh' } } },
     })
     expect((await as('chuyenvien.sxd', 'GET', `/api/desk/consultations/${mine[0]!.id}`)).status).toBe(403)
+    // the unit asked reads the files filed with the dossier
+    const { dossier: filed } = detailBody as {
+      dossier: { attachments: { id: string; componentKey: string }[] }
+    }
+    const proposal = filed.attachments.find((f) => f.componentKey === 'de_xuat_du_an')!
+    const file = await as('chuyenvien.stnmt', 'GET', `/api/desk/consultations/${mine[0]!.id}/files/${proposal.id}`)
+    expect(file.status).toBe(200)
+    expect(file.headers.get('content-type')).toBe('application/pdf')
+    expect(
+      (await as('chuyenvien.sxd', 'GET', `/api/desk/consultations/${mine[0]!.id}/files/${proposal.id}`)).status,
+    ).toBe(403)
 
     const ids = Object.fromEntries((await view(code)).consultations.map((q) => [q.unit.code, q.id]))
     // wrong unit, wrong role, the resolving unit itself: 403

@@ -9,6 +9,7 @@ import { answerConsultation } from '../consultations/answer'
 import { consultationQueue, consultationsOf } from '../consultations/queries'
 import { asRequest, consultationStep, currentRound, lockDossier, moveOnIfComplete } from '../consultations/round'
 import { actsFor } from '../dossiers/act'
+import { downloadAttachment } from '../dossiers/attachments'
 import { notFoundDossier } from '../dossiers/errors'
 import { loadDossier } from '../dossiers/load-dossier'
 import { loadOfficerDossier } from '../dossiers/officer-access'
@@ -120,6 +121,16 @@ export const consultationRoutes = new Hono<AppEnv>()
       },
     })
   })
+  .get('/api/desk/consultations/:consultationId/files/:fileId', async (c) => {
+    const id = c.req.param('consultationId')
+    if (!UUID.test(id)) throw noConsultation()
+    const { db } = c.var.database
+    const [row] = await db.select().from(consultations).where(eq(consultations.id, id))
+    if (!row) throw noConsultation()
+    if (!actsFor(requirePrincipal(c), row.unitId, [row.role])) throw forbidden()
+    // what the applicant filed, not the results
+    return downloadAttachment(db, row.dossierId, c.req.param('fileId'), ['application', 'supplement'])
+  })
   .post(
     '/api/desk/dossiers/:receiptCode/consultations/:consultationId/answer',
     requireRole(...OFFICER_ROLES),
@@ -207,6 +218,14 @@ export const consultationDocs: Operation[] = [
     summary: 'One consultation sent to my unit, with the dossier it asks about (form data and file list)',
     access: [...DESK_ROLES],
     responses: { 200: 'the consultation and its dossier', 403: 'not addressed to my unit and role', 404: 'none' },
+  },
+  {
+    method: 'get',
+    path: '/api/desk/consultations/:consultationId/files/:fileId',
+    tag: 'desk',
+    summary: 'Download a file the applicant filed with a dossier my unit is consulted on',
+    access: [...DESK_ROLES],
+    responses: { 200: 'the file', 403: 'not addressed to my unit and role', 404: 'no such consultation or file' },
   },
   {
     method: 'post',
