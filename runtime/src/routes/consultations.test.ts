@@ -314,4 +314,51 @@ describe.each(testDrivers())('consultations (lấy ý kiến) on $name', ({ open
     expect((await runtime.app.request('/api/desk/consultations')).status).toBe(401)
     expect(byUnit(await view(code), 'STNMT').state).toBe('open')
   })
+
+  // last: it publishes a version 2 that every later submission would use
+  it('moves on at a quorum of 2 of 3, and opens a new round when sent back and forwarded again', async () => {
+    const draft = (await (await as('admin', 'POST', '/api/admin/procedures/1.009645/drafts', {})).json()) as {
+      id: string
+      definition: typeof investment.definition
+    }
+    const step = draft.definition.steps.find((s) => s.key === 'lay_y_kien')!
+    step.consult!.quorum = 2
+    step.actions.push({
+      key: 'tra_lai',
+      type: 'sendBack',
+      label: 'Trả lại để kiểm tra lại hồ sơ',
+      to: 'gui_lay_y_kien',
+      requires: ['note'],
+    })
+    expect((await as('admin', 'PUT', `/api/admin/drafts/${draft.id}`, { definition: draft.definition })).status).toBe(
+      200,
+    )
+    expect((await as('admin', 'POST', `/api/admin/drafts/${draft.id}/publish`, {})).status).toBe(201)
+
+    const code = await consulting('2025-07-01T08:00:00')
+    const first = await view(code)
+    expect((await act('chuyenvien.skhdt', code, 'tra_lai', { note: 'Kiểm tra lại diện tích đất' })).status).toBe(200)
+    expect((await view(code)).consultations.map((q) => q.state)).toEqual(['closed', 'closed', 'closed'])
+    expect((await act('chuyenvien.skhdt', code, 'gui_lay_y_kien')).status).toBe(200)
+    const second = await view(code)
+    const fresh = second.consultations.filter((q) => !first.consultations.some((f) => f.id === q.id))
+    expect(fresh.map((q) => [q.unit.code, q.state])).toEqual([
+      ['STC', 'open'],
+      ['STNMT', 'open'],
+      ['SXD', 'open'],
+    ])
+    const ids = Object.fromEntries(fresh.map((q) => [q.unit.code, q.id]))
+    expect(await (await answer('chuyenvien.stnmt', code, ids.STNMT!, { opinion: 'agree' })).json()).toMatchObject({
+      movedOn: false,
+    })
+    expect(await (await answer('chuyenvien.stc', code, ids.STC!, { opinion: 'agree' })).json()).toMatchObject({
+      movedOn: true,
+      dossier: { currentStep: 'tham_dinh' },
+    })
+    const after = await view(code)
+    expect(after.events.at(-1)).toMatchObject({ data: { by: 'quorum', quorum: 2, agree: 2, unanswered: 1 } })
+    expect(byUnit({ ...after, consultations: after.consultations.filter((q) => ids.SXD === q.id) }, 'SXD').state).toBe(
+      'closed',
+    )
+  })
 })
