@@ -228,7 +228,7 @@ function checkSetsCase(def: ProcedureDefinition, { action, at }: PlacedAction): 
     ]
   }
   const field = action.input?.properties.case
-  if (!field || field.type !== 'string') {
+  if (field?.type !== 'string') {
     return [
       issue(
         'action.setsCaseNoInput',
