@@ -132,7 +132,13 @@ describe('replayDue after an officer chose the case', () => {
         clockStops: clockStopsOf(events),
       })
       const stored = JSON.parse(JSON.stringify(event)) as TransitionEvent
-      events.push({ action: stored.action, at: vn(at), fromStep: stored.fromStep, toStep: stored.toStep, data: stored.data })
+      events.push({
+        action: stored.action,
+        at: vn(at),
+        fromStep: stored.fromStep,
+        toStep: stored.toStep,
+        data: stored.data,
+      })
       state = next
     }
     return { state, events }

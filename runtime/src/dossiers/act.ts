@@ -12,11 +12,11 @@ import {
 import { type Db, dossierEvents, dossiers, type units, withTransaction } from '@motcua/db'
 import { and, eq, max } from 'drizzle-orm'
 import type { Principal } from '../auth/principal'
+import { clockStopsOf } from '../calendars/replay-due'
 import type { PluginHost } from '../plugins/plugin-host'
 import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
 import type { PublishedVersion } from '../procedures/registry'
 import type { UnitDirectory } from '../units/unit-directory'
-import { clockStopsOf } from '../calendars/replay-due'
 import { eventsOf, transitionRow } from './events'
 
 export type DossierRow = typeof dossiers.$inferSelect
@@ -86,8 +86,8 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
   if (dossier.version !== input.expectedVersion) throw stale()
   const calendar = await input.units.calendarOf(dossier.unitId)
   // an officer's choice of case recomputes the due date from reception, replaying the clock's stops
-  const setsCase = findAction(procedure.definition, dossier.currentStep ?? '', input.actionKey, dossier.caseKey)
-    ?.action.setsCase
+  const setsCase = findAction(procedure.definition, dossier.currentStep ?? '', input.actionKey, dossier.caseKey)?.action
+    .setsCase
   const { next, event } = applyAction(procedure.definition, stateOf(dossier), input.actionKey, input.inputs, {
     calendar,
     now,

@@ -27,7 +27,10 @@ const declaredActions = (def: ProcedureDefinition): StepAction[] =>
  * yes/no as Có/Không.
  * @example decisionsView(def, { duyet: { so_van_ban: '125/UBND' } }) // [{ actionKey: 'duyet', label: 'Ký', values: [{ title: 'Số văn bản', … }] }]
  */
-export function decisionsView(def: ProcedureDefinition, decisions: Record<string, Record<string, unknown>>): DecisionView[] {
+export function decisionsView(
+  def: ProcedureDefinition,
+  decisions: Record<string, Record<string, unknown>>,
+): DecisionView[] {
   const actions = declaredActions(def)
   return Object.entries(decisions).map(([actionKey, answers]) => {
     const action = actions.find((a) => a.key === actionKey && a.input)
@@ -35,7 +38,8 @@ export function decisionsView(def: ProcedureDefinition, decisions: Record<string
       actionKey,
       label: action?.label ?? actionKey,
       values: Object.entries(answers).map(([field, value]) => {
-        const caseName = field === 'case' && action?.setsCase ? def.cases?.find((c) => c.key === value)?.name : undefined
+        const caseName =
+          field === 'case' && action?.setsCase ? def.cases?.find((c) => c.key === value)?.name : undefined
         const text = caseName ?? (value === true ? 'Có' : value === false ? 'Không' : String(value))
         return { field, title: action?.input?.properties[field]?.title ?? field, value, text }
       }),

@@ -143,7 +143,11 @@ describe.each(testDrivers())('officer decisions on $name', ({ open }) => {
     // (3 working days gave Friday 9/5)
     expect(expected).toEqual(vn('2025-05-16T09:00:00'))
     expect(before.dueAt).toBe(vn('2025-05-09T09:00:00').toISOString())
-    expect(await chosen.json()).toMatchObject({ caseKey: 'can_xac_minh', currentStep: 'xac_minh', dueAt: expected.toISOString() })
+    expect(await chosen.json()).toMatchObject({
+      caseKey: 'can_xac_minh',
+      currentStep: 'xac_minh',
+      dueAt: expected.toISOString(),
+    })
 
     const desk = await view('chuyenvien.06649', code)
     expect(desk).toMatchObject({
@@ -198,7 +202,9 @@ describe.each(testDrivers())('officer decisions on $name', ({ open }) => {
     // the leader cannot sign the extract after a negative verification, only refuse
     const signed = await act('lanhdao.06649', negative, 'phe_duyet')
     expect(signed.status).toBe(409)
-    const refused = await act('lanhdao.06649', negative, 'tu_choi_dang_ky', { reason: 'Có tranh chấp về quan hệ cha con' })
+    const refused = await act('lanhdao.06649', negative, 'tu_choi_dang_ky', {
+      reason: 'Có tranh chấp về quan hệ cha con',
+    })
     expect(refused.status).toBe(200)
     expect(await refused.json()).toMatchObject({ status: 8, currentStep: null })
 
