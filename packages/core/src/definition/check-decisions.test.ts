@@ -83,6 +83,18 @@ const broken: [name: string, breakIt: Break, expected: [string, string][]][] = [
     [['action.setsCaseNotMoving', '/steps/0/actions/2/setsCase']],
   ],
   [
+    'asking for input at reception (counter intake receives at once)',
+    (def) =>
+      void Object.assign(action(def, 0, 0), {
+        setsCase: true,
+        input: { type: 'object', properties: { case: { type: 'string' } } },
+      } satisfies Partial<StepAction>),
+    [
+      ['action.inputOnReceive', '/steps/0/actions/0/input'],
+      ['action.setsCaseNotMoving', '/steps/0/actions/0/setsCase'],
+    ],
+  ],
+  [
     'choosing a case whose steps do not have the target',
     (def) => void (chooser(def).to = 'phe_duyet'),
     [['action.targetNotInCase', '/steps/1/actions/2/to']],

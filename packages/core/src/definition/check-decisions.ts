@@ -16,7 +16,8 @@ export function checkDecisions(def: ProcedureDefinition): Issue[] {
   const issues: Issue[] = []
   const placed = placedActions(def)
   for (const entry of placed) {
-    if (entry.action.input) issues.push(...checkInput(def, entry, entry.action.input))
+    if (entry.action.input && entry.action.type === 'receive') issues.push(inputOnReceive(entry))
+    else if (entry.action.input) issues.push(...checkInput(def, entry, entry.action.input))
     if (entry.action.routes) issues.push(...checkRoutes(def, entry))
     if (entry.action.setsCase) issues.push(...checkSetsCase(def, entry))
   }
@@ -38,6 +39,15 @@ export function checkDecisions(def: ProcedureDefinition): Issue[] {
   })
   return issues
 }
+
+// counter and postal intake receive a dossier at once, with nobody to answer
+const inputOnReceive = ({ action, at }: PlacedAction): Issue =>
+  issue(
+    'action.inputOnReceive',
+    `${at}/input`,
+    `Thao tác tiếp nhận "${action.key}" không thể hỏi thông tin cán bộ nhập (input): hồ sơ nộp tại quầy hoặc qua bưu chính được tiếp nhận ngay. Hãy đặt câu hỏi ở bước xử lý sau`,
+    `Receive action "${action.key}" cannot ask for input: counter and postal intake receive at once. Ask at a later step`,
+  )
 
 const inputIssue = (path: string, vi: string, en: string) => issue('action.input.invalid', path, vi, en)
 
@@ -217,13 +227,13 @@ function checkSetsCase(def: ProcedureDefinition, { action, at }: PlacedAction): 
       ),
     ]
   }
-  if (stayingActionTypes.includes(action.type) || terminalActionOutcome[action.type]) {
+  if (stayingActionTypes.includes(action.type) || terminalActionOutcome[action.type] || action.type === 'receive') {
     return [
       issue(
         'action.setsCaseNotMoving',
         `${at}/setsCase`,
-        `Chỉ thao tác chuyển hồ sơ tới một bước (receive, forward, sendBack, approve) mới chọn được trường hợp; "${action.key}" là ${action.type}`,
-        `Only an action leading to a step (receive, forward, sendBack, approve) may choose the case; "${action.key}" is ${action.type}`,
+        `Chỉ thao tác chuyển hồ sơ giữa các bước xử lý (forward, sendBack, approve) mới chọn được trường hợp; "${action.key}" là ${action.type}`,
+        `Only an action moving the dossier between processing steps (forward, sendBack, approve) may choose the case; "${action.key}" is ${action.type}`,
       ),
     ]
   }

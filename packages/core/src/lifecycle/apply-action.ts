@@ -92,8 +92,10 @@ function checkInputs(required: ActionInput[], inputs: ActionInputs): void {
  * step it leads to starts processing (4). The clock (`time/TIMELINESS.md`): `receive` starts it; a supplement
  * request (or a payment request with `pausesClock`) stops it and taking the supplement (confirming the payment)
  * moves the due date by the working time it was stopped; `extend`
- * (apology with a new date) is allowed until the end of the working day before the deadline's day. Roles and
- * units are the caller's check.
+ * (apology with a new date) is allowed until the end of the working day before the deadline's day. Officer
+ * decisions (FORMAT.md): the action's `input` is checked against its schema and stored by action key, its `routes`
+ * may choose the target, and a `setsCase` action switches the case and recomputes the due date from reception with
+ * the new case's time and `ctx.clockStops`, logging `data.caseChange`. Roles and units are the caller's check.
  * @example const { next, event } = applyAction(def, dossier, 'tiep_nhan', {}, { calendar, now, formData })
  */
 export function applyAction(
@@ -224,7 +226,7 @@ export function applyAction(
   }
   if (next.caseKey !== state.caseKey) {
     // the new case's processing time from reception, replaying the clock's stops
-    if (state.receivedAt && action.type !== 'receive') {
+    if (state.receivedAt) {
       const time = effectiveProcessingTime(def, next.caseKey)
       next.dueAt = (ctx.clockStops ?? []).reduce<Date | null>(
         (due, stop) => (due ? dueAfterResume(calendar, due, stop.from, stop.to) : null),
