@@ -1,6 +1,7 @@
 import type { Issue } from '../errors'
 import { roles } from '../status'
 import { timeLimitHours } from './check-budget'
+import { actionTargets } from './decision-actions'
 import { issue } from './issue'
 import { HOURS_PER_WORKING_DAY } from './model'
 import type { ActionType, ProcedureDefinition, ProcessingTime, StepBudget } from './procedure-definition.generated'
@@ -20,16 +21,19 @@ function checkList({ path, steps }: StepList, total: ProcessingTime): Issue[] {
   steps.forEach((step, i) => {
     const at = `${path}/${i}`
     step.actions.forEach((action, j) => {
-      const target = action.to === undefined ? undefined : byKey.get(action.to)
-      if (action.type === 'receive' && target !== undefined && steps[target]!.consult)
+      if (action.type !== 'receive') return
+      for (const { to, path: where } of actionTargets(action, `${at}/actions/${j}`)) {
+        const target = byKey.get(to)
+        if (target === undefined || !steps[target]!.consult) continue
         issues.push(
           issue(
             'consult.atReception',
-            `${at}/actions/${j}/to`,
-            `Tiếp nhận không thể chuyển hồ sơ thẳng tới bước lấy ý kiến "${action.to}": hãy thêm một bước để chuyên viên xem hồ sơ trước rồi mới chuyển sang bước lấy ý kiến`,
-            `Reception cannot lead straight to the consultation step "${action.to}": add a step where a specialist reads the dossier first`,
+            where,
+            `Tiếp nhận không thể chuyển hồ sơ thẳng tới bước lấy ý kiến "${to}": hãy thêm một bước để chuyên viên xem hồ sơ trước rồi mới chuyển sang bước lấy ý kiến`,
+            `Reception cannot lead straight to the consultation step "${to}": add a step where a specialist reads the dossier first`,
           ),
         )
+      }
     })
     const consult = step.consult
     if (!consult) return

@@ -3,6 +3,7 @@ import type { Issue } from '../errors'
 import { checkBudget } from './check-budget'
 import { checkCitizenText } from './check-citizen-text'
 import { checkConsultations } from './check-consultations'
+import { checkDecisions } from './check-decisions'
 import { checkFees } from './check-fees'
 import { checkFormSchema } from './check-form-schema'
 import { checkGraph } from './check-graph'
@@ -24,6 +25,7 @@ const semanticChecks: readonly ((def: ProcedureDefinition) => Issue[])[] = [
   checkConsultations,
   checkFees,
   checkRules,
+  checkDecisions,
   checkCitizenText,
 ]
 
