@@ -92,6 +92,11 @@ const broken: [name: string, breakIt: (def: ProcedureDefinition) => void, expect
     [['consult.action', '/steps/2/actions/0/type']],
   ],
   [
+    'a consultation step showing the result as ready',
+    (def) => void (def.steps[2]!.status = 9),
+    [['consult.status', '/steps/2/status']],
+  ],
+  [
     'an unknown answering role',
     (def) => void (consultOf(def).role = 'clerk'),
     [['consult.unknownRole', '/steps/2/consult/role']],
@@ -111,6 +116,7 @@ const broken: [name: string, breakIt: (def: ProcedureDefinition) => void, expect
       }),
     [
       ['consult.firstStep', '/steps/0/consult'],
+      ['consult.status', '/steps/0/status'],
       ['consult.action', '/steps/0/actions/0/type'],
       ['consult.action', '/steps/0/actions/1/type'],
       ['consult.action', '/steps/0/actions/2/type'],

@@ -47,6 +47,16 @@ function checkList({ path, steps }: StepList, total: ProcessingTime): Issue[] {
           'The first step cannot consult (the dossier is not received yet): move the consultation to a later step',
         ),
       )
+    if (step.status !== 4)
+      issues.push(
+        issue(
+          'consult.status',
+          `${at}/status`,
+          `Trong khi lấy ý kiến, hồ sơ đang được giải quyết: bước "${step.key}" phải mang trạng thái 4 (Đang giải quyết), không phải ${step.status}`,
+          `While other units are consulted the dossier is being processed: step "${step.key}" must show status 4, not ${step.status}`,
+          { status: step.status },
+        ),
+      )
     const then = byKey.get(consult.then)
     if (then === undefined || then === i)
       issues.push(
