@@ -9,7 +9,10 @@ export {
   selectCase,
 } from './evaluate'
 export { compileFormValidator, type FormValidator } from './form-validator'
-export { applyRule, ruleHolds, ruleOperators } from './json-logic'
+export { feeRuleBounds } from './check-fee-bounds'
+export { applyRule, type RuleChannel, type RuleData, ruleHolds, ruleOperators } from './json-logic'
+export { constantValues, type RuleContext, ruleChannels, ruleData } from './rule-context'
+export { daysBetween, yearsBetween } from './rule-dates'
 export { procedureMetaSchema } from './meta-validator'
 export {
   firstStepStatuses,
@@ -24,6 +27,7 @@ export type {
   ActionInput,
   ActionType,
   ApplicantType,
+  CalendarDaysBudget,
   CalendarDaysTime,
   ComponentTemplate,
   DefinitionSource,
@@ -33,6 +37,7 @@ export type {
   FormSchema,
   JsonLogicRule,
   LegalDocument,
+  NamedConstant,
   NoTime,
   OnlineMode,
   PluginUse,
@@ -49,4 +54,5 @@ export type {
   WorkingHoursBudget,
   WorkingHoursTime,
 } from './procedure-definition.generated'
+export { checkFeeBounds } from './check-fee-bounds'
 export { type DefinitionValidation, validateDefinition } from './validate-definition'

@@ -41,9 +41,9 @@ export type JsonLogicRule =
  */
 export type Role = string
 /**
- * A step's own time budget inside the total: working days (1 day = 8 working hours) or working hours; fractions allowed (0.5 days).
+ * A step's own time budget inside the total: working days (1 day = 8 working hours) or working hours, fractions allowed (0.5 days); or whole calendar days where the law says "ngày".
  */
-export type StepBudget = WorkingDaysBudget | WorkingHoursBudget
+export type StepBudget = WorkingDaysBudget | WorkingHoursBudget | CalendarDaysBudget
 /**
  * receive (tiếp nhận), forward (chuyển), sendBack (trả lại), approve (phê duyệt), refuse (từ chối tiếp nhận), requestSupplement (yêu cầu bổ sung), requestPayment (yêu cầu nộp phí), confirmPayment (xác nhận đã nộp), extend (xin lỗi, hẹn lại), stop (dừng xử lý), return (trả kết quả), withdraw (rút hồ sơ).
  */
@@ -152,6 +152,12 @@ export interface ProcedureDefinition {
    * Plugins the procedure uses, by slug, with their configuration.
    */
   plugins?: PluginUse[]
+  /**
+   * Named amounts rules read as { "var": "const.<key>" }, e.g. a fee set by the provincial People's Council (HĐND tỉnh); administrators may override a value without a new version.
+   */
+  constants?: {
+    [k: string]: NamedConstant | undefined
+  }
 }
 /**
  * A legal document the procedure rests on (văn bản quy phạm pháp luật).
@@ -338,6 +344,13 @@ export interface WorkingHoursBudget {
   hours: number
 }
 /**
+ * N calendar days (ngày), where the law says "ngày" rather than working days: the step ends at the close of the Nth day after it starts, or of the next working day if that day is closed.
+ */
+export interface CalendarDaysBudget {
+  kind: 'calendarDays'
+  days: number
+}
+/**
  * An action that leaves a step (to another step or a terminal outcome $returned, $refused, $withdrawn, $stopped) or, without `to`, keeps the dossier at its step.
  */
 export interface StepAction {
@@ -370,4 +383,12 @@ export interface PluginUse {
   config?: {
     [k: string]: unknown | undefined
   }
+}
+/**
+ * A named amount (VND, or a count) a rule reads as const.<key>: its name, its value and where the value comes from (e.g. the HĐND tỉnh resolution).
+ */
+export interface NamedConstant {
+  name: string
+  value: number
+  note?: string
 }

@@ -1,4 +1,6 @@
+import { isRecord } from './issue'
 import type { ProcedureDefinition, Step } from './procedure-definition.generated'
+import { allSound, items, type Soundness } from './well-formed'
 
 /** One list of steps: the base steps or a case's own steps. */
 export interface StepList {
@@ -7,11 +9,23 @@ export interface StepList {
   steps: Step[]
 }
 
-/** The base step list and the step list of every case that replaces it. */
-export function stepLists(def: ProcedureDefinition): StepList[] {
-  const lists: StepList[] = [{ path: '/steps', steps: def.steps }]
-  def.cases?.forEach((procedureCase, i) => {
-    if (procedureCase.steps) lists.push({ path: `/cases/${i}/steps`, steps: procedureCase.steps })
+/** The parts of a step the step and graph checks read. */
+const structure = ['key', 'role', 'status', 'actions']
+
+/**
+ * The base step list and the step list of every case that replaces it; only lists whose steps' keys, roles,
+ * statuses and actions passed the meta-schema.
+ */
+export function stepLists(def: ProcedureDefinition, sound: Soundness = allSound): StepList[] {
+  const lists: StepList[] = []
+  const add = (steps: unknown, path: string) => {
+    if (!Array.isArray(steps)) return
+    if (steps.every((_, i) => structure.every((part) => sound(`${path}/${i}/${part}`))))
+      lists.push({ path, steps: steps as Step[] })
+  }
+  add(def.steps, '/steps')
+  items(def.cases).forEach((procedureCase, i) => {
+    if (isRecord(procedureCase) && procedureCase.steps !== undefined) add(procedureCase.steps, `/cases/${i}/steps`)
   })
   return lists
 }

@@ -4,11 +4,13 @@ import {
   effectiveSteps,
   isTerminalOutcome,
   type ProcedureDefinition,
+  type RuleChannel,
+  ruleData,
   ruleHolds,
   terminalOutcomes,
 } from '../definition'
 import { DomainError, type Issue } from '../errors'
-import { computeDue, dueAfterResume, lastApologyDay, type ResolvedCalendar, stepDueDates } from '../time'
+import { computeDue, dueAfterResume, lastApologyDay, type ResolvedCalendar, stepDueDates, vietnamDate } from '../time'
 import { availableActions, currentStepOf } from './available-actions'
 import type { ActionInputs, DossierState, TransitionEvent } from './types'
 
@@ -16,6 +18,10 @@ export interface ActionContext {
   calendar: ResolvedCalendar
   now: Date
   formData: unknown
+  /** The dossier's channel, as guards read it (`channel`); guards read `today` as `now`'s date in Vietnam. */
+  channel?: RuleChannel
+  /** The constants' values the dossier was filed with, where they differ from the definition's. */
+  constants?: Readonly<Record<string, number>>
 }
 
 const conflict = (vi: string, en: string) => new DomainError('CONFLICT', { vi, en })
@@ -104,7 +110,15 @@ export function applyAction(
   const defined = step.actions.find((a) => a.key === actionKey)
   if (
     defined?.guard !== undefined &&
-    !ruleHolds(defined.guard, { form: ctx.formData, case: state.caseKey }, '/guard')
+    !ruleHolds(
+      defined.guard,
+      ruleData(def, ctx.formData, state.caseKey, {
+        channel: ctx.channel ?? null,
+        today: vietnamDate(now),
+        ...(ctx.constants ? { constants: ctx.constants } : {}),
+      }),
+      '/guard',
+    )
   ) {
     throw conflict('Hồ sơ chưa đáp ứng điều kiện của thao tác này.', 'The action’s condition is not met.')
   }
