@@ -20,6 +20,7 @@ import { dossiersDocs, dossiersRoutes } from './routes/dossiers'
 import { filesDocs, filesRoutes } from './routes/files'
 import { health, healthDocs } from './routes/health'
 import { pluginAdminDocs, pluginAdminRoutes, pluginRouteDocs, pluginRoutes } from './routes/plugins'
+import { procedureConstantsDocs, procedureConstantsRoutes } from './routes/procedure-constants'
 import { proceduresDocs, proceduresRoutes } from './routes/procedures'
 import { publishedDocs, publishedRoutes } from './routes/published'
 import { registerDocs, registerRoutes } from './routes/register'
@@ -81,6 +82,7 @@ export const operations: Operation[] = [
   ...authDocs,
   ...proceduresDocs,
   ...authoringDocs,
+  ...procedureConstantsDocs,
   ...publishedDocs,
   ...dossiersDocs,
   ...citizenDocs,
@@ -124,6 +126,7 @@ export function createApp(services: Services) {
   app.route('/', unitsRoutes)
   app.route('/', proceduresRoutes)
   app.route('/', authoringRoutes)
+  app.route('/', procedureConstantsRoutes)
   app.route('/', publishedRoutes)
   app.route(
     '/',

@@ -2,11 +2,13 @@ import {
   type ActionInputs,
   applyAction,
   availableActions,
+  type Channel,
   DomainError,
   type DossierState,
   effectiveSteps,
   type Role,
   roles,
+  ruleChannels,
 } from '@motcua/core'
 import { type Db, dossierEvents, dossiers, type units, withTransaction } from '@motcua/db'
 import { and, eq, max } from 'drizzle-orm'
@@ -86,6 +88,8 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
     calendar,
     now,
     formData: dossier.formData,
+    channel: ruleChannels[dossier.channel as Channel],
+    ...(dossier.constants ? { constants: dossier.constants } : {}),
   })
 
   // before the transaction: a plugin's answer must never hold it open

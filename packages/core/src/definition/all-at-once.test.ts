@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { definitionIssues } from './definition-issues'
 import { metaValidator } from './meta-validator'
 import type { ProcedureDefinition } from './procedure-definition.generated'
 import { sampleDefinition } from './test-fixture'
-import { definitionIssues } from './definition-issues'
 import { runSemanticChecks, validateDefinition } from './validate-definition'
 
 const issuesOf = (def: unknown) => {

@@ -1,9 +1,9 @@
 import type { Issue } from '../errors'
+import { parseDate } from '../time/local-time'
 import { itemSchemas, resolveSegments, type SchemaSet } from './form-schema-paths'
 import { isRecord, issue } from './issue'
 import { type RuleVisitor, walkRule } from './json-logic'
 import type { ProcedureDefinition } from './procedure-definition.generated'
-import { parseDate } from '../time/local-time'
 import { allSound, items, type Soundness } from './well-formed'
 
 /** The names a rule reads besides `form.<field>` and `const.<key>`: the case, the channel and today's date. */

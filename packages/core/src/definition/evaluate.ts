@@ -1,6 +1,5 @@
 import { DomainError } from '../errors'
 import { applyRule, ruleHolds } from './json-logic'
-import { type RuleContext, ruleData } from './rule-context'
 import type {
   DossierComponent,
   ProcedureCase,
@@ -9,6 +8,7 @@ import type {
   Step,
   StepAction,
 } from './procedure-definition.generated'
+import { type RuleContext, ruleData } from './rule-context'
 
 // These helpers trust a definition that passed `validateDefinition`; rules are still checked before they run.
 

@@ -1,3 +1,4 @@
+export { checkFeeBounds, feeRuleBounds } from './check-fee-bounds'
 export {
   applicableComponents,
   computeFees,
@@ -9,10 +10,7 @@ export {
   selectCase,
 } from './evaluate'
 export { compileFormValidator, type FormValidator } from './form-validator'
-export { feeRuleBounds } from './check-fee-bounds'
 export { applyRule, type RuleChannel, type RuleData, ruleHolds, ruleOperators } from './json-logic'
-export { constantValues, type RuleContext, ruleChannels, ruleData } from './rule-context'
-export { daysBetween, yearsBetween } from './rule-dates'
 export { procedureMetaSchema } from './meta-validator'
 export {
   firstStepStatuses,
@@ -54,5 +52,6 @@ export type {
   WorkingHoursBudget,
   WorkingHoursTime,
 } from './procedure-definition.generated'
-export { checkFeeBounds } from './check-fee-bounds'
+export { constantValues, type RuleContext, ruleChannels, ruleData } from './rule-context'
+export { daysBetween, yearsBetween } from './rule-dates'
 export { type DefinitionValidation, validateDefinition } from './validate-definition'

@@ -57,6 +57,8 @@ export const dossiers = pgTable(
     formData: jsonb('form_data').$type<Record<string, unknown>>().notNull(),
     /** The fees fixed at submission (the procedure's rules, then the plugins' adjustments), used everywhere after. */
     fees: jsonb('fees').$type<FeeLine[]>().notNull().default([]),
+    /** The named constants' values at submission (`const.<key>` in rules), kept for the dossier's guards; null = none. */
+    constants: jsonb('constants').$type<Record<string, number>>(),
     submittedAt: at('submitted_at').notNull().defaultNow(),
     receivedAt: at('received_at'),
     dueAt: at('due_at'),
