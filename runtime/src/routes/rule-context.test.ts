@@ -11,7 +11,6 @@ definition.name = 'Cấp bản sao trích lục (thử quy tắc theo kênh và 
 definition.steps.find((s) => s.key === 'xu_ly')!.actions.find((a) => a.key === 'trinh_ky')!.guard = {
   and: [{ '==': [{ var: 'channel' }, 'online'] }, { '>=': [{ days_between: ['2025-06-11', { var: 'today' }] }, 0] }],
 }
-const procedure = { definition, sample: base.sample }
 const vn = (local: string) => new Date(`${local}+07:00`)
 
 describe.each(testDrivers())('guards that read the channel and today, on $name', ({ open }) => {
