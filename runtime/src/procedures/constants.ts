@@ -81,8 +81,8 @@ const invalid = (vi: string, en: string, code: string, path: string, params?: Re
   new DomainError('INVALID_DATA', { vi, en }, [{ code, path, message: { vi, en }, ...(params ? { params } : {}) }])
 
 /**
- * Sets a constant's value for new dossiers, with its source, and records the change. Refused when no version that
- * still takes dossiers declares the key, when the source carries an editing mark, or when the value would let a
+ * Sets a constant's value for new dossiers, with its source, and records the change. `versions` are those that may
+ * still take dossiers, newest first. Refused when none of them declares the key, when the source carries an editing mark, or when the value would let a
  * fee rule of such a version go below 0 (`fee.mayBeNegative`, checked as the validator does).
  */
 export async function setConstant(

@@ -54,11 +54,13 @@ export const procedureConstantsRoutes = new Hono<AppEnv>()
   })
   .put('/api/admin/procedures/:code/constants/:key', async (c) => {
     const key = c.req.param('key')
-    const { versions } = await administered(c)
+    const { code, versions } = await administered(c)
     if (!KEY.test(key)) throw noConstant(key)
     const { value, source } = await constantBody.read(c)
+    // the versions that may still take dossiers: the one in force and any published after it
+    const current = await c.var.registry.current(code)
     const view = await setConstant(c.var.database.db, {
-      versions,
+      versions: current ? versions.filter((v) => v.version >= current.version) : versions,
       key,
       value,
       source: source.trim(),
