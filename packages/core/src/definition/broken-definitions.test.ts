@@ -238,6 +238,17 @@ const broken: [name: string, breakIt: Break, expected: [string, string][]][] = [
     [['rule.notADate', '/steps/1/actions/0/guard/>/0/days_between/0']],
   ],
   [
+    'a channel that does not exist',
+    (def) =>
+      void (step(def, 1).actions[0]!.guard = {
+        or: [{ '==': [{ var: 'channel' }, 'truc_tuyen'] }, { in: [{ var: 'channel' }, ['post', 'buu_dien']] }],
+      }),
+    [
+      ['rule.unknownChannel', '/steps/1/actions/0/guard/or/0/==/1'],
+      ['rule.unknownChannel', '/steps/1/actions/0/guard/or/1/in/1/1'],
+    ],
+  ],
+  [
     'a fee that goes below 0 when many pages are certified',
     (def) => void (def.fees[0]!.rule = { '-': [50000, { '*': [{ var: 'form.so_trang' }, 2000] }] }),
     [['fee.mayBeNegative', '/fees/0/rule']],

@@ -1,5 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { checkFeeBounds, feeRuleBounds } from './check-fee-bounds'
+import { applyRule } from './json-logic'
 import type { ProcedureDefinition } from './procedure-definition.generated'
 import { sampleDefinition } from './test-fixture'
 
@@ -81,5 +83,63 @@ describe('fee rule bounds (interval analysis)', () => {
   it('passes the sample fee and every library-style rule wrapped in max', () => {
     expect(checkFeeBounds(sampleDefinition())).toEqual([])
     expect(checkFeeBounds(withRule({ max: [0, { '-': [{ var: 'form.so_trang' }, 5] }] }))).toEqual([])
+  })
+})
+
+describe('fee rule bounds are sound', () => {
+  // small arithmetic over a bounded field, a constant, the channel and literals
+  const leaf = fc.oneof(
+    fc.integer({ min: -50, max: 50 }).map((n) => n as unknown),
+    fc.constant({ var: 'form.so_ban' } as unknown),
+    fc.constant({ var: 'const.muc' } as unknown),
+  )
+  const rule = fc.letrec<{ rule: unknown }>((tie) => ({
+    rule: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leaf,
+      fc
+        .tuple(fc.constantFrom('+', '-', '*', 'min', 'max', '/', '%'), tie('rule'), tie('rule'))
+        .map(([op, a, b]) => ({ [op]: [a, b] })),
+      fc.tuple(tie('rule'), tie('rule')).map(([a, b]) => ({ if: [{ '==': [{ var: 'channel' }, 'online'] }, a, b] })),
+      fc
+        .tuple(tie('rule'), tie('rule'))
+        .map(([a, b]) => ({ reduce: [{ var: 'form.giay_to' }, { '+': [{ var: 'accumulator' }, a] }, b] })),
+    ),
+  })).rule
+  const def = withRule(0, (d) => {
+    d.constants = { muc: { name: 'Mức', value: 7 } }
+    d.form.schema.properties.so_ban = { type: 'integer', minimum: 1, maximum: 10 }
+  })
+
+  it('every value a rule computes lies within its bounds', () => {
+    fc.assert(
+      fc.property(
+        rule,
+        fc.integer({ min: 1, max: 10 }),
+        fc.constantFrom('online', 'counter'),
+        fc.integer({ min: 0, max: 3 }),
+        (r, soBan, channel, items) => {
+          const { lo, hi } = feeRuleBounds(def, r, '/fees/0/rule')
+          const form = { so_ban: soBan, so_trang: 1, giay_to: Array.from({ length: items }, () => ({ so_trang: 1 })) }
+          const value = applyRule(r, { form, case: null, channel, const: { muc: 7 } }, '/fees/0/rule')
+          if (typeof value === 'number' && Number.isFinite(value)) {
+            // within rounding: the bounds are computed in the same floating point as the rule
+            const slack = 1e-9 * Math.max(1, Math.abs(value))
+            expect(value).toBeGreaterThanOrEqual(lo - slack)
+            expect(value).toBeLessThanOrEqual(hi + slack)
+          }
+        },
+      ),
+      { numRuns: 500 },
+    )
+  })
+
+  it('never throws, whatever the rule', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 5 }), (r) => {
+        feeRuleBounds(def, r, '/fees/0/rule')
+      }),
+      { numRuns: 300 },
+    )
   })
 })

@@ -36,7 +36,13 @@ function product(a: Interval, b: Interval): Interval {
 
 function quotient(a: Interval, b: Interval): Interval {
   if (isEmpty(a) || isEmpty(b)) return EMPTY
-  if (b.lo > 0 || b.hi < 0) return product(a, { lo: 1 / b.hi, hi: 1 / b.lo })
+  if (b.lo > 0 || b.hi < 0) {
+    // ∞ / ∞ is ∞ with the signs' product here; each corner divided as JavaScript divides
+    const divide = (x: number, y: number) =>
+      Number.isFinite(x) || Number.isFinite(y) ? x / y : Math.sign(x) * Math.sign(y) * Infinity
+    const corners = [divide(a.lo, b.lo), divide(a.lo, b.hi), divide(a.hi, b.lo), divide(a.hi, b.hi)]
+    return { lo: Math.min(...corners), hi: Math.max(...corners) }
+  }
   // the divisor may be 0: the sign is all that is known (a division by 0 is not finite and fails at run time)
   const sameSign = (a.lo >= 0 && b.lo >= 0) || (a.hi <= 0 && b.hi <= 0)
   const oppositeSign = (a.lo >= 0 && b.hi <= 0) || (a.hi <= 0 && b.lo >= 0)
@@ -158,8 +164,11 @@ function bounds(rule: unknown, path: string, scope: Scope, a: Analysis, depth = 
         if (isEmpty(x) || (y && isEmpty(y))) return EMPTY
         return y ? { lo: x.lo - y.hi, hi: x.hi - y.lo } : { lo: -x.hi, hi: -x.lo }
       }
-      case '*':
-        return all().reduce(product)
+      case '*': {
+        // no factors: json-logic-js fails to evaluate it, so it never yields a fee
+        const factors = all()
+        return factors.length === 0 ? EMPTY : factors.reduce(product)
+      }
       case '/':
         return quotient(arg(0), arg(1))
       case '%':

@@ -3,6 +3,7 @@ import { parseDate } from '../time/local-time'
 import { itemSchemas, resolveSegments, type SchemaSet } from './form-schema-paths'
 import { isRecord, issue } from './issue'
 import { type RuleVisitor, walkRule } from './json-logic'
+import { pointer } from './json-pointer'
 import type { ProcedureDefinition } from './procedure-definition.generated'
 import { allSound, items, type Soundness } from './well-formed'
 
@@ -156,9 +157,46 @@ export function checkRules(def: ProcedureDefinition, sound: Soundness = allSound
     },
   }
   for (const [rule, path] of definitionRules(def)) {
-    if (sound(path)) walkRule<Scope>(rule, path, { kind: 'root' }, visitor)
+    if (!sound(path)) continue
+    walkRule<Scope>(rule, path, { kind: 'root' }, visitor)
+    issues.push(...channelTypos(rule, path))
   }
   return issues
+}
+
+const channelNames = new Set(['counter', 'online', 'post'])
+const isChannelVar = (value: unknown) =>
+  isRecord(value) && (value.var === 'channel' || (Array.isArray(value.var) && value.var[0] === 'channel'))
+
+/** A string compared with `channel` (`==`, `!=`, `in`) that is no channel: the comparison could never hold. */
+function channelTypos(rule: unknown, path: string, depth = 0): Issue[] {
+  if (depth > 64 || (!isRecord(rule) && !Array.isArray(rule))) return []
+  const found: Issue[] = []
+  const typo = (value: unknown, at: string) => {
+    if (typeof value === 'string' && !channelNames.has(value))
+      found.push(
+        issue(
+          'rule.unknownChannel',
+          at,
+          `"${value}" không phải một kênh nộp: channel chỉ là "counter" (trực tiếp), "online" (trực tuyến) hoặc "post" (bưu chính). Hãy sửa lại`,
+          `"${value}" is not a channel: use "counter", "online" or "post"`,
+          { channel: value },
+        ),
+      )
+  }
+  const entries: [string, unknown][] = Array.isArray(rule) ? rule.map((v, i) => [String(i), v]) : Object.entries(rule)
+  for (const [key, value] of entries) {
+    const at = pointer(path, key)
+    if (isRecord(rule) && ['==', '===', '!=', '!=='].includes(key) && Array.isArray(value) && value.length === 2) {
+      if (isChannelVar(value[0])) typo(value[1], pointer(at, 1))
+      if (isChannelVar(value[1])) typo(value[0], pointer(at, 0))
+    }
+    if (isRecord(rule) && key === 'in' && Array.isArray(value) && isChannelVar(value[0]) && Array.isArray(value[1])) {
+      value[1].forEach((item, i) => typo(item, pointer(pointer(at, 1), i)))
+    }
+    found.push(...channelTypos(value, at, depth + 1))
+  }
+  return found
 }
 
 /** The schemas of the array a `map`/`filter`/… iterates, when it is a literal `var`; `[true]` (unknown) otherwise. */
