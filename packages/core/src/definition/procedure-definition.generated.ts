@@ -385,7 +385,7 @@ export interface PluginUse {
   }
 }
 /**
- * A named amount (VND, or a count) a rule reads as const.<key>: its name, its value and where the value comes from (e.g. the HĐND tỉnh resolution).
+ * A named amount in VND a rule reads as const.<key> (shown to citizens beside the fees): its name, its value and where the value comes from (e.g. the HĐND tỉnh resolution).
  */
 export interface NamedConstant {
   name: string
