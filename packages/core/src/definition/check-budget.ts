@@ -84,10 +84,11 @@ export function checkBudget(def: ProcedureDefinition, sound: Soundness = allSoun
           : `the processing time of ${amount(limit.value, limit.unit, 'en')}`
     const parts = (locale: 'vi' | 'en') =>
       budgeted.map(([step, budget]) => `${step.key} ${budgetText(budget, locale)}`).join(' + ')
+    const calendar = kinds.has('calendarDays') || limit.unit === 'calendarDays'
     const conversion = mixed
       ? {
-          vi: ' Quy đổi: 1 ngày làm việc = 8 giờ làm việc; 1 ngày theo lịch tính như 1 ngày làm việc (mức thời gian làm việc tối đa của một ngày).',
-          en: ' Converted at 1 working day = 8 working hours; a calendar day counts as a working day (the most working time a day can hold).',
+          vi: ` Quy đổi: 1 ngày làm việc = 8 giờ làm việc${calendar ? '; 1 ngày theo lịch tính như 1 ngày làm việc (mức thời gian làm việc tối đa của một ngày)' : ''}.`,
+          en: ` Converted at 1 working day = 8 working hours${calendar ? '; a calendar day counts as a working day (the most working time a day can hold)' : ''}.`,
         }
       : { vi: '', en: '' }
     const where = name ? { vi: `Trường hợp “${name}”: `, en: `Case “${name}”: ` } : { vi: '', en: '' }

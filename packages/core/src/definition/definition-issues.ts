@@ -7,7 +7,11 @@ import metaSchema from './meta-schema.json'
 // The meta-schema's errors in words for the administrator who writes a definition: what is wrong and what to do,
 // with the path where it is (the citizen-facing form messages of ../ajv would say "please fill in this field").
 
-const show = (value: unknown) => (typeof value === 'string' ? `“${value}”` : JSON.stringify(value))
+// a value as the message quotes it, cut short: a whole object in a message helps nobody
+const show = (value: unknown) => {
+  const text = typeof value === 'string' ? `“${value}”` : (JSON.stringify(value) ?? String(value))
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text
+}
 const list = (values: readonly unknown[]) =>
   values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')
 
