@@ -11,6 +11,18 @@ definition.name = 'Cấp bản sao trích lục (thử quy tắc theo kênh và 
 definition.steps.find((s) => s.key === 'xu_ly')!.actions.find((a) => a.key === 'trinh_ky')!.guard = {
   and: [{ '==': [{ var: 'channel' }, 'online'] }, { '>=': [{ days_between: ['2025-06-11', { var: 'today' }] }, 0] }],
 }
+// a copy fee reduced by a province-set amount: valid while the reduction is below the fee
+definition.constants = {
+  phi_ban_sao: { name: 'Phí cấp bản sao trích lục', value: 8000, note: 'Thông tư 281/2016/TT-BTC' },
+  muc_giam: { name: 'Mức giảm', value: 2000, note: 'Nghị quyết của HĐND tỉnh' },
+}
+definition.fees = [
+  {
+    key: 'phi_ban_sao',
+    name: 'Phí cấp bản sao',
+    rule: { '-': [{ var: 'const.phi_ban_sao' }, { var: 'const.muc_giam' }] },
+  },
+]
 const vn = (local: string) => new Date(`${local}+07:00`)
 
 describe.each(testDrivers())('guards that read the channel and today, on $name', ({ open }) => {
@@ -58,6 +70,20 @@ describe.each(testDrivers())('guards that read the channel and today, on $name',
     expect((await as('admin', 'POST', `/api/admin/drafts/${id}/publish`, {})).status).toBe(201)
   })
   afterAll(() => runtime?.close())
+
+  it('refuses a constant that would let a fee go below 0, naming the fee', async () => {
+    const path = '/api/admin/procedures/QN-THU-01/constants/muc_giam'
+    const refused = await as('admin', 'PUT', path, { value: 9000, source: 'Nghị quyết số 5/2025/NQ-HĐND' })
+    expect(refused.status).toBe(400)
+    expect(((await refused.json()) as { error: { issues: unknown[] } }).error.issues).toEqual([
+      expect.objectContaining({
+        code: 'fee.mayBeNegative',
+        path: '/value',
+        params: expect.objectContaining({ feePath: '/fees/0/rule' }),
+      }),
+    ])
+    expect((await as('admin', 'PUT', path, { value: 3000, source: 'Nghị quyết số 5/2025/NQ-HĐND' })).status).toBe(200)
+  })
 
   it('offers the guarded action from the day it names, for a dossier filed online only', async () => {
     now = vn('2025-06-10T09:00:00')
