@@ -1,7 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { compileFormValidator, computeFees, requiredComponents, selectCase, validateDefinition } from '@motcua/core'
+import {
+  compileFormValidator,
+  computeFees,
+  requiredComponents,
+  selectCase,
+  validateDefinition,
+  vietnamDate,
+} from '@motcua/core'
 import { describe, expect, it } from 'vitest'
 
 // The procedure library (procedures/<folder>/procedure.json) must be valid, documented and broad.
@@ -42,21 +49,23 @@ describe('the procedure library', () => {
         expect(result.ok, 'the definition must be valid first').toBe(true)
         if (!result.ok) return
         const def = result.definition
+        // rules may read the channel and today's date: an online filing today
+        const rules = { channel: 'online', today: vietnamDate(new Date()) } as const
         const validate = compileFormValidator(def)
         const sample = readJson(join(dir, 'sample.json'))
         for (const formData of Array.isArray(sample) ? sample : [sample]) {
           const issues = validate(formData)
           expect(issues.map((issue) => `${issue.path}: ${issue.message.en} (${issue.code})`)).toEqual([])
-          const chosen = selectCase(def, formData)
+          const chosen = selectCase(def, formData, rules)
           if (chosen) expect(def.cases, 'the case chosen is one of the procedure’s').toContain(chosen)
-          for (const fee of computeFees(def, formData)) {
+          for (const fee of computeFees(def, formData, rules)) {
             expect(
               def.fees.map((f) => f.key),
               'every fee line comes from the definition',
             ).toContain(fee.key)
             expect(Number.isSafeInteger(fee.amount) && fee.amount >= 0, `${fee.key}: ${fee.amount} đồng`).toBe(true)
           }
-          const required = requiredComponents(def, formData)
+          const required = requiredComponents(def, formData, rules)
           const always = def.components.filter((c) => c.required && !c.when).map((c) => c.key)
           expect(
             required.map((c) => c.key),

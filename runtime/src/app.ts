@@ -21,6 +21,7 @@ import { dossiersDocs, dossiersRoutes } from './routes/dossiers'
 import { filesDocs, filesRoutes } from './routes/files'
 import { health, healthDocs } from './routes/health'
 import { pluginAdminDocs, pluginAdminRoutes, pluginRouteDocs, pluginRoutes } from './routes/plugins'
+import { procedureConstantsDocs, procedureConstantsRoutes } from './routes/procedure-constants'
 import { proceduresDocs, proceduresRoutes } from './routes/procedures'
 import { publishedDocs, publishedRoutes } from './routes/published'
 import { registerDocs, registerRoutes } from './routes/register'
@@ -82,6 +83,7 @@ export const operations: Operation[] = [
   ...authDocs,
   ...proceduresDocs,
   ...authoringDocs,
+  ...procedureConstantsDocs,
   ...publishedDocs,
   ...dossiersDocs,
   ...citizenDocs,
@@ -126,6 +128,7 @@ export function createApp(services: Services) {
   app.route('/', unitsRoutes)
   app.route('/', proceduresRoutes)
   app.route('/', authoringRoutes)
+  app.route('/', procedureConstantsRoutes)
   app.route('/', publishedRoutes)
   app.route(
     '/',

@@ -107,9 +107,9 @@ describe.concurrent('motcua validate', () => {
     const run = await motcua(['validate', join(dir, 'library')], dir)
     expect(run.code).toBe(1)
     expect(run.stdout.trim().split('\n')).toEqual([
-      'library/thu-tuc-hong/procedure.json: /steps/1/actions/0/to: Đích "tra_kq" của thao tác "xong" không phải một bước hay kết thúc ($returned, $refused, $withdrawn, $stopped) (action.unknownTarget)',
-      'library/thu-tuc-hong/procedure.json: /steps/1: Từ bước "xu_ly" không có đường tới kết thúc (trả kết quả, từ chối, rút hoặc dừng) (step.noTerminal)',
-      'library/thu-tuc-hong/procedure.json: /steps/2: Không thể tới bước "tra" từ bước đầu "tiep_nhan" (step.unreachable)',
+      'library/thu-tuc-hong/procedure.json: /steps/1/actions/0/to: Đích "tra_kq" của thao tác "xong" không phải một bước hay kết thúc ($returned, $refused, $withdrawn, $stopped): hãy sửa thành mã một bước có trong danh sách hoặc một kết thúc (action.unknownTarget)',
+      'library/thu-tuc-hong/procedure.json: /steps/1: Từ bước "xu_ly" không có đường tới kết thúc (trả kết quả, từ chối, rút hoặc dừng): hãy thêm một thao tác dẫn tới bước sau hoặc tới kết thúc (step.noTerminal)',
+      'library/thu-tuc-hong/procedure.json: /steps/2: Không thể tới bước "tra" từ bước đầu "tiep_nhan": hãy thêm một thao tác dẫn tới bước này, hoặc xoá bước (step.unreachable)',
       '✓ library/thu-tuc-tot/procedure.json',
     ])
   })

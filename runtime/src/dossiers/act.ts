@@ -2,12 +2,14 @@ import {
   type ActionInputs,
   applyAction,
   availableActions,
+  type Channel,
   DomainError,
   type DossierState,
   effectiveSteps,
   findAction,
   type Role,
   roles,
+  ruleChannels,
 } from '@motcua/core'
 import { type Db, dossierEvents, dossiers, type units, withTransaction } from '@motcua/db'
 import { and, eq, max } from 'drizzle-orm'
@@ -94,6 +96,8 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
     now,
     formData: dossier.formData,
     ...(setsCase ? { clockStops: clockStopsOf(await eventsOf(db, dossier.id)) } : {}),
+    channel: ruleChannels[dossier.channel as Channel],
+    ...(dossier.constants ? { constants: dossier.constants } : {}),
   })
 
   const planned = await planConsultations(input.units, procedure.definition, dossier, next, now)

@@ -9,8 +9,11 @@ import {
   effectiveSteps,
   type FeeLine,
   foldVietnamese,
+  type RuleContext,
   requiredComponents,
+  ruleChannels,
   selectCase,
+  vietnamDate,
 } from '@motcua/core'
 import { type Applicant, builtOnce, type Db, type dossierEvents, dossiers, pgError, withTransaction } from '@motcua/db'
 import { and, eq, getTableColumns, sql } from 'drizzle-orm'
@@ -20,6 +23,7 @@ import { sha256 } from '../auth/tokens'
 import { assertCounterOpen } from '../calendars/counter-hours'
 import type { PluginHost } from '../plugins/plugin-host'
 import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
+import { constantsForFiling } from '../procedures/constants'
 import { offeredBy } from '../procedures/offering'
 import type { PublishedVersion } from '../procedures/registry'
 import type { UnitDirectory } from '../units/unit-directory'
@@ -122,17 +126,25 @@ export async function submitDossier(
       formIssues,
     )
   const files: CheckedFile[] = await checkFiles(input.files, def.components)
-  const missing = missingComponents(requiredComponents(def, input.formData), files)
+  // what rules see besides the form: fixed here, with the fees (FORMAT.md, "Rules")
+  const channel = input.channel ?? 2
+  const now = input.now ?? new Date()
+  const constants = await constantsForFiling(db, def)
+  const rules: RuleContext = {
+    channel: ruleChannels[channel],
+    today: vietnamDate(now),
+    ...(constants ? { constants } : {}),
+  }
+  const missing = missingComponents(requiredComponents(def, input.formData, rules), files)
   if (missing.length)
     throw new DomainError(
       'INVALID_DATA',
       { vi: 'Hồ sơ còn thiếu giấy tờ bắt buộc.', en: 'Required documents are missing.' },
       missing,
     )
-  const procedureCase = selectCase(def, input.formData)
+  const procedureCase = selectCase(def, input.formData, rules)
   const firstStep = effectiveSteps(def, procedureCase?.key)[0]!
 
-  const channel = input.channel ?? 2
   const view = (
     row: {
       id: string
@@ -207,7 +219,13 @@ export async function submitDossier(
           submitted,
           receiveAction.key,
           {},
-          { calendar: await input.units.calendarOf(unit.id), now, formData: input.formData },
+          {
+            calendar: await input.units.calendarOf(unit.id),
+            now,
+            formData: input.formData,
+            channel: ruleChannels[channel],
+            ...(constants ? { constants } : {}),
+          },
         )
       : undefined
   const searchText = foldVietnamese(`${input.applicant.fullName} ${input.applicant.idNumber ?? ''}`)
@@ -216,7 +234,7 @@ export async function submitDossier(
   const replay = await findExisting(db)
   if (replay) return { dossier: view(replay), replayed: true }
   // plugins' fee hooks run before the transaction: a slow one must never hold it open
-  const ruleFees = computeFees(def, input.formData)
+  const ruleFees = computeFees(def, input.formData, rules)
   const fees = input.plugins
     ? await input.plugins.adjustFees(db, {
         unitId: unit.id,
@@ -228,7 +246,6 @@ export async function submitDossier(
     : ruleFees
 
   try {
-    const now = input.now ?? new Date()
     if (channel === 1) assertCounterOpen(await input.units.unitCalendarOf(unit.id), unit.name, now)
     const received = await receipt(now)
     return await withTransaction(db, async (t) => {
@@ -250,6 +267,7 @@ export async function submitDossier(
         applicantUserId: channel === 2 ? submittedBy : null,
         formData: input.formData,
         fees,
+        constants,
         submittedAt: now,
         idempotencyKey: idempotency?.key ?? null,
         idempotencyFingerprint: idempotency?.fingerprint ?? null,

@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import type { Operation } from '../http/openapi'
 import { queryParams } from '../http/query'
+import { withConstantsInForce } from '../procedures/constants'
 import { notFoundProcedure } from '../procedures/errors'
 import { offeredBy } from '../procedures/offering'
 import type { PublishedVersion } from '../procedures/registry'
@@ -19,9 +20,13 @@ const summary = ({ definition: d, version }: PublishedVersion) => ({
   version,
 })
 
-/** What a citizen must know before starting; the internal workflow (steps, plugins) stays inside. */
-const publicDetail = (v: PublishedVersion) => {
-  const { steps: _steps, plugins: _plugins, cases, ...rest } = v.definition
+/**
+ * What a citizen must know before starting; the internal workflow (steps, plugins) stays inside. The constants
+ * carry the values in force (an administrator's, with its source as the note), so fees shown and computed in the
+ * form are those a dossier filed now pays.
+ */
+const publicDetail = (v: PublishedVersion, definition = v.definition) => {
+  const { steps: _steps, plugins: _plugins, cases, ...rest } = definition
   return {
     ...rest,
     cases: cases?.map(({ steps: _s, ...c }) => c),
@@ -71,7 +76,7 @@ export const proceduresRoutes = new Hono<AppEnv>()
     const version = await c.var.registry.current(code)
     if (!version) throw notFoundProcedure(code)
     c.header('Cache-Control', CATALOGUE_CACHE)
-    return c.json(publicDetail(version))
+    return c.json(publicDetail(version, await withConstantsInForce(c.var.database.db, version.definition)))
   })
 
 export const proceduresDocs: Operation[] = [
@@ -94,7 +99,8 @@ export const proceduresDocs: Operation[] = [
     method: 'get',
     path: '/api/procedures/:code',
     tag: 'procedures',
-    summary: 'What a citizen fills and brings: form and UI schema, components, fees, time, legal basis',
+    summary:
+      'What a citizen fills and brings: form and UI schema, components, fees and the constants they read (values in force), time, legal basis',
     access: 'public',
     responses: { 200: 'the published version in force (Cache-Control: public, max-age=60)', 404: 'no such procedure' },
   },

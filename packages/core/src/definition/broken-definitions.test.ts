@@ -12,17 +12,17 @@ const broken: [name: string, breakIt: Break, expected: [string, string][]][] = [
   [
     'form schema with an unknown keyword (ajv strict)',
     (def) => Object.assign(def.form.schema.properties, { ghi_chu: { type: 'string', widget: 'textarea' } }),
-    [['form.schema.invalid', '/form/schema']],
+    [['form.schema.invalid', '/form/schema/properties/ghi_chu/widget']],
   ],
   [
     'form schema with a keyword of the wrong type (strictTypes)',
     (def) => Object.assign(def.form.schema.properties, { tuoi: { type: 'integer', minLength: 1 } }),
-    [['form.schema.invalid', '/form/schema']],
+    [['form.schema.invalid', '/form/schema/properties/tuoi/minLength']],
   ],
   [
     'form schema with an unknown format',
     (def) => Object.assign(def.form.schema.properties, { dien_thoai: { type: 'string', format: 'phone' } }),
-    [['form.schema.invalid', '/form/schema']],
+    [['form.schema.invalid', '/form/schema/properties/dien_thoai/format']],
   ],
   [
     'a step nobody leads to',
@@ -191,6 +191,102 @@ const broken: [name: string, breakIt: Break, expected: [string, string][]][] = [
     [['additionalProperties', '/steps/0/deadline']],
   ],
   ['a key with diacritics', (def) => void (def.fees[1]!.key = 'lệ_phí'), [['pattern', '/fees/1/key']]],
+  // Channel, dates and constants (FORMAT.md, "Rules that see the channel and dates", "Named constants").
+  [
+    'a rule reading a constant the procedure does not declare',
+    (def) => {
+      def.constants = { le_phi_qua_han: { name: 'Lệ phí quá hạn', value: 5000 } }
+      def.fees[1] = { key: 'le_phi', name: 'Lệ phí', rule: { '*': [{ var: 'const.le_phi_qua_hn' }, 1] } }
+    },
+    [['rule.unknownConstant', '/fees/1/rule/*/0/var']],
+  ],
+  [
+    'a constant read with a path below it',
+    (def) => {
+      def.constants = { le_phi: { name: 'Lệ phí', value: 5000 } }
+      step(def, 1).actions[0]!.guard = { '>': [{ var: 'const.le_phi.value' }, 0] }
+    },
+    [['rule.unknownConstant', '/steps/1/actions/0/guard/>/0/var']],
+  ],
+  [
+    'a constant with a key that is not snake case',
+    (def) => void (def.constants = { 'Le-phi': { name: 'Lệ phí', value: 5000 } }),
+    [['propertyNames', '/constants/Le-phi']],
+  ],
+  [
+    'a negative constant',
+    (def) => void (def.constants = { le_phi: { name: 'Lệ phí', value: -1 } }),
+    [['minimum', '/constants/le_phi/value']],
+  ],
+  [
+    'a date operator with one date',
+    (def) => void (step(def, 1).actions[0]!.guard = { '>': [{ days_between: [{ var: 'today' }] }, 60] }),
+    [['rule.invalid', '/steps/1/actions/0/guard/>/0/days_between']],
+  ],
+  [
+    'a date operator given a date that does not exist',
+    (def) =>
+      void (step(def, 1).actions[0]!.guard = { '>=': [{ years_between: ['2025-02-30', { var: 'today' }] }, 18] }),
+    [['rule.notADate', '/steps/1/actions/0/guard/>=/0/years_between/0']],
+  ],
+  [
+    'a date operator reading a field that is no date',
+    (def) =>
+      void (step(def, 1).actions[0]!.guard = {
+        '>': [{ days_between: [{ var: 'form.so_trang' }, { var: 'today' }] }, 60],
+      }),
+    [['rule.notADate', '/steps/1/actions/0/guard/>/0/days_between/0']],
+  ],
+  [
+    'a channel that does not exist',
+    (def) =>
+      void (step(def, 1).actions[0]!.guard = {
+        or: [{ '==': [{ var: 'channel' }, 'truc_tuyen'] }, { in: [{ var: 'channel' }, ['post', 'buu_dien']] }],
+      }),
+    [
+      ['rule.unknownChannel', '/steps/1/actions/0/guard/or/0/==/1'],
+      ['rule.unknownChannel', '/steps/1/actions/0/guard/or/1/in/1/1'],
+    ],
+  ],
+  [
+    'a fee that goes below 0 when many pages are certified',
+    (def) => void (def.fees[0]!.rule = { '-': [50000, { '*': [{ var: 'form.so_trang' }, 2000] }] }),
+    [['fee.mayBeNegative', '/fees/0/rule']],
+  ],
+  [
+    'an online reduction larger than the fee',
+    (def) => {
+      def.constants = { le_phi: { name: 'Lệ phí', value: 5000 }, giam_truc_tuyen: { name: 'Giảm', value: 8000 } }
+      def.fees[1] = {
+        key: 'le_phi',
+        name: 'Lệ phí',
+        rule: {
+          if: [
+            { '==': [{ var: 'channel' }, 'online'] },
+            { '-': [{ var: 'const.le_phi' }, { var: 'const.giam_truc_tuyen' }] },
+            { var: 'const.le_phi' },
+          ],
+        },
+      }
+    },
+    [['fee.mayBeNegative', '/fees/1/rule']],
+  ],
+  [
+    'step budgets in calendar days beyond a total in calendar days',
+    (def) => {
+      def.processingTime = { kind: 'calendarDays', days: 10 }
+      for (const s of def.steps) delete s.budget
+      step(def, 1).budget = { kind: 'calendarDays', days: 7 }
+      step(def, 2).budget = { kind: 'calendarDays', days: 5 }
+      delete def.cases
+    },
+    [['budget.exceedsTotal', '/steps']],
+  ],
+  [
+    'a step budget in calendar days that is not whole',
+    (def) => void (step(def, 1).budget = { kind: 'calendarDays', days: 1.5 }),
+    [['type', '/steps/1/budget/days']],
+  ],
 ]
 
 describe('validateDefinition on broken definitions', () => {

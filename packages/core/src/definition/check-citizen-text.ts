@@ -2,7 +2,7 @@ import type { Issue } from '../errors'
 import { editingMark } from '../text'
 import { isRecord, issue } from './issue'
 import { pointer } from './json-pointer'
-import type { ProcedureDefinition, ProcessingTime, Step } from './procedure-definition.generated'
+import type { ProcedureDefinition } from './procedure-definition.generated'
 
 /** Form schema keywords a citizen reads (rjsf shows them as labels, help and choices). */
 const SCHEMA_TEXT = new Set(['title', 'description', 'enumNames'])
@@ -27,6 +27,33 @@ function* textsUnder(root: unknown, base: string, isText: (key: string, parent: 
   }
 }
 
+const STEP_TEXT = ['name', 'description', 'actions/*/label', 'actions/*/labelEn']
+
+/** Where the definition's own text citizens see lies (`*` = every item or entry). */
+const CITIZEN_TEXT = [
+  ...['name', 'nameEn', 'field', 'agency', 'description', 'result', 'conditions/*', 'processingTime/text'],
+  ...['legalBasis/*/title', 'legalBasis/*/note'],
+  ...['components/*/name', 'components/*/note', 'components/*/template/name', 'components/*/template/code'],
+  ...['fees/*/name', 'fees/*/note', 'constants/*/name', 'constants/*/note'],
+  ...STEP_TEXT.map((text) => `steps/*/${text}`),
+  ...['cases/*/name', 'cases/*/nameEn', 'cases/*/note', 'cases/*/processingTime/text'],
+  ...STEP_TEXT.map((text) => `cases/*/steps/*/${text}`),
+].map((pattern) => `/${pattern}`)
+
+/** The values at a path pattern, with their pointers; safe on any JSON. */
+function* textsAt(value: unknown, segments: readonly string[], path = ''): Generator<[unknown, string]> {
+  if (segments.length === 0) {
+    yield [value, path]
+    return
+  }
+  const [head, ...rest] = segments as [string, ...string[]]
+  if (head === '*') {
+    if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* textsAt(item, rest, pointer(path, i))
+    else if (isRecord(value))
+      for (const [key, item] of Object.entries(value)) yield* textsAt(item, rest, pointer(path, key))
+  } else if (isRecord(value) && Object.hasOwn(value, head)) yield* textsAt(value[head], rest, pointer(path, head))
+}
+
 /**
  * Text citizens see (names, descriptions, conditions, result, components, fees, legal basis, form labels and help,
  * step names in tracking) carries no editing mark such as "(verify)" or "TODO": those belong in `source.note`.
@@ -34,44 +61,11 @@ function* textsUnder(root: unknown, base: string, isText: (key: string, parent: 
 export function checkCitizenText(def: ProcedureDefinition): Issue[] {
   const texts: [unknown, string][] = []
   const add = (value: unknown, path: string) => texts.push([value, path])
-  for (const key of ['name', 'nameEn', 'field', 'agency', 'description', 'result'] as const) add(def[key], `/${key}`)
-  def.conditions?.forEach((text, i) => add(text, `/conditions/${i}`))
-  const time = (t: ProcessingTime | undefined, base: string) => add(t?.text, `${base}/text`)
-  time(def.processingTime, '/processingTime')
-  def.legalBasis.forEach((doc, i) => {
-    add(doc.title, `/legalBasis/${i}/title`)
-    add(doc.note, `/legalBasis/${i}/note`)
-  })
-  def.components.forEach((c, i) => {
-    add(c.name, `/components/${i}/name`)
-    add(c.note, `/components/${i}/note`)
-    add(c.template?.name, `/components/${i}/template/name`)
-    add(c.template?.code, `/components/${i}/template/code`)
-  })
-  def.fees.forEach((fee, i) => {
-    add(fee.name, `/fees/${i}/name`)
-    add(fee.note, `/fees/${i}/note`)
-  })
-  const steps = (list: Step[] | undefined, base: string) =>
-    list?.forEach((step, i) => {
-      add(step.name, `${base}/${i}/name`)
-      add(step.description, `${base}/${i}/description`)
-      step.actions.forEach((action, j) => {
-        add(action.label, `${base}/${i}/actions/${j}/label`)
-        add(action.labelEn, `${base}/${i}/actions/${j}/labelEn`)
-      })
-    })
-  steps(def.steps, '/steps')
-  def.cases?.forEach((c, i) => {
-    add(c.name, `/cases/${i}/name`)
-    add(c.nameEn, `/cases/${i}/nameEn`)
-    add(c.note, `/cases/${i}/note`)
-    time(c.processingTime, `/cases/${i}/processingTime`)
-    steps(c.steps, `/cases/${i}/steps`)
-  })
-  for (const found of textsUnder(def.form.schema, '/form/schema', (key) => SCHEMA_TEXT.has(key))) add(...found)
+  for (const pattern of CITIZEN_TEXT) for (const found of textsAt(def, pattern.split('/').slice(1))) add(...found)
+  const form = (isRecord(def.form) ? def.form : {}) as Record<string, unknown>
+  for (const found of textsUnder(form.schema, '/form/schema', (key) => SCHEMA_TEXT.has(key))) add(...found)
   for (const found of textsUnder(
-    def.form.uiSchema,
+    form.uiSchema,
     '/form/uiSchema',
     (key, path) => UI_TEXT.has(key) || (UI_OPTION_TEXT.has(key) && /\/ui:options\/[^/]+(\/\d+)?$/.test(path)),
   ))

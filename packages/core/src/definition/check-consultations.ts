@@ -1,17 +1,14 @@
 import type { Issue } from '../errors'
 import { roles } from '../status'
-import { timeLimitHours } from './check-budget'
+import { budgetHours as hours, timeLimitHours } from './check-budget'
 import { actionTargets } from './decision-actions'
 import { issue } from './issue'
-import { HOURS_PER_WORKING_DAY } from './model'
-import type { ActionType, ProcedureDefinition, ProcessingTime, StepBudget } from './procedure-definition.generated'
+import type { ActionType, ProcedureDefinition, ProcessingTime } from './procedure-definition.generated'
 import type { StepList } from './step-lists'
 
 /** What a consultation step may do besides waiting: send back, stop, withdraw, apologise with a new date. */
 export const consultationActionTypes: readonly ActionType[] = ['sendBack', 'stop', 'withdraw', 'extend']
 
-// a budget in days counts 8 working hours a day (an upper bound for calendar days, as for the total)
-const hours = (b: StepBudget) => ('days' in b ? b.days * HOURS_PER_WORKING_DAY : b.hours)
 const unitText = (ref: unknown) => (typeof ref === 'string' ? ref : JSON.stringify(ref))
 
 /** The consultations (lấy ý kiến) of one step list, against the list's total processing time. */

@@ -51,7 +51,7 @@ export function checkGraph({ path, steps, entries = [] }: StepList): Issue[] {
         issue(
           'step.unreachable',
           `${path}/${i}`,
-          `Không thể tới bước "${step.key}" từ bước đầu "${steps[0]?.key}"`,
+          `Không thể tới bước "${step.key}" từ bước đầu "${steps[0]?.key}": hãy thêm một thao tác dẫn tới bước này, hoặc xoá bước`,
           `Step "${step.key}" cannot be reached from the first step "${steps[0]?.key}"`,
         ),
       )
@@ -61,7 +61,7 @@ export function checkGraph({ path, steps, entries = [] }: StepList): Issue[] {
         issue(
           'step.noTerminal',
           `${path}/${i}`,
-          `Từ bước "${step.key}" không có đường tới kết thúc (trả kết quả, từ chối, rút hoặc dừng)`,
+          `Từ bước "${step.key}" không có đường tới kết thúc (trả kết quả, từ chối, rút hoặc dừng): hãy thêm một thao tác dẫn tới bước sau hoặc tới kết thúc`,
           `From step "${step.key}" no path leads to an outcome (returned, refused, withdrawn or stopped)`,
         ),
       )

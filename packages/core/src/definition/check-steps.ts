@@ -70,7 +70,7 @@ function checkAction(step: Step, action: StepAction, at: string, keys: ReadonlyS
         issue(
           'action.missingTarget',
           at,
-          `Thao tác "${action.key}" (${type}) ở bước "${step.key}" phải có đích đến (to)`,
+          `Thao tác "${action.key}" (${type}) ở bước "${step.key}" phải có đích đến: hãy thêm "to" là mã bước tiếp theo`,
           `Action "${action.key}" (${type}) of step "${step.key}" needs a target (to)`,
         ),
       )
@@ -82,7 +82,7 @@ function checkAction(step: Step, action: StepAction, at: string, keys: ReadonlyS
       issue(
         'action.unexpectedTarget',
         `${at}/to`,
-        `Thao tác "${action.key}" (${type}) giữ hồ sơ ở bước hiện tại, không có đích đến (to)`,
+        `Thao tác "${action.key}" (${type}) giữ hồ sơ ở bước hiện tại, không có đích đến: hãy xoá "to"`,
         `Action "${action.key}" (${type}) keeps the dossier at its step and takes no target (to)`,
       ),
     )
@@ -95,7 +95,7 @@ function checkAction(step: Step, action: StepAction, at: string, keys: ReadonlyS
       issue(
         'action.unknownTarget',
         `${at}/to`,
-        `Đích "${to}" của thao tác "${action.key}" không phải một bước hay kết thúc ($returned, $refused, $withdrawn, $stopped)`,
+        `Đích "${to}" của thao tác "${action.key}" không phải một bước hay kết thúc ($returned, $refused, $withdrawn, $stopped): hãy sửa thành mã một bước có trong danh sách hoặc một kết thúc`,
         `Target "${to}" of action "${action.key}" is neither a step nor an outcome ($returned, $refused, $withdrawn, $stopped)`,
         { to },
       ),

@@ -8,6 +8,7 @@ import type {
   Step,
   StepAction,
 } from './procedure-definition.generated'
+import { type RuleContext, ruleData } from './rule-context'
 
 // These helpers trust a definition that passed `validateDefinition`; rules are still checked before they run.
 
@@ -22,27 +23,28 @@ export interface FeeLine {
  * The first case whose `when` holds for the form data, or null (the base procedure).
  * @example selectCase(def, { can_xac_minh: true })?.key // 'can_xac_minh'
  */
-export function selectCase(def: ProcedureDefinition, formData: unknown): ProcedureCase | null {
+export function selectCase(def: ProcedureDefinition, formData: unknown, context?: RuleContext): ProcedureCase | null {
+  if (!def.cases?.length) return null
+  const data = ruleData(def, formData, null, context)
   return (
-    def.cases?.find(
+    def.cases.find(
       (procedureCase, i) =>
         // a case without `when` is chosen only by an officer (an action with `setsCase`)
-        procedureCase.when !== undefined &&
-        ruleHolds(procedureCase.when, { form: formData, case: null }, `/cases/${i}/when`),
+        procedureCase.when !== undefined && ruleHolds(procedureCase.when, data, `/cases/${i}/when`),
     ) ?? null
   )
 }
 
 /**
- * Every fee of the procedure for this form data: fixed amounts, and rules evaluated over `{ form, case }`.
- * @example computeFees(def, { so_trang: 3 }) // [{ key: 'phi_chung_thuc', name: 'Phí chứng thực', amount: 5000 }]
+ * Every fee of the procedure for this form data: fixed amounts, and rules evaluated over `{ form, case }` and the
+ * context (the channel, today's date, the constants' current values): call it at submission, where fees are fixed.
+ * @example computeFees(def, { so_trang: 3 }, { channel: 'online', today: '2026-11-30' }) // [{ key: 'phi_chung_thuc', name: 'Phí chứng thực', amount: 5000 }]
  */
-export function computeFees(def: ProcedureDefinition, formData: unknown): FeeLine[] {
-  const caseKey = selectCase(def, formData)?.key ?? null
+export function computeFees(def: ProcedureDefinition, formData: unknown, context?: RuleContext): FeeLine[] {
+  const data = ruleData(def, formData, selectCase(def, formData, context)?.key ?? null, context)
   return def.fees.map((fee, i) => {
     const path = `/fees/${i}`
-    const amount =
-      fee.rule === undefined ? fee.amount : applyRule(fee.rule, { form: formData, case: caseKey }, `${path}/rule`)
+    const amount = fee.rule === undefined ? fee.amount : applyRule(fee.rule, data, `${path}/rule`)
     if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) {
       throw new DomainError(
         'INVALID_DATA',
@@ -61,12 +63,14 @@ export function computeFees(def: ProcedureDefinition, formData: unknown): FeeLin
  * The dossier components that apply to this form data: those without `when`, or whose `when` holds.
  * @example applicableComponents(def, formData).map((c) => c.key) // ['to_khai', 'giay_chung_sinh']
  */
-export function applicableComponents(def: ProcedureDefinition, formData: unknown): DossierComponent[] {
-  const caseKey = selectCase(def, formData)?.key ?? null
+export function applicableComponents(
+  def: ProcedureDefinition,
+  formData: unknown,
+  context?: RuleContext,
+): DossierComponent[] {
+  const data = ruleData(def, formData, selectCase(def, formData, context)?.key ?? null, context)
   return def.components.filter(
-    (component, i) =>
-      component.when === undefined ||
-      ruleHolds(component.when, { form: formData, case: caseKey }, `/components/${i}/when`),
+    (component, i) => component.when === undefined || ruleHolds(component.when, data, `/components/${i}/when`),
   )
 }
 
@@ -74,8 +78,12 @@ export function applicableComponents(def: ProcedureDefinition, formData: unknown
  * The components the applicant must attach for this form data: applicable and `required`.
  * @example requiredComponents(def, { nguoi_di_dang_ky: { la_nguoi_uy_quyen: true } }).map((c) => c.key) // ['to_khai', 'van_ban_uy_quyen']
  */
-export function requiredComponents(def: ProcedureDefinition, formData: unknown): DossierComponent[] {
-  return applicableComponents(def, formData).filter((component) => component.required)
+export function requiredComponents(
+  def: ProcedureDefinition,
+  formData: unknown,
+  context?: RuleContext,
+): DossierComponent[] {
+  return applicableComponents(def, formData, context).filter((component) => component.required)
 }
 
 function findCase(def: ProcedureDefinition, caseKey: string | null | undefined): ProcedureCase | undefined {

@@ -1,3 +1,4 @@
+export { checkFeeBounds, feeRuleBounds } from './check-fee-bounds'
 export {
   checkDecision,
   type Decisions,
@@ -18,7 +19,7 @@ export {
   selectCase,
 } from './evaluate'
 export { compileFormValidator, type FormValidator } from './form-validator'
-export { applyRule, type RuleData, ruleHolds, ruleOperators } from './json-logic'
+export { applyRule, type RuleChannel, type RuleData, ruleHolds, ruleOperators } from './json-logic'
 export { procedureMetaSchema } from './meta-validator'
 export {
   firstStepStatuses,
@@ -35,6 +36,7 @@ export type {
   ActionRoute,
   ActionType,
   ApplicantType,
+  CalendarDaysBudget,
   CalendarDaysTime,
   ComponentTemplate,
   Consultation,
@@ -47,6 +49,7 @@ export type {
   FormSchema,
   JsonLogicRule,
   LegalDocument,
+  NamedConstant,
   NoTime,
   OnlineMode,
   PluginUse,
@@ -63,4 +66,6 @@ export type {
   WorkingHoursBudget,
   WorkingHoursTime,
 } from './procedure-definition.generated'
+export { constantValues, type RuleContext, ruleChannels, ruleData } from './rule-context'
+export { daysBetween, yearsBetween } from './rule-dates'
 export { type DefinitionValidation, validateDefinition } from './validate-definition'

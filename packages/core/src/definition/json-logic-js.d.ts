@@ -3,6 +3,7 @@ declare module 'json-logic-js' {
   const jsonLogic: {
     apply(logic: unknown, data?: unknown): unknown
     truthy(value: unknown): boolean
+    add_operation(name: string, code: (...args: never[]) => unknown): void
   }
   export default jsonLogic
 }

@@ -2,6 +2,7 @@ import jsonLogic from 'json-logic-js'
 import { DomainError } from '../errors'
 import { isRecord } from './issue'
 import { pointer } from './json-pointer'
+import { dateOperators, daysBetween, RuleDateError, yearsBetween } from './rule-dates'
 
 /**
  * The JSON Logic operators a definition may use: the standard set of json-logic-js without `log`
@@ -15,8 +16,37 @@ export const ruleOperators: ReadonlySet<string> = new Set(
     '+ - * / % min max',
     'map filter reduce all none some merge in',
     'cat substr',
+    // motcua's own, pure: whole days and whole years between two dates (rule-dates.ts)
+    'days_between years_between',
   ].flatMap((group) => group.split(' ')),
 )
+
+// registered on first use, not at import: the package is marked free of side effects
+let datesRegistered = false
+function registerDateOperators(): void {
+  if (datesRegistered) return
+  jsonLogic.add_operation('days_between', daysBetween)
+  jsonLogic.add_operation('years_between', yearsBetween)
+  datesRegistered = true
+}
+
+/** The channel a rule reads as `channel`: at the counter, online, or by post. */
+export type RuleChannel = 'counter' | 'online' | 'post'
+
+/**
+ * What a rule reads: the form data and the case; where known, the channel, today's date in Vietnam
+ * ('YYYY-MM-DD': at submission for fees, at the action for guards) and the named constants (`const.<key>`); in
+ * guards and routes, the officer's decisions so far.
+ */
+export interface RuleData {
+  form: unknown
+  case: string | null
+  channel?: RuleChannel | null
+  today?: string | null
+  const?: Readonly<Record<string, number>>
+  /** Officer decisions by action key (`decision.<action>.<field>`): only guards and routes see them. */
+  decision?: Record<string, Record<string, unknown>>
+}
 
 /** Operators whose second argument runs once per array item, with the item as its data. */
 export const itemOperators: ReadonlySet<string> = new Set(['map', 'filter', 'all', 'none', 'some'])
@@ -31,14 +61,8 @@ export interface RuleVisitor<S> {
   onProblem(code: 'rule.invalid' | 'rule.unknownOperator', path: string, detail: string): void
   /** The scope for the per-item rule of `op`, given its array argument. */
   enterItems(op: string, arrayArgument: unknown, scope: S): S
-}
-
-/** What a rule reads: the form data, the dossier's case and, in guards and routes, the officer's decisions so far. */
-export interface RuleData {
-  form: unknown
-  case: string | null
-  /** Officer decisions by action key (`decision.<action>.<field>`): only guards and routes see them. */
-  decision?: Record<string, Record<string, unknown>>
+  /** An argument of a date operator (`days_between`, `years_between`), before it is walked. */
+  onDateArgument?(argument: unknown, path: string, scope: S): void
 }
 
 const MAX_DEPTH = 64
@@ -103,6 +127,14 @@ export function walkRule<S>(rule: unknown, path: string, scope: S, visitor: Rule
     if (keys && Array.isArray(keys[0])) {
       for (const key of listArgs(keys)) typeof key[0] === 'string' ? visitor.onVar(key[0], key[1], scope) : walk(key)
     } else walk(keys)
+  } else if (Object.hasOwn(dateOperators, op)) {
+    if (!Array.isArray(raw) || raw.length !== dateOperators[op]) {
+      visitor.onProblem('rule.invalid', opPath, `${op} takes ${dateOperators[op]} dates: [from, to]`)
+    }
+    for (const arg of args) {
+      visitor.onDateArgument?.(arg[0], arg[1], scope)
+      walk(arg)
+    }
   } else if (itemOperators.has(op) || op === 'reduce') {
     const [array, perItem, ...rest] = args
     walk(array)
@@ -147,14 +179,34 @@ function assertSafe(rule: unknown, path: string): void {
 }
 
 /**
- * Evaluates a JSON Logic rule over `{ form, case }` with json-logic-js (never `eval`).
+ * Evaluates a JSON Logic rule over `{ form, case, channel, today, const }` with json-logic-js (never `eval`).
  * @example applyRule({ '*': [{ var: 'form.so_trang' }, 2000] }, { form: { so_trang: 3 }, case: null }, '/fees/0/rule') // 6000
  */
 export function applyRule(rule: unknown, data: RuleData, path: string): unknown {
   assertSafe(rule, path)
+  registerDateOperators()
   try {
     return jsonLogic.apply(rule, data)
   } catch (cause) {
+    if (cause instanceof RuleDateError) {
+      const value = JSON.stringify(cause.value) ?? String(cause.value)
+      throw new DomainError(
+        'INVALID_DATA',
+        {
+          vi: `Không tính được quy tắc tại ${path}: ${value} không phải là ngày hợp lệ (cần dạng YYYY-MM-DD). Vui lòng kiểm tra các ngày đã khai.`,
+          en: `Could not evaluate the rule at ${path}: ${value} is not a valid date (YYYY-MM-DD)`,
+        },
+        [
+          {
+            code: 'rule.invalidDate',
+            path,
+            message: { vi: `${value} không phải là ngày hợp lệ`, en: `${value} is not a valid date` },
+            params: { operator: cause.op },
+          },
+        ],
+        { cause },
+      )
+    }
     throw new DomainError(
       'INVALID_DATA',
       { vi: `Không tính được quy tắc tại ${path}`, en: `Could not evaluate the rule at ${path}` },

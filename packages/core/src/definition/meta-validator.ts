@@ -4,9 +4,9 @@ import metaSchema from './meta-schema.json'
 
 let compiled: ValidateFunction | undefined
 
-/** The meta-schema validator, compiled once (ajv strict, with `discriminator` for the `kind` unions). */
+/** The meta-schema validator, compiled once (ajv strict, with `discriminator` for the `kind` unions; verbose, so messages can name the value and the allowed properties). */
 export function metaValidator(): ValidateFunction {
-  compiled ??= createAjv({ discriminator: true }).compile(metaSchema)
+  compiled ??= createAjv({ discriminator: true, verbose: true }).compile(metaSchema)
   return compiled
 }
 

@@ -41,9 +41,9 @@ export type JsonLogicRule =
  */
 export type Role = string
 /**
- * A step's own time budget inside the total: working days (1 day = 8 working hours) or working hours; fractions allowed (0.5 days).
+ * A step's own time budget inside the total: working days (1 day = 8 working hours) or working hours, fractions allowed (0.5 days); or whole calendar days where the law says "ngày".
  */
-export type StepBudget = WorkingDaysBudget | WorkingHoursBudget
+export type StepBudget = WorkingDaysBudget | WorkingHoursBudget | CalendarDaysBudget
 /**
  * Another unit a definition names: "receiving" = the unit where the dossier was received; {"up": level} = the nearest unit of that level above the dossier's resolving unit (a commune's district); {"code": code} = a fixed unit (a department, the tax office). Where a UnitRef is optional, absent = the dossier's resolving unit.
  */
@@ -60,9 +60,9 @@ export type UnitRef =
  */
 export type Role1 = string
 /**
- * A step's own time budget inside the total: working days (1 day = 8 working hours) or working hours; fractions allowed (0.5 days).
+ * A step's own time budget inside the total: working days (1 day = 8 working hours) or working hours, fractions allowed (0.5 days); or whole calendar days where the law says "ngày".
  */
-export type StepBudget1 = WorkingDaysBudget | WorkingHoursBudget
+export type StepBudget1 = WorkingDaysBudget | WorkingHoursBudget | CalendarDaysBudget
 /**
  * A stable machine key: lower-case ASCII letters, digits and underscores, starting with a letter (Vietnamese without diacritics, e.g. tiep_nhan).
  */
@@ -175,6 +175,12 @@ export interface ProcedureDefinition {
    * Plugins the procedure uses, by slug, with their configuration.
    */
   plugins?: PluginUse[]
+  /**
+   * Named amounts rules read as { "var": "const.<key>" }, e.g. a fee set by the provincial People's Council (HĐND tỉnh); administrators may override a value without a new version.
+   */
+  constants?: {
+    [k: string]: NamedConstant | undefined
+  }
 }
 /**
  * A legal document the procedure rests on (văn bản quy phạm pháp luật).
@@ -366,6 +372,13 @@ export interface WorkingHoursBudget {
   hours: number
 }
 /**
+ * N calendar days (ngày), where the law says "ngày" rather than working days: the step ends at the close of the Nth day after it starts, or of the next working day if that day is closed.
+ */
+export interface CalendarDaysBudget {
+  kind: 'calendarDays'
+  days: number
+}
+/**
  * Lấy ý kiến: entering the step asks every unit in `units` for its opinion at once, each due after `budget` by its own calendar; the dossier moves on to `then` by itself once `quorum` units have answered, or once every unanswered request is past its deadline.
  */
 export interface Consultation {
@@ -476,4 +489,12 @@ export interface PluginUse {
   config?: {
     [k: string]: unknown | undefined
   }
+}
+/**
+ * A named amount in VND a rule reads as const.<key> (shown to citizens beside the fees): its name, its value and where the value comes from (e.g. the HĐND tỉnh resolution).
+ */
+export interface NamedConstant {
+  name: string
+  value: number
+  note?: string
 }

@@ -1,5 +1,7 @@
 import { caseEntries } from './decision-actions'
+import { isRecord } from './issue'
 import type { ProcedureDefinition, Step } from './procedure-definition.generated'
+import { allSound, items, type Soundness } from './well-formed'
 
 /** One list of steps: the base steps or a case's own steps. */
 export interface StepList {
@@ -10,12 +12,25 @@ export interface StepList {
   entries?: string[]
 }
 
-/** The base step list and the step list of every case that replaces it. */
-export function stepLists(def: ProcedureDefinition): StepList[] {
-  const lists: StepList[] = [{ path: '/steps', steps: def.steps }]
-  def.cases?.forEach((procedureCase, i) => {
-    if (procedureCase.steps) lists.push({ path: `/cases/${i}/steps`, steps: procedureCase.steps })
+/** The parts of a step the step and graph checks read. */
+const structure = ['key', 'role', 'status', 'actions']
+
+/**
+ * The base step list and the step list of every case that replaces it; only lists whose steps' keys, roles,
+ * statuses and actions passed the meta-schema.
+ */
+export function stepLists(def: ProcedureDefinition, sound: Soundness = allSound): StepList[] {
+  const lists: StepList[] = []
+  const add = (steps: unknown, path: string) => {
+    if (!Array.isArray(steps)) return
+    if (steps.every((_, i) => structure.every((part) => sound(`${path}/${i}/${part}`))))
+      lists.push({ path, steps: steps as Step[] })
+  }
+  add(def.steps, '/steps')
+  items(def.cases).forEach((procedureCase, i) => {
+    if (isRecord(procedureCase) && procedureCase.steps !== undefined) add(procedureCase.steps, `/cases/${i}/steps`)
   })
-  const entries = caseEntries(def)
+  // where an officer's choice of case leads: only readable when the steps and cases are well formed
+  const entries = sound('/steps') && sound('/cases') ? caseEntries(def) : new Map<string, string[]>()
   return lists.map((list) => (entries.has(list.path) ? { ...list, entries: entries.get(list.path)! } : list))
 }

@@ -1,56 +1,91 @@
-import { toIssues } from '../ajv/index'
 import type { Issue } from '../errors'
 import { checkBudget } from './check-budget'
 import { checkCitizenText } from './check-citizen-text'
 import { checkConsultations } from './check-consultations'
 import { checkDecisions } from './check-decisions'
+import { checkFeeBounds } from './check-fee-bounds'
 import { checkFees } from './check-fees'
 import { checkFormSchema } from './check-form-schema'
 import { checkGraph } from './check-graph'
 import { checkKeys } from './check-keys'
 import { checkRules } from './check-rules'
 import { checkSteps } from './check-steps'
-import { issue } from './issue'
+import { definitionIssues } from './definition-issues'
+import { isRecord, issue } from './issue'
 import { metaValidator } from './meta-validator'
 import type { ProcedureDefinition } from './procedure-definition.generated'
 import { stepLists } from './step-lists'
+import { allSound, type Soundness, soundnessOf } from './well-formed'
 
 export type DefinitionValidation = { ok: true; definition: ProcedureDefinition } | { ok: false; issues: Issue[] }
 
-const semanticChecks: readonly ((def: ProcedureDefinition) => Issue[])[] = [
+/**
+ * A semantic check. `sound` says which parts passed the meta-schema: when it did not pass, a check looks only at
+ * the parts it needs that are sound, so every problem is reported at once.
+ */
+export type SemanticCheck = (def: ProcedureDefinition, sound: Soundness) => Issue[]
+
+const semanticChecks: readonly SemanticCheck[] = [
   checkFormSchema,
   checkKeys,
-  (def) => stepLists(def).flatMap((list) => [...checkSteps(list), ...checkGraph(list)]),
+  (def, sound) => stepLists(def, sound).flatMap((list) => [...checkSteps(list), ...checkGraph(list)]),
   checkBudget,
-  checkConsultations,
+  // the officers' consultations and decisions are read across all step lists: only when every one is well formed
+  (def, sound) => (sound('/steps') && sound('/cases') ? checkConsultations(def) : []),
   checkFees,
   checkRules,
-  checkDecisions,
+  (def, sound) => (sound('/steps') && sound('/cases') ? checkDecisions(def) : []),
+  // a rule with a problem of its own (an unknown field, an operator) is not bounded too
+  (def, sound) => {
+    const ruleIssues = soundnessOf(checkRules(def, sound))
+    return checkFeeBounds(def, (path) => sound(path) && ruleIssues(path))
+  },
   checkCitizenText,
 ]
 
 /**
- * Validates a procedure definition: the meta-schema first, then (on a well-shaped document) every semantic check.
- * Never throws; every issue has a stable code, a JSON pointer and a Vietnamese and an English message.
+ * Validates a procedure definition: the meta-schema and every semantic check, together. When the meta-schema
+ * fails, the semantic checks still run on the parts that passed it, so an administrator sees all problems at
+ * once. Never throws; every issue has a stable code, a JSON pointer and a Vietnamese and an English message
+ * saying what to do.
  * @example const result = validateDefinition(JSON.parse(text)); if (!result.ok) console.table(result.issues)
  */
 export function validateDefinition(input: unknown): DefinitionValidation {
+  let metaIssues: Issue[]
   try {
     const validate = metaValidator()
-    if (!validate(input)) return { ok: false, issues: toIssues(validate.errors) }
+    metaIssues = validate(input) ? [] : definitionIssues(validate.errors)
   } catch (error) {
     return { ok: false, issues: [internal('', error)] }
   }
-  const definition = input as ProcedureDefinition
+  // nothing to look into: not an object at all
+  if (!isRecord(input)) return { ok: false, issues: metaIssues }
+  const definition = input as unknown as ProcedureDefinition
+  const issues = [...metaIssues, ...runSemanticChecks(definition, metaIssues)]
+  return issues.length === 0 ? { ok: true, definition } : { ok: false, issues }
+}
+
+/**
+ * The semantic checks' issues, given the meta-schema's. A check that throws is a bug: on a well-formed document it
+ * is reported (`definition.checkFailed`); on a malformed one the meta-schema's issues already say what is wrong,
+ * and `onCrash` (for tests) hears of it.
+ */
+export function runSemanticChecks(
+  definition: ProcedureDefinition,
+  metaIssues: readonly Issue[],
+  onCrash?: (error: unknown) => void,
+): Issue[] {
+  const sound = metaIssues.length === 0 ? allSound : soundnessOf(metaIssues)
   const issues: Issue[] = []
   for (const check of semanticChecks) {
     try {
-      issues.push(...check(definition))
+      issues.push(...check(definition, sound))
     } catch (error) {
-      issues.push(internal('', error))
+      onCrash?.(error)
+      if (metaIssues.length === 0) issues.push(internal('', error))
     }
   }
-  return issues.length === 0 ? { ok: true, definition } : { ok: false, issues }
+  return issues
 }
 
 // A safety net: a check that throws is a bug, reported as an issue rather than crashing the caller.
@@ -58,6 +93,6 @@ const internal = (path: string, error: unknown): Issue =>
   issue(
     'definition.checkFailed',
     path,
-    'Không kiểm tra được định nghĩa thủ tục (lỗi nội bộ)',
+    'Không kiểm tra được định nghĩa thủ tục (lỗi nội bộ). Hãy báo cho đội phát triển kèm định nghĩa này.',
     `The definition could not be checked (internal error: ${error instanceof Error ? error.message : String(error)})`,
   )

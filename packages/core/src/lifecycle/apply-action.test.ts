@@ -276,3 +276,38 @@ describe('applyAction: the dossier lifecycle', () => {
     })
   })
 })
+
+describe('applyAction: guards see the channel and today; budgets in calendar days', () => {
+  const guarded = sampleDefinition()
+  guarded.form.schema.properties.ngay_sinh = { type: 'string', format: 'date' }
+  // forwarding only once the applicant is 18 on the day of the action, and only for a dossier filed online
+  guarded.steps[1]!.actions[0]!.guard = {
+    and: [
+      { '>=': [{ years_between: [{ var: 'form.ngay_sinh' }, { var: 'today' }] }, 18] },
+      { '==': [{ var: 'channel' }, 'online'] },
+    ],
+  }
+  guarded.steps[2]!.budget = { kind: 'calendarDays', days: 3 }
+  const atXuLy: DossierState = { ...submitted, status: 4, currentStep: 'xu_ly', receivedAt: vn('2025-05-05T09:00:00') }
+  const forward = (now: Date, channel: 'online' | 'counter', ngay_sinh = '2007-05-09') =>
+    applyAction(guarded, atXuLy, 'trinh_ky', {}, { calendar, now, formData: { ngay_sinh }, channel })
+
+  it("reads today as the action's date in Vietnam", () => {
+    expect(() => forward(new Date('2025-05-08T16:59:00Z'), 'online')).toThrow(/condition/)
+    // 17:00 UTC on 8 May is already 9 May in Vietnam: the 18th birthday
+    expect(forward(new Date('2025-05-08T17:00:00Z'), 'online').next.currentStep).toBe('phe_duyet')
+  })
+
+  it('reads the channel', () => {
+    expect(() => forward(vn('2025-05-12T09:00:00'), 'counter')).toThrow(/condition/)
+  })
+
+  it('gives a step in calendar days the close of its last day, or of the next working day', () => {
+    // entered Friday 9 May: 3 days later is Monday 12 May, closing at 17:00
+    expect(forward(vn('2025-05-09T10:00:00'), 'online').event.stepDueAt).toEqual(vn('2025-05-12T17:00:00'))
+    // entered Wednesday 7 May: 3 days later is Saturday 10 May, closed, so Monday 12 May at 17:00
+    expect(forward(vn('2025-05-07T10:00:00'), 'online', '2000-01-01').event.stepDueAt).toEqual(
+      vn('2025-05-12T17:00:00'),
+    )
+  })
+})

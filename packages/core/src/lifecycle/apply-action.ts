@@ -5,13 +5,15 @@ import {
   effectiveSteps,
   isTerminalOutcome,
   type ProcedureDefinition,
+  type RuleChannel,
   type RuleData,
+  ruleData,
   ruleHolds,
   type StepAction,
   terminalOutcomes,
 } from '../definition'
 import { DomainError, type Issue } from '../errors'
-import { computeDue, dueAfterResume, lastApologyDay, type ResolvedCalendar, stepDueDates } from '../time'
+import { computeDue, dueAfterResume, lastApologyDay, type ResolvedCalendar, stepDueDates, vietnamDate } from '../time'
 import { availableActions, currentStepOf } from './available-actions'
 import type { ActionInputs, DossierState, TransitionEvent } from './types'
 
@@ -24,6 +26,10 @@ export interface ActionContext {
    * stopped it), oldest first: replayed when an officer's choice of case recomputes the due date from reception.
    */
   clockStops?: readonly { from: Date; to: Date }[]
+  /** The dossier's channel, as guards read it (`channel`); guards read `today` as `now`'s date in Vietnam. */
+  channel?: RuleChannel
+  /** The constants' values the dossier was filed with, where they differ from the definition's. */
+  constants?: Readonly<Record<string, number>>
 }
 
 /** The first route whose rule holds, else the action's own target. */
@@ -117,9 +123,15 @@ export function applyAction(
   const step = currentStepOf(def, state)!
   const defined = step.actions.find((a) => a.key === actionKey)
   const decisions = state.decisions ?? {}
+  const rules = (caseKey: string | null) =>
+    ruleData(def, ctx.formData, caseKey, {
+      channel: ctx.channel ?? null,
+      today: vietnamDate(now),
+      ...(ctx.constants ? { constants: ctx.constants } : {}),
+    })
   if (
     defined?.guard !== undefined &&
-    !ruleHolds(defined.guard, { form: ctx.formData, case: state.caseKey, decision: decisions }, '/guard')
+    !ruleHolds(defined.guard, { ...rules(state.caseKey), decision: decisions }, '/guard')
   ) {
     throw conflict('Hồ sơ chưa đáp ứng điều kiện của thao tác này.', 'The action’s condition is not met.')
   }
@@ -199,11 +211,7 @@ export function applyAction(
       break
     }
     default: {
-      const to = targetOf(defined, action.to, {
-        form: ctx.formData,
-        case: next.caseKey,
-        decision: next.decisions ?? decisions,
-      })!
+      const to = targetOf(defined, action.to, { ...rules(next.caseKey), decision: next.decisions ?? decisions })!
       if (isTerminalOutcome(to)) {
         next.currentStep = null
         next.status = terminalOutcomes[to]

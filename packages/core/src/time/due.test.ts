@@ -112,6 +112,20 @@ describe('stepDueDates', () => {
       '2025-05-02T09:00:00+07:00',
     ])
   })
+  it('a step in calendar days ends at the close of its last day, or of the next working day', () => {
+    // 1 working day to Monday's close; the next step counts from the next opening, Tuesday 6 May: 3 days later is
+    // Friday 9 May, at its close; then 2 working hours from the next opening, Monday 12 May
+    const steps = stepDueDates(vn, at('2025-05-05T07:00:00+07:00'), ['1wd', '3cd', '2wh'].map(parseDuration))
+    expect(steps.map(local)).toEqual([
+      '2025-05-05T17:00:00+07:00',
+      '2025-05-09T17:00:00+07:00',
+      '2025-05-12T09:00:00+07:00',
+    ])
+    // 3 days from Thursday 8 May is Sunday 11 May: Monday's close
+    expect(local(stepDueDates(vn, at('2025-05-08T10:00:00+07:00'), [parseDuration('3cd')])[0] ?? null)).toBe(
+      '2025-05-12T17:00:00+07:00',
+    )
+  })
   it('working-day steps add up to the total', () => {
     const start = at('2025-04-24T10:15:00+07:00')
     const steps = stepDueDates(vn, start, ['1wd', '0.5wd', '1.5wd'].map(parseDuration))

@@ -59,6 +59,8 @@ export const dossiers = pgTable(
     fees: jsonb('fees').$type<FeeLine[]>().notNull().default([]),
     /** The officer's answers to actions that asked for input (quyết định), by action key: `{ duyet: { so: '…' } }`. */
     decisions: jsonb('decisions').$type<Record<string, Record<string, unknown>>>().notNull().default({}),
+    /** The named constants' values at submission (`const.<key>` in rules), kept for the dossier's guards; null = none. */
+    constants: jsonb('constants').$type<Record<string, number>>(),
     submittedAt: at('submitted_at').notNull().defaultNow(),
     receivedAt: at('received_at'),
     dueAt: at('due_at'),

@@ -1,6 +1,18 @@
 import type { ProcedureDefinition } from '@motcua/core'
 import { sql } from 'drizzle-orm'
-import { check, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core'
+import {
+  bigint,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { users } from './accounts'
 import { at, createdAt, id } from './columns'
 import { units } from './units'
@@ -50,4 +62,43 @@ export const procedureVersions = pgTable(
     unique('procedure_versions_number').on(t.procedureId, t.version),
     check('procedure_versions_positive', sql`${t.version} >= 1`),
   ],
+)
+
+/**
+ * A named constant's value set by an administrator (e.g. a fee amount the HĐND tỉnh changed), replacing the value
+ * in the definition for dossiers filed from now on, whatever the version; dossiers already filed keep theirs.
+ */
+export const procedureConstants = pgTable(
+  'procedure_constants',
+  {
+    procedureCode: text('procedure_code')
+      .notNull()
+      .references(() => procedures.code),
+    key: text('key').notNull(),
+    value: doublePrecision('value').notNull(),
+    /** The decision the value rests on, e.g. Nghị quyết số …/NQ-HĐND of the province. */
+    source: text('source').notNull(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.procedureCode, t.key] }), check('procedure_constants_value', sql`${t.value} >= 0`)],
+)
+
+/** The audit trail of constant edits (append-only): who set which value, from what, on what authority. */
+export const procedureConstantChanges = pgTable(
+  'procedure_constant_changes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    procedureCode: text('procedure_code')
+      .notNull()
+      .references(() => procedures.code),
+    key: text('key').notNull(),
+    at: at('at').notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    /** The value before (null: the definition's own), and after (null: back to the definition's own). */
+    oldValue: doublePrecision('old_value'),
+    newValue: doublePrecision('new_value'),
+    source: text('source'),
+  },
+  (t) => [index('procedure_constant_changes_idx').on(t.procedureCode, t.key, t.at)],
 )

@@ -3,7 +3,9 @@ import {
   computeFees,
   isVnPhone,
   type ProcedureDefinition,
+  type RuleContext,
   requiredComponents,
+  vietnamDate,
 } from '@motcua/core'
 import {
   type ErrorSchema,
@@ -162,18 +164,20 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [unit?.code])
 
-  const applicable = useMemo(() => applicableComponents(definition, snapshot), [definition, snapshot])
+  // what rules see here: this form is filed online, today (the server fixes the fees again at submission)
+  const rules = useMemo<RuleContext>(() => ({ channel: 'online', today: vietnamDate(new Date()) }), [])
+  const applicable = useMemo(() => applicableComponents(definition, snapshot, rules), [definition, snapshot, rules])
   const required = useMemo(
-    () => new Set(requiredComponents(definition, snapshot).map((c) => c.key)),
-    [definition, snapshot],
+    () => new Set(requiredComponents(definition, snapshot, rules).map((c) => c.key)),
+    [definition, snapshot, rules],
   )
   const fees = useMemo(() => {
     try {
-      return computeFees(definition, snapshot)
+      return computeFees(definition, snapshot, rules)
     } catch {
       return []
     }
-  }, [definition, snapshot])
+  }, [definition, snapshot, rules])
 
   const next = () => {
     if (!unit) {

@@ -186,6 +186,14 @@ export function ProcedurePage({ code }: { code: string }) {
                 {fee.note && <span className="hint block">{fee.note}</span>}
               </li>
             ))}
+            {Object.entries(procedure.constants ?? {}).map(([key, constant]) =>
+              constant ? (
+                <li key={`const-${key}`}>
+                  {constant.name}: {showVnd(constant.value)}
+                  {constant.note && <span className="hint block">{constant.note}</span>}
+                </li>
+              ) : null,
+            )}
           </ul>
         )}
       </section>
