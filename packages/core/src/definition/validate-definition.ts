@@ -6,6 +6,7 @@ import { checkFees } from './check-fees'
 import { checkFormSchema } from './check-form-schema'
 import { checkGraph } from './check-graph'
 import { checkKeys } from './check-keys'
+import { checkResult } from './check-result'
 import { checkRules } from './check-rules'
 import { checkSteps } from './check-steps'
 import { issue } from './issue'
@@ -23,6 +24,7 @@ const semanticChecks: readonly ((def: ProcedureDefinition) => Issue[])[] = [
   checkFees,
   checkRules,
   checkCitizenText,
+  checkResult,
 ]
 
 /**
