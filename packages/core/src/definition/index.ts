@@ -19,6 +19,7 @@ export {
   type TerminalOutcome,
   terminalActionOutcome,
   terminalOutcomes,
+  type UnitRef,
 } from './model'
 export type {
   ActionInput,
