@@ -23,6 +23,7 @@ import { pluginAdminDocs, pluginAdminRoutes, pluginRouteDocs, pluginRoutes } fro
 import { proceduresDocs, proceduresRoutes } from './routes/procedures'
 import { publishedDocs, publishedRoutes } from './routes/published'
 import { registerDocs, registerRoutes } from './routes/register'
+import { resultDocs, resultRoutes } from './routes/results'
 import { slipDocs, slipRoutes } from './routes/slips'
 import { unitsDocs, unitsRoutes } from './routes/units'
 import { webRoutes } from './routes/web'
@@ -89,6 +90,7 @@ export const operations: Operation[] = [
   ...calendarDocs,
   ...filesDocs,
   ...slipDocs,
+  ...resultDocs,
   ...registerDocs,
   {
     method: 'get',
@@ -137,6 +139,7 @@ export function createApp(services: Services) {
   app.route('/', deskRoutes)
   app.route('/', filesRoutes)
   app.route('/', slipRoutes(services.secret))
+  app.route('/', resultRoutes)
   app.route('/', registerRoutes)
   app.route('/', pluginAdminRoutes)
   app.route('/', calendarRoutes)

@@ -22,6 +22,7 @@ import type { PluginHost } from '../plugins/plugin-host'
 import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
 import { offeredBy } from '../procedures/offering'
 import type { PublishedVersion } from '../procedures/registry'
+import { checkDeliveryChoice, type DeliveryInput, deliveryFees } from '../results/delivery-choice'
 import type { UnitDirectory } from '../units/unit-directory'
 import { type DossierRow, roleAtStep } from './act'
 import { type CheckedFile, checkFiles, missingComponents, storeFiles } from './attachments'
@@ -33,6 +34,8 @@ export interface SubmitInput {
   unitCode: string
   applicant: Applicant
   formData: Record<string, unknown>
+  /** How the applicant wants the result (the procedure's `resultDelivery`); the first method when absent. */
+  delivery?: DeliveryInput
   files: { componentKey: string; file: File }[]
   /**
    * Retries carrying the same key create one dossier. `request` is the submission as sent (the JSON text):
@@ -121,6 +124,7 @@ export async function submitDossier(
       },
       formIssues,
     )
+  const delivery = await checkDeliveryChoice(def, input.delivery, input.units)
   const files: CheckedFile[] = await checkFiles(input.files, def.components)
   const missing = missingComponents(requiredComponents(def, input.formData), files)
   if (missing.length)
@@ -217,7 +221,7 @@ export async function submitDossier(
   if (replay) return { dossier: view(replay), replayed: true }
   // plugins' fee hooks run before the transaction: a slow one must never hold it open
   const ruleFees = computeFees(def, input.formData)
-  const fees = input.plugins
+  const adjusted = input.plugins
     ? await input.plugins.adjustFees(db, {
         unitId: unit.id,
         unitCode: unit.code,
@@ -226,6 +230,8 @@ export async function submitDossier(
         fees: ruleFees,
       })
     : ruleFees
+  // the postal fee is the post's price for the delivery chosen, not a fee of the procedure the plugins adjust
+  const fees = [...adjusted, ...deliveryFees(def, delivery)]
 
   try {
     const now = input.now ?? new Date()
@@ -250,6 +256,7 @@ export async function submitDossier(
         applicantUserId: channel === 2 ? submittedBy : null,
         formData: input.formData,
         fees,
+        delivery,
         submittedAt: now,
         idempotencyKey: idempotency?.key ?? null,
         idempotencyFingerprint: idempotency?.fingerprint ?? null,
@@ -267,7 +274,7 @@ export async function submitDossier(
         action: 'submit',
         toStep: firstStep.key,
         toStatus: 1,
-        data: { channel, fees, version: procedure.version },
+        data: { channel, fees, version: procedure.version, ...(delivery ? { delivery } : {}) },
       }
       const events = [
         submitEvent,

@@ -17,6 +17,7 @@ import { jsonLimits } from '../http/clean-input'
 import type { Operation } from '../http/openapi'
 import { queryParams } from '../http/query'
 import { unknownProcedure } from '../procedures/errors'
+import type { DeliveryInput } from '../results/delivery-choice'
 
 export const actionBody = jsonBody<{
   expectedVersion: number
@@ -172,6 +173,9 @@ export const deskRoutes = new Hono<AppEnv>()
       unit: { code: unit.code, name: unit.name },
       applicant: dossier.applicant,
       formData: dossier.formData,
+      delivery: dossier.delivery,
+      resultData: dossier.resultData,
+      fees: dossier.fees,
       attachments: files,
       events: events.map(({ event: e, actorName }) => ({
         seq: e.seq,
@@ -224,6 +228,7 @@ const intakeBody = jsonBody<{
   channel: 1 | 3
   applicant: Applicant
   formData: Record<string, unknown>
+  delivery?: DeliveryInput
 }>(
   {
     type: 'object',
@@ -255,6 +260,7 @@ export const intakeRoutes = (secret: string) =>
       unitCode: body.unitCode,
       applicant: body.applicant,
       formData: body.formData,
+      ...(body.delivery ? { delivery: body.delivery } : {}),
       files,
       secret,
       principal,

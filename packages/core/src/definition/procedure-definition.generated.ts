@@ -13,7 +13,7 @@ export type ApplicantType = 'citizen' | 'business' | 'organisation'
  */
 export type DeliveryMethod = 'counter' | 'post' | 'online'
 /**
- * Text with placeholders {{form.x}}, {{result.x}}, {{dossier.receiptCode}}, {{dossier.receivedAt}}, {{dossier.doneAt}}, {{document.date}}, {{unit.name}}, {{unit.code}}; a date may be written {{path | long}} (ngày 05 tháng 3 năm 2026). Never HTML.
+ * Text with placeholders {{form.x}}, {{result.x}}, {{dossier.receiptCode}}, {{dossier.receivedAt}}, {{dossier.doneAt}}, {{document.date}}, {{unit.name}}, {{unit.code}}, {{unit.place}} (địa danh), {{unit.parentName}}; a date may be written {{path | long}} (ngày 05 tháng 3 năm 2026). Never HTML.
  */
 export type TemplateText = string
 /**

@@ -1,6 +1,24 @@
 import type { FeeLine } from '../definition/evaluate'
 import type { DeliveryMethod, ProcedureDefinition } from '../definition/procedure-definition.generated'
 
+/** Where a result sent by post goes: a real administrative unit of the directory plus the street part. */
+export interface PostalAddress {
+  /** The unit (commune, ward) the address lies in, by its code in the unit directory. */
+  unitCode: string
+  /** House number, street, hamlet (số nhà, đường, thôn, tổ dân phố). */
+  street: string
+  recipient?: string
+  phone?: string
+  /** The whole address as written on the envelope: the street, then the unit and every unit above it. */
+  text: string
+}
+
+/** How the applicant chose to receive the result. */
+export interface DossierDelivery {
+  method: DeliveryMethod
+  address?: PostalAddress
+}
+
 /** Every delivery method, in the order the portal offers them. */
 export const deliveryMethods: readonly DeliveryMethod[] = ['counter', 'post', 'online']
 

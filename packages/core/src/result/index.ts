@@ -1,8 +1,10 @@
 export {
   allowedDeliveryMethods,
+  type DossierDelivery,
   deliveryMethodNames,
   deliveryMethods,
   POSTAL_FEE_KEY,
+  type PostalAddress,
   postalFeeLine,
 } from './delivery'
 export { type FilledResultDocument, fillResultDocument, type ResultDocumentData } from './render-document'

@@ -46,7 +46,7 @@ describe('fillResultDocument', () => {
       form: { nguoi_yeu_cau: { ho_ten: 'Nguyễn Thị Ánh Tuyết' }, can_xac_minh: false },
       result: { so: '12/2026/XN', ngay_cap: '2026-02-03' },
       dossier: { receiptCode: 'H49-260201-0001', receivedAt: new Date('2026-02-01T02:00:00Z'), doneAt: null },
-      unit: { name: 'Xã Quảng Hà', code: '22462' },
+      unit: { name: 'Xã Quảng Hà', code: '22462', place: 'Quảng Hà', parentName: 'Tỉnh Quảng Ninh' },
       documentDate: new Date('2026-02-03T03:00:00Z'),
     })
     expect(filled).toEqual({
@@ -73,7 +73,7 @@ describe('fillResultDocument', () => {
       form: { muc_dich: 'ket_hon' },
       result: {},
       dossier: { receiptCode: 'X', receivedAt: null, doneAt: null },
-      unit: { name: 'U', code: 'u' },
+      unit: { name: 'U', code: 'u', place: 'U', parentName: '' },
       documentDate: new Date(),
     })
     expect(filled.blocks.map((b) => b.text)).toEqual(['Mục đích: Kết hôn.', '[]'])

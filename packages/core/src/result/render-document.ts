@@ -9,7 +9,8 @@ export interface ResultDocumentData {
   form: unknown
   result: unknown
   dossier: { receiptCode: string; receivedAt: Date | null; doneAt: Date | null }
-  unit: { name: string; code: string }
+  /** `place` is the place name of the place-date line (địa danh), `parentName` the unit above (empty at the top). */
+  unit: { name: string; code: string; place: string; parentName: string }
   /** When the document is generated: `{{document.date}}`. */
   documentDate: Date
 }

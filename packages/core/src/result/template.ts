@@ -31,4 +31,6 @@ export const dossierPlaceholders: Readonly<Record<string, 'text' | 'date'>> = {
   'document.date': 'date',
   'unit.name': 'text',
   'unit.code': 'text',
+  'unit.place': 'text',
+  'unit.parentName': 'text',
 }

@@ -1,4 +1,4 @@
-import type { FeeLine } from '@motcua/core'
+import type { DossierDelivery, FeeLine } from '@motcua/core'
 import { sql } from 'drizzle-orm'
 import {
   bigint,
@@ -57,6 +57,10 @@ export const dossiers = pgTable(
     formData: jsonb('form_data').$type<Record<string, unknown>>().notNull(),
     /** The fees fixed at submission (the procedure's rules, then the plugins' adjustments), used everywhere after. */
     fees: jsonb('fees').$type<FeeLine[]>().notNull().default([]),
+    /** How the applicant chose to receive the result, and for post the address; null when the procedure offers no choice. */
+    delivery: jsonb('delivery').$type<DossierDelivery>(),
+    /** What the officer entered about the result (the number and date of the paper issued), per `resultData`. */
+    resultData: jsonb('result_data').$type<Record<string, unknown>>(),
     submittedAt: at('submitted_at').notNull().defaultNow(),
     receivedAt: at('received_at'),
     dueAt: at('due_at'),
