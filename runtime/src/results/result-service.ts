@@ -16,7 +16,7 @@ import { OFFICER_ROLES } from '../auth/role-groups'
 import { actsFor, appendEvent, type DossierRow } from '../dossiers/act'
 import type { LoadedDossier } from '../dossiers/load-dossier'
 import type { PublishedVersion } from '../procedures/registry'
-import { placeName } from '../slips/authority'
+import { authorityLines, placeName } from '../slips/authority'
 import type { UnitDirectory } from '../units/unit-directory'
 import { resultPdf } from './result-pdf'
 
@@ -140,6 +140,11 @@ export async function fillDocument(
     },
     documentDate,
   })
+  // without its own issuer lines, the document is headed by the unit as the slips are (UBND HUYỆN … / UBND XÃ …)
+  if (!template.issuer) {
+    const lines = authorityLines({ name: unit.name, parentName: parent?.name ?? null })
+    filled.issuer = lines.parent ? [lines.parent, lines.unit] : [lines.unit]
+  }
   return filled
 }
 
