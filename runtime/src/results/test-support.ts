@@ -29,14 +29,16 @@ function cmap(source: string): Map<number, string> {
     for (const m of block[1]!.matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*(\[[^\]]*\]|<[0-9a-f]+>)/gi)) {
       const from = Number.parseInt(m[1]!, 16)
       const to = Number.parseInt(m[2]!, 16)
-      if (m[3]!.startsWith('[')) [...m[3]!.matchAll(/<([0-9a-f]+)>/gi)].forEach((v, i) => map.set(from + i, utf16(v[1]!)))
+      if (m[3]!.startsWith('['))
+        [...m[3]!.matchAll(/<([0-9a-f]+)>/gi)].forEach((v, i) => map.set(from + i, utf16(v[1]!)))
       else {
         const start = Number.parseInt(m[3]!.slice(1, -1), 16)
         for (let code = from; code <= to; code++) map.set(code, String.fromCharCode(start + code - from))
       }
     }
   for (const block of source.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
-    for (const m of block[1]!.matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>/gi)) map.set(Number.parseInt(m[1]!, 16), utf16(m[2]!))
+    for (const m of block[1]!.matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>/gi))
+      map.set(Number.parseInt(m[1]!, 16), utf16(m[2]!))
   return map
 }
 

@@ -81,9 +81,9 @@ describe.each(testDrivers())('the result of a dossier on $name', ({ open }) => {
     expect(await issues(await submit({ method: 'post', address: { unitCode: '99999', street: 'Số 14' } }))).toEqual([
       ['unit.unknown', '/delivery/address/unitCode'],
     ])
-    expect(await issues(await submit({ method: 'counter', address: { unitCode: '06652', street: 'Số 14' } }))).toEqual(
-      [['delivery.addressNotPost', '/delivery/address']],
-    )
+    expect(await issues(await submit({ method: 'counter', address: { unitCode: '06652', street: 'Số 14' } }))).toEqual([
+      ['delivery.addressNotPost', '/delivery/address'],
+    ])
     expect(await issues(await submit({ method: 'fax' }))).toContainEqual(['enum', '/delivery/method'])
     // a procedure that offers no choice of delivery
     expect(await issues(await submit({ method: 'post' }, libraryProcedure('dang-ky-khai-sinh')))).toEqual([
@@ -123,7 +123,11 @@ describe.each(testDrivers())('the result of a dossier on $name', ({ open }) => {
   it('takes result data from the unit’s officers only, checked against the schema with each field’s path', async () => {
     const put = (user: string, data: unknown, expectedVersion?: number) =>
       version().then((v) =>
-        as(user, `/api/desk/dossiers/${code}/result-data`, json('PUT', { expectedVersion: expectedVersion ?? v, data })),
+        as(
+          user,
+          `/api/desk/dossiers/${code}/result-data`,
+          json('PUT', { expectedVersion: expectedVersion ?? v, data }),
+        ),
       )
     // not received yet
     expect((await put(`chuyenvien.${UNIT}`, resultData)).status).toBe(409)
@@ -136,7 +140,10 @@ describe.each(testDrivers())('the result of a dossier on $name', ({ open }) => {
     expect((await put(`chuyenvien.${UNIT}`, resultData, 1)).status).toBe(409) // stale version
     expect(
       (
-        await runtime.app.request(`/api/desk/dossiers/${code}/result-data`, json('PUT', { expectedVersion: 1, data: {} }))
+        await runtime.app.request(
+          `/api/desk/dossiers/${code}/result-data`,
+          json('PUT', { expectedVersion: 1, data: {} }),
+        )
       ).status,
     ).toBe(401)
     const good = await put(`chuyenvien.${UNIT}`, resultData)
