@@ -63,10 +63,14 @@ describe.each(testDrivers())('the result of a dossier on $name', ({ open }) => {
     runtime.app.request(`/api/track/${code}/result`, pinHeader ? { headers: { 'x-lookup-pin': pinHeader } } : {})
 
   beforeAll(async () => {
-    runtime = await openTestRuntime(open)
+    // a Monday morning: the counter is open (intake at the counter needs it), a minute more at every reading
+    let at = new Date('2026-02-02T09:00:00+07:00').getTime()
+    runtime = await openTestRuntime(open, { clock: () => new Date((at += 60_000)) })
     // the province's postal fee, as a unit would publish it (the library leaves it to the postal company)
     const definition = structuredClone(marital.definition)
     definition.resultDelivery!.postalFee!.amount = 25000
+    // and a return step that only sends the paper by post or hands over the electronic copy
+    definition.steps.at(-1)!.actions[0]!.deliveryMethods = ['post', 'online']
     await withTransaction(runtime.database.db, (tx) => publishVersion(tx, { definition }))
     runtime.registry.invalidate()
   })
@@ -118,6 +122,25 @@ describe.each(testDrivers())('the result of a dossier on $name', ({ open }) => {
     expect(tracked.resultDownload).toBe(false)
     const desk = (await (await as(`tiepnhan.${UNIT}`, `/api/desk/dossiers/${code}`)).json()) as { fees: unknown[] }
     expect(desk.fees).toContainEqual(expect.objectContaining({ key: 'cuoc_buu_chinh', amount: 25000 }))
+  })
+
+  it('records the delivery chosen when a dossier is entered at the counter', async () => {
+    const form = submissionForm(marital.definition, {
+      procedureCode: marital.definition.code,
+      unitCode: UNIT,
+      channel: 1,
+      applicant: { fullName: 'Lương Thị Ngọc' },
+      formData: marital.sample,
+      delivery: { method: 'online' },
+    })
+    const res = await as(`tiepnhan.${UNIT}`, '/api/desk/intake', { method: 'POST', body: form })
+    expect(res.status, await res.clone().text()).toBe(201)
+    const { receiptCode, fees } = (await res.json()) as { receiptCode: string; fees: { key: string }[] }
+    expect(fees.map((f) => f.key)).not.toContain('cuoc_buu_chinh')
+    const desk = (await (await as(`tiepnhan.${UNIT}`, `/api/desk/dossiers/${receiptCode}`)).json()) as {
+      delivery: unknown
+    }
+    expect(desk.delivery).toEqual({ method: 'online' })
   })
 
   it('takes result data from the unit’s officers only, checked against the schema with each field’s path', async () => {
@@ -213,6 +236,13 @@ describe.each(testDrivers())('the result of a dossier on $name', ({ open }) => {
     expect(file.headers.get('content-disposition')).toContain(`ket-qua-${code}.pdf`)
     expect(pdfText(new Uint8Array(await file.arrayBuffer())).text).toContain('NGƯỜI KÝ GIẤY XÁC NHẬN')
 
+    const counter = await as(
+      `tiepnhan.${UNIT}`,
+      `/api/desk/dossiers/${code}/actions/tra_ket_qua`,
+      json('POST', { expectedVersion: await version(), deliveryMethod: 'counter' }),
+    )
+    expect(counter.status).toBe(400)
+    expect(((await counter.json()) as Problem).error.issues?.map((i) => i.path)).toEqual(['/deliveryMethod'])
     await act(`tiepnhan.${UNIT}`, 'tra_ket_qua', { deliveryMethod: 'post' })
     const tracked = (await (
       await runtime.app.request(`/api/track/${code}`, { headers: { 'x-lookup-pin': pin } })
