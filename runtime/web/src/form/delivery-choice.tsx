@@ -71,23 +71,25 @@ export function DeliveryChoice({
     )
   }
   return (
-    <section className="review-block" aria-labelledby="review-delivery">
+    <section className="review-block mc-form" aria-labelledby="review-delivery">
       <h3 id="review-delivery">{t('form.delivery')}</h3>
-      <fieldset className="mc-field" id="delivery-method">
+      <fieldset className="mc-field mc-choices delivery-methods" id="delivery-method">
         <legend className="mc-sr-only">{t('form.delivery')}</legend>
         {methods.map((method) => (
-          <label key={method} className="radio-line">
+          <label key={method} className="mc-choice">
             <input
               type="radio"
               name="delivery-method"
               value={method}
               checked={value.method === method}
               onChange={() => onChange({ ...value, method })}
-            />{' '}
-            {deliveryMethodNames[method][locale === 'en' ? 'en' : 'vi']}
-            {method === 'post' && postalFee !== undefined && (
-              <span className="hint"> ({t('form.postalFee', { amount: showVnd(postalFee) })})</span>
-            )}
+            />
+            <span>
+              {deliveryMethodNames[method][locale === 'en' ? 'en' : 'vi']}
+              {method === 'post' && !!postalFee && (
+                <span className="hint"> ({t('form.postalFee', { amount: showVnd(postalFee) })})</span>
+              )}
+            </span>
           </label>
         ))}
       </fieldset>

@@ -434,7 +434,17 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
                 methods={offered}
                 postalFee={definition.resultDelivery?.postalFee?.amount}
                 value={delivery}
-                onChange={setDelivery}
+                onChange={(changed) => {
+                  setDelivery(changed)
+                  // a field the applicant changes loses its old error; the rest are checked again on submit
+                  setDeliveryErrors((found) => {
+                    const left = { ...found }
+                    if (changed.commune !== delivery.commune) delete left.unitCode
+                    for (const key of ['street', 'recipient', 'phone', 'method'] as const)
+                      if (changed[key] !== delivery[key]) delete left[key]
+                    return left
+                  })
+                }}
                 errors={deliveryErrors}
               />
             )
