@@ -98,8 +98,7 @@ export function resultPdf(filled: FilledResultDocument, createdAt: Date): Promis
   doc.moveDown(0.8)
   for (const block of filled.blocks) {
     if (block.label !== undefined) {
-      doc.font('regular').fontSize(12).text(`${block.label}: `, left, doc.y, { width, continued: true })
-      doc.font('bold').text(block.text || ' ', { width })
+      doc.font('regular').fontSize(12).text(`${block.label}: ${block.text}`, left, doc.y, { width })
     } else {
       const number = block.number !== undefined ? `${block.number}. ` : ''
       doc
