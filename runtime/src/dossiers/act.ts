@@ -13,6 +13,7 @@ import { type Db, dossierEvents, dossiers, type units, withTransaction } from '@
 import { and, eq, max } from 'drizzle-orm'
 import type { Principal } from '../auth/principal'
 import { clockStopsOf } from '../calendars/replay-due'
+import { consultationsOnTransition, planConsultations } from '../consultations/open'
 import type { PluginHost } from '../plugins/plugin-host'
 import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
 import type { PublishedVersion } from '../procedures/registry'
@@ -95,6 +96,8 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
     ...(setsCase ? { clockStops: clockStopsOf(await eventsOf(db, dossier.id)) } : {}),
   })
 
+  const planned = await planConsultations(input.units, procedure.definition, dossier, next, now)
+
   // before the transaction: a plugin's answer must never hold it open
   await input.plugins?.beforeAction(db, {
     unitId: dossier.unitId,
@@ -130,6 +133,8 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
           }
     const row = transitionRow(dossier.id, seq, now, actor, event)
     await tx.insert(dossierEvents).values(row)
+    const { fromStep, toStep } = event
+    await consultationsOnTransition(tx, { dossier: updated, fromStep, toStep, seq, actor, planned, now })
     await input.plugins?.queueHooks(tx, {
       unitId: dossier.unitId,
       dossierId: dossier.id,

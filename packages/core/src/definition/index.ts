@@ -37,6 +37,7 @@ export type {
   ApplicantType,
   CalendarDaysTime,
   ComponentTemplate,
+  Consultation,
   DecisionField,
   DecisionInput,
   DefinitionSource,
