@@ -532,5 +532,13 @@ describe.runIf(chromiumAvailable())('the citizen portal on a phone', () => {
     expect(tracked.delivery.address.text).toBe(
       'Số 14, tổ 9, khu 4, Phường Hà Phong, Thành phố Hạ Long, Tỉnh Quảng Ninh',
     )
+    // once the result is ready, tracking says where it goes rather than asking to come to the counter
+    await act('tiepnhan.06649', code, 'receive')
+    await act('chuyenvien.06649', code, 'forward')
+    await act('lanhdao.06649', code, 'approve')
+    await openTracking(code, pin)
+    expect(await page.locator('.todo').innerText()).toContain(
+      'Kết quả được gửi qua bưu chính công ích đến địa chỉ: Số 14, tổ 9, khu 4, Phường Hà Phong',
+    )
   })
 })
