@@ -25,6 +25,7 @@ import { procedureConstantsDocs, procedureConstantsRoutes } from './routes/proce
 import { proceduresDocs, proceduresRoutes } from './routes/procedures'
 import { publishedDocs, publishedRoutes } from './routes/published'
 import { registerDocs, registerRoutes } from './routes/register'
+import { resultDocs, resultRoutes } from './routes/results'
 import { slipDocs, slipRoutes } from './routes/slips'
 import { unitsDocs, unitsRoutes } from './routes/units'
 import { webRoutes } from './routes/web'
@@ -93,6 +94,7 @@ export const operations: Operation[] = [
   ...calendarDocs,
   ...filesDocs,
   ...slipDocs,
+  ...resultDocs,
   ...registerDocs,
   {
     method: 'get',
@@ -143,6 +145,7 @@ export function createApp(services: Services) {
   app.route('/', consultationRoutes)
   app.route('/', filesRoutes)
   app.route('/', slipRoutes(services.secret))
+  app.route('/', resultRoutes)
   app.route('/', registerRoutes)
   app.route('/', pluginAdminRoutes)
   app.route('/', calendarRoutes)

@@ -207,7 +207,11 @@ describe.runIf(chromiumAvailable())('the citizen portal on a phone', () => {
     await shot(page, '05-tracking', true)
   })
 
-  async function fileFromSample(folder: string, unitCode: string, options: { doubleClick?: boolean } = {}) {
+  async function fileFromSample(
+    folder: string,
+    unitCode: string,
+    options: { doubleClick?: boolean; beforeSubmit?: () => Promise<void> } = {},
+  ) {
     const definition = readJson(`procedures/${folder}/procedure.json`) as ProcedureDefinition
     const formData = readJson(`procedures/${folder}/sample.json`) as Record<string, unknown>
     await page.goto(`${runtime.url}/thu-tuc/${definition.code}`)
@@ -240,6 +244,7 @@ describe.runIf(chromiumAvailable())('the citizen portal on a phone', () => {
     }
     await next(page)
     await expect.poll(() => stepLabel(page)).toContain(`Bước ${total}/${total}`)
+    await options.beforeSubmit?.()
     const submit = page.getByRole('button', { name: 'Nộp hồ sơ' })
     if (options.doubleClick) await submit.dblclick()
     else await submit.click()
@@ -475,6 +480,10 @@ describe.runIf(chromiumAvailable())('the citizen portal on a phone', () => {
     result.append('attachments.ket_qua', new Blob([PDF], { type: 'application/pdf' }), 'giay-khai-sinh.pdf')
     const attached = await as('tiepnhan.06649', `/api/desk/dossiers/${code}/results`, { method: 'POST', body: result })
     expect(attached.status, await attached.clone().text()).toBe(201)
+    // the applicant gets the result once it is ready (status 9), not before
+    await act('tiepnhan.06649', code, 'receive')
+    await act('chuyenvien.06649', code, 'forward')
+    await act('lanhdao.06649', code, 'approve')
 
     await openTracking(code, pin)
     const panel = page.locator('.panel--result')
@@ -498,5 +507,38 @@ describe.runIf(chromiumAvailable())('the citizen portal on a phone', () => {
     await shot(page, '10-result')
     // No script error (the VietQR 404 before the unit enabled it is only logged).
     expect(phone.errors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([])
+  })
+
+  it('asks how to receive the result, takes a postal address in a real ward and adds the postal fee', async () => {
+    await fileFromSample('xac-nhan-tinh-trang-hon-nhan', '06649', {
+      beforeSubmit: async () => {
+        expect(await page.isChecked('input[name="delivery-method"][value="counter"]')).toBe(true)
+        await page.check('input[name="delivery-method"][value="post"]')
+        await page.getByRole('button', { name: 'Nộp hồ sơ' }).click()
+        await expect.poll(() => page.locator('#delivery-street-error').innerText()).toContain('Vui lòng')
+        await page.selectOption('#delivery-district', { label: 'Thành phố Hạ Long' })
+        await page.selectOption('#delivery-commune', { label: 'Phường Hà Phong' })
+        await page.fill('#delivery-street', 'Số 14, tổ 9, khu 4')
+        expect(await page.locator('.fees').innerText()).toContain('Cước chuyển phát kết quả qua bưu chính công ích')
+        await page.locator('#review-delivery').evaluate((h) => h.scrollIntoView({ block: 'start' }))
+        await shot(page, '05b-delivery')
+      },
+    })
+    const { code, pin } = receipts.at(-1)!
+    const tracked = (await (
+      await fetch(`${runtime.url}/api/track/${code}`, { headers: { 'x-lookup-pin': pin } })
+    ).json()) as { delivery: { method: string; address: { text: string } } }
+    expect(tracked.delivery.method).toBe('post')
+    expect(tracked.delivery.address.text).toBe(
+      'Số 14, tổ 9, khu 4, Phường Hà Phong, Thành phố Hạ Long, Tỉnh Quảng Ninh',
+    )
+    // once the result is ready, tracking says where it goes rather than asking to come to the counter
+    await act('tiepnhan.06649', code, 'receive')
+    await act('chuyenvien.06649', code, 'forward')
+    await act('lanhdao.06649', code, 'approve')
+    await openTracking(code, pin)
+    expect(await page.locator('.todo').innerText()).toContain(
+      'Kết quả được gửi qua bưu chính công ích đến địa chỉ: Số 14, tổ 9, khu 4, Phường Hà Phong',
+    )
   })
 })

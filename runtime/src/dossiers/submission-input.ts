@@ -4,6 +4,7 @@ import type { AppEnv } from '../app'
 import type { JsonBody } from '../http/body'
 import { isMediaType, requireMediaType } from '../http/media-type'
 import { readMultipart } from '../http/multipart'
+import { deliverySchema } from '../results/delivery-choice'
 
 /** Who files a dossier, as a submission or a counter intake gives it. */
 const applicantSchema = {
@@ -25,6 +26,7 @@ export const filingProperties = {
   unitCode: { type: 'string', minLength: 1, maxLength: 50 },
   applicant: applicantSchema,
   formData: { type: 'object' },
+  delivery: deliverySchema,
 }
 
 /** Reads a submission as JSON, or as multipart: a `dossier` JSON field plus files named `attachments.<component key>`. */

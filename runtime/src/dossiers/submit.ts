@@ -26,6 +26,7 @@ import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
 import { constantsForFiling } from '../procedures/constants'
 import { offeredBy } from '../procedures/offering'
 import type { PublishedVersion } from '../procedures/registry'
+import { checkDeliveryChoice, type DeliveryInput, deliveryFees } from '../results/delivery-choice'
 import type { UnitDirectory } from '../units/unit-directory'
 import { type DossierRow, roleAtStep } from './act'
 import { type CheckedFile, checkFiles, missingComponents, storeFiles } from './attachments'
@@ -37,6 +38,8 @@ export interface SubmitInput {
   unitCode: string
   applicant: Applicant
   formData: Record<string, unknown>
+  /** How the applicant wants the result (the procedure's `resultDelivery`); the first method when absent. */
+  delivery?: DeliveryInput
   files: { componentKey: string; file: File }[]
   /**
    * Retries carrying the same key create one dossier. `request` is the submission as sent (the JSON text):
@@ -125,6 +128,7 @@ export async function submitDossier(
       },
       formIssues,
     )
+  const delivery = await checkDeliveryChoice(def, input.delivery, input.units)
   const files: CheckedFile[] = await checkFiles(input.files, def.components)
   // what rules see besides the form: fixed here, with the fees (FORMAT.md, "Rules")
   const channel = input.channel ?? 2
@@ -235,7 +239,7 @@ export async function submitDossier(
   if (replay) return { dossier: view(replay), replayed: true }
   // plugins' fee hooks run before the transaction: a slow one must never hold it open
   const ruleFees = computeFees(def, input.formData, rules)
-  const fees = input.plugins
+  const adjusted = input.plugins
     ? await input.plugins.adjustFees(db, {
         unitId: unit.id,
         unitCode: unit.code,
@@ -244,6 +248,8 @@ export async function submitDossier(
         fees: ruleFees,
       })
     : ruleFees
+  // the postal fee is the post's price for the delivery chosen, not a fee of the procedure the plugins adjust
+  const fees = [...adjusted, ...deliveryFees(def, delivery)]
 
   try {
     if (channel === 1) assertCounterOpen(await input.units.unitCalendarOf(unit.id), unit.name, now)
@@ -268,6 +274,7 @@ export async function submitDossier(
         formData: input.formData,
         fees,
         constants,
+        delivery,
         submittedAt: now,
         idempotencyKey: idempotency?.key ?? null,
         idempotencyFingerprint: idempotency?.fingerprint ?? null,
@@ -285,7 +292,7 @@ export async function submitDossier(
         action: 'submit',
         toStep: firstStep.key,
         toStatus: 1,
-        data: { channel, fees, version: procedure.version },
+        data: { channel, fees, version: procedure.version, ...(delivery ? { delivery } : {}) },
       }
       const events = [
         submitEvent,

@@ -224,6 +224,9 @@ describe.each(testDrivers())('bad input on $name', ({ open }) => {
       calendarCode: 'default',
       year: '2025',
       date: '2025-05-02',
+      key: 'le_phi_khai_sinh_qua_han',
+      consultationId: '00000000-0000-4000-8000-000000000000',
+      fileId: '00000000-0000-4000-8000-000000000000',
     }
   })
   afterAll(() => runtime?.close())

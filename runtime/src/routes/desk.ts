@@ -19,6 +19,7 @@ import { jsonLimits } from '../http/clean-input'
 import type { Operation } from '../http/openapi'
 import { queryParams } from '../http/query'
 import { unknownProcedure } from '../procedures/errors'
+import type { DeliveryInput } from '../results/delivery-choice'
 
 const caseOf = (def: ProcedureDefinition, key: string | null) => {
   const found = key === null ? undefined : def.cases?.find((c) => c.key === key)
@@ -191,6 +192,9 @@ export const deskRoutes = new Hono<AppEnv>()
       formData: dossier.formData,
       case: caseOf(procedure.definition, dossier.caseKey),
       decisions: decisionsView(procedure.definition, dossier.decisions),
+      delivery: dossier.delivery,
+      resultData: dossier.resultData,
+      fees: dossier.fees,
       attachments: files,
       events: events.map(({ event: e, actorName }) => ({
         seq: e.seq,
@@ -245,6 +249,7 @@ const intakeBody = jsonBody<{
   channel: 1 | 3
   applicant: Applicant
   formData: Record<string, unknown>
+  delivery?: DeliveryInput
 }>(
   {
     type: 'object',
@@ -276,6 +281,7 @@ export const intakeRoutes = (secret: string) =>
       unitCode: body.unitCode,
       applicant: body.applicant,
       formData: body.formData,
+      ...(body.delivery ? { delivery: body.delivery } : {}),
       files,
       secret,
       principal,

@@ -18,12 +18,15 @@ import type { Operation } from '../http/openapi'
 import { clientAddress, rateLimit, windowCounter } from '../http/rate-limit'
 import { tooManyAttempts } from '../http/shared-rate-limit'
 import { unknownProcedure } from '../procedures/errors'
+import type { DeliveryInput } from '../results/delivery-choice'
+import { citizenResultRefusal } from '../results/result-service'
 
 export const submissionBody = jsonBody<{
   procedureCode: string
   unitCode: string
   applicant?: Applicant
   formData: Record<string, unknown>
+  delivery?: DeliveryInput
 }>(
   {
     type: 'object',
@@ -49,6 +52,8 @@ const actionNames: Record<string, { vi: string; en: string }> = {
   submit: { vi: 'Nộp hồ sơ', en: 'Submitted' },
   supplementSubmitted: { vi: 'Công dân nộp bổ sung giấy tờ', en: 'Supplement sent' },
   resultAttached: { vi: 'Đính kèm kết quả giải quyết', en: 'Result attached' },
+  resultDataEntered: { vi: 'Nhập thông tin kết quả giải quyết', en: 'Result data entered' },
+  resultDocumentGenerated: { vi: 'Lập văn bản kết quả giải quyết', en: 'Result document generated' },
   calendarChange: {
     vi: 'Tính lại hạn giải quyết theo lịch làm việc',
     en: 'Due date recomputed for the working calendar',
@@ -117,6 +122,7 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
         unitCode: body.unitCode,
         applicant,
         formData: body.formData,
+        ...(body.delivery ? { delivery: body.delivery } : {}),
         files,
         secret,
         now: c.var.clock(),
@@ -179,7 +185,15 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
         })
         .from(attachments)
         .where(eq(attachments.dossierId, d.id))
-      return c.json({ ...publicPart, applicant: d.applicant, formData: d.formData, attachments: files })
+      const resultDownload = citizenResultRefusal(procedure, d) === null
+      return c.json({
+        ...publicPart,
+        applicant: d.applicant,
+        formData: d.formData,
+        delivery: d.delivery,
+        resultDownload,
+        attachments: resultDownload ? files : files.filter((f) => f.kind !== 'result'),
+      })
     })
 }
 

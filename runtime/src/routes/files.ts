@@ -12,6 +12,7 @@ import { loadDossier } from '../dossiers/load-dossier'
 import { loadOfficerDossier } from '../dossiers/officer-access'
 import { readMultipart } from '../http/multipart'
 import type { Operation } from '../http/openapi'
+import { citizenResultRefusal } from '../results/result-service'
 
 const RESULT_COMPONENT = {
   key: 'ket_qua',
@@ -68,8 +69,12 @@ export const filesRoutes = new Hono<AppEnv>()
     return c.json({ receiptCode: dossier.receiptCode, files: checked.length }, 201)
   })
   .get('/api/track/:receiptCode/files/:id', async (c) => {
-    const { dossier } = await dossierByPin(c)
-    return download(c.var.database.db, dossier.id, c.req.param('id'), ['application', 'supplement', 'result'])
+    const { dossier, procedure } = await dossierByPin(c)
+    // the result only once it is ready, and only where it is delivered electronically
+    const kinds = citizenResultRefusal(procedure, dossier)
+      ? ['application', 'supplement']
+      : ['application', 'supplement', 'result']
+    return download(c.var.database.db, dossier.id, c.req.param('id'), kinds)
   })
   .post('/api/desk/dossiers/:receiptCode/results', requireRole(...OFFICER_ROLES), async (c) => {
     const { dossier } = await loadOfficerDossier(c)

@@ -9,6 +9,14 @@
  */
 export type ApplicantType = 'citizen' | 'business' | 'organisation'
 /**
+ * How the result reaches the applicant: counter (tại Bộ phận Một cửa), post (qua dịch vụ bưu chính công ích), online (bản điện tử tải về qua tra cứu).
+ */
+export type DeliveryMethod = 'counter' | 'post' | 'online'
+/**
+ * Text with placeholders {{form.x}}, {{result.x}}, {{dossier.receiptCode}}, {{dossier.receivedAt}}, {{dossier.doneAt}}, {{document.date}}, {{unit.name}}, {{unit.code}}, {{unit.place}} (địa danh), {{unit.parentName}}; a date may be written {{path | long}} (ngày 05 tháng 3 năm 2026). Never HTML.
+ */
+export type TemplateText = string
+/**
  * An http(s) address.
  */
 export type Url = string
@@ -144,6 +152,9 @@ export interface ProcedureDefinition {
    * What the applicant receives (kết quả thực hiện), e.g. Giấy khai sinh.
    */
   result?: string
+  resultDelivery?: ResultDelivery
+  resultData?: ResultData
+  resultDocument?: ResultDocument
   /**
    * Legal basis (căn cứ pháp lý).
    */
@@ -181,6 +192,89 @@ export interface ProcedureDefinition {
   constants?: {
     [k: string]: NamedConstant | undefined
   }
+}
+/**
+ * The ways the result may be delivered (hình thức nhận kết quả); the applicant chooses one at submission. `postalFee` is required when `post` is allowed: the fee line added when the applicant chooses post.
+ */
+export interface ResultDelivery {
+  /**
+   * @minItems 1
+   */
+  methods: DeliveryMethod[]
+  postalFee?: PostalFee
+}
+/**
+ * The fee for returning the result by post (cước dịch vụ bưu chính), a fixed amount in VND added as a fee line when the applicant chooses post.
+ */
+export interface PostalFee {
+  /**
+   * The fee line's name; default "Cước phí chuyển phát kết quả qua bưu chính".
+   */
+  name?: string
+  amount: number
+  note?: string
+}
+/**
+ * What the officer enters when the result is ready (số, ngày cấp of the paper issued): a JSON Schema (draft-07, ajv strict, motcua's formats) with an optional @rjsf UI schema. The result document's `{{result.*}}` placeholders read it.
+ */
+export interface ResultData {
+  schema: FormSchema
+  uiSchema?: {}
+}
+/**
+ * JSON Schema draft-07 of the form data. The root is an object; formats: date, email, cccd, cmnd, vn-mobile, vn-phone, vn-tax-code, vnd.
+ */
+export interface FormSchema {
+  type: 'object'
+  properties: {
+    [k: string]:
+      | {
+          [k: string]: unknown | undefined
+        }
+      | undefined
+  }
+  [k: string]: unknown | undefined
+}
+/**
+ * The result document generated from the dossier's data (printable HTML and PDF): the issuing agency's lines at the top left, the national motto at the top right (added by motcua), the number and the place and date, the title, paragraphs and label/value rows, the signer's block.
+ */
+export interface ResultDocument {
+  /**
+   * The official form's code printed at the top right, e.g. Mẫu số … ban hành kèm theo Thông tư ….
+   */
+  formCode?: string
+  /**
+   * The issuing agency's lines (top left), e.g. ["ỦY BAN NHÂN DÂN", "{{unit.name}}"].
+   */
+  issuer?: TemplateText[]
+  number?: TemplateText
+  placeDate?: TemplateText
+  title: TemplateText
+  subtitle?: TemplateText
+  /**
+   * @minItems 1
+   */
+  blocks: ResultDocumentBlock[]
+  signer?: ResultDocumentSigner
+}
+/**
+ * A paragraph (`text`, `numbered` to number it 1., 2., …) or, with `label`, a label/value row.
+ */
+export interface ResultDocumentBlock {
+  label?: string
+  text: TemplateText
+  numbered?: boolean
+}
+/**
+ * The signer's block at the bottom right: the title lines (e.g. TM. ỦY BAN NHÂN DÂN, CHỦ TỊCH), a note in italics (ký, ghi rõ họ tên, đóng dấu) and the name.
+ */
+export interface ResultDocumentSigner {
+  /**
+   * @minItems 1
+   */
+  title: TemplateText[]
+  note?: string
+  name?: TemplateText
 }
 /**
  * A legal document the procedure rests on (văn bản quy phạm pháp luật).
@@ -266,20 +360,6 @@ export interface ProcedureForm {
   uiSchema?: {
     [k: string]: unknown | undefined
   }
-}
-/**
- * JSON Schema draft-07 of the form data. The root is an object; formats: date, email, cccd, cmnd, vn-mobile, vn-phone, vn-tax-code, vnd.
- */
-export interface FormSchema {
-  type: 'object'
-  properties: {
-    [k: string]:
-      | {
-          [k: string]: unknown | undefined
-        }
-      | undefined
-  }
-  [k: string]: unknown | undefined
 }
 /**
  * One dossier component (thành phần hồ sơ): an attachment the applicant provides.
@@ -421,6 +501,12 @@ export interface StepAction {
    * requestPayment only: the clock stops while the applicant is asked to pay (status 6) and the due date moves by the working time it was stopped, as after a supplement request. For procedures whose processing time leaves out the time taken to fulfil financial obligations.
    */
   pausesClock?: boolean
+  /**
+   * return only: the delivery methods this action records (e.g. one action for the counter, one for post); each must be allowed by `resultDelivery`. By default every allowed method.
+   *
+   * @minItems 1
+   */
+  deliveryMethods?: DeliveryMethod[]
   input?: DecisionInput
   /**
    * @rjsf UI schema for the officer's input form (ui:order, ui:widget, ui:help, …).

@@ -8,6 +8,7 @@ import { checkFees } from './check-fees'
 import { checkFormSchema } from './check-form-schema'
 import { checkGraph } from './check-graph'
 import { checkKeys } from './check-keys'
+import { checkResult } from './check-result'
 import { checkRules } from './check-rules'
 import { checkSteps } from './check-steps'
 import { definitionIssues } from './definition-issues'
@@ -41,6 +42,10 @@ const semanticChecks: readonly SemanticCheck[] = [
     return checkFeeBounds(def, (path) => sound(path) && ruleIssues(path))
   },
   checkCitizenText,
+  (def, sound) =>
+    ['/resultDelivery', '/resultData', '/resultDocument', '/form/schema', '/steps', '/cases'].every(sound)
+      ? checkResult(def)
+      : [],
 ]
 
 /**

@@ -258,6 +258,29 @@ describe('applyAction: the dossier lifecycle', () => {
     expect(event.data).toEqual({ deliveryMethod: 'post' })
   })
 
+  it('returns the result only in a way the procedure and the return action allow', () => {
+    let state = act(receivedMonday(), 'trinh_ky', '2025-05-05T10:00:00').next
+    state = act(state, 'duyet', '2025-05-06T10:00:00').next
+    const counterOnly = { ...def, resultDelivery: { methods: ['counter' as const, 'online' as const] } }
+    const returnBy = (d: typeof def, method: 'counter' | 'post' | 'online') =>
+      applyAction(
+        d,
+        state,
+        'tra',
+        { deliveryMethod: method },
+        { calendar, now: vn('2025-05-07T08:00:00'), formData: form },
+      )
+    const error = refusal(() => returnBy(counterOnly, 'post'))
+    expect(error.code).toBe('INVALID_DATA')
+    expect(error.issues.map((i) => i.path)).toEqual(['/deliveryMethod'])
+    expect(error.issues[0]!.message.vi).toContain('nhận trực tiếp tại bộ phận một cửa')
+    expect(returnBy(counterOnly, 'online').next.status).toBe(10)
+    // an action narrowing the procedure's methods
+    const narrowed = structuredClone(counterOnly)
+    narrowed.steps[3]!.actions[0]!.deliveryMethods = ['counter']
+    expect(refusal(() => returnBy(narrowed, 'online')).issues[0]!.path).toBe('/deliveryMethod')
+  })
+
   it('lets the receiving officer record a withdrawal and a leader stop processing at any step', () => {
     const state = receivedMonday()
     const actions = availableActions(def, state)

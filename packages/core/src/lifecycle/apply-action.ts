@@ -1,6 +1,7 @@
 import {
   type ActionInput,
   checkDecision,
+  type DeliveryMethod,
   effectiveProcessingTime,
   effectiveSteps,
   isTerminalOutcome,
@@ -13,6 +14,7 @@ import {
   terminalOutcomes,
 } from '../definition'
 import { DomainError, type Issue } from '../errors'
+import { allowedDeliveryMethods, deliveryMethodNames } from '../result/delivery'
 import { computeDue, dueAfterResume, lastApologyDay, type ResolvedCalendar, stepDueDates, vietnamDate } from '../time'
 import { availableActions, currentStepOf } from './available-actions'
 import type { ActionInputs, DossierState, TransitionEvent } from './types'
@@ -89,6 +91,28 @@ function checkInputs(required: ActionInput[], inputs: ActionInputs): void {
       { vi: 'Thao tác còn thiếu thông tin.', en: 'The action needs more input.' },
       issues,
     )
+}
+
+/** A result is returned only in a way the procedure (and the return action, when it narrows them) allows. */
+function checkDeliveryMethod(
+  def: ProcedureDefinition,
+  narrowed: readonly DeliveryMethod[] | undefined,
+  method: DeliveryMethod | undefined,
+): void {
+  const allowed = narrowed ?? allowedDeliveryMethods(def)
+  if (method === undefined || allowed.includes(method)) return
+  const names = allowed.map((m) => deliveryMethodNames[m].vi.toLowerCase()).join('; ')
+  throw new DomainError(
+    'INVALID_DATA',
+    { vi: 'Hình thức trả kết quả không hợp lệ.', en: 'Delivery method not allowed.' },
+    [
+      inputIssue(
+        'deliveryMethod',
+        `Thủ tục này chỉ trả kết quả theo hình thức: ${names}.`,
+        `This procedure delivers the result only: ${allowed.join(', ')}.`,
+      ),
+    ],
+  )
 }
 
 /**
@@ -217,6 +241,7 @@ export function applyAction(
         next.status = terminalOutcomes[to]
         next.pausedAt = null
         if (to === '$returned') {
+          checkDeliveryMethod(def, defined?.deliveryMethods, inputs.deliveryMethod)
           next.returnedAt = now
           next.doneAt ??= now
           data.deliveryMethod = inputs.deliveryMethod

@@ -1,4 +1,4 @@
-import type { FeeLine } from '@motcua/core'
+import type { DossierDelivery, FeeLine } from '@motcua/core'
 import { sql } from 'drizzle-orm'
 import {
   bigint,
@@ -61,6 +61,10 @@ export const dossiers = pgTable(
     decisions: jsonb('decisions').$type<Record<string, Record<string, unknown>>>().notNull().default({}),
     /** The named constants' values at submission (`const.<key>` in rules), kept for the dossier's guards; null = none. */
     constants: jsonb('constants').$type<Record<string, number>>(),
+    /** How the applicant chose to receive the result, and for post the address; null when the procedure offers no choice. */
+    delivery: jsonb('delivery').$type<DossierDelivery>(),
+    /** What the officer entered about the result (the number and date of the paper issued), per `resultData`. */
+    resultData: jsonb('result_data').$type<Record<string, unknown>>(),
     submittedAt: at('submitted_at').notNull().defaultNow(),
     receivedAt: at('received_at'),
     dueAt: at('due_at'),

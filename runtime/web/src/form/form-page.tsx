@@ -3,6 +3,7 @@ import {
   computeFees,
   isVnPhone,
   type ProcedureDefinition,
+  postalFeeLine,
   type RuleContext,
   requiredComponents,
   vietnamDate,
@@ -33,6 +34,7 @@ import { Link, navigate, useLocation } from '../router'
 import { useSession } from '../session'
 import { guessApplicant } from './applicant'
 import { AttachmentsStep } from './attachments-step'
+import { DeliveryChoice, type DeliveryDraft, type DeliveryErrors, deliveryToSend } from './delivery-choice'
 import { Progress } from './progress'
 import { type ApplicantErrors, ReviewStep } from './review-step'
 import { fileProgress, submitDossier } from './upload'
@@ -94,6 +96,11 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
   const [submitting, setSubmitting] = useState<{ loaded: number; total: number }>()
   const [submitError, setSubmitError] = useState<ApiError>()
   const attemptKey = useRef<string | undefined>(undefined)
+  const offered = definition.resultDelivery?.methods
+  const [delivery, setDelivery] = useState<DeliveryDraft | undefined>(
+    offered ? { method: offered[0]!, street: '', recipient: '', phone: '' } : undefined,
+  )
+  const [deliveryErrors, setDeliveryErrors] = useState<DeliveryErrors>({})
   const revalidate = useRef<number | undefined>(undefined)
 
   const steps = useMemo(
@@ -172,12 +179,13 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
     [definition, snapshot, rules],
   )
   const fees = useMemo(() => {
+    const postal = delivery?.method === 'post' ? postalFeeLine(definition) : undefined
     try {
-      return computeFees(definition, snapshot, rules)
+      return [...computeFees(definition, snapshot, rules), ...(postal ? [postal] : [])]
     } catch {
       return []
     }
-  }, [definition, snapshot, rules])
+  }, [definition, snapshot, rules, delivery?.method])
 
   const next = () => {
     if (!unit) {
@@ -221,9 +229,25 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
     return !first
   }
 
+  const checkDelivery = (): boolean => {
+    if (delivery?.method !== 'post') return true
+    const found: DeliveryErrors = {}
+    if (!delivery.commune) found.unitCode = t('form.required')
+    if (!delivery.street.trim()) found.street = t('form.required')
+    if (delivery.phone.trim() && !isVnPhone(delivery.phone.trim())) found.phone = t('form.badPhone')
+    setDeliveryErrors(found)
+    const first = Object.keys(found)[0]
+    if (first)
+      window.setTimeout(
+        () => document.getElementById(first === 'unitCode' ? 'delivery-method' : `delivery-${first}`)?.focus(),
+        0,
+      )
+    return !first
+  }
+
   const submit = async () => {
     if (submitting || !unit) return
-    if (!checkApplicant()) return
+    if (!checkApplicant() || !checkDelivery()) return
     setSubmitError(undefined)
     const key = (attemptKey.current ??= crypto.randomUUID())
     const trimmed = Object.fromEntries(
@@ -235,7 +259,14 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
     setSubmitting({ loaded: 0, total: 1 })
     try {
       const dossier = await submitDossier(
-        { procedureCode: procedure.code, unitCode: unit.code, applicant: trimmed, formData: data.current, files: sent },
+        {
+          procedureCode: procedure.code,
+          unitCode: unit.code,
+          applicant: trimmed,
+          formData: data.current,
+          ...(delivery ? { delivery: deliveryToSend(delivery) } : {}),
+          files: sent,
+        },
         key,
         (loaded, total) => setSubmitting({ loaded, total }),
       )
@@ -266,6 +297,16 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
     if (applicantIssues.length)
       setApplicantErrors(
         Object.fromEntries(applicantIssues.map((i) => [i.path.split('/')[2] ?? 'fullName', pick(i.message)])),
+      )
+    const deliveryIssues = apiError.issues.filter((i) => i.path.startsWith('/delivery'))
+    if (deliveryIssues.length)
+      setDeliveryErrors(
+        Object.fromEntries(
+          deliveryIssues.map((i) => {
+            const last = i.path.split('/').pop()!
+            return [['street', 'recipient', 'phone', 'method'].includes(last) ? last : 'unitCode', pick(i.message)]
+          }),
+        ),
       )
     if (wrong >= 0) goTo(wrong, formErrors)
     else if (componentIssues.length && hasAttachments) goTo(attachmentsIndex)
@@ -390,6 +431,28 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
           applicant={applicant}
           applicantErrors={applicantErrors}
           onApplicant={setApplicant}
+          delivery={
+            offered &&
+            delivery && (
+              <DeliveryChoice
+                methods={offered}
+                postalFee={definition.resultDelivery?.postalFee?.amount}
+                value={delivery}
+                onChange={(changed) => {
+                  setDelivery(changed)
+                  // a field the applicant changes loses its old error; the rest are checked again on submit
+                  setDeliveryErrors((found) => {
+                    const left = { ...found }
+                    if (changed.commune !== delivery.commune) delete left.unitCode
+                    for (const key of ['street', 'recipient', 'phone', 'method'] as const)
+                      if (changed[key] !== delivery[key]) delete left[key]
+                    return left
+                  })
+                }}
+                errors={deliveryErrors}
+              />
+            )
+          }
         />
       )}
 

@@ -1,6 +1,7 @@
 import type { DossierComponent, FeeLine } from '@motcua/core'
 import type { RJSFSchema, UiSchema } from '@motcua/forms'
 import { type FormStep, FormSummary } from '@motcua/forms'
+import type { ReactNode } from 'react'
 import { FeeTable } from '../components/fee-table'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/messages'
@@ -41,6 +42,8 @@ interface Props {
   applicant: Applicant
   applicantErrors: ApplicantErrors
   onApplicant: (applicant: Applicant) => void
+  /** The choice of how to receive the result, shown before the fees it may add to. */
+  delivery?: ReactNode
 }
 
 /** Everything read back before sending: the declaration by step, the files, the fees, and who files it. */
@@ -59,6 +62,7 @@ export function ReviewStep(props: Props) {
     applicant,
     applicantErrors,
     onApplicant,
+    delivery,
   } = props
   const { t, locale } = useI18n()
   const attached = components.filter((c) => files[c.key])
@@ -153,6 +157,8 @@ export function ReviewStep(props: Props) {
           </ul>
         </section>
       )}
+
+      {delivery}
 
       <section className="review-block" aria-labelledby="review-fees">
         <h3 id="review-fees">{t('procedure.fees')}</h3>

@@ -7,6 +7,8 @@ export interface Submission {
   unitCode: string
   applicant: Applicant
   formData: unknown
+  /** How the applicant wants the result, for a procedure that offers a choice. */
+  delivery?: { method: string; address?: Record<string, string> }
   files: { componentKey: string; file: File }[]
 }
 

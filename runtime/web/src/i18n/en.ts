@@ -92,6 +92,15 @@ export const en: Record<MessageKey, string> = {
   'form.fileWrongType': 'The file "{name}" is not an accepted type. Accepted: {types}.',
   'form.noAttachments': 'No document is needed for what you declared.',
   'form.optionalAttachments': 'Other documents (optional)',
+  'form.delivery': 'How to receive the result',
+  'form.postalFee': 'postage {amount}',
+  'form.deliveryAddressLead':
+    'Address to post the result to: choose the district and commune, then the house number, street or hamlet.',
+  'form.deliveryStreet': 'House number, street, hamlet',
+  'form.deliveryRecipient': 'Recipient (if not the applicant)',
+  'form.deliveryPhone': "Recipient's phone number",
+  'form.deliveryOnlineLead':
+    'When the result is ready, download it on the tracking page with the dossier code and the PIN on your receipt.',
   'form.applicant': 'Applicant',
   'form.applicantLead': 'The office contacts the applicant through these details.',
   'form.fullName': 'Full name',
@@ -144,6 +153,7 @@ export const en: Record<MessageKey, string> = {
   'track.paymentTodo': 'The office asks you to pay a fee.',
   'track.resultTodo': 'The result is ready.',
   'track.withPin': 'Show what I declared',
+  'track.resultByPost': 'The result is sent by post to: {address}.',
   'track.resultCounter':
     'Please collect the result at the one-stop counter of {unit}, or by post if you asked for postal delivery.',
   'track.updated': 'The dossier’s status has just changed: {status}.',

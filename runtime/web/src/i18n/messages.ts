@@ -94,6 +94,15 @@ export const vi = {
   'form.fileWrongType': 'Tệp "{name}" không đúng định dạng. Chấp nhận: {types}.',
   'form.noAttachments': 'Thủ tục này không cần đính kèm giấy tờ với thông tin bạn đã khai.',
   'form.optionalAttachments': 'Giấy tờ khác (không bắt buộc)',
+  'form.delivery': 'Hình thức nhận kết quả',
+  'form.postalFee': 'cước {amount}',
+  'form.deliveryAddressLead':
+    'Địa chỉ nhận kết quả qua bưu chính: chọn huyện, xã và ghi số nhà, đường, thôn, tổ dân phố.',
+  'form.deliveryStreet': 'Số nhà, đường, thôn, tổ dân phố',
+  'form.deliveryRecipient': 'Người nhận (nếu khác người nộp)',
+  'form.deliveryPhone': 'Số điện thoại người nhận',
+  'form.deliveryOnlineLead':
+    'Khi có kết quả, bạn tải bản điện tử tại trang tra cứu hồ sơ bằng mã hồ sơ và mã tra cứu (PIN) in trên giấy tiếp nhận.',
   'form.applicant': 'Người nộp hồ sơ',
   'form.applicantLead': 'Cơ quan giải quyết liên hệ với người nộp hồ sơ qua các thông tin này.',
   'form.fullName': 'Họ, chữ đệm và tên',
@@ -146,6 +155,7 @@ export const vi = {
   'track.paymentTodo': 'Cơ quan giải quyết yêu cầu nộp phí, lệ phí.',
   'track.resultTodo': 'Kết quả đã có.',
   'track.withPin': 'Xem thông tin đã khai',
+  'track.resultByPost': 'Kết quả được gửi qua bưu chính công ích đến địa chỉ: {address}.',
   'track.resultCounter':
     'Vui lòng nhận kết quả tại Bộ phận tiếp nhận và trả kết quả của {unit}, hoặc qua bưu chính nếu bạn đã đăng ký nhận kết quả qua bưu chính.',
   'track.updated': 'Trạng thái hồ sơ vừa được cập nhật: {status}.',

@@ -89,6 +89,8 @@ export interface TrackedDossier {
   timeline: TimelineEntry[]
   applicant?: { fullName: string; idNumber?: string; phone?: string; email?: string; address?: string }
   formData?: Record<string, unknown>
+  /** How the applicant chose to receive the result (with the PIN), for a procedure that offers a choice. */
+  delivery?: { method: 'counter' | 'post' | 'online'; address?: { text: string } } | null
   attachments?: TrackedFile[]
 }
 

@@ -125,9 +125,11 @@ function Todo({
         <p>
           {results.length
             ? t('result.online')
-            : pin
-              ? t('track.resultCounter', { unit })
-              : `${t('result.pinFirst')} ${t('track.resultCounter', { unit })}`}
+            : dossier.delivery?.method === 'post' && dossier.delivery.address
+              ? t('track.resultByPost', { address: dossier.delivery.address.text })
+              : pin
+                ? t('track.resultCounter', { unit })
+                : `${t('result.pinFirst')} ${t('track.resultCounter', { unit })}`}
         </p>
       </>
     )
