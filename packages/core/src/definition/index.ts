@@ -1,3 +1,4 @@
+export type { PluginCatalogue } from './check-plugins'
 export {
   applicableComponents,
   computeFees,
@@ -49,4 +50,4 @@ export type {
   WorkingHoursBudget,
   WorkingHoursTime,
 } from './procedure-definition.generated'
-export { type DefinitionValidation, validateDefinition } from './validate-definition'
+export { type DefinitionValidation, type ValidateOptions, validateDefinition } from './validate-definition'

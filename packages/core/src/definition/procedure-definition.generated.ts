@@ -367,7 +367,14 @@ export interface StepAction {
  */
 export interface PluginUse {
   slug: string
+  /**
+   * Settings for this procedure's dossiers, laid over each unit's own configuration of the plugin (never secrets).
+   */
   config?: {
     [k: string]: unknown | undefined
   }
+  /**
+   * The procedure needs the plugin: a unit where it is not enabled does not offer the procedure.
+   */
+  required?: boolean
 }

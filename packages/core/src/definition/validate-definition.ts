@@ -2,10 +2,12 @@ import { toIssues } from '../ajv/index'
 import type { Issue } from '../errors'
 import { checkBudget } from './check-budget'
 import { checkCitizenText } from './check-citizen-text'
+import { checkEffective } from './check-effective'
 import { checkFees } from './check-fees'
 import { checkFormSchema } from './check-form-schema'
 import { checkGraph } from './check-graph'
 import { checkKeys } from './check-keys'
+import { checkPlugins, type PluginCatalogue } from './check-plugins'
 import { checkRules } from './check-rules'
 import { checkSteps } from './check-steps'
 import { issue } from './issue'
@@ -23,14 +25,20 @@ const semanticChecks: readonly ((def: ProcedureDefinition) => Issue[])[] = [
   checkFees,
   checkRules,
   checkCitizenText,
+  checkEffective,
 ]
+
+export interface ValidateOptions {
+  /** The installation's plugins (slug → config JSON Schema): the definition's `plugins` are checked against them. */
+  plugins?: PluginCatalogue
+}
 
 /**
  * Validates a procedure definition: the meta-schema first, then (on a well-shaped document) every semantic check.
  * Never throws; every issue has a stable code, a JSON pointer and a Vietnamese and an English message.
  * @example const result = validateDefinition(JSON.parse(text)); if (!result.ok) console.table(result.issues)
  */
-export function validateDefinition(input: unknown): DefinitionValidation {
+export function validateDefinition(input: unknown, options: ValidateOptions = {}): DefinitionValidation {
   try {
     const validate = metaValidator()
     if (!validate(input)) return { ok: false, issues: toIssues(validate.errors) }
@@ -39,7 +47,11 @@ export function validateDefinition(input: unknown): DefinitionValidation {
   }
   const definition = input as ProcedureDefinition
   const issues: Issue[] = []
-  for (const check of semanticChecks) {
+  const { plugins } = options
+  const checks = plugins
+    ? [...semanticChecks, (def: ProcedureDefinition) => checkPlugins(def, plugins)]
+    : semanticChecks
+  for (const check of checks) {
     try {
       issues.push(...check(definition))
     } catch (error) {
