@@ -19,6 +19,7 @@ import { deskDocs, deskRoutes, intakeRoutes } from './routes/desk'
 import { dossiersDocs, dossiersRoutes } from './routes/dossiers'
 import { filesDocs, filesRoutes } from './routes/files'
 import { health, healthDocs } from './routes/health'
+import { offeringDocs, offeringRoutes } from './routes/offering'
 import { pluginAdminDocs, pluginAdminRoutes, pluginRouteDocs, pluginRoutes } from './routes/plugins'
 import { proceduresDocs, proceduresRoutes } from './routes/procedures'
 import { publishedDocs, publishedRoutes } from './routes/published'
@@ -82,6 +83,7 @@ export const operations: Operation[] = [
   ...proceduresDocs,
   ...authoringDocs,
   ...publishedDocs,
+  ...offeringDocs,
   ...dossiersDocs,
   ...citizenDocs,
   ...deskDocs,
@@ -125,6 +127,7 @@ export function createApp(services: Services) {
   app.route('/', proceduresRoutes)
   app.route('/', authoringRoutes)
   app.route('/', publishedRoutes)
+  app.route('/', offeringRoutes)
   app.route(
     '/',
     dossiersRoutes(services.secret, {

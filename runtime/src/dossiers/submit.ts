@@ -20,8 +20,8 @@ import { sha256 } from '../auth/tokens'
 import { assertCounterOpen } from '../calendars/counter-hours'
 import type { PluginHost } from '../plugins/plugin-host'
 import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
-import { offeredBy } from '../procedures/offering'
-import type { PublishedVersion } from '../procedures/registry'
+import { offeringAt } from '../procedures/offering'
+import type { ProcedureRegistry, PublishedVersion } from '../procedures/registry'
 import type { UnitDirectory } from '../units/unit-directory'
 import { type DossierRow, roleAtStep } from './act'
 import { type CheckedFile, checkFiles, missingComponents, storeFiles } from './attachments'
@@ -47,6 +47,8 @@ export interface SubmitInput {
   /** Adjusts the fees with the plugins' hooks before, and queues their submit hooks in the same transaction. */
   plugins?: PluginHost
   units: UnitDirectory
+  /** The units' offering settings (see `offeringAt`). */
+  registry: ProcedureRegistry
 }
 
 export interface SubmittedDossier {
@@ -103,13 +105,13 @@ export async function submitDossier(
   const unit = await input.units.byCode(input.unitCode)
   if (!unit)
     throw invalid(`Không có đơn vị mã ${input.unitCode}.`, `No unit ${input.unitCode}.`, '/unitCode', 'unit.unknown')
-  if (!(await offeredBy(procedure, unit, input.units)))
-    throw invalid(
-      `${unit.name} không giải quyết thủ tục "${def.name}". Vui lòng chọn đơn vị khác.`,
-      `${unit.name} does not handle this procedure.`,
-      '/unitCode',
-      'unit.notOffering',
-    )
+  const offering = await offeringAt(
+    procedure,
+    unit,
+    { registry: input.registry, units: input.units, db, ...(input.plugins ? { plugins: input.plugins } : {}) },
+    input.now ?? new Date(),
+  )
+  if (!offering.offered) throw invalid(offering.message.vi, offering.message.en, '/unitCode', offering.code)
 
   const formIssues = procedure.validateForm(input.formData).map((i) => ({ ...i, path: `/formData${i.path}` }))
   if (formIssues.length)
@@ -224,6 +226,7 @@ export async function submitDossier(
         procedureCode: def.code,
         formData: input.formData,
         fees: ruleFees,
+        ...(def.plugins ? { uses: def.plugins } : {}),
       })
     : ruleFees
 
@@ -282,6 +285,7 @@ export async function submitDossier(
           dossierId: id,
           snapshot: dossierSnapshot(filed, unit, procedure),
           change: dossierChange(event),
+          ...(def.plugins ? { uses: def.plugins } : {}),
         })
       return { dossier: view(filed, pin), replayed: false }
     })

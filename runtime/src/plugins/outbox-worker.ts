@@ -109,7 +109,11 @@ export function createOutboxWorker(
     const configOf = async (slug: string, message: Row) => {
       if (!message.dossierId) return {}
       const unitId = unitIds.get(message.dossierId)
-      return unitId ? host.configFor(db, slug, unitId) : undefined
+      if (!unitId) return undefined
+      const config = await host.configFor(db, slug, unitId)
+      // the procedure's own settings for the plugin, as they were when the hook was queued
+      const own = (message.payload as { procedureConfig?: Record<string, unknown> } | null)?.procedureConfig
+      return config && own ? { ...config, ...own } : config
     }
     const done: number[] = []
     const queued: (typeof outbox.$inferInsert)[] = []

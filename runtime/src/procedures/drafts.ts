@@ -6,7 +6,7 @@ import type { AppEnv } from '../app'
 import { requirePrincipal } from '../auth/middleware'
 import { ADMIN_ROLES } from '../auth/role-groups'
 import { assertAdministers, holdsRoleOver } from '../auth/scope'
-import { checkDraft } from './check-draft'
+import { checkDraft, pluginCatalogue } from './check-draft'
 
 // The studio's drafts as the authoring routes use them: loaded within the caller's scope, checked, listed, deleted.
 
@@ -44,11 +44,18 @@ export function assertSameCode(definition: Record<string, unknown>, code: string
   }
 }
 
-/** The draft's problems: the definition's own and its owner's scope. */
+/** The draft's problems: the definition's own (its plugins against the installed ones) and its owner's scope. */
 export const checkOf = (
   c: Context<AppEnv>,
   d: { draft: typeof procedureDrafts.$inferSelect; ownerUnitId: string | null },
-) => checkDraft(c.var.database.db, c.var.units, d.draft.definition as Record<string, unknown>, d.ownerUnitId)
+) =>
+  checkDraft(
+    c.var.database.db,
+    c.var.units,
+    d.draft.definition as Record<string, unknown>,
+    d.ownerUnitId,
+    pluginCatalogue(c.var.plugins),
+  )
 
 /** A draft as the API shows it, with its problems. */
 export const draftView = async (

@@ -163,7 +163,7 @@ export const authoringRoutes = new Hono<AppEnv>()
       return publishVersion(tx, {
         definition: found.draft.definition as ProcedureDefinition,
         publishedBy: requirePrincipal(c).userId,
-        ...(effectiveFrom ? { effectiveFrom: new Date(effectiveFrom) } : {}),
+        effectiveFrom: effectiveFrom ? new Date(effectiveFrom) : c.var.clock(),
       })
     }).catch((error: unknown) => {
       if (pgError(error)?.code === '23505') {

@@ -15,7 +15,7 @@ import { jsonLimits } from '../http/clean-input'
 import type { Operation } from '../http/openapi'
 import { clientAddress, rateLimit, windowCounter } from '../http/rate-limit'
 import { tooManyAttempts } from '../http/shared-rate-limit'
-import { unknownProcedure } from '../procedures/errors'
+import { notInForce } from '../procedures/errors'
 
 export const submissionBody = jsonBody<{
   procedureCode: string
@@ -72,8 +72,8 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
           en: 'Too many submissions from this address.',
         })
       const { body, request, files } = await readSubmission(c, submissionBody)
-      const procedure = await c.var.registry.current(body.procedureCode)
-      if (!procedure) throw unknownProcedure(body.procedureCode)
+      const procedure = await c.var.registry.current(body.procedureCode, c.var.clock())
+      if (!procedure) throw await notInForce(c.var.registry, body.procedureCode, c.var.clock(), 'submission')
       let applicant = body.applicant
       if (!applicant && principal) {
         const [user] = await c.var.database.db.select().from(users).where(eq(users.id, principal.userId))
@@ -114,6 +114,7 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
         now: c.var.clock(),
         plugins: c.var.plugins,
         units: c.var.units,
+        registry: c.var.registry,
         ...(key ? { idempotency: { key, request } } : {}),
         ...(principal ? { principal } : {}),
       })
