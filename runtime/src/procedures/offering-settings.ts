@@ -26,7 +26,10 @@ export interface OfferingChange {
 
 const problem = (code: string, path: string, vi: string, en: string): Issue => ({ code, path, message: { vi, en } })
 
-/** The units a procedure may be offered at: its level's, the ones its definition names, and those with a setting. */
+/**
+ * The units an administrator sees for a procedure: those its definition names (or, without a list, every unit of
+ * its level) and those with a setting.
+ */
 async function candidates(db: Db, version: PublishedVersion, units: UnitDirectory, settingUnitIds: Iterable<string>) {
   const { definition: d, ownerUnitId } = version
   const all = ownerUnitId
@@ -34,7 +37,7 @@ async function candidates(db: Db, version: PublishedVersion, units: UnitDirector
     : await db.select().from(unitsTable).orderBy(unitsTable.code)
   const named = new Set(d.units ?? [])
   const set = new Set(settingUnitIds)
-  return all.filter((u): u is UnitRow => !!u && (u.level === d.level || named.has(u.code) || set.has(u.id)))
+  return all.filter((u): u is UnitRow => !!u && ((d.units ? named.has(u.code) : u.level === d.level) || set.has(u.id)))
 }
 
 /**
@@ -116,6 +119,12 @@ export async function changeOffering(
   const seen = new Map<string, number>()
   const owner = version.ownerUnitId ? await units.subtree(version.ownerUnitId) : undefined
   const named = new Set(version.definition.units ?? [])
+  // the procedure's level, and those of the units its definition names (a province procedure at a department)
+  const levels = new Set([version.definition.level])
+  for (const code of named) {
+    const unit = await units.byCode(code)
+    if (unit) levels.add(unit.level)
+  }
   let outsideCaller = false
   for (const [i, change] of changes.entries()) {
     const path = `/units/${i}`
@@ -148,7 +157,7 @@ export async function changeOffering(
           `${unit.name} is outside the unit that owns this procedure.`,
         ),
       )
-    else if (unit.level !== version.definition.level && !named.has(unit.code))
+    else if (!levels.has(unit.level))
       issues.push(
         problem(
           'offering.levelMismatch',
