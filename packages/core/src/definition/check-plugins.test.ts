@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { periodState } from './check-effective'
 import type { PluginCatalogue } from './check-plugins'
 import { sampleDefinition } from './test-fixture'
 import { validateDefinition } from './validate-definition'
@@ -83,5 +84,16 @@ describe('the effective period', () => {
     expect(problems(def, null)).toEqual([['effective.toBeforeFrom', '/effective/to']])
     def.effective = { from: '2025-03-01', to: '2025-03-01' }
     expect(problems(def, null)).toEqual([])
+  })
+})
+
+describe('periodState', () => {
+  it('is scheduled before the first day, in force through the last day, retired after it', () => {
+    const period = { from: '2017-06-01', to: '2025-02-28' }
+    expect(periodState(period, '2017-05-31')).toBe('scheduled')
+    expect(periodState(period, '2017-06-01')).toBe('inForce')
+    expect(periodState(period, '2025-02-28')).toBe('inForce')
+    expect(periodState(period, '2025-03-01')).toBe('retired')
+    expect(periodState({ from: '2017-06-01', to: null }, '2099-01-01')).toBe('inForce')
   })
 })

@@ -1,3 +1,4 @@
+export { type PeriodState, periodState } from './check-effective'
 export type { PluginCatalogue } from './check-plugins'
 export {
   applicableComponents,
