@@ -14,7 +14,7 @@ import { ADMIN_ROLES } from '../auth/role-groups'
 import { holdsRoleOver } from '../auth/scope'
 import type { UnitDirectory, UnitRow } from '../units/unit-directory'
 import { type OfferingServices, offeringAt } from './offering'
-import { PUBLISHED_CHANNEL, type PublishedVersion } from './registry'
+import { appliesOn, PUBLISHED_CHANNEL, type PublishedVersion } from './registry'
 
 /** One unit's change as an administrator asks for it: on, off, or back to the definition (`offered: null`). */
 export interface OfferingChange {
@@ -51,6 +51,7 @@ export async function offeringView(
   at: Date,
 ) {
   const settings = await services.registry.offerings(version.procedureId)
+  const today = vietnamDate(at)
   const rows = []
   for (const unit of await candidates(services.db, version, services.units, settings.keys())) {
     if (!(await holdsRoleOver(services.units, principal, [...ADMIN_ROLES], unit.id))) continue
@@ -58,12 +59,16 @@ export async function offeringView(
     rows.push({
       unit: { code: unit.code, name: unit.name, level: unit.level },
       offered: verdict.offered,
-      by: verdict.offered ? verdict.by : verdict.setting && appliesNow(verdict.setting, at) ? 'setting' : 'definition',
+      // what decided today: the unit's setting when one applies today, else the definition
+      by: verdict.offered
+        ? verdict.by
+        : verdict.setting && appliesOn(verdict.setting, today)
+          ? 'setting'
+          : 'definition',
       setting: settings.get(unit.id) ?? null,
       reason: verdict.offered ? null : { code: verdict.code, message: verdict.message },
     })
   }
-  const unitCodes = new Map(rows.map((r) => [r.unit.code, r.unit.code]))
   const history = await services.db
     .select({
       at: procedureOfferingChanges.at,
@@ -79,10 +84,12 @@ export async function offeringView(
     .where(eq(procedureOfferingChanges.procedureId, version.procedureId))
     .orderBy(desc(procedureOfferingChanges.id))
     .limit(200)
+  // the changes of the caller's units, including those whose setting is gone since
   const visible = []
   for (const { unitId, ...change } of history) {
     const unit = await services.units.byId(unitId)
-    if (unit && unitCodes.has(unit.code)) visible.push({ ...change, unit: unit.code })
+    if (unit && (await holdsRoleOver(services.units, principal, [...ADMIN_ROLES], unit.id)))
+      visible.push({ ...change, unit: unit.code })
   }
   return {
     code: version.code,
@@ -92,11 +99,6 @@ export async function offeringView(
     units: rows,
     history: visible,
   }
-}
-
-const appliesNow = (s: OfferingSetting, at: Date) => {
-  const day = vietnamDate(at)
-  return (!s.from || s.from <= day) && (!s.to || day <= s.to)
 }
 
 /**
