@@ -21,6 +21,7 @@ export {
   type TerminalOutcome,
   terminalActionOutcome,
   terminalOutcomes,
+  type UnitRef,
 } from './model'
 export type {
   ActionInput,
