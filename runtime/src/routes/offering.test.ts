@@ -1,9 +1,12 @@
+import { readdirSync } from 'node:fs'
+import { vietnamDate } from '@motcua/core'
 import { units, userRoles, users } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app'
 import { defaultPluginsDir, pluginSources } from '../plugins/load-plugins'
+import { defaultProceduresDir } from '../procedures/library'
 import { createRegistry, type ProcedureRegistry } from '../procedures/registry'
 import { libraryProcedure, openTestRuntime, pluginFixture, signIn, submissionForm, type TestRuntime } from '../testing'
 
@@ -13,6 +16,17 @@ const licence = libraryProcedure('doi-giay-phep-lai-xe') // QN-GPLX-01 at SGTVT,
 const signature = libraryProcedure('chung-thuc-chu-ky') // 2.000884, every commune
 const marital = libraryProcedure('xac-nhan-tinh-trang-hon-nhan') // 1.004873, every commune
 const applicant = { fullName: 'Vũ Thị Hạnh', idNumber: '022190001234', phone: '0912345678' }
+
+// every library procedure whose period has ended, with its last day
+const retired = readdirSync(defaultProceduresDir())
+  .sort()
+  .flatMap((folder) => {
+    const { to } = libraryProcedure(folder).definition.effective
+    return to && to < vietnamDate(new Date()) ? [[folder, to] as const] : []
+  })
+const pluginTestConfig: Record<string, Record<string, unknown>> = {
+  'national-portal-sync': { url: 'https://lgsp.example.vn/dvcqg/DongBoHoSoMC', maTinh: '22' },
+}
 
 type Lib = typeof birth
 interface Issue {
@@ -254,6 +268,33 @@ describe.each(testDrivers())('retiring, scheduling and offering procedures on $n
     expect((await runtime.app.request(`/api/track/${receiptCode}`)).status).toBe(200)
     expect((await driveToTheEnd(receiptCode, 'sgtvt')).at(-1)).toBe(10)
   })
+
+  it.each(retired)(
+    '%s (retired after %s) takes dossiers on its last day and none the day after; they run to the end',
+    async (folder, to) => {
+      const lib = libraryProcedure(folder)
+      const unitCode =
+        lib.definition.units?.[0] ?? { commune: '06649', district: '193', province: 'STP' }[lib.definition.level]!
+      now = vn(`${to}T09:00:00`)
+      for (const use of lib.definition.plugins ?? [])
+        if (use.required)
+          expect(
+            (
+              await call('admin', 'PUT', `/api/admin/units/${unitCode}/plugins/${use.slug}`, {
+                enabled: true,
+                config: pluginTestConfig[use.slug],
+              })
+            ).status,
+          ).toBe(200)
+      const filed = await submit(lib, unitCode)
+      expect(filed.status).toBe(201)
+      now = new Date(vn(`${to}T08:00:00`).getTime() + 86_400_000)
+      const refused = await submit(lib, unitCode)
+      expect(await issuesOf(refused)).toMatchObject([{ code: 'procedure.retired', path: '/procedureCode' }])
+      const { receiptCode } = (await filed.json()) as { receiptCode: string }
+      expect((await driveToTheEnd(receiptCode, unitCode.toLowerCase())).at(-1)).toBe(10)
+    },
+  )
 
   it('lets administrators turn a procedure off or on at units without a new version, audited, honoured at once', async () => {
     now = vn('2026-08-03T09:00:00') // Monday
