@@ -1,4 +1,4 @@
-import { DomainError, matchesQuery } from '@motcua/core'
+import { DomainError, matchesQuery, type PeriodState, periodState, vietnamDate } from '@motcua/core'
 import { type Db, procedureDrafts, procedures, procedureVersions, users, withTransaction } from '@motcua/db'
 import { and, desc, eq, ne, sql } from 'drizzle-orm'
 import type { Context } from 'hono'
@@ -68,7 +68,19 @@ export const draftView = async (
   definition: d.draft.definition,
   updatedAt: d.draft.updatedAt,
   validation: await checkOf(c, d),
+  period: periodOf(d.draft.definition, c.var.clock()),
 })
+
+/**
+ * When the draft, once published, would take new dossiers, by its own `effective` period on the runtime's clock:
+ * `scheduled` (from a later day), `inForce`, or `retired` (publishing it ends the procedure); null while unreadable.
+ */
+const periodOf = (definition: unknown, now: Date): PeriodState | null => {
+  const effective = (definition as { effective?: { from?: unknown; to?: unknown } } | null)?.effective
+  if (typeof effective?.from !== 'string') return null
+  const to = typeof effective.to === 'string' ? effective.to : null
+  return periodState({ from: effective.from, to }, vietnamDate(now))
+}
 
 /** The drafts the caller may edit, newest first, each with whether it can be published. */
 export async function listDrafts(c: Context<AppEnv>, q: string | undefined) {
@@ -102,6 +114,7 @@ export async function listDrafts(c: Context<AppEnv>, q: string | undefined) {
       updatedBy: row.updatedByName,
       ok,
       problems: issues.length,
+      period: periodOf(row.draft.definition, c.var.clock()),
     })
   }
   return items

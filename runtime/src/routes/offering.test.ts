@@ -77,15 +77,20 @@ describe.each(testDrivers())('retiring, scheduling and offering procedures on $n
       (p) => p.code,
     )
   const issuesOf = async (res: Response) => ((await res.json()) as ErrorBody).error.issues ?? []
-  const publishDraft = async (code: string, change: (definition: Record<string, unknown>) => void) => {
+  const publishDraft = async (
+    code: string,
+    change: (definition: Record<string, unknown>) => void,
+    period = 'inForce',
+  ) => {
     const draft = (await (await call('admin', 'POST', `/api/admin/procedures/${code}/drafts`, {})).json()) as {
       id: string
       definition: Record<string, unknown>
     }
     change(draft.definition)
-    expect((await call('admin', 'PUT', `/api/admin/drafts/${draft.id}`, { definition: draft.definition })).status).toBe(
-      200,
-    )
+    const saved = await call('admin', 'PUT', `/api/admin/drafts/${draft.id}`, { definition: draft.definition })
+    expect(saved.status).toBe(200)
+    // the studio tells when the draft would take dossiers once published
+    expect(((await saved.json()) as { period: string }).period).toBe(period)
     return call('admin', 'POST', `/api/admin/drafts/${draft.id}/publish`, {})
   }
   /** Takes the way forward at each step, by the role the step names at the dossier's unit, until it is returned. */
@@ -155,10 +160,14 @@ describe.each(testDrivers())('retiring, scheduling and offering procedures on $n
 
   it('keeps the current version until the day a scheduled one takes effect, then switches at midnight without a restart', async () => {
     now = vn('2026-06-30T10:00:00')
-    const published = await publishDraft('1.001193', (d) => {
-      d.name = 'Đăng ký khai sinh (theo quy định mới)'
-      d.effective = { from: '2026-07-01' }
-    })
+    const published = await publishDraft(
+      '1.001193',
+      (d) => {
+        d.name = 'Đăng ký khai sinh (theo quy định mới)'
+        d.effective = { from: '2026-07-01' }
+      },
+      'scheduled',
+    )
     expect(published.status).toBe(201)
 
     const versions = (await (await call('admin', 'GET', '/api/admin/procedures/1.001193/versions')).json()) as {
