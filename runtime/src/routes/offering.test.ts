@@ -214,6 +214,39 @@ describe.each(testDrivers())('retiring, scheduling and offering procedures on $n
     expect((await driveToTheEnd(filed.receiptCode, '06649')).at(-1)).toBe(10)
   })
 
+  it('announces a new procedure ahead of its first day and withdraws one whose units are emptied', async () => {
+    now = vn('2026-10-01T09:00:00')
+    const announced = { ...signature.definition, code: 'QN-CTCK-02', effective: { from: '2026-10-15' } }
+    const created = (await (await call('admin', 'POST', '/api/admin/drafts', { definition: announced })).json()) as {
+      id: string
+      period: string
+    }
+    expect(created.period).toBe('scheduled')
+    expect((await call('admin', 'POST', `/api/admin/drafts/${created.id}/publish`, {})).status).toBe(201)
+    const early = await runtime.app.request('/api/procedures/QN-CTCK-02')
+    expect(early.status).toBe(404)
+    expect(((await early.json()) as ErrorBody).error.message.vi).toBe(
+      'Thủ tục QN-CTCK-02 có hiệu lực từ ngày 15/10/2026; từ ngày đó mới tiếp nhận hồ sơ.',
+    )
+    const lib = { ...signature, definition: announced }
+    expect(await issuesOf(await submit(lib, '06649'))).toMatchObject([
+      { code: 'procedure.notYetInForce', path: '/procedureCode' },
+    ])
+    expect(
+      (
+        (await (await call('admin', 'GET', '/api/admin/procedures/QN-CTCK-02/versions')).json()) as { state: string }[]
+      )[0],
+    ).toMatchObject({ state: 'scheduled', scheduledFrom: '2026-10-15' })
+    now = vn('2026-10-15T07:00:00')
+    expect(await catalogue('?unit=06649')).toContain('QN-CTCK-02')
+    expect((await submit(lib, '06649')).status).toBe(201)
+
+    // a version offered by no unit: off the catalogue, refused with why
+    expect((await publishDraft('QN-CTCK-02', (d) => Object.assign(d, { units: [] }))).status).toBe(201)
+    expect(await catalogue()).not.toContain('QN-CTCK-02')
+    expect(await issuesOf(await submit(lib, '06649'))).toMatchObject([{ code: 'procedure.withdrawn' }])
+  })
+
   it('retires a procedure after its last day: off the catalogue, refused online, at the counter and in drafts, while its dossiers run to the end', async () => {
     now = vn('2025-02-20T09:00:00')
     // the procedure requires the national portal sync: SGTVT does not offer it until that is enabled
