@@ -105,13 +105,6 @@ export async function submitDossier(
   const unit = await input.units.byCode(input.unitCode)
   if (!unit)
     throw invalid(`Không có đơn vị mã ${input.unitCode}.`, `No unit ${input.unitCode}.`, '/unitCode', 'unit.unknown')
-  const offering = await offeringAt(
-    procedure,
-    unit,
-    { registry: input.registry, units: input.units, db, ...(input.plugins ? { plugins: input.plugins } : {}) },
-    input.now ?? new Date(),
-  )
-  if (!offering.offered) throw invalid(offering.message.vi, offering.message.en, '/unitCode', offering.code)
 
   const formIssues = procedure.validateForm(input.formData).map((i) => ({ ...i, path: `/formData${i.path}` }))
   if (formIssues.length)
@@ -217,6 +210,14 @@ export async function submitDossier(
   // a replay answers at once, without asking the plugins again
   const replay = await findExisting(db)
   if (replay) return { dossier: view(replay), replayed: true }
+  // after the replay: a retry of a dossier filed just before the unit stopped offering it still gets that dossier
+  const offering = await offeringAt(
+    procedure,
+    unit,
+    { registry: input.registry, units: input.units, db, ...(input.plugins ? { plugins: input.plugins } : {}) },
+    input.now ?? new Date(),
+  )
+  if (!offering.offered) throw invalid(offering.message.vi, offering.message.en, '/unitCode', offering.code)
   // plugins' fee hooks run before the transaction: a slow one must never hold it open
   const ruleFees = computeFees(def, input.formData)
   const fees = input.plugins
@@ -297,4 +298,27 @@ export async function submitDossier(
     }
     throw error
   }
+}
+
+/**
+ * The version of the dossier an earlier request with this idempotency key filed, when it is of `procedureCode`: a
+ * retry that arrives after the procedure left force (midnight of its last day) replays that dossier instead of
+ * being refused.
+ */
+export async function versionOfRetry(
+  db: Db,
+  registry: ProcedureRegistry,
+  retry: { key: string; submittedBy: string | null; procedureCode: string },
+): Promise<PublishedVersion | undefined> {
+  const [row] = await db
+    .select({ versionId: dossiers.procedureVersionId })
+    .from(dossiers)
+    .where(
+      and(
+        sql`coalesce(${dossiers.submittedBy}, ${NO_SUBMITTER}::uuid) = ${retry.submittedBy ?? NO_SUBMITTER}::uuid`,
+        eq(dossiers.idempotencyKey, retry.key),
+      ),
+    )
+  const version = row && (await registry.byId(row.versionId))
+  return version?.code === retry.procedureCode ? version : undefined
 }

@@ -9,7 +9,7 @@ import { notFoundDossier } from '../dossiers/errors'
 import { eventsOf } from '../dossiers/events'
 import { loadDossier } from '../dossiers/load-dossier'
 import { filingProperties, readSubmission } from '../dossiers/submission-input'
-import { submitDossier } from '../dossiers/submit'
+import { submitDossier, versionOfRetry } from '../dossiers/submit'
 import { jsonBody } from '../http/body'
 import { jsonLimits } from '../http/clean-input'
 import type { Operation } from '../http/openapi'
@@ -72,8 +72,24 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
           en: 'Too many submissions from this address.',
         })
       const { body, request, files } = await readSubmission(c, submissionBody)
-      const procedure = await c.var.registry.current(body.procedureCode, c.var.clock())
-      if (!procedure) throw await notInForce(c.var.registry, body.procedureCode, c.var.clock(), 'submission')
+      const key = c.req.header('idempotency-key')
+      if (key !== undefined && !/^[\w.:-]{1,200}$/.test(key)) {
+        throw new DomainError('INVALID_DATA', {
+          vi: 'Idempotency-Key không hợp lệ.',
+          en: 'Idempotency-Key must be 1–200 letters, digits, . _ : -',
+        })
+      }
+      const { procedureCode } = body
+      const procedure =
+        (await c.var.registry.current(procedureCode, c.var.clock())) ??
+        (key
+          ? await versionOfRetry(c.var.database.db, c.var.registry, {
+              key,
+              submittedBy: principal?.userId ?? null,
+              procedureCode,
+            })
+          : undefined)
+      if (!procedure) throw await notInForce(c.var.registry, procedureCode, c.var.clock(), 'submission')
       let applicant = body.applicant
       if (!applicant && principal) {
         const [user] = await c.var.database.db.select().from(users).where(eq(users.id, principal.userId))
@@ -96,13 +112,6 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
             },
           ],
         )
-      }
-      const key = c.req.header('idempotency-key')
-      if (key !== undefined && !/^[\w.:-]{1,200}$/.test(key)) {
-        throw new DomainError('INVALID_DATA', {
-          vi: 'Idempotency-Key không hợp lệ.',
-          en: 'Idempotency-Key must be 1–200 letters, digits, . _ : -',
-        })
       }
       const { dossier, replayed } = await submitDossier(c.var.database.db, {
         procedure,

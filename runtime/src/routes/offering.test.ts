@@ -277,6 +277,28 @@ describe.each(testDrivers())('retiring, scheduling and offering procedures on $n
     const { receiptCode } = (await lastDay.json()) as { receiptCode: string }
     expect((await call('congdan', 'PUT', '/api/me/drafts/QN-GPLX-01', { formData: {} })).status).toBe(200)
 
+    // a retry of a submission that went through at 23:59:59 on the last day gets its dossier after midnight
+    now = vn('2025-02-28T23:59:59')
+    const retried = () => ({
+      method: 'POST',
+      headers: { 'idempotency-key': 'gplx-2025-02-28-vu-thi-hanh' },
+      body: submissionForm(licence.definition, {
+        procedureCode: 'QN-GPLX-01',
+        unitCode: 'SGTVT',
+        applicant,
+        formData: licence.sample,
+      }),
+    })
+    const first = await runtime.app.request('/api/dossiers', retried())
+    expect(first.status).toBe(201)
+    now = vn('2025-03-01T00:00:01')
+    const again = await runtime.app.request('/api/dossiers', retried())
+    expect(again.status).toBe(200)
+    expect(again.headers.get('idempotent-replayed')).toBe('true')
+    expect(((await again.json()) as { receiptCode: string }).receiptCode).toBe(
+      ((await first.json()) as { receiptCode: string }).receiptCode,
+    )
+
     now = vn('2025-03-01T07:30:00') // the police took over
     expect(await catalogue()).not.toContain('QN-GPLX-01')
     const gone = await runtime.app.request('/api/procedures/QN-GPLX-01')
