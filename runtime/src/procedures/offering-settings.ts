@@ -66,7 +66,7 @@ export async function offeringView(
           ? 'setting'
           : 'definition',
       setting: settings.get(unit.id) ?? null,
-      reason: verdict.offered ? null : { code: verdict.code, message: verdict.message },
+      reason: verdict.offered ? null : { code: verdict.code, message: verdict.why ?? verdict.message },
     })
   }
   const history = await services.db

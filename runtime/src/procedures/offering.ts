@@ -16,7 +16,15 @@ export interface OfferingServices {
 /** Whether a unit takes new dossiers of a version, and if not, why (for the submitter and the administrator). */
 export type OfferingVerdict =
   | { offered: true; by: 'definition' | 'setting'; setting?: UnitOffering }
-  | { offered: false; code: string; message: Message; setting?: UnitOffering }
+  | {
+      offered: false
+      code: string
+      /** For the submitter. */
+      message: Message
+      /** For administrators, when it says more than `message` (which plugin to enable). */
+      why?: Message
+      setting?: UnitOffering
+    }
 
 /**
  * Whether `unit` takes new dossiers of `version` on `at`'s day (Vietnam time): the administrators' setting for that
@@ -30,7 +38,7 @@ export async function offeringAt(
   at: Date,
 ): Promise<OfferingVerdict> {
   const { definition: d, ownerUnitId } = version
-  const no = (code: string, vi: string, en: string, setting?: UnitOffering): OfferingVerdict => ({
+  const no = (code: string, vi: string, en: string, setting?: UnitOffering): OfferingVerdict & { offered: false } => ({
     offered: false,
     code,
     message: { vi, en },
@@ -63,12 +71,18 @@ export async function offeringAt(
     if (!use.required) continue
     const loaded = services.plugins?.plugins.get(use.slug)?.manifest
     if (!loaded || !(await services.plugins!.configFor(services.db, use.slug, unit.id)))
-      return no(
-        'unit.pluginNotEnabled',
-        `${unit.name} chưa thể tiếp nhận thủ tục "${d.name}" vì chưa bật tiện ích "${loaded?.name.vi ?? use.slug}" mà thủ tục cần.`,
-        `${unit.name} cannot take this procedure: the plugin "${loaded?.name.en ?? use.slug}" it requires is not enabled there.`,
-        setting,
-      )
+      return {
+        ...no(
+          'unit.pluginNotEnabled',
+          `${unit.name} hiện chưa tiếp nhận thủ tục "${d.name}". Vui lòng chọn đơn vị khác.`,
+          `${unit.name} does not take this procedure at present.`,
+          setting,
+        ),
+        why: {
+          vi: `Thủ tục cần tiện ích "${loaded?.name.vi ?? use.slug}" (${use.slug}) mà ${unit.name} chưa bật: bật tiện ích cho đơn vị (hoặc đơn vị cấp trên) để đơn vị nhận thủ tục.`,
+          en: `The procedure requires the plugin "${loaded?.name.en ?? use.slug}" (${use.slug}), not enabled at ${unit.name}: enable it for the unit (or a unit above) to offer the procedure.`,
+        },
+      }
   }
   return applies ? { offered: true, by: 'setting', setting } : { offered: true, by: 'definition' }
 }
