@@ -5,17 +5,20 @@ import {
   DomainError,
   type DossierState,
   effectiveSteps,
+  findAction,
   type Role,
   roles,
 } from '@motcua/core'
 import { type Db, dossierEvents, dossiers, type units, withTransaction } from '@motcua/db'
 import { and, eq, max } from 'drizzle-orm'
 import type { Principal } from '../auth/principal'
+import { clockStopsOf } from '../calendars/replay-due'
+import { consultationsOnTransition, planConsultations } from '../consultations/open'
 import type { PluginHost } from '../plugins/plugin-host'
 import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
 import type { PublishedVersion } from '../procedures/registry'
 import type { UnitDirectory } from '../units/unit-directory'
-import { transitionRow } from './events'
+import { eventsOf, transitionRow } from './events'
 
 export type DossierRow = typeof dossiers.$inferSelect
 
@@ -28,6 +31,7 @@ export const stateOf = (d: DossierRow): DossierState => ({
   pausedAt: d.pausedAt,
   doneAt: d.doneAt,
   returnedAt: d.returnedAt,
+  decisions: d.decisions,
 })
 
 /** The role that works a dossier's current step, kept on the dossier so queues filter by it in SQL. */
@@ -82,11 +86,17 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
   }
   if (dossier.version !== input.expectedVersion) throw stale()
   const calendar = await input.units.calendarOf(dossier.unitId)
+  // an officer's choice of case recomputes the due date from reception, replaying the clock's stops
+  const setsCase = findAction(procedure.definition, dossier.currentStep ?? '', input.actionKey, dossier.caseKey)?.action
+    .setsCase
   const { next, event } = applyAction(procedure.definition, stateOf(dossier), input.actionKey, input.inputs, {
     calendar,
     now,
     formData: dossier.formData,
+    ...(setsCase ? { clockStops: clockStopsOf(await eventsOf(db, dossier.id)) } : {}),
   })
+
+  const planned = await planConsultations(input.units, procedure.definition, dossier, next, now)
 
   // before the transaction: a plugin's answer must never hold it open
   await input.plugins?.beforeAction(db, {
@@ -124,6 +134,8 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
           }
     const row = transitionRow(dossier.id, seq, now, actor, event)
     await tx.insert(dossierEvents).values(row)
+    const { fromStep, toStep } = event
+    await consultationsOnTransition(tx, { dossier: updated, fromStep, toStep, seq, actor, planned, now })
     await input.plugins?.queueHooks(tx, {
       unitId: dossier.unitId,
       dossierId: dossier.id,

@@ -4,6 +4,8 @@ import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { checkLookupPin } from '../auth/pin-check'
+import { internalConsultationEvents } from '../consultations/events'
+import { caseChangeOf, caseChangeReason } from '../dossiers/decisions-view'
 import { dueIsProvisional } from '../dossiers/desk-view'
 import { notFoundDossier } from '../dossiers/errors'
 import { eventsOf } from '../dossiers/events'
@@ -55,6 +57,12 @@ const actionNames: Record<string, { vi: string; en: string }> = {
 const actionName = (action: string, data: unknown) => {
   const label = (data as { label?: unknown } | null)?.label
   return actionNames[action] ?? (typeof label === 'string' ? { vi: label, en: action } : { vi: action, en: action })
+}
+
+// an officer's choice of case moved the due date: the new date and why, in both languages
+const dueChange = (data: unknown) => {
+  const change = caseChangeOf(data)
+  return change?.newDueAt ? { dueChange: { dueAt: change.newDueAt, reason: caseChangeReason(change) } } : {}
 }
 
 /** Citizens: submit, track by receipt code (details with the PIN), their own dossiers and form drafts. */
@@ -140,15 +148,19 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
       const { dossier: d, unit, procedure } = found
       const steps = effectiveSteps(procedure.definition, d.caseKey)
       const events = await eventsOf(c.var.database.db, d.id)
-      const timeline = events.map((e) => ({
-        at: e.at,
-        action: e.action,
-        actionName: actionName(e.action, e.data),
-        status: e.toStatus,
-        statusName: dossierStatuses[e.toStatus as keyof typeof dossierStatuses],
-        step: steps.find((s) => s.key === e.toStep)?.name ?? null,
-        ...(withDetails ? { note: e.note, data: e.data } : {}),
-      }))
+      // the opinions other units give while the dossier is being processed are internal (status 4 shows)
+      const timeline = events
+        .filter((e) => !internalConsultationEvents.has(e.action))
+        .map((e) => ({
+          at: e.at,
+          action: e.action,
+          actionName: actionName(e.action, e.data),
+          status: e.toStatus,
+          statusName: dossierStatuses[e.toStatus as keyof typeof dossierStatuses],
+          step: steps.find((s) => s.key === e.toStep)?.name ?? null,
+          ...dueChange(e.data),
+          ...(withDetails ? { note: e.note, data: e.data } : {}),
+        }))
       const publicPart = {
         receiptCode: d.receiptCode,
         procedure: { code: procedure.code, name: procedure.definition.name },

@@ -11,7 +11,10 @@ const fromApplicant = new Set(['submit', 'acceptSupplement', 'confirmPayment', '
 /** Actions whose paper goes to the applicant (result, refusal, supplement or payment request, apology, stop notice). */
 const toApplicant = new Set(['return', 'refuse', 'requestSupplement', 'requestPayment', 'stop', 'extend'])
 /** Actions that keep the step and leave its clock alone: the step's deadline carries over them. */
-const clockNeutral = new Set(['requestPayment', 'confirmPayment', 'extend'])
+const clockNeutral = new Set(['requestPayment', 'confirmPayment', 'extend', 'openConsultation', 'answerConsultation'])
+/** A consultation's request to another unit and that unit's answer: rows with the unit asked and its own deadline. */
+const consultation = new Set(['openConsultation', 'answerConsultation'])
+const opinions: Record<string, string> = { agree: 'Đồng ý', disagree: 'Không đồng ý', comments: 'Có ý kiến khác' }
 
 const APPLICANT = 'Người nộp hồ sơ'
 const delivery: Record<string, string> = {
@@ -42,10 +45,17 @@ export function stepDeadline(events: readonly SlipEvent[], index: number): Date 
 
 /** Early / on time / late of one hand-over, by the one definition (core `classify`); null without a deadline. */
 export function stepTimeliness(events: readonly SlipEvent[], index: number, now: Date): StepTimeliness {
-  const dueAt = stepDeadline(events, index)
+  const own = consultationDeadline(events[index]!)
+  const dueAt = own === undefined ? stepDeadline(events, index) : own
   if (!dueAt) return null
   const verdict = classify({ dueAt, doneAt: events[index]!.at, now })
   return verdict === 'early' || verdict === 'onTime' || verdict === 'late' ? verdict : null
+}
+
+/** An answer to a consultation is judged by the deadline of that request, an opening not at all. */
+function consultationDeadline(event: SlipEvent): Date | null | undefined {
+  if (!consultation.has(event.action)) return undefined
+  return event.action === 'answerConsultation' ? toDate(event.data?.consultationDueAt) : null
 }
 
 /** The first officer to act after an event: the one who took the dossier over. */
@@ -55,12 +65,21 @@ function nextOfficer(events: readonly SlipEvent[], index: number): string {
 }
 
 function noteOf(event: SlipEvent): string {
+  if (event.action === 'answerConsultation')
+    return [opinions[String(event.data?.opinion)], event.note].filter(Boolean).join(': ')
   const notes = [reasonOf(event) ?? '']
   if (event.action === 'requestSupplement') {
     const items = missingItemsOf(event)
     if (items.length) notes.push(`Cần bổ sung: ${items.join('; ')}`)
   }
   if (event.action === 'extend') notes.push(`Hẹn lại: ${formatTimeVi(toDate(event.data?.newDueAt))}`)
+  if (event.action === 'openConsultation')
+    notes.push(`Hạn trả lời ý kiến: ${formatTimeVi(toDate(event.data?.consultationDueAt))}`)
+  const change = event.data?.caseChange as { name?: string; to?: string; newDueAt?: string } | undefined
+  if (change) {
+    notes.push(`Chuyển sang trường hợp: ${change.name ?? change.to}`)
+    if (change.newDueAt) notes.push(`Hạn trả kết quả tính lại: ${formatTimeVi(toDate(change.newDueAt))}`)
+  }
   const method = event.data?.deliveryMethod
   if (typeof method === 'string' && delivery[method]) notes.push(delivery[method])
   return notes.filter(Boolean).join('. ')
@@ -71,8 +90,8 @@ function row(input: SlipInput, index: number): string {
   const event = events[index]!
   const inbound = fromApplicant.has(event.action)
   const outbound = toApplicant.has(event.action)
-  const fromPlace = inbound ? APPLICANT : (event.fromStepName ?? '')
-  const toPlace = outbound
+  let fromPlace = inbound ? APPLICANT : (event.fromStepName ?? '')
+  let toPlace = outbound
     ? APPLICANT
     : (event.toStepName ?? dossierStatuses[event.toStatus as keyof typeof dossierStatuses]?.vi ?? '')
   const officerActed = event.actorRole !== 'citizen' && event.actorName
@@ -81,9 +100,15 @@ function row(input: SlipInput, index: number): string {
     ? dossier.applicant.fullName
     : inbound && officerActed
       ? event.actorName!
-      : nextOfficer(events, index)
+      : consultation.has(event.action)
+        ? ''
+        : nextOfficer(events, index)
+  const consulted = typeof event.data?.consultedUnit === 'string' ? event.data.consultedUnit : ''
+  if (event.action === 'openConsultation') toPlace = consulted
+  if (event.action === 'answerConsultation') fromPlace = consulted
   const mark = stepTimeliness(events, index, now)
-  const deadline = stepDeadline(events, index)
+  const own = consultationDeadline(event)
+  const deadline = own === undefined ? stepDeadline(events, index) : own
   const result = mark
     ? `<span class="${mark === 'late' ? 'mark-late' : ''}">${timelinessLabels[mark]}</span><div class="files">(hạn: ${escapeHtml(formatTimeVi(deadline))})</div>`
     : ''

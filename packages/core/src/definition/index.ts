@@ -1,6 +1,15 @@
 export { type PeriodState, periodState } from './check-effective'
 export type { PluginCatalogue } from './check-plugins'
 export {
+  checkDecision,
+  type Decisions,
+  decisionIssues,
+  type InputSchema,
+  inputSchemaOf,
+  inputUiOf,
+  selectableCases,
+} from './decision-input'
+export {
   applicableComponents,
   computeFees,
   effectiveProcessingTime,
@@ -11,7 +20,7 @@ export {
   selectCase,
 } from './evaluate'
 export { compileFormValidator, type FormValidator } from './form-validator'
-export { applyRule, ruleHolds, ruleOperators } from './json-logic'
+export { applyRule, type RuleData, ruleHolds, ruleOperators } from './json-logic'
 export { procedureMetaSchema } from './meta-validator'
 export {
   firstStepStatuses,
@@ -25,10 +34,14 @@ export {
 } from './model'
 export type {
   ActionInput,
+  ActionRoute,
   ActionType,
   ApplicantType,
   CalendarDaysTime,
   ComponentTemplate,
+  Consultation,
+  DecisionField,
+  DecisionInput,
   DefinitionSource,
   DossierComponent,
   EffectivePeriod,

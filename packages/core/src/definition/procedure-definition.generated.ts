@@ -45,6 +45,29 @@ export type Role = string
  */
 export type StepBudget = WorkingDaysBudget | WorkingHoursBudget
 /**
+ * Another unit a definition names: "receiving" = the unit where the dossier was received; {"up": level} = the nearest unit of that level above the dossier's resolving unit (a commune's district); {"code": code} = a fixed unit (a department, the tax office). Where a UnitRef is optional, absent = the dossier's resolving unit.
+ */
+export type UnitRef =
+  | 'receiving'
+  | {
+      up: string
+    }
+  | {
+      code: string
+    }
+/**
+ * receiving_officer (cán bộ một cửa), specialist (chuyên viên), leader (lãnh đạo), unit_admin, province_admin, citizen.
+ */
+export type Role1 = string
+/**
+ * A step's own time budget inside the total: working days (1 day = 8 working hours) or working hours; fractions allowed (0.5 days).
+ */
+export type StepBudget1 = WorkingDaysBudget | WorkingHoursBudget
+/**
+ * A stable machine key: lower-case ASCII letters, digits and underscores, starting with a letter (Vietnamese without diacritics, e.g. tiep_nhan).
+ */
+export type Key1 = string
+/**
  * receive (tiếp nhận), forward (chuyển), sendBack (trả lại), approve (phê duyệt), refuse (từ chối tiếp nhận), requestSupplement (yêu cầu bổ sung), requestPayment (yêu cầu nộp phí), confirmPayment (xác nhận đã nộp), extend (xin lỗi, hẹn lại), stop (dừng xử lý), return (trả kết quả), withdraw (rút hồ sơ).
  */
 export type ActionType =
@@ -304,12 +327,16 @@ export interface Fee {
   note?: string
 }
 /**
- * A variant of the procedure (trường hợp), chosen when `when` holds; it may override the processing time and replace the whole step list.
+ * A variant of the procedure (trường hợp), chosen when `when` holds over the form data, or by an officer (an action with `setsCase`); it may override the processing time and replace the whole step list.
  */
 export interface ProcedureCase {
   key: Key
   name: string
-  when: JsonLogicRule
+  /**
+   * The case's name in English, the second locale (shown when an officer's choice moves the due date).
+   */
+  nameEn?: string
+  when?: JsonLogicRule
   processingTime?: ProcessingTime
   /**
    * @minItems 1
@@ -327,6 +354,7 @@ export interface Step {
   status: number
   budget?: StepBudget
   description?: string
+  consult?: Consultation
   actions: StepAction[]
 }
 export interface WorkingDaysBudget {
@@ -336,6 +364,25 @@ export interface WorkingDaysBudget {
 export interface WorkingHoursBudget {
   kind: 'workingHours'
   hours: number
+}
+/**
+ * Lấy ý kiến: entering the step asks every unit in `units` for its opinion at once, each due after `budget` by its own calendar; the dossier moves on to `then` by itself once `quorum` units have answered, or once every unanswered request is past its deadline.
+ */
+export interface Consultation {
+  /**
+   * The units asked, each once.
+   *
+   * @minItems 1
+   * @maxItems 30
+   */
+  units: UnitRef[]
+  role?: Role1
+  budget: StepBudget1
+  /**
+   * How many answers let the dossier move on before the deadlines: "all" (default) or a number.
+   */
+  quorum?: 'all' | number
+  then: Key1
 }
 /**
  * An action that leaves a step (to another step or a terminal outcome $returned, $refused, $withdrawn, $stopped) or, without `to`, keeps the dossier at its step.
@@ -361,6 +408,65 @@ export interface StepAction {
    * requestPayment only: the clock stops while the applicant is asked to pay (status 6) and the due date moves by the working time it was stopped, as after a supplement request. For procedures whose processing time leaves out the time taken to fulfil financial obligations.
    */
   pausesClock?: boolean
+  input?: DecisionInput
+  /**
+   * @rjsf UI schema for the officer's input form (ui:order, ui:widget, ui:help, …).
+   */
+  inputUi?: {
+    [k: string]: unknown | undefined
+  }
+  /**
+   * Targets chosen by rules over the officer's decisions and the dossier: the first route whose `when` holds gives the target, otherwise `to`.
+   *
+   * @minItems 1
+   */
+  routes?: ActionRoute[]
+  /**
+   * The officer chooses the dossier's case: the input's `case` field (its values are case keys) switches the case and the due date is recomputed from reception with the new case's processing time.
+   */
+  setsCase?: boolean
+}
+/**
+ * What the officer enters with an action (quyết định của cán bộ): a small JSON Schema of an object whose fields are strings, numbers, integers or booleans; stored on the dossier under the action's key and read by rules as decision.<action key>.<field>.
+ */
+export interface DecisionInput {
+  type: 'object'
+  title?: string
+  description?: string
+  properties: {
+    [k: string]: DecisionField | undefined
+  }
+  required?: Key[]
+  additionalProperties?: false
+}
+/**
+ * One field of an officer's input: a string (optionally a date or one of an enum), a number, an integer or a boolean.
+ */
+export interface DecisionField {
+  type: 'string' | 'number' | 'integer' | 'boolean'
+  title?: string
+  description?: string
+  /**
+   * @minItems 1
+   */
+  enum?: (string | number | boolean)[]
+  format?: 'date'
+  minLength?: number
+  maxLength?: number
+  pattern?: string
+  minimum?: number
+  maximum?: number
+  default?: string | number | boolean
+}
+/**
+ * One conditional target of an action: when the rule holds, the dossier goes to `to`.
+ */
+export interface ActionRoute {
+  when: JsonLogicRule
+  /**
+   * A step key or a terminal outcome.
+   */
+  to: string
 }
 /**
  * A plugin the procedure uses, named by slug, with its configuration (validated by the plugin's own schema).
