@@ -280,7 +280,6 @@ export async function changeCalendar(db: Db, edit: CalendarEdit, services: EditS
           dossierId: d.id,
           snapshot: dossierSnapshot(updated, unit, procedure),
           change: dossierChange(event),
-          ...(procedure.definition.plugins ? { uses: procedure.definition.plugins } : {}),
         })
     }
     await tx.execute(sql`select pg_notify(${UNITS_CHANNEL}, ${edit.calendarCode})`)

@@ -141,7 +141,6 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
       dossierId: dossier.id,
       snapshot: dossierSnapshot(updated, input.unit, procedure),
       change: dossierChange(row),
-      ...(procedure.definition.plugins ? { uses: procedure.definition.plugins } : {}),
     })
     return { dossier: updated, eventSeq: seq }
   })

@@ -286,7 +286,6 @@ export async function submitDossier(
           dossierId: id,
           snapshot: dossierSnapshot(filed, unit, procedure),
           change: dossierChange(event),
-          ...(def.plugins ? { uses: def.plugins } : {}),
         })
       return { dossier: view(filed, pin), replayed: false }
     })

@@ -63,18 +63,12 @@ export interface PluginHost {
   ): Promise<FeeLine[]>
   /**
    * In the dossier's transaction: one outbox row (`hook.onSubmit` / `hook.afterAction`) per enabled plugin with
-   * that hook; the outbox worker runs the hook later and stores the messages it returns. The procedure's config
-   * for the plugin travels in the row (`procedureConfig`), so the hook sees the configuration the dossier had.
+   * that hook; the outbox worker runs the hook later and stores the messages it returns (with the configuration of
+   * the dossier's unit and procedure version then).
    */
   queueHooks(
     tx: Db,
-    input: {
-      unitId: string
-      dossierId: string
-      snapshot: DossierSnapshot
-      change: DossierChange
-      uses?: readonly PluginUse[]
-    },
+    input: { unitId: string; dossierId: string; snapshot: DossierSnapshot; change: DossierChange },
   ): Promise<void>
   /** Calls one hook in the plugin's sandbox within the hook limit. */
   runHook(slug: string, hook: HookName, args: unknown[]): Promise<HookOutcome>
@@ -216,17 +210,14 @@ export function createPluginHost(
       await record(db, failures)
       return adjusted
     },
-    async queueHooks(tx, { unitId, dossierId, snapshot, change, uses }) {
+    async queueHooks(tx, { unitId, dossierId, snapshot, change }) {
       const hook = change.action === 'submit' ? 'onSubmit' : 'afterAction'
-      const rows = (await withHook(tx, unitId, hook)).map(([slug]) => {
-        const procedureConfig = uses?.find((u) => u.slug === slug)?.config
-        return {
-          topic: `hook.${hook}`,
-          pluginSlug: slug,
-          dossierId,
-          payload: { snapshot, change, ...(procedureConfig ? { procedureConfig } : {}) },
-        }
-      })
+      const rows = (await withHook(tx, unitId, hook)).map(([slug]) => ({
+        topic: `hook.${hook}`,
+        pluginSlug: slug,
+        dossierId,
+        payload: { snapshot, change },
+      }))
       if (rows.length) await tx.insert(outbox).values(rows)
     },
     async route(db, slug, index, request, onCapability) {

@@ -1,4 +1,6 @@
 import { readdirSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { vietnamDate } from '@motcua/core'
 import { units, userRoles, users } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
@@ -6,6 +8,7 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app'
 import { defaultPluginsDir, pluginSources } from '../plugins/load-plugins'
+import { createOutboxWorker } from '../plugins/outbox-worker'
 import { defaultProceduresDir } from '../procedures/library'
 import { createRegistry, type ProcedureRegistry } from '../procedures/registry'
 import { libraryProcedure, openTestRuntime, pluginFixture, signIn, submissionForm, type TestRuntime } from '../testing'
@@ -24,9 +27,20 @@ const retired = readdirSync(defaultProceduresDir())
     const { to } = libraryProcedure(folder).definition.effective
     return to && to < vietnamDate(new Date()) ? [[folder, to] as const] : []
   })
-const pluginTestConfig: Record<string, Record<string, unknown>> = {
-  'national-portal-sync': { url: 'https://lgsp.example.vn/dvcqg/DongBoHoSoMC', maTinh: '22' },
-}
+// a stand-in for the national portal and a sector's system, so the outbox delivers somewhere real
+const received: { path: string; body: { MaHoSo: string } }[] = []
+const portal: Server = createServer((req, res) => {
+  let body = ''
+  req.on('data', (chunk) => (body += chunk))
+  req.on('end', () => {
+    received.push({ path: req.url ?? '', body: JSON.parse(body) })
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"error_code":0}')
+  })
+})
+const portalUrl = (path: string) => `http://127.0.0.1:${(portal.address() as AddressInfo).port}${path}`
+const pluginTestConfig = (): Record<string, Record<string, unknown>> => ({
+  'national-portal-sync': { url: portalUrl('/dvcqg/DongBoHoSoMC'), maTinh: '22' },
+})
 
 type Lib = typeof birth
 interface Issue {
@@ -137,6 +151,7 @@ describe.each(testDrivers())('retiring, scheduling and offering procedures on $n
   }
 
   beforeAll(async () => {
+    if (!portal.listening) await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve))
     runtime = await openTestRuntime(open, {
       clock: () => now,
       plugins: [...pluginSources(defaultPluginsDir()), pluginFixture('local-rules')],
@@ -156,7 +171,10 @@ describe.each(testDrivers())('retiring, scheduling and offering procedures on $n
     const [halong] = await db.select({ id: units.id }).from(units).where(eq(units.code, '193'))
     await db.insert(userRoles).values({ userId: user!.id, role: 'unit_admin', unitId: halong!.id })
   })
-  afterAll(() => runtime?.close())
+  afterAll(async () => {
+    await runtime?.close()
+    if (portal.listening) await new Promise((resolve) => portal.close(resolve))
+  })
 
   it('keeps the current version until the day a scheduled one takes effect, then switches at midnight without a restart', async () => {
     now = vn('2026-06-30T10:00:00')
@@ -266,7 +284,7 @@ describe.each(testDrivers())('retiring, scheduling and offering procedures on $n
     ])
     const enabled = await call('admin', 'PUT', '/api/admin/units/SGTVT/plugins/national-portal-sync', {
       enabled: true,
-      config: { url: 'https://lgsp.example.vn/dvcqg/DongBoHoSoMC', maTinh: '22' },
+      config: pluginTestConfig()['national-portal-sync'],
     })
     expect(enabled.status).toBe(200)
     expect(await catalogue('?unit=SGTVT')).toContain('QN-GPLX-01')
@@ -346,7 +364,7 @@ describe.each(testDrivers())('retiring, scheduling and offering procedures on $n
             (
               await call('admin', 'PUT', `/api/admin/units/${unitCode}/plugins/${use.slug}`, {
                 enabled: true,
-                config: pluginTestConfig[use.slug],
+                config: pluginTestConfig()[use.slug],
               })
             ).status,
           ).toBe(200)
@@ -542,5 +560,30 @@ describe.each(testDrivers())('retiring, scheduling and offering procedures on $n
     }
     expect(await fees(await submit(death, '06649'))).toBe(20000)
     expect(await fees(await submit(birth, '06649'))).toBe(5000)
+  })
+
+  it('delivers a procedure’s dossiers with its plugin config laid over the unit’s: hộ tịch to the sector’s system', async () => {
+    now = vn('2026-09-10T08:00:00')
+    const marriage = libraryProcedure('dang-ky-ket-hon')
+    expect(
+      (
+        await call('admin', 'PUT', '/api/admin/units/193/plugins/national-portal-sync', {
+          enabled: true,
+          config: { url: portalUrl('/dvcqg/DongBoHoSoMC'), maTinh: '22' },
+        })
+      ).status,
+    ).toBe(200)
+    const published = await publishDraft(marriage.definition.code, (d) =>
+      Object.assign(d, { plugins: [{ slug: 'national-portal-sync', config: { url: portalUrl('/hotich/dongbo') } }] }),
+    )
+    expect(published.status).toBe(201)
+    const filed = async (lib: Lib) =>
+      ((await (await submit(lib, '06649')).json()) as { receiptCode: string }).receiptCode
+    const married = await filed(marriage)
+    const born = await filed(birth)
+    await createOutboxWorker(runtime.database, runtime.plugins).runOnce()
+    const pathOf = (code: string) => [...new Set(received.filter((r) => r.body.MaHoSo === code).map((r) => r.path))]
+    expect(pathOf(married)).toEqual(['/hotich/dongbo'])
+    expect(pathOf(born)).toEqual(['/dvcqg/DongBoHoSoMC'])
   })
 })
