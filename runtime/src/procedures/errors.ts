@@ -1,5 +1,5 @@
 import { DomainError, type Issue, vietnamDate } from '@motcua/core'
-import { type ProcedureRegistry, startsOn } from './registry'
+import { hasStarted, type ProcedureRegistry, startsOn, vietnameseDay } from './registry'
 
 export const notFoundProcedure = (code: string) =>
   new DomainError('NOT_FOUND', { vi: `Không tìm thấy thủ tục có mã ${code}.`, en: `No published procedure ${code}.` })
@@ -15,7 +15,6 @@ export const unknownProcedure = (code: string) =>
   ])
 
 const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
-const vnDay = (date: string) => date.split('-').reverse().join('/')
 
 /**
  * Why a published procedure takes no new dossier on `at`'s day: retired (its period ended), withdrawn (no unit
@@ -25,7 +24,7 @@ export async function whyNotInForce(registry: ProcedureRegistry, code: string, a
   const versions = await registry.versions(code)
   if (!versions.length) return undefined
   const day = vietnamDate(at)
-  const started = versions.find((v) => v.effectiveFrom <= at && v.definition.effective.from <= day)
+  const started = versions.find((v) => hasStarted(v, at))
   const problem = (kind: string, vi: string, en: string): Issue => ({
     code: `procedure.${kind}`,
     path: '/procedureCode',
@@ -35,7 +34,7 @@ export async function whyNotInForce(registry: ProcedureRegistry, code: string, a
     const from = versions.map(startsOn).sort()[0]!
     return problem(
       'notYetInForce',
-      `Thủ tục ${code} có hiệu lực từ ngày ${vnDay(from)}; từ ngày đó mới tiếp nhận hồ sơ.`,
+      `Thủ tục ${code} có hiệu lực từ ngày ${vietnameseDay(from)}; từ ngày đó mới tiếp nhận hồ sơ.`,
       `Procedure ${code} takes effect on ${from}; dossiers are taken from that day.`,
     )
   }
@@ -43,7 +42,7 @@ export async function whyNotInForce(registry: ProcedureRegistry, code: string, a
   if (to && day > to)
     return problem(
       'retired',
-      `Thủ tục ${code} đã hết hiệu lực từ ngày ${vnDay(dayAfter(to))}: không tiếp nhận hồ sơ mới. Hồ sơ đã nộp vẫn được giải quyết và tra cứu bình thường.`,
+      `Thủ tục ${code} đã hết hiệu lực từ ngày ${vietnameseDay(dayAfter(to))}: không tiếp nhận hồ sơ mới. Hồ sơ đã nộp vẫn được giải quyết và tra cứu bình thường.`,
       `Procedure ${code} ended on ${to}: no new dossiers. Dossiers already filed are processed and can be tracked.`,
     )
   return problem(

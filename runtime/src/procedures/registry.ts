@@ -52,6 +52,13 @@ function withLazyValidator(row: Row): PublishedVersion {
   return { ...row, validateForm: (data) => (validator ??= compileFormValidator(row.definition))(data) }
 }
 
+/** Whether a version's start has come at `at`: published from a moment past and its `effective.from` reached. */
+export const hasStarted = (v: PublishedVersion, at: Date): boolean =>
+  v.effectiveFrom <= at && v.definition.effective.from <= vietnamDate(at)
+
+/** A day YYYY-MM-DD as Vietnamese write it (DD/MM/YYYY). */
+export const vietnameseDay = (date: string): string => date.split('-').reverse().join('/')
+
 /** The first day (Vietnam time) a version takes new dossiers: its definition's `effective.from`, or later if published later. */
 export const startsOn = (v: PublishedVersion): string =>
   [v.definition.effective.from, vietnamDate(v.effectiveFrom)].sort().at(-1)!
@@ -109,11 +116,9 @@ export async function createRegistry(database: Database): Promise<ProcedureRegis
       loaded = undefined
       throw error
     }))
-  const started = (v: PublishedVersion, at: Date) =>
-    v.effectiveFrom <= at && v.definition.effective.from <= vietnamDate(at)
   const inForce = ({ offerings }: Loaded, list: PublishedVersion[] | undefined, at: Date) => {
     const day = vietnamDate(at)
-    const version = list?.find((v) => started(v, at))
+    const version = list?.find((v) => hasStarted(v, at))
     if (!version) return undefined
     const { to } = version.definition.effective
     if (to && day > to) return undefined
@@ -136,8 +141,8 @@ export async function createRegistry(database: Database): Promise<ProcedureRegis
     },
     scheduled: async (code, at) => {
       const list = (await all()).byCode.get(code) ?? []
-      const current = list.find((v) => started(v, at))
-      return list.find((v) => !started(v, at) && (!current || v.version > current.version))
+      const current = list.find((v) => hasStarted(v, at))
+      return list.find((v) => !hasStarted(v, at) && (!current || v.version > current.version))
     },
     versions: async (code) => (await all()).byCode.get(code) ?? [],
     offerings: async (procedureId) => (await all()).offerings.get(procedureId) ?? new Map(),

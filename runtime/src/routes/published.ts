@@ -9,7 +9,7 @@ import { jsonBody } from '../http/body'
 import type { Operation } from '../http/openapi'
 import { notFoundProcedure } from '../procedures/errors'
 import { publishVersion } from '../procedures/publish'
-import { startsOn } from '../procedures/registry'
+import { hasStarted, startsOn, vietnameseDay } from '../procedures/registry'
 
 const withdrawBody = jsonBody<{ withdrawnFrom?: string }>({
   type: 'object',
@@ -39,13 +39,12 @@ export const publishedRoutes = new Hono<AppEnv>()
     await assertAdministers(c, versions[0]!.ownerUnitId)
     const now = c.var.clock()
     const current = await c.var.registry.current(code, now)
-    const day = vietnamDate(now)
-    const latestStarted = versions.find((v) => v.effectiveFrom <= now && v.definition.effective.from <= day)
+    const latestStarted = versions.find((v) => hasStarted(v, now))
     return c.json(
       versions.map((v) => {
         const { version, contentHash, publishedAt, effectiveFrom, definition } = v
         const starts = startsOn(v)
-        const started = effectiveFrom <= now && definition.effective.from <= day
+        const started = hasStarted(v, now)
         const state =
           version === current?.version
             ? 'inForce'
@@ -63,7 +62,10 @@ export const publishedRoutes = new Hono<AppEnv>()
           inForce: state === 'inForce',
           state,
           ...(state === 'scheduled'
-            ? { scheduledFrom: starts, note: { vi: `Áp dụng từ ngày ${starts}`, en: `Scheduled from ${starts}` } }
+            ? {
+                scheduledFrom: starts,
+                note: { vi: `Áp dụng từ ngày ${vietnameseDay(starts)}`, en: `Scheduled from ${starts}` },
+              }
             : {}),
         }
       }),
