@@ -20,6 +20,7 @@ import { deskDocs, deskRoutes, intakeRoutes } from './routes/desk'
 import { dossiersDocs, dossiersRoutes } from './routes/dossiers'
 import { filesDocs, filesRoutes } from './routes/files'
 import { health, healthDocs } from './routes/health'
+import { offeringDocs, offeringRoutes } from './routes/offering'
 import { pluginAdminDocs, pluginAdminRoutes, pluginRouteDocs, pluginRoutes } from './routes/plugins'
 import { procedureConstantsDocs, procedureConstantsRoutes } from './routes/procedure-constants'
 import { proceduresDocs, proceduresRoutes } from './routes/procedures'
@@ -86,6 +87,7 @@ export const operations: Operation[] = [
   ...authoringDocs,
   ...procedureConstantsDocs,
   ...publishedDocs,
+  ...offeringDocs,
   ...dossiersDocs,
   ...citizenDocs,
   ...deskDocs,
@@ -132,6 +134,7 @@ export function createApp(services: Services) {
   app.route('/', authoringRoutes)
   app.route('/', procedureConstantsRoutes)
   app.route('/', publishedRoutes)
+  app.route('/', offeringRoutes)
   app.route(
     '/',
     dossiersRoutes(services.secret, {

@@ -114,6 +114,35 @@ describe.concurrent('motcua validate', () => {
     ])
   })
 
+  it('says when a valid definition is retired or scheduled on the day (default today)', async () => {
+    const retired = await motcua(['validate', '../../procedures/doi-giay-phep-lai-xe/procedure.json'])
+    expect(retired).toMatchObject({
+      code: 0,
+      stdout: '✓ ../../procedures/doi-giay-phep-lai-xe/procedure.json (hết hiệu lực từ ngày 01/03/2025)\n',
+    })
+    const before = await motcua([
+      'validate',
+      '--at',
+      '2025-02-28',
+      '../../procedures/doi-giay-phep-lai-xe/procedure.json',
+    ])
+    expect(before.stdout).toBe('✓ ../../procedures/doi-giay-phep-lai-xe/procedure.json\n')
+    const scheduled = await motcua(
+      ['validate', '--lang', 'en', '--at', '2024-12-31', 'library/thu-tuc-tot/procedure.json'],
+      dir,
+    )
+    expect(scheduled.stdout).toBe('✓ library/thu-tuc-tot/procedure.json (scheduled from 2025-01-01)\n')
+    const json = await motcua(['validate', '--json', '--at', '2025-03-01', 'library/thu-tuc-tot/procedure.json'], dir)
+    expect(JSON.parse(json.stdout)).toEqual([
+      { file: 'library/thu-tuc-tot/procedure.json', ok: true, issues: [], period: 'inForce' },
+    ])
+    const bad = await motcua(['validate', '--at', '2025-02-30', 'library'], dir)
+    expect(bad).toMatchObject({
+      code: 2,
+      stderr: 'motcua validate: --at phải là một ngày dạng YYYY-MM-DD, không phải "2025-02-30"\n',
+    })
+  })
+
   it('speaks English and JSON on request', async () => {
     const en = await motcua(['validate', '--lang', 'en', 'library/thu-tuc-hong/procedure.json'], dir)
     expect(en.stdout).toContain(

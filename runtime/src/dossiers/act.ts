@@ -108,6 +108,7 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
     dossierId: dossier.id,
     snapshot: dossierSnapshot(dossier, input.unit, procedure),
     action: { key: event.actionKey, type: event.action },
+    ...(procedure.definition.plugins ? { uses: procedure.definition.plugins } : {}),
   })
 
   return withTransaction(db, async (tx) => {

@@ -24,8 +24,8 @@ import { assertCounterOpen } from '../calendars/counter-hours'
 import type { PluginHost } from '../plugins/plugin-host'
 import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
 import { constantsForFiling } from '../procedures/constants'
-import { offeredBy } from '../procedures/offering'
-import type { PublishedVersion } from '../procedures/registry'
+import { offeringAt } from '../procedures/offering'
+import type { ProcedureRegistry, PublishedVersion } from '../procedures/registry'
 import { checkDeliveryChoice, type DeliveryInput, deliveryFees } from '../results/delivery-choice'
 import type { UnitDirectory } from '../units/unit-directory'
 import { type DossierRow, roleAtStep } from './act'
@@ -54,6 +54,8 @@ export interface SubmitInput {
   /** Adjusts the fees with the plugins' hooks before, and queues their submit hooks in the same transaction. */
   plugins?: PluginHost
   units: UnitDirectory
+  /** The units' offering settings (see `offeringAt`). */
+  registry: ProcedureRegistry
 }
 
 export interface SubmittedDossier {
@@ -110,13 +112,6 @@ export async function submitDossier(
   const unit = await input.units.byCode(input.unitCode)
   if (!unit)
     throw invalid(`Không có đơn vị mã ${input.unitCode}.`, `No unit ${input.unitCode}.`, '/unitCode', 'unit.unknown')
-  if (!(await offeredBy(procedure, unit, input.units)))
-    throw invalid(
-      `${unit.name} không giải quyết thủ tục "${def.name}". Vui lòng chọn đơn vị khác.`,
-      `${unit.name} does not handle this procedure.`,
-      '/unitCode',
-      'unit.notOffering',
-    )
 
   const formIssues = procedure.validateForm(input.formData).map((i) => ({ ...i, path: `/formData${i.path}` }))
   if (formIssues.length)
@@ -237,6 +232,14 @@ export async function submitDossier(
   // a replay answers at once, without asking the plugins again
   const replay = await findExisting(db)
   if (replay) return { dossier: view(replay), replayed: true }
+  // after the replay: a retry of a dossier filed just before the unit stopped offering it still gets that dossier
+  const offering = await offeringAt(
+    procedure,
+    unit,
+    { registry: input.registry, units: input.units, db, ...(input.plugins ? { plugins: input.plugins } : {}) },
+    input.now ?? new Date(),
+  )
+  if (!offering.offered) throw invalid(offering.message.vi, offering.message.en, '/unitCode', offering.code)
   // plugins' fee hooks run before the transaction: a slow one must never hold it open
   const ruleFees = computeFees(def, input.formData, rules)
   const adjusted = input.plugins
@@ -246,6 +249,7 @@ export async function submitDossier(
         procedureCode: def.code,
         formData: input.formData,
         fees: ruleFees,
+        ...(def.plugins ? { uses: def.plugins } : {}),
       })
     : ruleFees
   // the postal fee is the post's price for the delivery chosen, not a fee of the procedure the plugins adjust
@@ -318,4 +322,27 @@ export async function submitDossier(
     }
     throw error
   }
+}
+
+/**
+ * The version of the dossier an earlier request with this idempotency key filed, when it is of `procedureCode`: a
+ * retry that arrives after the procedure left force (midnight of its last day) replays that dossier instead of
+ * being refused.
+ */
+export async function versionOfRetry(
+  db: Db,
+  registry: ProcedureRegistry,
+  retry: { key: string; submittedBy: string | null; procedureCode: string },
+): Promise<PublishedVersion | undefined> {
+  const [row] = await db
+    .select({ versionId: dossiers.procedureVersionId })
+    .from(dossiers)
+    .where(
+      and(
+        sql`coalesce(${dossiers.submittedBy}, ${NO_SUBMITTER}::uuid) = ${retry.submittedBy ?? NO_SUBMITTER}::uuid`,
+        eq(dossiers.idempotencyKey, retry.key),
+      ),
+    )
+  const version = row && (await registry.byId(row.versionId))
+  return version?.code === retry.procedureCode ? version : undefined
 }

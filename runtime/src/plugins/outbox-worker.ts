@@ -1,4 +1,5 @@
-import { type Database, dossiers, outbox } from '@motcua/db'
+import type { PluginUse } from '@motcua/core'
+import { type Database, dossiers, outbox, procedureVersions } from '@motcua/db'
 import type { DossierChange, DossierSnapshot, OutboxMessage } from '@motcua/plugin-sdk'
 import { and, asc, eq, inArray, isNull, lte, notInArray, or, type SQL, sql } from 'drizzle-orm'
 import { errorFields, log } from '../log'
@@ -93,23 +94,32 @@ export function createOutboxWorker(
     return claimed.sort((a, b) => a.id - b.id)
   }
 
-  /** The units of the batch's dossiers, in one query. */
+  /** The unit of each of the batch's dossiers and the plugins its procedure version uses, in one query. */
   async function unitsOf(batch: Row[]) {
     const ids = [...new Set(batch.flatMap((m) => (m.dossierId ? [m.dossierId] : [])))]
     const rows = ids.length
-      ? await db.select({ id: dossiers.id, unitId: dossiers.unitId }).from(dossiers).where(inArray(dossiers.id, ids))
+      ? await db
+          .select({
+            id: dossiers.id,
+            unitId: dossiers.unitId,
+            uses: sql<PluginUse[] | null>`${procedureVersions.definition} -> 'plugins'`,
+          })
+          .from(dossiers)
+          .innerJoin(procedureVersions, eq(procedureVersions.id, dossiers.procedureVersionId))
+          .where(inArray(dossiers.id, ids))
       : []
-    return new Map(rows.map((r) => [r.id, r.unitId]))
+    return new Map(rows.map((r) => [r.id, r]))
   }
 
   /** Runs one lane's batch: what succeeded is written in one transaction at the end, each failure on its own. */
   async function runBatch(lane: string | null, batch: Row[], now: Date, run: OutboxRun) {
-    const unitIds = await unitsOf(batch)
-    // the configuration in force for the row's dossier's unit; `{}` for a row without a dossier
+    const dossierUnits = await unitsOf(batch)
+    // the configuration in force for the row's dossier's unit, with its procedure's own settings for the plugin laid
+    // over (hooks and deliveries alike); `{}` for a row without a dossier
     const configOf = async (slug: string, message: Row) => {
       if (!message.dossierId) return {}
-      const unitId = unitIds.get(message.dossierId)
-      return unitId ? host.configFor(db, slug, unitId) : undefined
+      const found = dossierUnits.get(message.dossierId)
+      return found ? host.configFor(db, slug, found.unitId, found.uses ?? undefined) : undefined
     }
     const done: number[] = []
     const queued: (typeof outbox.$inferInsert)[] = []

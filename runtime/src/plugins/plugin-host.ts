@@ -1,4 +1,4 @@
-import { DomainError, type DomainErrorCode } from '@motcua/core'
+import { DomainError, type DomainErrorCode, type PluginUse } from '@motcua/core'
 import { type Db, outbox, pluginSettings } from '@motcua/db'
 import type { DossierChange, DossierSnapshot, FeeLine, PluginRequest, PluginResponse } from '@motcua/plugin-sdk'
 import type { UnitDirectory } from '../units/unit-directory'
@@ -24,8 +24,16 @@ export type HookOutcome = { ok: true; value: unknown } | { ok: false; problem: s
 export interface PluginHost {
   plugins: Map<string, LoadedPlugin>
   limits: PluginLimits
-  /** The configuration in force for a unit: the nearest setting up its hierarchy; undefined when disabled. */
-  configFor(db: Db, slug: string, unitId: string): Promise<Record<string, unknown> | undefined>
+  /**
+   * The configuration in force for a unit: the nearest setting up its hierarchy; undefined when disabled. With a
+   * procedure's `plugins`, that procedure's `config` for the plugin is laid over it (its dossiers' configuration).
+   */
+  configFor(
+    db: Db,
+    slug: string,
+    unitId: string,
+    uses?: readonly PluginUse[],
+  ): Promise<Record<string, unknown> | undefined>
   /**
    * Asks every enabled plugin whether an officer's action may go ahead, before its transaction opens: the first
    * refusal stops it with the plugin's message (409). A hook that fails is recorded in a write of its own (kept
@@ -33,16 +41,30 @@ export interface PluginHost {
    */
   beforeAction(
     db: Db,
-    input: { unitId: string; dossierId: string; snapshot: DossierSnapshot; action: { key: string; type: string } },
+    input: {
+      unitId: string
+      dossierId: string
+      snapshot: DossierSnapshot
+      action: { key: string; type: string }
+      uses?: readonly PluginUse[]
+    },
   ): Promise<void>
   /** The fees after every enabled plugin's `fees` hook, before the submission's transaction (failures recorded). */
   adjustFees(
     db: Db,
-    input: { unitId: string; unitCode: string; procedureCode: string; formData: unknown; fees: FeeLine[] },
+    input: {
+      unitId: string
+      unitCode: string
+      procedureCode: string
+      formData: unknown
+      fees: FeeLine[]
+      uses?: readonly PluginUse[]
+    },
   ): Promise<FeeLine[]>
   /**
    * In the dossier's transaction: one outbox row (`hook.onSubmit` / `hook.afterAction`) per enabled plugin with
-   * that hook; the outbox worker runs the hook later and stores the messages it returns.
+   * that hook; the outbox worker runs the hook later and stores the messages it returns (with the configuration of
+   * the dossier's unit and procedure version then).
    */
   queueHooks(
     tx: Db,
@@ -62,6 +84,16 @@ export interface PluginHost {
   invalidate(): void
   /** Stops every plugin's worker. */
   close(): Promise<void>
+}
+
+/** A unit's configuration of a plugin with a procedure's own settings for it laid over (its dossiers' config). */
+export const overlay = (
+  unitConfig: Record<string, unknown>,
+  slug: string,
+  uses: readonly PluginUse[] | undefined,
+): Record<string, unknown> => {
+  const own = uses?.find((u) => u.slug === slug)?.config
+  return own ? { ...unitConfig, ...own } : unitConfig
 }
 
 const DOMAIN_CODES: DomainErrorCode[] = ['CONFLICT', 'NOT_FOUND', 'INVALID_DATA', 'UNPROCESSABLE', 'UNAVAILABLE']
@@ -86,7 +118,7 @@ export function createPluginHost(
         throw error
       }))
 
-  async function enabledFor(db: Db, unitId: string) {
+  async function enabledFor(db: Db, unitId: string, uses?: readonly PluginUse[]) {
     if (plugins.size === 0) return new Map<string, Record<string, unknown>>()
     const rows = await load(db)
     if (rows.length === 0) return new Map<string, Record<string, unknown>>()
@@ -96,12 +128,12 @@ export function createPluginHost(
       const nearest = lineage
         .map((id) => rows.find((r) => r.unitId === id && r.pluginSlug === slug))
         .find((r) => r !== undefined)
-      if (nearest?.enabled) found.set(slug, nearest.config as Record<string, unknown>)
+      if (nearest?.enabled) found.set(slug, overlay(nearest.config as Record<string, unknown>, slug, uses))
     }
     return found
   }
-  const withHook = async (db: Db, unitId: string, hook: HookName) =>
-    [...(await enabledFor(db, unitId))].filter(([slug]) => plugins.get(slug)!.manifest.hooks.includes(hook))
+  const withHook = async (db: Db, unitId: string, hook: HookName, uses?: readonly PluginUse[]) =>
+    [...(await enabledFor(db, unitId, uses))].filter(([slug]) => plugins.get(slug)!.manifest.hooks.includes(hook))
 
   async function runHook(slug: string, hook: HookName, args: unknown[]): Promise<HookOutcome> {
     try {
@@ -138,10 +170,10 @@ export function createPluginHost(
   return {
     plugins,
     limits: { hookMs, routeMs },
-    configFor: async (db, slug, unitId) => (await enabledFor(db, unitId)).get(slug),
+    configFor: async (db, slug, unitId, uses) => (await enabledFor(db, unitId, uses)).get(slug),
     runHook,
-    async beforeAction(db, { unitId, dossierId, snapshot, action }) {
-      const asked = await withHook(db, unitId, 'beforeAction')
+    async beforeAction(db, { unitId, dossierId, snapshot, action, uses }) {
+      const asked = await withHook(db, unitId, 'beforeAction', uses)
       if (asked.length === 0) return
       const outcomes = await Promise.all(
         asked.map(async ([slug, config]) => {
@@ -163,10 +195,10 @@ export function createPluginHost(
       for (const { checked } of outcomes)
         if (checked.ok && checked.value) throw new DomainError('CONFLICT', checked.value.refuse)
     },
-    async adjustFees(db, { unitId, unitCode, procedureCode, formData, fees }) {
+    async adjustFees(db, { unitId, unitCode, procedureCode, formData, fees, uses }) {
       let adjusted = fees
       const failures: (typeof outbox.$inferInsert)[] = []
-      for (const [slug, config] of await withHook(db, unitId, 'fees')) {
+      for (const [slug, config] of await withHook(db, unitId, 'fees', uses)) {
         const called = await runHook(slug, 'fees', [
           { config, unitCode },
           { procedureCode, formData, fees: adjusted },

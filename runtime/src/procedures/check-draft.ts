@@ -1,5 +1,6 @@
-import { type Issue, validateDefinition } from '@motcua/core'
+import { type Issue, type PluginCatalogue, validateDefinition } from '@motcua/core'
 import type { Db } from '@motcua/db'
+import type { PluginHost } from '../plugins/plugin-host'
 import type { UnitDirectory } from '../units/unit-directory'
 import { scopeIssues } from './scope'
 
@@ -9,17 +10,22 @@ export interface DraftCheck {
   issues: Issue[]
 }
 
+/** The installed plugins as the validator knows them: slug → the JSON Schema of its configuration. */
+export const pluginCatalogue = (host: PluginHost): PluginCatalogue =>
+  Object.fromEntries([...host.plugins].map(([slug, { manifest }]) => [slug, manifest.configSchema]))
+
 /**
- * Everything that stands between a draft and publishing: the definition's own problems (core's validator) and
- * those of its owner's scope (levels and units outside the owner unit).
+ * Everything that stands between a draft and publishing: the definition's own problems (core's validator, its
+ * plugins against the installed ones) and those of its owner's scope (levels and units outside the owner unit).
  */
 export async function checkDraft(
   db: Db,
   units: UnitDirectory,
   definition: Record<string, unknown>,
   ownerUnitId: string | null,
+  plugins?: PluginCatalogue,
 ): Promise<DraftCheck> {
-  const result = validateDefinition(definition)
+  const result = validateDefinition(definition, plugins ? { plugins } : {})
   const owner = ownerUnitId ? ((await units.byId(ownerUnitId)) ?? null) : null
   const issues = [...(result.ok ? [] : result.issues), ...(await scopeIssues(db, units, definition, owner))]
   return { ok: issues.length === 0, issues: issues.map((i) => ({ ...i, path: `/definition${i.path}` })) }

@@ -1,4 +1,4 @@
-import { DomainError, matchesQuery } from '@motcua/core'
+import { DomainError, matchesQuery, type PeriodState, periodState, vietnamDate } from '@motcua/core'
 import { type Db, procedureDrafts, procedures, procedureVersions, users, withTransaction } from '@motcua/db'
 import { and, desc, eq, ne, sql } from 'drizzle-orm'
 import type { Context } from 'hono'
@@ -6,7 +6,7 @@ import type { AppEnv } from '../app'
 import { requirePrincipal } from '../auth/middleware'
 import { ADMIN_ROLES } from '../auth/role-groups'
 import { assertAdministers, holdsRoleOver } from '../auth/scope'
-import { checkDraft } from './check-draft'
+import { checkDraft, pluginCatalogue } from './check-draft'
 
 // The studio's drafts as the authoring routes use them: loaded within the caller's scope, checked, listed, deleted.
 
@@ -44,11 +44,18 @@ export function assertSameCode(definition: Record<string, unknown>, code: string
   }
 }
 
-/** The draft's problems: the definition's own and its owner's scope. */
+/** The draft's problems: the definition's own (its plugins against the installed ones) and its owner's scope. */
 export const checkOf = (
   c: Context<AppEnv>,
   d: { draft: typeof procedureDrafts.$inferSelect; ownerUnitId: string | null },
-) => checkDraft(c.var.database.db, c.var.units, d.draft.definition as Record<string, unknown>, d.ownerUnitId)
+) =>
+  checkDraft(
+    c.var.database.db,
+    c.var.units,
+    d.draft.definition as Record<string, unknown>,
+    d.ownerUnitId,
+    pluginCatalogue(c.var.plugins),
+  )
 
 /** A draft as the API shows it, with its problems. */
 export const draftView = async (
@@ -61,7 +68,19 @@ export const draftView = async (
   definition: d.draft.definition,
   updatedAt: d.draft.updatedAt,
   validation: await checkOf(c, d),
+  period: periodOf(d.draft.definition, c.var.clock()),
 })
+
+/**
+ * When the draft, once published, would take new dossiers, by its own `effective` period on the runtime's clock:
+ * `scheduled` (from a later day), `inForce`, or `retired` (publishing it ends the procedure); null while unreadable.
+ */
+const periodOf = (definition: unknown, now: Date): PeriodState | null => {
+  const effective = (definition as { effective?: { from?: unknown; to?: unknown } } | null)?.effective
+  if (typeof effective?.from !== 'string') return null
+  const to = typeof effective.to === 'string' ? effective.to : null
+  return periodState({ from: effective.from, to }, vietnamDate(now))
+}
 
 /** The drafts the caller may edit, newest first, each with whether it can be published. */
 export async function listDrafts(c: Context<AppEnv>, q: string | undefined) {
@@ -95,6 +114,7 @@ export async function listDrafts(c: Context<AppEnv>, q: string | undefined) {
       updatedBy: row.updatedByName,
       ok,
       problems: issues.length,
+      period: periodOf(row.draft.definition, c.var.clock()),
     })
   }
   return items

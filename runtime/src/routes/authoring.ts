@@ -163,7 +163,7 @@ export const authoringRoutes = new Hono<AppEnv>()
       return publishVersion(tx, {
         definition: found.draft.definition as ProcedureDefinition,
         publishedBy: requirePrincipal(c).userId,
-        ...(effectiveFrom ? { effectiveFrom: new Date(effectiveFrom) } : {}),
+        effectiveFrom: effectiveFrom ? new Date(effectiveFrom) : c.var.clock(),
       })
     }).catch((error: unknown) => {
       if (pgError(error)?.code === '23505') {
@@ -207,7 +207,7 @@ export const authoringDocs: Operation[] = [
     method: 'get',
     path: '/api/admin/drafts',
     tag: 'authoring',
-    summary: 'The drafts I may edit, newest first, each with whether it can be published',
+    summary: 'The drafts I may edit, newest first, each with whether it can be published and its `period`',
     access: admins,
     query: [{ name: 'q', description: 'words of the name or code, with or without diacritics' }],
     responses: {
@@ -237,7 +237,11 @@ export const authoringDocs: Operation[] = [
     summary: 'Save a draft (saved even with problems; they are listed)',
     access: admins,
     body: definitionBody,
-    responses: { 200: 'the draft with its validation', 400: 'the code changed', 404: 'no such draft' },
+    responses: {
+      200: 'the draft with its validation and `period` (scheduled, inForce or retired once published)',
+      400: 'the code changed',
+      404: 'no such draft',
+    },
   },
   {
     method: 'post',

@@ -8,7 +8,7 @@ import { requirePrincipal, requireRole } from '../auth/middleware'
 import { jsonBody } from '../http/body'
 import { jsonLimits } from '../http/clean-input'
 import type { Operation } from '../http/openapi'
-import { notFoundProcedure } from '../procedures/errors'
+import { notInForce, whyNotInForce } from '../procedures/errors'
 
 const draftBody = jsonBody<{ formData: Record<string, unknown> }>(
   {
@@ -50,7 +50,17 @@ export const citizenRoutes = (secret: string) =>
         .from(formDrafts)
         .where(eq(formDrafts.userId, requirePrincipal(c).userId))
         .orderBy(desc(formDrafts.updatedAt))
-      return c.json(rows.map(({ procedureCode, formData, updatedAt }) => ({ procedureCode, formData, updatedAt })))
+      // a draft of a procedure retired (or not yet in force) since it was saved says so instead of leading to a refusal
+      const now = c.var.clock()
+      return c.json(
+        await Promise.all(
+          rows.map(async ({ procedureCode, formData, updatedAt }) => {
+            const inForce = !!(await c.var.registry.current(procedureCode, now))
+            const notice = inForce ? null : ((await whyNotInForce(c.var.registry, procedureCode, now))?.message ?? null)
+            return { procedureCode, formData, updatedAt, inForce, notice }
+          }),
+        ),
+      )
     })
     .get('/api/me/drafts/:procedureCode', requireRole('citizen'), async (c) => {
       const [row] = await c.var.database.db
@@ -71,7 +81,8 @@ export const citizenRoutes = (secret: string) =>
     })
     .put('/api/me/drafts/:procedureCode', requireRole('citizen'), async (c) => {
       const procedureCode = c.req.param('procedureCode')
-      if (!(await c.var.registry.current(procedureCode))) throw notFoundProcedure(procedureCode)
+      if (!(await c.var.registry.current(procedureCode, c.var.clock())))
+        throw await notInForce(c.var.registry, procedureCode, c.var.clock(), 'lookup')
       const { formData } = await draftBody.read(c)
       const userId = requirePrincipal(c).userId
       const updatedAt = new Date()
@@ -107,7 +118,7 @@ export const citizenDocs: Operation[] = [
     method: 'get',
     path: '/api/me/drafts',
     tag: 'citizen',
-    summary: 'My saved form drafts',
+    summary: 'My saved form drafts, each saying whether its procedure still takes dossiers (`inForce`, `notice`)',
     access: citizen,
     responses: { 200: 'drafts', 401: 'not signed in' },
   },

@@ -247,7 +247,9 @@ describe.each(testDrivers())('the officers’ desk on $name', ({ open }) => {
     expect(found.total).toBeGreaterThan(0)
   })
   it('stops the clock while the applicant is asked to pay where the procedure says so (pausesClock)', async () => {
-    // a version of the business registration whose appraisal asks for a fee with the clock stopped
+    // a version of the business registration whose appraisal asks for a fee with the clock stopped, published
+    // before the dossier is filed (a version takes new dossiers from its publication on the runtime's clock)
+    now = vn('2025-05-05T08:30:00')
     const draft = (await (await as('admin', 'POST', '/api/admin/procedures/1.001612/drafts', {})).json()) as {
       id: string
       definition: { steps: { key: string; actions: Record<string, unknown>[] }[] }

@@ -18,7 +18,7 @@ import { jsonBody } from '../http/body'
 import { jsonLimits } from '../http/clean-input'
 import type { Operation } from '../http/openapi'
 import { queryParams } from '../http/query'
-import { unknownProcedure } from '../procedures/errors'
+import { notInForce } from '../procedures/errors'
 import type { DeliveryInput } from '../results/delivery-choice'
 
 const caseOf = (def: ProcedureDefinition, key: string | null) => {
@@ -274,8 +274,8 @@ export const intakeRoutes = (secret: string) =>
     const { db } = c.var.database
     const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.code, body.unitCode))
     if (unit && !actsFor(principal, unit.id, ['receiving_officer'])) throw forbidden()
-    const procedure = await c.var.registry.current(body.procedureCode)
-    if (!procedure) throw unknownProcedure(body.procedureCode)
+    const procedure = await c.var.registry.current(body.procedureCode, c.var.clock())
+    if (!procedure) throw await notInForce(c.var.registry, body.procedureCode, c.var.clock(), 'submission')
     const { dossier } = await submitDossier(db, {
       procedure,
       unitCode: body.unitCode,
@@ -289,6 +289,7 @@ export const intakeRoutes = (secret: string) =>
       now: c.var.clock(),
       plugins: c.var.plugins,
       units: c.var.units,
+      registry: c.var.registry,
     })
     return c.json(dossier, 201)
   })

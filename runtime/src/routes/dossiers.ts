@@ -11,13 +11,13 @@ import { notFoundDossier } from '../dossiers/errors'
 import { eventsOf } from '../dossiers/events'
 import { loadDossier } from '../dossiers/load-dossier'
 import { filingProperties, readSubmission } from '../dossiers/submission-input'
-import { submitDossier } from '../dossiers/submit'
+import { submitDossier, versionOfRetry } from '../dossiers/submit'
 import { jsonBody } from '../http/body'
 import { jsonLimits } from '../http/clean-input'
 import type { Operation } from '../http/openapi'
 import { clientAddress, rateLimit, windowCounter } from '../http/rate-limit'
 import { tooManyAttempts } from '../http/shared-rate-limit'
-import { unknownProcedure } from '../procedures/errors'
+import { notInForce } from '../procedures/errors'
 import type { DeliveryInput } from '../results/delivery-choice'
 import { citizenResultRefusal } from '../results/result-service'
 
@@ -85,8 +85,24 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
           en: 'Too many submissions from this address.',
         })
       const { body, request, files } = await readSubmission(c, submissionBody)
-      const procedure = await c.var.registry.current(body.procedureCode)
-      if (!procedure) throw unknownProcedure(body.procedureCode)
+      const key = c.req.header('idempotency-key')
+      if (key !== undefined && !/^[\w.:-]{1,200}$/.test(key)) {
+        throw new DomainError('INVALID_DATA', {
+          vi: 'Idempotency-Key không hợp lệ.',
+          en: 'Idempotency-Key must be 1–200 letters, digits, . _ : -',
+        })
+      }
+      const { procedureCode } = body
+      const procedure =
+        (await c.var.registry.current(procedureCode, c.var.clock())) ??
+        (key
+          ? await versionOfRetry(c.var.database.db, c.var.registry, {
+              key,
+              submittedBy: principal?.userId ?? null,
+              procedureCode,
+            })
+          : undefined)
+      if (!procedure) throw await notInForce(c.var.registry, procedureCode, c.var.clock(), 'submission')
       let applicant = body.applicant
       if (!applicant && principal) {
         const [user] = await c.var.database.db.select().from(users).where(eq(users.id, principal.userId))
@@ -110,13 +126,6 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
           ],
         )
       }
-      const key = c.req.header('idempotency-key')
-      if (key !== undefined && !/^[\w.:-]{1,200}$/.test(key)) {
-        throw new DomainError('INVALID_DATA', {
-          vi: 'Idempotency-Key không hợp lệ.',
-          en: 'Idempotency-Key must be 1–200 letters, digits, . _ : -',
-        })
-      }
       const { dossier, replayed } = await submitDossier(c.var.database.db, {
         procedure,
         unitCode: body.unitCode,
@@ -128,6 +137,7 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
         now: c.var.clock(),
         plugins: c.var.plugins,
         units: c.var.units,
+        registry: c.var.registry,
         ...(key ? { idempotency: { key, request } } : {}),
         ...(principal ? { principal } : {}),
       })

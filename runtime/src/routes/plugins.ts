@@ -174,7 +174,7 @@ function capabilities(c: Context<AppEnv>, host: PluginHost, slug: string): Capab
   const find = async (receiptCode: unknown) => {
     if (typeof receiptCode !== 'string' || !RECEIPT_CODE.test(receiptCode)) return undefined
     const found = await loadDossier(c.var, receiptCode)
-    const config = found && (await host.configFor(db, slug, found.dossier.unitId))
+    const config = found && (await host.configFor(db, slug, found.dossier.unitId, found.procedure.definition.plugins))
     return config ? { ...found, config } : undefined
   }
   const confirmPayment = async (receiptCode: unknown, payment: unknown) => {

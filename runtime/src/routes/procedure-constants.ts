@@ -49,7 +49,7 @@ export const procedureConstantsRoutes = new Hono<AppEnv>()
   .use('/api/admin/procedures/:code/constants/*', requireRole(...ADMIN_ROLES))
   .get('/api/admin/procedures/:code/constants', async (c) => {
     const { code, versions } = await administered(c)
-    const current = (await c.var.registry.current(code)) ?? versions[0]!
+    const current = (await c.var.registry.current(code, c.var.clock())) ?? versions[0]!
     return c.json(await constantViews(c.var.database.db, current.definition))
   })
   .put('/api/admin/procedures/:code/constants/:key', async (c) => {
@@ -58,7 +58,7 @@ export const procedureConstantsRoutes = new Hono<AppEnv>()
     if (!KEY.test(key)) throw noConstant(key)
     const { value, source } = await constantBody.read(c)
     // the versions that may still take dossiers: the one in force and any published after it
-    const current = await c.var.registry.current(code)
+    const current = await c.var.registry.current(code, c.var.clock())
     const view = await setConstant(c.var.database.db, {
       versions: current ? versions.filter((v) => v.version >= current.version) : versions,
       key,

@@ -4,9 +4,16 @@ import type { AppEnv } from '../app'
 import type { Operation } from '../http/openapi'
 import { queryParams } from '../http/query'
 import { withConstantsInForce } from '../procedures/constants'
-import { notFoundProcedure } from '../procedures/errors'
-import { offeredBy } from '../procedures/offering'
-import type { PublishedVersion } from '../procedures/registry'
+import { notInForce } from '../procedures/errors'
+import { offeringAt } from '../procedures/offering'
+import { type ProcedureRegistry, type PublishedVersion, startsOn } from '../procedures/registry'
+
+/** The day a newer version takes over (`scheduled from …`), or null. */
+const scheduledFrom = async (registry: ProcedureRegistry, code: string, at: Date) => {
+  const next = await registry.scheduled(code, at)
+  if (!next) return null
+  return { version: next.version, from: startsOn(next) }
+}
 
 const summary = ({ definition: d, version }: PublishedVersion) => ({
   code: d.code,
@@ -17,6 +24,7 @@ const summary = ({ definition: d, version }: PublishedVersion) => ({
   agency: d.agency ?? null,
   onlineMode: d.onlineMode,
   processingTime: d.processingTime,
+  effective: d.effective,
   version,
 })
 
@@ -59,9 +67,11 @@ export const proceduresRoutes = new Hono<AppEnv>()
         vi: `Không tìm thấy đơn vị có mã ${unitCode}.`,
         en: `No unit ${unitCode}.`,
       })
+    const now = c.var.clock()
     const offered = new Set<PublishedVersion>()
-    const current = await c.var.registry.listCurrent()
-    if (unit) for (const v of current) if (await offeredBy(v, unit, c.var.units)) offered.add(v)
+    const current = await c.var.registry.listCurrent(now)
+    const services = { registry: c.var.registry, units: c.var.units, plugins: c.var.plugins, db: c.var.database.db }
+    if (unit) for (const v of current) if ((await offeringAt(v, unit, services, now)).offered) offered.add(v)
     const list = current.filter(({ definition: d }) => {
       if (q && !matchesQuery(`${d.name} ${d.code} ${d.field} ${d.nameEn ?? ''}`, q)) return false
       if (field && !matchesQuery(d.field, field)) return false
@@ -69,14 +79,23 @@ export const proceduresRoutes = new Hono<AppEnv>()
     })
     const shown = unit ? list.filter((v) => offered.has(v)) : list
     c.header('Cache-Control', CATALOGUE_CACHE)
-    return c.json(shown.sort((a, b) => a.definition.name.localeCompare(b.definition.name, 'vi')).map(summary))
+    const sorted = shown.sort((a, b) => a.definition.name.localeCompare(b.definition.name, 'vi'))
+    return c.json(
+      await Promise.all(
+        sorted.map(async (v) => ({ ...summary(v), scheduled: await scheduledFrom(c.var.registry, v.code, now) })),
+      ),
+    )
   })
   .get('/api/procedures/:code', async (c) => {
     const code = c.req.param('code')
-    const version = await c.var.registry.current(code)
-    if (!version) throw notFoundProcedure(code)
+    const now = c.var.clock()
+    const version = await c.var.registry.current(code, now)
+    if (!version) throw await notInForce(c.var.registry, code, now, 'lookup')
     c.header('Cache-Control', CATALOGUE_CACHE)
-    return c.json(publicDetail(version, await withConstantsInForce(c.var.database.db, version.definition)))
+    return c.json({
+      ...publicDetail(version, await withConstantsInForce(c.var.database.db, version.definition)),
+      scheduled: await scheduledFrom(c.var.registry, code, now),
+    })
   })
 
 export const proceduresDocs: Operation[] = [
@@ -93,7 +112,11 @@ export const proceduresDocs: Operation[] = [
       { name: 'unit', description: 'a unit code: the procedures it handles' },
       { name: 'onlineMode', description: 'full (toàn trình), partial (một phần), none' },
     ],
-    responses: { 200: 'summaries (Cache-Control: public, max-age=60)', 400: 'a bad parameter', 404: 'unknown unit' },
+    responses: {
+      200: 'summaries of the versions in force today, each with `scheduled` ({version, from} of a version taking over later, or null) (Cache-Control: public, max-age=60)',
+      400: 'a bad parameter',
+      404: 'unknown unit',
+    },
   },
   {
     method: 'get',
@@ -102,6 +125,9 @@ export const proceduresDocs: Operation[] = [
     summary:
       'What a citizen fills and brings: form and UI schema, components, fees and the constants they read (values in force), time, legal basis',
     access: 'public',
-    responses: { 200: 'the published version in force (Cache-Control: public, max-age=60)', 404: 'no such procedure' },
+    responses: {
+      200: 'the published version in force, with `scheduled` (Cache-Control: public, max-age=60)',
+      404: 'no such procedure, or not in force: retired, withdrawn or not yet in force (the message says which and from when)',
+    },
   },
 ]

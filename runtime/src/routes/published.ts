@@ -9,6 +9,7 @@ import { jsonBody } from '../http/body'
 import type { Operation } from '../http/openapi'
 import { notFoundProcedure } from '../procedures/errors'
 import { publishVersion } from '../procedures/publish'
+import { hasStarted, startsOn, vietnameseDay } from '../procedures/registry'
 
 const withdrawBody = jsonBody<{ withdrawnFrom?: string }>({
   type: 'object',
@@ -36,16 +37,38 @@ export const publishedRoutes = new Hono<AppEnv>()
     const versions = await c.var.registry.versions(code)
     if (!versions.length) throw notFoundProcedure(code)
     await assertAdministers(c, versions[0]!.ownerUnitId)
-    const current = await c.var.registry.current(code, c.var.clock())
+    const now = c.var.clock()
+    const current = await c.var.registry.current(code, now)
+    const latestStarted = versions.find((v) => hasStarted(v, now))
     return c.json(
-      versions.map(({ version, contentHash, publishedAt, effectiveFrom, definition }) => ({
-        version,
-        contentHash,
-        publishedAt,
-        effectiveFrom,
-        effective: definition.effective,
-        inForce: version === current?.version,
-      })),
+      versions.map((v) => {
+        const { version, contentHash, publishedAt, effectiveFrom, definition } = v
+        const starts = startsOn(v)
+        const started = hasStarted(v, now)
+        const state =
+          version === current?.version
+            ? 'inForce'
+            : !started
+              ? 'scheduled'
+              : version === latestStarted?.version
+                ? 'retired'
+                : 'superseded'
+        return {
+          version,
+          contentHash,
+          publishedAt,
+          effectiveFrom,
+          effective: definition.effective,
+          inForce: state === 'inForce',
+          state,
+          ...(state === 'scheduled'
+            ? {
+                scheduledFrom: starts,
+                note: { vi: `Áp dụng từ ngày ${vietnameseDay(starts)}`, en: `Scheduled from ${starts}` },
+              }
+            : {}),
+        }
+      }),
     )
   })
   .get('/api/admin/procedures/:code/versions/:version', async (c) => {
@@ -91,7 +114,7 @@ export const publishedRoutes = new Hono<AppEnv>()
       effective: { ...effective, to: dayBefore(withdrawnFrom) },
     }
     const published = await withTransaction(c.var.database.db, (tx) =>
-      publishVersion(tx, { definition, publishedBy: requirePrincipal(c).userId }),
+      publishVersion(tx, { definition, publishedBy: requirePrincipal(c).userId, effectiveFrom: c.var.clock() }),
     )
     c.var.registry.invalidate()
     return c.json({ code, version: published.version, effective: definition.effective }, 201)
@@ -105,7 +128,10 @@ export const publishedDocs: Operation[] = [
     tag: 'authoring',
     summary: 'Published versions, newest first',
     access: admins,
-    responses: { 200: 'versions', 404: 'no such procedure' },
+    responses: {
+      200: 'versions, each with `state`: inForce, scheduled (with `scheduledFrom`), superseded or retired',
+      404: 'no such procedure',
+    },
   },
   {
     method: 'get',

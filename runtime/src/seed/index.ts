@@ -43,7 +43,10 @@ const demoStep = (password: string): SeedStep => ({
 const libraryStep = (dir: string): SeedStep => ({
   name: 'procedures:library',
   async run(db) {
-    for (const definition of readLibrary(dir)) await publishVersion(db, { definition })
+    // in force from the first day of the definition's own period (midnight, Vietnam time), not from the import:
+    // a dossier dated within that period finds it, and a library procedure scheduled for later waits for its day
+    for (const definition of readLibrary(dir))
+      await publishVersion(db, { definition, effectiveFrom: new Date(`${definition.effective.from}T00:00:00+07:00`) })
   },
 })
 

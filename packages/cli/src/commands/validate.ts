@@ -1,16 +1,18 @@
 import { parseArgs } from 'node:util'
-import { type Issue, validateDefinition } from '@motcua/core'
-import { type Io, parseLang } from '../cli-error'
+import { type Issue, type PeriodState, periodState, validateDefinition, vietnamDate } from '@motcua/core'
+import { CliError, type Io, parseLang } from '../cli-error'
 import { displayPath, procedureFiles, readJson } from '../files'
 
-export const validateHelp = `Usage: motcua validate <file|dir>… [--json] [--lang vi|en]
+export const validateHelp = `Usage: motcua validate <file|dir>… [--json] [--lang vi|en] [--at YYYY-MM-DD]
 
 Validates procedure definitions against the format (meta-schema and semantic checks).
-A directory stands for every **/procedure.json under it.
+A directory stands for every **/procedure.json under it. A valid definition not in force on the day
+(default today, Vietnam time) says so: retired after its effective.to, or scheduled from its effective.from.
 
 Options:
-  --json          print [{ file, ok, issues }] as JSON
+  --json          print [{ file, ok, issues, period }] as JSON (period: scheduled, inForce or retired)
   --lang vi|en    language of the messages (default vi)
+  --at DATE       the day to tell the effective period against (default today)
   -h, --help      show this help
 
 Exit codes: 0 all valid, 1 some invalid, 2 bad usage or missing files.
@@ -23,9 +25,11 @@ interface FileResult {
   file: string
   ok: boolean
   issues: Issue[]
+  period?: PeriodState
+  effective?: { from: string; to?: string | null }
 }
 
-async function validateFile(file: string): Promise<FileResult> {
+async function validateFile(file: string, day: string): Promise<FileResult> {
   const parsed = await readJson(file)
   if (!parsed.ok) {
     const issue: Issue = {
@@ -36,7 +40,34 @@ async function validateFile(file: string): Promise<FileResult> {
     return { file, ok: false, issues: [issue] }
   }
   const result = validateDefinition(parsed.value)
-  return { file, ok: result.ok, issues: result.ok ? [] : result.issues }
+  if (!result.ok) return { file, ok: false, issues: result.issues }
+  const { effective } = result.definition
+  return { file, ok: true, issues: [], period: periodState(effective, day), effective }
+}
+
+/** A day written YYYY-MM-DD that exists on the calendar. */
+function parseDay(text: string): string {
+  const day = new Date(`${text}T00:00:00Z`)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== text)
+    throw new CliError(
+      `--at phải là một ngày dạng YYYY-MM-DD, không phải "${text}"`,
+      `--at must be a day YYYY-MM-DD, not "${text}"`,
+    )
+  return text
+}
+
+const vnDay = (date: string) => date.split('-').reverse().join('/')
+const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+
+/** What a valid definition's line adds when it is not in force on the day. */
+function periodNote({ period, effective }: FileResult, lang: 'vi' | 'en'): string {
+  if (period === 'retired' && effective?.to)
+    return lang === 'vi'
+      ? ` (hết hiệu lực từ ngày ${vnDay(dayAfter(effective.to))})`
+      : ` (retired after ${effective.to})`
+  if (period === 'scheduled' && effective)
+    return lang === 'vi' ? ` (áp dụng từ ngày ${vnDay(effective.from)})` : ` (scheduled from ${effective.from})`
+  return ''
 }
 
 /** `motcua validate`: exit 0 when every definition is valid, 1 otherwise. */
@@ -44,27 +75,33 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+      at: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   })
   if (values.help) {
     io.out(validateHelp)
     return 0
   }
   const lang = parseLang(values.lang)
+  const day = values.at === undefined ? vietnamDate(new Date()) : parseDay(values.at)
   const results: FileResult[] = []
-  for (const file of await procedureFiles(positionals)) results.push(await validateFile(file))
+  for (const file of await procedureFiles(positionals)) results.push(await validateFile(file, day))
   if (values.json) {
     io.out(
       JSON.stringify(
-        results.map((r) => ({ ...r, file: displayPath(r.file) })),
+        results.map(({ effective: _e, ...r }) => ({ ...r, file: displayPath(r.file) })),
         null,
         2,
       ),
     )
   } else {
-    for (const { file, ok, issues } of results) {
+    for (const { file, ok, issues, ...rest } of results) {
       const shown = displayPath(file)
-      if (ok) io.out(`✓ ${shown}`)
+      if (ok) io.out(`✓ ${shown}${periodNote({ file, ok, issues, ...rest }, lang)}`)
       for (const issue of issues) io.out(`${shown}: ${issue.path || '/'}: ${issue.message[lang]} (${issue.code})`)
     }
   }

@@ -1,4 +1,6 @@
+export { type PeriodState, periodState } from './check-effective'
 export { checkFeeBounds, feeRuleBounds } from './check-fee-bounds'
+export type { PluginCatalogue } from './check-plugins'
 export {
   checkDecision,
   type Decisions,
@@ -75,4 +77,4 @@ export type {
 } from './procedure-definition.generated'
 export { constantValues, type RuleContext, ruleChannels, ruleData } from './rule-context'
 export { daysBetween, yearsBetween } from './rule-dates'
-export { type DefinitionValidation, validateDefinition } from './validate-definition'
+export { type DefinitionValidation, type ValidateOptions, validateDefinition } from './validate-definition'

@@ -572,9 +572,16 @@ export interface ActionRoute {
  */
 export interface PluginUse {
   slug: string
+  /**
+   * Settings for this procedure's dossiers, laid over each unit's own configuration of the plugin (never secrets).
+   */
   config?: {
     [k: string]: unknown | undefined
   }
+  /**
+   * The procedure needs the plugin: a unit where it is not enabled does not offer the procedure.
+   */
+  required?: boolean
 }
 /**
  * A named amount in VND a rule reads as const.<key> (shown to citizens beside the fees): its name, its value and where the value comes from (e.g. the HĐND tỉnh resolution).

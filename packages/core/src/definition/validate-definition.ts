@@ -3,11 +3,13 @@ import { checkBudget } from './check-budget'
 import { checkCitizenText } from './check-citizen-text'
 import { checkConsultations } from './check-consultations'
 import { checkDecisions } from './check-decisions'
+import { checkEffective } from './check-effective'
 import { checkFeeBounds } from './check-fee-bounds'
 import { checkFees } from './check-fees'
 import { checkFormSchema } from './check-form-schema'
 import { checkGraph } from './check-graph'
 import { checkKeys } from './check-keys'
+import { checkPlugins, type PluginCatalogue } from './check-plugins'
 import { checkResult } from './check-result'
 import { checkRules } from './check-rules'
 import { checkSteps } from './check-steps'
@@ -46,7 +48,13 @@ const semanticChecks: readonly SemanticCheck[] = [
     ['/resultDelivery', '/resultData', '/resultDocument', '/form/schema', '/steps', '/cases'].every(sound)
       ? checkResult(def)
       : [],
+  (def, sound) => (sound('/effective') ? checkEffective(def) : []),
 ]
+
+export interface ValidateOptions {
+  /** The installation's plugins (slug → config JSON Schema): the definition's `plugins` are checked against them. */
+  plugins?: PluginCatalogue
+}
 
 /**
  * Validates a procedure definition: the meta-schema and every semantic check, together. When the meta-schema
@@ -55,7 +63,7 @@ const semanticChecks: readonly SemanticCheck[] = [
  * saying what to do.
  * @example const result = validateDefinition(JSON.parse(text)); if (!result.ok) console.table(result.issues)
  */
-export function validateDefinition(input: unknown): DefinitionValidation {
+export function validateDefinition(input: unknown, options: ValidateOptions = {}): DefinitionValidation {
   let metaIssues: Issue[]
   try {
     const validate = metaValidator()
@@ -66,7 +74,7 @@ export function validateDefinition(input: unknown): DefinitionValidation {
   // nothing to look into: not an object at all
   if (!isRecord(input)) return { ok: false, issues: metaIssues }
   const definition = input as unknown as ProcedureDefinition
-  const issues = [...metaIssues, ...runSemanticChecks(definition, metaIssues)]
+  const issues = [...metaIssues, ...runSemanticChecks(definition, metaIssues, undefined, options)]
   return issues.length === 0 ? { ok: true, definition } : { ok: false, issues }
 }
 
@@ -79,10 +87,18 @@ export function runSemanticChecks(
   definition: ProcedureDefinition,
   metaIssues: readonly Issue[],
   onCrash?: (error: unknown) => void,
+  options: ValidateOptions = {},
 ): Issue[] {
   const sound = metaIssues.length === 0 ? allSound : soundnessOf(metaIssues)
   const issues: Issue[] = []
-  for (const check of semanticChecks) {
+  const { plugins } = options
+  const checks = plugins
+    ? [
+        ...semanticChecks,
+        (def: ProcedureDefinition, sound: Soundness) => (sound('/plugins') ? checkPlugins(def, plugins) : []),
+      ]
+    : semanticChecks
+  for (const check of checks) {
     try {
       issues.push(...check(definition, sound))
     } catch (error) {

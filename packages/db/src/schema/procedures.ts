@@ -2,7 +2,9 @@ import type { ProcedureDefinition } from '@motcua/core'
 import { sql } from 'drizzle-orm'
 import {
   bigint,
+  boolean,
   check,
+  date,
   doublePrecision,
   index,
   integer,
@@ -101,4 +103,62 @@ export const procedureConstantChanges = pgTable(
     source: text('source'),
   },
   (t) => [index('procedure_constant_changes_idx').on(t.procedureCode, t.key, t.at)],
+)
+
+/** A unit's offering of a procedure as administrators set it: on or off for some days. */
+export interface OfferingSetting {
+  offered: boolean
+  /** First day (Vietnam time, YYYY-MM-DD) the setting applies; null = from when it was saved. */
+  from: string | null
+  /** Last day it applies; null = until changed. */
+  to: string | null
+}
+
+/**
+ * Which units offer a procedure, set by administrators without a new version: on the days of `from`–`to` a row
+ * overrides the definition's `units` (or its `level`) for new dossiers at that unit; outside them the definition
+ * decides. Dossiers already filed are never affected.
+ */
+export const procedureOfferings = pgTable(
+  'procedure_offerings',
+  {
+    procedureId: uuid('procedure_id')
+      .notNull()
+      .references(() => procedures.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    offered: boolean('offered').notNull(),
+    from: date('from', { mode: 'string' }),
+    to: date('to', { mode: 'string' }),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.procedureId, t.unitId] }),
+    check('procedure_offerings_period', sql`${t.from} is null or ${t.to} is null or ${t.from} <= ${t.to}`),
+  ],
+)
+
+/** The audit trail of offering changes (append-only, by a trigger): who turned which unit on or off, when, before and after. */
+export const procedureOfferingChanges = pgTable(
+  'procedure_offering_changes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    procedureId: uuid('procedure_id')
+      .notNull()
+      .references(() => procedures.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    at: at('at').notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    /** The setting before; null = the definition decided. */
+    before: jsonb('before').$type<OfferingSetting>(),
+    /** The setting after; null = back to the definition. */
+    after: jsonb('after').$type<OfferingSetting>(),
+    /** Why (the decision's number and date), as the administrator wrote it. */
+    reason: text('reason'),
+  },
+  (t) => [index('procedure_offering_changes_procedure_idx').on(t.procedureId, t.at)],
 )
