@@ -45,6 +45,17 @@ export type Role = string
  */
 export type StepBudget = WorkingDaysBudget | WorkingHoursBudget
 /**
+ * Another unit than the dossier's resolving unit (đơn vị giải quyết): "receiving" = the unit where the dossier was received; {"up": level} = the nearest unit of that level above the resolving unit (a commune's district); {"code": unit code} = a fixed unit (a department, the tax office). Absent = the resolving unit.
+ */
+export type UnitRef =
+  | 'receiving'
+  | {
+      up: string
+    }
+  | {
+      code: string
+    }
+/**
  * receive (tiếp nhận), forward (chuyển), sendBack (trả lại), approve (phê duyệt), refuse (từ chối tiếp nhận), requestSupplement (yêu cầu bổ sung), requestPayment (yêu cầu nộp phí), confirmPayment (xác nhận đã nộp), extend (xin lỗi, hẹn lại), stop (dừng xử lý), return (trả kết quả), withdraw (rút hồ sơ).
  */
 export type ActionType =
@@ -152,6 +163,7 @@ export interface ProcedureDefinition {
    * Plugins the procedure uses, by slug, with their configuration.
    */
   plugins?: PluginUse[]
+  reception?: Reception
 }
 /**
  * A legal document the procedure rests on (văn bản quy phạm pháp luật).
@@ -326,6 +338,7 @@ export interface Step {
   role: Role
   status: number
   budget?: StepBudget
+  unit?: UnitRef
   description?: string
   actions: StepAction[]
 }
@@ -370,4 +383,25 @@ export interface PluginUse {
   config?: {
     [k: string]: unknown | undefined
   }
+}
+/**
+ * Where dossiers are received (nơi tiếp nhận) when it is not the resolving unit: `unit` is the default receiving unit (the provincial Public Administration Service Centre for a department); `anyUnit` lets any centre of the listed levels or units receive it regardless of administrative boundary (Nghị định 118/2025/NĐ-CP), from a date.
+ */
+export interface Reception {
+  unit?: UnitRef
+  anyUnit?: AnyUnitReception
+}
+/**
+ * Reception regardless of administrative boundary (tiếp nhận không phụ thuộc địa giới hành chính): a unit of one of `levels`, or one of `units`, may receive the dossier and hand it to the resolving unit the applicant chose; from `from` (e.g. 2025-07-01, Nghị định 118/2025/NĐ-CP) on.
+ */
+export interface AnyUnitReception {
+  /**
+   * Unit-level codes whose units receive, e.g. commune.
+   */
+  levels?: string[]
+  /**
+   * Further receiving units, e.g. {"code": "TTPVHCC"}.
+   */
+  units?: UnitRef[]
+  from?: IsoDate
 }

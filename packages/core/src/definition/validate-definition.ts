@@ -8,6 +8,7 @@ import { checkGraph } from './check-graph'
 import { checkKeys } from './check-keys'
 import { checkRules } from './check-rules'
 import { checkSteps } from './check-steps'
+import { checkUnits } from './check-units'
 import { issue } from './issue'
 import { metaValidator } from './meta-validator'
 import type { ProcedureDefinition } from './procedure-definition.generated'
@@ -23,6 +24,7 @@ const semanticChecks: readonly ((def: ProcedureDefinition) => Issue[])[] = [
   checkFees,
   checkRules,
   checkCitizenText,
+  checkUnits,
 ]
 
 /**
