@@ -1,6 +1,7 @@
 import type { Issue } from '../errors'
 import { issue } from './issue'
-import type { ProcedureDefinition, UnitRef } from './procedure-definition.generated'
+import type { UnitRef } from './model'
+import type { ProcedureDefinition } from './procedure-definition.generated'
 import { stepLists } from './step-lists'
 
 /** Roles that work a step at a unit: officers. Citizens and administrators never do. */

@@ -19,6 +19,7 @@ export {
   type TerminalOutcome,
   terminalActionOutcome,
   terminalOutcomes,
+  type UnitRef,
 } from './model'
 export type {
   ActionInput,
@@ -46,7 +47,6 @@ export type {
   Step,
   StepAction,
   StepBudget,
-  UnitRef,
   WorkingDaysBudget,
   WorkingDaysTime,
   WorkingHoursBudget,

@@ -42,3 +42,10 @@ export const stepStatuses: readonly number[] = [2, 4, 9]
 
 /** 1 working day = 8 working hours, for budget arithmetic. */
 export const HOURS_PER_WORKING_DAY = 8
+
+/**
+ * Another unit a definition names (schema `definitions/unitRef`): `"receiving"` = where the dossier was received;
+ * `{ up: level }` = the nearest unit of that level above the dossier's resolving unit; `{ code }` = a fixed unit.
+ * Where optional, absent means the dossier's resolving unit.
+ */
+export type UnitRef = 'receiving' | { up: string } | { code: string }

@@ -45,7 +45,7 @@ export type Role = string
  */
 export type StepBudget = WorkingDaysBudget | WorkingHoursBudget
 /**
- * Another unit than the dossier's resolving unit (đơn vị giải quyết): "receiving" = the unit where the dossier was received; {"up": level} = the nearest unit of that level above the resolving unit (a commune's district); {"code": unit code} = a fixed unit (a department, the tax office). Absent = the resolving unit.
+ * Another unit a definition names: "receiving" = the unit where the dossier was received; {"up": level} = the nearest unit of that level above the dossier's resolving unit (a commune's district); {"code": code} = a fixed unit (a department, the tax office). Where a UnitRef is optional, absent = the dossier's resolving unit.
  */
 export type UnitRef =
   | 'receiving'
