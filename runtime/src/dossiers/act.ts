@@ -16,6 +16,7 @@ import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
 import type { PublishedVersion } from '../procedures/registry'
 import type { UnitDirectory } from '../units/unit-directory'
 import { transitionRow } from './events'
+import { handlingUnit, handOverRow } from './hand-over'
 
 export type DossierRow = typeof dossiers.$inferSelect
 
@@ -38,6 +39,9 @@ export const roleAtStep = (
   state.currentStep
     ? (effectiveSteps(definition, state.caseKey).find((s) => s.key === state.currentStep)?.role ?? null)
     : null
+
+/** The unit handling a dossier's current step (another unit's at a liên thông step); the resolving unit by default. */
+export const currentUnitOf = (d: Pick<DossierRow, 'unitId' | 'currentUnitId'>): string => d.currentUnitId ?? d.unitId
 
 /** Whether the caller holds one of `roles` for exactly this unit (officers act only for their own unit). */
 export const actsFor = (principal: Principal, unitId: string, roles: readonly string[]): boolean =>
@@ -65,7 +69,7 @@ const stale = () =>
   })
 
 /**
- * Takes an action on a dossier as an officer: the caller's role for the dossier's unit, then core's
+ * Takes an action on a dossier as an officer: the caller's role for the unit handling its step, then core's
  * `applyAction`, then the new state and its event written in one transaction, guarded by the dossier's
  * version so that of two concurrent actions one wins and the other gets a 409.
  */
@@ -73,11 +77,13 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
   const { dossier, procedure, principal } = input
   const now = input.now ?? new Date()
   const action = availableActions(procedure.definition, stateOf(dossier)).find((a) => a.key === input.actionKey)
-  if (action && principal !== 'system' && !actsFor(principal, dossier.unitId, action.roles)) {
+  const actingUnitId = currentUnitOf(dossier)
+  if (action && principal !== 'system' && !actsFor(principal, actingUnitId, action.roles)) {
     const names = (locale: 'vi' | 'en') => action.roles.map((r) => roles[r as Role]?.[locale] ?? r).join(', ')
+    const acting = await input.units.byId(actingUnitId)
     throw new DomainError('FORBIDDEN', {
-      vi: `Thao tác "${action.label}" thuộc về ${names('vi').toLowerCase()} của đơn vị giải quyết hồ sơ.`,
-      en: `Only the ${names('en').toLowerCase()} of the dossier's unit may do this.`,
+      vi: `Thao tác "${action.label}" thuộc về ${names('vi').toLowerCase()} của ${acting?.name ?? 'đơn vị đang giải quyết hồ sơ'}, nơi hồ sơ đang được xử lý.`,
+      en: `Only the ${names('en').toLowerCase()} of ${acting?.name ?? 'the unit handling the dossier'}, where the dossier is now, may do this.`,
     })
   }
   if (dossier.version !== input.expectedVersion) throw stale()
@@ -87,6 +93,11 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
     now,
     formData: dossier.formData,
   })
+  // the unit of the step it moves to: another unit's step hands it over (liên thông), in the same transaction
+  const [from, to] = await Promise.all([
+    input.units.byId(actingUnitId),
+    handlingUnit(input.units, procedure.definition, next, dossier),
+  ])
 
   // before the transaction: a plugin's answer must never hold it open
   await input.plugins?.beforeAction(db, {
@@ -102,6 +113,7 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
       .set({
         ...next,
         currentRole: roleAtStep(procedure.definition, next),
+        currentUnitId: to?.id ?? null,
         version: dossier.version + 1,
         updatedAt: now,
       })
@@ -119,10 +131,14 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
         : {
             userId: principal.userId,
             role:
-              principal.grants.find((g) => g.unitId === dossier.unitId && action?.roles.includes(g.role))?.role ?? null,
+              principal.grants.find((g) => g.unitId === actingUnitId && action?.roles.includes(g.role))?.role ?? null,
           }
     const row = transitionRow(dossier.id, seq, now, actor, event)
     await tx.insert(dossierEvents).values(row)
+    if (from && to && from.id !== to.id) {
+      const state = { id: dossier.id, step: updated.currentStep, status: updated.status }
+      await tx.insert(dossierEvents).values(await handOverRow(tx, state, seq + 1, now, actor, from, to))
+    }
     await input.plugins?.queueHooks(tx, {
       unitId: dossier.unitId,
       dossierId: dossier.id,

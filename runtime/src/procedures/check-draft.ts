@@ -2,6 +2,7 @@ import { type Issue, validateDefinition } from '@motcua/core'
 import type { Db } from '@motcua/db'
 import type { UnitDirectory } from '../units/unit-directory'
 import { scopeIssues } from './scope'
+import { unitRefIssues } from './unit-ref-check'
 
 export interface DraftCheck {
   ok: boolean
@@ -11,7 +12,7 @@ export interface DraftCheck {
 
 /**
  * Everything that stands between a draft and publishing: the definition's own problems (core's validator) and
- * those of its owner's scope (levels and units outside the owner unit).
+ * those of its owner's scope (levels and units outside the owner unit) and the units and levels it names.
  */
 export async function checkDraft(
   db: Db,
@@ -21,6 +22,10 @@ export async function checkDraft(
 ): Promise<DraftCheck> {
   const result = validateDefinition(definition)
   const owner = ownerUnitId ? ((await units.byId(ownerUnitId)) ?? null) : null
-  const issues = [...(result.ok ? [] : result.issues), ...(await scopeIssues(db, units, definition, owner))]
+  const issues = [
+    ...(result.ok ? [] : result.issues),
+    ...(await scopeIssues(db, units, definition, owner)),
+    ...(await unitRefIssues(db, units, definition)),
+  ]
   return { ok: issues.length === 0, issues: issues.map((i) => ({ ...i, path: `/definition${i.path}` })) }
 }
