@@ -82,8 +82,8 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
     const names = (locale: 'vi' | 'en') => action.roles.map((r) => roles[r as Role]?.[locale] ?? r).join(', ')
     const acting = await input.units.byId(actingUnitId)
     throw new DomainError('FORBIDDEN', {
-      vi: `Thao tác "${action.label}" thuộc về ${names('vi').toLowerCase()} của ${acting?.name ?? 'đơn vị đang giải quyết hồ sơ'}, nơi hồ sơ đang được xử lý.`,
-      en: `Only the ${names('en').toLowerCase()} of ${acting?.name ?? 'the unit handling the dossier'}, where the dossier is now, may do this.`,
+      vi: `Thao tác "${action.label}" thuộc về ${names('vi').toLowerCase()} của đơn vị đang xử lý hồ sơ${acting ? ` (${acting.name})` : ''}.`,
+      en: `Only the ${names('en').toLowerCase()} of the unit handling the dossier${acting ? ` (${acting.name})` : ''} may do this.`,
     })
   }
   if (dossier.version !== input.expectedVersion) throw stale()
