@@ -143,6 +143,7 @@ export const en: Record<MessageKey, string> = {
   'track.paymentTodo': 'The office asks you to pay a fee.',
   'track.resultTodo': 'The result is ready.',
   'track.withPin': 'Show what I declared',
+  'track.handlingUnit': 'Now with',
   'track.resultCounter':
     'Please collect the result at the one-stop counter of {unit}, or by post if you asked for postal delivery.',
   'track.updated': 'The dossier’s status has just changed: {status}.',
