@@ -195,7 +195,13 @@ describe.each(testDrivers())('receiving units and liên thông steps on $name', 
         '11 giờ 00 phút, ngày 27/05/2025 Bên nhận: Phường Hà Khánh',
         'Quá hạn',
       ],
-      ['3', 'Phường Hà Khánh', '11 giờ 00 phút, ngày 27/05/2025 Bên giao: Thành phố Hạ Long', '', ''],
+      [
+        '3',
+        'Phường Hà Khánh',
+        '11 giờ 00 phút, ngày 27/05/2025 Bên giao: Thành phố Hạ Long',
+        '08 giờ 00 phút, ngày 28/05/2025 Bên nhận: Người nộp hồ sơ',
+        '',
+      ],
     ])
     expect(slip).toContain('Giao: Phường Hà Khánh<br>Nhận: Thành phố Hạ Long')
   })

@@ -138,7 +138,7 @@ export interface UnitStint {
   /** When and from whom it took the dossier over; the first unit from the applicant. */
   receivedAt: Date
   receivedFrom: string
-  /** When and to whom it handed the dossier on; null while it still has it (or for the unit it ended at). */
+  /** When and to whom it handed the dossier on (the applicant, for the unit it ended at); null while it has it. */
   handedAt: Date | null
   handedTo: string | null
   /** Early / on time / late against the budgets of its own steps: its latest step decides (worst of them). */
@@ -168,14 +168,17 @@ export function unitStints(events: readonly SlipEvent[], now: Date): UnitStint[]
       timeliness: marks(0, first.index),
     },
   ]
+  // the unit it ended at handed the result (or the refusal, the stop notice) to the applicant
+  const last = events.at(-1)!
+  const ended = last.toStep === null && toApplicant.has(last.action) ? last : undefined
   hands.forEach((hand, k) => {
     const next = hands[k + 1]
     stints.push({
       unit: hand.toUnit.name,
       receivedAt: hand.event.at,
       receivedFrom: hand.fromUnit.name,
-      handedAt: next?.event.at ?? null,
-      handedTo: next?.toUnit.name ?? null,
+      handedAt: next?.event.at ?? ended?.at ?? null,
+      handedTo: next?.toUnit.name ?? (ended ? APPLICANT : null),
       timeliness: marks(hand.index + 1, next?.index ?? events.length),
     })
   })
