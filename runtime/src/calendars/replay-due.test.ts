@@ -8,7 +8,7 @@ import {
 } from '@motcua/core'
 import { describe, expect, it } from 'vitest'
 import { libraryProcedure } from '../testing'
-import { type DueHistory, replayDue } from './replay-due'
+import { clockStopsOf, type DueHistory, replayDue } from './replay-due'
 
 const vn = (local: string) => new Date(`${local}+07:00`)
 const { definition } = libraryProcedure('dang-ky-thanh-lap-ho-kinh-doanh') // 3 working days; tham_dinh 12 h
@@ -100,5 +100,61 @@ describe('replayDue', () => {
     const { state, history } = walk(path, paying)
     expect(state.dueAt).not.toEqual(walk(path.slice(0, 1), paying).state.dueAt) // the pause moved it
     expect(replayDue(statutory, paying, history)).toEqual({ dueAt: state.dueAt, stepDueAt: null })
+  })
+})
+
+describe('replayDue after an officer chose the case', () => {
+  const recognition = libraryProcedure('dang-ky-nhan-cha-me-con').definition // 3 working days; verification 8
+  const choose = { reason: 'Cần xác minh', input: { case: 'can_xac_minh', noi_dung_xac_minh: 'Người làm chứng' } }
+  function walkChoosing(calendar: typeof statutory) {
+    let state: DossierState = {
+      status: 1,
+      currentStep: 'tiep_nhan',
+      caseKey: null,
+      receivedAt: null,
+      dueAt: null,
+      pausedAt: null,
+      doneAt: null,
+      returnedAt: null,
+    }
+    const events: DueHistory['events'] = []
+    const steps: [string, string, ActionInputs][] = [
+      ['tiep_nhan', '2025-05-05T09:00:00', {}],
+      ['yeu_cau_bo_sung', '2025-05-05T10:00:00', { missingItems: ['Ảnh chụp chung'] }],
+      ['nhan_bo_sung', '2025-05-06T10:00:00', {}],
+      ['chuyen_xac_minh', '2025-05-06T14:00:00', choose],
+    ]
+    for (const [key, at, inputs] of steps) {
+      const { next, event } = applyAction(recognition, state, key, inputs, {
+        calendar,
+        now: vn(at),
+        formData: {},
+        clockStops: clockStopsOf(events),
+      })
+      const stored = JSON.parse(JSON.stringify(event)) as TransitionEvent
+      events.push({
+        action: stored.action,
+        at: vn(at),
+        fromStep: stored.fromStep,
+        toStep: stored.toStep,
+        data: stored.data,
+      })
+      state = next
+    }
+    return { state, events }
+  }
+
+  it('recomputes the chosen case’s time from reception with the stops, as applyAction did', () => {
+    const { state, events } = walkChoosing(statutory)
+    expect(state).toMatchObject({ caseKey: 'can_xac_minh', dueAt: vn('2025-05-16T09:00:00') })
+    const history = { receivedAt: state.receivedAt!, caseKey: state.caseKey, currentStep: state.currentStep, events }
+    expect(replayDue(statutory, recognition, history).dueAt).toEqual(state.dueAt)
+    // a day off added later inside the 8 working days moves it by a day
+    const withDayOff = createCalendar({
+      ...statutory.source,
+      holidays: [...statutory.source.holidays, { date: '2025-05-12', name: 'Nghỉ bù' }],
+    })
+    expect(replayDue(withDayOff, recognition, history).dueAt).toEqual(vn('2025-05-19T09:00:00'))
+    expect(replayDue(withDayOff, recognition, history).dueAt).toEqual(walkChoosing(withDayOff).state.dueAt)
   })
 })

@@ -23,10 +23,29 @@ const dateIn = (data: unknown, key: string): Date | undefined => {
 }
 
 /**
+ * The times a dossier's clock stopped and started again, oldest first: each supplement taken and each payment
+ * confirmed after a request that stopped the clock (their events keep `pausedFrom`).
+ * @example clockStopsOf(events) // [{ from: <supplement requested>, to: <supplement taken> }]
+ */
+export function clockStopsOf(events: DueHistory['events']): { from: Date; to: Date }[] {
+  return events.flatMap((event) => {
+    if (event.action !== 'acceptSupplement' && event.action !== 'confirmPayment') return []
+    const from = dateIn(event.data, 'pausedFrom')
+    return from ? [{ from, to: event.at }] : []
+  })
+}
+
+const caseChangeOf = (data: unknown): { from: string | null; to: string | null } | undefined => {
+  const change = (data as { caseChange?: { from?: unknown; to?: unknown } } | null)?.caseChange
+  return change ? { from: (change.from as string | null) ?? null, to: (change.to as string | null) ?? null } : undefined
+}
+
+/**
  * The due date and the current step's due date a dossier's history gives under a calendar, computed as core's
  * `applyAction` computed them: the case's processing time from reception (`computeDue`), each supplement taken
  * (or a payment confirmed after a request that stopped the clock) moving it by the working time the clock was
- * stopped (`dueAfterResume`), an apology's new date replacing it.
+ * stopped (`dueAfterResume`), an apology's new date replacing it, an officer's choice of case computing it again
+ * from reception with that case's time and the stops so far.
  * The step's due date counts its budget from when the dossier entered the step; past a supplement request it
  * is null (the step's clock was stopped by working time nobody stored).
  * @example replayDue(calendar, definition, { receivedAt, caseKey: null, currentStep: 'xu_ly', events })
@@ -36,7 +55,12 @@ export function replayDue(
   definition: ProcedureDefinition,
   history: DueHistory,
 ): { dueAt: Date | null; stepDueAt: Date | null } {
-  let dueAt = computeDue(calendar, history.receivedAt, effectiveProcessingTime(definition, history.caseKey))
+  // the case at reception: the one the first change of case left, or the dossier's own
+  const firstChange = history.events.map((e) => caseChangeOf(e.data)).find(Boolean)
+  const dueUnder = (caseKey: string | null) =>
+    computeDue(calendar, history.receivedAt, effectiveProcessingTime(definition, caseKey))
+  let dueAt = dueUnder(firstChange ? firstChange.from : history.caseKey)
+  const stops: { from: Date; to: Date }[] = []
   let entered: Date | null = null
   const steps = effectiveSteps(definition, history.caseKey)
   const stopsClock = (data: unknown) => {
@@ -50,6 +74,14 @@ export function replayDue(
     if (event.action === 'acceptSupplement' || event.action === 'confirmPayment') {
       const pausedFrom = dateIn(event.data, 'pausedFrom')
       if (dueAt && pausedFrom) dueAt = dueAfterResume(calendar, dueAt, pausedFrom, event.at)
+      if (pausedFrom) stops.push({ from: pausedFrom, to: event.at })
+    }
+    const change = caseChangeOf(event.data)
+    if (change && event.at >= history.receivedAt) {
+      dueAt = stops.reduce<Date | null>(
+        (due, stop) => (due ? dueAfterResume(calendar, due, stop.from, stop.to) : null),
+        dueUnder(change.to),
+      )
     }
     if (event.action === 'requestSupplement' || (event.action === 'requestPayment' && stopsClock(event.data)))
       entered = null

@@ -5,17 +5,19 @@ import {
   DomainError,
   type DossierState,
   effectiveSteps,
+  findAction,
   type Role,
   roles,
 } from '@motcua/core'
 import { type Db, dossierEvents, dossiers, type units, withTransaction } from '@motcua/db'
 import { and, eq, max } from 'drizzle-orm'
 import type { Principal } from '../auth/principal'
+import { clockStopsOf } from '../calendars/replay-due'
 import type { PluginHost } from '../plugins/plugin-host'
 import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
 import type { PublishedVersion } from '../procedures/registry'
 import type { UnitDirectory } from '../units/unit-directory'
-import { transitionRow } from './events'
+import { eventsOf, transitionRow } from './events'
 import { handlingUnit, handOverRow } from './hand-over'
 
 export type DossierRow = typeof dossiers.$inferSelect
@@ -29,6 +31,7 @@ export const stateOf = (d: DossierRow): DossierState => ({
   pausedAt: d.pausedAt,
   doneAt: d.doneAt,
   returnedAt: d.returnedAt,
+  decisions: d.decisions,
 })
 
 /** The role that works a dossier's current step, kept on the dossier so queues filter by it in SQL. */
@@ -88,10 +91,14 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
   }
   if (dossier.version !== input.expectedVersion) throw stale()
   const calendar = await input.units.calendarOf(dossier.unitId)
+  // an officer's choice of case recomputes the due date from reception, replaying the clock's stops
+  const setsCase = findAction(procedure.definition, dossier.currentStep ?? '', input.actionKey, dossier.caseKey)?.action
+    .setsCase
   const { next, event } = applyAction(procedure.definition, stateOf(dossier), input.actionKey, input.inputs, {
     calendar,
     now,
     formData: dossier.formData,
+    ...(setsCase ? { clockStops: clockStopsOf(await eventsOf(db, dossier.id)) } : {}),
   })
   // the unit of the step it moves to: another unit's step hands it over (liên thông), in the same transaction
   const [from, to] = await Promise.all([

@@ -1,4 +1,4 @@
-import { addWorkingMinutes, availableActions, nextOpening } from '@motcua/core'
+import { addWorkingMinutes, availableActions, nextOpening, type ProcedureDefinition } from '@motcua/core'
 import { type Applicant, attachments } from '@motcua/db'
 import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
@@ -6,6 +6,7 @@ import type { AppEnv } from '../app'
 import { forbidden, requirePrincipal, requireRole } from '../auth/middleware'
 import { DESK_ROLES, OFFICER_ROLES } from '../auth/role-groups'
 import { actOnDossier, actsFor, currentUnitOf, stateOf } from '../dossiers/act'
+import { decisionsView } from '../dossiers/decisions-view'
 import { deskQueue, deskSearch } from '../dossiers/desk-queue'
 import { deskSummary } from '../dossiers/desk-view'
 import { eventLog } from '../dossiers/events'
@@ -34,6 +35,11 @@ const unitCodes = async (
   currentUnitCode: d.currentUnitId ? ((await units.byId(d.currentUnitId))?.code ?? '') : null,
 })
 
+const caseOf = (def: ProcedureDefinition, key: string | null) => {
+  const found = key === null ? undefined : def.cases?.find((c) => c.key === key)
+  return found ? { key: found.key, name: found.name, ...(found.nameEn ? { nameEn: found.nameEn } : {}) } : null
+}
+
 export const actionBody = jsonBody<{
   expectedVersion: number
   reason?: string
@@ -42,6 +48,7 @@ export const actionBody = jsonBody<{
   newDueAt?: string
   deliveryMethod?: 'counter' | 'post' | 'online'
   amount?: number
+  input?: Record<string, string | number | boolean>
 }>({
   type: 'object',
   properties: {
@@ -52,6 +59,15 @@ export const actionBody = jsonBody<{
     newDueAt: { type: 'string', format: 'date-time' },
     deliveryMethod: { enum: ['counter', 'post', 'online'] },
     amount: { type: 'integer', minimum: 0, maximum: 1_000_000_000_000 },
+    input: {
+      type: 'object',
+      description: 'the officer’s answers to the action’s input schema (see the action’s `input`)',
+      maxProperties: 20,
+      propertyNames: { pattern: '^[a-z][a-z0-9_]*$', maxLength: 64 },
+      additionalProperties: {
+        anyOf: [{ type: 'string', maxLength: 2000 }, { type: 'number' }, { type: 'boolean' }],
+      },
+    },
   },
   required: ['expectedVersion'],
   additionalProperties: false,
@@ -192,6 +208,8 @@ export const deskRoutes = new Hono<AppEnv>()
       currentUnit: dossier.currentUnitId ? await unitName(c.var.units, dossier.currentUnitId) : null,
       applicant: dossier.applicant,
       formData: dossier.formData,
+      case: caseOf(procedure.definition, dossier.caseKey),
+      decisions: decisionsView(procedure.definition, dossier.decisions),
       attachments: files,
       events: events.map(({ event: e, actorName }) => ({
         seq: e.seq,
@@ -234,6 +252,7 @@ export const deskRoutes = new Hono<AppEnv>()
       version: updated.version,
       status: updated.status,
       currentStep: updated.currentStep,
+      caseKey: updated.caseKey,
       dueAt: updated.dueAt,
       pausedAt: updated.pausedAt,
     })
@@ -358,7 +377,7 @@ export const deskDocs: Operation[] = [
     body: actionBody,
     responses: {
       200: 'the new state',
-      400: 'missing input',
+      400: 'missing input, or the officer’s `input` does not fit the action’s input schema (issues at /input/<field>)',
       403: 'not your role or unit',
       409: 'stale version, or not available now',
     },

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { checkLookupPin } from '../auth/pin-check'
+import { caseChangeOf, caseChangeReason } from '../dossiers/decisions-view'
 import { dueIsProvisional } from '../dossiers/desk-view'
 import { notFoundDossier } from '../dossiers/errors'
 import { eventsOf } from '../dossiers/events'
@@ -58,6 +59,12 @@ const actionName = (action: string, data: unknown) => {
   if (hand) return handLabel(hand.action, hand.toUnit.name)
   const label = (data as { label?: unknown } | null)?.label
   return actionNames[action] ?? (typeof label === 'string' ? { vi: label, en: action } : { vi: action, en: action })
+}
+
+// an officer's choice of case moved the due date: the new date and why, in both languages
+const dueChange = (data: unknown) => {
+  const change = caseChangeOf(data)
+  return change?.newDueAt ? { dueChange: { dueAt: change.newDueAt, reason: caseChangeReason(change) } } : {}
 }
 
 /** Citizens: submit, track by receipt code (details with the PIN), their own dossiers and form drafts. */
@@ -140,6 +147,7 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
         status: e.toStatus,
         statusName: dossierStatuses[e.toStatus as keyof typeof dossierStatuses],
         step: steps.find((s) => s.key === e.toStep)?.name ?? null,
+        ...dueChange(e.data),
         ...(withDetails ? { note: e.note, data: e.data } : {}),
       }))
       const handling = d.currentUnitId ? await c.var.units.byId(d.currentUnitId) : undefined

@@ -76,6 +76,11 @@ function noteOf(event: SlipEvent): string {
     if (items.length) notes.push(`Cần bổ sung: ${items.join('; ')}`)
   }
   if (event.action === 'extend') notes.push(`Hẹn lại: ${formatTimeVi(toDate(event.data?.newDueAt))}`)
+  const change = event.data?.caseChange as { name?: string; to?: string; newDueAt?: string } | undefined
+  if (change) {
+    notes.push(`Chuyển sang trường hợp: ${change.name ?? change.to}`)
+    if (change.newDueAt) notes.push(`Hạn trả kết quả tính lại: ${formatTimeVi(toDate(change.newDueAt))}`)
+  }
   const method = event.data?.deliveryMethod
   if (typeof method === 'string' && delivery[method]) notes.push(delivery[method])
   return notes.filter(Boolean).join('. ')

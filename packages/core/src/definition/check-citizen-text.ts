@@ -64,6 +64,7 @@ export function checkCitizenText(def: ProcedureDefinition): Issue[] {
   steps(def.steps, '/steps')
   def.cases?.forEach((c, i) => {
     add(c.name, `/cases/${i}/name`)
+    add(c.nameEn, `/cases/${i}/nameEn`)
     add(c.note, `/cases/${i}/note`)
     time(c.processingTime, `/cases/${i}/processingTime`)
     steps(c.steps, `/cases/${i}/steps`)

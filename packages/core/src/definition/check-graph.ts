@@ -1,15 +1,25 @@
 import type { Issue } from '../errors'
+import { actionTargets } from './decision-actions'
 import { issue } from './issue'
 import { isTerminalOutcome } from './model'
 import type { StepList } from './step-lists'
 
-/** Every step is reachable from the first, and every step can reach a terminal outcome. */
-export function checkGraph({ path, steps }: StepList): Issue[] {
-  const index = new Map(steps.map((step, i) => [step.key, i]))
-  const targets = steps.map((step) => step.actions.flatMap((action) => (action.to === undefined ? [] : [action.to])))
+const LEAVES_LIST = '$case'
 
-  const reachable = new Set<number>([0])
-  const queue = [0]
+/** Every step is reachable from the first, and every step can reach a terminal outcome. */
+export function checkGraph({ path, steps, entries = [] }: StepList): Issue[] {
+  const index = new Map(steps.map((step, i) => [step.key, i]))
+  // an officer's choice of case leaves this list for the case's own (checked there): as good as an outcome here
+  const targets = steps.map((step) =>
+    step.actions.flatMap((action) => [
+      ...(action.setsCase ? [LEAVES_LIST] : []),
+      ...actionTargets(action, '').map((target) => target.to),
+    ]),
+  )
+
+  const starts = [0, ...entries.flatMap((key) => index.get(key) ?? [])]
+  const reachable = new Set<number>(starts)
+  const queue = [...reachable]
   for (let current = queue.shift(); current !== undefined; current = queue.shift()) {
     for (const to of targets[current] ?? []) {
       const next = index.get(to)
@@ -25,7 +35,7 @@ export function checkGraph({ path, steps }: StepList): Issue[] {
     changed = false
     targets.forEach((list, i) => {
       if (ends.has(i)) return
-      if (list.some((to) => isTerminalOutcome(to) || ends.has(index.get(to) ?? -1))) {
+      if (list.some((to) => to === LEAVES_LIST || isTerminalOutcome(to) || ends.has(index.get(to) ?? -1))) {
         ends.add(i)
         changed = true
       }

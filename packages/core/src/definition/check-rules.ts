@@ -1,4 +1,5 @@
 import type { Issue } from '../errors'
+import { decisionVarChecker } from './decision-vars'
 import { itemSchemas, resolveSegments, type SchemaSet } from './form-schema-paths'
 import { isRecord, issue } from './issue'
 import { type RuleVisitor, walkRule } from './json-logic'
@@ -20,10 +21,11 @@ export function definitionRules(def: ProcedureDefinition): [unknown, string][] {
     steps.forEach((step, i) =>
       step.actions.forEach((action, j) => {
         if (action.guard !== undefined) rules.push([action.guard, `${base}/${i}/actions/${j}/guard`])
+        action.routes?.forEach((route, k) => rules.push([route.when, `${base}/${i}/actions/${j}/routes/${k}/when`]))
       }),
     )
   def.cases?.forEach((procedureCase, i) => {
-    rules.push([procedureCase.when, `/cases/${i}/when`])
+    if (procedureCase.when !== undefined) rules.push([procedureCase.when, `/cases/${i}/when`])
     if (procedureCase.steps) guards(procedureCase.steps, `/cases/${i}/steps`)
   })
   guards(def.steps, '/steps')
@@ -34,6 +36,7 @@ export function definitionRules(def: ProcedureDefinition): [unknown, string][] {
 export function checkRules(def: ProcedureDefinition): Issue[] {
   const issues: Issue[] = []
   const root = def.form.schema
+  const decisionVars = decisionVarChecker(def)
   const unknownVar = (name: string, path: string) =>
     issues.push(
       issue(
@@ -52,6 +55,7 @@ export function checkRules(def: ProcedureDefinition): Issue[] {
         const [head, ...rest] = segments
         if (head === 'case' && rest.length === 0) return
         if (head === 'form' && resolveSegments(root, [root], rest).length > 0) return
+        if (head === 'decision') return decisionVars.check(name, rest, path, issues)
         return unknownVar(name, path)
       }
       if (scope.kind === 'reduce') {

@@ -89,7 +89,8 @@ function checkAction(step: Step, action: StepAction, at: string, keys: ReadonlyS
     return issues
   }
   const terminal = isTerminalOutcome(to)
-  if (!terminal && !keys.has(to)) {
+  // an officer's choice of case leads into the case's steps: checked against those (check-decisions)
+  if (!terminal && !keys.has(to) && !action.setsCase) {
     issues.push(
       issue(
         'action.unknownTarget',

@@ -24,8 +24,11 @@ export interface FeeLine {
  */
 export function selectCase(def: ProcedureDefinition, formData: unknown): ProcedureCase | null {
   return (
-    def.cases?.find((procedureCase, i) =>
-      ruleHolds(procedureCase.when, { form: formData, case: null }, `/cases/${i}/when`),
+    def.cases?.find(
+      (procedureCase, i) =>
+        // a case without `when` is chosen only by an officer (an action with `setsCase`)
+        procedureCase.when !== undefined &&
+        ruleHolds(procedureCase.when, { form: formData, case: null }, `/cases/${i}/when`),
     ) ?? null
   )
 }

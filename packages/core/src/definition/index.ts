@@ -1,4 +1,13 @@
 export {
+  checkDecision,
+  type Decisions,
+  decisionIssues,
+  type InputSchema,
+  inputSchemaOf,
+  inputUiOf,
+  selectableCases,
+} from './decision-input'
+export {
   applicableComponents,
   computeFees,
   effectiveProcessingTime,
@@ -9,7 +18,7 @@ export {
   selectCase,
 } from './evaluate'
 export { compileFormValidator, type FormValidator } from './form-validator'
-export { applyRule, ruleHolds, ruleOperators } from './json-logic'
+export { applyRule, type RuleData, ruleHolds, ruleOperators } from './json-logic'
 export { procedureMetaSchema } from './meta-validator'
 export {
   firstStepStatuses,
@@ -23,11 +32,14 @@ export {
 } from './model'
 export type {
   ActionInput,
+  ActionRoute,
   ActionType,
   AnyUnitReception,
   ApplicantType,
   CalendarDaysTime,
   ComponentTemplate,
+  DecisionField,
+  DecisionInput,
   DefinitionSource,
   DossierComponent,
   EffectivePeriod,

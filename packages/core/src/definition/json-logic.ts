@@ -33,6 +33,14 @@ export interface RuleVisitor<S> {
   enterItems(op: string, arrayArgument: unknown, scope: S): S
 }
 
+/** What a rule reads: the form data, the dossier's case and, in guards and routes, the officer's decisions so far. */
+export interface RuleData {
+  form: unknown
+  case: string | null
+  /** Officer decisions by action key (`decision.<action>.<field>`): only guards and routes see them. */
+  decision?: Record<string, Record<string, unknown>>
+}
+
 const MAX_DEPTH = 64
 
 /** Walks a JSON Logic rule: checks operators and structure, and reports every literal `var` path. */
@@ -142,7 +150,7 @@ function assertSafe(rule: unknown, path: string): void {
  * Evaluates a JSON Logic rule over `{ form, case }` with json-logic-js (never `eval`).
  * @example applyRule({ '*': [{ var: 'form.so_trang' }, 2000] }, { form: { so_trang: 3 }, case: null }, '/fees/0/rule') // 6000
  */
-export function applyRule(rule: unknown, data: { form: unknown; case: string | null }, path: string): unknown {
+export function applyRule(rule: unknown, data: RuleData, path: string): unknown {
   assertSafe(rule, path)
   try {
     return jsonLogic.apply(rule, data)
@@ -163,6 +171,6 @@ export const truthy = (value: unknown): boolean => jsonLogic.truthy(value)
  * Whether a rule (an action guard, a case or component `when`) holds for `{ form, case }`, in JSON Logic truthiness.
  * @example ruleHolds({ '==': [{ var: 'form.can_xac_minh' }, true] }, { form: { can_xac_minh: true }, case: null }, '/cases/0/when') // true
  */
-export function ruleHolds(rule: unknown, data: { form: unknown; case: string | null }, path: string): boolean {
+export function ruleHolds(rule: unknown, data: RuleData, path: string): boolean {
   return truthy(applyRule(rule, data, path))
 }

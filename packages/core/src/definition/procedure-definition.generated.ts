@@ -316,12 +316,16 @@ export interface Fee {
   note?: string
 }
 /**
- * A variant of the procedure (trường hợp), chosen when `when` holds; it may override the processing time and replace the whole step list.
+ * A variant of the procedure (trường hợp), chosen when `when` holds over the form data, or by an officer (an action with `setsCase`); it may override the processing time and replace the whole step list.
  */
 export interface ProcedureCase {
   key: Key
   name: string
-  when: JsonLogicRule
+  /**
+   * The case's name in English, the second locale (shown when an officer's choice moves the due date).
+   */
+  nameEn?: string
+  when?: JsonLogicRule
   processingTime?: ProcessingTime
   /**
    * @minItems 1
@@ -374,6 +378,65 @@ export interface StepAction {
    * requestPayment only: the clock stops while the applicant is asked to pay (status 6) and the due date moves by the working time it was stopped, as after a supplement request. For procedures whose processing time leaves out the time taken to fulfil financial obligations.
    */
   pausesClock?: boolean
+  input?: DecisionInput
+  /**
+   * @rjsf UI schema for the officer's input form (ui:order, ui:widget, ui:help, …).
+   */
+  inputUi?: {
+    [k: string]: unknown | undefined
+  }
+  /**
+   * Targets chosen by rules over the officer's decisions and the dossier: the first route whose `when` holds gives the target, otherwise `to`.
+   *
+   * @minItems 1
+   */
+  routes?: ActionRoute[]
+  /**
+   * The officer chooses the dossier's case: the input's `case` field (its values are case keys) switches the case and the due date is recomputed from reception with the new case's processing time.
+   */
+  setsCase?: boolean
+}
+/**
+ * What the officer enters with an action (quyết định của cán bộ): a small JSON Schema of an object whose fields are strings, numbers, integers or booleans; stored on the dossier under the action's key and read by rules as decision.<action key>.<field>.
+ */
+export interface DecisionInput {
+  type: 'object'
+  title?: string
+  description?: string
+  properties: {
+    [k: string]: DecisionField | undefined
+  }
+  required?: Key[]
+  additionalProperties?: false
+}
+/**
+ * One field of an officer's input: a string (optionally a date or one of an enum), a number, an integer or a boolean.
+ */
+export interface DecisionField {
+  type: 'string' | 'number' | 'integer' | 'boolean'
+  title?: string
+  description?: string
+  /**
+   * @minItems 1
+   */
+  enum?: (string | number | boolean)[]
+  format?: 'date'
+  minLength?: number
+  maxLength?: number
+  pattern?: string
+  minimum?: number
+  maximum?: number
+  default?: string | number | boolean
+}
+/**
+ * One conditional target of an action: when the rule holds, the dossier goes to `to`.
+ */
+export interface ActionRoute {
+  when: JsonLogicRule
+  /**
+   * A step key or a terminal outcome.
+   */
+  to: string
 }
 /**
  * A plugin the procedure uses, named by slug, with its configuration (validated by the plugin's own schema).

@@ -2,6 +2,7 @@ import { toIssues } from '../ajv/index'
 import type { Issue } from '../errors'
 import { checkBudget } from './check-budget'
 import { checkCitizenText } from './check-citizen-text'
+import { checkDecisions } from './check-decisions'
 import { checkFees } from './check-fees'
 import { checkFormSchema } from './check-form-schema'
 import { checkGraph } from './check-graph'
@@ -23,6 +24,7 @@ const semanticChecks: readonly ((def: ProcedureDefinition) => Issue[])[] = [
   checkBudget,
   checkFees,
   checkRules,
+  checkDecisions,
   checkCitizenText,
   checkUnits,
 ]

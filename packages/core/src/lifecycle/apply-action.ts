@@ -1,10 +1,13 @@
 import {
   type ActionInput,
+  checkDecision,
   effectiveProcessingTime,
   effectiveSteps,
   isTerminalOutcome,
   type ProcedureDefinition,
+  type RuleData,
   ruleHolds,
+  type StepAction,
   terminalOutcomes,
 } from '../definition'
 import { DomainError, type Issue } from '../errors'
@@ -16,7 +19,16 @@ export interface ActionContext {
   calendar: ResolvedCalendar
   now: Date
   formData: unknown
+  /**
+   * The times the clock stopped and started again (supplements taken, payments confirmed after a request that
+   * stopped it), oldest first: replayed when an officer's choice of case recomputes the due date from reception.
+   */
+  clockStops?: readonly { from: Date; to: Date }[]
 }
+
+/** The first route whose rule holds, else the action's own target. */
+const targetOf = (action: StepAction | undefined, fallback: string | undefined, data: RuleData): string | undefined =>
+  action?.routes?.find((route, k) => ruleHolds(route.when, data, `/routes/${k}/when`))?.to ?? fallback
 
 const conflict = (vi: string, en: string) => new DomainError('CONFLICT', { vi, en })
 
@@ -80,8 +92,10 @@ function checkInputs(required: ActionInput[], inputs: ActionInputs): void {
  * step it leads to starts processing (4). The clock (`time/TIMELINESS.md`): `receive` starts it; a supplement
  * request (or a payment request with `pausesClock`) stops it and taking the supplement (confirming the payment)
  * moves the due date by the working time it was stopped; `extend`
- * (apology with a new date) is allowed until the end of the working day before the deadline's day. Roles and
- * units are the caller's check.
+ * (apology with a new date) is allowed until the end of the working day before the deadline's day. Officer
+ * decisions (FORMAT.md): the action's `input` is checked against its schema and stored by action key, its `routes`
+ * may choose the target, and a `setsCase` action switches the case and recomputes the due date from reception with
+ * the new case's time and `ctx.clockStops`, logging `data.caseChange`. Roles and units are the caller's check.
  * @example const { next, event } = applyAction(def, dossier, 'tiep_nhan', {}, { calendar, now, formData })
  */
 export function applyAction(
@@ -102,9 +116,10 @@ export function applyAction(
     )
   const step = currentStepOf(def, state)!
   const defined = step.actions.find((a) => a.key === actionKey)
+  const decisions = state.decisions ?? {}
   if (
     defined?.guard !== undefined &&
-    !ruleHolds(defined.guard, { form: ctx.formData, case: state.caseKey }, '/guard')
+    !ruleHolds(defined.guard, { form: ctx.formData, case: state.caseKey, decision: decisions }, '/guard')
   ) {
     throw conflict('Hồ sơ chưa đáp ứng điều kiện của thao tác này.', 'The action’s condition is not met.')
   }
@@ -115,12 +130,19 @@ export function applyAction(
     ]),
   ]
   checkInputs(required, inputs)
+  const decision = checkDecision(def, defined, inputs.input)
 
   const next: DossierState = { ...state }
   const data: Record<string, unknown> = {}
+  if (defined?.input) {
+    next.decisions = { ...decisions, [defined.key]: decision }
+    data.decision = decision
+  }
+  // an officer's choice of case (validated against the case keys by the input schema)
+  if (defined?.setsCase && decision.case !== state.caseKey) next.caseKey = decision.case as string
   let stepDueAt: Date | null = null
   const enter = (key: string) => {
-    const target = effectiveSteps(def, state.caseKey).find((s) => s.key === key)!
+    const target = effectiveSteps(def, next.caseKey).find((s) => s.key === key)!
     next.currentStep = key
     next.status = target.status
     if (target.status === 9) next.doneAt ??= now
@@ -177,7 +199,11 @@ export function applyAction(
       break
     }
     default: {
-      const to = action.to!
+      const to = targetOf(defined, action.to, {
+        form: ctx.formData,
+        case: next.caseKey,
+        decision: next.decisions ?? decisions,
+      })!
       if (isTerminalOutcome(to)) {
         next.currentStep = null
         next.status = terminalOutcomes[to]
@@ -192,10 +218,29 @@ export function applyAction(
       }
       if (action.type === 'receive') {
         next.receivedAt = now
-        next.dueAt = computeDue(calendar, now, effectiveProcessingTime(def, state.caseKey))
+        next.dueAt = computeDue(calendar, now, effectiveProcessingTime(def, next.caseKey))
         // Được tiếp nhận until its resolving step first acts on it (a result ready at once stays 9)
         if (next.status === 4) next.status = 2
       }
+    }
+  }
+  if (next.caseKey !== state.caseKey) {
+    // the new case's processing time from reception, replaying the clock's stops
+    if (state.receivedAt) {
+      const time = effectiveProcessingTime(def, next.caseKey)
+      next.dueAt = (ctx.clockStops ?? []).reduce<Date | null>(
+        (due, stop) => (due ? dueAfterResume(calendar, due, stop.from, stop.to) : null),
+        computeDue(calendar, state.receivedAt, time),
+      )
+    }
+    const chosen = def.cases?.find((c) => c.key === next.caseKey)
+    data.caseChange = {
+      from: state.caseKey,
+      to: next.caseKey,
+      name: chosen?.name ?? null,
+      nameEn: chosen?.nameEn ?? null,
+      oldDueAt: state.dueAt,
+      newDueAt: next.dueAt,
     }
   }
   if (inputs.reason) data.reason = inputs.reason

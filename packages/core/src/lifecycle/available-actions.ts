@@ -1,5 +1,5 @@
 import type { ProcedureDefinition, Step, StepAction } from '../definition'
-import { effectiveSteps } from '../definition'
+import { effectiveSteps, inputSchemaOf, inputUiOf } from '../definition'
 import type { AvailableAction, DossierState } from './types'
 
 const builtIn = {
@@ -28,14 +28,21 @@ const builtIn = {
   }),
 }
 
-const fromDefinition = (step: Step, a: StepAction): AvailableAction => ({
-  key: a.key,
-  type: a.type,
-  label: a.label,
-  roles: a.roles ?? [step.role],
-  requires: a.requires ?? [],
-  ...(a.to ? { to: a.to } : {}),
-})
+const fromDefinition = (def: ProcedureDefinition, step: Step, a: StepAction): AvailableAction => {
+  const input = inputSchemaOf(def, a)
+  const inputUi = inputUiOf(def, a)
+  return {
+    key: a.key,
+    type: a.type,
+    label: a.label,
+    roles: a.roles ?? [step.role],
+    requires: a.requires ?? [],
+    ...(a.to ? { to: a.to } : {}),
+    ...(input ? { input } : {}),
+    ...(inputUi ? { inputUi } : {}),
+    ...(a.setsCase ? { setsCase: true } : {}),
+  }
+}
 
 /** The current step of a dossier in its procedure (its case's steps when the case has its own). */
 export function currentStepOf(def: ProcedureDefinition, state: DossierState): Step | undefined {
@@ -55,7 +62,7 @@ export function availableActions(def: ProcedureDefinition, state: DossierState):
   if (!step) return []
   if (state.pausedAt && state.status === 6)
     return [
-      ...step.actions.filter((a) => a.type === 'confirmPayment').map((a) => fromDefinition(step, a)),
+      ...step.actions.filter((a) => a.type === 'confirmPayment').map((a) => fromDefinition(def, step, a)),
       builtIn.withdraw(),
     ]
   if (state.pausedAt) return [builtIn.acceptSupplement(step), builtIn.withdraw()]
@@ -64,7 +71,7 @@ export function availableActions(def: ProcedureDefinition, state: DossierState):
       (a) =>
         !(a.type === 'confirmPayment' && state.status !== 6) && !(a.type === 'requestPayment' && state.status === 6),
     )
-    .map((a) => fromDefinition(step, a))
+    .map((a) => fromDefinition(def, step, a))
   const types = new Set(own.map((a) => a.type))
   return [
     ...own,

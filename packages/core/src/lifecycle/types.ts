@@ -1,4 +1,4 @@
-import type { ActionInput, ActionType } from '../definition'
+import type { ActionInput, ActionType, Decisions, InputSchema } from '../definition'
 
 /** The part of a dossier its lifecycle changes; everything here is derived from stored timestamps. */
 export interface DossierState {
@@ -14,6 +14,8 @@ export interface DossierState {
   /** When the result was ready (status 9) or the dossier otherwise finished processing. */
   doneAt: Date | null
   returnedAt: Date | null
+  /** The officer's answers to actions that asked for input, by action key (absent = none yet). */
+  decisions?: Decisions
 }
 
 /** Built-in actions every procedure has, beside those its steps define. */
@@ -27,6 +29,8 @@ export interface ActionInputs {
   newDueAt?: Date
   deliveryMethod?: 'counter' | 'post' | 'online'
   amount?: number
+  /** The answers to the action's own `input` schema (officer decisions). */
+  input?: Record<string, unknown>
 }
 
 /** An action the dossier allows now, as the desk lists it. */
@@ -39,6 +43,11 @@ export interface AvailableAction {
   requires: ActionInput[]
   /** Target step key or terminal outcome; absent for actions that keep the step. */
   to?: string
+  /** What the officer must enter (a JSON Schema the desk renders with @rjsf), and its UI schema. */
+  input?: InputSchema
+  inputUi?: Record<string, unknown>
+  /** The officer's input chooses the dossier's case (and so its processing time). */
+  setsCase?: boolean
 }
 
 /** The event an action writes to the log (the process control slip). */

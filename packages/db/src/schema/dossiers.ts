@@ -66,6 +66,8 @@ export const dossiers = pgTable(
     formData: jsonb('form_data').$type<Record<string, unknown>>().notNull(),
     /** The fees fixed at submission (the procedure's rules, then the plugins' adjustments), used everywhere after. */
     fees: jsonb('fees').$type<FeeLine[]>().notNull().default([]),
+    /** The officer's answers to actions that asked for input (quyết định), by action key: `{ duyet: { so: '…' } }`. */
+    decisions: jsonb('decisions').$type<Record<string, Record<string, unknown>>>().notNull().default({}),
     submittedAt: at('submitted_at').notNull().defaultNow(),
     receivedAt: at('received_at'),
     dueAt: at('due_at'),

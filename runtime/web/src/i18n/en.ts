@@ -133,6 +133,7 @@ export const en: Record<MessageKey, string> = {
   'track.timeline': 'History',
   'track.received': 'Received on',
   'track.due': 'Result due on',
+  'track.dueChanged': 'New due date: {at}.',
   'track.notReceived': 'Not received yet',
   'track.details': 'What you declared',
   'track.files': 'Files submitted',

@@ -135,6 +135,7 @@ export const vi = {
   'track.timeline': 'Quá trình giải quyết',
   'track.received': 'Ngày tiếp nhận',
   'track.due': 'Ngày hẹn trả kết quả',
+  'track.dueChanged': 'Hẹn trả kết quả mới: {at}.',
   'track.notReceived': 'Chưa tiếp nhận',
   'track.details': 'Thông tin đã khai',
   'track.files': 'Tệp đã nộp',

@@ -59,6 +59,8 @@ export interface TimelineEntry {
   note?: string | null
   /** With the PIN only: what the action carried, e.g. `{ missingItems: string[] }` (requestSupplement), `{ amount }` (requestPayment). */
   data?: Record<string, unknown> | null
+  /** An officer's choice of case moved the due date: the new date and why. */
+  dueChange?: { dueAt: string; reason: Message }
 }
 
 /** A file of a tracked dossier (with the PIN): the applicant's own (`application`, `supplement`) and the `result`. */

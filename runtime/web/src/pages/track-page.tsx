@@ -370,6 +370,12 @@ export function TrackPage({ code }: { code?: string }) {
                   <p>
                     <StatusBadge status={entry.status} name={entry.statusName} />
                   </p>
+                  {entry.dueChange && (
+                    <p data-testid="due-change">
+                      {t('track.dueChanged', { at: showDateTime(entry.dueChange.dueAt) })}{' '}
+                      {pick(entry.dueChange.reason)}
+                    </p>
+                  )}
                   {entry.note && <p className="hint">{entry.note}</p>}
                 </li>
               ))}

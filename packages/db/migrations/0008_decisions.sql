@@ -1,0 +1,1 @@
+ALTER TABLE "dossiers" ADD COLUMN "decisions" jsonb DEFAULT '{}'::jsonb NOT NULL;
