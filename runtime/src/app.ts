@@ -15,6 +15,7 @@ import { authDocs, authRoutes } from './routes/auth'
 import { authoringDocs, authoringRoutes } from './routes/authoring'
 import { calendarDocs, calendarRoutes } from './routes/calendars'
 import { citizenDocs, citizenRoutes } from './routes/citizen'
+import { consultationDocs, consultationRoutes } from './routes/consultations'
 import { deskDocs, deskRoutes, intakeRoutes } from './routes/desk'
 import { dossiersDocs, dossiersRoutes } from './routes/dossiers'
 import { filesDocs, filesRoutes } from './routes/files'
@@ -85,6 +86,7 @@ export const operations: Operation[] = [
   ...dossiersDocs,
   ...citizenDocs,
   ...deskDocs,
+  ...consultationDocs,
   ...pluginAdminDocs,
   ...calendarDocs,
   ...filesDocs,
@@ -135,6 +137,7 @@ export function createApp(services: Services) {
   app.route('/', citizenRoutes(services.secret))
   app.route('/', intakeRoutes(services.secret))
   app.route('/', deskRoutes)
+  app.route('/', consultationRoutes)
   app.route('/', filesRoutes)
   app.route('/', slipRoutes(services.secret))
   app.route('/', registerRoutes)

@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server'
 import { openDatabase } from '@motcua/db'
 import { composeRuntime } from './compose'
 import type { RuntimeConfig } from './config'
+import { createConsultationSweeper } from './consultations/sweep'
 import { answerMalformedRequest } from './http/client-error'
 import { log } from './log'
 import { pluginSources } from './plugins/load-plugins'
@@ -32,6 +33,9 @@ export async function startRuntime(config: RuntimeConfig): Promise<RunningRuntim
   if (plugins.plugins.size) log('plugins loaded', { slugs: [...plugins.plugins.keys()] })
   const worker = createOutboxWorker(database, plugins)
   worker.start(config.outboxIntervalMs ?? 2000)
+  // consultations past their deadlines: checked every minute (a deadline is a working minute)
+  const sweeper = createConsultationSweeper(runtime.services)
+  sweeper.start(60_000)
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
   })
@@ -43,6 +47,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<RunningRuntim
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await plugins.close() // a delivery still running fails now and is retried later
       await worker.stop()
+      await sweeper.stop()
       await runtime.close()
       await database.close()
     },

@@ -13,6 +13,7 @@ import { type Db, dossierEvents, dossiers, type units, withTransaction } from '@
 import { and, eq, max } from 'drizzle-orm'
 import type { Principal } from '../auth/principal'
 import { clockStopsOf } from '../calendars/replay-due'
+import { consultationsOnTransition, planConsultations } from '../consultations/open'
 import type { PluginHost } from '../plugins/plugin-host'
 import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
 import type { PublishedVersion } from '../procedures/registry'
@@ -106,6 +107,8 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
     handlingUnit(input.units, procedure.definition, next, dossier),
   ])
 
+  const planned = await planConsultations(input.units, procedure.definition, dossier, next, now)
+
   // before the transaction: a plugin's answer must never hold it open
   await input.plugins?.beforeAction(db, {
     unitId: dossier.unitId,
@@ -142,9 +145,11 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
           }
     const row = transitionRow(dossier.id, seq, now, actor, event)
     await tx.insert(dossierEvents).values(row)
+    const { fromStep, toStep } = event
+    const lastSeq = await consultationsOnTransition(tx, { dossier: updated, fromStep, toStep, seq, actor, planned, now })
     if (from && to && from.id !== to.id) {
       const state = { id: dossier.id, step: updated.currentStep, status: updated.status }
-      await tx.insert(dossierEvents).values(await handOverRow(tx, state, seq + 1, now, actor, from, to))
+      await tx.insert(dossierEvents).values(await handOverRow(tx, state, lastSeq + 1, now, actor, from, to))
     }
     await input.plugins?.queueHooks(tx, {
       unitId: dossier.unitId,

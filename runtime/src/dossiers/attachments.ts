@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { DomainError, type DossierComponent, type Issue } from '@motcua/core'
 import { attachmentBlobs, attachments, type Db } from '@motcua/db'
+import { and, eq } from 'drizzle-orm'
 import { fileTypeFromBuffer } from 'file-type'
 
 /** A file as received, checked and ready to store. */
@@ -141,4 +142,26 @@ export async function storeFiles(
       uploadedBy,
     })),
   )
+}
+
+/** A file of a dossier as a download response, when it is one of `kinds` (404 otherwise, or for a malformed id). */
+export async function downloadAttachment(db: Db, dossierId: string, id: string, kinds: string[]): Promise<Response> {
+  const [file] = /^[0-9a-f-]{36}$/i.test(id)
+    ? await db
+        .select({ a: attachments, content: attachmentBlobs.content })
+        .from(attachments)
+        .innerJoin(attachmentBlobs, eq(attachmentBlobs.sha256, attachments.sha256))
+        .where(and(eq(attachments.id, id), eq(attachments.dossierId, dossierId)))
+    : []
+  if (!file || !kinds.includes(file.a.kind))
+    throw new DomainError('NOT_FOUND', { vi: 'Không tìm thấy tệp này.', en: 'No such file.' })
+  return new Response(file.content as Uint8Array<ArrayBuffer>, {
+    headers: {
+      'content-type': file.a.mediaType,
+      'content-length': String(file.a.size),
+      'content-disposition': `attachment; filename="${file.a.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(file.a.fileName)}`,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'private, no-store',
+    },
+  })
 }

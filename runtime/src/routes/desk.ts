@@ -5,6 +5,7 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { forbidden, requirePrincipal, requireRole } from '../auth/middleware'
 import { DESK_ROLES, OFFICER_ROLES } from '../auth/role-groups'
+import { consultationsOf } from '../consultations/queries'
 import { actOnDossier, actsFor, currentUnitOf, stateOf } from '../dossiers/act'
 import { decisionsView } from '../dossiers/decisions-view'
 import { deskQueue, deskSearch } from '../dossiers/desk-queue'
@@ -230,6 +231,7 @@ export const deskRoutes = new Hono<AppEnv>()
       actions: availableActions(procedure.definition, stateOf(dossier)).filter((a) =>
         actsFor(principal, currentUnitOf(dossier), a.roles),
       ),
+      consultations: await consultationsOf(db, dossier.id, c.var.clock()),
     })
   })
   .post('/api/desk/dossiers/:receiptCode/actions/:actionKey', async (c) => {

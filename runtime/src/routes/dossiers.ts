@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { checkLookupPin } from '../auth/pin-check'
+import { internalConsultationEvents } from '../consultations/events'
 import { caseChangeOf, caseChangeReason } from '../dossiers/decisions-view'
 import { dueIsProvisional } from '../dossiers/desk-view'
 import { notFoundDossier } from '../dossiers/errors'
@@ -140,16 +141,19 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
       const { dossier: d, unit, procedure } = found
       const steps = effectiveSteps(procedure.definition, d.caseKey)
       const events = await eventsOf(c.var.database.db, d.id)
-      const timeline = events.map((e) => ({
-        at: e.at,
-        action: e.action,
-        actionName: actionName(e.action, e.data),
-        status: e.toStatus,
-        statusName: dossierStatuses[e.toStatus as keyof typeof dossierStatuses],
-        step: steps.find((s) => s.key === e.toStep)?.name ?? null,
-        ...dueChange(e.data),
-        ...(withDetails ? { note: e.note, data: e.data } : {}),
-      }))
+      // the opinions other units give while the dossier is being processed are internal (status 4 shows)
+      const timeline = events
+        .filter((e) => !internalConsultationEvents.has(e.action))
+        .map((e) => ({
+          at: e.at,
+          action: e.action,
+          actionName: actionName(e.action, e.data),
+          status: e.toStatus,
+          statusName: dossierStatuses[e.toStatus as keyof typeof dossierStatuses],
+          step: steps.find((s) => s.key === e.toStep)?.name ?? null,
+          ...dueChange(e.data),
+          ...(withDetails ? { note: e.note, data: e.data } : {}),
+        }))
       const handling = d.currentUnitId ? await c.var.units.byId(d.currentUnitId) : undefined
       const publicPart = {
         receiptCode: d.receiptCode,

@@ -1,13 +1,12 @@
 import { DomainError } from '@motcua/core'
-import { attachmentBlobs, attachments, type Db, withTransaction } from '@motcua/db'
-import { and, eq } from 'drizzle-orm'
+import { withTransaction } from '@motcua/db'
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { requirePrincipal, requireRole } from '../auth/middleware'
 import { checkLookupPin } from '../auth/pin-check'
 import { DESK_ROLES, OFFICER_ROLES } from '../auth/role-groups'
 import { actsFor, appendEvent } from '../dossiers/act'
-import { checkFiles, storeFiles } from '../dossiers/attachments'
+import { checkFiles, downloadAttachment as download, storeFiles } from '../dossiers/attachments'
 import { notFoundDossier } from '../dossiers/errors'
 import { loadDossier } from '../dossiers/load-dossier'
 import { loadOfficerDossier } from '../dossiers/officer-access'
@@ -40,27 +39,6 @@ async function dossierByPin(c: Context<AppEnv>) {
   if (!found) throw notFoundDossier(code)
   await checkLookupPin(c, code, found.dossier.lookupPinHash)
   return found
-}
-
-async function download(db: Db, dossierId: string, id: string, kinds: string[]): Promise<Response> {
-  const [file] = /^[0-9a-f-]{36}$/i.test(id)
-    ? await db
-        .select({ a: attachments, content: attachmentBlobs.content })
-        .from(attachments)
-        .innerJoin(attachmentBlobs, eq(attachmentBlobs.sha256, attachments.sha256))
-        .where(and(eq(attachments.id, id), eq(attachments.dossierId, dossierId)))
-    : []
-  if (!file || !kinds.includes(file.a.kind))
-    throw new DomainError('NOT_FOUND', { vi: 'Không tìm thấy tệp này.', en: 'No such file.' })
-  return new Response(file.content as Uint8Array<ArrayBuffer>, {
-    headers: {
-      'content-type': file.a.mediaType,
-      'content-length': String(file.a.size),
-      'content-disposition': `attachment; filename="${file.a.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(file.a.fileName)}`,
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'private, no-store',
-    },
-  })
 }
 
 /**

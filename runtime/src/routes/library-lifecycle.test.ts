@@ -17,6 +17,7 @@ interface Desk {
   step: { key: string; role: string } | null
   currentUnitCode: string | null
   actions: { key: string; type: string; requires: string[]; to?: string }[]
+  consultations: { id: string; role: string; unit: { code: string }; state: string }[]
 }
 
 describe.each(testDrivers())('every library procedure’s lifecycle on $name', ({ open }) => {
@@ -57,6 +58,23 @@ describe.each(testDrivers())('every library procedure’s lifecycle on $name', (
       const desk = (await (
         await runtime.app.request(`/api/desk/dossiers/${receiptCode}`, { headers: auth })
       ).json()) as Desk
+      // a consultation step: each unit asked answers, and the last answer moves the dossier on
+      const asked = desk.consultations.filter((q) => q.state === 'open')
+      if (asked.length) {
+        for (const q of asked) {
+          const officer = `${account[q.role]}.${q.unit.code.toLowerCase()}`
+          const answered = await runtime.app.request(`/api/desk/dossiers/${receiptCode}/consultations/${q.id}/answer`, {
+            method: 'POST',
+            headers: {
+              authorization: `Bearer ${(tokens[officer] ??= await signIn(runtime, officer))}`,
+              'content-type': 'application/json',
+            },
+            body: JSON.stringify({ opinion: 'agree' }),
+          })
+          expect(answered.status, await answered.clone().text()).toBe(200)
+        }
+        continue
+      }
       // the way forward: receive, forward or approve to another step, or return the result
       const next =
         desk.actions.find((a) => ['receive', 'forward', 'approve'].includes(a.type) && a.to !== desk.step!.key) ??

@@ -13,7 +13,17 @@ const toApplicant = new Set(['return', 'refuse', 'requestSupplement', 'requestPa
 /** Hand-overs between units (liên thông), written right after the transition that moved the dossier. */
 const handActions = new Set(['handOver', 'handBack'])
 /** Actions that keep the step and leave its clock alone: the step's deadline carries over them. */
-const clockNeutral = new Set(['requestPayment', 'confirmPayment', 'extend', ...handActions])
+const clockNeutral = new Set([
+  'requestPayment',
+  'confirmPayment',
+  'extend',
+  'openConsultation',
+  'answerConsultation',
+  ...handActions,
+])
+/** A consultation's request to another unit and that unit's answer: rows with the unit asked and its own deadline. */
+const consultation = new Set(['openConsultation', 'answerConsultation'])
+const opinions: Record<string, string> = { agree: 'Đồng ý', disagree: 'Không đồng ý', comments: 'Có ý kiến khác' }
 
 interface HandUnit {
   id: string
@@ -57,10 +67,17 @@ export function stepDeadline(events: readonly SlipEvent[], index: number): Date 
 export function stepTimeliness(events: readonly SlipEvent[], index: number, now: Date): StepTimeliness {
   // a hand-over happens with the transition before it, which carries the mark
   if (handActions.has(events[index]!.action)) return null
-  const dueAt = stepDeadline(events, index)
+  const own = consultationDeadline(events[index]!)
+  const dueAt = own === undefined ? stepDeadline(events, index) : own
   if (!dueAt) return null
   const verdict = classify({ dueAt, doneAt: events[index]!.at, now })
   return verdict === 'early' || verdict === 'onTime' || verdict === 'late' ? verdict : null
+}
+
+/** An answer to a consultation is judged by the deadline of that request, an opening not at all. */
+function consultationDeadline(event: SlipEvent): Date | null | undefined {
+  if (!consultation.has(event.action)) return undefined
+  return event.action === 'answerConsultation' ? toDate(event.data?.consultationDueAt) : null
 }
 
 /** The first officer to act after an event: the one who took the dossier over. */
@@ -70,12 +87,16 @@ function nextOfficer(events: readonly SlipEvent[], index: number): string {
 }
 
 function noteOf(event: SlipEvent): string {
+  if (event.action === 'answerConsultation')
+    return [opinions[String(event.data?.opinion)], event.note].filter(Boolean).join(': ')
   const notes = [reasonOf(event) ?? '']
   if (event.action === 'requestSupplement') {
     const items = missingItemsOf(event)
     if (items.length) notes.push(`Cần bổ sung: ${items.join('; ')}`)
   }
   if (event.action === 'extend') notes.push(`Hẹn lại: ${formatTimeVi(toDate(event.data?.newDueAt))}`)
+  if (event.action === 'openConsultation')
+    notes.push(`Hạn trả lời ý kiến: ${formatTimeVi(toDate(event.data?.consultationDueAt))}`)
   const change = event.data?.caseChange as { name?: string; to?: string; newDueAt?: string } | undefined
   if (change) {
     notes.push(`Chuyển sang trường hợp: ${change.name ?? change.to}`)
@@ -92,8 +113,8 @@ function row(input: SlipInput, index: number): string {
   const inbound = fromApplicant.has(event.action)
   const outbound = toApplicant.has(event.action)
   const hand = handOf(event)
-  const fromPlace = hand ? hand.fromUnit.name : inbound ? APPLICANT : (event.fromStepName ?? '')
-  const toPlace = hand
+  let fromPlace = hand ? hand.fromUnit.name : inbound ? APPLICANT : (event.fromStepName ?? '')
+  let toPlace = hand
     ? `${hand.toUnit.name} (${event.toStepName ?? ''})`
     : outbound
       ? APPLICANT
@@ -104,9 +125,15 @@ function row(input: SlipInput, index: number): string {
     ? dossier.applicant.fullName
     : inbound && officerActed
       ? event.actorName!
-      : nextOfficer(events, index)
+      : consultation.has(event.action)
+        ? ''
+        : nextOfficer(events, index)
+  const consulted = typeof event.data?.consultedUnit === 'string' ? event.data.consultedUnit : ''
+  if (event.action === 'openConsultation') toPlace = consulted
+  if (event.action === 'answerConsultation') fromPlace = consulted
   const mark = stepTimeliness(events, index, now)
-  const deadline = stepDeadline(events, index)
+  const own = consultationDeadline(event)
+  const deadline = own === undefined ? stepDeadline(events, index) : own
   const result = mark
     ? `<span class="${mark === 'late' ? 'mark-late' : ''}">${timelinessLabels[mark]}</span><div class="files">(hạn: ${escapeHtml(formatTimeVi(deadline))})</div>`
     : ''
@@ -160,8 +187,11 @@ export function unitStints(events: readonly SlipEvent[], now: Date): UnitStint[]
     return hand ? [{ index, event, ...hand }] : []
   })
   if (hands.length === 0) return []
+  // its own steps' marks: not those of the units it consulted, who answer against their own deadlines
   const marks = (from: number, to: number) =>
-    worst(events.slice(from, to).map((_, i) => stepTimeliness(events, from + i, now)))
+    worst(
+      events.slice(from, to).map((e, i) => (consultation.has(e.action) ? null : stepTimeliness(events, from + i, now))),
+    )
   const first = hands[0]!
   const stints: UnitStint[] = [
     {

@@ -10,12 +10,14 @@ const LEAVES_LIST = '$case'
 export function checkGraph({ path, steps, entries = [] }: StepList): Issue[] {
   const index = new Map(steps.map((step, i) => [step.key, i]))
   // an officer's choice of case leaves this list for the case's own (checked there): as good as an outcome here
-  const targets = steps.map((step) =>
-    step.actions.flatMap((action) => [
+  // a consultation moves the dossier on to its `then` by itself
+  const targets = steps.map((step) => [
+    ...step.actions.flatMap((action) => [
       ...(action.setsCase ? [LEAVES_LIST] : []),
       ...actionTargets(action, '').map((target) => target.to),
     ]),
-  )
+    ...(step.consult ? [step.consult.then] : []),
+  ])
 
   const starts = [0, ...entries.flatMap((key) => index.get(key) ?? [])]
   const reachable = new Set<number>(starts)

@@ -38,6 +38,7 @@ export type {
   ApplicantType,
   CalendarDaysTime,
   ComponentTemplate,
+  Consultation,
   DecisionField,
   DecisionInput,
   DefinitionSource,

@@ -56,6 +56,18 @@ export type UnitRef =
       code: string
     }
 /**
+ * receiving_officer (cán bộ một cửa), specialist (chuyên viên), leader (lãnh đạo), unit_admin, province_admin, citizen.
+ */
+export type Role1 = string
+/**
+ * A step's own time budget inside the total: working days (1 day = 8 working hours) or working hours; fractions allowed (0.5 days).
+ */
+export type StepBudget1 = WorkingDaysBudget | WorkingHoursBudget
+/**
+ * A stable machine key: lower-case ASCII letters, digits and underscores, starting with a letter (Vietnamese without diacritics, e.g. tiep_nhan).
+ */
+export type Key1 = string
+/**
  * receive (tiếp nhận), forward (chuyển), sendBack (trả lại), approve (phê duyệt), refuse (từ chối tiếp nhận), requestSupplement (yêu cầu bổ sung), requestPayment (yêu cầu nộp phí), confirmPayment (xác nhận đã nộp), extend (xin lỗi, hẹn lại), stop (dừng xử lý), return (trả kết quả), withdraw (rút hồ sơ).
  */
 export type ActionType =
@@ -344,6 +356,7 @@ export interface Step {
   budget?: StepBudget
   unit?: UnitRef
   description?: string
+  consult?: Consultation
   actions: StepAction[]
 }
 export interface WorkingDaysBudget {
@@ -353,6 +366,25 @@ export interface WorkingDaysBudget {
 export interface WorkingHoursBudget {
   kind: 'workingHours'
   hours: number
+}
+/**
+ * Lấy ý kiến: entering the step asks every unit in `units` for its opinion at once, each due after `budget` by its own calendar; the dossier moves on to `then` by itself once `quorum` units have answered, or once every unanswered request is past its deadline.
+ */
+export interface Consultation {
+  /**
+   * The units asked, each once.
+   *
+   * @minItems 1
+   * @maxItems 30
+   */
+  units: UnitRef[]
+  role?: Role1
+  budget: StepBudget1
+  /**
+   * How many answers let the dossier move on before the deadlines: "all" (default) or a number.
+   */
+  quorum?: 'all' | number
+  then: Key1
 }
 /**
  * An action that leaves a step (to another step or a terminal outcome $returned, $refused, $withdrawn, $stopped) or, without `to`, keeps the dossier at its step.

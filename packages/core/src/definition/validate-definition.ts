@@ -2,6 +2,7 @@ import { toIssues } from '../ajv/index'
 import type { Issue } from '../errors'
 import { checkBudget } from './check-budget'
 import { checkCitizenText } from './check-citizen-text'
+import { checkConsultations } from './check-consultations'
 import { checkDecisions } from './check-decisions'
 import { checkFees } from './check-fees'
 import { checkFormSchema } from './check-form-schema'
@@ -22,6 +23,7 @@ const semanticChecks: readonly ((def: ProcedureDefinition) => Issue[])[] = [
   checkKeys,
   (def) => stepLists(def).flatMap((list) => [...checkSteps(list), ...checkGraph(list)]),
   checkBudget,
+  checkConsultations,
   checkFees,
   checkRules,
   checkDecisions,

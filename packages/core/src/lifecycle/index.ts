@@ -1,3 +1,13 @@
 export { type ActionContext, applyAction } from './apply-action'
 export { availableActions, currentStepOf } from './available-actions'
+export {
+  type ConsultationOutcome,
+  type ConsultationRequest,
+  type ConsultationTally,
+  completeConsultation,
+  consultationState,
+  type Opinion,
+  opinions,
+  tallyConsultation,
+} from './consultation'
 export type { ActionInputs, AvailableAction, BuiltInActionType, DossierState, TransitionEvent } from './types'

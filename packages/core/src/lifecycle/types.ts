@@ -19,7 +19,7 @@ export interface DossierState {
 }
 
 /** Built-in actions every procedure has, beside those its steps define. */
-export type BuiltInActionType = 'acceptSupplement'
+export type BuiltInActionType = 'acceptSupplement' | 'completeConsultation'
 
 /** What an officer supplies with an action. */
 export interface ActionInputs {

@@ -1,5 +1,6 @@
 export * from './accounts'
 export * from './calendars'
+export * from './consultations'
 export * from './dossiers'
 export * from './outbox'
 export * from './procedures'
