@@ -146,7 +146,15 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
     const row = transitionRow(dossier.id, seq, now, actor, event)
     await tx.insert(dossierEvents).values(row)
     const { fromStep, toStep } = event
-    const lastSeq = await consultationsOnTransition(tx, { dossier: updated, fromStep, toStep, seq, actor, planned, now })
+    const lastSeq = await consultationsOnTransition(tx, {
+      dossier: updated,
+      fromStep,
+      toStep,
+      seq,
+      actor,
+      planned,
+      now,
+    })
     if (from && to && from.id !== to.id) {
       const state = { id: dossier.id, step: updated.currentStep, status: updated.status }
       await tx.insert(dossierEvents).values(await handOverRow(tx, state, lastSeq + 1, now, actor, from, to))
