@@ -29,10 +29,10 @@ describe.each(testDrivers())('runtime API on $name', ({ name, open }) => {
     expect(await get('/healthz')).toMatchObject({ status: 200, body: { status: 'ok', database: name } })
   })
 
-  it('lists the real Quảng Ninh units: the province, 20 departments, 14 districts, 186 communes', async () => {
+  it('lists the real Quảng Ninh units: the province, 20 departments and the tax office, 14 districts, 186 communes', async () => {
     const { body } = await get<Unit[]>('/api/units')
     const count = (level: string) => body.filter((u) => u.level === level).length
-    expect([count('province'), count('department'), count('district'), count('commune')]).toEqual([1, 20, 14, 186])
+    expect([count('province'), count('department'), count('district'), count('commune')]).toEqual([1, 21, 14, 186])
     expect(body.find((u) => u.code === '06649')).toEqual({
       code: '06649',
       name: 'Phường Hà Khánh',

@@ -16,7 +16,7 @@ describe('the runtime as a process on the embedded PGlite', () => {
     const health = await (await fetch(`${first.url}/healthz`)).json()
     expect(health).toMatchObject({ status: 'ok', database: 'pglite' })
     const before = await (await fetch(`${first.url}/api/units`)).json()
-    expect(before).toHaveLength(221)
+    expect(before).toHaveLength(222)
     const procedures = (await (await fetch(`${first.url}/api/procedures`)).json()) as unknown[]
     expect(procedures.length).toBeGreaterThanOrEqual(12)
     expect(first.output()).toContain('"msg":"seeded"')

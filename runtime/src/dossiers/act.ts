@@ -21,6 +21,7 @@ import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
 import type { PublishedVersion } from '../procedures/registry'
 import type { UnitDirectory } from '../units/unit-directory'
 import { eventsOf, transitionRow } from './events'
+import { handlingUnit, handOverRow } from './hand-over'
 
 export type DossierRow = typeof dossiers.$inferSelect
 
@@ -44,6 +45,9 @@ export const roleAtStep = (
   state.currentStep
     ? (effectiveSteps(definition, state.caseKey).find((s) => s.key === state.currentStep)?.role ?? null)
     : null
+
+/** The unit handling a dossier's current step (another unit's at a liên thông step); the resolving unit by default. */
+export const currentUnitOf = (d: Pick<DossierRow, 'unitId' | 'currentUnitId'>): string => d.currentUnitId ?? d.unitId
 
 /** Whether the caller holds one of `roles` for exactly this unit (officers act only for their own unit). */
 export const actsFor = (principal: Principal, unitId: string, roles: readonly string[]): boolean =>
@@ -71,7 +75,7 @@ const stale = () =>
   })
 
 /**
- * Takes an action on a dossier as an officer: the caller's role for the dossier's unit, then core's
+ * Takes an action on a dossier as an officer: the caller's role for the unit handling its step, then core's
  * `applyAction`, then the new state and its event written in one transaction, guarded by the dossier's
  * version so that of two concurrent actions one wins and the other gets a 409.
  */
@@ -79,11 +83,13 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
   const { dossier, procedure, principal } = input
   const now = input.now ?? new Date()
   const action = availableActions(procedure.definition, stateOf(dossier)).find((a) => a.key === input.actionKey)
-  if (action && principal !== 'system' && !actsFor(principal, dossier.unitId, action.roles)) {
+  const actingUnitId = currentUnitOf(dossier)
+  if (action && principal !== 'system' && !actsFor(principal, actingUnitId, action.roles)) {
     const names = (locale: 'vi' | 'en') => action.roles.map((r) => roles[r as Role]?.[locale] ?? r).join(', ')
+    const acting = await input.units.byId(actingUnitId)
     throw new DomainError('FORBIDDEN', {
-      vi: `Thao tác "${action.label}" thuộc về ${names('vi').toLowerCase()} của đơn vị giải quyết hồ sơ.`,
-      en: `Only the ${names('en').toLowerCase()} of the dossier's unit may do this.`,
+      vi: `Thao tác "${action.label}" thuộc về ${names('vi').toLowerCase()} của đơn vị đang xử lý hồ sơ${acting ? ` (${acting.name})` : ''}.`,
+      en: `Only the ${names('en').toLowerCase()} of the unit handling the dossier${acting ? ` (${acting.name})` : ''} may do this.`,
     })
   }
   if (dossier.version !== input.expectedVersion) throw stale()
@@ -99,6 +105,11 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
     channel: ruleChannels[dossier.channel as Channel],
     ...(dossier.constants ? { constants: dossier.constants } : {}),
   })
+  // the unit of the step it moves to: another unit's step hands it over (liên thông), in the same transaction
+  const [from, to] = await Promise.all([
+    input.units.byId(actingUnitId),
+    handlingUnit(input.units, procedure.definition, next, dossier),
+  ])
 
   const planned = await planConsultations(input.units, procedure.definition, dossier, next, now)
 
@@ -117,6 +128,7 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
       .set({
         ...next,
         currentRole: roleAtStep(procedure.definition, next),
+        currentUnitId: to?.id ?? null,
         version: dossier.version + 1,
         updatedAt: now,
       })
@@ -134,12 +146,24 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
         : {
             userId: principal.userId,
             role:
-              principal.grants.find((g) => g.unitId === dossier.unitId && action?.roles.includes(g.role))?.role ?? null,
+              principal.grants.find((g) => g.unitId === actingUnitId && action?.roles.includes(g.role))?.role ?? null,
           }
     const row = transitionRow(dossier.id, seq, now, actor, event)
     await tx.insert(dossierEvents).values(row)
     const { fromStep, toStep } = event
-    await consultationsOnTransition(tx, { dossier: updated, fromStep, toStep, seq, actor, planned, now })
+    const lastSeq = await consultationsOnTransition(tx, {
+      dossier: updated,
+      fromStep,
+      toStep,
+      seq,
+      actor,
+      planned,
+      now,
+    })
+    if (from && to && from.id !== to.id) {
+      const state = { id: dossier.id, step: updated.currentStep, status: updated.status }
+      await tx.insert(dossierEvents).values(await handOverRow(tx, state, lastSeq + 1, now, actor, from, to))
+    }
     await input.plugins?.queueHooks(tx, {
       unitId: dossier.unitId,
       dossierId: dossier.id,

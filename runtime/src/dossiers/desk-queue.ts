@@ -69,6 +69,8 @@ const columns = {
   version: dossiers.version,
   procedureVersionId: dossiers.procedureVersionId,
   unitId: dossiers.unitId,
+  receivingUnitId: dossiers.receivingUnitId,
+  currentUnitId: dossiers.currentUnitId,
   channel: dossiers.channel,
   status: dossiers.status,
   currentStep: dossiers.currentStep,
@@ -107,6 +109,25 @@ function byGroup<K>(units: QueueUnit[], key: (u: QueueUnit) => K): [K, string[]]
   return [...groups]
 }
 
+const endedStatuses = [3, 7, 8, 10]
+
+/**
+ * Whose dossiers: those a unit handles now (`current_unit_id`: a liên thông step of another unit's dossier shows in
+ * the queue of the unit working it, and leaves the queue of the unit that handed it over); a dossier that has ended
+ * is its resolving and its receiving unit's (found by status or search).
+ */
+function unitsCondition(f: QueueFilter, ids: (prefix: string) => Placeholder[]): SQL | undefined {
+  const handling = (prefix: string) => inArray(dossiers.currentUnitId, ids(prefix))
+  const ended = (prefix: string) =>
+    or(
+      inArray(dossiers.unitId, ids(`${prefix}Resolving`)),
+      inArray(dossiers.receivingUnitId, ids(`${prefix}Receiving`)),
+    )
+  if (f.search) return or(handling('unit'), and(isNull(dossiers.currentStep), ended('ended')))
+  if (f.status !== undefined && endedStatuses.includes(f.status)) return ended('ended')
+  return handling('unit')
+}
+
 /** The filter as conditions over placeholders (named by what they hold, so the names tell the shape), and their values. */
 function where(f: QueueFilter) {
   const { p, values } = placeholders()
@@ -116,24 +137,19 @@ function where(f: QueueFilter) {
     .filter(([roles]) => roles)
     .map(([roles, unitIds], g) =>
       and(
-        inArray(dossiers.unitId, ids(`mine${g}Unit`, unitIds)),
+        inArray(dossiers.currentUnitId, ids(`mine${g}Unit`, unitIds)),
         inArray(dossiers.currentRole, ids(`mine${g}Role`, roles.split(' '))),
       ),
     )
   const soon = byGroup(f.units, (u) => u.soonUntil?.getTime() ?? f.now.getTime()).map(([until, unitIds], g) =>
     and(
-      inArray(dossiers.unitId, ids(`soon${g}Unit`, unitIds)),
+      inArray(dossiers.currentUnitId, ids(`soon${g}Unit`, unitIds)),
       lte(dossiers.dueAt, p(`soon${g}Until`, new Date(until).toISOString())),
     ),
   )
+  const unitIds = f.units.map((u) => u.id)
   const filter = and(
-    inArray(
-      dossiers.unitId,
-      ids(
-        'unit',
-        f.units.map((u) => u.id),
-      ),
-    ),
+    unitsCondition(f, (prefix) => ids(prefix, unitIds)),
     f.status !== undefined
       ? eq(dossiers.status, p('status', f.status))
       : f.search === undefined

@@ -31,6 +31,8 @@ export type DeskRow = Pick<
   | 'version'
   | 'procedureVersionId'
   | 'unitId'
+  | 'receivingUnitId'
+  | 'currentUnitId'
   | 'channel'
   | 'status'
   | 'currentStep'

@@ -36,6 +36,7 @@ export interface RegisterLine {
 }
 
 export interface RegisterFilter {
+  /** The receiving unit: the register (Sổ theo dõi hồ sơ) is kept where dossiers are received. */
   unitId: string
   /** First and last day of the period, 'YYYY-MM-DD', both included (Vietnam time). */
   from: string
@@ -65,7 +66,11 @@ export async function registerLines(db: Db, f: RegisterFilter): Promise<Register
       })
       .from(dossiers)
       .where(
-        and(eq(dossiers.unitId, f.unitId), gte(dossiers.receivedAt, bookStart), lt(dossiers.receivedAt, periodEnd)),
+        and(
+          eq(dossiers.receivingUnitId, f.unitId),
+          gte(dossiers.receivedAt, bookStart),
+          lt(dossiers.receivedAt, periodEnd),
+        ),
       ),
   )
   const rows = await db
@@ -108,7 +113,7 @@ export async function registerLines(db: Db, f: RegisterFilter): Promise<Register
  */
 export async function registerEntry(
   db: Db,
-  dossier: { unitId: string; receivedAt: Date | null; receiptCode: string },
+  dossier: { unitId: string; receivingUnitId: string | null; receivedAt: Date | null; receiptCode: string },
 ): Promise<{ book: string; line: number } | null> {
   if (!dossier.receivedAt) return null
   const year = localYear(dossier.receivedAt)
@@ -117,7 +122,7 @@ export async function registerEntry(
     .from(dossiers)
     .where(
       and(
-        eq(dossiers.unitId, dossier.unitId),
+        eq(dossiers.receivingUnitId, dossier.receivingUnitId ?? dossier.unitId),
         gte(dossiers.receivedAt, new Date(dayStart(`${year}-01-01`))),
         sql`(${dossiers.receivedAt}, ${dossiers.receiptCode}) <= (${dossier.receivedAt.toISOString()}::timestamptz, ${dossier.receiptCode}::text)`,
       ),

@@ -31,11 +31,19 @@ import type { UnitDirectory } from '../units/unit-directory'
 import { type DossierRow, roleAtStep } from './act'
 import { type CheckedFile, checkFiles, missingComponents, storeFiles } from './attachments'
 import { insertEvent, transitionRow } from './events'
+import { handlingUnit, handOverRow } from './hand-over'
 import { nextReceiptCode } from './receipt'
+import { receivingUnit } from './reception'
 
 export interface SubmitInput {
   procedure: PublishedVersion
+  /** The resolving unit (đơn vị giải quyết) the applicant chose. */
   unitCode: string
+  /**
+   * Where a counter officer filed it, when that is not the procedure's usual receiving unit (reception regardless of
+   * administrative boundary, Nghị định 118/2025/NĐ-CP); online dossiers are received at the usual one.
+   */
+  receivingUnitCode?: string
   applicant: Applicant
   formData: Record<string, unknown>
   /** How the applicant wants the result (the procedure's `resultDelivery`); the first method when absent. */
@@ -67,7 +75,10 @@ export interface SubmittedDossier {
   /** The appointment (ngày hẹn trả) once received. */
   dueAt: Date | null
   procedure: { code: string; name: string; version: number }
+  /** The resolving unit. */
   unit: { code: string; name: string }
+  /** Where it is received; its electronic id and sequence make the receipt code. */
+  receivingUnit: { code: string; name: string }
   fees: FeeLine[]
 }
 
@@ -112,6 +123,17 @@ export async function submitDossier(
   const unit = await input.units.byCode(input.unitCode)
   if (!unit)
     throw invalid(`Không có đơn vị mã ${input.unitCode}.`, `No unit ${input.unitCode}.`, '/unitCode', 'unit.unknown')
+  const filedAt = input.receivingUnitCode ? await input.units.byCode(input.receivingUnitCode) : undefined
+  if (input.receivingUnitCode && !filedAt)
+    throw invalid(
+      `Không có đơn vị mã ${input.receivingUnitCode}.`,
+      `No unit ${input.receivingUnitCode}.`,
+      '/receivingUnitCode',
+      'unit.unknown',
+    )
+  const now = input.now ?? new Date()
+  const receiving = await receivingUnit(input.units, def, unit, { filedAt, at: now })
+  const unitIds = { unitId: unit.id, receivingUnitId: receiving.id }
 
   const formIssues = procedure.validateForm(input.formData).map((i) => ({ ...i, path: `/formData${i.path}` }))
   if (formIssues.length)
@@ -127,7 +149,6 @@ export async function submitDossier(
   const files: CheckedFile[] = await checkFiles(input.files, def.components)
   // what rules see besides the form: fixed here, with the fees (FORMAT.md, "Rules")
   const channel = input.channel ?? 2
-  const now = input.now ?? new Date()
   const constants = await constantsForFiling(db, def)
   const rules: RuleContext = {
     channel: ruleChannels[channel],
@@ -163,6 +184,7 @@ export async function submitDossier(
     dueAt: row.dueAt,
     procedure: { code: def.code, name: def.name, version: procedure.version },
     unit: { code: unit.code, name: unit.name },
+    receivingUnit: { code: receiving.code, name: receiving.name },
     fees: row.fees,
   })
   const submittedBy = principal?.userId ?? null
@@ -256,23 +278,28 @@ export async function submitDossier(
   const fees = [...adjusted, ...deliveryFees(def, delivery)]
 
   try {
-    if (channel === 1) assertCounterOpen(await input.units.unitCalendarOf(unit.id), unit.name, now)
+    if (channel === 1) assertCounterOpen(await input.units.unitCalendarOf(receiving.id), receiving.name, now)
     const received = await receipt(now)
+    const state = received?.next ?? submitted
+    // where it waits first (the counter that receives), and who has it once received at the counter
+    const firstUnit = (await handlingUnit(input.units, def, submitted, unitIds))!
+    const currentUnit = await handlingUnit(input.units, def, state, unitIds)
     return await withTransaction(db, async (t) => {
       const existing = await findExisting(t)
       if (existing) return { dossier: view(existing), replayed: true }
       const id = randomUUID()
-      const receiptCode = await nextReceiptCode(t, unit, now)
+      const receiptCode = await nextReceiptCode(t, receiving, now)
       const pin = lookupPin(input.secret, id)
       const [row] = await insertDossier(t, {
         id,
         receiptCode,
         lookupPinHash: sha256(pin),
         procedureVersionId: procedure.id,
-        unitId: unit.id,
+        ...unitIds,
+        currentUnitId: currentUnit?.id ?? null,
         channel,
-        ...(received?.next ?? submitted),
-        currentRole: roleAtStep(def, received?.next ?? submitted),
+        ...state,
+        currentRole: roleAtStep(def, state),
         applicant: input.applicant,
         applicantUserId: channel === 2 ? submittedBy : null,
         formData: input.formData,
@@ -298,13 +325,24 @@ export async function submitDossier(
         toStatus: 1,
         data: { channel, fees, version: procedure.version, ...(delivery ? { delivery } : {}) },
       }
-      const events = [
-        submitEvent,
-        ...(received
-          ? [transitionRow(id, 2, now, { userId: submittedBy, role: 'receiving_officer' }, received.event)]
-          : []),
-      ]
-      for (const event of events) await insertEvent(t, event)
+      const officer = { userId: submittedBy, role: 'receiving_officer' }
+      const events = [submitEvent, ...(received ? [transitionRow(id, 2, now, officer, received.event)] : [])]
+      // received at the counter straight into another unit's step: the centre hands it over at once
+      const handed =
+        currentUnit && currentUnit.id !== firstUnit.id
+          ? [
+              await handOverRow(
+                t,
+                { id, step: state.currentStep, status: state.status },
+                3,
+                now,
+                officer,
+                firstUnit,
+                currentUnit,
+              ),
+            ]
+          : []
+      for (const event of [...events, ...handed]) await insertEvent(t, event)
       for (const event of events)
         await input.plugins?.queueHooks(t, {
           unitId: unit.id,

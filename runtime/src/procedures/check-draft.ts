@@ -3,6 +3,7 @@ import type { Db } from '@motcua/db'
 import type { PluginHost } from '../plugins/plugin-host'
 import type { UnitDirectory } from '../units/unit-directory'
 import { scopeIssues } from './scope'
+import { unitRefIssues } from './unit-ref-check'
 
 export interface DraftCheck {
   ok: boolean
@@ -16,7 +17,8 @@ export const pluginCatalogue = (host: PluginHost): PluginCatalogue =>
 
 /**
  * Everything that stands between a draft and publishing: the definition's own problems (core's validator, its
- * plugins against the installed ones) and those of its owner's scope (levels and units outside the owner unit).
+ * plugins against the installed ones), those of its owner's scope (levels and units outside the owner unit) and
+ * the units and levels it names.
  */
 export async function checkDraft(
   db: Db,
@@ -27,6 +29,10 @@ export async function checkDraft(
 ): Promise<DraftCheck> {
   const result = validateDefinition(definition, plugins ? { plugins } : {})
   const owner = ownerUnitId ? ((await units.byId(ownerUnitId)) ?? null) : null
-  const issues = [...(result.ok ? [] : result.issues), ...(await scopeIssues(db, units, definition, owner))]
+  const issues = [
+    ...(result.ok ? [] : result.issues),
+    ...(await scopeIssues(db, units, definition, owner)),
+    ...(await unitRefIssues(db, units, definition)),
+  ]
   return { ok: issues.length === 0, issues: issues.map((i) => ({ ...i, path: `/definition${i.path}` })) }
 }

@@ -20,7 +20,7 @@ describe.each(testDrivers())('accounts on $name', ({ open }) => {
 
   it('seeds the marked demo accounts: admin, two citizens and three officers for every unit', async () => {
     const all = await runtime.database.db.select({ username: users.username, isDemo: users.isDemo }).from(users)
-    expect(all).toHaveLength(3 + 3 * 221)
+    expect(all).toHaveLength(3 + 3 * 222) // 221 units of 2019 and the tax office
     expect(all.every((u) => u.isDemo)).toBe(true)
     expect(all.map((u) => u.username)).toEqual(
       expect.arrayContaining(['admin', 'congdan', 'congdan2', 'tiepnhan.06649', 'chuyenvien.193', 'lanhdao.stp']),

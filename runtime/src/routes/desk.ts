@@ -1,17 +1,18 @@
 import { addWorkingMinutes, availableActions, nextOpening, type ProcedureDefinition } from '@motcua/core'
-import { type Applicant, attachments, units } from '@motcua/db'
+import { type Applicant, attachments } from '@motcua/db'
 import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { forbidden, requirePrincipal, requireRole } from '../auth/middleware'
 import { DESK_ROLES, OFFICER_ROLES } from '../auth/role-groups'
 import { consultationsOf } from '../consultations/queries'
-import { actOnDossier, actsFor, stateOf } from '../dossiers/act'
+import { actOnDossier, actsFor, currentUnitOf, stateOf } from '../dossiers/act'
 import { decisionsView } from '../dossiers/decisions-view'
 import { deskQueue, deskSearch } from '../dossiers/desk-queue'
 import { deskSummary } from '../dossiers/desk-view'
 import { eventLog } from '../dossiers/events'
 import { canSee, loadOfficerDossier, officerUnits } from '../dossiers/officer-access'
+import { receivingUnit } from '../dossiers/reception'
 import { filingProperties, readSubmission } from '../dossiers/submission-input'
 import { submitDossier } from '../dossiers/submit'
 import { jsonBody } from '../http/body'
@@ -20,6 +21,21 @@ import type { Operation } from '../http/openapi'
 import { queryParams } from '../http/query'
 import { notInForce } from '../procedures/errors'
 import type { DeliveryInput } from '../results/delivery-choice'
+import type { UnitDirectory } from '../units/unit-directory'
+
+const unitName = async (units: UnitDirectory, id: string) => {
+  const unit = await units.byId(id)
+  return { code: unit?.code ?? '', name: unit?.name ?? '' }
+}
+
+/** Where a dossier was received and which unit handles it now (null once it has ended), by code. */
+const unitCodes = async (
+  units: UnitDirectory,
+  d: { unitId: string; receivingUnitId: string | null; currentUnitId: string | null },
+) => ({
+  receivingUnitCode: (await units.byId(d.receivingUnitId ?? d.unitId))?.code ?? '',
+  currentUnitCode: d.currentUnitId ? ((await units.byId(d.currentUnitId))?.code ?? '') : null,
+})
 
 const caseOf = (def: ProcedureDefinition, key: string | null) => {
   const found = key === null ? undefined : def.cases?.find((c) => c.key === key)
@@ -150,15 +166,16 @@ export const deskRoutes = new Hono<AppEnv>()
       offset: query.offset,
     })
     const items = await Promise.all(
-      rows.map(async (row) =>
-        deskSummary(
+      rows.map(async (row) => ({
+        ...deskSummary(
           row,
           (await units.byId(row.unitId))?.code ?? '',
           (await registry.byId(row.procedureVersionId))!,
           await units.unitCalendarOf(row.unitId),
           now,
         ),
-      ),
+        ...(await unitCodes(units, row)),
+      })),
     )
     return c.json({ items, total })
   })
@@ -187,7 +204,10 @@ export const deskRoutes = new Hono<AppEnv>()
         calendar,
         c.var.clock(),
       ),
+      ...(await unitCodes(c.var.units, dossier)),
       unit: { code: unit.code, name: unit.name },
+      receivingUnit: await unitName(c.var.units, dossier.receivingUnitId ?? dossier.unitId),
+      currentUnit: dossier.currentUnitId ? await unitName(c.var.units, dossier.currentUnitId) : null,
       applicant: dossier.applicant,
       formData: dossier.formData,
       case: caseOf(procedure.definition, dossier.caseKey),
@@ -211,8 +231,9 @@ export const deskRoutes = new Hono<AppEnv>()
         stepDueAt: e.stepDueAt,
         data: e.data,
       })),
+      // only the officers of the unit handling the step act; those of the units it passed through only read it
       actions: availableActions(procedure.definition, stateOf(dossier)).filter((a) =>
-        actsFor(principal, dossier.unitId, a.roles),
+        actsFor(principal, currentUnitOf(dossier), a.roles),
       ),
       consultations: await consultationsOf(db, dossier.id, c.var.clock()),
     })
@@ -246,6 +267,7 @@ export const deskRoutes = new Hono<AppEnv>()
 const intakeBody = jsonBody<{
   procedureCode: string
   unitCode: string
+  receivingUnitCode?: string
   channel: 1 | 3
   applicant: Applicant
   formData: Record<string, unknown>
@@ -256,6 +278,13 @@ const intakeBody = jsonBody<{
     properties: {
       ...filingProperties,
       channel: { enum: [1, 3], description: '1 at the counter, 3 by the public postal service' },
+      receivingUnitCode: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 50,
+        description:
+          'the unit whose counter receives it, when not the procedure’s usual one (reception regardless of administrative boundary, Nghị định 118/2025/NĐ-CP); unitCode is the resolving unit',
+      },
     },
     required: ['procedureCode', 'unitCode', 'channel', 'applicant', 'formData'],
     additionalProperties: false,
@@ -272,13 +301,22 @@ export const intakeRoutes = (secret: string) =>
     const { body, files } = await readSubmission(c, intakeBody)
     const principal = requirePrincipal(c)
     const { db } = c.var.database
-    const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.code, body.unitCode))
-    if (unit && !actsFor(principal, unit.id, ['receiving_officer'])) throw forbidden()
     const procedure = await c.var.registry.current(body.procedureCode, c.var.clock())
     if (!procedure) throw await notInForce(c.var.registry, body.procedureCode, c.var.clock(), 'submission')
+    // the officer receives for their own counter: the procedure's usual receiving unit, or where they filed it
+    const resolving = await c.var.units.byCode(body.unitCode)
+    const filedAt = body.receivingUnitCode ? await c.var.units.byCode(body.receivingUnitCode) : undefined
+    if (resolving && (filedAt || !body.receivingUnitCode)) {
+      const receiving = await receivingUnit(c.var.units, procedure.definition, resolving, {
+        filedAt,
+        at: c.var.clock(),
+      })
+      if (!actsFor(principal, receiving.id, ['receiving_officer'])) throw forbidden()
+    }
     const { dossier } = await submitDossier(db, {
       procedure,
       unitCode: body.unitCode,
+      ...(body.receivingUnitCode ? { receivingUnitCode: body.receivingUnitCode } : {}),
       applicant: body.applicant,
       formData: body.formData,
       ...(body.delivery ? { delivery: body.delivery } : {}),
@@ -311,7 +349,7 @@ export const deskDocs: Operation[] = [
     responses: {
       201: '{receiptCode, pin, status, dueAt, fees}',
       400: 'invalid',
-      403: 'not a receiving officer of that unit',
+      403: 'not a receiving officer of the unit that receives it (receivingUnitCode, else the procedure’s usual one)',
     },
   },
   {

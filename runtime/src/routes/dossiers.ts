@@ -9,6 +9,7 @@ import { caseChangeOf, caseChangeReason } from '../dossiers/decisions-view'
 import { dueIsProvisional } from '../dossiers/desk-view'
 import { notFoundDossier } from '../dossiers/errors'
 import { eventsOf } from '../dossiers/events'
+import { handLabel, handUnits } from '../dossiers/hand-over'
 import { loadDossier } from '../dossiers/load-dossier'
 import { filingProperties, readSubmission } from '../dossiers/submission-input'
 import { submitDossier, versionOfRetry } from '../dossiers/submit'
@@ -60,6 +61,8 @@ const actionNames: Record<string, { vi: string; en: string }> = {
   },
 }
 const actionName = (action: string, data: unknown) => {
+  const hand = handUnits({ action, data })
+  if (hand) return handLabel(hand.action, hand.toUnit.name)
   const label = (data as { label?: unknown } | null)?.label
   return actionNames[action] ?? (typeof label === 'string' ? { vi: label, en: action } : { vi: action, en: action })
 }
@@ -167,10 +170,13 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
           ...dueChange(e.data),
           ...(withDetails ? { note: e.note, data: e.data } : {}),
         }))
+      const handling = d.currentUnitId ? await c.var.units.byId(d.currentUnitId) : undefined
       const publicPart = {
         receiptCode: d.receiptCode,
         procedure: { code: procedure.code, name: procedure.definition.name },
         unit: { code: unit.code, name: unit.name },
+        // the unit working on it now: another unit during a liên thông step; null once it has ended
+        handlingUnit: handling ? { code: handling.code, name: handling.name } : null,
         channel: d.channel,
         status: d.status,
         statusName: dossierStatuses[d.status as keyof typeof dossierStatuses],

@@ -6,7 +6,8 @@ import { defaultProceduresDir } from '../procedures/library'
 import { libraryProcedure, openTestRuntime, sampleSubmission, signIn, type TestRuntime } from '../testing'
 
 // Every library procedure, run by its own definition from submission to the returned result: each step's
-// forward action taken by the officer of that step's role, at the unit that handles it.
+// forward action taken by the officer of that step's role, at the unit that handles it (the provincial centre for
+// reception and return, another unit for a liên thông step).
 // A retired procedure (its `effective.to` past) takes no new dossier today: offering.test.ts drives it on its own days.
 const folders = readdirSync(defaultProceduresDir())
   .sort()
@@ -18,6 +19,7 @@ interface Desk {
   version: number
   status: number
   step: { key: string; role: string } | null
+  currentUnitCode: string | null
   actions: { key: string; type: string; requires: string[]; to?: string }[]
   consultations: { id: string; role: string; unit: { code: string }; state: string }[]
 }
@@ -42,17 +44,17 @@ describe.each(testDrivers())('every library procedure’s lifecycle on $name', (
     const { receiptCode } = (await res.json()) as { receiptCode: string }
     const statuses: number[] = []
     for (let hop = 0; hop < 12; hop++) {
-      const role = (
-        (await (
-          await runtime.app.request(`/api/desk/dossiers/${receiptCode}`, {
-            headers: {
-              authorization: `Bearer ${(tokens[`tiepnhan.${unit}`] ??= await signIn(runtime, `tiepnhan.${unit}`))}`,
-            },
-          })
-        ).json()) as Desk
-      ).step?.role
+      const seen = (await (
+        await runtime.app.request(`/api/desk/dossiers/${receiptCode}`, {
+          headers: {
+            authorization: `Bearer ${(tokens[`tiepnhan.${unit}`] ??= await signIn(runtime, `tiepnhan.${unit}`))}`,
+          },
+        })
+      ).json()) as Desk
+      const role = seen.step?.role
       if (!role) break
-      const user = `${account[role]}.${unit}`
+      // the unit handling the step: the receiving centre, or another unit's liên thông step
+      const user = `${account[role]}.${seen.currentUnitCode!.toLowerCase()}`
       const auth = {
         authorization: `Bearer ${(tokens[user] ??= await signIn(runtime, user))}`,
         'content-type': 'application/json',

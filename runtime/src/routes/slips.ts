@@ -22,8 +22,15 @@ export const slipRoutes = (secret: string) =>
         en: `No slip form "${form}" (01–07, or a kind: receipt, supplement-request, refusal, apology, stop-notice, control-slip).`,
       })
     }
-    const { dossier, unit, procedure } = await loadOfficerDossier(c)
+    const { dossier, unit: resolving, procedure } = await loadOfficerDossier(c)
     const { db } = c.var.database
+    const kind = slipKindIn(form, formSetOf(dossier))
+    // the counter that received the dossier issues the receipt and the refusal (the provincial centre for a
+    // department's dossier); the other slips are the resolving unit's
+    const atCounter = kind === 'receipt' || kind === 'refusal'
+    const unit = atCounter
+      ? ((await c.var.units.byId(dossier.receivingUnitId ?? dossier.unitId)) ?? resolving)
+      : resolving
     const parent = unit.parentId ? await c.var.units.byId(unit.parentId) : undefined
     const rows = await eventLog(db, dossier.id)
     const files = await db
@@ -53,7 +60,7 @@ export const slipRoutes = (secret: string) =>
         data,
       }
     })
-    const receipt = slipKindIn(form, formSetOf(dossier)) === 'receipt'
+    const receipt = kind === 'receipt'
     const html = await renderSlip(form, {
       dossier: { ...dossier, channel: dossier.channel as 1 | 2 | 3 },
       procedure: {

@@ -4,7 +4,7 @@ import { readLibrary } from '../procedures/library'
 import { publishVersion } from '../procedures/publish'
 import { officialYearsStep, seedDefaultCalendar, syncOfficialYears } from './calendar'
 import { seedDemoAccounts } from './demo-accounts'
-import { seedQuangNinhUnits } from './units'
+import { seedQuangNinhUnits, seedTaxOffice } from './units'
 
 export interface SeedOptions {
   /** Demo accounts: on the embedded default, or when SEED_DEMO=1. */
@@ -32,6 +32,7 @@ const steps = (): SeedStep[] => [
   },
   { name: 'calendar:default', run: seedDefaultCalendar },
   { name: 'units:quang-ninh-2019', run: seedQuangNinhUnits },
+  { name: 'units:tax-office', run: seedTaxOffice },
   { name: officialYearsStep(), run: (db) => syncOfficialYears(db) },
 ]
 

@@ -1,4 +1,5 @@
 import { type Db, unitLevels, units } from '@motcua/db'
+import { eq } from 'drizzle-orm'
 import departmentsFile from './quang-ninh/departments.json' with { type: 'json' }
 import unitsFile from './quang-ninh/units-2019.json' with { type: 'json' }
 
@@ -64,4 +65,25 @@ export async function seedQuangNinhUnits(db: Db): Promise<void> {
       })),
     )
   }
+}
+
+/**
+ * The provincial tax office, which liên thông steps hand dossiers to (land and registration procedures send the
+ * financial-obligation data to it). A central agency, not a department of the province: it sits at the province
+ * tier under the province for the unit directory only. Its electronic id is motcua's own, after the districts'.
+ */
+export const taxOffice = {
+  code: 'CTHUE',
+  name: 'Cục Thuế tỉnh Quảng Ninh',
+  type: 'Cục',
+  electronicId: `000.00.40.${PROVINCE_ID}`,
+}
+
+/** Adds the provincial tax office (see `taxOffice`) under the province. */
+export async function seedTaxOffice(db: Db): Promise<void> {
+  const [province] = await db.select({ id: units.id }).from(units).where(eq(units.level, 'province')).limit(1)
+  if (!province) return
+  await db
+    .insert(units)
+    .values({ ...taxOffice, level: 'department', parentId: province.id, effectiveFrom: EFFECTIVE_FROM })
 }

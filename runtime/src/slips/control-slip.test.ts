@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { stepDeadline, stepTimeliness } from './control-slip'
+import { stepDeadline, stepTimeliness, unitStints } from './control-slip'
 import { renderSlip } from './render-slip'
-import { at, fullLog, receivedThen, slipInput } from './test-support'
+import { at, event, fullLog, receivedThen, slipInput } from './test-support'
 
 const rows = (html: string) =>
   [...html.matchAll(/<tr data-seq="(\d+)">([\s\S]*?)<\/tr>/g)].map((m) => ({ seq: Number(m[1]), html: m[2]! }))
@@ -115,5 +115,74 @@ describe('step deadlines', () => {
     const log = fullLog()
     log[1] = { ...log[1]!, stepDueAt: '2026-12-02T10:00:00.000Z' as unknown as Date }
     expect(stepTimeliness(log, 2, at('2026-12-04T00:00:00'))).toBe('onTime')
+  })
+})
+
+describe('the units’ turns on the control slip (liên thông)', () => {
+  const centre = { id: 'c', code: 'TTPVHCC', name: 'Trung tâm Phục vụ hành chính công tỉnh' }
+  const department = { id: 'd', code: 'STP', name: 'Sở Tư pháp' }
+  const hand = (action: 'handOver' | 'handBack', from: typeof centre, to: typeof centre, when: string) => ({
+    action,
+    actionLabel: `Chuyển hồ sơ đến ${to.name}`,
+    at: at(when),
+    data: { fromUnit: from, toUnit: to },
+  })
+  // received at the centre, appraised by the department after its deadline (03/12 11:30), returned at the centre
+  const log = () => {
+    const [submit, receive, forward, approve, returned] = fullLog()
+    return [
+      submit!,
+      receive!,
+      event(3, hand('handOver', centre, department, '2026-12-01T08:30:00')),
+      forward!,
+      approve!,
+    ]
+      .concat(event(6, hand('handBack', department, centre, '2026-12-03T15:00:00')), returned!)
+      .map((e, i) => ({ ...e, seq: i + 1 }))
+  }
+
+  it('lists each unit’s turn with who handed over, when, and its own verdict', () => {
+    expect(unitStints(log(), at('2026-12-04T09:00:00'))).toEqual([
+      {
+        unit: centre.name,
+        receivedAt: at('2026-11-30T16:10:00'),
+        receivedFrom: 'Người nộp hồ sơ',
+        handedAt: at('2026-12-01T08:30:00'),
+        handedTo: department.name,
+        timeliness: null,
+      },
+      {
+        unit: department.name,
+        receivedAt: at('2026-12-01T08:30:00'),
+        receivedFrom: centre.name,
+        handedAt: at('2026-12-03T15:00:00'),
+        handedTo: centre.name,
+        timeliness: 'late', // appraisal on time, approval after its deadline: the worst decides
+      },
+      {
+        unit: centre.name,
+        receivedAt: at('2026-12-03T15:00:00'),
+        receivedFrom: department.name,
+        handedAt: at('2026-12-03T16:30:00'),
+        handedTo: 'Người nộp hồ sơ',
+        timeliness: 'early',
+      },
+    ])
+  })
+
+  it('never marks a hand-over itself, and marks the step after it against the step’s own deadline', async () => {
+    const html = await renderSlip('06', slipInput({ events: log() }))
+    const marks = rows(html).map((r) =>
+      cells(r.html)[5]!
+        .replace(/<div[\s\S]*$/, '')
+        .replace(/<[^>]+>/g, ''),
+    )
+    expect(marks).toEqual(['', '', '', 'Đúng hạn', 'Quá hạn', '', 'Trước hạn'])
+    expect(html).toContain('Giao, nhận hồ sơ giữa các cơ quan (liên thông)')
+    expect(cells(rows(html)[2]!.html)[1]).toContain('Giao: Trung tâm Phục vụ hành chính công tỉnh<br>Nhận: Sở Tư pháp')
+  })
+
+  it('has no units’ table when one unit did everything', async () => {
+    expect(await renderSlip('06', slipInput())).not.toContain('data-unit=')
   })
 })

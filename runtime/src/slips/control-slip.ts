@@ -10,11 +10,31 @@ import { formatTimeVi, toDate } from './vietnam-time'
 const fromApplicant = new Set(['submit', 'acceptSupplement', 'confirmPayment', 'withdraw'])
 /** Actions whose paper goes to the applicant (result, refusal, supplement or payment request, apology, stop notice). */
 const toApplicant = new Set(['return', 'refuse', 'requestSupplement', 'requestPayment', 'stop', 'extend'])
+/** Hand-overs between units (liên thông), written right after the transition that moved the dossier. */
+const handActions = new Set(['handOver', 'handBack'])
 /** Actions that keep the step and leave its clock alone: the step's deadline carries over them. */
-const clockNeutral = new Set(['requestPayment', 'confirmPayment', 'extend', 'openConsultation', 'answerConsultation'])
+const clockNeutral = new Set([
+  'requestPayment',
+  'confirmPayment',
+  'extend',
+  'openConsultation',
+  'answerConsultation',
+  ...handActions,
+])
 /** A consultation's request to another unit and that unit's answer: rows with the unit asked and its own deadline. */
 const consultation = new Set(['openConsultation', 'answerConsultation'])
 const opinions: Record<string, string> = { agree: 'Đồng ý', disagree: 'Không đồng ý', comments: 'Có ý kiến khác' }
+
+interface HandUnit {
+  id: string
+  name: string
+}
+const handOf = (event: SlipEvent): { fromUnit: HandUnit; toUnit: HandUnit } | null => {
+  const data = event.data as { fromUnit?: HandUnit; toUnit?: HandUnit } | null
+  return handActions.has(event.action) && data?.fromUnit && data.toUnit
+    ? { fromUnit: data.fromUnit, toUnit: data.toUnit }
+    : null
+}
 
 const APPLICANT = 'Người nộp hồ sơ'
 const delivery: Record<string, string> = {
@@ -45,6 +65,8 @@ export function stepDeadline(events: readonly SlipEvent[], index: number): Date 
 
 /** Early / on time / late of one hand-over, by the one definition (core `classify`); null without a deadline. */
 export function stepTimeliness(events: readonly SlipEvent[], index: number, now: Date): StepTimeliness {
+  // a hand-over happens with the transition before it, which carries the mark
+  if (handActions.has(events[index]!.action)) return null
   const own = consultationDeadline(events[index]!)
   const dueAt = own === undefined ? stepDeadline(events, index) : own
   if (!dueAt) return null
@@ -90,10 +112,13 @@ function row(input: SlipInput, index: number): string {
   const event = events[index]!
   const inbound = fromApplicant.has(event.action)
   const outbound = toApplicant.has(event.action)
-  let fromPlace = inbound ? APPLICANT : (event.fromStepName ?? '')
-  let toPlace = outbound
-    ? APPLICANT
-    : (event.toStepName ?? dossierStatuses[event.toStatus as keyof typeof dossierStatuses]?.vi ?? '')
+  const hand = handOf(event)
+  let fromPlace = hand ? hand.fromUnit.name : inbound ? APPLICANT : (event.fromStepName ?? '')
+  let toPlace = hand
+    ? `${hand.toUnit.name} (${event.toStepName ?? ''})`
+    : outbound
+      ? APPLICANT
+      : (event.toStepName ?? dossierStatuses[event.toStatus as keyof typeof dossierStatuses]?.vi ?? '')
   const officerActed = event.actorRole !== 'citizen' && event.actorName
   const giver = inbound ? dossier.applicant.fullName : (event.actorName ?? '')
   const receiver = outbound
@@ -136,6 +161,82 @@ function progress(input: SlipInput): string {
   return `; tiến độ: <b>${escapeHtml(text)}</b>`
 }
 
+const worst = (marks: StepTimeliness[]): StepTimeliness =>
+  marks.includes('late') ? 'late' : marks.includes('onTime') ? 'onTime' : marks.includes('early') ? 'early' : null
+
+/** One unit's turn with the dossier between two hand-overs (liên thông). */
+export interface UnitStint {
+  unit: string
+  /** When and from whom it took the dossier over; the first unit from the applicant. */
+  receivedAt: Date
+  receivedFrom: string
+  /** When and to whom it handed the dossier on (the applicant, for the unit it ended at); null while it has it. */
+  handedAt: Date | null
+  handedTo: string | null
+  /** Early / on time / late against the budgets of its own steps: its latest step decides (worst of them). */
+  timeliness: StepTimeliness
+}
+
+/**
+ * Each unit's turns with the dossier, from the hand-over events: the times it took it over and handed it on, and how
+ * it kept its own step budgets (the marks of the steps it left in that turn). Empty when one unit did everything.
+ */
+export function unitStints(events: readonly SlipEvent[], now: Date): UnitStint[] {
+  const hands = events.flatMap((event, index) => {
+    const hand = handOf(event)
+    return hand ? [{ index, event, ...hand }] : []
+  })
+  if (hands.length === 0) return []
+  // its own steps' marks: not those of the units it consulted, who answer against their own deadlines
+  const marks = (from: number, to: number) =>
+    worst(
+      events.slice(from, to).map((e, i) => (consultation.has(e.action) ? null : stepTimeliness(events, from + i, now))),
+    )
+  const first = hands[0]!
+  const stints: UnitStint[] = [
+    {
+      unit: first.fromUnit.name,
+      receivedAt: events[0]!.at,
+      receivedFrom: APPLICANT,
+      handedAt: first.event.at,
+      handedTo: first.toUnit.name,
+      timeliness: marks(0, first.index),
+    },
+  ]
+  // the unit it ended at handed the result (or the refusal, the stop notice) to the applicant
+  const last = events.at(-1)!
+  const ended = last.toStep === null && toApplicant.has(last.action) ? last : undefined
+  hands.forEach((hand, k) => {
+    const next = hands[k + 1]
+    stints.push({
+      unit: hand.toUnit.name,
+      receivedAt: hand.event.at,
+      receivedFrom: hand.fromUnit.name,
+      handedAt: next?.event.at ?? ended?.at ?? null,
+      handedTo: next?.toUnit.name ?? (ended ? APPLICANT : null),
+      timeliness: marks(hand.index + 1, next?.index ?? events.length),
+    })
+  })
+  return stints
+}
+
+function stintsTable(input: SlipInput): string {
+  const stints = unitStints(input.events, input.now)
+  if (stints.length === 0) return ''
+  const rows = stints.map(
+    (s, i) => `<tr data-unit="${i + 1}"><td class="c">${i + 1}</td><td>${escapeHtml(s.unit)}</td>
+<td>${escapeHtml(formatTimeVi(s.receivedAt))}<br>Bên giao: ${escapeHtml(s.receivedFrom)}</td>
+<td>${s.handedAt ? `${escapeHtml(formatTimeVi(s.handedAt))}<br>Bên nhận: ${escapeHtml(s.handedTo ?? '')}` : ''}</td>
+<td class="c">${s.timeliness ? `<span class="${s.timeliness === 'late' ? 'mark-late' : ''}">${timelinessLabels[s.timeliness]}</span>` : ''}</td></tr>`,
+  )
+  return `<p><b>Giao, nhận hồ sơ giữa các cơ quan (liên thông)</b></p>
+<table class="grid control units"><colgroup><col style="width:5%"><col style="width:27%"><col style="width:24%"><col style="width:24%"><col style="width:20%"></colgroup>
+<thead><tr><th>TT</th><th>Cơ quan</th><th>Nhận hồ sơ (thời gian, bên giao)</th><th>Giao hồ sơ (thời gian, bên nhận)</th><th>Kết quả (trước hạn/ đúng hạn/ quá hạn)</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody></table>`
+}
+
 /** Mẫu 06: Phiếu kiểm soát quá trình giải quyết hồ sơ, one row per event of the log (the audit trail). */
 export function controlSlip(input: SlipInput): string {
   const { dossier, procedure, unit, events } = input
@@ -154,5 +255,6 @@ ${requestLine(procedure)}
 <tbody>
 ${events.map((_, i) => row(input, i)).join('\n')}
 </tbody></table>
+${stintsTable(input)}
 <p>Trạng thái hồ sơ: <b>${escapeHtml(status)}</b>${progress(input)}.</p>`
 }

@@ -18,7 +18,7 @@ describe.each(testDrivers())('the unit directory on $name', ({ open }) => {
     expect(await runtime.units.lineage(await id('06649'))).toEqual([await id('06649'), await id('193'), await id('22')])
     const coTo = await runtime.units.subtree(await id('207'))
     expect(coTo).toHaveLength(4) // Huyện Cô Tô and its 3 communes
-    expect((await runtime.units.subtree(await id('22'))).length).toBe(221)
+    expect((await runtime.units.subtree(await id('22'))).length).toBe(222) // with the provincial tax office
   })
 
   it('reloads when a reorganisation is notified', async () => {

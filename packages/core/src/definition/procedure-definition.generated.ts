@@ -192,6 +192,7 @@ export interface ProcedureDefinition {
   constants?: {
     [k: string]: NamedConstant | undefined
   }
+  reception?: Reception
 }
 /**
  * The ways the result may be delivered (hình thức nhận kết quả); the applicant chooses one at submission. `postalFee` is required when `post` is allowed: the fee line added when the applicant chooses post.
@@ -439,6 +440,7 @@ export interface Step {
   role: Role
   status: number
   budget?: StepBudget
+  unit?: UnitRef
   description?: string
   consult?: Consultation
   actions: StepAction[]
@@ -590,4 +592,25 @@ export interface NamedConstant {
   name: string
   value: number
   note?: string
+}
+/**
+ * Where dossiers are received (nơi tiếp nhận) when it is not the resolving unit: `unit` is the default receiving unit (the provincial Public Administration Service Centre for a department); `anyUnit` lets any centre of the listed levels or units receive it regardless of administrative boundary (Nghị định 118/2025/NĐ-CP), from a date.
+ */
+export interface Reception {
+  unit?: UnitRef
+  anyUnit?: AnyUnitReception
+}
+/**
+ * Reception regardless of administrative boundary (tiếp nhận không phụ thuộc địa giới hành chính): a unit of one of `levels`, or one of `units`, may receive the dossier and hand it to the resolving unit the applicant chose; from `from` (e.g. 2025-07-01, Nghị định 118/2025/NĐ-CP) on.
+ */
+export interface AnyUnitReception {
+  /**
+   * Unit-level codes whose units receive, e.g. commune.
+   */
+  levels?: string[]
+  /**
+   * Further receiving units, e.g. {"code": "TTPVHCC"}.
+   */
+  units?: UnitRef[]
+  from?: IsoDate
 }

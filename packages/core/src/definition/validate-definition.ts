@@ -13,6 +13,7 @@ import { checkPlugins, type PluginCatalogue } from './check-plugins'
 import { checkResult } from './check-result'
 import { checkRules } from './check-rules'
 import { checkSteps } from './check-steps'
+import { checkUnits } from './check-units'
 import { definitionIssues } from './definition-issues'
 import { isRecord, issue } from './issue'
 import { metaValidator } from './meta-validator'
@@ -49,6 +50,7 @@ const semanticChecks: readonly SemanticCheck[] = [
       ? checkResult(def)
       : [],
   (def, sound) => (sound('/effective') ? checkEffective(def) : []),
+  (def, sound) => (['/steps', '/cases', '/reception'].every(sound) ? checkUnits(def) : []),
 ]
 
 export interface ValidateOptions {

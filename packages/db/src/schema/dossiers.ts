@@ -40,9 +40,18 @@ export const dossiers = pgTable(
     procedureVersionId: uuid('procedure_version_id')
       .notNull()
       .references(() => procedureVersions.id),
+    /** The resolving unit (đơn vị giải quyết): the one that decides, whose procedure offering and calendar count. */
     unitId: uuid('unit_id')
       .notNull()
       .references(() => units.id),
+    /**
+     * Where the dossier was received (đơn vị tiếp nhận): the provincial service centre for a department's dossier,
+     * any centre under Nghị định 118/2025; its electronic id and sequence make the receipt code. Set on every
+     * dossier (earlier ones backfilled with `unit_id`); nullable only so existing rows survive the migration.
+     */
+    receivingUnitId: uuid('receiving_unit_id').references(() => units.id),
+    /** The unit handling the current step (liên thông: another unit's step); null once the dossier has ended. */
+    currentUnitId: uuid('current_unit_id').references(() => units.id),
     /** 1 trực tiếp (counter), 2 trực tuyến (online), 3 bưu chính công ích (post). */
     channel: smallint('channel').notNull(),
     /** National public status 1–10. */
@@ -89,10 +98,12 @@ export const dossiers = pgTable(
     index('dossiers_unit_status_idx').on(t.unitId, t.status),
     index('dossiers_applicant_idx').on(t.applicantUserId),
     index('dossiers_due_idx').on(t.dueAt),
-    // the desk's queue: a unit's open dossiers in the queue's order; the role, pause and end columns after the
+    // the register (Sổ theo dõi hồ sơ) is the receiving unit's: its dossiers by reception time
+    index('dossiers_receiving_unit_idx').on(t.receivingUnitId, t.receivedAt),
+    // the desk's queue: the open dossiers a unit handles now in the queue's order; the role, pause and end columns after the
     // order let its counts (mine, overdue, soon) run on the index alone
     index('dossiers_open_queue_idx')
-      .on(t.unitId, t.dueAt, t.submittedAt, t.id, t.currentRole, t.pausedAt, t.doneAt)
+      .on(t.currentUnitId, t.dueAt, t.submittedAt, t.id, t.currentRole, t.pausedAt, t.doneAt)
       .where(sql`${t.currentStep} is not null`),
     // a whole ID number (CCCD, CMND) typed at the desk: the trigram index is slow on digits, few and common
     index('dossiers_id_number_idx').on(sql`(${t.applicant}->>'idNumber')`),

@@ -154,6 +154,7 @@ export const en: Record<MessageKey, string> = {
   'track.resultTodo': 'The result is ready.',
   'track.withPin': 'Show what I declared',
   'track.resultByPost': 'The result is sent by post to: {address}.',
+  'track.handlingUnit': 'Now with',
   'track.resultCounter':
     'Please collect the result at the one-stop counter of {unit}, or by post if you asked for postal delivery.',
   'track.updated': 'The dossier’s status has just changed: {status}.',

@@ -156,6 +156,7 @@ export const vi = {
   'track.resultTodo': 'Kết quả đã có.',
   'track.withPin': 'Xem thông tin đã khai',
   'track.resultByPost': 'Kết quả được gửi qua bưu chính công ích đến địa chỉ: {address}.',
+  'track.handlingUnit': 'Đang xử lý tại',
   'track.resultCounter':
     'Vui lòng nhận kết quả tại Bộ phận tiếp nhận và trả kết quả của {unit}, hoặc qua bưu chính nếu bạn đã đăng ký nhận kết quả qua bưu chính.',
   'track.updated': 'Trạng thái hồ sơ vừa được cập nhật: {status}.',

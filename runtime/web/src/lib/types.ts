@@ -78,6 +78,8 @@ export interface TrackedDossier {
   receiptCode: string
   procedure: { code: string; name: string }
   unit: { code: string; name: string }
+  /** The unit working on it now (another unit during a liên thông step, the receiving centre to return it); null once ended. */
+  handlingUnit?: { code: string; name: string } | null
   channel: number
   status: number
   statusName: Message

@@ -74,7 +74,8 @@ function Todo({
   onChanged: () => void
 }) {
   const { t } = useI18n()
-  const unit = dossier.unit.name
+  // the result waits at the counter of the unit handling the dossier now (the centre that received it)
+  const unit = dossier.handlingUnit?.name ?? dossier.unit.name
   const results = dossier.attachments?.filter((f) => f.kind === 'result') ?? []
   let body: ReactNode
   if (dossier.status === 5) {
@@ -330,6 +331,12 @@ export function TrackPage({ code }: { code?: string }) {
                 <dt>{t('receipt.unit')}</dt>
                 <dd>{dossier.unit.name}</dd>
               </div>
+              {dossier.handlingUnit && dossier.handlingUnit.code !== dossier.unit.code && (
+                <div>
+                  <dt>{t('track.handlingUnit')}</dt>
+                  <dd data-testid="handling-unit">{dossier.handlingUnit.name}</dd>
+                </div>
+              )}
               <div>
                 <dt>{t('track.channel')}</dt>
                 <dd>{pick(channels[dossier.channel as keyof typeof channels] ?? { vi: '—', en: '—' })}</dd>
