@@ -69,14 +69,14 @@ describe.each(testDrivers())('consultations (lấy ý kiến) on $name', ({ open
     const desk = await view(code)
     expect(desk).toMatchObject({ status: 4, step: { key: 'lay_y_kien' } })
     const calendar = await runtime.units.calendarOf((await runtime.units.byCode('STNMT'))!.id)
-    const due = computeDue(calendar, now, { kind: 'workingDays', days: 15 })!.toISOString()
+    const due = computeDue(calendar, now, { kind: 'calendarDays', days: 15 })!.toISOString()
     expect(desk.consultations.map((q) => [q.unit.code, q.role, q.state, q.dueAt])).toEqual([
       ['STC', 'specialist', 'open', due],
       ['STNMT', 'specialist', 'open', due],
       ['SXD', 'specialist', 'open', due],
     ])
-    // 15 working days from Monday 2/6/2025 09:00 → Monday 23/6/2025 09:00
-    expect(due).toBe(vn('2025-06-23T09:00:00').toISOString())
+    // the law's 15 days are calendar days: from Monday 2/6/2025, the close of Tuesday 17/6/2025
+    expect(due).toBe(vn('2025-06-17T17:00:00').toISOString())
     const opened = desk.events.filter((e) => e.action === 'openConsultation')
     expect(opened.map((e) => e.data.consultedUnit).sort()).toEqual([
       'Sở Tài chính',

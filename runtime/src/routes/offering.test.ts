@@ -107,7 +107,7 @@ describe.each(testDrivers())('retiring, scheduling and offering procedures on $n
     expect(((await saved.json()) as { period: string }).period).toBe(period)
     return call('admin', 'POST', `/api/admin/drafts/${draft.id}/publish`, {})
   }
-  /** Takes the way forward at each step, by the role the step names at the dossier's unit, until it is returned. */
+  /** Takes the way forward at each step, by the role the step names at the unit handling it, until it is returned. */
   const driveToTheEnd = async (receiptCode: string, unit: string) => {
     const account = { receiving_officer: 'tiepnhan', specialist: 'chuyenvien', leader: 'lanhdao' } as Record<
       string,
@@ -121,11 +121,11 @@ describe.each(testDrivers())('retiring, scheduling and offering procedures on $n
         await runtime.app.request(`/api/desk/dossiers/${receiptCode}`, {
           headers: { authorization: `Bearer ${lookAs}` },
         })
-      ).json()) as { step: { role: string } | null }
+      ).json()) as { step: { role: string } | null; currentUnitCode: string | null }
       if (!seen.step) break
-      const role = account[seen.step.role]!
+      const user = `${account[seen.step.role]!}.${(seen.currentUnitCode ?? unit).toLowerCase()}`
       const auth = {
-        authorization: `Bearer ${(tokens[role] ??= await signIn(runtime, `${role}.${unit}`))}`,
+        authorization: `Bearer ${(tokens[user] ??= await signIn(runtime, user))}`,
         'content-type': 'application/json',
       }
       const desk = (await (

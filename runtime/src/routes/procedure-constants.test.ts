@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { libraryProcedure, openTestRuntime, signIn, submissionForm, type TestRuntime } from '../testing'
 
-const licence = libraryProcedure('doi-giay-phep-lai-xe') // QN-GPLX-01 at SGTVT: 115.000 đ online until 31/12/2025
+const licence = libraryProcedure('cap-giay-phep-lai-xe-quoc-te') // QN-GPLX-02 at SGTVT: 115.000 đ online from 01/12/2023, until it was retired
 const business = libraryProcedure('dang-ky-thanh-lap-ho-kinh-doanh') // 1.001612: const.le_phi_dang_ky_ho_kinh_doanh
 const birth = libraryProcedure('dang-ky-khai-sinh') // 1.001193: late after 60 days, const.le_phi_khai_sinh_qua_han
 const vn = (local: string) => new Date(`${local}+07:00`)
@@ -72,12 +72,12 @@ describe.each(testDrivers())('fees by channel and date, and named constants, on 
   afterAll(() => runtime?.close())
 
   it('charges the online fee online and the full fee at the counter, by the date of filing', async () => {
-    now = vn('2025-06-10T09:00:00')
+    // the reduction ran from 01/12/2023; the procedure itself took its last dossiers on 28/02/2025
+    now = vn('2025-02-10T09:00:00')
     expect((await file(licence, 'SGTVT')).fees).toEqual([expect.objectContaining({ amount: 115_000 })])
-    const atCounter = await file(licence, 'SGTVT', licence.sample, { officer: 'tiepnhan.sgtvt', channel: 1 })
+    const atCounter = await file(licence, 'SGTVT', licence.sample, { officer: 'tiepnhan.ttpvhcc', channel: 1 })
     expect(atCounter.fees).toEqual([expect.objectContaining({ amount: 135_000 })])
-    // the reduction ran until 31/12/2025
-    now = vn('2026-01-05T09:00:00')
+    now = vn('2023-11-20T09:00:00')
     expect((await file(licence, 'SGTVT')).fees).toEqual([expect.objectContaining({ amount: 135_000 })])
   })
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { libraryProcedure, openTestRuntime, signIn, submissionForm, type TestRuntime } from '../testing'
 
 const vn = (local: string) => new Date(`${local}+07:00`)
-const licence = libraryProcedure('doi-giay-phep-lai-xe') // Sở GTVT, received at the provincial centre
+const licence = libraryProcedure('cap-giay-phep-lai-xe-quoc-te') // Sở GTVT, received at the provincial centre (until 28/02/2025)
 const allowance = libraryProcedure('tro-cap-xa-hoi-hang-thang') // commune → district → commune
 const birth = libraryProcedure('dang-ky-khai-sinh') // received regardless of boundary from 1/7/2025
 const applicant = { fullName: 'Lê Thị Mai', idNumber: '022190008888', phone: '0904111222' }
@@ -63,7 +63,7 @@ describe.each(testDrivers())('receiving units and liên thông steps on $name', 
   afterAll(() => runtime?.close())
 
   it('receives a department’s dossier at the provincial centre, under the centre’s code, and returns it there', async () => {
-    now = vn('2025-05-06T08:00:00')
+    now = vn('2025-02-11T08:00:00')
     const res = await runtime.app.request('/api/dossiers', {
       method: 'POST',
       body: submissionForm(licence.definition, {
@@ -82,7 +82,7 @@ describe.each(testDrivers())('receiving units and liên thông steps on $name', 
     expect(filed.unit.code).toBe('SGTVT')
     expect(filed.receivingUnit.code).toBe('TTPVHCC')
     const code = filed.receiptCode
-    expect(code.startsWith(`${await electronicId('TTPVHCC')}-250506-`)).toBe(true)
+    expect(code.startsWith(`${await electronicId('TTPVHCC')}-250211-`)).toBe(true)
 
     // the centre's counter receives it; the department's own counter cannot
     expect(await queue('tiepnhan.ttpvhcc')).toContain(code)
@@ -97,7 +97,7 @@ describe.each(testDrivers())('receiving units and liên thông steps on $name', 
     // the centre still reads it, but acts no more until it comes back
     expect((await view('tiepnhan.ttpvhcc', code)).actions).toEqual([])
 
-    now = vn('2025-05-07T09:00:00')
+    now = vn('2025-02-12T09:00:00')
     await actOk('chuyenvien.sgtvt', code, await onward('chuyenvien.sgtvt', code))
     await actOk('lanhdao.sgtvt', code, await onward('lanhdao.sgtvt', code))
     const back = await view('tiepnhan.ttpvhcc', code)
@@ -111,7 +111,7 @@ describe.each(testDrivers())('receiving units and liên thông steps on $name', 
     const receipt = await (await as('tiepnhan.ttpvhcc', 'GET', `/api/desk/dossiers/${code}/slips/receipt`)).text()
     expect(receipt).toContain('Trung tâm Phục vụ hành chính công tỉnh Quảng Ninh')
     const register = (unit: string, user: string) =>
-      as(user, 'GET', `/api/desk/units/${unit}/register?from=2025-05-01&to=2025-05-31`).then((r) => r.text())
+      as(user, 'GET', `/api/desk/units/${unit}/register?from=2025-02-01&to=2025-02-28`).then((r) => r.text())
     expect(await register('TTPVHCC', 'tiepnhan.ttpvhcc')).toContain(code)
     expect(await register('SGTVT', 'tiepnhan.sgtvt')).not.toContain(code)
   })

@@ -71,7 +71,8 @@ describe.each(testDrivers())('the result of a dossier on $name', ({ open }) => {
     definition.resultDelivery!.postalFee!.amount = 25000
     // and a return step that only sends the paper by post or hands over the electronic copy
     definition.steps.at(-1)!.actions[0]!.deliveryMethods = ['post', 'online']
-    await withTransaction(runtime.database.db, (tx) => publishVersion(tx, { definition }))
+    // in force on the test's clock, not the wall clock's
+    await withTransaction(runtime.database.db, (tx) => publishVersion(tx, { definition, effectiveFrom: new Date(at) }))
     runtime.registry.invalidate()
   })
   afterAll(() => runtime?.close())
