@@ -109,3 +109,28 @@ export async function signIn(runtime: TestRuntime, username: string): Promise<st
   if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status}`)
   return ((await res.json()) as { token: string }).token
 }
+
+/**
+ * Requests as demo accounts, each signed in once: `as(user, method, path, body?)` sends `body` as JSON with the
+ * account's bearer token; `view` reads a dossier at the desk and `act` takes an action on its current version.
+ * `runtime` is read at each call, so it may be opened in `beforeAll`.
+ * @example const { act } = asOfficers(() => runtime); await act('tiepnhan.06649', code, 'tiep_nhan')
+ */
+export function asOfficers(runtime: () => TestRuntime) {
+  const tokens: Record<string, string> = {}
+  const as = async (user: string, method: string, path: string, body?: unknown): Promise<Response> => {
+    tokens[user] ??= await signIn(runtime(), user)
+    return runtime().app.request(path, {
+      method,
+      headers: { authorization: `Bearer ${tokens[user]}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    })
+  }
+  const view = async <T = { version: number }>(user: string, code: string): Promise<T> =>
+    (await (await as(user, 'GET', `/api/desk/dossiers/${code}`)).json()) as T
+  const act = async (user: string, code: string, action: string, inputs: Record<string, unknown> = {}) => {
+    const { version } = await view(user, code)
+    return as(user, 'POST', `/api/desk/dossiers/${code}/actions/${action}`, { expectedVersion: version, ...inputs })
+  }
+  return { as, view, act }
+}

@@ -2,7 +2,7 @@ import { computeDue } from '@motcua/core'
 import { testDrivers } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sweepConsultations } from '../consultations/sweep'
-import { libraryProcedure, openTestRuntime, sampleSubmission, signIn, type TestRuntime } from '../testing'
+import { asOfficers, libraryProcedure, openTestRuntime, sampleSubmission, type TestRuntime } from '../testing'
 
 const vn = (local: string) => new Date(`${local}+07:00`)
 const investment = libraryProcedure('chap-thuan-chu-truong-dau-tu') // Sở KH&ĐT asks STNMT, SXD and STC
@@ -29,21 +29,8 @@ interface Desk {
 describe.each(testDrivers())('consultations (lấy ý kiến) on $name', ({ open }) => {
   let runtime: TestRuntime
   let now = vn('2025-06-02T08:00:00')
-  const tokens: Record<string, string> = {}
-  const as = async (user: string, method: string, path: string, body?: unknown): Promise<Response> => {
-    tokens[user] ??= await signIn(runtime, user)
-    return runtime.app.request(path, {
-      method,
-      headers: { authorization: `Bearer ${tokens[user]}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    })
-  }
-  const view = async (code: string, user = 'chuyenvien.skhdt') =>
-    (await (await as(user, 'GET', `/api/desk/dossiers/${code}`)).json()) as Desk
-  const act = async (user: string, code: string, action: string, inputs: Record<string, unknown> = {}) => {
-    const { version } = await view(code, user)
-    return as(user, 'POST', `/api/desk/dossiers/${code}/actions/${action}`, { expectedVersion: version, ...inputs })
-  }
+  const { as, act, ...officers } = asOfficers(() => runtime)
+  const view = (code: string, user = 'chuyenvien.skhdt') => officers.view<Desk>(user, code)
   const answer = (user: string, code: string, id: string, body: unknown) =>
     as(user, 'POST', `/api/desk/dossiers/${code}/consultations/${id}/answer`, body)
   const byUnit = (desk: Desk, unit: string) => desk.consultations.find((q) => q.unit.code === unit)!

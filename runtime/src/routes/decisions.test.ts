@@ -1,7 +1,7 @@
 import { computeDue, dueAfterResume } from '@motcua/core'
 import { testDrivers } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { libraryProcedure, openTestRuntime, signIn, submissionForm, type TestRuntime } from '../testing'
+import { asOfficers, libraryProcedure, openTestRuntime, submissionForm, type TestRuntime } from '../testing'
 
 // Officer decisions over real HTTP, with the library's Đăng ký nhận cha, mẹ, con: the specialist chooses
 // verification (the case, 8 working days instead of 3), records its result, which routes the dossier and
@@ -29,21 +29,8 @@ interface Desk {
 describe.each(testDrivers())('officer decisions on $name', ({ open }) => {
   let runtime: TestRuntime
   let now = vn('2025-05-05T08:00:00')
-  const tokens: Record<string, string> = {}
-  const as = async (user: string, method: string, path: string, body?: unknown): Promise<Response> => {
-    tokens[user] ??= await signIn(runtime, user)
-    return runtime.app.request(path, {
-      method,
-      headers: { authorization: `Bearer ${tokens[user]}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
-  }
-  const view = async (user: string, code: string) =>
-    (await (await as(user, 'GET', `/api/desk/dossiers/${code}`)).json()) as Desk
-  const act = async (user: string, code: string, action: string, inputs: Record<string, unknown> = {}) => {
-    const { version } = await view(user, code)
-    return as(user, 'POST', `/api/desk/dossiers/${code}/actions/${action}`, { expectedVersion: version, ...inputs })
-  }
+  const { as, act, ...officers } = asOfficers(() => runtime)
+  const view = (user: string, code: string) => officers.view<Desk>(user, code)
   const issuesOf = async (res: Response) => ((await res.json()) as { error: { issues: Issue[] } }).error.issues
   /** Filed online, received Monday 5/5/2025 09:00 at the commune: due in 3 working days. */
   const receivedDossier = async () => {

@@ -1,6 +1,6 @@
 import { testDrivers } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { libraryProcedure, openTestRuntime, signIn, submissionForm, type TestRuntime } from '../testing'
+import { asOfficers, libraryProcedure, openTestRuntime, signIn, submissionForm, type TestRuntime } from '../testing'
 
 const vn = (local: string) => new Date(`${local}+07:00`)
 const licence = libraryProcedure('cap-giay-phep-lai-xe-quoc-te') // Sở GTVT, received at the provincial centre (until 28/02/2025)
@@ -22,23 +22,11 @@ interface Desk {
 describe.each(testDrivers())('receiving units and liên thông steps on $name', ({ open }) => {
   let runtime: TestRuntime
   let now = vn('2025-05-05T08:00:00')
-  const tokens: Record<string, string> = {}
-  const as = async (user: string, method: string, path: string, body?: unknown): Promise<Response> => {
-    tokens[user] ??= await signIn(runtime, user)
-    return runtime.app.request(path, {
-      method,
-      headers: { authorization: `Bearer ${tokens[user]}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
-  }
+  const { as, act } = asOfficers(() => runtime)
   const view = async (user: string, code: string) => {
     const res = await as(user, 'GET', `/api/desk/dossiers/${code}`)
     expect(res.status).toBe(200)
     return (await res.json()) as Desk
-  }
-  const act = async (user: string, code: string, action: string, inputs: Record<string, unknown> = {}) => {
-    const { version } = await view(user, code)
-    return as(user, 'POST', `/api/desk/dossiers/${code}/actions/${action}`, { expectedVersion: version, ...inputs })
   }
   const actOk = async (user: string, code: string, action: string, inputs: Record<string, unknown> = {}) => {
     const res = await act(user, code, action, inputs)
@@ -230,10 +218,11 @@ describe.each(testDrivers())('receiving units and liên thông steps on $name', 
   })
 
   it('receives a dossier for another commune at any commune’s counter from 1/7/2025 (Nghị định 118/2025/NĐ-CP)', async () => {
+    const token = await signIn(runtime, 'tiepnhan.06649')
     const intake = (receivingUnitCode?: string) =>
       runtime.app.request('/api/desk/intake', {
         method: 'POST',
-        headers: { authorization: `Bearer ${tokens['tiepnhan.06649']}` },
+        headers: { authorization: `Bearer ${token}` },
         body: submissionForm(birth.definition, {
           procedureCode: birth.definition.code,
           unitCode: '06709', // Phường Ka Long, Móng Cái: the applicant’s commune
@@ -243,7 +232,6 @@ describe.each(testDrivers())('receiving units and liên thông steps on $name', 
           formData: birth.sample,
         }),
       })
-    tokens['tiepnhan.06649'] ??= await signIn(runtime, 'tiepnhan.06649')
     now = vn('2025-06-30T09:00:00')
     const before = await intake('06649')
     expect(before.status).toBe(400)
