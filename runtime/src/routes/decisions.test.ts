@@ -186,7 +186,10 @@ describe.each(testDrivers())('officer decisions on $name', ({ open }) => {
     })
     expect(routed.status).toBe(200)
     expect(await routed.json()).toMatchObject({ currentStep: 'phe_duyet' })
-    // the leader cannot sign the extract after a negative verification, only refuse
+    // the leader cannot sign the extract after a negative verification, only refuse: the desk does not offer it
+    const offered = (await view('lanhdao.06649', negative)).actions.map((a) => a.key)
+    expect(offered).toContain('tu_choi_dang_ky')
+    expect(offered).not.toContain('phe_duyet')
     const signed = await act('lanhdao.06649', negative, 'phe_duyet')
     expect(signed.status).toBe(409)
     const refused = await act('lanhdao.06649', negative, 'tu_choi_dang_ky', {
@@ -200,6 +203,7 @@ describe.each(testDrivers())('officer decisions on $name', ({ open }) => {
     const back = await act('chuyenvien.06649', positive, 'ghi_nhan_ket_qua_xac_minh', { input: { ket_qua: 'phu_hop' } })
     expect(await back.json()).toMatchObject({ currentStep: 'xu_ly' })
     expect((await act('chuyenvien.06649', positive, 'trinh_ky')).status).toBe(200)
+    expect((await view('lanhdao.06649', positive)).actions.map((a) => a.key)).toContain('phe_duyet')
     expect((await act('lanhdao.06649', positive, 'phe_duyet')).status).toBe(200)
   })
 

@@ -1,4 +1,12 @@
-import { addWorkingMinutes, availableActions, nextOpening, type ProcedureDefinition } from '@motcua/core'
+import {
+  addWorkingMinutes,
+  availableActions,
+  type Channel,
+  guardHolds,
+  nextOpening,
+  type ProcedureDefinition,
+  ruleChannels,
+} from '@motcua/core'
 import { type Applicant, attachments } from '@motcua/db'
 import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
@@ -232,8 +240,16 @@ export const deskRoutes = new Hono<AppEnv>()
         data: e.data,
       })),
       // only the officers of the unit handling the step act; those of the units it passed through only read it
-      actions: availableActions(procedure.definition, stateOf(dossier)).filter((a) =>
-        actsFor(principal, currentUnitOf(dossier), a.roles),
+      // and only the actions whose condition holds now (an officer's earlier decision may rule one out)
+      actions: availableActions(procedure.definition, stateOf(dossier)).filter(
+        (a) =>
+          actsFor(principal, currentUnitOf(dossier), a.roles) &&
+          guardHolds(procedure.definition, stateOf(dossier), a.key, {
+            now: c.var.clock(),
+            formData: dossier.formData,
+            channel: ruleChannels[dossier.channel as Channel],
+            ...(dossier.constants ? { constants: dossier.constants } : {}),
+          }),
       ),
       consultations: await consultationsOf(db, dossier.id, c.var.clock()),
     })

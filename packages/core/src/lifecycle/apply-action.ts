@@ -38,6 +38,39 @@ export interface ActionContext {
 const targetOf = (action: StepAction | undefined, fallback: string | undefined, data: RuleData): string | undefined =>
   action?.routes?.find((route, k) => ruleHolds(route.when, data, `/routes/${k}/when`))?.to ?? fallback
 
+/** What an action's guard (and its routes) read: the form, case, channel, today, constants and decisions so far. */
+const guardData = (def: ProcedureDefinition, state: DossierState, ctx: GuardContext): RuleData => ({
+  ...ruleData(def, ctx.formData, state.caseKey, {
+    channel: ctx.channel ?? null,
+    today: vietnamDate(ctx.now),
+    ...(ctx.constants ? { constants: ctx.constants } : {}),
+  }),
+  decision: state.decisions ?? {},
+})
+
+/** What deciding a guard needs of the action's context. */
+export type GuardContext = Pick<ActionContext, 'now' | 'formData' | 'channel' | 'constants'>
+
+/**
+ * Whether a step action's guard holds now (true for an action without one), so a desk lists only the actions an
+ * officer can take; a guard that cannot be evaluated (a date in the form that is not a date) does not hold.
+ * @example availableActions(def, dossier).filter((a) => guardHolds(def, dossier, a.key, { now, formData }))
+ */
+export function guardHolds(
+  def: ProcedureDefinition,
+  state: DossierState,
+  actionKey: string,
+  ctx: GuardContext,
+): boolean {
+  const guard = currentStepOf(def, state)?.actions.find((a) => a.key === actionKey)?.guard
+  if (guard === undefined) return true
+  try {
+    return ruleHolds(guard, guardData(def, state, ctx), '/guard')
+  } catch {
+    return false
+  }
+}
+
 const conflict = (vi: string, en: string) => new DomainError('CONFLICT', { vi, en })
 
 const inputIssue = (input: ActionInput, vi: string, en: string): Issue => ({
@@ -147,16 +180,7 @@ export function applyAction(
   const step = currentStepOf(def, state)!
   const defined = step.actions.find((a) => a.key === actionKey)
   const decisions = state.decisions ?? {}
-  const rules = (caseKey: string | null) =>
-    ruleData(def, ctx.formData, caseKey, {
-      channel: ctx.channel ?? null,
-      today: vietnamDate(now),
-      ...(ctx.constants ? { constants: ctx.constants } : {}),
-    })
-  if (
-    defined?.guard !== undefined &&
-    !ruleHolds(defined.guard, { ...rules(state.caseKey), decision: decisions }, '/guard')
-  ) {
+  if (defined?.guard !== undefined && !ruleHolds(defined.guard, guardData(def, state, ctx), '/guard')) {
     throw conflict('Hồ sơ chưa đáp ứng điều kiện của thao tác này.', 'The action’s condition is not met.')
   }
   const required = [
@@ -235,7 +259,7 @@ export function applyAction(
       break
     }
     default: {
-      const to = targetOf(defined, action.to, { ...rules(next.caseKey), decision: next.decisions ?? decisions })!
+      const to = targetOf(defined, action.to, guardData(def, next, ctx))!
       if (isTerminalOutcome(to)) {
         next.currentStep = null
         next.status = terminalOutcomes[to]

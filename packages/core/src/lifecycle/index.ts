@@ -1,4 +1,4 @@
-export { type ActionContext, applyAction } from './apply-action'
+export { type ActionContext, applyAction, type GuardContext, guardHolds } from './apply-action'
 export { availableActions, currentStepOf } from './available-actions'
 export {
   type ConsultationOutcome,
