@@ -1,5 +1,6 @@
-import { roles } from '@motcua/core'
-import { type Db, roles as roleRows, seedRuns, withTransaction } from '@motcua/db'
+import { createHash } from 'node:crypto'
+import { type ProcedureDefinition, roles } from '@motcua/core'
+import { type Db, procedures, roles as roleRows, seedRuns, withTransaction } from '@motcua/db'
 import { readLibrary } from '../procedures/library'
 import { publishVersion } from '../procedures/publish'
 import { officialYearsStep, seedDefaultCalendar, syncOfficialYears } from './calendar'
@@ -41,15 +42,33 @@ const demoStep = (password: string): SeedStep => ({
   run: (db) => seedDemoAccounts(db, password),
 })
 
+// in force from the first day of the definition's own period (midnight, Vietnam time), not from the import: a
+// dossier dated within that period finds it, and a library procedure scheduled for later waits for its day
+const importVersion = (db: Db, definition: ProcedureDefinition) =>
+  publishVersion(db, { definition, effectiveFrom: new Date(`${definition.effective.from}T00:00:00+07:00`) })
+
 const libraryStep = (dir: string): SeedStep => ({
   name: 'procedures:library',
   async run(db) {
-    // in force from the first day of the definition's own period (midnight, Vietnam time), not from the import:
-    // a dossier dated within that period finds it, and a library procedure scheduled for later waits for its day
-    for (const definition of readLibrary(dir))
-      await publishVersion(db, { definition, effectiveFrom: new Date(`${definition.effective.from}T00:00:00+07:00`) })
+    for (const definition of readLibrary(dir)) await importVersion(db, definition)
   },
 })
+
+/**
+ * After an upgrade, the library's procedures this installation has never had (by code) are imported too, once per
+ * set of codes; those it has are the administrators' to change, never overwritten by a restart.
+ */
+const newLibraryProceduresStep = (dir: string): SeedStep => {
+  const library = readLibrary(dir)
+  const codes = library.map((d) => d.code).sort()
+  return {
+    name: `procedures:library-new@${createHash('sha256').update(codes.join('\n')).digest('hex').slice(0, 12)}`,
+    async run(db) {
+      const known = new Set((await db.select({ code: procedures.code }).from(procedures)).map((p) => p.code))
+      for (const definition of library) if (!known.has(definition.code)) await importVersion(db, definition)
+    },
+  }
+}
 
 /**
  * Applies the first-start data once. Each step and its marker commit together, so a restart (or a second
@@ -59,7 +78,9 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<string[]>
   const applied: string[] = []
   const all = [
     ...steps(),
-    ...(options.proceduresDir ? [libraryStep(options.proceduresDir)] : []),
+    ...(options.proceduresDir
+      ? [libraryStep(options.proceduresDir), newLibraryProceduresStep(options.proceduresDir)]
+      : []),
     ...(options.demoPassword ? [demoStep(options.demoPassword)] : []),
   ]
   for (const step of all) {
