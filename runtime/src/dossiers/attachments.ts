@@ -155,7 +155,12 @@ export async function downloadAttachment(db: Db, dossierId: string, id: string, 
     : []
   if (!file || !kinds.includes(file.a.kind))
     throw new DomainError('NOT_FOUND', { vi: 'Không tìm thấy tệp này.', en: 'No such file.' })
-  return new Response(file.content as Uint8Array<ArrayBuffer>, {
+  return fileResponse(file)
+}
+
+/** A stored file as a private download: its own type and size, a safe file name, never cached or sniffed. */
+export const fileResponse = (file: { a: { mediaType: string; size: number; fileName: string }; content: unknown }) =>
+  new Response(file.content as Uint8Array<ArrayBuffer>, {
     headers: {
       'content-type': file.a.mediaType,
       'content-length': String(file.a.size),
@@ -164,4 +169,3 @@ export async function downloadAttachment(db: Db, dossierId: string, id: string, 
       'cache-control': 'private, no-store',
     },
   })
-}

@@ -4,6 +4,7 @@ import type { AppEnv } from '../app'
 import { requirePrincipal, requireRole } from '../auth/middleware'
 import { checkLookupPin } from '../auth/pin-check'
 import { DESK_ROLES, OFFICER_ROLES } from '../auth/role-groups'
+import { fileResponse } from '../dossiers/attachments'
 import { notFoundDossier } from '../dossiers/errors'
 import { loadDossier } from '../dossiers/load-dossier'
 import { loadOfficerDossier } from '../dossiers/officer-access'
@@ -36,17 +37,6 @@ const generateBody = jsonBody<{ expectedVersion: number }>({
   required: ['expectedVersion'],
   additionalProperties: false,
 })
-
-const fileResponse = (file: { a: { mediaType: string; size: number; fileName: string }; content: unknown }) =>
-  new Response(file.content as Uint8Array<ArrayBuffer>, {
-    headers: {
-      'content-type': file.a.mediaType,
-      'content-length': String(file.a.size),
-      'content-disposition': `attachment; filename="${file.a.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(file.a.fileName)}`,
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'private, no-store',
-    },
-  })
 
 const noDocument = () =>
   new DomainError('NOT_FOUND', {
