@@ -7,6 +7,7 @@ import {
   type DossierState,
   effectiveSteps,
   findAction,
+  type GuardContext,
   type Role,
   roles,
   ruleChannels,
@@ -35,6 +36,14 @@ export const stateOf = (d: DossierRow): DossierState => ({
   doneAt: d.doneAt,
   returnedAt: d.returnedAt,
   decisions: d.decisions,
+})
+
+/** What a dossier's guards read besides the form and decisions: its form data, channel and the constants it was filed with. */
+export const guardContextOf = (d: DossierRow, now: Date): GuardContext => ({
+  now,
+  formData: d.formData,
+  channel: ruleChannels[d.channel as Channel],
+  ...(d.constants ? { constants: d.constants } : {}),
 })
 
 /** The role that works a dossier's current step, kept on the dossier so queues filter by it in SQL. */
@@ -98,12 +107,9 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
   const setsCase = findAction(procedure.definition, dossier.currentStep ?? '', input.actionKey, dossier.caseKey)?.action
     .setsCase
   const { next, event } = applyAction(procedure.definition, stateOf(dossier), input.actionKey, input.inputs, {
+    ...guardContextOf(dossier, now),
     calendar,
-    now,
-    formData: dossier.formData,
     ...(setsCase ? { clockStops: clockStopsOf(await eventsOf(db, dossier.id)) } : {}),
-    channel: ruleChannels[dossier.channel as Channel],
-    ...(dossier.constants ? { constants: dossier.constants } : {}),
   })
   // the unit of the step it moves to: another unit's step hands it over (liên thông), in the same transaction
   const [from, to] = await Promise.all([

@@ -1,12 +1,4 @@
-import {
-  addWorkingMinutes,
-  availableActions,
-  type Channel,
-  guardHolds,
-  nextOpening,
-  type ProcedureDefinition,
-  ruleChannels,
-} from '@motcua/core'
+import { addWorkingMinutes, availableActions, guardHolds, nextOpening, type ProcedureDefinition } from '@motcua/core'
 import { type Applicant, attachments } from '@motcua/db'
 import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
@@ -14,7 +6,7 @@ import type { AppEnv } from '../app'
 import { forbidden, requirePrincipal, requireRole } from '../auth/middleware'
 import { DESK_ROLES, OFFICER_ROLES } from '../auth/role-groups'
 import { consultationsOf } from '../consultations/queries'
-import { actOnDossier, actsFor, currentUnitOf, stateOf } from '../dossiers/act'
+import { actOnDossier, actsFor, currentUnitOf, guardContextOf, stateOf } from '../dossiers/act'
 import { decisionsView } from '../dossiers/decisions-view'
 import { deskQueue, deskSearch } from '../dossiers/desk-queue'
 import { deskSummary } from '../dossiers/desk-view'
@@ -244,12 +236,7 @@ export const deskRoutes = new Hono<AppEnv>()
       actions: availableActions(procedure.definition, stateOf(dossier)).filter(
         (a) =>
           actsFor(principal, currentUnitOf(dossier), a.roles) &&
-          guardHolds(procedure.definition, stateOf(dossier), a.key, {
-            now: c.var.clock(),
-            formData: dossier.formData,
-            channel: ruleChannels[dossier.channel as Channel],
-            ...(dossier.constants ? { constants: dossier.constants } : {}),
-          }),
+          guardHolds(procedure.definition, stateOf(dossier), a.key, guardContextOf(dossier, c.var.clock())),
       ),
       consultations: await consultationsOf(db, dossier.id, c.var.clock()),
     })
