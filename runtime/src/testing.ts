@@ -111,8 +111,9 @@ export async function signIn(runtime: TestRuntime, username: string): Promise<st
 }
 
 /**
- * Requests as demo accounts, each signed in once: `as(user, method, path, body?)` sends `body` as JSON with the
- * account's bearer token; `view` reads a dossier at the desk and `act` takes an action on its current version.
+ * Requests as demo accounts, each signed in once: `as(user, method, path, body?)` sends `body` with the account's
+ * bearer token, as JSON (a string as it is) or, for `FormData`, as multipart; `view` reads a dossier at the desk and
+ * `act` takes an action on its current version.
  * `runtime` is read at each call, so it may be opened in `beforeAll`.
  * @example const { act } = asOfficers(() => runtime); await act('tiepnhan.06649', code, 'tiep_nhan')
  */
@@ -120,9 +121,11 @@ export function asOfficers(runtime: () => TestRuntime) {
   const tokens: Record<string, string> = {}
   const as = async (user: string, method: string, path: string, body?: unknown): Promise<Response> => {
     tokens[user] ??= await signIn(runtime(), user)
+    const authorization = `Bearer ${tokens[user]}`
+    if (body instanceof FormData) return runtime().app.request(path, { method, headers: { authorization }, body })
     return runtime().app.request(path, {
       method,
-      headers: { authorization: `Bearer ${tokens[user]}`, 'content-type': 'application/json' },
+      headers: { authorization, 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     })
   }

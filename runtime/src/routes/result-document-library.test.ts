@@ -1,7 +1,7 @@
 import { testDrivers } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pdfText } from '../results/test-support'
-import { libraryProcedure, openTestRuntime, signIn, submissionForm, type TestRuntime } from '../testing'
+import { asOfficers, libraryProcedure, openTestRuntime, submissionForm, type TestRuntime } from '../testing'
 
 // Đăng ký chấm dứt giám hộ: its result, the Trích lục đăng ký chấm dứt giám hộ, is generated from the dossier
 const procedure = libraryProcedure('dang-ky-cham-dut-giam-ho')
@@ -21,24 +21,11 @@ describe.each(testDrivers())('the Trích lục đăng ký chấm dứt giám h�
   let runtime: TestRuntime
   let code: string
   let pin: string
-  const tokens: Record<string, string> = {}
-  const as = async (user: string, path: string, init: RequestInit = {}) => {
-    tokens[user] ??= await signIn(runtime, user)
-    return runtime.app.request(path, { ...init, headers: { ...init.headers, authorization: `Bearer ${tokens[user]}` } })
-  }
-  const json = (method: string, body: unknown): RequestInit => ({
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  })
-  const version = async () =>
-    ((await (await as(`chuyenvien.${UNIT}`, `/api/desk/dossiers/${code}`)).json()) as { version: number }).version
+  const officers = asOfficers(() => runtime)
+  const { as } = officers
+  const version = async () => (await officers.view(`chuyenvien.${UNIT}`, code)).version
   const act = async (user: string, action: string, inputs: Record<string, unknown> = {}) => {
-    const res = await as(
-      user,
-      `/api/desk/dossiers/${code}/actions/${action}`,
-      json('POST', { expectedVersion: await version(), ...inputs }),
-    )
+    const res = await officers.act(user, code, action, inputs)
     expect(res.status, await res.clone().text()).toBe(200)
   }
 
@@ -70,33 +57,29 @@ describe.each(testDrivers())('the Trích lục đăng ký chấm dứt giám h�
   it('takes the officer’s number and date, then prints the Trích lục from the dossier as HTML and PDF', async () => {
     await act(`tiepnhan.${UNIT}`, 'tiep_nhan')
     // nothing to print before the officer has entered the result data
-    const early = await as(
-      `chuyenvien.${UNIT}`,
-      `/api/desk/dossiers/${code}/result-document`,
-      json('POST', { expectedVersion: await version() }),
-    )
+    const early = await as(`chuyenvien.${UNIT}`, 'POST', `/api/desk/dossiers/${code}/result-document`, {
+      expectedVersion: await version(),
+    })
     expect(early.status).toBe(409)
     expect(((await early.json()) as Problem).error.issues?.map((i) => i.path)).toEqual(
       expect.arrayContaining(['/resultData/so', '/resultData/ngay_dang_ky', '/resultData/nguoi_ky']),
     )
 
-    const missing = await as(
-      `chuyenvien.${UNIT}`,
-      `/api/desk/dossiers/${code}/result-data`,
-      json('PUT', { expectedVersion: await version(), data: { so: '07' } }),
-    )
+    const missing = await as(`chuyenvien.${UNIT}`, 'PUT', `/api/desk/dossiers/${code}/result-data`, {
+      expectedVersion: await version(),
+      data: { so: '07' },
+    })
     expect(missing.status).toBe(400)
     expect(((await missing.json()) as Problem).error.issues?.map((i) => i.path)).toEqual(
       expect.arrayContaining(['/data/ngay_dang_ky', '/data/nguoi_ky', '/data/chuc_vu_nguoi_ky']),
     )
-    const put = await as(
-      `chuyenvien.${UNIT}`,
-      `/api/desk/dossiers/${code}/result-data`,
-      json('PUT', { expectedVersion: await version(), data: resultData }),
-    )
+    const put = await as(`chuyenvien.${UNIT}`, 'PUT', `/api/desk/dossiers/${code}/result-data`, {
+      expectedVersion: await version(),
+      data: resultData,
+    })
     expect(put.status, await put.clone().text()).toBe(200)
 
-    const html = await as(`chuyenvien.${UNIT}`, `/api/desk/dossiers/${code}/result-document`)
+    const html = await as(`chuyenvien.${UNIT}`, 'GET', `/api/desk/dossiers/${code}/result-document`)
     expect(html.status).toBe(200)
     const page = await html.text()
     expect(page).toContain('TRÍCH LỤC ĐĂNG KÝ CHẤM DỨT GIÁM HỘ')
@@ -110,13 +93,11 @@ describe.each(testDrivers())('the Trích lục đăng ký chấm dứt giám h�
     expect(page).toContain('Người được giám hộ được nhận làm con nuôi')
     expect(page).toContain('NGƯỜI KÝ TRÍCH LỤC')
 
-    const generated = await as(
-      `chuyenvien.${UNIT}`,
-      `/api/desk/dossiers/${code}/result-document`,
-      json('POST', { expectedVersion: await version() }),
-    )
+    const generated = await as(`chuyenvien.${UNIT}`, 'POST', `/api/desk/dossiers/${code}/result-document`, {
+      expectedVersion: await version(),
+    })
     expect(generated.status, await generated.clone().text()).toBe(201)
-    const file = await as(`lanhdao.${UNIT}`, `/api/desk/dossiers/${code}/result-document/pdf`)
+    const file = await as(`lanhdao.${UNIT}`, 'GET', `/api/desk/dossiers/${code}/result-document/pdf`)
     expect(file.status).toBe(200)
     expect(file.headers.get('content-type')).toBe('application/pdf')
     const { text } = pdfText(new Uint8Array(await file.arrayBuffer()))

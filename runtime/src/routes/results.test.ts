@@ -3,7 +3,7 @@ import { testDrivers } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { publishVersion } from '../procedures/publish'
 import { pdfText } from '../results/test-support'
-import { libraryProcedure, openTestRuntime, signIn, submissionForm, type TestRuntime } from '../testing'
+import { asOfficers, libraryProcedure, openTestRuntime, submissionForm, type TestRuntime } from '../testing'
 
 // Cấp Giấy xác nhận tình trạng hôn nhân: counter, post or an electronic copy, and a generated Giấy xác nhận
 const marital = libraryProcedure('xac-nhan-tinh-trang-hon-nhan')
@@ -28,24 +28,11 @@ describe.each(testDrivers())('the result of a dossier on $name', ({ open }) => {
   let runtime: TestRuntime
   let code: string
   let pin: string
-  const tokens: Record<string, string> = {}
-  const as = async (user: string, path: string, init: RequestInit = {}) => {
-    tokens[user] ??= await signIn(runtime, user)
-    return runtime.app.request(path, { ...init, headers: { ...init.headers, authorization: `Bearer ${tokens[user]}` } })
-  }
-  const json = (method: string, body: unknown): RequestInit => ({
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  })
-  const version = async () =>
-    ((await (await as(`chuyenvien.${UNIT}`, `/api/desk/dossiers/${code}`)).json()) as { version: number }).version
+  const officers = asOfficers(() => runtime)
+  const { as } = officers
+  const version = async () => (await officers.view(`chuyenvien.${UNIT}`, code)).version
   const act = async (user: string, action: string, inputs: Record<string, unknown> = {}) => {
-    const res = await as(
-      user,
-      `/api/desk/dossiers/${code}/actions/${action}`,
-      json('POST', { expectedVersion: await version(), ...inputs }),
-    )
+    const res = await officers.act(user, code, action, inputs)
     expect(res.status, await res.clone().text()).toBe(200)
   }
   const submit = (delivery: unknown, procedure = marital) =>
@@ -121,7 +108,9 @@ describe.each(testDrivers())('the result of a dossier on $name', ({ open }) => {
       },
     })
     expect(tracked.resultDownload).toBe(false)
-    const desk = (await (await as(`tiepnhan.${UNIT}`, `/api/desk/dossiers/${code}`)).json()) as { fees: unknown[] }
+    const desk = (await (await as(`tiepnhan.${UNIT}`, 'GET', `/api/desk/dossiers/${code}`)).json()) as {
+      fees: unknown[]
+    }
     expect(desk.fees).toContainEqual(expect.objectContaining({ key: 'cuoc_buu_chinh', amount: 25000 }))
   })
 
@@ -134,11 +123,11 @@ describe.each(testDrivers())('the result of a dossier on $name', ({ open }) => {
       formData: marital.sample,
       delivery: { method: 'online' },
     })
-    const res = await as(`tiepnhan.${UNIT}`, '/api/desk/intake', { method: 'POST', body: form })
+    const res = await as(`tiepnhan.${UNIT}`, 'POST', '/api/desk/intake', form)
     expect(res.status, await res.clone().text()).toBe(201)
     const { receiptCode, fees } = (await res.json()) as { receiptCode: string; fees: { key: string }[] }
     expect(fees.map((f) => f.key)).not.toContain('cuoc_buu_chinh')
-    const desk = (await (await as(`tiepnhan.${UNIT}`, `/api/desk/dossiers/${receiptCode}`)).json()) as {
+    const desk = (await (await as(`tiepnhan.${UNIT}`, 'GET', `/api/desk/dossiers/${receiptCode}`)).json()) as {
       delivery: unknown
     }
     expect(desk.delivery).toEqual({ method: 'online' })
@@ -147,11 +136,7 @@ describe.each(testDrivers())('the result of a dossier on $name', ({ open }) => {
   it('takes result data from the unit’s officers only, checked against the schema with each field’s path', async () => {
     const put = (user: string, data: unknown, expectedVersion?: number) =>
       version().then((v) =>
-        as(
-          user,
-          `/api/desk/dossiers/${code}/result-data`,
-          json('PUT', { expectedVersion: expectedVersion ?? v, data }),
-        ),
+        as(user, 'PUT', `/api/desk/dossiers/${code}/result-data`, { expectedVersion: expectedVersion ?? v, data }),
       )
     // not received yet
     expect((await put(`chuyenvien.${UNIT}`, resultData)).status).toBe(409)
@@ -164,10 +149,11 @@ describe.each(testDrivers())('the result of a dossier on $name', ({ open }) => {
     expect((await put(`chuyenvien.${UNIT}`, resultData, 1)).status).toBe(409) // stale version
     expect(
       (
-        await runtime.app.request(
-          `/api/desk/dossiers/${code}/result-data`,
-          json('PUT', { expectedVersion: 1, data: {} }),
-        )
+        await runtime.app.request(`/api/desk/dossiers/${code}/result-data`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: '{"expectedVersion":1,"data":{}}',
+        })
       ).status,
     ).toBe(401)
     const good = await put(`chuyenvien.${UNIT}`, resultData)
@@ -176,7 +162,7 @@ describe.each(testDrivers())('the result of a dossier on $name', ({ open }) => {
   })
 
   it('prints the document as escaped HTML and generates the PDF with its Vietnamese text in an embedded font', async () => {
-    const html = await as(`chuyenvien.${UNIT}`, `/api/desk/dossiers/${code}/result-document`)
+    const html = await as(`chuyenvien.${UNIT}`, 'GET', `/api/desk/dossiers/${code}/result-document`)
     expect(html.status).toBe(200)
     expect(html.headers.get('content-security-policy')).toContain("default-src 'none'")
     const page = await html.text()
@@ -189,17 +175,15 @@ describe.each(testDrivers())('the result of a dossier on $name', ({ open }) => {
     expect(page).toContain('từ ngày 11 tháng 11 năm 2014, đến ngày 03 tháng 02 năm 2026')
     expect(page).toContain('chưa đăng ký kết hôn với ai &lt;script&gt;')
     expect(page).not.toContain('<script>')
-    expect((await as('chuyenvien.06652', `/api/desk/dossiers/${code}/result-document`)).status).toBe(403)
-    expect((await as(`chuyenvien.${UNIT}`, `/api/desk/dossiers/${code}/result-document/pdf`)).status).toBe(404)
+    expect((await as('chuyenvien.06652', 'GET', `/api/desk/dossiers/${code}/result-document`)).status).toBe(403)
+    expect((await as(`chuyenvien.${UNIT}`, 'GET', `/api/desk/dossiers/${code}/result-document/pdf`)).status).toBe(404)
 
-    const generated = await as(
-      `chuyenvien.${UNIT}`,
-      `/api/desk/dossiers/${code}/result-document`,
-      json('POST', { expectedVersion: await version() }),
-    )
+    const generated = await as(`chuyenvien.${UNIT}`, 'POST', `/api/desk/dossiers/${code}/result-document`, {
+      expectedVersion: await version(),
+    })
     expect(generated.status, await generated.clone().text()).toBe(201)
     const { sha256, id } = (await generated.json()) as { sha256: string; id: string }
-    const file = await as(`lanhdao.${UNIT}`, `/api/desk/dossiers/${code}/result-document/pdf`)
+    const file = await as(`lanhdao.${UNIT}`, 'GET', `/api/desk/dossiers/${code}/result-document/pdf`)
     expect(file.status).toBe(200)
     expect(file.headers.get('content-type')).toBe('application/pdf')
     const bytes = new Uint8Array(await file.arrayBuffer())
@@ -237,11 +221,10 @@ describe.each(testDrivers())('the result of a dossier on $name', ({ open }) => {
     expect(file.headers.get('content-disposition')).toContain(`ket-qua-${code}.pdf`)
     expect(pdfText(new Uint8Array(await file.arrayBuffer())).text).toContain('NGƯỜI KÝ GIẤY XÁC NHẬN')
 
-    const counter = await as(
-      `tiepnhan.${UNIT}`,
-      `/api/desk/dossiers/${code}/actions/tra_ket_qua`,
-      json('POST', { expectedVersion: await version(), deliveryMethod: 'counter' }),
-    )
+    const counter = await as(`tiepnhan.${UNIT}`, 'POST', `/api/desk/dossiers/${code}/actions/tra_ket_qua`, {
+      expectedVersion: await version(),
+      deliveryMethod: 'counter',
+    })
     expect(counter.status).toBe(400)
     expect(((await counter.json()) as Problem).error.issues?.map((i) => i.path)).toEqual(['/deliveryMethod'])
     await act(`tiepnhan.${UNIT}`, 'tra_ket_qua', { deliveryMethod: 'post' })
@@ -255,11 +238,9 @@ describe.each(testDrivers())('the result of a dossier on $name', ({ open }) => {
     // the dossier has ended: its result can no longer change
     expect(
       (
-        await as(
-          `chuyenvien.${UNIT}`,
-          `/api/desk/dossiers/${code}/result-document`,
-          json('POST', { expectedVersion: await version() }),
-        )
+        await as(`chuyenvien.${UNIT}`, 'POST', `/api/desk/dossiers/${code}/result-document`, {
+          expectedVersion: await version(),
+        })
       ).status,
     ).toBe(409)
   })
