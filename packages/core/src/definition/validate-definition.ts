@@ -29,28 +29,33 @@ export type DefinitionValidation = { ok: true; definition: ProcedureDefinition }
  */
 export type SemanticCheck = (def: ProcedureDefinition, sound: Soundness) => Issue[]
 
+/** A check that reads only the parts at `paths`, run when all of them passed the meta-schema. */
+const whenSound =
+  (paths: readonly string[], check: (def: ProcedureDefinition) => Issue[]): SemanticCheck =>
+  (def, sound) =>
+    paths.every(sound) ? check(def) : []
+
+// the officers' consultations and decisions are read across all step lists: only when every one is well formed
+const STEP_LISTS = ['/steps', '/cases']
+
 const semanticChecks: readonly SemanticCheck[] = [
   checkFormSchema,
   checkKeys,
   (def, sound) => stepLists(def, sound).flatMap((list) => [...checkSteps(list), ...checkGraph(list)]),
   checkBudget,
-  // the officers' consultations and decisions are read across all step lists: only when every one is well formed
-  (def, sound) => (sound('/steps') && sound('/cases') ? checkConsultations(def) : []),
+  whenSound(STEP_LISTS, checkConsultations),
   checkFees,
-  checkRules,
-  (def, sound) => (sound('/steps') && sound('/cases') ? checkDecisions(def) : []),
   // a rule with a problem of its own (an unknown field, an operator) is not bounded too
   (def, sound) => {
-    const ruleIssues = soundnessOf(checkRules(def, sound))
-    return checkFeeBounds(def, (path) => sound(path) && ruleIssues(path))
+    const ruleIssues = checkRules(def, sound)
+    const ruleSound = soundnessOf(ruleIssues)
+    return [...ruleIssues, ...checkFeeBounds(def, (path) => sound(path) && ruleSound(path))]
   },
+  whenSound(STEP_LISTS, checkDecisions),
   checkCitizenText,
-  (def, sound) =>
-    ['/resultDelivery', '/resultData', '/resultDocument', '/form/schema', '/steps', '/cases'].every(sound)
-      ? checkResult(def)
-      : [],
-  (def, sound) => (sound('/effective') ? checkEffective(def) : []),
-  (def, sound) => (['/steps', '/cases', '/reception'].every(sound) ? checkUnits(def) : []),
+  whenSound(['/resultDelivery', '/resultData', '/resultDocument', '/form/schema', ...STEP_LISTS], checkResult),
+  whenSound(['/effective'], checkEffective),
+  whenSound([...STEP_LISTS, '/reception'], checkUnits),
 ]
 
 export interface ValidateOptions {
@@ -95,10 +100,7 @@ export function runSemanticChecks(
   const issues: Issue[] = []
   const { plugins } = options
   const checks = plugins
-    ? [
-        ...semanticChecks,
-        (def: ProcedureDefinition, sound: Soundness) => (sound('/plugins') ? checkPlugins(def, plugins) : []),
-      ]
+    ? [...semanticChecks, whenSound(['/plugins'], (def) => checkPlugins(def, plugins))]
     : semanticChecks
   for (const check of checks) {
     try {
