@@ -29,7 +29,7 @@ import { registerDocs, registerRoutes } from './routes/register'
 import { resultDocs, resultRoutes } from './routes/results'
 import { slipDocs, slipRoutes } from './routes/slips'
 import { unitsDocs, unitsRoutes } from './routes/units'
-import { webRoutes } from './routes/web'
+import { defaultStudioRoot, webRoutes } from './routes/web'
 import type { UnitDirectory } from './units/unit-directory'
 
 /** What the routes share: composed once by the runtime. */
@@ -51,6 +51,8 @@ export interface Services {
   trustProxy?: boolean
   /** The built portal (WEB_DIR); default: next to the server bundle. */
   webDir?: string
+  /** The built studio (default: `runtime/dist/studio`). */
+  studioDir?: string
   /** The time every deadline is computed from (tests set it). */
   clock?: () => Date
   /** The loaded plugins and their per-unit settings. */
@@ -155,6 +157,7 @@ export function createApp(services: Services) {
   app.route('/', pluginRoutes(services.plugins))
   const document = openApiDocument([...operations, ...pluginRouteDocs(services.plugins)])
   app.get('/api/openapi.json', (c) => c.json(document, 200, { 'Cache-Control': 'public, max-age=300' }))
+  app.route('/', webRoutes(services.studioDir ?? defaultStudioRoot(), '/studio'))
   app.route('/', webRoutes(services.webDir))
   app.onError(onError)
   app.notFound(onNotFound)

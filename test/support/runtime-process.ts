@@ -9,12 +9,13 @@ export interface RuntimeProcess {
   output: () => string
 }
 
-/** Builds the server and the citizen portal it serves, as `npm start` does (`tsup && vite build web`). */
+/** Builds the server, the citizen portal and the studio it serves, as `npm start` does (runtime's `build` script). */
 export function buildRuntime(): void {
   const cwd = join(repoRoot, 'runtime')
   execFileSync('npm', ['run', 'build', '-w', 'plugins', '--if-present'], { cwd: repoRoot, stdio: 'ignore' })
   execFileSync('npx', ['tsup'], { cwd, stdio: 'ignore' })
-  execFileSync('npx', ['vite', 'build', 'web', '--logLevel', 'error'], { cwd, stdio: ['ignore', 'ignore', 'inherit'] })
+  for (const app of ['web', '../studio'])
+    execFileSync('npx', ['vite', 'build', app, '--logLevel', 'error'], { cwd, stdio: ['ignore', 'ignore', 'inherit'] })
 }
 
 /** Starts the built runtime as a real process on a free port and resolves once it serves; `nodeArgs` go before the script (e.g. `--cpu-prof`). */

@@ -7,19 +7,26 @@ import { describe, expect, it } from 'vitest'
 import type { AppEnv } from '../app'
 import { webRoutes } from './web'
 
-function builtPortal() {
-  const parent = mkdtempSync(join(tmpdir(), 'motcua-web-'))
-  const root = join(parent, 'web')
+function builtApp(parent: string, name: string) {
+  const root = join(parent, name)
   mkdirSync(join(root, 'assets'), { recursive: true })
   writeFileSync(
     join(root, 'index.html'),
-    `<!doctype html><html lang="vi"><body><div id="root"></div>${' '.repeat(600)}</body></html>`,
+    `<!doctype html><html lang="vi"><body><div id="root" data-app="${name}"></div>${' '.repeat(600)}</body></html>`,
   )
-  writeFileSync(join(root, 'assets', 'index-abc123.js'), `console.log(${JSON.stringify('x'.repeat(2000))})`)
+  writeFileSync(join(root, 'assets', `${name}-abc123.js`), `console.log(${JSON.stringify('x'.repeat(2000))})`)
+  return root
+}
+
+function builtPortal() {
+  const parent = mkdtempSync(join(tmpdir(), 'motcua-web-'))
+  const root = builtApp(parent, 'web')
+  const studio = builtApp(parent, 'studio')
   writeFileSync(join(root, 'robots.txt'), 'User-agent: *\n')
   writeFileSync(join(root, '..', 'secret.txt'), 'outside')
   const app = new Hono<AppEnv>()
   app.get('/api/procedures', (c) => c.json([]))
+  app.route('/', webRoutes(studio, '/studio'))
   app.route('/', webRoutes(root))
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND' } }, 404))
   return app
@@ -41,17 +48,17 @@ describe('serving the portal', () => {
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8')
       expect(response.headers.get('cache-control')).toBe('no-cache')
       expect(response.headers.get('content-security-policy')).toContain("default-src 'self'")
-      expect(await response.text()).toContain('<div id="root">')
+      expect(await response.text()).toContain('data-app="web"')
     }
   })
 
   it('caches hashed assets for a year, gzips them, and answers 304 to a known ETag', async () => {
-    const response = await app.request('/assets/index-abc123.js', { headers: { 'accept-encoding': 'gzip, br' } })
+    const response = await app.request('/assets/web-abc123.js', { headers: { 'accept-encoding': 'gzip, br' } })
     expect(response.status).toBe(200)
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
     expect(response.headers.get('content-encoding')).toBe('gzip')
     expect(gunzipSync(Buffer.from(await response.arrayBuffer())).toString()).toContain('console.log')
-    const again = await app.request('/assets/index-abc123.js', {
+    const again = await app.request('/assets/web-abc123.js', {
       headers: { 'if-none-match': response.headers.get('etag')! },
     })
     expect(again.status).toBe(304)
@@ -69,6 +76,19 @@ describe('serving the portal', () => {
       const response = await app.request(path)
       expect(await response.text(), path).not.toContain('outside')
     }
+  })
+
+  it('serves the studio at /studio beside the portal, each with its own files', async () => {
+    for (const path of ['/studio', '/studio/', '/studio/nhap/1234', '/studio/don-vi/06649']) {
+      const response = await app.request(path)
+      expect(response.status, path).toBe(200)
+      expect(response.headers.get('content-security-policy'), path).toContain("default-src 'self'")
+      expect(await response.text(), path).toContain('data-app="studio"')
+    }
+    expect(await (await app.request('/studios')).text()).toContain('data-app="web"')
+    expect((await app.request('/studio/assets/studio-abc123.js')).status).toBe(200)
+    expect((await app.request('/studio/assets/web-abc123.js')).status).toBe(404)
+    expect((await app.request('/studio/api/procedures')).status).toBe(404)
   })
 
   it('says how to build the portal when it is missing', async () => {

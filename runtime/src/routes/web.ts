@@ -39,15 +39,21 @@ export function defaultWebRoot(): string {
   return fileURLToPath(new URL('./web', import.meta.url))
 }
 
+/** The built studio next to the server bundle (`runtime/dist/studio`, built from `studio/`). */
+export function defaultStudioRoot(): string {
+  return fileURLToPath(new URL('./studio', import.meta.url))
+}
+
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/') || path === '/healthz'
 
 /**
- * Serves the citizen portal (a Vite build): its files, long-cached when their names are content-hashed
+ * Serves a web app (a Vite build) at `base`: its files, long-cached when their names are content-hashed
  * (`/assets/*`), and `index.html` for every other GET that is not the API, so client routes such as
  * `/thu-tuc/1.001193` load the app. Files are read and gzipped once, then kept in memory.
- * @example app.route('/', webRoutes())
+ * @example app.route('/', webRoutes()) // the citizen portal at `/`
+ * @example app.route('/', webRoutes(defaultStudioRoot(), '/studio')) // the studio, mounted before the portal
  */
-export function webRoutes(root: string = defaultWebRoot()) {
+export function webRoutes(root: string = defaultWebRoot(), base = '') {
   const cache = new Map<string, Asset>()
   const load = (relative: string): Asset | null => {
     const cached = cache.get(relative)
@@ -89,8 +95,8 @@ export function webRoutes(root: string = defaultWebRoot()) {
     const body = gzip ? asset.gzip! : asset.body
     return c.body(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer, 200, headers)
   }
-  return new Hono<AppEnv>().get('*', (c) => {
-    const path = c.req.path
+  const serve = (c: Context<AppEnv>) => {
+    const path = c.req.path.slice(base.length) || '/'
     if (isApi(path)) return c.notFound()
     let relative: string
     try {
@@ -110,7 +116,7 @@ export function webRoutes(root: string = defaultWebRoot()) {
     if (relative.startsWith('/assets/')) return c.notFound()
     const index = load('/index.html')
     if (!index) {
-      return c.text('The citizen portal is not built: run `npm run build -w @motcua/runtime`.', 404, {
+      return c.text(`The web app at ${base || '/'} is not built: run \`npm run build -w @motcua/runtime\`.`, 404, {
         'cache-control': 'no-store',
       })
     }
@@ -119,5 +125,6 @@ export function webRoutes(root: string = defaultWebRoot()) {
       'referrer-policy': 'same-origin',
       'x-frame-options': 'DENY',
     })
-  })
+  }
+  return base ? new Hono<AppEnv>().get(base, serve).get(`${base}/*`, serve) : new Hono<AppEnv>().get('*', serve)
 }

@@ -1,3 +1,4 @@
+import { matchPath, useLocation } from '@motcua/web-kit'
 import { lazy, Suspense, useEffect, useRef } from 'react'
 import { Header } from './components/header'
 import { Loading } from './components/loading'
@@ -8,7 +9,6 @@ import { MyDossiersPage } from './pages/my-dossiers-page'
 import { NotFoundPage } from './pages/not-found-page'
 import { ProcedurePage } from './pages/procedure-page'
 import { TrackPage } from './pages/track-page'
-import { matchPath, useLocation } from './router'
 
 // The form (rjsf, ~190 KB gzip) and the receipt (QR) load only when needed, to keep the home page light.
 const FormPage = lazy(() => import('./form/form-page'))

@@ -1,9 +1,8 @@
+import { RouterProvider, SessionProvider } from '@motcua/web-kit'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app'
 import { I18nProvider } from './i18n/i18n'
-import { RouterProvider } from './router'
-import { SessionProvider } from './session'
 import './styles.css'
 
 createRoot(document.getElementById('root')!).render(

@@ -1,6 +1,6 @@
+import { ApiError } from '@motcua/web-kit'
 import { useState } from 'react'
 import { useI18n } from '../i18n/i18n'
-import { ApiError } from '../lib/api'
 import { downloadTrackedFile } from '../lib/download'
 import { showSize } from '../lib/format'
 import type { TrackedFile } from '../lib/types'

@@ -1,6 +1,5 @@
+import { Link, navigate, useLocation, useSession } from '@motcua/web-kit'
 import { useI18n } from '../i18n/i18n'
-import { Link, navigate, useLocation } from '../router'
-import { useSession } from '../session'
 
 export function Header() {
   const { t, locale, setLocale } = useI18n()

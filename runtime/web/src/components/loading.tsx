@@ -1,5 +1,5 @@
+import { ApiError } from '@motcua/web-kit'
 import { useI18n } from '../i18n/i18n'
-import { ApiError } from '../lib/api'
 
 export function Loading() {
   const { t } = useI18n()

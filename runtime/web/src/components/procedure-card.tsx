@@ -1,8 +1,8 @@
+import { Link } from '@motcua/web-kit'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/messages'
 import { showProcessingTime } from '../lib/format'
 import type { ProcedureSummary } from '../lib/types'
-import { Link } from '../router'
 
 export const levelKey = (level: string) =>
   ['province', 'district', 'commune'].includes(level) ? (`level.${level}` as MessageKey) : undefined

@@ -1,5 +1,5 @@
+import type { Message } from '@motcua/web-kit'
 import { useI18n } from '../i18n/i18n'
-import type { Message } from '../lib/api'
 
 const tone = (status: number) =>
   status === 10 || status === 9

@@ -1,6 +1,6 @@
+import { navigate } from '@motcua/web-kit'
 import { type FormEvent, useState } from 'react'
 import { useI18n } from '../i18n/i18n'
-import { navigate } from '../router'
 
 /** Dossier code (and PIN) → the tracking page. The PIN travels in the history state, never in the address. */
 export function TrackForm({

@@ -1,4 +1,4 @@
-import { ApiError, csrf, networkError, toApiError } from '../lib/api'
+import { ApiError, csrf, networkError, toApiError } from '@motcua/web-kit'
 import type { Applicant, SubmittedDossier } from '../lib/types'
 
 /** A dossier ready to send: the JSON part and a file per component key. */

@@ -1,8 +1,7 @@
+import { ApiError, api, useSession } from '@motcua/web-kit'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { ApiError, api } from '../lib/api'
 import { type LocalDraft, readDraft, removeDraft, writeDraft } from '../lib/drafts'
 import type { ServerDraft } from '../lib/types'
-import { useSession } from '../session'
 
 const LOCAL_DELAY = 400
 const SERVER_DELAY = 1500

@@ -1,5 +1,5 @@
 /** The portal's languages: Vietnamese by default, English on request. */
-export type Locale = 'vi' | 'en'
+export type { Locale } from '@motcua/web-kit'
 
 /** Every text of the portal in Vietnamese; `{name}` marks a value filled in. */
 export const vi = {

@@ -1,4 +1,4 @@
-import { networkError, toApiError } from './api'
+import { networkError, toApiError } from '@motcua/web-kit'
 
 /** Saves a blob under a file name through a temporary object URL (the browser's download, no new tab). */
 export function saveBlob(blob: Blob, fileName: string): void {

@@ -1,4 +1,4 @@
-import { api } from './api'
+import { api } from '@motcua/web-kit'
 import type { ProcedureDetail, ProcedureSummary } from './types'
 
 const details = new Map<string, Promise<ProcedureDetail>>()

@@ -6,7 +6,7 @@ import type {
   ProcedureDefinition,
   ProcessingTime,
 } from '@motcua/core'
-import type { Message } from './api'
+import type { Message } from '@motcua/web-kit'
 
 /** `GET /api/procedures` */
 export interface ProcedureSummary {
@@ -113,13 +113,6 @@ export interface ServerDraft {
   procedureCode: string
   formData: Record<string, unknown>
   updatedAt: string
-}
-
-export interface User {
-  username: string
-  fullName: string
-  isDemo: boolean
-  roles: { role: string; unitCode: string | null }[]
 }
 
 /** Who files the dossier (người nộp hồ sơ), as the API takes it. */

@@ -1,15 +1,13 @@
 import { matchesQuery } from '@motcua/core'
+import { api, navigate, useAsync, useLocation } from '@motcua/web-kit'
 import { type FormEvent, useEffect, useMemo, useState } from 'react'
 import { ErrorBox, Loading } from '../components/loading'
 import { usePageTitle } from '../components/page-title'
 import { levelKey, ProcedureCard } from '../components/procedure-card'
 import { TrackForm } from '../components/track-form'
 import { useI18n } from '../i18n/i18n'
-import { api } from '../lib/api'
 import { loadProcedures, loadProceduresOfUnit } from '../lib/procedures'
 import type { ProcedureSummary } from '../lib/types'
-import { useAsync } from '../lib/use-async'
-import { navigate, useLocation } from '../router'
 import { FEATURED_PROCEDURES } from './featured'
 
 const LEVELS = ['province', 'district', 'commune'] as const

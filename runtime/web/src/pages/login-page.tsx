@@ -1,9 +1,8 @@
+import { navigate, useLocation, useSession } from '@motcua/web-kit'
 import { type FormEvent, useState } from 'react'
 import { ErrorBox } from '../components/loading'
 import { usePageTitle } from '../components/page-title'
 import { useI18n } from '../i18n/i18n'
-import { navigate, useLocation } from '../router'
-import { useSession } from '../session'
 
 /** Sign in with a citizen account (the cookie session; the CSRF token stays in this tab). */
 export function LoginPage() {

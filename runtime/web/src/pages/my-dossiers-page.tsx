@@ -1,16 +1,13 @@
+import { api, Link, navigate, useAsync, useSession } from '@motcua/web-kit'
 import { useEffect } from 'react'
 import { ErrorBox, Loading } from '../components/loading'
 import { usePageTitle } from '../components/page-title'
 import { StatusBadge } from '../components/status-badge'
 import { useI18n } from '../i18n/i18n'
-import { api } from '../lib/api'
 import { listDrafts } from '../lib/drafts'
 import { showDateTime } from '../lib/format'
 import { loadProcedures } from '../lib/procedures'
 import type { MyDossier, ServerDraft } from '../lib/types'
-import { useAsync } from '../lib/use-async'
-import { Link, navigate } from '../router'
-import { useSession } from '../session'
 
 /** The signed-in citizen's dossiers (with their PINs) and drafts, in the account and on this device. */
 export function MyDossiersPage() {

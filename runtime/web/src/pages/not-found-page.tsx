@@ -1,6 +1,6 @@
+import { Link } from '@motcua/web-kit'
 import { usePageTitle } from '../components/page-title'
 import { useI18n } from '../i18n/i18n'
-import { Link } from '../router'
 
 export function NotFoundPage() {
   const { t } = useI18n()

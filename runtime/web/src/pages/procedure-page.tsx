@@ -1,3 +1,4 @@
+import { Link, navigate, useAsync } from '@motcua/web-kit'
 import { useState } from 'react'
 import { ErrorBox, Loading } from '../components/loading'
 import { usePageTitle } from '../components/page-title'
@@ -8,8 +9,6 @@ import { readDraft } from '../lib/drafts'
 import { showDateTime, showProcessingTime, showVnd } from '../lib/format'
 import { loadProcedure } from '../lib/procedures'
 import type { ProcedureDetail } from '../lib/types'
-import { useAsync } from '../lib/use-async'
-import { Link, navigate } from '../router'
 
 const typeName = (mime: string) => mime.split('/')[1]!.replace('jpeg', 'jpg').toUpperCase()
 

@@ -1,3 +1,4 @@
+import { Link } from '@motcua/web-kit'
 import { FeeTable } from '../components/fee-table'
 import { usePageTitle } from '../components/page-title'
 import { QrImage } from '../components/qr-code'
@@ -5,7 +6,6 @@ import { StatusBadge } from '../components/status-badge'
 import { useI18n } from '../i18n/i18n'
 import { showDateTime } from '../lib/format'
 import type { SubmittedDossier } from '../lib/types'
-import { Link } from '../router'
 
 type Receipt = SubmittedDossier & { procedureName?: string; unitName?: string }
 

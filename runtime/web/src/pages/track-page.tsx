@@ -1,5 +1,6 @@
 import { channels } from '@motcua/core'
 import { FormSummary, type RJSFSchema, type UiSchema } from '@motcua/forms'
+import { ApiError, api, navigate, useLocation } from '@motcua/web-kit'
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { FileDownload } from '../components/file-download'
 import { ErrorBox, Loading } from '../components/loading'
@@ -7,11 +8,9 @@ import { usePageTitle } from '../components/page-title'
 import { StatusBadge } from '../components/status-badge'
 import { TrackForm } from '../components/track-form'
 import { useI18n } from '../i18n/i18n'
-import { ApiError, api } from '../lib/api'
 import { showDateTime, showVnd } from '../lib/format'
 import { loadProcedure } from '../lib/procedures'
 import type { ProcedureDetail, TrackedDossier } from '../lib/types'
-import { navigate, useLocation } from '../router'
 import { latestOf, missingItems, requestedAmount, supplementAnswer } from '../track/track-data'
 
 const PAYMENT_POLL_MS = 10_000

@@ -1,13 +1,12 @@
+import { ApiError, api, useAsync } from '@motcua/web-kit'
 import { useMemo, useState } from 'react'
 import { ErrorBox, Loading } from '../components/loading'
 import { QrImage, qrPng } from '../components/qr-code'
 import { useI18n } from '../i18n/i18n'
-import { ApiError, api } from '../lib/api'
 import { saveBlob } from '../lib/download'
 import { showVnd } from '../lib/format'
 import { encodeQr } from '../lib/qr-code'
 import type { VietQr } from '../lib/types'
-import { useAsync } from '../lib/use-async'
 import { bankName } from './track-data'
 
 function CopyButton({ text, label }: { text: string; label: string }) {

@@ -1,13 +1,12 @@
 import type { DossierComponent } from '@motcua/core'
+import { ApiError, useAsync } from '@motcua/web-kit'
 import { useRef, useState } from 'react'
 import { ErrorBox, Loading } from '../components/loading'
 import { acceptOf, checkFile, maxMbOf } from '../form/file-check'
 import { postMultipart } from '../form/upload'
 import { useI18n } from '../i18n/i18n'
-import { ApiError } from '../lib/api'
 import { showSize } from '../lib/format'
 import { loadProcedure } from '../lib/procedures'
-import { useAsync } from '../lib/use-async'
 import { fileIssues, uploadOrder } from './track-data'
 
 const typeName = (mime: string) => mime.split('/')[1]!.replace('jpeg', 'jpg').toUpperCase()

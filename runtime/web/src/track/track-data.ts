@@ -1,4 +1,4 @@
-import type { Issue } from '../lib/api'
+import type { Issue } from '@motcua/web-kit'
 import type { TimelineEntry } from '../lib/types'
 
 /** The latest timeline entry of an action (`requestSupplement`, `requestPayment`, …) and where it is. */

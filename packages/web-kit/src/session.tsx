@@ -1,6 +1,13 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react'
-import { ApiError, api, csrf } from './lib/api'
-import type { User } from './lib/types'
+import { ApiError, api, csrf } from './api'
+
+/** A signed-in account as `/api/auth/me` gives it. */
+export interface User {
+  username: string
+  fullName: string
+  isDemo: boolean
+  roles: { role: string; unitCode: string | null }[]
+}
 
 interface Session {
   /** The signed-in account (cookie session), or null. */

@@ -1,5 +1,3 @@
-export { matchPath } from './match-path'
-
 import {
   type AnchorHTMLAttributes,
   createContext,

@@ -1,0 +1,6 @@
+export { ApiError, api, csrf, type Issue, type Message, networkError, toApiError } from './api'
+export { type Catalogues, type I18n, type Locale, LocaleProvider, translate, useMessages } from './i18n'
+export { matchPath } from './match-path'
+export { Link, type Location, navigate, RouterProvider, useLocation } from './router'
+export { SessionProvider, type User, useSession } from './session'
+export { useAsync } from './use-async'

@@ -1,0 +1,5 @@
+/** The editor screens' texts in Vietnamese (keys start with `editor.`). */
+export const vi = {}
+
+/** The same texts in English. */
+export const en: Record<keyof typeof vi, string> = {}
