@@ -1,13 +1,20 @@
 #!/usr/bin/env node
-// Prints the portal's JavaScript sizes (gzip) from the Vite manifest: what the home page loads before anything else
+// Prints a web app's JavaScript sizes (gzip) from the Vite manifest: what its first page loads before anything else
 // (the entry and its static imports), and each lazy chunk. Exits 1 when the initial JS is over the budget.
-// Usage: npm run size -w @motcua/runtime [-- --json] (after `npm run build -w @motcua/runtime`)
+// Usage: npm run size -w @motcua/runtime [-- --app studio] [-- --json] (after `npm run build -w @motcua/runtime`)
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
-const BUDGET_KB = 250
-const dir = join(import.meta.dirname, '..', 'dist', 'web')
+const apps = {
+  web: { label: 'portal initial JS (home page)', budgetKb: 250 },
+  studio: { label: 'studio initial JS', budgetKb: 400 },
+}
+const appName = process.argv.includes('--app') ? process.argv[process.argv.indexOf('--app') + 1] : 'web'
+const app = apps[appName]
+if (!app) throw new Error(`--app must be one of ${Object.keys(apps).join(', ')}`)
+const BUDGET_KB = app.budgetKb
+const dir = join(import.meta.dirname, '..', 'dist', appName)
 const manifest = JSON.parse(readFileSync(join(dir, '.vite', 'manifest.json'), 'utf8'))
 const gzip = (file) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).length
 const raw = (file) => readFileSync(join(dir, file)).length
@@ -44,7 +51,7 @@ if (process.argv.includes('--json')) console.log(JSON.stringify(report))
 else {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`
   console.log(
-    `portal initial JS (home page): ${kb(report.initialJsGzip)} gzip (${kb(report.initialJsRaw)} raw), budget ${BUDGET_KB} KB; CSS ${kb(report.initialCssGzip)} gzip`,
+    `${app.label}: ${kb(report.initialJsGzip)} gzip (${kb(report.initialJsRaw)} raw), budget ${BUDGET_KB} KB; CSS ${kb(report.initialCssGzip)} gzip`,
   )
   for (const chunk of lazy) console.log(`  lazy ${chunk.name}: +${kb(chunk.gzip)} gzip (${kb(chunk.raw)} raw)`)
 }

@@ -3,21 +3,38 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { repoRoot } from '../support/runtime-process'
 
-// The global setup built the portal; `npm run size -w @motcua/runtime` prints the same report.
-describe('the portal bundle', () => {
-  it('keeps the home page light: its initial JavaScript is at most 250 KB gzip, and the form loads lazily', () => {
-    const out = execFileSync(process.execPath, [join(repoRoot, 'runtime', 'scripts', 'web-size.mjs'), '--json'], {
+interface SizeReport {
+  initialJsGzip: number
+  budgetGzip: number
+  lazy: { name: string; gzip: number }[]
+}
+const sizes = (app: 'web' | 'studio'): SizeReport =>
+  JSON.parse(
+    execFileSync(process.execPath, [join(repoRoot, 'runtime', 'scripts', 'web-size.mjs'), '--app', app, '--json'], {
       encoding: 'utf8',
-    })
-    const report = JSON.parse(out) as {
-      initialJsGzip: number
-      budgetGzip: number
-      lazy: { name: string; gzip: number }[]
-    }
+    }),
+  ) as SizeReport
+
+// The global setup built the portal and the studio; `npm run size -w @motcua/runtime [-- --app studio]` prints the
+// same reports.
+describe('the web bundles', () => {
+  it('keeps the home page light: its initial JavaScript is at most 250 KB gzip, and the form loads lazily', () => {
+    const report = sizes('web')
     console.log(
       `portal initial JS ${(report.initialJsGzip / 1024).toFixed(1)} KB gzip; lazy: ${report.lazy.map((c) => `${c.name} +${(c.gzip / 1024).toFixed(1)} KB`).join(', ')}`,
     )
     expect(report.initialJsGzip).toBeLessThanOrEqual(report.budgetGzip)
     expect(report.lazy.map((c) => c.name)).toContain('form-page')
+  })
+
+  it("keeps the studio under 400 KB gzip of JavaScript, even with the editor's form builder and preview loaded", () => {
+    const report = sizes('studio')
+    const editor = report.lazy.find((c) => c.name === 'editor-page')
+    console.log(
+      `studio initial JS ${(report.initialJsGzip / 1024).toFixed(1)} KB gzip; editor +${((editor?.gzip ?? 0) / 1024).toFixed(1)} KB`,
+    )
+    expect(editor, 'the editor loads lazily').toBeDefined()
+    expect(report.initialJsGzip).toBeLessThanOrEqual(report.budgetGzip)
+    expect(report.initialJsGzip + editor!.gzip).toBeLessThanOrEqual(report.budgetGzip)
   })
 })
