@@ -12,10 +12,16 @@ export interface RuntimeProcess {
 /** Builds the server, the citizen portal and the studio it serves, as `npm start` does (runtime's `build` script). */
 export function buildRuntime(): void {
   const cwd = join(repoRoot, 'runtime')
-  execFileSync('npm', ['run', 'build', '-w', 'plugins', '--if-present'], { cwd: repoRoot, stdio: 'ignore' })
-  execFileSync('npx', ['tsup'], { cwd, stdio: 'ignore' })
+  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build: build what `npm start` serves
+  const env = { ...process.env, NODE_ENV: 'production' }
+  execFileSync('npm', ['run', 'build', '-w', 'plugins', '--if-present'], { cwd: repoRoot, env, stdio: 'ignore' })
+  execFileSync('npx', ['tsup'], { cwd, env, stdio: 'ignore' })
   for (const app of ['web', '../studio'])
-    execFileSync('npx', ['vite', 'build', app, '--logLevel', 'error'], { cwd, stdio: ['ignore', 'ignore', 'inherit'] })
+    execFileSync('npx', ['vite', 'build', app, '--logLevel', 'error'], {
+      cwd,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
 }
 
 /** Starts the built runtime as a real process on a free port and resolves once it serves; `nodeArgs` go before the script (e.g. `--cpu-prof`). */
