@@ -6,6 +6,7 @@ import { type ProcedureDefinition, requiredComponents } from '@motcua/core'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromiumAvailable, launchPhone, type Phone } from '../support/browser'
+import { officersOf } from '../support/officers'
 import { type RuntimeProcess, repoRoot, startRuntimeProcess, stopRuntimeProcess } from '../support/runtime-process'
 
 // A citizen on a 360 px phone, against the built runtime (a real process on a fresh PGlite folder).
@@ -288,54 +289,7 @@ describe.runIf(chromiumAvailable())('the citizen portal on a phone', () => {
   })
 
   // Officers and the administrator act through the API, with the bearer token of a demo account.
-  const tokens = new Map<string, string>()
-  async function as(username: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
-    let token = tokens.get(username)
-    if (!token) {
-      const login = await fetch(`${runtime.url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: 'motcua-demo' }),
-      })
-      expect(login.status, `${username} signs in`).toBe(200)
-      token = ((await login.json()) as { token: string }).token
-      tokens.set(username, token)
-    }
-    const json = init.body !== undefined && !(init.body instanceof FormData)
-    return fetch(`${runtime.url}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${token}`, ...(json ? { 'content-type': 'application/json' } : {}) },
-      ...(init.body === undefined ? {} : { body: json ? JSON.stringify(init.body) : (init.body as FormData) }),
-    })
-  }
-  interface DeskDossier {
-    version: number
-    status: number
-    actions: { key: string; type: string }[]
-    attachments: { kind: string; fileName: string; componentKey: string }[]
-  }
-  const deskDossier = async (username: string, code: string) =>
-    (await (await as(username, `/api/desk/dossiers/${code}`)).json()) as DeskDossier
-  /** Takes the action of that type the dossier's current step offers the officer (e.g. `yeu_cau_bo_sung`), at its current version. */
-  async function act(
-    username: string,
-    code: string,
-    type: string,
-    inputs: Record<string, unknown> = {},
-  ): Promise<void> {
-    const dossier = await deskDossier(username, code)
-    const action = dossier.actions.find((a) => a.type === type)
-    expect(
-      action,
-      `${username} may ${type} on ${code} (offered: ${dossier.actions.map((a) => a.type).join(', ')})`,
-    ).toBeDefined()
-    const response = await as(username, `/api/desk/dossiers/${code}/actions/${action!.key}`, {
-      method: 'POST',
-      body: { expectedVersion: dossier.version, ...inputs },
-    })
-    expect(response.status, await response.clone().text()).toBe(200)
-  }
-
+  const { as, deskDossier, act } = officersOf(() => runtime.url)
   /** The tracking page, as the citizen opens it: code and PIN in the form at /tra-cuu. */
   async function openTracking(code: string, pin: string): Promise<void> {
     await page.goto(`${runtime.url}/tra-cuu`)
