@@ -40,6 +40,12 @@ export const procedureDrafts = pgTable(
     definition: jsonb('definition').notNull(),
     updatedAt: at('updated_at').notNull().defaultNow(),
     updatedBy: uuid('updated_by').references(() => users.id),
+    /** Four-eyes publishing: who asked to publish it, when, and from when it would take effect; null = no request. */
+    approvalRequestedBy: uuid('approval_requested_by').references(() => users.id),
+    approvalRequestedAt: at('approval_requested_at'),
+    approvalEffectiveFrom: at('approval_effective_from'),
+    /** The last request turned down or withdrawn: by whom, when and why; cleared by the next request. */
+    approvalRejection: jsonb('approval_rejection').$type<{ userId: string; at: string; note: string | null }>(),
   },
   (t) => [index('procedure_drafts_procedure_idx').on(t.procedureId)],
 )
@@ -58,6 +64,8 @@ export const procedureVersions = pgTable(
     contentHash: text('content_hash').notNull(),
     publishedAt: at('published_at').notNull().defaultNow(),
     publishedBy: uuid('published_by').references(() => users.id),
+    /** Under four eyes: the administrator who asked to publish it (`publishedBy` approved it); else null. */
+    requestedBy: uuid('requested_by').references(() => users.id),
     effectiveFrom: at('effective_from').notNull().defaultNow(),
   },
   (t) => [
