@@ -128,6 +128,11 @@ describe.each(testDrivers())('accounts, roles and units for administrators on $n
 
     const taken = await as('admin', 'POST', '/api/admin/users', body)
     expect(taken.status).toBe(409)
+    // two administrators taking the same new username at the same moment: one gets it
+    const twice = await Promise.all(
+      ['admin', 'quantri.193'].map((user) => as(user, 'POST', '/api/admin/users', { ...body, username: 'cung.ten' })),
+    )
+    expect(twice.map((r) => r.status).sort()).toEqual([201, 409])
     const refused = async (grant: { role: string; unitCode: string }, status: number) =>
       expect(
         (await as('quantri.193', 'POST', '/api/admin/users', { ...body, username: 'moi.nguoi', grants: [grant] }))
