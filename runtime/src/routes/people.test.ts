@@ -248,6 +248,15 @@ describe.each(testDrivers())('accounts, roles and units for administrators on $n
     expect(
       (await as('quantri.193', 'PUT', `/api/admin/users/${await idOf('admin')}/grants`, { grants: [] })).status,
     ).toBe(404)
+    // an account left without any role drops out of the district's list, and stays in the province's
+    const emptied = await json<Account>(
+      as('quantri.193', 'PUT', `/api/admin/users/${await idOf('cung.ten')}/grants`, { grants: [] }),
+    )
+    expect(emptied.grants).toEqual([])
+    expect((await list('quantri.193', 'q=cung.ten')).total).toBe(0)
+    expect((await list('admin', 'q=cung.ten')).items).toEqual([
+      expect.objectContaining({ username: 'cung.ten', grants: [] }),
+    ])
   })
 
   it('documents every route under the administration tag', async () => {
