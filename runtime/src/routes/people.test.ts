@@ -240,6 +240,24 @@ describe.each(testDrivers())('accounts, roles and units for administrators on $n
         })
       ).status,
     ).toBe(403)
+    // the same change sent twice at once is made once
+    const twice = await Promise.all(
+      [1, 2].map(() =>
+        as('quantri.193', 'PUT', `/api/admin/users/${created.id}/grants`, {
+          grants: [
+            { role: 'leader', unitCode: '06649' },
+            { role: 'receiving_officer', unitCode: '193' },
+            { role: 'specialist', unitCode: '06649' },
+          ],
+        }),
+      ),
+    )
+    expect(twice.map((r) => r.status)).toEqual([200, 200])
+    const changes = await runtime.database.db
+      .select({ id: accountChanges.id })
+      .from(accountChanges)
+      .where(eq(accountChanges.userId, created.id))
+    expect(changes).toHaveLength(3) // created, the district's change, one of the two
     const own = await idOf('quantri.193')
     const last = await as('quantri.193', 'PUT', `/api/admin/users/${own}/grants`, {
       grants: [{ role: 'leader', unitCode: '193' }],
