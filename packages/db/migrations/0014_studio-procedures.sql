@@ -26,4 +26,10 @@ ALTER TABLE "unit_settings" ADD CONSTRAINT "unit_settings_unit_id_units_id_fk" F
 ALTER TABLE "unit_settings" ADD CONSTRAINT "unit_settings_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "unit_setting_changes_unit_idx" ON "unit_setting_changes" USING btree ("unit_id","at");--> statement-breakpoint
 ALTER TABLE "procedure_drafts" ADD CONSTRAINT "procedure_drafts_approval_requested_by_users_id_fk" FOREIGN KEY ("approval_requested_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "procedure_versions" ADD CONSTRAINT "procedure_versions_requested_by_users_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;
+ALTER TABLE "procedure_versions" ADD CONSTRAINT "procedure_versions_requested_by_users_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+-- hand-written: the unit settings' audit trail is append-only, like calendar_changes (0007)
+CREATE TRIGGER unit_setting_changes_append_only BEFORE UPDATE OR DELETE ON unit_setting_changes
+  FOR EACH ROW EXECUTE FUNCTION motcua_refuse_change();
+--> statement-breakpoint
+CREATE TRIGGER unit_setting_changes_no_truncate BEFORE TRUNCATE ON unit_setting_changes
+  FOR EACH STATEMENT EXECUTE FUNCTION motcua_refuse_change();
