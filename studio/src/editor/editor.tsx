@@ -74,8 +74,8 @@ export function Editor({ initial, plugins }: { initial: DraftView; plugins: Plug
   usePageTitle(t('editor.title', { name }))
 
   const guardedChange: SectionProps['change'] = useCallback(
-    (recipe, label) => {
-      if (!readOnly) change(recipe, label)
+    (recipe, label, merge) => {
+      if (!readOnly) change(recipe, label, merge)
     },
     [change, readOnly],
   )

@@ -5,6 +5,8 @@ import type { DraftDefinition } from './section'
 interface Entry {
   definition: DraftDefinition
   label: string
+  /** Edits with the same key in quick succession are one step (typing in one box). */
+  merge: string
   at: number
 }
 
@@ -15,12 +17,12 @@ interface History {
 }
 
 type Action =
-  | { type: 'change'; recipe: (draft: DraftDefinition) => void; label: string; at: number }
+  | { type: 'change'; recipe: (draft: DraftDefinition) => void; label: string; merge: string; at: number }
   | { type: 'undo' }
   | { type: 'redo' }
 
-// Typing in one box is one step: edits with the same name within this time merge into the step before.
-const MERGE_MS = 1500
+// Typing in one box is one step: edits with the same merge key within this time join the step before.
+const MERGE_MS = 1200
 const LIMIT = 200
 
 function reduce(history: History, action: Action): History {
@@ -35,21 +37,22 @@ function reduce(history: History, action: Action): History {
     case 'change': {
       const definition = structuredClone(present.definition)
       action.recipe(definition)
-      const entry = { definition, label: action.label, at: action.at }
-      const merge = past.length > 0 && present.label === action.label && action.at - present.at < MERGE_MS
+      const entry = { definition, label: action.label, merge: action.merge, at: action.at }
+      const merge = past.length > 0 && present.merge === action.merge && action.at - present.at < MERGE_MS
       return { past: merge ? past : [...past, present].slice(-LIMIT), present: entry, future: [] }
     }
   }
 }
 
 /**
- * The definition being edited, with undo and redo: `change(recipe, label)` applies a recipe to a copy.
+ * The definition being edited, with undo and redo: `change(recipe, label, merge?)` applies a recipe to a copy;
+ * quick edits with the same `merge` key (by default the label) are one step.
  * @example const h = useHistory(draft.definition); h.change((d) => { d.name = 'Đăng ký khai sinh' }, 'Sửa tên')
  */
 export function useHistory(initial: DraftDefinition) {
   const [history, setHistory] = useState<History>(() => ({
     past: [],
-    present: { definition: initial, label: '', at: 0 },
+    present: { definition: initial, label: '', merge: '', at: 0 },
     future: [],
   }))
   // recipes run once, at once, on the newest state (several changes in one event chain)
@@ -61,8 +64,8 @@ export function useHistory(initial: DraftDefinition) {
     setHistory(next)
   }, [])
   const change = useCallback(
-    (recipe: (draft: DraftDefinition) => void, label = '') =>
-      dispatch({ type: 'change', recipe, label, at: Date.now() }),
+    (recipe: (draft: DraftDefinition) => void, label = '', merge = label) =>
+      dispatch({ type: 'change', recipe, label, merge, at: Date.now() }),
     [dispatch],
   )
   const undo = useCallback(() => dispatch({ type: 'undo' }), [dispatch])

@@ -42,8 +42,9 @@ export function JsonSection({ definition, change, readOnly }: SectionProps) {
     try {
       parsed = JSON.parse(next)
     } catch (e) {
-      const message = (e as Error).message
-      const place = errorPlace(next, message)
+      const raw = (e as Error).message
+      const place = errorPlace(next, raw)
+      const message = raw.replace(/\s*\(line \d+ column \d+\)|\s*at position \d+/g, '')
       setError(
         place
           ? t('editor.json.error', { line: place.line, column: place.column, message })

@@ -36,8 +36,9 @@ interface FieldEditorProps {
   field: FieldInfo
   definition: DraftDefinition
   /** Changes the field's schema and UI schema. */
-  edit: (recipe: (schema: Json, ui: Json) => void) => void
-  apply: (recipe: (draft: DraftDefinition) => void) => void
+  edit: (recipe: (schema: Json, ui: Json) => void, box: string) => void
+  /** Changes the definition; `box` names the control, so typing in one is one undo step. */
+  apply: (recipe: (draft: DraftDefinition) => void, box: string) => void
   /** Fields added in this session: their key follows their label until it is edited by hand. */
   fresh: boolean
   onRenamed: (key: string) => void
@@ -76,7 +77,7 @@ export function FieldEditor({ field, definition, edit, apply, fresh, onRenamed }
             const value = toNumber(e.target.value)
             if (value === undefined) delete s[name]
             else s[name] = value
-          })
+          }, name)
         }
       />
     </Box>
@@ -87,20 +88,20 @@ export function FieldEditor({ field, definition, edit, apply, fresh, onRenamed }
     const ok = canRename(definition, field.path, next)
     setKeyError(!ok)
     if (!ok) return
-    apply((d) => renameField(d, field.path, next))
+    apply((d) => renameField(d, field.path, next), 'key')
     onRenamed(next)
   }
 
   // a field added now takes its key from its label as it is typed
   const rename = (label: string) => {
     const others = siblings.map((f) => f.key).filter((k) => k !== field.key)
-    const next = fresh ? uniqueKey(keyFromLabel(label), others) : field.key
+    const next = fresh && label.trim() ? uniqueKey(keyFromLabel(label), others) : field.key
     apply((d) => {
       editField(d, field.path, (s) => {
         s.title = label
       })
       if (next !== field.key) renameField(d, field.path, next)
-    })
+    }, 'label')
     if (next !== field.key) onRenamed(next)
   }
 
@@ -109,7 +110,7 @@ export function FieldEditor({ field, definition, edit, apply, fresh, onRenamed }
   )
   const condition = field.condition
   const controller = condition ? findField(definition, [...field.path.slice(0, -1), condition.key]) : null
-  const setWhen = (next: Condition | null) => apply((d) => setCondition(d, field.path, next))
+  const setWhen = (next: Condition | null) => apply((d) => setCondition(d, field.path, next), 'condition')
   const encode = (value: string | boolean) => JSON.stringify(value)
 
   return (
@@ -156,7 +157,7 @@ export function FieldEditor({ field, definition, edit, apply, fresh, onRenamed }
             edit((_, u) => {
               if (e.target.value) u['ui:help'] = e.target.value
               else delete u['ui:help']
-            })
+            }, 'help')
           }
         />
       </Box>
@@ -165,7 +166,7 @@ export function FieldEditor({ field, definition, edit, apply, fresh, onRenamed }
           <input
             type="checkbox"
             checked={field.required}
-            onChange={(e) => apply((d) => setRequired(d, field.path, e.target.checked))}
+            onChange={(e) => apply((d) => setRequired(d, field.path, e.target.checked), 'required')}
           />
           {t('editor.form.required')}
         </label>
@@ -182,7 +183,7 @@ export function FieldEditor({ field, definition, edit, apply, fresh, onRenamed }
                 edit((_, u) => {
                   if (e.target.value) u['ui:placeholder'] = e.target.value
                   else delete u['ui:placeholder']
-                })
+                }, 'placeholder')
               }
             />
           </Box>
@@ -204,7 +205,7 @@ export function FieldEditor({ field, definition, edit, apply, fresh, onRenamed }
                 if (preset === 'none') delete s.pattern
                 else if (preset === 'custom') s.pattern = s.pattern || '^.+$'
                 else s.pattern = PATTERNS[preset]
-              })
+              }, 'pattern')
             }
           >
             {(['none', 'digits', 'letters', 'taxCode', 'plate', 'custom'] as const).map((p) => (
@@ -221,7 +222,7 @@ export function FieldEditor({ field, definition, edit, apply, fresh, onRenamed }
               onChange={(e) =>
                 edit((s) => {
                   s.pattern = e.target.value
-                })
+                }, 'pattern')
               }
             />
           )}
@@ -242,7 +243,7 @@ export function FieldEditor({ field, definition, edit, apply, fresh, onRenamed }
                 onChange={(e) =>
                   edit((s) => {
                     s.type = e.target.checked ? 'integer' : 'number'
-                  })
+                  }, 'integer')
                 }
               />
               {t('editor.form.integer')}
@@ -259,7 +260,7 @@ export function FieldEditor({ field, definition, edit, apply, fresh, onRenamed }
             onChange={(e) =>
               edit((s) => {
                 s.format = e.target.value === 'mobile' ? 'vn-mobile' : 'vn-phone'
-              })
+              }, 'phone')
             }
           >
             <option value="any">{t('editor.form.phoneKind.any')}</option>
@@ -269,7 +270,7 @@ export function FieldEditor({ field, definition, edit, apply, fresh, onRenamed }
       )}
       {(kind === 'choice' || kind === 'multiChoice') && (
         <>
-          <ChoiceOptions schema={schema} edit={(recipe) => edit((s) => recipe(s))} />
+          <ChoiceOptions schema={schema} edit={(recipe) => edit((s) => recipe(s), 'options')} />
           {kind === 'choice' && (
             <Box id={`${id}-display`} label={t('editor.form.display')}>
               <select
@@ -280,7 +281,7 @@ export function FieldEditor({ field, definition, edit, apply, fresh, onRenamed }
                   edit((_, u) => {
                     if (e.target.value === 'radio') u['ui:widget'] = 'radio'
                     else delete u['ui:widget']
-                  })
+                  }, 'display')
                 }
               >
                 <option value="radio">{t('editor.form.display.radio')}</option>
@@ -301,7 +302,7 @@ export function FieldEditor({ field, definition, edit, apply, fresh, onRenamed }
               edit((s) => {
                 if (e.target.value === '') delete s.default
                 else s.default = JSON.parse(e.target.value)
-              })
+              }, 'default')
             }
           >
             <option value="">{t('editor.form.noDefault')}</option>

@@ -23,7 +23,7 @@ import {
 
 export interface BuilderContext {
   definition: DraftDefinition
-  apply: (recipe: (draft: DraftDefinition) => void, label: string) => void
+  apply: (recipe: (draft: DraftDefinition) => void, label: string, merge?: string) => void
   problems: Issue[]
   readOnly: boolean
   selected: FieldPath | null
@@ -104,6 +104,8 @@ function FieldCard({
       })
     : null
   const isContainer = field.kind === 'group' || field.kind === 'list'
+  // typing in one box of this field is one undo step (a field added now keeps its step while its key follows)
+  const mergeKey = `field:${field.path.slice(0, -1).join('.')}:${ctx.fresh.has(field.path.join('.')) ? '*' : field.key}`
   const remove = () => {
     const inside = isContainer ? allFields(ctx.definition, field.path).length : 0
     const question = isContainer
@@ -184,12 +186,16 @@ function FieldCard({
           field={field}
           definition={ctx.definition}
           fresh={ctx.fresh.has(field.path.join('.'))}
-          edit={(recipe) =>
-            ctx.apply((d) => {
-              editField(d, field.path, recipe)
-            }, t('editor.form.addLabel.edit'))
+          edit={(recipe, box) =>
+            ctx.apply(
+              (d) => {
+                editField(d, field.path, recipe)
+              },
+              t('editor.form.addLabel.edit'),
+              `${mergeKey}/${box}`,
+            )
           }
-          apply={(recipe) => ctx.apply(recipe, t('editor.form.addLabel.edit'))}
+          apply={(recipe, box) => ctx.apply(recipe, t('editor.form.addLabel.edit'), `${mergeKey}/${box}`)}
           onRenamed={(key) => {
             const before = field.path.join('.')
             const after = [...field.path.slice(0, -1), key]

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { createAjv, validateDefinition } from '@motcua/core'
 import { describe, expect, it } from 'vitest'
 import type { DraftDefinition } from '../section'
@@ -19,8 +17,12 @@ import {
   setRequired,
 } from './form-model'
 
+// the library's procedures, as JSON modules (the web app reads no files)
+const procedures = import.meta.glob<{ default: DraftDefinition }>('../../../../procedures/*/procedure.json', {
+  eager: true,
+})
 const library = (folder: string): DraftDefinition =>
-  JSON.parse(readFileSync(join(__dirname, '../../../../procedures', folder, 'procedure.json'), 'utf8'))
+  structuredClone(procedures[`../../../../procedures/${folder}/procedure.json`]!.default)
 
 /** A library procedure with a new group "Thông tin bổ sung": a choice, and a field shown only for one answer. */
 function withConditionalField() {

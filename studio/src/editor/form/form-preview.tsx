@@ -79,16 +79,21 @@ export function FormPreview({ schema, uiSchema }: { schema: RJSFSchema; uiSchema
           ))}
         </fieldset>
         {steps.length > 1 && (
-          <label className="row">
-            <span>{t('editor.form.previewPage')}</span>
-            <select className="select" value={current} onChange={(e) => setPage(Number(e.target.value))}>
+          <div className="row">
+            <label htmlFor="preview-page">{t('editor.form.previewPage')}</label>
+            <select
+              id="preview-page"
+              className="select editor-preview__pages"
+              value={current}
+              onChange={(e) => setPage(Number(e.target.value))}
+            >
               {steps.map((s, i) => (
                 <option key={s.id} value={i}>
                   {t('editor.form.previewPageOf', { n: i + 1, total: steps.length, title: s.title })}
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         )}
       </div>
       <div className={`editor-preview__frame editor-preview__frame--${width}`} data-testid="form-preview">
