@@ -18,7 +18,7 @@ import type { SectionProps } from './section'
 import { StepsSection } from './steps/steps-section'
 import { TestRunSection } from './test-run-section'
 import { Toolbar } from './toolbar'
-import { localProblems, scopeProblems, useProblems } from './validation'
+import { type ServerCheck, useProblems } from './validation'
 
 /** Scrolls to the thing a problem is about (the element whose `data-path` is the path or its nearest parent). */
 function reveal(path: string) {
@@ -46,14 +46,15 @@ export function Editor({ initial, plugins }: { initial: DraftView; plugins: Plug
   const [outcome, setOutcome] = useState<string | null>(null)
   // after publishing the draft is gone: nothing more to save
   const readOnly = awaiting || outcome !== null
-  const [scope, setScope] = useState<Issue[]>(() =>
-    scopeProblems(initial.validation.issues, localProblems(initial.definition, plugins)),
-  )
-  const problems = useProblems(definition, plugins, scope)
+  // the server's problems of the definition last saved (they include the owner's scope, which only it can check)
+  const [server, setServer] = useState<ServerCheck>(() => ({
+    definition: initial.definition,
+    issues: initial.validation.issues,
+  }))
+  const { problems, fresh } = useProblems(definition, plugins, server)
   const onSaved = useCallback(
-    (view: DraftView, sent: typeof definition) =>
-      setScope(scopeProblems(view.validation.issues, localProblems(sent, plugins))),
-    [plugins],
+    (view: DraftView, sent: typeof definition) => setServer({ definition: sent, issues: view.validation.issues }),
+    [],
   )
   const save = useAutosave(initial.id, definition, initial, onSaved, !readOnly)
   const [publishing, setPublishing] = useState(false)
@@ -115,6 +116,7 @@ export function Editor({ initial, plugins }: { initial: DraftView; plugins: Plug
         history={history}
         readOnly={readOnly}
         problems={problems.length}
+        checking={!fresh}
         onPublish={async () => {
           await save.saveNow()
           setPublishing(true)

@@ -9,6 +9,8 @@ interface ToolbarProps {
   history: { undo: () => void; redo: () => void; undoLabel: string | null; redoLabel: string | null }
   readOnly: boolean
   problems: number
+  /** The newest edit is still being checked. */
+  checking: boolean
   onPublish: () => void
 }
 
@@ -16,10 +18,10 @@ const hhmm = (at: Date) =>
   at.toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' })
 
 /** The editor's bar: the procedure, whether it is saved, undo and redo, and publishing (or why not yet). */
-export function Toolbar({ name, code, save, history, readOnly, problems, onPublish }: ToolbarProps) {
+export function Toolbar({ name, code, save, history, readOnly, problems, checking, onPublish }: ToolbarProps) {
   const { t, pick } = useI18n()
   const { state } = save
-  const blocked = problems > 0 || readOnly
+  const blocked = problems > 0 || readOnly || checking
   return (
     <div className="editor-bar">
       <div className="editor-bar__title">
@@ -78,7 +80,11 @@ export function Toolbar({ name, code, save, history, readOnly, problems, onPubli
           {t('editor.publish')}
         </button>
         <p id="editor-publish-why" className={problems > 0 ? 'editor-publish__why' : 'muted'}>
-          {problems > 0 ? t('editor.publishBlocked', { count: String(problems) }) : t('editor.publishReady')}
+          {problems > 0
+            ? t('editor.publishBlocked', { count: String(problems) })
+            : checking
+              ? t('editor.checking')
+              : t('editor.publishReady')}
         </p>
       </div>
     </div>
