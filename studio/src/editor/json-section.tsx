@@ -4,14 +4,83 @@ import type { DraftDefinition, SectionProps } from './section'
 
 const print = (definition: DraftDefinition) => JSON.stringify(definition, null, 2)
 
-/** Line and column (from 1) of a JSON.parse error, from the engine's message when it says where. */
-export function errorPlace(text: string, message: string): { line: number; column: number } | null {
-  const lineColumn = /line (\d+) column (\d+)/.exec(message)
-  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) }
-  const position = /position (\d+)/.exec(message)
-  if (!position) return null
-  const before = text.slice(0, Number(position[1]))
-  const lines = before.split('\n')
+/** Where JSON text stops being valid (an offset), or null when it is valid; engines do not always say. */
+export function errorOffset(text: string): number | null {
+  let i = 0
+  const fail = (): never => {
+    throw i
+  }
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++
+  }
+  const literal = (word: string) => {
+    if (text.startsWith(word, i)) i += word.length
+    else fail()
+  }
+  const string = () => {
+    i++
+    while (i < text.length && text[i] !== '"') {
+      if (text[i]! < ' ') fail()
+      i += text[i] === '\\' ? 2 : 1
+    }
+    if (i >= text.length) fail()
+    i++
+  }
+  const value = (): void => {
+    ws()
+    const c = text[i]
+    if (c === '{') {
+      i++
+      ws()
+      if (text[i] === '}') return void i++
+      for (;;) {
+        ws()
+        if (text[i] !== '"') fail()
+        string()
+        ws()
+        if (text[i] !== ':') fail()
+        i++
+        value()
+        ws()
+        if (text[i] === ',') i++
+        else if (text[i] === '}') return void i++
+        else fail()
+      }
+    }
+    if (c === '[') {
+      i++
+      ws()
+      if (text[i] === ']') return void i++
+      for (;;) {
+        value()
+        ws()
+        if (text[i] === ',') i++
+        else if (text[i] === ']') return void i++
+        else fail()
+      }
+    }
+    if (c === '"') return string()
+    const number = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 64))
+    if (number) return void (i += number[0].length)
+    if (c === 't') return literal('true')
+    if (c === 'f') return literal('false')
+    if (c === 'n') return literal('null')
+    fail()
+  }
+  try {
+    value()
+    ws()
+    return i < text.length ? i : null
+  } catch (at) {
+    return at as number
+  }
+}
+
+/** Line and column (from 1) of the first error of JSON text. */
+export function errorPlace(text: string): { line: number; column: number } | null {
+  const offset = errorOffset(text)
+  if (offset === null) return null
+  const lines = text.slice(0, offset).split('\n')
   return { line: lines.length, column: lines.at(-1)!.length + 1 }
 }
 
@@ -43,7 +112,7 @@ export function JsonSection({ definition, change, readOnly }: SectionProps) {
       parsed = JSON.parse(next)
     } catch (e) {
       const raw = (e as Error).message
-      const place = errorPlace(next, raw)
+      const place = errorPlace(next)
       const message = raw.replace(/\s*\(line \d+ column \d+\)|\s*at position \d+/g, '')
       setError(
         place

@@ -187,6 +187,21 @@ export function FieldEditor({ field, definition, edit, apply, fresh, onRenamed }
               }
             />
           </Box>
+          {kind !== 'address' && (
+            <Box id={`${id}-text-default`} label={t('editor.form.default')}>
+              <input
+                id={`${id}-text-default`}
+                className="input"
+                value={typeof schema.default === 'string' ? schema.default : ''}
+                onChange={(e) =>
+                  edit((s) => {
+                    if (e.target.value) s.default = e.target.value
+                    else delete s.default
+                  }, 'default')
+                }
+              />
+            </Box>
+          )}
           <div className="editor-grid">
             {number('minLength', t('editor.form.minLength'))}
             {number('maxLength', t('editor.form.maxLength'))}

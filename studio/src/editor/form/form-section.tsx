@@ -2,9 +2,9 @@ import type { RJSFSchema, UiSchema } from '@motcua/forms'
 import { useState } from 'react'
 import { useI18n } from '../../i18n/i18n'
 import { Problems } from '../problems'
-import type { SectionProps } from '../section'
+import { problemsUnder, type SectionProps } from '../section'
 import { type BuilderContext, FieldList } from './field-list'
-import type { FieldPath } from './form-model'
+import { type FieldPath, fieldOfPointer, findField } from './form-model'
 import { FormPreview } from './form-preview'
 
 const EMPTY_SCHEMA: RJSFSchema = { type: 'object', properties: {} }
@@ -24,6 +24,11 @@ export function FormSection({
   const form = definition.form
   const schema = (form?.schema as RJSFSchema | undefined) ?? EMPTY_SCHEMA
   const uiSchema = (form?.uiSchema as UiSchema | undefined) ?? EMPTY_UI
+  // the form's problems that are about no one field (the card of a field shows its own)
+  const elsewhere = problemsUnder(problems, '/form').filter((p) => {
+    const path = fieldOfPointer(p.path)
+    return path.length === 0 || !findField(definition, path)
+  })
   const ctx: BuilderContext = {
     definition,
     apply: change,
@@ -39,8 +44,7 @@ export function FormSection({
       <section className="editor-form__builder" aria-labelledby="builder-title">
         <h2 id="builder-title">{t('editor.form.builder')}</h2>
         <p className="hint">{t('editor.form.pagesHelp')}</p>
-        <Problems problems={problems} path="/form" exact />
-        <Problems problems={problems} path="/form/schema" exact />
+        <Problems problems={elsewhere} path="/form" />
         <FieldList container={[]} ctx={ctx} />
       </section>
       <FormPreview schema={schema} uiSchema={uiSchema} />
