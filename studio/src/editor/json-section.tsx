@@ -32,7 +32,10 @@ export function errorOffset(text: string): number | null {
     if (c === '{') {
       i++
       ws()
-      if (text[i] === '}') return void i++
+      if (text[i] === '}') {
+        i++
+        return
+      }
       for (;;) {
         ws()
         if (text[i] !== '"') fail()
@@ -43,29 +46,36 @@ export function errorOffset(text: string): number | null {
         value()
         ws()
         if (text[i] === ',') i++
-        else if (text[i] === '}') return void i++
-        else fail()
+        else if (text[i] === '}') {
+          i++
+          return
+        } else fail()
       }
     }
     if (c === '[') {
       i++
       ws()
-      if (text[i] === ']') return void i++
+      if (text[i] === ']') {
+        i++
+        return
+      }
       for (;;) {
         value()
         ws()
         if (text[i] === ',') i++
-        else if (text[i] === ']') return void i++
-        else fail()
+        else if (text[i] === ']') {
+          i++
+          return
+        } else fail()
       }
     }
-    if (c === '"') return string()
     const number = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 64))
-    if (number) return void (i += number[0].length)
-    if (c === 't') return literal('true')
-    if (c === 'f') return literal('false')
-    if (c === 'n') return literal('null')
-    fail()
+    if (c === '"') string()
+    else if (number) i += number[0].length
+    else if (c === 't') literal('true')
+    else if (c === 'f') literal('false')
+    else if (c === 'n') literal('null')
+    else fail()
   }
   try {
     value()

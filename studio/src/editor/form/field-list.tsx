@@ -42,6 +42,8 @@ export function FieldList({ container, ctx }: { container: FieldPath; ctx: Build
   const { t } = useI18n()
   const fields = listFields(ctx.definition, container)
   const [dragging, setDragging] = useState<string | null>(null)
+  // only the grip starts a drag, so text in the boxes of an open field can still be selected with the mouse
+  const [armed, setArmed] = useState<string | null>(null)
   return (
     <div className="editor-fields">
       {fields.length === 0 && <p className="muted">{t('editor.form.empty')}</p>}
@@ -49,7 +51,7 @@ export function FieldList({ container, ctx }: { container: FieldPath; ctx: Build
         {fields.map((field, i) => (
           <li
             key={field.key}
-            draggable={!ctx.readOnly && !samePath(ctx.selected, field.path)}
+            draggable={!ctx.readOnly && armed === field.key}
             onDragStart={(e) => {
               e.stopPropagation()
               setDragging(field.key)
@@ -63,9 +65,18 @@ export function FieldList({ container, ctx }: { container: FieldPath; ctx: Build
                 ctx.apply((d) => moveFieldTo(d, [...container, dragging], field.key), t('editor.form.addLabel.move'))
               setDragging(null)
             }}
-            onDragEnd={() => setDragging(null)}
+            onDragEnd={() => {
+              setDragging(null)
+              setArmed(null)
+            }}
           >
-            <FieldCard field={field} first={i === 0} last={i === fields.length - 1} ctx={ctx} />
+            <FieldCard
+              field={field}
+              first={i === 0}
+              last={i === fields.length - 1}
+              ctx={ctx}
+              onGrip={(down) => setArmed(down ? field.key : null)}
+            />
           </li>
         ))}
       </ol>
@@ -79,11 +90,14 @@ function FieldCard({
   first,
   last,
   ctx,
+  onGrip,
 }: {
   field: FieldInfo
   first: boolean
   last: boolean
   ctx: BuilderContext
+  /** The pointer went down (true) or up on the grip that drags the field. */
+  onGrip: (down: boolean) => void
 }) {
   const { t, pick } = useI18n()
   const open = samePath(ctx.selected, field.path)
@@ -123,7 +137,13 @@ function FieldCard({
     >
       <div className="editor-field__head">
         {!ctx.readOnly && (
-          <span className="editor-field__grip" title={t('editor.form.drag')} aria-hidden="true">
+          <span
+            className="editor-field__grip"
+            title={t('editor.form.drag')}
+            aria-hidden="true"
+            onPointerDown={() => onGrip(true)}
+            onPointerUp={() => onGrip(false)}
+          >
             ⠿
           </span>
         )}
