@@ -12,7 +12,10 @@ export interface DraftView {
   updatedAt: string
   validation: { ok: boolean; issues: Issue[] }
   period: string | null
-  awaitingApproval?: unknown
+  /** A request to publish it, waiting for a second administrator (four eyes); null or absent when none. */
+  awaitingApproval?: { requestedBy: string | null; requestedAt: string; effectiveFrom: string | null } | null
+  /** The last such request refused, with why. */
+  lastRejection?: { by: string | null; at: string; note: string | null } | null
 }
 
 export type SaveState =

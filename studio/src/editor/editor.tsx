@@ -126,6 +126,15 @@ export function Editor({ initial, plugins }: { initial: DraftView; plugins: Plug
       {awaiting && (
         <div className="notice notice--warn" role="status">
           <p>{t('editor.awaiting')}</p>
+          {initial.awaitingApproval?.requestedBy && (
+            <p>{t('editor.awaitingBy', { name: initial.awaitingApproval.requestedBy })}</p>
+          )}
+        </div>
+      )}
+      {!awaiting && initial.lastRejection && (
+        <div className="notice notice--warn" role="status">
+          <p>{t('editor.rejected', { name: initial.lastRejection.by ?? '—' })}</p>
+          {initial.lastRejection.note && <p>{t('editor.rejectedNote', { note: initial.lastRejection.note })}</p>}
         </div>
       )}
       {outcome && (

@@ -141,7 +141,7 @@ export function FieldEditor({ field, definition, edit, apply, fresh, onRenamed }
           />
           {fresh && (
             <button type="button" className="button button--secondary button--small" onClick={() => onRenamed('')}>
-              {t('common.edit')}
+              {t('editor.form.keyEdit')}
             </button>
           )}
         </div>
