@@ -18,7 +18,7 @@ import type { SectionProps } from './section'
 import { StepsSection } from './steps/steps-section'
 import { TestRunSection } from './test-run-section'
 import { Toolbar } from './toolbar'
-import { type ServerCheck, useProblems } from './validation'
+import { type ServerCheck, useProblems } from './use-problems'
 
 /** Scrolls to the thing a problem is about (the element whose `data-path` is the path or its nearest parent). */
 function reveal(path: string) {
