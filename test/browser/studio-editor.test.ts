@@ -139,6 +139,15 @@ describe.runIf(chromiumAvailable())("the studio's procedure editor", () => {
     await card('ghi_chu_them').waitFor()
     await page.keyboard.press('Control+y')
     await card('Ghi chú khác').waitFor()
+
+    // out of its group to the top level, and back in
+    const inGroup = page
+      .getByRole('article', { name: 'Thông tin bổ sung' })
+      .getByRole('article', { name: 'Ghi chú khác' })
+    await card('Ghi chú khác').getByLabel('Nằm trong nhóm').selectOption({ label: '(Ngoài cùng của biểu mẫu)' })
+    await expect.poll(() => inGroup.count()).toBe(0)
+    await card('Ghi chú khác').getByLabel('Nằm trong nhóm').selectOption({ label: 'Thông tin bổ sung' })
+    await expect.poll(() => inGroup.count()).toBe(1)
   }, 120_000)
 
   it('keeps the JSON tab and the builder in step, and autosaves across a reload', async () => {

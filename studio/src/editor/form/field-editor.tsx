@@ -4,15 +4,18 @@ import { toNumber } from '../inputs'
 import type { DraftDefinition } from '../section'
 import { ChoiceOptions } from './choice-options'
 import {
+  allFields,
   type Condition,
   canRename,
   conditionValues,
   editField,
   type FieldInfo,
+  type FieldPath,
   findField,
   type Json,
   keyFromLabel,
   listFields,
+  moveToGroup,
   renameField,
   setCondition,
   setRequired,
@@ -42,6 +45,8 @@ interface FieldEditorProps {
   /** Fields added in this session: their key follows their label until it is edited by hand. */
   fresh: boolean
   onRenamed: (key: string) => void
+  /** The field went to another group: its new path. */
+  onMoved: (path: FieldPath) => void
 }
 
 /** Small labelled control. */
@@ -57,7 +62,7 @@ function Box({ label, children, id }: { label: string; children: React.ReactNode
 }
 
 /** One field's settings: label, key, help, required, default, checks, options, when it is shown. */
-export function FieldEditor({ field, definition, edit, apply, fresh, onRenamed }: FieldEditorProps) {
+export function FieldEditor({ field, definition, edit, apply, fresh, onRenamed, onMoved }: FieldEditorProps) {
   const { t } = useI18n()
   const id = useId()
   const { schema, ui, kind } = field
@@ -112,6 +117,12 @@ export function FieldEditor({ field, definition, edit, apply, fresh, onRenamed }
   const controller = condition ? findField(definition, [...field.path.slice(0, -1), condition.key]) : null
   const setWhen = (next: Condition | null) => apply((d) => setCondition(d, field.path, next), 'condition')
   const encode = (value: string | boolean) => JSON.stringify(value)
+  // the groups it can go to: every group or list but itself and those inside it
+  const groups = allFields(definition).filter(
+    (f) =>
+      (f.kind === 'group' || f.kind === 'list') &&
+      !(f.path.length >= field.path.length && field.path.every((k, i) => f.path[i] === k)),
+  )
 
   return (
     <div className="editor-field-editor stack">
@@ -331,6 +342,31 @@ export function FieldEditor({ field, definition, edit, apply, fresh, onRenamed }
       )}
       {kind === 'list' && number('minItems', t('editor.form.minItems'))}
       {kind === 'other' && <p className="hint">{t('editor.form.advanced')}</p>}
+
+      <Box id={`${id}-group`} label={t('editor.form.moveTo')}>
+        <p className="hint">{t('editor.form.moveToHelp')}</p>
+        <select
+          id={`${id}-group`}
+          className="select"
+          value={field.path.slice(0, -1).join('/')}
+          onChange={(e) => {
+            const target = e.target.value ? e.target.value.split('/') : []
+            let moved: FieldPath | null = null
+            apply((d) => {
+              moved = moveToGroup(d, field.path, target)
+            }, 'group')
+            if (moved) onMoved(moved)
+          }}
+        >
+          <option value="">{t('editor.form.moveToRoot')}</option>
+          {groups.map((g) => (
+            <option key={g.path.join('/')} value={g.path.join('/')}>
+              {'— '.repeat(g.path.length - 1)}
+              {typeof g.schema.title === 'string' && g.schema.title ? g.schema.title : g.key}
+            </option>
+          ))}
+        </select>
+      </Box>
 
       <fieldset className="editor-fieldset">
         <legend>{t('editor.form.condition')}</legend>

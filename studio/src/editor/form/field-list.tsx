@@ -227,6 +227,14 @@ function FieldCard({
             })
             if (key) ctx.onSelect(after)
           }}
+          onMoved={(path) => {
+            ctx.setFresh((fresh) => {
+              const next = new Set(fresh)
+              next.delete(field.path.join('.'))
+              return next
+            })
+            ctx.onSelect(path)
+          }}
         />
       )}
       {isContainer && (

@@ -9,6 +9,7 @@ import {
   keyFromLabel,
   listFields,
   moveField,
+  moveToGroup,
   removeField,
   renameField,
   schemaPointer,
@@ -98,6 +99,22 @@ describe('the form builder model', () => {
     expect([left!.key, left!.required, left!.condition]).toEqual([address, true, null])
     const groupSchema = findField(def, [group])!.schema
     expect(groupSchema.allOf).toBeUndefined()
+    expect(validateDefinition(def).ok).toBe(true)
+  })
+
+  it('moves a field into a group and back out, keeping its settings but not its condition', () => {
+    const { def, group, choice, address } = withConditionalField()
+    const note = addField(def, [], 'text', 'Ghi chú')
+    setRequired(def, [note], true)
+    const inGroup = moveToGroup(def, [note], [group])!
+    expect(inGroup).toEqual([group, note])
+    expect(findField(def, inGroup)!.required).toBe(true)
+    expect(listFields(def, []).some((f) => f.key === note)).toBe(false)
+    // out of its group, the conditional field shows always; a group cannot go into itself
+    expect(moveToGroup(def, [group, address], [])).toEqual([address])
+    expect(findField(def, [address])!.condition).toBeNull()
+    expect(findField(def, [group, choice])).not.toBeNull()
+    expect(moveToGroup(def, [group], [group])).toBeNull()
     expect(validateDefinition(def).ok).toBe(true)
   })
 })

@@ -561,3 +561,26 @@ export function canRename(def: DraftDefinition, path: FieldPath, next: string): 
   if (next === path.at(-1)) return true
   return KEY_PATTERN.test(next) && !listFields(def, path.slice(0, -1)).some((f) => f.key === next)
 }
+
+/**
+ * Moves a field into another group (or to the top level, `[]`), at its end, with its settings; it loses its
+ * condition (which read a field of its old group) and fields shown only after it become unconditional.
+ * Returns its path there (its key made unique in the group), or null when it cannot go there (into itself).
+ */
+export function moveToGroup(def: DraftDefinition, path: FieldPath, target: FieldPath): FieldPath | null {
+  const inside = target.length >= path.length && path.every((k, i) => target[i] === k)
+  const field = findField(def, path)
+  if (!field || inside || !containerSchema(formOf(def).schema, target)) return null
+  const { schema, ui, required } = field
+  const keepUi = structuredClone(ui)
+  removeField(def, path)
+  const { node, ui: targetUi } = parts(def, target)
+  const keys = keysOf(node)
+  const key = uniqueKey(path.at(-1)!, keys)
+  node.properties[key] = schema
+  if (Object.keys(keepUi).length) targetUi[key] = keepUi
+  setOrder(targetUi, [...ordered(keys, targetUi).filter((k) => k !== '*'), key])
+  const moved = [...target, key]
+  if (required) setRequired(def, moved, true)
+  return moved
+}
