@@ -24,7 +24,11 @@ export function ComponentsSection({ definition, change, problems, readOnly }: Se
     }, label)
   const add = () =>
     editList((list) => {
-      const key = newKey(t('comp.newName'), list.map((c) => c?.key), 'thanh_phan')
+      const key = newKey(
+        t('comp.newName'),
+        list.map((c) => c?.key),
+        'thanh_phan',
+      )
       list.push({ key, name: t('comp.newName'), required: true, originals: 1, copies: 0 })
     }, t('comp.addLabel'))
 
@@ -36,7 +40,6 @@ export function ComponentsSection({ definition, change, problems, readOnly }: Se
       {components.length === 0 && <p className="notice">{t('comp.empty')}</p>}
       <ol className="sx-cards">
         {components.map((component, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a component is edited in its place; its key may be edited too
           <li key={i}>
             <ComponentCard
               index={i}

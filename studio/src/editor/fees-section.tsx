@@ -27,7 +27,6 @@ export function FeesSection({ definition, change, problems, readOnly }: SectionP
       {fees.length === 0 && <p className="notice">{t('fees.empty')}</p>}
       <ol className="sx-cards">
         {fees.map((fee, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a fee is edited in its place; its key may be edited too
           <li key={i}>
             <FeeCard
               index={i}
@@ -56,7 +55,15 @@ export function FeesSection({ definition, change, problems, readOnly }: SectionP
           onClick={() =>
             editList((list) => {
               const name = t('fees.newName')
-              list.push({ key: newKey(name, list.map((f) => f?.key), 'le_phi'), name, amount: 0 })
+              list.push({
+                key: newKey(
+                  name,
+                  list.map((f) => f?.key),
+                  'le_phi',
+                ),
+                name,
+                amount: 0,
+              })
             }, t('fees.addLabel'))
           }
         >

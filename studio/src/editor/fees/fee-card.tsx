@@ -65,7 +65,9 @@ export function FeeCard({ index, count, fee, definition, subjects, problems, rea
         edit(
           (f) =>
             storeTable(f, {
-              rows: [{ when: [{ subject: 'channel', op: 'eq', value: 'online' }], amount: { kind: 'percent', percent: 50 } }],
+              rows: [
+                { when: [{ subject: 'channel', op: 'eq', value: 'online' }], amount: { kind: 'percent', percent: 50 } },
+              ],
               otherwise: { kind: 'fixed', value: base },
             }),
           t('fees.modeLabel'),

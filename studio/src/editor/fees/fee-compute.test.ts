@@ -10,7 +10,13 @@ const definition: DraftDefinition = {
     {
       key: 'le_phi',
       name: 'Lệ phí',
-      rule: { if: [{ '==': [{ var: 'channel' }, 'online'] }, { '*': [{ var: 'const.le_phi' }, 0.5] }, { var: 'const.le_phi' }] },
+      rule: {
+        if: [
+          { '==': [{ var: 'channel' }, 'online'] },
+          { '*': [{ var: 'const.le_phi' }, 0.5] },
+          { var: 'const.le_phi' },
+        ],
+      },
     },
     { key: 'ban_sao', name: 'Phí bản sao', rule: { '*': [{ var: ['form.so_ban_sao', 0] }, 8000] } },
     { key: 'hong', name: 'Quy tắc hỏng', rule: { '-': [0, 5] } },

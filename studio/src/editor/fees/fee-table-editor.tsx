@@ -31,7 +31,6 @@ export function FeeTableEditor({ feeName, table, onChange, definition, subjects,
         {table.rows.map((row, i) => {
           const label = t('fees.row', { n: i + 1, name: feeName })
           return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
             <li key={i} className="sx-row">
               <div className="sx-row__if">
                 <strong>{i === 0 ? t('fees.if') : t('fees.elseIf')}</strong>
@@ -47,9 +46,7 @@ export function FeeTableEditor({ feeName, table, onChange, definition, subjects,
                 <strong>{t('fees.then')}</strong>
                 <AmountEditor
                   label={label}
-                  amount={
-                    row.amount.kind === 'percent' && !percent ? { kind: 'fixed', value: 0 } : row.amount
-                  }
+                  amount={row.amount.kind === 'percent' && !percent ? { kind: 'fixed', value: 0 } : row.amount}
                   onChange={(amount) => rows((r) => void (r[i] = { ...r[i]!, amount }))}
                   definition={definition}
                   subjects={subjects}

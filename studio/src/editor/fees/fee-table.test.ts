@@ -57,13 +57,20 @@ describe('fee table ↔ JSON Logic', () => {
   it('leaves dates, sums over lists and nested conditions to the advanced view', () => {
     const gplx = {
       if: [
-        { and: [{ '==': [{ var: 'channel' }, 'online'] }, { '>=': [{ days_between: [{ var: 'today' }, '2025-12-31'] }, 0] }] },
+        {
+          and: [
+            { '==': [{ var: 'channel' }, 'online'] },
+            { '>=': [{ days_between: [{ var: 'today' }, '2025-12-31'] }, 0] },
+          ],
+        },
         115000,
         135000,
       ],
     }
     expect(ruleToFeeTable(gplx)).toBeUndefined()
-    expect(ruleToFeeTable({ reduce: [{ var: 'form.giay_to' }, { '+': [{ var: 'accumulator' }, 1] }, 0] })).toBeUndefined()
+    expect(
+      ruleToFeeTable({ reduce: [{ var: 'form.giay_to' }, { '+': [{ var: 'accumulator' }, 1] }, 0] }),
+    ).toBeUndefined()
     expect(ruleToFeeTable({ if: [true, 1] })).toBeUndefined()
   })
 })

@@ -60,7 +60,10 @@ export function feeTableToRule(table: FeeTable): unknown {
   const otherwise = amountToRule(table.otherwise, table.otherwise)
   if (table.rows.length === 0) return otherwise
   return {
-    if: [...table.rows.flatMap((row) => [conditionsToRule(row.when), amountToRule(row.amount, table.otherwise)]), otherwise],
+    if: [
+      ...table.rows.flatMap((row) => [conditionsToRule(row.when), amountToRule(row.amount, table.otherwise)]),
+      otherwise,
+    ],
   }
 }
 

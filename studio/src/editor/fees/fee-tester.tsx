@@ -93,7 +93,11 @@ export function FeeTester({ definition, subjects }: { definition: DraftDefinitio
             <tr key={fee.key} data-testid={`fee-result-${fee.key}`}>
               <td>{fee.name}</td>
               <td className="sx-money-cell">
-                {fee.amount !== undefined ? formatVnd(fee.amount) : <span className="sx-error">{pick(fee.error!)}</span>}
+                {fee.amount !== undefined ? (
+                  formatVnd(fee.amount)
+                ) : (
+                  <span className="sx-error">{pick(fee.error!)}</span>
+                )}
               </td>
             </tr>
           ))}

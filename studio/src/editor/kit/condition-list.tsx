@@ -41,7 +41,6 @@ export function ConditionList({ conditions, subjects, onChange, readOnly, label 
         const operators = operatorsFor(subject)
         const name = `${label}, ${t('rule.condition', { n: i + 1 })}`
         return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: conditions have no identity but their place
           <div className="sx-condition" key={i}>
             {i > 0 && <span className="sx-and">{t('rule.and')}</span>}
             <select

@@ -5,7 +5,10 @@ import { messages } from './messages'
 // The four sections' texts (components, fees, steps, test run) with the studio's common ones, in their own
 // catalogue so the sections stay apart from the editor page's texts.
 const pick = (i: 0 | 1) =>
-  Object.fromEntries(Object.entries(messages).map(([key, pair]) => [key, pair[i]])) as Record<keyof typeof messages, string>
+  Object.fromEntries(Object.entries(messages).map(([key, pair]) => [key, pair[i]])) as Record<
+    keyof typeof messages,
+    string
+  >
 
 export type SectionKey = keyof typeof messages | keyof typeof common.vi
 const catalogues: Catalogues<SectionKey> = {

@@ -19,6 +19,11 @@ describe('move and numberFrom', () => {
     expect(list).toEqual(['b', 'a', 'c'])
   })
   it('reads typed numbers, with a decimal comma', () => {
-    expect([numberFrom('0,5'), numberFrom(''), numberFrom('abc'), numberFrom('12')]).toEqual([0.5, undefined, undefined, 12])
+    expect([numberFrom('0,5'), numberFrom(''), numberFrom('abc'), numberFrom('12')]).toEqual([
+      0.5,
+      undefined,
+      undefined,
+      12,
+    ])
   })
 })

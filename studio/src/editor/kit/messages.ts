@@ -116,10 +116,7 @@ export const messages = {
   'fees.mode.table': ['Theo điều kiện', 'By conditions'],
   'fees.mode.json': ['Nâng cao (JSON Logic)', 'Advanced (JSON Logic)'],
   'fees.modeLabel': ['Đổi cách tính phí', 'Change how a fee is computed'],
-  'fees.toFixedConfirm': [
-    'Bỏ quy tắc tính và dùng một số tiền cố định?',
-    'Drop the rule and use a fixed sum?',
-  ],
+  'fees.toFixedConfirm': ['Bỏ quy tắc tính và dùng một số tiền cố định?', 'Drop the rule and use a fixed sum?'],
   'fees.toTableConfirm': [
     'Quy tắc hiện tại không hiển thị được dưới dạng bảng. Thay bằng một bảng điều kiện mới (mất quy tắc cũ)?',
     'The current rule cannot be shown as a table. Replace it with a new table (the rule is lost)?',
@@ -216,7 +213,10 @@ export const messages = {
     'Trường hợp này dùng quy trình chung (hiển thị bên dưới, chỉ xem).',
     'This case uses the usual steps (shown below, read only).',
   ],
-  'flow.case.own': ['Tạo quy trình riêng (sao chép từ quy trình chung)', 'Give it its own steps (copied from the usual ones)'],
+  'flow.case.own': [
+    'Tạo quy trình riêng (sao chép từ quy trình chung)',
+    'Give it its own steps (copied from the usual ones)',
+  ],
   'flow.case.ownLabel': ['Tạo quy trình riêng cho trường hợp', 'Give a case its own steps'],
   'flow.case.dropOwn': ['Dùng lại quy trình chung', 'Use the usual steps again'],
   'flow.case.dropOwnConfirm': [
@@ -349,5 +349,44 @@ export const messages = {
   'flow.removeConfirmUsed': [
     'Xóa bước “{name}”? {n} bước khác đang chuyển hồ sơ đến bước này và sẽ cần sửa.',
     'Remove the step “{name}”? {n} other steps lead here and will need fixing.',
+  ],
+  'run.title': ['Chạy thử thời hạn', 'Test run'],
+  'run.lead': [
+    'Xem một hồ sơ nhận vào thời điểm bạn chọn sẽ phải xong mỗi bước lúc nào, theo lịch làm việc của đơn vị (ngày nghỉ lễ, Tết, cuối tuần). Chạy thử dùng quy trình đang sửa, chưa cần lưu hay ban hành.',
+    'See when a dossier received at the moment you choose is due at each step, on the unit’s working calendar. It runs the definition as it is on screen; nothing needs saving or publishing.',
+  ],
+  'run.start': ['Thời điểm tiếp nhận hồ sơ', 'When the dossier is received'],
+  'run.now': ['Bây giờ', 'Now'],
+  'run.tet': ['Thử qua Tết (thứ Sáu trước Tết Nguyên đán)', 'Try over Tết (the Friday before Lunar New Year)'],
+  'run.unit': ['Lịch làm việc của đơn vị', 'Working calendar of'],
+  'run.unitDefault': ['Lịch chung của tỉnh', 'The province’s calendar'],
+  'run.unitHint': ['Đơn vị có thể có ngày làm việc riêng.', 'A unit may keep its own working days.'],
+  'run.data': ['Dữ liệu tờ khai mẫu (không bắt buộc)', 'Sample form data (optional)'],
+  'run.dataLabel': ['Dữ liệu tờ khai', 'Form data'],
+  'run.dataHint': [
+    'Dạng JSON, ví dụ {"can_xac_minh": true}; dùng để chọn trường hợp giải quyết.',
+    'As JSON, e.g. {"can_xac_minh": true}; it selects the case.',
+  ],
+  'run.submit': ['Chạy thử', 'Run'],
+  'run.running': ['Đang chạy thử…', 'Running…'],
+  'run.badStart': ['Hãy chọn ngày và giờ tiếp nhận.', 'Choose the day and time of reception.'],
+  'run.result': ['Kết quả chạy thử', 'Result'],
+  'run.provisional': [
+    'Một năm trong khoảng này chưa có quyết định chính thức về lịch nghỉ; ngày nghỉ được tính theo quy định chung của Bộ luật Lao động.',
+    'A year in this span has no official holiday decision yet; days off follow the Labour Code’s rules.',
+  ],
+  'run.case': ['Trường hợp áp dụng', 'Case'],
+  'run.baseCase': ['Quy trình chung', 'The usual steps'],
+  'run.totalDue': ['Hạn trả kết quả', 'Result due'],
+  'run.noDue': ['không quy định thời hạn', 'no set time'],
+  'run.from': ['Bắt đầu', 'Starts'],
+  'run.due': ['Hạn xử lý', 'Due'],
+  'run.noStepDue': ['không tính thời hạn riêng', 'no time of its own'],
+  'run.daysOff': ['Ngày nghỉ đi qua', 'Days off crossed'],
+  'run.makeUp': ['{name} (ngày làm bù)', '{name} (make-up working day)'],
+  'run.weekends': ['{n} ngày nghỉ cuối tuần', '{n} weekend days'],
+  'run.after': [
+    'Chạy thử theo đường đi chính: ở mỗi bước, thao tác đầu tiên chuyển sang bước khác.',
+    'The run follows the main path: at each step, the first action leading to another step.',
   ],
 } as const satisfies Record<string, readonly [string, string]>

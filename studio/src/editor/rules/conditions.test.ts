@@ -38,7 +38,9 @@ describe('conditions ↔ JSON Logic', () => {
   })
 
   it('leaves what it cannot show as a table to the advanced view', () => {
-    expect(ruleToConditions({ or: [{ '==': [{ var: 'form.a' }, 1] }, { '==': [{ var: 'form.b' }, 1] }] })).toBeUndefined()
+    expect(
+      ruleToConditions({ or: [{ '==': [{ var: 'form.a' }, 1] }, { '==': [{ var: 'form.b' }, 1] }] }),
+    ).toBeUndefined()
     expect(ruleToConditions({ '>': [{ days_between: [{ var: 'form.ngay' }, { var: 'today' }] }, 60] })).toBeUndefined()
     expect(ruleToConditions({ '==': [{ var: 'form.a' }, { var: 'form.b' }] })).toBeUndefined()
   })

@@ -33,7 +33,18 @@ export function targetFor(type: ActionType, current: unknown, steps: Partial<Ste
 }
 
 /** One action of a step: its button label, what it does, where it leads, what the officer gives, its guard. */
-export function ActionEditor({ action, path, stepIndex, steps, hasCases, subjects, problems, readOnly, edit, remove }: Props) {
+export function ActionEditor({
+  action,
+  path,
+  stepIndex,
+  steps,
+  hasCases,
+  subjects,
+  problems,
+  readOnly,
+  edit,
+  remove,
+}: Props) {
   const { t, pick } = useSections()
   const id = useId()
   const type = action.type as ActionType | undefined
@@ -215,12 +226,7 @@ export function ActionEditor({ action, path, stepIndex, steps, hasCases, subject
         <details className="sx-advanced">
           <summary>{t('flow.action.advanced')}</summary>
           <p className="hint">{t('flow.action.advancedHint')}</p>
-          <RuleJson
-            label={t('flow.action.input')}
-            value={action.input}
-            onChange={set('input')}
-            readOnly={readOnly}
-          />
+          <RuleJson label={t('flow.action.input')} value={action.input} onChange={set('input')} readOnly={readOnly} />
           <Problems problems={problems} path={`${path}/input`} />
           <RuleJson
             label={t('flow.action.inputUi')}

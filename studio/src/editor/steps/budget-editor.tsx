@@ -41,11 +41,13 @@ export function BudgetEditor({
         disabled={readOnly}
         onChange={(e) => onChange(budgetFrom(parts.value, e.target.value as TimeUnit | 'none'))}
       >
-        {(['workingDays', 'workingHours', 'calendarDays', ...(allowNone ? ['none' as const] : [])] as const).map((u) => (
-          <option key={u} value={u}>
-            {pick(unitNames[u])}
-          </option>
-        ))}
+        {(['workingDays', 'workingHours', 'calendarDays', ...(allowNone ? ['none' as const] : [])] as const).map(
+          (u) => (
+            <option key={u} value={u}>
+              {pick(unitNames[u])}
+            </option>
+          ),
+        )}
       </select>
     </span>
   )

@@ -21,7 +21,11 @@ describe('budgetSummary', () => {
 
   it('counts a same-day total as 8 working hours and never flags a total of none', () => {
     const steps = [{ budget: { kind: 'workingHours', hours: 6 } }, { budget: { kind: 'workingHours', hours: 3 } }]
-    expect(budgetSummary(steps, { kind: 'sameDay', cutoff: '15:00' })).toMatchObject({ used: 9, limit: 8, exceeds: true })
+    expect(budgetSummary(steps, { kind: 'sameDay', cutoff: '15:00' })).toMatchObject({
+      used: 9,
+      limit: 8,
+      exceeds: true,
+    })
     const none = budgetSummary(steps, { kind: 'none' })
     expect([none.limit, none.exceeds]).toEqual([undefined, false])
   })

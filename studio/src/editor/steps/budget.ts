@@ -33,7 +33,8 @@ function limitOf(total: unknown): { value: number; unit: TimeUnit } | undefined 
   if (!isRecord(total)) return undefined
   if ((total.kind === 'workingDays' || total.kind === 'calendarDays') && typeof total.days === 'number')
     return { value: total.days, unit: total.kind }
-  if (total.kind === 'workingHours' && typeof total.hours === 'number') return { value: total.hours, unit: 'workingHours' }
+  if (total.kind === 'workingHours' && typeof total.hours === 'number')
+    return { value: total.hours, unit: 'workingHours' }
   if (total.kind === 'sameDay') return { value: HOURS_PER_DAY, unit: 'workingHours' }
   return undefined
 }

@@ -80,11 +80,12 @@ export function FlowDiagram({ steps, selected, onSelect, panel, hasProblems }: P
           const budget = showBudget(step.budget, locale)
           const unit = step.unit
           const consult = isRecord(step.consult) ? step.consult : undefined
-          const exits = edges.map((edge, e) => ({ edge, e })).filter(({ edge }) => edge.from === i && edge.kind !== 'next')
+          const exits = edges
+            .map((edge, e) => ({ edge, e }))
+            .filter(({ edge }) => edge.from === i && edge.kind !== 'next')
           const next = edges.filter((edge) => edge.from === i && edge.kind === 'next')
           const open = selected === i
           return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a step is shown in its place
             <li key={i} className="sx-flow__item">
               <button
                 type="button"
@@ -107,7 +108,9 @@ export function FlowDiagram({ steps, selected, onSelect, panel, hasProblems }: P
                     {' · '}
                     {budget ?? t('flow.noBudget')}
                   </span>
-                  {unit !== undefined && <span className="sx-step__tag">{t('flow.lienThong', { unit: unitText(unit, t, pick) })}</span>}
+                  {unit !== undefined && (
+                    <span className="sx-step__tag">{t('flow.lienThong', { unit: unitText(unit, t, pick) })}</span>
+                  )}
                   {consult && (
                     <span className="sx-step__tag">
                       {t('flow.consultTag', { n: listOf<unknown>(consult.units).length })}
@@ -142,7 +145,6 @@ export function FlowDiagram({ steps, selected, onSelect, panel, hasProblems }: P
                   <span className="sx-connector__labels">
                     {next.length > 0 ? (
                       next.map((edge, k) => (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: labels in order
                         <span key={k} className="sx-connector__label">
                           {actionLabel(step, edge)}
                         </span>
@@ -161,7 +163,16 @@ export function FlowDiagram({ steps, selected, onSelect, panel, hasProblems }: P
         <svg className="sx-flow__lanes" width={width} height={ys.height} aria-hidden="true">
           <defs>
             {colours.map((c, k) => (
-              <marker key={c} id={`sx-arrow-${k}`} viewBox="0 0 8 8" refX="1" refY="4" markerWidth="6" markerHeight="6" orient="auto">
+              <marker
+                key={c}
+                id={`sx-arrow-${k}`}
+                viewBox="0 0 8 8"
+                refX="1"
+                refY="4"
+                markerWidth="6"
+                markerHeight="6"
+                orient="auto"
+              >
                 <path d="M8,0 L0,4 L8,8 z" fill={c} />
               </marker>
             ))}
@@ -173,7 +184,6 @@ export function FlowDiagram({ steps, selected, onSelect, panel, hasProblems }: P
             const y2 = (ys.box.get(edge.to!) ?? 0) + (edge.to! < edge.from ? 6 : -6)
             return (
               <path
-                // biome-ignore lint/suspicious/noArrayIndexKey: edges in order
                 key={e}
                 d={`M0,${y1} H${x} V${y2} H3`}
                 fill="none"
@@ -196,6 +206,7 @@ function unitText(
 ): string {
   if (unit === 'receiving') return t('flow.unit.receiving')
   if (isRecord(unit) && typeof unit.code === 'string') return t('flow.unit.codeShort', { code: unit.code })
-  if (isRecord(unit) && typeof unit.up === 'string') return t('flow.unit.upShort', { level: levelNames[unit.up] ? pick(levelNames[unit.up]!) : unit.up })
+  if (isRecord(unit) && typeof unit.up === 'string')
+    return t('flow.unit.upShort', { level: levelNames[unit.up] ? pick(levelNames[unit.up]!) : unit.up })
   return '—'
 }

@@ -63,7 +63,9 @@ export function ProcessingTimeEditor({
               step={1}
               value={typeof time[amountKey] === 'number' ? (time[amountKey] as number) : ''}
               readOnly={readOnly}
-              onChange={(e) => onChange({ ...time, [amountKey]: numberFrom(e.target.value) ?? 1 } as unknown as ProcessingTime)}
+              onChange={(e) =>
+                onChange({ ...time, [amountKey]: numberFrom(e.target.value) ?? 1 } as unknown as ProcessingTime)
+              }
             />
           </>
         )}

@@ -178,7 +178,6 @@ export function StepPanel(props: Props) {
           <div className="stack">
             <ol className="sx-consult-units">
               {listOf<unknown>(consult.units).map((unit, u) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: consulted units are edited in place
                 <li key={u} className="row">
                   <UnitRefEditor
                     label={t('flow.consult.unit', { n: u + 1 })}
@@ -295,7 +294,6 @@ export function StepPanel(props: Props) {
         <Problems problems={problems} path={`${path}/actions`} exact />
         {actions.map((action, a) => (
           <ActionEditor
-            // biome-ignore lint/suspicious/noArrayIndexKey: actions are edited in place
             key={a}
             action={isRecord(action) ? action : {}}
             path={`${path}/actions/${a}`}
@@ -321,7 +319,18 @@ export function StepPanel(props: Props) {
             onClick={() =>
               editActions((list) => {
                 const label = pick(actionTypeNames.forward)
-                list.push(newAction(steps, index, newKey(label, list.map((x) => x?.key), 'chuyen'), label))
+                list.push(
+                  newAction(
+                    steps,
+                    index,
+                    newKey(
+                      label,
+                      list.map((x) => x?.key),
+                      'chuyen',
+                    ),
+                    label,
+                  ),
+                )
               }, t('flow.action.addLabel'))
             }
           >
@@ -378,4 +387,3 @@ const pointsTo = (step: DraftStep, key: unknown): boolean =>
   listOf<unknown>(step.actions).some(
     (a) => isRecord(a) && (a.to === key || listOf<unknown>(a.routes).some((r) => isRecord(r) && r.to === key)),
   )
-

@@ -53,7 +53,17 @@ export function StepsSection({ definition, change, problems, readOnly }: Section
   const addStep = () => {
     const name = t('flow.newName')
     editSteps((list) => {
-      list.push({ key: newKey(name, list.map((s) => s?.key), 'buoc'), name, role: 'specialist', status: 4, actions: [] })
+      list.push({
+        key: newKey(
+          name,
+          list.map((s) => s?.key),
+          'buoc',
+        ),
+        name,
+        role: 'specialist',
+        status: 4,
+        actions: [],
+      })
     }, t('flow.addLabel'))
     setSelected(steps.length)
   }
@@ -80,7 +90,6 @@ export function StepsSection({ definition, change, problems, readOnly }: Section
         >
           <option value="">{t('flow.variant.base')}</option>
           {cases.map((c, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: cases are chosen by place
             <option key={i} value={String(i)}>
               {t('flow.variant.case', { name: String(c?.name ?? c?.key ?? i + 1) })}
             </option>
@@ -95,7 +104,14 @@ export function StepsSection({ definition, change, problems, readOnly }: Section
               change((d: DraftDefinition) => {
                 if (!Array.isArray(d.cases)) d.cases = []
                 const list = d.cases as DraftCase[]
-                list.push({ key: newKey(name, list.map((c) => c?.key), 'truong_hop'), name })
+                list.push({
+                  key: newKey(
+                    name,
+                    list.map((c) => c?.key),
+                    'truong_hop',
+                  ),
+                  name,
+                })
               }, t('flow.case.addLabel'))
               setVariant(cases.length)
               setSelected(null)
@@ -168,7 +184,8 @@ export function StepsSection({ definition, change, problems, readOnly }: Section
                   className="button button--secondary"
                   onClick={() =>
                     editCase(
-                      (c) => void (c.steps = structuredClone(listOf<DraftStep>(definition.steps)) as DraftCase['steps']),
+                      (c) =>
+                        void (c.steps = structuredClone(listOf<DraftStep>(definition.steps)) as DraftCase['steps']),
                       t('flow.case.ownLabel'),
                     )
                   }
