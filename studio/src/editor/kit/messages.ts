@@ -290,7 +290,7 @@ export const messages = {
   'flow.unit.codeLabel': ['mã đơn vị', 'unit code'],
   'flow.unit.codePlaceholder': ['Mã đơn vị, ví dụ STNMT', 'Unit code, e.g. STNMT'],
   'flow.unit.codeShort': ['đơn vị {code}', 'unit {code}'],
-  'flow.unit.upShort': ['{level} cấp trên', 'the {level} above'],
+  'flow.unit.upShort': ['đơn vị {level} quản lý', 'the {level} above'],
   'flow.description': ['Mô tả công việc của bước', 'What is done at this step'],
   'flow.consult': ['Lấy ý kiến các đơn vị', 'Consult other units'],
   'flow.consult.on': ['Bước này lấy ý kiến các đơn vị khác', 'This step asks other units for their opinion'],

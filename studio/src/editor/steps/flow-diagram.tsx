@@ -7,6 +7,12 @@ import type { DraftStep } from './step-panel'
 
 const LANE = 14
 const colours = ['#0b4f9c', '#b3261e', '#1b6b34', '#8a4b00', '#6a3d9a', '#00707a']
+interface Positions {
+  from: Record<number, number>
+  box: Record<number, number>
+  height: number
+}
+
 const colourOf = (edge: FlowEdge) => colours[(edge.lane ?? 0) % colours.length]!
 
 interface Props {
@@ -29,26 +35,30 @@ export function FlowDiagram({ steps, selected, onSelect, panel, hasProblems }: P
   const { edges, lanes } = flowLayout(steps)
   const container = useRef<HTMLDivElement>(null)
   const anchors = useRef(new Map<string, HTMLElement>())
-  const [ys, setYs] = useState<{ from: Map<number, number>; box: Map<number, number>; height: number }>()
+  const [ys, setYs] = useState<Positions>()
   const anchor = (key: string) => (el: HTMLElement | null) => {
     if (el) anchors.current.set(key, el)
     else anchors.current.delete(key)
   }
+  const current = useRef({ edges, count: steps.length })
+  current.current = { edges, count: steps.length }
+  // Where each side arrow leaves (its line in the box) and where each box is, measured after layout; set only when
+  // they moved, so measuring after every render settles.
   const measure = useCallback(() => {
     const root = container.current
     if (!root) return
     const top = root.getBoundingClientRect().top
-    const mid = (el: HTMLElement | undefined) => (el ? el.getBoundingClientRect().top - top + el.offsetHeight / 2 : 0)
-    const from = new Map<number, number>()
-    const box = new Map<number, number>()
-    edges.forEach((edge, e) => {
-      if (edge.kind === 'lane') from.set(e, mid(anchors.current.get(`edge-${e}`)))
+    const mid = (el: HTMLElement | undefined) =>
+      el ? Math.round(el.getBoundingClientRect().top - top + el.offsetHeight / 2) : 0
+    const next: Positions = { from: {}, box: {}, height: root.offsetHeight }
+    current.current.edges.forEach((edge, e) => {
+      if (edge.kind === 'lane') next.from[e] = mid(anchors.current.get(`edge-${e}`))
     })
-    steps.forEach((_, i) => box.set(i, mid(anchors.current.get(`box-${i}`))))
-    setYs({ from, box, height: root.offsetHeight })
-  }, [edges, steps])
+    for (let i = 0; i < current.current.count; i++) next.box[i] = mid(anchors.current.get(`box-${i}`))
+    setYs((prev) => (prev && JSON.stringify(prev) === JSON.stringify(next) ? prev : next))
+  }, [])
+  useLayoutEffect(measure)
   useLayoutEffect(() => {
-    measure()
     const root = container.current
     if (!root || typeof ResizeObserver === 'undefined') return
     const observer = new ResizeObserver(measure)
@@ -180,8 +190,8 @@ export function FlowDiagram({ steps, selected, onSelect, panel, hasProblems }: P
           {edges.map((edge, e) => {
             if (edge.kind !== 'lane') return null
             const x = 6 + edge.lane! * LANE + LANE / 2
-            const y1 = ys.from.get(e) ?? 0
-            const y2 = (ys.box.get(edge.to!) ?? 0) + (edge.to! < edge.from ? 6 : -6)
+            const y1 = ys.from[e] ?? 0
+            const y2 = (ys.box[edge.to!] ?? 0) + (edge.to! < edge.from ? 6 : -6)
             return (
               <path
                 key={e}
@@ -207,6 +217,6 @@ function unitText(
   if (unit === 'receiving') return t('flow.unit.receiving')
   if (isRecord(unit) && typeof unit.code === 'string') return t('flow.unit.codeShort', { code: unit.code })
   if (isRecord(unit) && typeof unit.up === 'string')
-    return t('flow.unit.upShort', { level: levelNames[unit.up] ? pick(levelNames[unit.up]!) : unit.up })
+    return t('flow.unit.upShort', { level: (levelNames[unit.up] ? pick(levelNames[unit.up]!) : unit.up).toLocaleLowerCase() })
   return '—'
 }
