@@ -16,8 +16,10 @@ export interface SectionProps {
   /**
    * Applies an edit: `recipe` mutates a copy of the definition (the editor clones it first), and the result
    * becomes one step of undo/redo, is validated at once and autosaved. `label` names the step ("Thêm trường").
+   * Edits in quick succession with the same `merge` key (by default the label) make one step: give each box its
+   * own key (e.g. `fees/2/name`) so typing in it is one step and the next box starts another.
    */
-  change: (recipe: (draft: DraftDefinition) => void, label?: string) => void
+  change: (recipe: (draft: DraftDefinition) => void, label?: string, merge?: string) => void
   /** Every current problem of the definition, paths from its root (`/steps/2/budget`), in both languages. */
   problems: Issue[]
   /** True while the draft cannot be edited (awaiting a second approval, or the account may only read). */
