@@ -3,7 +3,7 @@ import { useMemo } from 'react'
 import { defaultMaxSizeMB, fileTypes, isAccepted, otherTypes, toggleType } from './components/file-types'
 import { NumberField, setOrDelete, TextField } from './kit/fields'
 import { useSections } from './kit/i18n'
-import { isRecord, listOf, move, newKey } from './kit/keys'
+import { isRecord, listOf, move, newKey, ownStep } from './kit/keys'
 import { RuleConditions } from './kit/rule-conditions'
 import { ruleSubjects, type Subject } from './kit/subjects'
 import { Problems } from './problems'
@@ -17,11 +17,15 @@ export function ComponentsSection({ definition, change, problems, readOnly }: Se
   const { t, pick } = useSections()
   const components = listOf<Draft>(definition.components)
   const subjects = useMemo(() => ruleSubjects(definition, pick, { withCase: false }), [definition, pick])
-  const editList = (recipe: (list: Draft[]) => void, label: string) =>
-    change((d: DraftDefinition) => {
-      if (!Array.isArray(d.components)) d.components = []
-      recipe(d.components as Draft[])
-    }, label)
+  const editList = (recipe: (list: Draft[]) => void, label: string, merge = ownStep()) =>
+    change(
+      (d: DraftDefinition) => {
+        if (!Array.isArray(d.components)) d.components = []
+        recipe(d.components as Draft[])
+      },
+      label,
+      merge,
+    )
   const add = () =>
     editList((list) => {
       const key = newKey(
@@ -48,11 +52,15 @@ export function ComponentsSection({ definition, change, problems, readOnly }: Se
               subjects={subjects}
               problems={problems}
               readOnly={readOnly}
-              edit={(recipe, label) =>
-                editList((list) => {
-                  if (!isRecord(list[i])) list[i] = {}
-                  recipe(list[i]!)
-                }, label)
+              edit={(recipe, label, merge) =>
+                editList(
+                  (list) => {
+                    if (!isRecord(list[i])) list[i] = {}
+                    recipe(list[i]!)
+                  },
+                  label,
+                  merge,
+                )
               }
               move={(by) => editList((list) => move(list, i, by), t('comp.moveLabel'))}
               remove={() => editList((list) => list.splice(i, 1), t('comp.removeLabel'))}
@@ -76,7 +84,7 @@ interface CardProps {
   subjects: Subject[]
   problems: SectionProps['problems']
   readOnly: boolean
-  edit: (recipe: (component: Draft) => void, label: string) => void
+  edit: (recipe: (component: Draft) => void, label: string, merge?: string) => void
   move: (by: -1 | 1) => void
   remove: () => void
 }
@@ -85,19 +93,24 @@ function ComponentCard({ index, count, component, subjects, problems, readOnly, 
   const { t, pick } = useSections()
   const path = `/components/${index}`
   const name = typeof component.name === 'string' && component.name ? component.name : t('comp.unnamed')
-  const set = (key: string, label: string) => (value: unknown) => edit((c) => setOrDelete(c, key, value), label)
+  const set = (key: string, label: string) => (value: unknown) =>
+    edit((c) => setOrDelete(c, key, value), label, `${path}/${key}`)
   const template = isRecord(component.template) ? component.template : undefined
   const setTemplate = (key: string) => (value: string) =>
-    edit((c) => {
-      const next = { ...(isRecord(c.template) ? c.template : {}) } as Record<string, unknown>
-      setOrDelete(next, key, value)
-      if (Object.keys(next).length === 0) delete c.template
-      else c.template = next as unknown as DossierComponent['template']
-    }, t('comp.templateLabel'))
+    edit(
+      (c) => {
+        const next = { ...(isRecord(c.template) ? c.template : {}) } as Record<string, unknown>
+        setOrDelete(next, key, value)
+        if (Object.keys(next).length === 0) delete c.template
+        else c.template = next as unknown as DossierComponent['template']
+      },
+      t('comp.templateLabel'),
+      `${path}/template/${key}`,
+    )
   const accept = Array.isArray(component.accept) ? component.accept : undefined
   const hasProblems = problems.some((p) => p.path === path || p.path.startsWith(`${path}/`))
   return (
-    <details className="sx-card" open={hasProblems || count <= 3 || undefined}>
+    <details className="sx-card" open={hasProblems || count <= 3 || undefined} data-path={path}>
       <summary>
         <span className="sx-card__title">
           {index + 1}. {name}
@@ -166,13 +179,17 @@ function ComponentCard({ index, count, component, subjects, problems, readOnly, 
               checked={component.when !== undefined}
               disabled={readOnly}
               onChange={(e) =>
-                edit((c) => {
-                  if (!e.target.checked) delete c.when
-                  else {
-                    const first = subjects.find((s) => s.path.startsWith('form.')) ?? subjects[0]
-                    c.when = { '==': [{ var: first?.path ?? 'channel' }, first?.options?.[0]?.value ?? true] }
-                  }
-                }, t('comp.whenLabel'))
+                edit(
+                  (c) => {
+                    if (!e.target.checked) delete c.when
+                    else {
+                      const first = subjects.find((s) => s.path.startsWith('form.')) ?? subjects[0]
+                      c.when = { '==': [{ var: first?.path ?? 'channel' }, first?.options?.[0]?.value ?? true] }
+                    }
+                  },
+                  t('comp.whenLabel'),
+                  `${path}/when`,
+                )
               }
             />
             {t('comp.onlyWhen')}
@@ -184,10 +201,14 @@ function ComponentCard({ index, count, component, subjects, problems, readOnly, 
               subjects={subjects}
               readOnly={readOnly}
               onChange={(rule) =>
-                edit((c) => {
-                  if (rule === undefined) delete c.when
-                  else c.when = rule as DossierComponent['when']
-                }, t('comp.whenLabel'))
+                edit(
+                  (c) => {
+                    if (rule === undefined) delete c.when
+                    else c.when = rule as DossierComponent['when']
+                  },
+                  t('comp.whenLabel'),
+                  `${path}/when`,
+                )
               }
             />
           )}

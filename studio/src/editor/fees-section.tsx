@@ -3,7 +3,7 @@ import { ConstantsEditor } from './fees/constants-editor'
 import { type DraftFee, FeeCard } from './fees/fee-card'
 import { FeeTester } from './fees/fee-tester'
 import { useSections } from './kit/i18n'
-import { isRecord, listOf, move, newKey } from './kit/keys'
+import { isRecord, listOf, move, newKey, ownStep } from './kit/keys'
 import { ruleSubjects } from './kit/subjects'
 import { Problems } from './problems'
 import type { DraftDefinition, SectionProps } from './section'
@@ -14,11 +14,15 @@ export function FeesSection({ definition, change, problems, readOnly }: SectionP
   const { t, pick } = useSections()
   const fees = listOf<DraftFee>(definition.fees)
   const subjects = useMemo(() => ruleSubjects(definition, pick), [definition, pick])
-  const editList = (recipe: (list: DraftFee[]) => void, label: string) =>
-    change((d: DraftDefinition) => {
-      if (!Array.isArray(d.fees)) d.fees = []
-      recipe(d.fees as DraftFee[])
-    }, label)
+  const editList = (recipe: (list: DraftFee[]) => void, label: string, merge = ownStep()) =>
+    change(
+      (d: DraftDefinition) => {
+        if (!Array.isArray(d.fees)) d.fees = []
+        recipe(d.fees as DraftFee[])
+      },
+      label,
+      merge,
+    )
   return (
     <section className="sx-section" aria-labelledby="sx-fees-title">
       <h2 id="sx-fees-title">{t('fees.title')}</h2>
@@ -36,11 +40,15 @@ export function FeesSection({ definition, change, problems, readOnly }: SectionP
               subjects={subjects}
               problems={problems}
               readOnly={readOnly}
-              edit={(recipe, label) =>
-                editList((list) => {
-                  if (!isRecord(list[i])) list[i] = {}
-                  recipe(list[i]!)
-                }, label)
+              edit={(recipe, label, merge) =>
+                editList(
+                  (list) => {
+                    if (!isRecord(list[i])) list[i] = {}
+                    recipe(list[i]!)
+                  },
+                  label,
+                  merge,
+                )
               }
               move={(by) => editList((list) => move(list, i, by), t('fees.moveLabel'))}
               remove={() => editList((list) => list.splice(i, 1), t('fees.removeLabel'))}

@@ -1,7 +1,7 @@
 import { formatVnd } from '@motcua/forms'
 import { NumberField, setOrDelete, TextField } from '../kit/fields'
 import { useSections } from '../kit/i18n'
-import { isRecord, newKey } from '../kit/keys'
+import { isRecord, newKey, ownStep } from '../kit/keys'
 import { Problems } from '../problems'
 import type { DraftDefinition, SectionProps } from '../section'
 
@@ -14,12 +14,20 @@ export function ConstantsEditor({
 }: Pick<SectionProps, 'definition' | 'change' | 'problems' | 'readOnly'>) {
   const { t } = useSections()
   const constants = Object.entries(isRecord(definition.constants) ? definition.constants : {})
-  const edit = (recipe: (constants: Record<string, Record<string, unknown>>) => void, label: string) =>
-    change((d: DraftDefinition) => {
-      if (!isRecord(d.constants)) d.constants = {}
-      recipe(d.constants as unknown as Record<string, Record<string, unknown>>)
-      if (Object.keys(d.constants as object).length === 0) delete d.constants
-    }, label)
+  const edit = (
+    recipe: (constants: Record<string, Record<string, unknown>>) => void,
+    label: string,
+    merge = ownStep(),
+  ) =>
+    change(
+      (d: DraftDefinition) => {
+        if (!isRecord(d.constants)) d.constants = {}
+        recipe(d.constants as unknown as Record<string, Record<string, unknown>>)
+        if (Object.keys(d.constants as object).length === 0) delete d.constants
+      },
+      label,
+      merge,
+    )
   return (
     <section className="sx-subsection" aria-labelledby="sx-constants-title">
       <h3 id="sx-constants-title">{t('fees.constants')}</h3>
@@ -39,7 +47,9 @@ export function ConstantsEditor({
                 readOnly={readOnly}
                 problems={problems}
                 path={`${path}/name`}
-                onChange={(v) => edit((all) => setOrDelete(all[key]!, 'name', v), t('fees.constantLabel'))}
+                onChange={(v) =>
+                  edit((all) => setOrDelete(all[key]!, 'name', v), t('fees.constantLabel'), `${path}/name`)
+                }
               />
               <NumberField
                 label={t('fees.constantValue')}
@@ -50,7 +60,9 @@ export function ConstantsEditor({
                 readOnly={readOnly}
                 problems={problems}
                 path={`${path}/value`}
-                onChange={(v) => edit((all) => setOrDelete(all[key]!, 'value', v), t('fees.constantLabel'))}
+                onChange={(v) =>
+                  edit((all) => setOrDelete(all[key]!, 'value', v), t('fees.constantLabel'), `${path}/value`)
+                }
               />
             </div>
             <TextField
@@ -60,7 +72,9 @@ export function ConstantsEditor({
               readOnly={readOnly}
               problems={problems}
               path={`${path}/note`}
-              onChange={(v) => edit((all) => setOrDelete(all[key]!, 'note', v), t('fees.constantLabel'))}
+              onChange={(v) =>
+                edit((all) => setOrDelete(all[key]!, 'note', v), t('fees.constantLabel'), `${path}/note`)
+              }
             />
             <Problems problems={problems} path={path} exact />
             {!readOnly && (

@@ -21,7 +21,7 @@ interface Props {
   subjects: Subject[]
   problems: Issue[]
   readOnly: boolean
-  edit: (recipe: (fee: DraftFee) => void, label: string) => void
+  edit: (recipe: (fee: DraftFee) => void, label: string, merge?: string) => void
   move: (by: -1 | 1) => void
   remove: () => void
 }
@@ -47,7 +47,8 @@ export function FeeCard({ index, count, fee, definition, subjects, problems, rea
   const table = fee.rule !== undefined ? ruleToFeeTable(fee.rule) : undefined
   const [advanced, setAdvanced] = useState(false)
   const mode: Mode = fee.rule === undefined ? 'fixed' : table && !advanced ? 'table' : 'json'
-  const set = (key: string, label: string) => (value: unknown) => edit((f) => setOrDelete(f, key, value), label)
+  const set = (key: string, label: string) => (value: unknown) =>
+    edit((f) => setOrDelete(f, key, value), label, `${path}/${key}`)
 
   const choose = (next: Mode) => {
     if (next === mode) return
@@ -90,7 +91,7 @@ export function FeeCard({ index, count, fee, definition, subjects, problems, rea
   }
 
   return (
-    <article className="sx-card" aria-labelledby={`${id}-title`}>
+    <article className="sx-card" aria-labelledby={`${id}-title`} data-path={path}>
       <h3 id={`${id}-title`} className="sx-card__title">
         {index + 1}. {name}
       </h3>
@@ -151,7 +152,7 @@ export function FeeCard({ index, count, fee, definition, subjects, problems, rea
             definition={definition}
             subjects={subjects}
             readOnly={readOnly}
-            onChange={(next) => edit((f) => storeTable(f, next), t('fees.ruleLabel'))}
+            onChange={(next) => edit((f) => storeTable(f, next), t('fees.ruleLabel'), `${path}/rule`)}
           />
         )}
         {mode === 'json' && (

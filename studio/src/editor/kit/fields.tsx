@@ -43,7 +43,7 @@ export function TextField({
     'aria-describedby': hint ? `${id}-hint` : undefined,
   }
   return (
-    <div className={`field ${className ?? ''}`}>
+    <div className={`field ${className ?? ''}`} data-path={path}>
       <label className="label" htmlFor={id}>
         {label}
       </label>
@@ -84,7 +84,7 @@ export function NumberField({
 }) {
   const id = useId()
   return (
-    <div className={`field ${className ?? ''}`}>
+    <div className={`field ${className ?? ''}`} data-path={path}>
       <label className="label" htmlFor={id}>
         {label}
       </label>

@@ -39,3 +39,10 @@ export function numberFrom(text: string): number | undefined {
   const n = Number(text.replace(',', '.'))
   return Number.isFinite(n) ? n : undefined
 }
+
+let steps = 0
+/**
+ * A merge key of its own for `change`, so this edit is one undo step however soon the next comes (adding,
+ * removing, moving, ticking); typing in a box passes the box's path instead, so the typing is one step.
+ */
+export const ownStep = (): string => `step:${++steps}`

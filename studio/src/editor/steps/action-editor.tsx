@@ -19,7 +19,7 @@ interface Props {
   subjects: Subject[]
   problems: Issue[]
   readOnly: boolean
-  edit: (recipe: (action: DraftAction) => void, label: string) => void
+  edit: (recipe: (action: DraftAction) => void, label: string, merge?: string) => void
   remove: () => void
 }
 
@@ -49,7 +49,8 @@ export function ActionEditor({
   const id = useId()
   const type = action.type as ActionType | undefined
   const label = typeof action.label === 'string' && action.label ? action.label : t('flow.action.unnamed')
-  const set = (key: string) => (value: unknown) => edit((a) => setOrDelete(a, key, value), t('flow.action.editLabel'))
+  const set = (key: string) => (value: unknown) =>
+    edit((a) => setOrDelete(a, key, value), t('flow.action.editLabel'), `${path}/${key}`)
   const requires = Array.isArray(action.requires) ? (action.requires as ActionInput[]) : []
   const moving = type !== undefined && movingTypes.includes(type)
   const hasError = problems.some((p) => p.path === path || p.path.startsWith(`${path}/`))

@@ -23,6 +23,8 @@ interface Props {
   panel: ReactNode
   /** Whether a step has problems (its box is marked). */
   hasProblems: (index: number) => boolean
+  /** `/steps` or `/cases/0/steps`: each box carries its step's path, so a problem's link can reach it. */
+  listPath: string
 }
 
 /**
@@ -30,7 +32,7 @@ interface Props {
  * step between boxes with their actions' labels, and the other arrows (back, or skipping ahead) in lanes beside the
  * column, each named again in its step's box so nothing depends on following a line (and on a phone the lanes hide).
  */
-export function FlowDiagram({ steps, selected, onSelect, panel, hasProblems }: Props) {
+export function FlowDiagram({ steps, selected, onSelect, panel, hasProblems, listPath }: Props) {
   const { t, pick, locale } = useSections()
   const { edges, lanes } = flowLayout(steps)
   const container = useRef<HTMLDivElement>(null)
@@ -100,6 +102,7 @@ export function FlowDiagram({ steps, selected, onSelect, panel, hasProblems }: P
               <button
                 type="button"
                 ref={anchor(`box-${i}`)}
+                data-path={`${listPath}/${i}`}
                 className={`sx-step${open ? ' sx-step--open' : ''}${hasProblems(i) ? ' sx-step--error' : ''}`}
                 aria-expanded={open}
                 aria-controls={open ? `step-panel-${i}` : undefined}
@@ -217,6 +220,8 @@ function unitText(
   if (unit === 'receiving') return t('flow.unit.receiving')
   if (isRecord(unit) && typeof unit.code === 'string') return t('flow.unit.codeShort', { code: unit.code })
   if (isRecord(unit) && typeof unit.up === 'string')
-    return t('flow.unit.upShort', { level: (levelNames[unit.up] ? pick(levelNames[unit.up]!) : unit.up).toLocaleLowerCase() })
+    return t('flow.unit.upShort', {
+      level: (levelNames[unit.up] ? pick(levelNames[unit.up]!) : unit.up).toLocaleLowerCase(),
+    })
   return '—'
 }

@@ -2,7 +2,7 @@ import { dossierStatuses, type Issue, type Step, type StepBudget } from '@motcua
 import { useId } from 'react'
 import { setOrDelete, TextField } from '../kit/fields'
 import { useSections } from '../kit/i18n'
-import { isRecord, listOf, newKey } from '../kit/keys'
+import { isRecord, listOf, newKey, ownStep } from '../kit/keys'
 import type { Subject } from '../kit/subjects'
 import { Problems } from '../problems'
 import { ActionEditor, type DraftAction, newAction } from './action-editor'
@@ -22,7 +22,7 @@ interface Props {
   subjects: Subject[]
   problems: Issue[]
   readOnly: boolean
-  edit: (recipe: (step: DraftStep) => void, label: string) => void
+  edit: (recipe: (step: DraftStep) => void, label: string, merge?: string) => void
   move: (by: -1 | 1) => void
   remove: () => void
   close: () => void
@@ -35,20 +35,29 @@ export function StepPanel(props: Props) {
   const id = useId()
   const path = `${listPath}/${index}`
   const name = typeof step.name === 'string' && step.name ? step.name : t('flow.unnamed')
-  const set = (key: string) => (value: unknown) => edit((s) => setOrDelete(s, key, value), t('flow.editLabel'))
+  const set = (key: string) => (value: unknown) =>
+    edit((s) => setOrDelete(s, key, value), t('flow.editLabel'), `${path}/${key}`)
   const actions = listOf<DraftAction>(step.actions)
   const statuses = index === 0 ? [1, 2, 4] : [2, 4, 9]
-  const editActions = (recipe: (list: DraftAction[]) => void, label: string) =>
-    edit((s) => {
-      if (!Array.isArray(s.actions)) s.actions = []
-      recipe(s.actions as DraftAction[])
-    }, label)
+  const editActions = (recipe: (list: DraftAction[]) => void, label: string, merge = ownStep()) =>
+    edit(
+      (s) => {
+        if (!Array.isArray(s.actions)) s.actions = []
+        recipe(s.actions as DraftAction[])
+      },
+      label,
+      merge,
+    )
   const consult = isRecord(step.consult) ? step.consult : undefined
   const editConsult = (recipe: (c: Record<string, unknown>) => void) =>
-    edit((s) => {
-      if (!isRecord(s.consult)) return
-      recipe(s.consult as Record<string, unknown>)
-    }, t('flow.consult.editLabel'))
+    edit(
+      (s) => {
+        if (!isRecord(s.consult)) return
+        recipe(s.consult as Record<string, unknown>)
+      },
+      t('flow.consult.editLabel'),
+      `${path}/consult`,
+    )
 
   return (
     <section className="sx-panel" id={`step-panel-${index}`} aria-label={t('flow.panel', { name })}>
@@ -303,11 +312,15 @@ export function StepPanel(props: Props) {
             subjects={subjects}
             problems={problems}
             readOnly={readOnly}
-            edit={(recipe, label) =>
-              editActions((list) => {
-                if (!isRecord(list[a])) list[a] = {}
-                recipe(list[a]!)
-              }, label)
+            edit={(recipe, label, merge) =>
+              editActions(
+                (list) => {
+                  if (!isRecord(list[a])) list[a] = {}
+                  recipe(list[a]!)
+                },
+                label,
+                merge,
+              )
             }
             remove={() => editActions((list) => list.splice(a, 1), t('flow.action.removeLabel'))}
           />

@@ -2,7 +2,7 @@ import type { ProcedureCase, ProcessingTime } from '@motcua/core'
 import { useMemo, useState } from 'react'
 import { setOrDelete, TextField } from '../kit/fields'
 import { useSections } from '../kit/i18n'
-import { isRecord, listOf, move, newKey } from '../kit/keys'
+import { isRecord, listOf, move, newKey, ownStep } from '../kit/keys'
 import { RuleConditions } from '../kit/rule-conditions'
 import { ruleSubjects } from '../kit/subjects'
 import { Problems } from '../problems'
@@ -33,23 +33,31 @@ export function StepsSection({ definition, change, problems, readOnly }: Section
   const caseSubjects = useMemo(() => ruleSubjects(definition, pick, { withCase: false }), [definition, pick])
   const locked = readOnly || !ownSteps
 
-  const editSteps = (recipe: (list: DraftStep[]) => void, label: string) =>
-    change((d: DraftDefinition) => {
-      if (theCase) {
+  const editSteps = (recipe: (list: DraftStep[]) => void, label: string, merge = ownStep()) =>
+    change(
+      (d: DraftDefinition) => {
+        if (theCase) {
+          const c = listOf<DraftCase>(d.cases)[variant!]
+          if (!isRecord(c)) return
+          if (!Array.isArray(c.steps)) c.steps = []
+          recipe(c.steps as DraftStep[])
+        } else {
+          if (!Array.isArray(d.steps)) d.steps = []
+          recipe(d.steps as DraftStep[])
+        }
+      },
+      label,
+      merge,
+    )
+  const editCase = (recipe: (c: DraftCase) => void, label: string, merge = ownStep()) =>
+    change(
+      (d: DraftDefinition) => {
         const c = listOf<DraftCase>(d.cases)[variant!]
-        if (!isRecord(c)) return
-        if (!Array.isArray(c.steps)) c.steps = []
-        recipe(c.steps as DraftStep[])
-      } else {
-        if (!Array.isArray(d.steps)) d.steps = []
-        recipe(d.steps as DraftStep[])
-      }
-    }, label)
-  const editCase = (recipe: (c: DraftCase) => void, label: string) =>
-    change((d: DraftDefinition) => {
-      const c = listOf<DraftCase>(d.cases)[variant!]
-      if (isRecord(c)) recipe(c)
-    }, label)
+        if (isRecord(c)) recipe(c)
+      },
+      label,
+      merge,
+    )
   const addStep = () => {
     const name = t('flow.newName')
     editSteps((list) => {
@@ -101,18 +109,22 @@ export function StepsSection({ definition, change, problems, readOnly }: Section
             className="button button--secondary button--small"
             onClick={() => {
               const name = t('flow.case.newName')
-              change((d: DraftDefinition) => {
-                if (!Array.isArray(d.cases)) d.cases = []
-                const list = d.cases as DraftCase[]
-                list.push({
-                  key: newKey(
+              change(
+                (d: DraftDefinition) => {
+                  if (!Array.isArray(d.cases)) d.cases = []
+                  const list = d.cases as DraftCase[]
+                  list.push({
+                    key: newKey(
+                      name,
+                      list.map((c) => c?.key),
+                      'truong_hop',
+                    ),
                     name,
-                    list.map((c) => c?.key),
-                    'truong_hop',
-                  ),
-                  name,
-                })
-              }, t('flow.case.addLabel'))
+                  })
+                },
+                t('flow.case.addLabel'),
+                ownStep(),
+              )
               setVariant(cases.length)
               setSelected(null)
             }}
@@ -133,7 +145,9 @@ export function StepsSection({ definition, change, problems, readOnly }: Section
               readOnly={readOnly}
               problems={problems}
               path={`/cases/${variant}/name`}
-              onChange={(v) => editCase((c) => setOrDelete(c, 'name', v), t('flow.case.editLabel'))}
+              onChange={(v) =>
+                editCase((c) => setOrDelete(c, 'name', v), t('flow.case.editLabel'), `/cases/${variant}/name`)
+              }
             />
             <TextField
               label={t('comp.key')}
@@ -141,7 +155,9 @@ export function StepsSection({ definition, change, problems, readOnly }: Section
               readOnly={readOnly}
               problems={problems}
               path={`/cases/${variant}/key`}
-              onChange={(v) => editCase((c) => setOrDelete(c, 'key', v), t('flow.case.editLabel'))}
+              onChange={(v) =>
+                editCase((c) => setOrDelete(c, 'key', v), t('flow.case.editLabel'), `/cases/${variant}/key`)
+              }
             />
           </div>
           <fieldset className="sx-fieldset">
@@ -170,7 +186,9 @@ export function StepsSection({ definition, change, problems, readOnly }: Section
                 value={theCase.when}
                 subjects={caseSubjects}
                 readOnly={readOnly}
-                onChange={(rule) => editCase((c) => setOrDelete(c, 'when', rule), t('flow.case.editLabel'))}
+                onChange={(rule) =>
+                  editCase((c) => setOrDelete(c, 'when', rule), t('flow.case.editLabel'), `/cases/${variant}/when`)
+                }
               />
             )}
             <Problems problems={problems} path={`/cases/${variant}/when`} />
@@ -214,11 +232,15 @@ export function StepsSection({ definition, change, problems, readOnly }: Section
                 className="button button--danger button--small"
                 onClick={() => {
                   if (!window.confirm(t('flow.case.removeConfirm', { name: String(theCase.name ?? '') }))) return
-                  change((d: DraftDefinition) => {
-                    const list = listOf<DraftCase>(d.cases)
-                    list.splice(variant!, 1)
-                    if (list.length === 0) delete d.cases
-                  }, t('flow.case.removeLabel'))
+                  change(
+                    (d: DraftDefinition) => {
+                      const list = listOf<DraftCase>(d.cases)
+                      list.splice(variant!, 1)
+                      if (list.length === 0) delete d.cases
+                    },
+                    t('flow.case.removeLabel'),
+                    ownStep(),
+                  )
                   setVariant(null)
                   setSelected(null)
                 }}
@@ -257,8 +279,12 @@ export function StepsSection({ definition, change, problems, readOnly }: Section
             readOnly={readOnly}
             onChange={(time: ProcessingTime) =>
               theCase
-                ? editCase((c) => void (c.processingTime = time), t('flow.total.editLabel'))
-                : change((d) => void (d.processingTime = time), t('flow.total.editLabel'))
+                ? editCase(
+                    (c) => void (c.processingTime = time),
+                    t('flow.total.editLabel'),
+                    `/cases/${variant}/processingTime`,
+                  )
+                : change((d) => void (d.processingTime = time), t('flow.total.editLabel'), '/processingTime')
             }
           />
         )}
@@ -292,6 +318,7 @@ export function StepsSection({ definition, change, problems, readOnly }: Section
           selected={selected}
           onSelect={setSelected}
           hasProblems={stepHasProblems}
+          listPath={listPath}
           panel={
             selected !== null && isRecord(steps[selected]) ? (
               <StepPanel
@@ -303,10 +330,14 @@ export function StepsSection({ definition, change, problems, readOnly }: Section
                 subjects={subjects}
                 problems={problems}
                 readOnly={locked}
-                edit={(recipe, label) =>
-                  editSteps((list) => {
-                    if (isRecord(list[selected])) recipe(list[selected]!)
-                  }, label)
+                edit={(recipe, label, merge) =>
+                  editSteps(
+                    (list) => {
+                      if (isRecord(list[selected])) recipe(list[selected]!)
+                    },
+                    label,
+                    merge,
+                  )
                 }
                 move={(by) => {
                   editSteps((list) => move(list, selected, by), t('flow.moveLabel'))
