@@ -30,7 +30,8 @@ function reveal(path: string) {
     target.scrollIntoView({ block: 'center' })
     const control = target.matches('input, select, textarea, button')
       ? target
-      : target.querySelector<HTMLElement>('input:not([disabled]), select, textarea, button')
+      : (target.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+        target.querySelector<HTMLElement>('input:not([disabled]), select, textarea, button'))
     ;(control ?? target).focus({ preventScroll: true })
     return
   }

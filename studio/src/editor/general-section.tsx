@@ -299,11 +299,13 @@ export function GeneralSection({ definition, change, problems, readOnly }: Secti
               className="select"
               value={time.kind ?? ''}
               disabled={readOnly}
-              onChange={(e) =>
-                set((d) => {
-                  d.processingTime = timeOfKind(e.target.value as TimeKind, d.processingTime)
-                })
-              }
+              onChange={(e) => {
+                const kind = e.target.value as TimeKind
+                if (kind !== time.kind)
+                  set((d) => {
+                    d.processingTime = timeOfKind(kind, d.processingTime)
+                  })
+              }}
             >
               {TIME_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
