@@ -1,5 +1,5 @@
 import type { DossierComponent } from '@motcua/core'
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { defaultMaxSizeMB, fileTypes, isAccepted, otherTypes, toggleType } from './components/file-types'
 import { NumberField, setOrDelete, TextField } from './kit/fields'
 import { useSections } from './kit/i18n'
@@ -17,6 +17,8 @@ export function ComponentsSection({ definition, change, problems, readOnly }: Se
   const { t, pick } = useSections()
   const components = listOf<Draft>(definition.components)
   const subjects = useMemo(() => ruleSubjects(definition, pick, { withCase: false }), [definition, pick])
+  // the component just added opens, whatever the length of the list
+  const [added, setAdded] = useState<number | null>(null)
   const editList = (recipe: (list: Draft[]) => void, label: string, merge = ownStep()) =>
     change(
       (d: DraftDefinition) => {
@@ -26,7 +28,8 @@ export function ComponentsSection({ definition, change, problems, readOnly }: Se
       label,
       merge,
     )
-  const add = () =>
+  const add = () => {
+    setAdded(components.length)
     editList((list) => {
       const key = newKey(
         t('comp.newName'),
@@ -35,6 +38,7 @@ export function ComponentsSection({ definition, change, problems, readOnly }: Se
       )
       list.push({ key, name: t('comp.newName'), required: true, originals: 1, copies: 0 })
     }, t('comp.addLabel'))
+  }
 
   return (
     <section className="sx-section" aria-labelledby="sx-components-title">
@@ -48,6 +52,7 @@ export function ComponentsSection({ definition, change, problems, readOnly }: Se
             <ComponentCard
               index={i}
               count={components.length}
+              open={added === i}
               component={isRecord(component) ? component : {}}
               subjects={subjects}
               problems={problems}
@@ -79,6 +84,7 @@ export function ComponentsSection({ definition, change, problems, readOnly }: Se
 
 interface CardProps {
   index: number
+  open: boolean
   count: number
   component: Draft
   subjects: Subject[]
@@ -89,7 +95,7 @@ interface CardProps {
   remove: () => void
 }
 
-function ComponentCard({ index, count, component, subjects, problems, readOnly, edit, move, remove }: CardProps) {
+function ComponentCard({ index, count, open, component, subjects, problems, readOnly, edit, move, remove }: CardProps) {
   const { t, pick } = useSections()
   const path = `/components/${index}`
   const name = typeof component.name === 'string' && component.name ? component.name : t('comp.unnamed')
@@ -110,7 +116,7 @@ function ComponentCard({ index, count, component, subjects, problems, readOnly, 
   const accept = Array.isArray(component.accept) ? component.accept : undefined
   const hasProblems = problems.some((p) => p.path === path || p.path.startsWith(`${path}/`))
   return (
-    <details className="sx-card" open={hasProblems || count <= 3 || undefined} data-path={path}>
+    <details className="sx-card" open={open || hasProblems || count <= 3 || undefined} data-path={path}>
       <summary>
         <span className="sx-card__title">
           {index + 1}. {name}
