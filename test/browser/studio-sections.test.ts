@@ -65,7 +65,7 @@ describe.runIf(chromiumAvailable())("the studio editor's sections", () => {
 
   it('shows a fee rule as a table, adds "online: 50%" and computes each fee as at submission', async () => {
     await page.goto(`${draftUrl}?tab=le-phi`)
-    await page.getByRole('heading', { name: 'Phí, lệ phí' }).waitFor()
+    await page.getByRole('heading', { name: 'Phí, lệ phí', exact: true }).waitFor()
     // the library's rule (exemptions by category) reads as rows of conditions, not JSON
     const how = page.getByRole('radiogroup', { name: 'Cách tính “Phí cung cấp thông tin lý lịch tư pháp”' })
     expect(await how.getByRole('radio', { name: 'Theo điều kiện' }).isChecked()).toBe(true)
@@ -98,7 +98,7 @@ describe.runIf(chromiumAvailable())("the studio editor's sections", () => {
   it('draws the steps as a flow, edits one in place and says when the budgets exceed the total', async () => {
     await page.setViewportSize({ width: 360, height: 740 })
     await page.goto(`${draftUrl}?tab=quy-trinh`)
-    await page.getByRole('heading', { name: 'Quy trình xử lý' }).waitFor()
+    await page.getByRole('heading', { name: 'Quy trình xử lý', exact: true }).waitFor()
     const boxes = page.locator('.sx-step')
     expect(await boxes.count()).toBe(4)
     // the send-back of the leader's step is named in its box, with its target

@@ -263,6 +263,7 @@ export const messages = {
   'flow.newName': ['Bước mới', 'New step'],
   'flow.unnamed': ['(chưa đặt tên)', '(no name yet)'],
   'flow.stepN': ['Bước {n}', 'Step {n}'],
+  'flow.statusShort': ['công khai: “{status}”', 'public: “{status}”'],
   'flow.noBudget': ['chưa đặt thời hạn', 'no time set'],
   'flow.noNext': ['(không có thao tác chuyển sang bước này)', '(no action leads here)'],
   'flow.lienThong': ['Liên thông: {unit}', 'Handled by: {unit}'],

@@ -1,3 +1,4 @@
+import { dossierStatuses } from '@motcua/core'
 import { type ReactNode, useCallback, useLayoutEffect, useRef, useState } from 'react'
 import { useSections } from '../kit/i18n'
 import { isRecord, listOf } from '../kit/keys'
@@ -120,6 +121,14 @@ export function FlowDiagram({ steps, selected, onSelect, panel, hasProblems, lis
                     {role ? pick(role) : String(step.role ?? '—')}
                     {' · '}
                     {budget ?? t('flow.noBudget')}
+                    {typeof step.status === 'number' && step.status in dossierStatuses && (
+                      <>
+                        {' · '}
+                        {t('flow.statusShort', {
+                          status: pick(dossierStatuses[step.status as keyof typeof dossierStatuses]),
+                        })}
+                      </>
+                    )}
                   </span>
                   {unit !== undefined && (
                     <span className="sx-step__tag">{t('flow.lienThong', { unit: unitText(unit, t, pick) })}</span>
