@@ -91,7 +91,7 @@ describe.runIf(chromiumAvailable())("the studio editor's sections", () => {
     await shot(page, 'fees', true)
 
     // the editor's undo takes the row back
-    await page.getByRole('button', { name: /^Hoàn tác/ }).click()
+    await page.getByRole('button', { name: /Hoàn tác/ }).click()
     await expect.poll(() => feeOf('phi_lltp').innerText()).toBe('200.000 đ')
   })
 
@@ -116,7 +116,7 @@ describe.runIf(chromiumAvailable())("the studio editor's sections", () => {
     await page.setViewportSize({ width: 1280, height: 800 })
     await panel.getByLabel('Thời hạn của bước: số').fill('4')
     await page.getByRole('status').filter({ hasText: 'nằm trong thời hạn giải quyết' }).waitFor()
-    await page.getByRole('button', { name: 'Xong' }).click()
+    await page.getByRole('button', { name: 'Xong', exact: true }).click()
     await shot(page, 'steps', true)
   })
 
