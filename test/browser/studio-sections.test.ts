@@ -116,6 +116,16 @@ describe.runIf(chromiumAvailable())("the studio editor's sections", () => {
     await page.setViewportSize({ width: 1280, height: 800 })
     await panel.getByLabel('Thời hạn của bước: số').fill('4')
     await page.getByRole('status').filter({ hasText: 'nằm trong thời hạn giải quyết' }).waitFor()
+    // the officer enters a verification result with the step's forward action: a field, without JSON
+    await panel.locator('details.sx-action summary').first().click()
+    await panel.getByRole('button', { name: '+ Thêm thông tin cán bộ nhập' }).first().click()
+    const field = panel.getByLabel(/thông tin 1: Tên thông tin$/).first()
+    await field.fill('Kết quả tra cứu')
+    await panel
+      .getByLabel(/thông tin 1: loại$/)
+      .first()
+      .selectOption({ label: 'Chọn một trong danh sách' })
+    await panel.screenshot({ path: join(shots, 'studio-sections-step-panel.png') })
     await page.getByRole('button', { name: 'Xong', exact: true }).click()
     await shot(page, 'steps', true)
   })

@@ -1,12 +1,15 @@
-import type { ActionInput, ActionType, Issue, Step, StepAction } from '@motcua/core'
+import type { ActionInput, ActionType, DecisionInput, Issue, Step, StepAction } from '@motcua/core'
 import { useId } from 'react'
 import { setOrDelete, TextField } from '../kit/fields'
 import { useSections } from '../kit/i18n'
+import { isRecord, ownStep } from '../kit/keys'
 import { RuleConditions } from '../kit/rule-conditions'
 import { RuleJson } from '../kit/rule-json'
 import type { Subject } from '../kit/subjects'
 import { Problems } from '../problems'
 import { actionTypeNames, inputNames, movingTypes, outcomeNames, terminalOutcome } from './labels'
+import { addField } from './officer-input'
+import { OfficerInputEditor } from './officer-input-editor'
 
 export type DraftAction = Partial<StepAction> & Record<string, unknown>
 
@@ -189,7 +192,18 @@ export function ActionEditor({
               type="checkbox"
               checked={action.setsCase === true}
               disabled={readOnly}
-              onChange={(e) => set('setsCase')(e.target.checked || undefined)}
+              onChange={(e) =>
+                edit(
+                  (a) => {
+                    setOrDelete(a, 'setsCase', e.target.checked || undefined)
+                    const input = isRecord(a.input) ? (a.input as DecisionInput) : undefined
+                    if (e.target.checked && !input?.properties?.case)
+                      a.input = addField(input, 'case', { type: 'string', title: t('flow.input.caseTitle') })
+                  },
+                  t('flow.action.editLabel'),
+                  ownStep(),
+                )
+              }
             />
             {t('flow.action.setsCase')}
           </label>
@@ -224,11 +238,22 @@ export function ActionEditor({
           <Problems problems={problems} path={`${path}/guard`} />
         </fieldset>
 
+        <fieldset className="sx-fieldset">
+          <legend>{t('flow.input')}</legend>
+          <span className="hint">{t('flow.input.hint')}</span>
+          <OfficerInputEditor
+            input={isRecord(action.input) ? (action.input as DecisionInput) : undefined}
+            actionLabel={label}
+            readOnly={readOnly}
+            onChange={set('input')}
+          />
+          <Problems problems={problems} path={`${path}/input`} />
+        </fieldset>
+
         <details className="sx-advanced">
           <summary>{t('flow.action.advanced')}</summary>
           <p className="hint">{t('flow.action.advancedHint')}</p>
           <RuleJson label={t('flow.action.input')} value={action.input} onChange={set('input')} readOnly={readOnly} />
-          <Problems problems={problems} path={`${path}/input`} />
           <RuleJson
             label={t('flow.action.inputUi')}
             value={action.inputUi}
