@@ -14,12 +14,12 @@ const channelNames: Record<string, Message> = {
 
 /**
  * The subjects a condition of this definition may read, in the language shown: the channel, the case (when the
- * procedure has cases and `withCase`), then the form's fields.
+ * procedure has cases and `withCase`), the form's fields, and for guards (`withDecisions`) the officers' decisions.
  */
 export function ruleSubjects(
   definition: DraftDefinition,
   pick: (message: Message) => string,
-  { withCase = true }: { withCase?: boolean } = {},
+  { withCase = true, withDecisions = false }: { withCase?: boolean; withDecisions?: boolean } = {},
 ): Subject[] {
   const subjects: Subject[] = [
     {
@@ -39,7 +39,23 @@ export function ruleSubjects(
     })
   const schema = isRecord(definition.form) ? definition.form.schema : undefined
   subjects.push(...formFields(schema))
+  if (withDecisions) subjects.push(...decisionSubjects(definition))
   return subjects
+}
+
+/** What officers entered with earlier actions (`decision.<action>.<field>`), which guards may read. */
+export function decisionSubjects(definition: DraftDefinition): Subject[] {
+  const lists = [definition.steps, ...listOf<unknown>(definition.cases).map((c) => (isRecord(c) ? c.steps : []))]
+  const seen = new Map<string, Subject>()
+  for (const step of lists.flatMap((l) => listOf<unknown>(l)))
+    for (const action of isRecord(step) ? listOf<unknown>(step.actions) : []) {
+      if (!isRecord(action) || typeof action.key !== 'string' || !isRecord(action.input)) continue
+      const fields = formFields({ properties: action.input.properties }, `decision.${action.key}`, [
+        typeof action.label === 'string' ? action.label : action.key,
+      ])
+      for (const field of fields) if (!seen.has(field.path)) seen.set(field.path, field)
+    }
+  return [...seen.values()]
 }
 
 /** The value a new condition on `subject` starts with. */

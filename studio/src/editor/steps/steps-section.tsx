@@ -29,7 +29,7 @@ export function StepsSection({ definition, change, problems, readOnly }: Section
   const caseTime = theCase && isRecord(theCase.processingTime)
   const total = caseTime ? theCase.processingTime : definition.processingTime
   const summary = budgetSummary(steps, total)
-  const subjects = useMemo(() => ruleSubjects(definition, pick), [definition, pick])
+  const subjects = useMemo(() => ruleSubjects(definition, pick, { withDecisions: true }), [definition, pick])
   const caseSubjects = useMemo(() => ruleSubjects(definition, pick, { withCase: false }), [definition, pick])
   const locked = readOnly || !ownSteps
 
