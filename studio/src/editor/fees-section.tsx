@@ -1,6 +1,85 @@
-// PLACEHOLDER until this section lands (issue #12); replaced by its helper.
-import type { SectionProps } from './section'
+import { useMemo } from 'react'
+import { ConstantsEditor } from './fees/constants-editor'
+import { type DraftFee, FeeCard } from './fees/fee-card'
+import { FeeTester } from './fees/fee-tester'
+import { useSections } from './kit/i18n'
+import { isRecord, listOf, move, newKey, ownStep } from './kit/keys'
+import { ruleSubjects } from './kit/subjects'
+import { Problems } from './problems'
+import type { DraftDefinition, SectionProps } from './section'
+import './sections.css'
 
-export function FeesSection({ definition }: SectionProps) {
-  return <p>FeesSection {String(definition.code)}</p>
+/** Lệ phí: fixed fees and fees computed by a rule, the amounts set by the province, and a tester. */
+export function FeesSection({ definition, change, problems, readOnly }: SectionProps) {
+  const { t, pick } = useSections()
+  const fees = listOf<DraftFee>(definition.fees)
+  const subjects = useMemo(() => ruleSubjects(definition, pick), [definition, pick])
+  const editList = (recipe: (list: DraftFee[]) => void, label: string, merge = ownStep()) =>
+    change(
+      (d: DraftDefinition) => {
+        if (!Array.isArray(d.fees)) d.fees = []
+        recipe(d.fees as DraftFee[])
+      },
+      label,
+      merge,
+    )
+  return (
+    <section className="sx-section" aria-labelledby="sx-fees-title">
+      <h2 id="sx-fees-title">{t('fees.title')}</h2>
+      <p className="hint">{t('fees.lead')}</p>
+      <Problems problems={problems} path="/fees" exact />
+      {fees.length === 0 && <p className="notice">{t('fees.empty')}</p>}
+      <ol className="sx-cards">
+        {fees.map((fee, i) => (
+          <li key={i}>
+            <FeeCard
+              index={i}
+              count={fees.length}
+              fee={isRecord(fee) ? fee : {}}
+              definition={definition}
+              subjects={subjects}
+              problems={problems}
+              readOnly={readOnly}
+              edit={(recipe, label, merge) =>
+                editList(
+                  (list) => {
+                    if (!isRecord(list[i])) list[i] = {}
+                    recipe(list[i]!)
+                  },
+                  label,
+                  merge,
+                )
+              }
+              move={(by) => editList((list) => move(list, i, by), t('fees.moveLabel'))}
+              remove={() => editList((list) => list.splice(i, 1), t('fees.removeLabel'))}
+            />
+          </li>
+        ))}
+      </ol>
+      {!readOnly && (
+        <button
+          type="button"
+          className="button"
+          onClick={() =>
+            editList((list) => {
+              const name = t('fees.newName')
+              list.push({
+                key: newKey(
+                  name,
+                  list.map((f) => f?.key),
+                  'le_phi',
+                ),
+                name,
+                amount: 0,
+              })
+            }, t('fees.addLabel'))
+          }
+        >
+          {t('fees.add')}
+        </button>
+      )}
+      <ConstantsEditor definition={definition} change={change} problems={problems} readOnly={readOnly} />
+      <FeeTester definition={definition} subjects={subjects} />
+    </section>
+  )
 }
