@@ -1,0 +1,26 @@
+import type { Locale } from '@motcua/web-kit'
+
+/** A day YYYY-MM-DD as Vietnamese write it: 01/12/2026. */
+export const vietnameseDay = (day: string): string => day.slice(0, 10).split('-').reverse().join('/')
+
+/** Today in Vietnam (YYYY-MM-DD), whatever the device's time zone. */
+export const vietnamToday = (now = new Date()): string =>
+  new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10)
+
+/** The day after `day` (YYYY-MM-DD). */
+export const nextDay = (day: string): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+
+/** The start of a day in Vietnam, as the API's date-time: a version published "from 01/12/2026" starts then. */
+export const vietnamMidnight = (day: string): string => `${day}T00:00:00+07:00`
+
+/** A moment as people read it, in Vietnam time: 30/11/2026 14:05. */
+export const dateTime = (iso: string, locale: Locale): string =>
+  new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso))
