@@ -61,8 +61,7 @@ export function CreateCopy({ units, onCreated }: CreateWayProps) {
               <span>
                 {entry.name}
                 <span className="hint">
-                  {' '}
-                  · {entry.code} · {entry.agency ?? entry.field}
+                  {entry.code} · {entry.agency ?? entry.field}
                 </span>
               </span>
             </label>

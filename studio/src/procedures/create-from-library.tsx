@@ -52,8 +52,7 @@ export function CreateFromLibrary({ units, onCreated }: CreateWayProps) {
             <span>
               {entry.name}
               <span className="hint">
-                {' '}
-                · {entry.code} · {entry.field}
+                {entry.code} · {entry.field}
                 {entry.taken && ` · ${t('procedures.new.taken')}`}
               </span>
             </span>

@@ -10,7 +10,7 @@ import { useSubmit } from './use-submit'
 
 /** The procedure's open draft: open it, publish it, discard it; approve or turn down a request to publish it. */
 export function DraftPanel({ procedure: p, onChanged }: { procedure: AdminProcedure; onChanged: () => void }) {
-  const { t, locale } = useI18n()
+  const { t } = useI18n()
   const [publishing, setPublishing] = useState(false)
   const [deleting, setDeleting] = useState(false)
   const [rejecting, setRejecting] = useState(false)
@@ -29,7 +29,7 @@ export function DraftPanel({ procedure: p, onChanged }: { procedure: AdminProced
     <section className="draft-panel" aria-labelledby="draft-title">
       <h2 id="draft-title">{t('procedures.page.draft.title')}</h2>
       <p>
-        {t('procedures.page.draft.updated', { at: dateTime(draft.updatedAt, locale), by: draft.updatedBy ?? '—' })}{' '}
+        {t('procedures.page.draft.updated', { at: dateTime(draft.updatedAt), by: draft.updatedBy ?? '—' })}{' '}
         {draft.ok ? (
           <span className="badge badge--ok">{t('procedures.page.draft.ready')}</span>
         ) : (
@@ -42,7 +42,7 @@ export function DraftPanel({ procedure: p, onChanged }: { procedure: AdminProced
             <span className="badge badge--awaiting">{t('procedures.state.awaiting')}</span>{' '}
             {t('procedures.page.draft.requested', {
               by: approval.requestedBy ?? '—',
-              at: dateTime(approval.requestedAt, locale),
+              at: dateTime(approval.requestedAt),
             })}{' '}
             {approval.effectiveFrom
               ? t('procedures.page.draft.requestedFrom', {

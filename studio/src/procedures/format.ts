@@ -1,5 +1,3 @@
-import type { Locale } from '@motcua/web-kit'
-
 /** A day YYYY-MM-DD as Vietnamese write it: 01/12/2026. */
 export const vietnameseDay = (day: string): string => day.slice(0, 10).split('-').reverse().join('/')
 
@@ -15,12 +13,7 @@ export const nextDay = (day: string): string =>
 export const vietnamMidnight = (day: string): string => `${day}T00:00:00+07:00`
 
 /** A moment as people read it, in Vietnam time: 30/11/2026 14:05. */
-export const dateTime = (iso: string, locale: Locale): string =>
-  new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso))
+export const dateTime = (iso: string): string => {
+  const local = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString()
+  return `${vietnameseDay(local)} ${local.slice(11, 16)}`
+}

@@ -1,4 +1,4 @@
-import { ApiError, api, Link, navigate, useAsync } from '@motcua/web-kit'
+import { api, Link, navigate, useAsync } from '@motcua/web-kit'
 import { useState } from 'react'
 import { ErrorBox, Loading, usePageTitle } from '../components/status'
 import { useI18n } from '../i18n/i18n'
@@ -18,11 +18,13 @@ export function ProcedurePage({ code }: { code: string }) {
   const { t } = useI18n()
   const loaded = useAsync(async () => {
     const { items } = await api<{ items: AdminProcedure[] }>(`/api/admin/procedures?q=${enc(code)}`)
-    const versions = await api<VersionRow[]>(`/api/admin/procedures/${enc(code)}/versions`).catch((error: unknown) => {
-      if (error instanceof ApiError && error.status === 404) return []
-      throw error
-    })
-    return { procedure: items.find((p) => p.code === code), versions }
+    const procedure = items.find((p) => p.code === code)
+    // a procedure never published has no versions yet
+    const versions =
+      procedure && procedure.state !== 'draft'
+        ? await api<VersionRow[]>(`/api/admin/procedures/${enc(code)}/versions`)
+        : []
+    return { procedure, versions }
   }, [code])
   const procedure = loaded.value?.procedure
   usePageTitle(procedure?.name || code)

@@ -10,7 +10,7 @@ import { StateBadges } from './state-badges'
 
 /** One procedure of the list, with what can be done with it next. */
 export function ProcedureRow({ procedure: p, onChanged }: { procedure: AdminProcedure; onChanged: () => void }) {
-  const { t, locale } = useI18n()
+  const { t } = useI18n()
   const [deleting, setDeleting] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>()
@@ -47,7 +47,7 @@ export function ProcedureRow({ procedure: p, onChanged }: { procedure: AdminProc
       <td>
         {p.draft ? (
           <>
-            <div>{dateTime(p.draft.updatedAt, locale)}</div>
+            <div>{dateTime(p.draft.updatedAt)}</div>
             {p.draft.updatedBy && <div className="muted">{p.draft.updatedBy}</div>}
           </>
         ) : (

@@ -16,7 +16,7 @@ export function VersionsSection({
   versions: VersionRow[]
   onChanged: () => void
 }) {
-  const { t, locale } = useI18n()
+  const { t } = useI18n()
   const [rollback, setRollback] = useState<string>()
   const [error, setError] = useState<unknown>()
   const attempt = async (action: () => Promise<void>) => {
@@ -28,7 +28,7 @@ export function VersionsSection({
     }
   }
   const exportVersion = (version: number) =>
-    attempt(async () => downloadJson('procedures.page.json', (await versionDefinition(code, version)).definition))
+    attempt(async () => downloadJson('procedure.json', (await versionDefinition(code, version)).definition))
   const republish = (version: number) => attempt(async () => setRollback((await draftFromVersion(code, version)).id))
   return (
     <section aria-labelledby="versions-title">
@@ -57,7 +57,7 @@ export function VersionsSection({
                     </span>
                   </td>
                   <td>
-                    {dateTime(v.publishedAt, locale)}
+                    {dateTime(v.publishedAt)}
                     {v.publishedBy && <div className="muted">{v.publishedBy}</div>}
                   </td>
                   <td>
