@@ -9,13 +9,13 @@ import { type RuntimeProcess, repoRoot, startRuntimeProcess, stopRuntimeProcess 
 // A province administrator and a commune's administrator in the studio's procedure screens, against the built runtime.
 const shots = join(repoRoot, 'test-artifacts', 'screenshots')
 
-async function shot(page: Page, name: string): Promise<void> {
+async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   const [scroll, client] = await page.evaluate(() => [
     document.documentElement.scrollWidth,
     document.documentElement.clientWidth,
   ])
   expect(scroll, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(client)
-  await page.screenshot({ path: join(shots, `studio-procedures-${name}.png`), fullPage: true })
+  await page.screenshot({ path: join(shots, `studio-procedures-${name}.png`), fullPage })
 }
 
 /** A call to the API with the signed-in tab's session, for what the test prepares rather than checks. */
@@ -84,7 +84,7 @@ describe.runIf(chromiumAvailable())("the studio's procedure screens", () => {
     await dialog.getByRole('radio', { name: /Chứng thực chữ ký/ }).check()
     expect(await dialog.getByLabel('Mã thủ tục').inputValue()).toBe('') // its library code 2.000884 is taken
     await dialog.getByLabel('Mã thủ tục').fill('QN-CTCK-01')
-    await shot(page, 'create-1280')
+    await shot(page, 'create-1280', false)
     await dialog.getByRole('button', { name: 'Tạo từ thủ tục mẫu' }).click()
     await page.waitForURL(/\/studio\/nhap\/[0-9a-f-]{36}$/)
 
@@ -114,6 +114,7 @@ describe.runIf(chromiumAvailable())("the studio's procedure screens", () => {
     const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { code: string; steps: unknown[] }
     expect(exported.code).toBe('1.001193')
     expect(exported.steps.length).toBeGreaterThan(1)
+    await page.getByText(/^Đang nhận hồ sơ tại \d+ trên \d+ đơn vị$/).waitFor()
     await shot(page, 'procedure-1280')
 
     await page.getByRole('button', { name: 'Sửa thủ tục' }).click()
@@ -131,8 +132,8 @@ describe.runIf(chromiumAvailable())("the studio's procedure screens", () => {
     expect(await publish.locator('.changes').innerText()).toMatch(/Thời hạn giải quyết: .* → 5 ngày làm việc/)
     await publish.getByLabel('Áp dụng từ ngày').check()
     const from = vietnamDay(10)
-    await publish.getByLabel('Ngày bắt đầu áp dụng').fill(from)
-    await shot(page, 'publish-1280')
+    await publish.getByLabel('Ngày bắt đầu áp dụng').fill(vietnamese(from))
+    await shot(page, 'publish-1280', false)
     await publish.getByRole('button', { name: `Ban hành, áp dụng từ ${vietnamese(from)}` }).click()
     await publish.getByText(`Đã ban hành phiên bản 2, áp dụng từ ngày ${vietnamese(from)}.`).waitFor()
     await publish.getByRole('button', { name: 'Xong' }).click()
@@ -141,6 +142,14 @@ describe.runIf(chromiumAvailable())("the studio's procedure screens", () => {
       .getByText(`Hẹn ngày ${vietnamese(from)} (v2)`)
       .waitFor()
     expect(await page.locator('.procedure__facts .badge').allInnerTexts()).toContain('Đang áp dụng v1')
+    expect(await page.locator('tr', { hasText: 'Phiên bản 2' }).innerText()).toContain('Hẹn ngày áp dụng')
+    await shot(page, 'scheduled-1280')
+
+    // withdrawing asks first, saying what becomes of the dossiers in flight
+    await page.getByRole('button', { name: 'Bãi bỏ…' }).click()
+    const withdraw = page.getByRole('dialog', { name: 'Bãi bỏ thủ tục “Đăng ký khai sinh”?' })
+    expect(await withdraw.innerText()).toContain('vẫn được giải quyết đến cùng theo phiên bản đã áp dụng khi nộp')
+    await withdraw.getByRole('button', { name: 'Hủy' }).click()
 
     await page.goto(`${runtime.url}/studio?trang-thai=scheduled`)
     await expect
@@ -171,7 +180,7 @@ describe.runIf(chromiumAvailable())("the studio's procedure screens", () => {
     await shot(page, 'commune-360')
     await page.getByRole('button', { name: 'Tạo thủ tục' }).click()
     await page.getByRole('dialog', { name: 'Tạo thủ tục' }).getByLabel('Sao chép thủ tục của đơn vị khác').check()
-    await shot(page, 'create-360')
+    await shot(page, 'create-360', false)
     await page.keyboard.press('Escape')
     await rows(page)
       .getByRole('link', { name: /Chứng thực chữ ký/ })

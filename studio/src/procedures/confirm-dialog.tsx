@@ -12,6 +12,7 @@ export function ConfirmDialog({
   onConfirm,
   onClose,
   danger = false,
+  disabled = false,
 }: {
   open: boolean
   title: string
@@ -20,6 +21,8 @@ export function ConfirmDialog({
   onConfirm: () => Promise<void>
   onClose: () => void
   danger?: boolean
+  /** While what the dialog asks for is incomplete. */
+  disabled?: boolean
 }) {
   const { t } = useI18n()
   const [busy, setBusy] = useState(false)
@@ -48,7 +51,7 @@ export function ConfirmDialog({
           <button
             type="button"
             className={danger ? 'button button--danger' : 'button'}
-            disabled={busy}
+            disabled={busy || disabled}
             onClick={() => void confirm()}
           >
             {confirmLabel}

@@ -17,3 +17,16 @@ export const dateTime = (iso: string): string => {
   const local = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString()
   return `${vietnameseDay(local)} ${local.slice(11, 16)}`
 }
+
+/**
+ * A day as Vietnamese type it (dd/mm/yyyy, also with dots or dashes) as YYYY-MM-DD, or null when it is no real day.
+ * @example parseVietnameseDay('1/12/2026') // '2026-12-01'
+ */
+export function parseVietnameseDay(text: string): string | null {
+  const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text)
+  if (!match) return null
+  const [, d, m, y] = match
+  const day = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`
+  const date = new Date(`${day}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day) ? day : null
+}

@@ -35,48 +35,56 @@ export function OfferingSection({ code, version }: { code: string; version: numb
       ) : !offering ? (
         <Loading />
       ) : (
-        <div className="table-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('procedures.page.offering.unit')}</th>
-                <th scope="col">{t('procedures.page.offering.offered')}</th>
-                <th scope="col">{t('procedures.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {offering.units.map((row) => (
-                <tr key={row.unit.code}>
-                  <td>{row.unit.name}</td>
-                  <td>
-                    {row.offered ? (
-                      <span className="badge badge--ok">{t('procedures.page.offering.yes')}</span>
-                    ) : (
-                      <span className="badge">{t('procedures.page.offering.no')}</span>
-                    )}
-                    {row.reason && <div className="muted">{pick(row.reason.message)}</div>}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button--small button--secondary"
-                      disabled={busy}
-                      aria-label={t(
-                        row.offered ? 'procedures.page.offering.stopAt' : 'procedures.page.offering.startAt',
-                        {
-                          unit: row.unit.name,
-                        },
-                      )}
-                      onClick={() => void toggle(row.unit.code, !row.offered)}
-                    >
-                      {row.offered ? t('procedures.page.offering.stop') : t('procedures.page.offering.start')}
-                    </button>
-                  </td>
+        <details className="offering" open={offering.units.length <= 8}>
+          <summary>
+            {t('procedures.page.offering.summary', {
+              n: offering.units.filter((u) => u.offered).length,
+              total: offering.units.length,
+            })}
+          </summary>
+          <div className="table-scroll">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('procedures.page.offering.unit')}</th>
+                  <th scope="col">{t('procedures.page.offering.offered')}</th>
+                  <th scope="col">{t('procedures.col.actions')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {offering.units.map((row) => (
+                  <tr key={row.unit.code}>
+                    <td>{row.unit.name}</td>
+                    <td>
+                      {row.offered ? (
+                        <span className="badge badge--ok">{t('procedures.page.offering.yes')}</span>
+                      ) : (
+                        <span className="badge">{t('procedures.page.offering.no')}</span>
+                      )}
+                      {row.reason && <div className="muted">{pick(row.reason.message)}</div>}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button button--small button--secondary"
+                        disabled={busy}
+                        aria-label={t(
+                          row.offered ? 'procedures.page.offering.stopAt' : 'procedures.page.offering.startAt',
+                          {
+                            unit: row.unit.name,
+                          },
+                        )}
+                        onClick={() => void toggle(row.unit.code, !row.offered)}
+                      >
+                        {row.offered ? t('procedures.page.offering.stop') : t('procedures.page.offering.start')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
       )}
       {error !== undefined && <ErrorBox error={error} />}
     </section>

@@ -1,5 +1,5 @@
 import { Link, navigate, useAsync, useLocation } from '@motcua/web-kit'
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { ErrorBox, Loading, usePageTitle } from '../components/status'
 import { useI18n } from '../i18n/i18n'
 import { type AdminProcedure, type AdminUnit, listProcedures, listUnits } from './api'
@@ -18,7 +18,7 @@ export function ProceduresPage() {
   const [creating, setCreating] = useState(false)
   const loaded = useAsync(() => Promise.all([listProcedures(), listUnits()]), [])
   const [items, units] = loaded.value ?? [[] as AdminProcedure[], [] as AdminUnit[]]
-  const shown = useMemo(() => filterProcedures(items, filter, units), [items, filter, units])
+  const shown = filterProcedures(items, filter, units)
   const filtered = listAddress(filter) !== '/studio'
   return (
     <div className="procedures">

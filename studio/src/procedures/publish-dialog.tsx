@@ -4,6 +4,7 @@ import { ErrorBox, Loading } from '../components/status'
 import { useI18n } from '../i18n/i18n'
 import type { DraftDiff, DraftView, PublishOutcome } from './api'
 import { groupChanges } from './change-groups'
+import { DayField } from './day-field'
 import { nextDay, vietnameseDay, vietnamMidnight, vietnamToday } from './format'
 import { Modal } from './modal'
 import { useSubmit } from './use-submit'
@@ -81,7 +82,6 @@ function PublishForm({ draftId, onClose, onDone }: Omit<PublishDialogProps, 'ope
   }
   const problems = draft.validation.issues
   const awaiting = draft.awaitingApproval
-  const tooEarly = when === 'from' && from < vietnamToday()
   return (
     <form className="stack" onSubmit={submit}>
       <p>
@@ -115,30 +115,17 @@ function PublishForm({ draftId, onClose, onDone }: Omit<PublishDialogProps, 'ope
             {t('procedures.publish.from')}
           </label>
           {when === 'from' && (
-            <label className="field when__date">
-              <span className="label">{t('procedures.publish.fromDate')}</span>
-              <input
-                className="input"
-                type="date"
-                value={from}
-                min={vietnamToday()}
-                required
-                aria-invalid={tooEarly || undefined}
-                onChange={(e) => setFrom(e.target.value)}
-              />
-              <span className="hint">
-                {from
-                  ? t('procedures.publish.fromHint', { date: vietnameseDay(from) })
-                  : t('procedures.publish.fromMissing')}
-              </span>
-            </label>
+            <div className="when__date">
+              <DayField label={t('procedures.publish.fromDate')} value={from} min={vietnamToday()} onChange={setFrom} />
+              {from && <p className="hint">{t('procedures.publish.fromHint', { date: vietnameseDay(from) })}</p>}
+            </div>
           )}
         </fieldset>
       )}
       {error !== undefined && <ErrorBox error={error} />}
       <div className="row dialog__actions">
         {draft.validation.ok && !awaiting && (
-          <button type="submit" className="button" disabled={busy || tooEarly || (when === 'from' && !from)}>
+          <button type="submit" className="button" disabled={busy || (when === 'from' && !from)}>
             {when === 'from' && from
               ? t('procedures.publish.confirmFrom', { date: vietnameseDay(from) })
               : t('procedures.publish.confirm')}

@@ -78,7 +78,7 @@ export function VersionsSection({
                       >
                         {t('procedures.page.versions.export')}
                       </button>
-                      {v.state !== 'inForce' && (
+                      {(v.state === 'superseded' || v.state === 'retired') && (
                         <button
                           type="button"
                           className="button button--small button--secondary"

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useI18n } from '../i18n/i18n'
 import { ConfirmDialog } from './confirm-dialog'
 import { issueAt } from './create-fields'
+import { DayField } from './day-field'
 import { nextDay, vietnameseDay, vietnamToday } from './format'
 
 /** "Bãi bỏ": no new dossiers from a chosen day; dossiers already filed finish under the version they were filed with. */
@@ -31,6 +32,7 @@ export function WithdrawDialog({
     <ConfirmDialog
       open={open}
       danger
+      disabled={!from}
       title={t('procedures.page.withdraw.confirmTitle', { name })}
       confirmLabel={
         from ? t('procedures.page.withdraw.confirm', { date: vietnameseDay(from) }) : t('procedures.page.withdraw.open')
@@ -50,19 +52,13 @@ export function WithdrawDialog({
         onDone()
       }}
     >
-      <label className="field">
-        <span className="label">{t('procedures.page.withdraw.from')}</span>
-        <input
-          className="input"
-          type="date"
-          value={from}
-          min={earliest}
-          required
-          aria-invalid={problem ? true : undefined}
-          onChange={(e) => setFrom(e.target.value)}
-        />
-        {problem && <span className="field-error">{pick(problem)}</span>}
-      </label>
+      <DayField
+        label={t('procedures.page.withdraw.from')}
+        value={from}
+        min={earliest}
+        problem={problem && pick(problem)}
+        onChange={setFrom}
+      />
       <p>{t('procedures.page.withdraw.explainNew', { date: from ? vietnameseDay(from) : '…' })}</p>
       <p>{t('procedures.page.withdraw.explainInFlight')}</p>
     </ConfirmDialog>
