@@ -169,6 +169,8 @@ describe.runIf(chromiumAvailable())("the studio's procedure screens", () => {
       })
       expect(created.status).toBe(201)
     }
+    // Hà Khánh publishes under four eyes
+    expect((await call(page, '/api/admin/units/06649/settings', 'PUT', { fourEyes: true })).status).toBe(200)
     await page.getByRole('button', { name: 'Đăng xuất' }).click()
     await signIn(page, runtime.url, 'quantri.06649')
     await rows(page).first().waitFor()
@@ -187,6 +189,24 @@ describe.runIf(chromiumAvailable())("the studio's procedure screens", () => {
       .click()
     await page.getByRole('heading', { name: 'Bản nháp đang soạn' }).waitFor()
     await shot(page, 'procedure-360')
+
+    // asking to publish: another administrator must approve
+    await page.getByRole('button', { name: 'Ban hành…' }).click()
+    const publish = page.getByRole('dialog', { name: 'Ban hành thủ tục' })
+    await publish.getByRole('button', { name: 'Ban hành ngay' }).click()
+    await publish.getByText('chỉ được ban hành khi một quản trị viên khác phê duyệt').waitFor()
+    await publish.getByRole('button', { name: 'Xong' }).click()
+    await page.getByRole('button', { name: 'Rút lại đề nghị' }).waitFor()
+    expect(await page.getByRole('button', { name: 'Phê duyệt và ban hành' }).count()).toBe(0)
     expect(browser.errors).toEqual([])
+
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.getByRole('button', { name: 'Đăng xuất' }).click()
+    await signIn(page, runtime.url, 'admin')
+    await page.goto(`${runtime.url}/studio/thu-tuc/QN-HK-01`)
+    await page.locator('.draft-panel').getByText('Chờ phê duyệt').waitFor()
+    await shot(page, 'approval-1280')
+    await page.getByRole('button', { name: 'Phê duyệt và ban hành' }).click()
+    await page.locator('.procedure__facts').getByText('Đang áp dụng v1').waitFor()
   })
 })

@@ -1,3 +1,4 @@
+import { ApiError } from '@motcua/web-kit'
 import { type FormEvent, useState } from 'react'
 import { ErrorBox } from '../components/status'
 import { useI18n } from '../i18n/i18n'
@@ -75,6 +76,13 @@ export function CreateImport({ units, onCreated }: CreateWayProps) {
         </>
       )}
       {error !== undefined && <ErrorBox error={error} />}
+      {error instanceof ApiError && error.issues.length > 0 && (
+        <ul className="problems">
+          {error.issues.slice(0, 20).map((issue, i) => (
+            <li key={`${issue.path}-${i}`}>{pick(issue.message)}</li>
+          ))}
+        </ul>
+      )}
       <div>
         <button type="submit" className="button" disabled={busy || !read?.ok || !code}>
           {t('procedures.new.createImport')}

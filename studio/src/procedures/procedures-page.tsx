@@ -54,6 +54,12 @@ export function ProceduresPage() {
             {filtered
               ? t('procedures.countOf', { n: shown.length, total: items.length })
               : t('procedures.count', { n: items.length })}
+            {filtered && (
+              <>
+                {' · '}
+                <Link to="/studio">{t('procedures.filter.clear')}</Link>
+              </>
+            )}
           </p>
           <div className="table-scroll">
             <table className="table procedures-table">
