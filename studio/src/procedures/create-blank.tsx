@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/i18n'
 import { createDraft } from './api'
 import { blankDefinition } from './blank-definition'
 import type { CreateWayProps } from './create-dialog'
-import { CodeField, OwnerUnitField, useDefaultOwner } from './create-fields'
+import { CodeField, OwnerUnitField, useOwner } from './create-fields'
 import { vietnamToday } from './format'
 import { LEVELS } from './procedure-filters'
 import { useSubmit } from './use-submit'
@@ -13,11 +13,12 @@ import { useSubmit } from './use-submit'
 /** A new procedure from scratch: its code, name, level, owner and field; the usual steps to complete in the editor. */
 export function CreateBlank({ units, onCreated }: CreateWayProps) {
   const { t } = useI18n()
-  const [owner, setOwner] = useState(useDefaultOwner(units))
+  const [owner, setOwner] = useOwner(units)
   const ownerUnit = units.find((u) => u.code === owner)
   const [code, setCode] = useState('')
   const [name, setName] = useState('')
-  const [level, setLevel] = useState(ownerUnit?.level ?? 'province')
+  const [chosenLevel, setLevel] = useState<string>()
+  const level = chosenLevel ?? ownerUnit?.level ?? 'province'
   const [field, setField] = useState('')
   const { busy, error, run } = useSubmit()
   const levels = [...new Set(['province', ...units.map((u) => u.level)])]

@@ -4,7 +4,8 @@ import { ErrorBox } from '../components/status'
 import { useI18n } from '../i18n/i18n'
 import type { CatalogueEntry, DraftView } from './api'
 import type { CreateWayProps } from './create-dialog'
-import { CodeField, OwnerUnitField, useDefaultOwner } from './create-fields'
+import { CodeField, OwnerUnitField, useOwner } from './create-fields'
+import { Field } from './field'
 import { useSubmit } from './use-submit'
 
 /** A new procedure copied from another unit's published one (found in the public catalogue), under a new code. */
@@ -19,7 +20,7 @@ export function CreateCopy({ units, onCreated }: CreateWayProps) {
   const [source, setSource] = useState<CatalogueEntry>()
   const [code, setCode] = useState('')
   const [name, setName] = useState('')
-  const [owner, setOwner] = useState(useDefaultOwner(units))
+  const [owner, setOwner] = useOwner(units)
   const { busy, error, run } = useSubmit()
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -37,11 +38,11 @@ export function CreateCopy({ units, onCreated }: CreateWayProps) {
   }
   return (
     <form className="stack" onSubmit={submit}>
-      <label className="field">
-        <span className="label">{t('procedures.new.copySearch')}</span>
-        <input className="input" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
-        <span className="hint">{t('procedures.new.copySearchHint')}</span>
-      </label>
+      <Field label={t('procedures.new.copySearch')} hint={t('procedures.new.copySearchHint')}>
+        {(control) => (
+          <input {...control} className="input" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        )}
+      </Field>
       {found.error !== undefined && <ErrorBox error={found.error} />}
       {q.trim().length >= 2 && found.value && (
         <fieldset className="pick-list">

@@ -5,7 +5,7 @@ import { ErrorBox, Loading } from '../components/status'
 import { useI18n } from '../i18n/i18n'
 import type { DraftView, LibraryEntry } from './api'
 import type { CreateWayProps } from './create-dialog'
-import { CodeField, OwnerUnitField, useDefaultOwner } from './create-fields'
+import { CodeField, OwnerUnitField, useOwner } from './create-fields'
 import { useSubmit } from './use-submit'
 
 /** A new procedure from the library of model procedures; a new code when the library's is taken already. */
@@ -15,7 +15,7 @@ export function CreateFromLibrary({ units, onCreated }: CreateWayProps) {
   const [q, setQ] = useState('')
   const [chosen, setChosen] = useState<LibraryEntry>()
   const [code, setCode] = useState('')
-  const [owner, setOwner] = useState(useDefaultOwner(units))
+  const [owner, setOwner] = useOwner(units)
   const { busy, error, run } = useSubmit()
   if (library.error !== undefined) return <ErrorBox error={library.error} onRetry={library.reload} />
   if (!library.value) return <Loading />

@@ -4,7 +4,8 @@ import { ErrorBox } from '../components/status'
 import { useI18n } from '../i18n/i18n'
 import { createDraft, type DraftView } from './api'
 import type { CreateWayProps } from './create-dialog'
-import { CodeField, OwnerUnitField, useDefaultOwner } from './create-fields'
+import { CodeField, OwnerUnitField, useOwner } from './create-fields'
+import { Field } from './field'
 import { type ReadDefinition, readDefinition } from './read-definition'
 import { useSubmit } from './use-submit'
 
@@ -13,7 +14,7 @@ export function CreateImport({ units, onCreated }: CreateWayProps) {
   const { t, pick } = useI18n()
   const [read, setRead] = useState<ReadDefinition>()
   const [code, setCode] = useState('')
-  const [owner, setOwner] = useState(useDefaultOwner(units))
+  const [owner, setOwner] = useOwner(units)
   const [created, setCreated] = useState<DraftView>()
   const { busy, error, run } = useSubmit()
   const choose = async (file: File | undefined) => {
@@ -52,16 +53,17 @@ export function CreateImport({ units, onCreated }: CreateWayProps) {
     )
   return (
     <form className="stack" onSubmit={submit}>
-      <label className="field">
-        <span className="label">{t('procedures.new.importFile')}</span>
-        <input
-          className="input"
-          type="file"
-          accept=".json,application/json"
-          onChange={(e) => void choose(e.target.files?.[0])}
-        />
-        <span className="hint">{t('procedures.new.importHint')}</span>
-      </label>
+      <Field label={t('procedures.new.importFile')} hint={t('procedures.new.importHint')}>
+        {(control) => (
+          <input
+            {...control}
+            className="input"
+            type="file"
+            accept=".json,application/json"
+            onChange={(e) => void choose(e.target.files?.[0])}
+          />
+        )}
+      </Field>
       {read && !read.ok && (
         <div className="notice notice--error" role="alert">
           <p>{t(`procedures.new.import.${read.problem}`)}</p>

@@ -1,5 +1,6 @@
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { useI18n } from '../i18n/i18n'
+import { Field } from './field'
 import { parseVietnameseDay, vietnameseDay } from './format'
 
 /**
@@ -21,7 +22,6 @@ export function DayField({
   onChange: (day: string) => void
 }) {
   const { t } = useI18n()
-  const hintId = useId()
   const [text, setText] = useState(value ? vietnameseDay(value) : '')
   const [touched, setTouched] = useState(false)
   const day = parseVietnameseDay(text)
@@ -35,26 +35,23 @@ export function DayField({
           ? t('procedures.day.tooEarly', { date: vietnameseDay(min) })
           : undefined)
   return (
-    <label className="field day-field">
-      <span className="label">{label}</span>
-      <input
-        className="input"
-        value={text}
-        inputMode="numeric"
-        placeholder={t('procedures.day.placeholder')}
-        autoComplete="off"
-        aria-describedby={hintId}
-        aria-invalid={error ? true : undefined}
-        onBlur={() => setTouched(true)}
-        onChange={(e) => {
-          setText(e.target.value)
-          const next = parseVietnameseDay(e.target.value)
-          onChange(next && (!min || next >= min) ? next : '')
-        }}
-      />
-      <span id={hintId} className={error ? 'field-error' : 'hint'}>
-        {error ?? t('procedures.day.hint')}
-      </span>
-    </label>
+    <Field label={label} hint={error ? undefined : t('procedures.day.hint')} error={error}>
+      {(control) => (
+        <input
+          {...control}
+          className="input day-field"
+          value={text}
+          inputMode="numeric"
+          placeholder={t('procedures.day.placeholder')}
+          autoComplete="off"
+          onBlur={() => setTouched(true)}
+          onChange={(e) => {
+            setText(e.target.value)
+            const next = parseVietnameseDay(e.target.value)
+            onChange(next && (!min || next >= min) ? next : '')
+          }}
+        />
+      )}
+    </Field>
   )
 }
