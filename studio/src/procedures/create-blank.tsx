@@ -7,7 +7,7 @@ import { blankDefinition } from './blank-definition'
 import type { CreateWayProps } from './create-dialog'
 import { CodeField, OwnerUnitField, useOwner } from './create-fields'
 import { vietnamToday } from './format'
-import { LEVELS } from './procedure-filters'
+import { LEVELS } from './levels'
 import { useSubmit } from './use-submit'
 
 /** A new procedure from scratch: its code, name, level, owner and field; the usual steps to complete in the editor. */

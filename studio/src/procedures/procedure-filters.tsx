@@ -2,6 +2,7 @@ import { navigate } from '@motcua/web-kit'
 import { useI18n } from '../i18n/i18n'
 import type { AdminProcedure, AdminUnit } from './api'
 import { listAddress, PROVINCE_WIDE, type ProcedureFilter, STATE_FILTERS } from './filters'
+import { LEVELS } from './levels'
 
 /** The list's search and filters; every change goes into the address bar (so a filtered list can be shared). */
 export function ProcedureFilters({
@@ -78,11 +79,4 @@ export function ProcedureFilters({
       </label>
     </search>
   )
-}
-
-/** The names of the usual levels; other levels (data, not a fixed list) show their code. */
-export const LEVELS: Record<string, 'level.province' | 'level.district' | 'level.commune'> = {
-  province: 'level.province',
-  district: 'level.district',
-  commune: 'level.commune',
 }

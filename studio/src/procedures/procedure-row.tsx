@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/i18n'
 import { type AdminProcedure, deleteDraft, draftFromVersion, draftPath, procedurePath } from './api'
 import { ConfirmDialog } from './confirm-dialog'
 import { dateTime } from './format'
-import { LEVELS } from './procedure-filters'
+import { LEVELS } from './levels'
 import { StateBadges } from './state-badges'
 
 /** One procedure of the list, with what can be done with it next. */
