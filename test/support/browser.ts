@@ -18,7 +18,8 @@ export function chromiumAvailable(): boolean {
   return false
 }
 
-export interface Phone {
+/** A browser with one page, as a phone or a desktop. */
+export interface BrowserSession {
   context: BrowserContext
   page: Page
   /** Uncaught page errors and console errors, to assert there are none. */
@@ -26,32 +27,27 @@ export interface Phone {
   close(): Promise<void>
 }
 
-/**
- * Debian's Chromium, headless, with a fresh profile (`--user-data-dir`) and nothing that phones home, as a phone:
- * 360 × 740, touch, Vietnamese, Vietnam time.
- */
-export async function launchPhone(): Promise<Phone> {
+// Debian's Chromium, headless, with a fresh profile (`--user-data-dir`) and nothing that phones home; Vietnamese, Vietnam time.
+const launchOptions = {
+  executablePath: CHROMIUM,
+  headless: true,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+  locale: 'vi-VN',
+  timezoneId: 'Asia/Ho_Chi_Minh',
+} satisfies Parameters<typeof chromium.launchPersistentContext>[1]
+
+async function launch(device: Parameters<typeof chromium.launchPersistentContext>[1]): Promise<BrowserSession> {
   const profile = mkdtempSync(join(tmpdir(), 'motcua-chromium-'))
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 360, height: 740 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-  })
+  const context = await chromium.launchPersistentContext(profile, { ...launchOptions, ...device })
   const page = context.pages()[0] ?? (await context.newPage())
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(String(error)))
@@ -68,3 +64,12 @@ export async function launchPhone(): Promise<Phone> {
     },
   }
 }
+
+export type Phone = BrowserSession
+
+/** The browser as a phone: 360 × 740, touch. */
+export const launchPhone = (): Promise<BrowserSession> =>
+  launch({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
+
+/** The browser as an administrator's desktop: 1280 × 800. */
+export const launchDesktop = (): Promise<BrowserSession> => launch({ viewport: { width: 1280, height: 800 } })
