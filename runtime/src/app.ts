@@ -21,6 +21,7 @@ import { dossiersDocs, dossiersRoutes } from './routes/dossiers'
 import { filesDocs, filesRoutes } from './routes/files'
 import { health, healthDocs } from './routes/health'
 import { offeringDocs, offeringRoutes } from './routes/offering'
+import { peopleDocs, peopleRoutes } from './routes/people'
 import { pluginAdminDocs, pluginAdminRoutes, pluginRouteDocs, pluginRoutes } from './routes/plugins'
 import { procedureConstantsDocs, procedureConstantsRoutes } from './routes/procedure-constants'
 import { proceduresDocs, proceduresRoutes } from './routes/procedures'
@@ -95,6 +96,7 @@ export const operations: Operation[] = [
   ...deskDocs,
   ...consultationDocs,
   ...pluginAdminDocs,
+  ...peopleDocs,
   ...calendarDocs,
   ...filesDocs,
   ...slipDocs,
@@ -153,6 +155,7 @@ export function createApp(services: Services) {
   app.route('/', resultRoutes)
   app.route('/', registerRoutes)
   app.route('/', pluginAdminRoutes)
+  app.route('/', peopleRoutes)
   app.route('/', calendarRoutes)
   app.route('/', pluginRoutes(services.plugins))
   const document = openApiDocument([...operations, ...pluginRouteDocs(services.plugins)])

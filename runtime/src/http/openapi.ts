@@ -2,7 +2,7 @@ import type { JsonBody } from './body'
 
 /** One documented operation; the route module that serves it declares it beside its handlers. */
 export interface Operation {
-  method: 'get' | 'post' | 'put' | 'delete'
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete'
   /** The hono path, e.g. `/api/track/:receiptCode`. */
   path: string
   tag: string

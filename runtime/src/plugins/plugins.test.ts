@@ -1,8 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { outbox, units, userRoles, users } from '@motcua/db'
+import { outbox } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
-import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   libraryProcedure,
@@ -211,14 +210,6 @@ describe.each(testDrivers())('plugins and the outbox on $name', ({ open }) => {
       expect.objectContaining({ plugin: 'phi-hong', lastError: 'fees threw: không tính được' }),
     )
     // the unit's own administrator sees it too, though it was recorded before the dossier existed
-    const { db } = runtime.database
-    const [admin0] = await db.select().from(users).where(eq(users.username, 'admin'))
-    const [unitAdmin] = await db
-      .insert(users)
-      .values({ username: 'quantri.196', passwordHash: admin0!.passwordHash, fullName: 'Quản trị 196', isDemo: true })
-      .returning()
-    const [unit] = await db.select().from(units).where(eq(units.code, '196'))
-    await db.insert(userRoles).values({ userId: unitAdmin!.id, role: 'unit_admin', unitId: unit!.id })
     const seenByUnit = (await (
       await runtime.app.request('/api/admin/outbox?state=dead', {
         headers: { authorization: `Bearer ${await signIn(runtime, 'quantri.196')}` },

@@ -1,6 +1,4 @@
-import { units, userRoles, users } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
-import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { libraryProcedure, openTestRuntime, TEST_PASSWORD, type TestRuntime } from '../testing'
 
@@ -34,21 +32,7 @@ describe.each(testDrivers())('authoring API on $name', ({ open }) => {
   }
 
   beforeAll(async () => {
-    runtime = await openTestRuntime(open)
-    // a district administrator for Hạ Long (193), whose scope covers its wards
-    const { db } = runtime.database
-    const [admin] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.username, 'admin'))
-    const [user] = await db
-      .insert(users)
-      .values({
-        username: 'quantri.193',
-        passwordHash: admin!.passwordHash,
-        fullName: 'Quản trị Hạ Long',
-        isDemo: true,
-      })
-      .returning()
-    const [halong] = await db.select({ id: units.id }).from(units).where(eq(units.code, '193'))
-    await db.insert(userRoles).values({ userId: user!.id, role: 'unit_admin', unitId: halong!.id })
+    runtime = await openTestRuntime(open) // with quantri.193, the demo administrator of Hạ Long, whose scope covers its wards
   })
   afterAll(() => runtime?.close())
 

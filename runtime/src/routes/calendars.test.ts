@@ -1,7 +1,5 @@
 import { statutoryHolidays } from '@motcua/core'
-import { units, userRoles, users } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
-import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { libraryProcedure, openTestRuntime, signIn, submissionForm, type TestRuntime } from '../testing'
 
@@ -106,22 +104,7 @@ describe.each(testDrivers())('administered calendars on $name', ({ open }) => {
     )
 
   beforeAll(async () => {
-    runtime = await openTestRuntime(open, { clock: () => now })
-    const { db } = runtime.database
-    const [admin] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.username, 'admin'))
-    for (const unitCode of ['193', '207']) {
-      const [user] = await db
-        .insert(users)
-        .values({
-          username: `quantri.${unitCode}`,
-          passwordHash: admin!.passwordHash,
-          fullName: 'Quản trị',
-          isDemo: true,
-        })
-        .returning()
-      const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.code, unitCode))
-      await db.insert(userRoles).values({ userId: user!.id, role: 'unit_admin', unitId: unit!.id })
-    }
+    runtime = await openTestRuntime(open, { clock: () => now }) // with the demo administrators quantri.193, quantri.207
   })
   afterAll(() => runtime?.close())
 

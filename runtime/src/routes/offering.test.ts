@@ -2,9 +2,7 @@ import { readdirSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { vietnamDate } from '@motcua/core'
-import { units, userRoles, users } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
-import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../app'
 import { defaultPluginsDir, pluginSources } from '../plugins/load-plugins'
@@ -156,20 +154,7 @@ describe.each(testDrivers())('retiring, scheduling and offering procedures on $n
       clock: () => now,
       plugins: [...pluginSources(defaultPluginsDir()), pluginFixture('local-rules')],
     })
-    // a district administrator for Hạ Long (193), whose scope covers its wards
-    const { db } = runtime.database
-    const [admin] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.username, 'admin'))
-    const [user] = await db
-      .insert(users)
-      .values({
-        username: 'quantri.193',
-        passwordHash: admin!.passwordHash,
-        fullName: 'Quản trị Hạ Long',
-        isDemo: true,
-      })
-      .returning()
-    const [halong] = await db.select({ id: units.id }).from(units).where(eq(units.code, '193'))
-    await db.insert(userRoles).values({ userId: user!.id, role: 'unit_admin', unitId: halong!.id })
+    // quantri.193, the demo administrator of Hạ Long (193), whose scope covers its wards
   })
   afterAll(async () => {
     await runtime?.close()

@@ -1,4 +1,4 @@
-import { dossiers, procedureConstantChanges, units, userRoles, users } from '@motcua/db'
+import { dossiers, procedureConstantChanges } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -51,23 +51,7 @@ describe.each(testDrivers())('fees by channel and date, and named constants, on 
 
   beforeAll(async () => {
     runtime = await openTestRuntime(open, { clock: () => now })
-    // a district administrator for Hạ Long (193): library procedures are the province's, not his
-    const { db } = runtime.database
-    const [adminUser] = await db
-      .select({ passwordHash: users.passwordHash })
-      .from(users)
-      .where(eq(users.username, 'admin'))
-    const [user] = await db
-      .insert(users)
-      .values({
-        username: 'quantri.193',
-        passwordHash: adminUser!.passwordHash,
-        fullName: 'Quản trị Hạ Long',
-        isDemo: true,
-      })
-      .returning()
-    const [halong] = await db.select({ id: units.id }).from(units).where(eq(units.code, '193'))
-    await db.insert(userRoles).values({ userId: user!.id, role: 'unit_admin', unitId: halong!.id })
+    // quantri.193, the demo administrator of Hạ Long (193): library procedures are the province's, not his
   })
   afterAll(() => runtime?.close())
 

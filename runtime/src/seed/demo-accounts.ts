@@ -14,7 +14,8 @@ const officerRoles: [prefix: string, role: Role, title: string][] = [
 /**
  * Demo accounts, all marked `is_demo` and sharing one password (hashed once: 660 argon2 hashes would
  * take half a minute): `admin`, `congdan`, `congdan2`, and `tiepnhan.<unit>`, `chuyenvien.<unit>`,
- * `lanhdao.<unit>` for every unit (unit codes in lower case, e.g. `tiepnhan.06649`, `lanhdao.stp`).
+ * `lanhdao.<unit>` for every unit (unit codes in lower case, e.g. `tiepnhan.06649`, `lanhdao.stp`). The units'
+ * administrators come with them (`seedUnitAdminAccounts`).
  */
 export async function seedDemoAccounts(db: Db, password: string): Promise<void> {
   const passwordHash = await hashPassword(password)
@@ -56,4 +57,30 @@ export async function seedDemoAccounts(db: Db, password: string): Promise<void> 
   await db
     .insert(userRoles)
     .values(people.flatMap((p) => p.grants.map((g) => ({ userId: idOf.get(p.username)!, ...g }))))
+}
+
+/**
+ * A demo administrator for every unit, `quantri.<unit>` (e.g. `quantri.193`, `quantri.stp`), with the one shared
+ * password hashed once. A step of its own, so installations seeded before it get them too; an account of that name
+ * already there (one an administrator made) is left as it is.
+ */
+export async function seedUnitAdminAccounts(db: Db, password: string): Promise<void> {
+  const allUnits = await db.select({ id: units.id, code: units.code, name: units.name }).from(units)
+  if (allUnits.length === 0) return
+  const passwordHash = await hashPassword(password)
+  const people = allUnits.map((unit) => ({
+    username: `quantri.${unit.code.toLowerCase()}`,
+    fullName: `Quản trị – ${unit.name} (tài khoản demo)`,
+    unitId: unit.id,
+  }))
+  const inserted = await db
+    .insert(users)
+    .values(people.map(({ unitId: _, ...p }) => ({ ...p, passwordHash, isDemo: true })))
+    .onConflictDoNothing({ target: users.username })
+    .returning({ id: users.id, username: users.username })
+  const idOf = new Map(inserted.map((u) => [u.username, u.id]))
+  const grants = people.flatMap((p) =>
+    idOf.has(p.username) ? [{ userId: idOf.get(p.username)!, role: 'unit_admin' as Role, unitId: p.unitId }] : [],
+  )
+  if (grants.length) await db.insert(userRoles).values(grants)
 }

@@ -4,7 +4,7 @@ import { type Db, procedures, roles as roleRows, seedRuns, withTransaction } fro
 import { readLibrary } from '../procedures/library'
 import { publishVersion } from '../procedures/publish'
 import { officialYearsStep, seedDefaultCalendar, syncOfficialYears } from './calendar'
-import { seedDemoAccounts } from './demo-accounts'
+import { seedDemoAccounts, seedUnitAdminAccounts } from './demo-accounts'
 import { seedQuangNinhUnits, seedTaxOffice } from './units'
 
 export interface SeedOptions {
@@ -37,10 +37,11 @@ const steps = (): SeedStep[] => [
   { name: officialYearsStep(), run: (db) => syncOfficialYears(db) },
 ]
 
-const demoStep = (password: string): SeedStep => ({
-  name: 'demo-accounts',
-  run: (db) => seedDemoAccounts(db, password),
-})
+// The units' administrators came a release after the others: a step of their own reaches installations seeded before.
+const demoSteps = (password: string): SeedStep[] => [
+  { name: 'demo-accounts', run: (db) => seedDemoAccounts(db, password) },
+  { name: 'demo-accounts:unit-admins', run: (db) => seedUnitAdminAccounts(db, password) },
+]
 
 // in force from the first day of the definition's own period (midnight, Vietnam time), not from the import: a
 // dossier dated within that period finds it, and a library procedure scheduled for later waits for its day
@@ -81,7 +82,7 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<string[]>
     ...(options.proceduresDir
       ? [libraryStep(options.proceduresDir), newLibraryProceduresStep(options.proceduresDir)]
       : []),
-    ...(options.demoPassword ? [demoStep(options.demoPassword)] : []),
+    ...(options.demoPassword ? demoSteps(options.demoPassword) : []),
   ]
   for (const step of all) {
     await withTransaction(db, async (tx) => {

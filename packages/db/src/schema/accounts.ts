@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, index, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core'
+import { bigint, boolean, check, index, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core'
 import { at, createdAt, id } from './columns'
 import { units } from './units'
 
@@ -62,4 +62,24 @@ export const sessions = pgTable(
     expiresAt: at('expires_at').notNull(),
   },
   (t) => [index('sessions_user_idx').on(t.userId), check('sessions_kind', sql`${t.kind} in ('cookie', 'bearer')`)],
+)
+
+/**
+ * The audit trail of account administration (append-only, migration 0014): who created an account, changed its
+ * name, state or password, or its roles, with the values before and after (never a password or its hash).
+ */
+export const accountChanges = pgTable(
+  'account_changes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    at: at('at').notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    /** `create`, `update` (name, disabled, password) or `grants`. */
+    kind: text('kind').notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('account_changes_user_idx').on(t.userId, t.at)],
 )

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
+import { users } from './accounts'
 import { at, createdAt } from './columns'
 import { dossiers } from './dossiers'
 import { units } from './units'
@@ -45,4 +46,30 @@ export const pluginSettings = pgTable(
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.unitId, t.pluginSlug] })],
+)
+
+/** A plugin setting as the audit trail keeps it: its secrets named, never their values. */
+export interface PluginSettingRecord {
+  enabled: boolean
+  config: Record<string, unknown>
+  secretsSet: string[]
+}
+
+/** The audit trail of plugin settings (append-only, migration 0014): who set or removed which unit's setting. */
+export const pluginSettingChanges = pgTable(
+  'plugin_setting_changes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    pluginSlug: text('plugin_slug').notNull(),
+    at: at('at').notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    /** The unit's own setting before; null = it inherited. */
+    before: jsonb('before').$type<PluginSettingRecord>(),
+    /** After; null = back to inheriting. */
+    after: jsonb('after').$type<PluginSettingRecord>(),
+  },
+  (t) => [index('plugin_setting_changes_unit_idx').on(t.unitId, t.pluginSlug, t.at)],
 )
