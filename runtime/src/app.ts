@@ -29,6 +29,9 @@ import { publishedDocs, publishedRoutes } from './routes/published'
 import { registerDocs, registerRoutes } from './routes/register'
 import { resultDocs, resultRoutes } from './routes/results'
 import { slipDocs, slipRoutes } from './routes/slips'
+import { studioProceduresDocs, studioProceduresRoutes } from './routes/studio-procedures'
+import { testRunDocs, testRunRoutes } from './routes/test-run'
+import { unitSettingsDocs, unitSettingsRoutes } from './routes/unit-settings'
 import { unitsDocs, unitsRoutes } from './routes/units'
 import { defaultStudioRoot, webRoutes } from './routes/web'
 import type { UnitDirectory } from './units/unit-directory'
@@ -60,6 +63,8 @@ export interface Services {
   plugins: PluginHost
   /** The administrative units, kept in memory. */
   units: UnitDirectory
+  /** The procedure library the runtime was started with, which the studio copies from; null = none. */
+  proceduresDir?: string | null
 }
 
 export interface AppEnv {
@@ -88,6 +93,9 @@ export const operations: Operation[] = [
   ...authDocs,
   ...proceduresDocs,
   ...authoringDocs,
+  ...studioProceduresDocs,
+  ...unitSettingsDocs,
+  ...testRunDocs,
   ...procedureConstantsDocs,
   ...publishedDocs,
   ...offeringDocs,
@@ -126,6 +134,7 @@ export function createApp(services: Services) {
     c.set('clock', services.clock ?? (() => new Date()))
     c.set('plugins', services.plugins)
     c.set('units', services.units)
+    c.set('proceduresDir', services.proceduresDir ?? null)
     c.set('trustProxy', services.trustProxy ?? false)
     await next()
   })
@@ -136,6 +145,9 @@ export function createApp(services: Services) {
   app.route('/', unitsRoutes)
   app.route('/', proceduresRoutes)
   app.route('/', authoringRoutes)
+  app.route('/', studioProceduresRoutes)
+  app.route('/', unitSettingsRoutes)
+  app.route('/', testRunRoutes)
   app.route('/', procedureConstantsRoutes)
   app.route('/', publishedRoutes)
   app.route('/', offeringRoutes)

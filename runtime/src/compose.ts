@@ -57,6 +57,7 @@ export async function composeRuntime(database: Database, options: ComposeOptions
     registry,
     units,
     plugins,
+    proceduresDir,
     secret: await loadInstanceSecret(database.db, secretKey),
     ...Object.fromEntries(
       (['trackLimitPerMinute', 'submitLimitPerMinute', 'trustProxy', 'webDir', 'clock', 'accessLog'] as const)

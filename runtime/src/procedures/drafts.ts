@@ -1,6 +1,6 @@
 import { DomainError, matchesQuery, type PeriodState, periodState, vietnamDate } from '@motcua/core'
 import { type Db, procedureDrafts, procedures, procedureVersions, users, withTransaction } from '@motcua/db'
-import { and, desc, eq, ne, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm'
 import type { Context } from 'hono'
 import type { AppEnv } from '../app'
 import { requirePrincipal } from '../auth/middleware'
@@ -25,6 +25,59 @@ export async function loadDraft(c: Context<AppEnv>) {
   if (!draft) throw notFoundDraft()
   await assertAdministers(c, draft.ownerUnitId)
   return draft
+}
+
+/** The unit of an `ownerUnitCode` (at `path` in the request), or null for none; an unknown code is a 400. */
+export async function ownerUnitIdOf(c: Context<AppEnv>, code: string | undefined, path = '/ownerUnitCode') {
+  if (!code) return null
+  const unit = await c.var.units.byCode(code)
+  if (!unit)
+    throw new DomainError('INVALID_DATA', { vi: `Không có đơn vị mã ${code}.`, en: `No unit ${code}.` }, [
+      { code: 'unit.unknown', path, message: { vi: 'Đơn vị không tồn tại', en: 'Unknown unit' } },
+    ])
+  return unit.id
+}
+
+/**
+ * A draft of a new procedure owned by `ownerUnitId` (null = province-wide), which the caller must administer: the
+ * procedure's code is taken from the definition and must be free. Every way the studio starts a new procedure
+ * (a blank draft, a library procedure, a copy of a published one) goes through here.
+ */
+export async function createDraft(
+  c: Context<AppEnv>,
+  definition: Record<string, unknown>,
+  ownerUnitId: string | null,
+  taken: (code: string) => DomainError = (code) =>
+    new DomainError('CONFLICT', {
+      vi: `Đã có thủ tục mã ${code}: hãy tạo bản nháp từ thủ tục đó.`,
+      en: `Procedure ${code} exists: draft from it instead.`,
+    }),
+) {
+  await assertAdministers(c, ownerUnitId)
+  const code = definition.code
+  if (typeof code !== 'string' || !code.trim()) {
+    throw new DomainError(
+      'INVALID_DATA',
+      { vi: 'Bản nháp cần có mã thủ tục.', en: 'The draft needs a procedure code.' },
+      [
+        {
+          code: 'required',
+          path: '/definition/code',
+          message: { vi: 'Vui lòng nhập mã thủ tục', en: 'Enter the procedure code' },
+        },
+      ],
+    )
+  }
+  const created = await withTransaction(c.var.database.db, async (tx) => {
+    const [procedure] = await tx.insert(procedures).values({ code, ownerUnitId }).onConflictDoNothing().returning()
+    if (!procedure) throw taken(code)
+    const [draft] = await tx
+      .insert(procedureDrafts)
+      .values({ procedureId: procedure.id, definition, updatedBy: requirePrincipal(c).userId })
+      .returning()
+    return { draft: draft!, code, ownerUnitId }
+  })
+  return draftView(c, created)
 }
 
 /** A draft keeps its procedure's code. */
@@ -69,7 +122,45 @@ export const draftView = async (
   updatedAt: d.draft.updatedAt,
   validation: await checkOf(c, d),
   period: periodOf(d.draft.definition, c.var.clock()),
+  awaitingApproval: await approvalOf(c, d.draft),
+  lastRejection: await rejectionOf(c, d.draft),
 })
+
+/** The last request to publish turned down (or withdrawn by its requester), or null. */
+async function rejectionOf(c: Context<AppEnv>, draft: DraftRow) {
+  const rejection = draft.approvalRejection
+  if (!rejection) return null
+  const [who] = await c.var.database.db
+    .select({ name: users.fullName })
+    .from(users)
+    .where(eq(users.id, rejection.userId))
+  return { by: who?.name ?? null, at: rejection.at, note: rejection.note }
+}
+
+type DraftRow = typeof procedureDrafts.$inferSelect
+
+/** A draft's request for publishing under four eyes, as the API shows it, or null. */
+export async function approvalOf(c: Context<AppEnv>, draft: DraftRow, names?: ReadonlyMap<string, string>) {
+  if (!draft.approvalRequestedBy || !draft.approvalRequestedAt) return null
+  const requester = draft.approvalRequestedBy
+  const name =
+    names?.get(requester) ??
+    (await c.var.database.db.select({ name: users.fullName }).from(users).where(eq(users.id, requester)))[0]?.name
+  return {
+    requestedBy: name ?? null,
+    requestedByMe: requester === requirePrincipal(c).userId,
+    requestedAt: draft.approvalRequestedAt,
+    effectiveFrom: draft.approvalEffectiveFrom,
+  }
+}
+
+/** The full names of users by id, in one query. */
+export async function userNames(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))]
+  if (!wanted.length) return new Map()
+  const rows = await db.select({ id: users.id, name: users.fullName }).from(users).where(inArray(users.id, wanted))
+  return new Map(rows.map((r) => [r.id, r.name]))
+}
 
 /**
  * When the draft, once published, would take new dossiers, by its own `effective` period on the runtime's clock:
@@ -98,6 +189,10 @@ export async function listDrafts(c: Context<AppEnv>, q: string | undefined) {
     .leftJoin(procedureVersions, eq(procedureVersions.id, procedureDrafts.basedOnVersionId))
     .leftJoin(users, eq(users.id, procedureDrafts.updatedBy))
     .orderBy(desc(procedureDrafts.updatedAt))
+  const names = await userNames(
+    c.var.database.db,
+    rows.map((r) => r.draft.approvalRequestedBy),
+  )
   const items = []
   for (const row of rows) {
     const name = String((row.draft.definition as { name?: unknown }).name ?? '')
@@ -115,6 +210,7 @@ export async function listDrafts(c: Context<AppEnv>, q: string | undefined) {
       ok,
       problems: issues.length,
       period: periodOf(row.draft.definition, c.var.clock()),
+      awaitingApproval: await approvalOf(c, row.draft, names),
     })
   }
   return items

@@ -13,12 +13,30 @@ export function defaultProceduresDir(): string {
  * with every problem listed, rather than serving half a library.
  */
 export function readLibrary(dir: string): ProcedureDefinition[] {
+  return readLibraryEntries(dir).map((e) => e.definition)
+}
+
+/** A library procedure with the folder it lives in. */
+export interface LibraryEntry {
+  folder: string
+  definition: ProcedureDefinition
+}
+
+const read = new Map<string, LibraryEntry[]>()
+/** The library of `dir` as the runtime read it once (it does not change while the runtime runs). */
+export function libraryOf(dir: string): LibraryEntry[] {
+  if (!read.has(dir)) read.set(dir, readLibraryEntries(dir))
+  return read.get(dir)!
+}
+
+/** Every `<dir>/*\/procedure.json` with its folder, validated as `readLibrary` does. */
+export function readLibraryEntries(dir: string): LibraryEntry[] {
   const folders = readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort()
   const problems: string[] = []
-  const definitions: ProcedureDefinition[] = []
+  const definitions: LibraryEntry[] = []
   for (const folder of folders) {
     const file = join(dir, folder, 'procedure.json')
     let json: unknown
@@ -29,7 +47,7 @@ export function readLibrary(dir: string): ProcedureDefinition[] {
       continue
     }
     const result = validateDefinition(json)
-    if (result.ok) definitions.push(result.definition)
+    if (result.ok) definitions.push({ folder, definition: result.definition })
     else problems.push(...result.issues.map((i) => `${file}: ${i.path || '/'}: ${i.message.en} (${i.code})`))
   }
   if (problems.length) throw new Error(`The procedure library has problems:\n${problems.join('\n')}`)

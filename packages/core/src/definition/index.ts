@@ -10,6 +10,7 @@ export {
   inputUiOf,
   selectableCases,
 } from './decision-input'
+export { type DefinitionChange, describeTime, diffDefinitions } from './diff'
 export {
   applicableComponents,
   computeFees,

@@ -10,4 +10,5 @@ export {
   opinions,
   tallyConsultation,
 } from './consultation'
+export { type DayOff, daysOffBetween, mainPath, type TestRun, type TestRunStep, testRun } from './test-run'
 export type { ActionInputs, AvailableAction, BuiltInActionType, DossierState, TransitionEvent } from './types'

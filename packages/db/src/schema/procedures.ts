@@ -40,6 +40,12 @@ export const procedureDrafts = pgTable(
     definition: jsonb('definition').notNull(),
     updatedAt: at('updated_at').notNull().defaultNow(),
     updatedBy: uuid('updated_by').references(() => users.id),
+    /** Four-eyes publishing: who asked to publish it, when, and from when it would take effect; null = no request. */
+    approvalRequestedBy: uuid('approval_requested_by').references(() => users.id),
+    approvalRequestedAt: at('approval_requested_at'),
+    approvalEffectiveFrom: at('approval_effective_from'),
+    /** The last request turned down or withdrawn: by whom, when and why; cleared by the next request. */
+    approvalRejection: jsonb('approval_rejection').$type<{ userId: string; at: string; note: string | null }>(),
   },
   (t) => [index('procedure_drafts_procedure_idx').on(t.procedureId)],
 )
