@@ -19,9 +19,11 @@ ALTER TABLE "procedure_drafts" ADD COLUMN "approval_requested_by" uuid;--> state
 ALTER TABLE "procedure_drafts" ADD COLUMN "approval_requested_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "procedure_drafts" ADD COLUMN "approval_effective_from" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "procedure_drafts" ADD COLUMN "approval_rejection" jsonb;--> statement-breakpoint
+ALTER TABLE "procedure_versions" ADD COLUMN "requested_by" uuid;--> statement-breakpoint
 ALTER TABLE "unit_setting_changes" ADD CONSTRAINT "unit_setting_changes_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "unit_setting_changes" ADD CONSTRAINT "unit_setting_changes_actor_user_id_users_id_fk" FOREIGN KEY ("actor_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "unit_settings" ADD CONSTRAINT "unit_settings_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "unit_settings" ADD CONSTRAINT "unit_settings_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "unit_setting_changes_unit_idx" ON "unit_setting_changes" USING btree ("unit_id","at");--> statement-breakpoint
-ALTER TABLE "procedure_drafts" ADD CONSTRAINT "procedure_drafts_approval_requested_by_users_id_fk" FOREIGN KEY ("approval_requested_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;
+ALTER TABLE "procedure_drafts" ADD CONSTRAINT "procedure_drafts_approval_requested_by_users_id_fk" FOREIGN KEY ("approval_requested_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "procedure_versions" ADD CONSTRAINT "procedure_versions_requested_by_users_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;

@@ -8,6 +8,8 @@ export interface PublishInput {
   definition: ProcedureDefinition
   ownerUnitId?: string | null
   publishedBy?: string | null
+  /** Under four eyes: who asked for it (`publishedBy` approved it). */
+  requestedBy?: string | null
   effectiveFrom?: Date
 }
 
@@ -43,6 +45,7 @@ export async function publishVersion(
       definition,
       contentHash: contentHash(definition),
       publishedBy: input.publishedBy ?? null,
+      requestedBy: input.requestedBy ?? null,
       ...(input.effectiveFrom ? { effectiveFrom: input.effectiveFrom } : {}),
     })
     .returning({ id: procedureVersions.id, version: procedureVersions.version })

@@ -147,7 +147,10 @@ export const authoringRoutes = new Hono<AppEnv>()
       })
     }
     await assertPublishable(c, found)
-    const version = await publishDraft(c, found, approvalEffectiveFrom ?? c.var.clock(), approvalRequestedAt)
+    const version = await publishDraft(c, found, approvalEffectiveFrom ?? c.var.clock(), {
+      by: approvalRequestedBy,
+      at: approvalRequestedAt,
+    })
     return c.json({ code: found.code, version }, 201)
   })
   .post('/api/admin/drafts/:id/reject', async (c) => {
@@ -185,13 +188,13 @@ async function assertPublishable(c: Context<AppEnv>, found: Awaited<ReturnType<t
 
 /**
  * Freezes the draft as its procedure's next version and discards the draft, in one transaction; with
- * `requestedAt`, only while that request to publish still stands (not withdrawn, turned down or renewed meanwhile).
+ * `request`, only while that request to publish still stands (not withdrawn, turned down or renewed meanwhile).
  */
 async function publishDraft(
   c: Context<AppEnv>,
   found: Awaited<ReturnType<typeof loadDraft>>,
   effectiveFrom: Date,
-  requestedAt?: Date,
+  request?: { by: string; at: Date },
 ): Promise<number> {
   const published = await withTransaction(c.var.database.db, async (tx) => {
     const deleted = await tx
@@ -199,14 +202,15 @@ async function publishDraft(
       .where(
         and(
           eq(procedureDrafts.id, found.draft.id),
-          requestedAt ? eq(procedureDrafts.approvalRequestedAt, requestedAt) : undefined,
+          request ? eq(procedureDrafts.approvalRequestedAt, request.at) : undefined,
         ),
       )
       .returning({ id: procedureDrafts.id })
-    if (deleted.length === 0) throw requestedAt ? notAwaitingApproval() : notFoundDraft()
+    if (deleted.length === 0) throw request ? notAwaitingApproval() : notFoundDraft()
     return publishVersion(tx, {
       definition: found.draft.definition as ProcedureDefinition,
       publishedBy: requirePrincipal(c).userId,
+      requestedBy: request?.by ?? null,
       effectiveFrom,
     })
   }).catch((error: unknown) => {

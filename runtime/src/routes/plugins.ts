@@ -1,5 +1,14 @@
 import { availableActions, DomainError, isStorableText } from '@motcua/core'
-import { type Db, dossiers, outbox, pluginSettings, units } from '@motcua/db'
+import {
+  type Db,
+  dossiers,
+  outbox,
+  type PluginSettingRecord,
+  pluginSettingChanges,
+  pluginSettings,
+  units,
+  withTransaction,
+} from '@motcua/db'
 import type { PluginRequest } from '@motcua/plugin-sdk'
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
@@ -31,6 +40,12 @@ const outboxQuery = queryParams<{ state?: 'pending' | 'delivered' | 'dead' }>({
   type: 'object',
   properties: { state: { type: 'string', enum: ['pending', 'delivered', 'dead'] } },
 })
+
+/** A setting as administrators and the audit trail see it: its secrets named in `secretsSet`, never their values. */
+const shownSetting = (
+  setting: { enabled: boolean; config: Record<string, unknown> },
+  secrets: string[],
+): PluginSettingRecord => ({ enabled: setting.enabled, ...withoutSecrets(setting.config, secrets) })
 
 const unknownPlugin = (slug: string) =>
   new DomainError('NOT_FOUND', { vi: `Không có tiện ích (plugin) "${slug}".`, en: `No plugin "${slug}".` })
@@ -64,16 +79,26 @@ export const pluginAdminRoutes = new Hono<AppEnv>()
   )
   .get('/api/admin/units/:unitCode/plugins', requireRole(...ADMIN_ROLES), async (c) => {
     const unit = await administeredUnit(c)
-    const { db } = c.var.database
-    const own = await db.select().from(pluginSettings).where(eq(pluginSettings.unitId, unit.id))
+    const lineage = await c.var.units.lineage(unit.id) // the unit first, then the units above it
+    const settings = await c.var.database.db
+      .select()
+      .from(pluginSettings)
+      .where(inArray(pluginSettings.unitId, lineage))
     const items = []
-    for (const [slug, { secrets }] of c.var.plugins.plugins) {
-      const setting = own.find((s) => s.pluginSlug === slug)
-      const inForce = await c.var.plugins.configFor(db, slug, unit.id)
+    for (const [slug, { manifest, secrets }] of c.var.plugins.plugins) {
+      const nearest = lineage
+        .map((id) => settings.find((s) => s.unitId === id && s.pluginSlug === slug))
+        .find((s) => s !== undefined)
+      const own = nearest?.unitId === unit.id ? nearest : undefined
       items.push({
         slug,
-        own: setting ? { enabled: setting.enabled, ...withoutSecrets(setting.config, secrets) } : null,
-        inForce: inForce ? withoutSecrets(inForce, secrets) : null,
+        name: manifest.name,
+        description: manifest.description ?? null,
+        configSchema: manifest.configSchema,
+        secrets,
+        own: own ? shownSetting(own, secrets) : null,
+        inForce: nearest ? shownSetting(nearest, secrets) : null,
+        inheritedFrom: nearest && !own ? ((await c.var.units.byId(nearest.unitId))?.code ?? null) : null,
       })
     }
     return c.json(items)
@@ -98,7 +123,12 @@ export const pluginAdminRoutes = new Hono<AppEnv>()
         { vi: 'Cấu hình tiện ích chưa hợp lệ.', en: 'The plugin configuration is not valid.' },
         issues,
       )
-    await db.transaction(async (tx) => {
+    await withTransaction(db, async (tx) => {
+      const [before] = await tx
+        .select()
+        .from(pluginSettings)
+        .where(and(eq(pluginSettings.unitId, unit.id), eq(pluginSettings.pluginSlug, slug)))
+        .for('update')
       await tx
         .insert(pluginSettings)
         .values({ unitId: unit.id, pluginSlug: slug, enabled, config, updatedAt: new Date() })
@@ -106,10 +136,41 @@ export const pluginAdminRoutes = new Hono<AppEnv>()
           target: [pluginSettings.unitId, pluginSettings.pluginSlug],
           set: { enabled, config, updatedAt: new Date() },
         })
+      await tx.insert(pluginSettingChanges).values({
+        unitId: unit.id,
+        pluginSlug: slug,
+        actorUserId: requirePrincipal(c).userId,
+        before: before ? shownSetting(before, loaded.secrets) : null,
+        after: shownSetting({ enabled, config }, loaded.secrets),
+      })
       await tx.execute(sql`select pg_notify(${PLUGIN_SETTINGS_CHANNEL}, ${slug})`)
     })
     c.var.plugins.invalidate()
     return c.json({ unitCode: unit.code, slug, enabled })
+  })
+  .delete('/api/admin/units/:unitCode/plugins/:slug', requireRole(...ADMIN_ROLES), async (c) => {
+    const unit = await administeredUnit(c)
+    const slug = c.req.param('slug')
+    const loaded = c.var.plugins.plugins.get(slug)
+    if (!loaded) throw unknownPlugin(slug)
+    const removed = await withTransaction(c.var.database.db, async (tx) => {
+      const [before] = await tx
+        .delete(pluginSettings)
+        .where(and(eq(pluginSettings.unitId, unit.id), eq(pluginSettings.pluginSlug, slug)))
+        .returning()
+      if (!before) return false
+      await tx.insert(pluginSettingChanges).values({
+        unitId: unit.id,
+        pluginSlug: slug,
+        actorUserId: requirePrincipal(c).userId,
+        before: shownSetting(before, loaded.secrets),
+        after: null,
+      })
+      await tx.execute(sql`select pg_notify(${PLUGIN_SETTINGS_CHANNEL}, ${slug})`)
+      return true
+    })
+    if (removed) c.var.plugins.invalidate()
+    return c.body(null, 204)
   })
   .get('/api/admin/outbox', requireRole(...ADMIN_ROLES), async (c) => {
     const principal = requirePrincipal(c)
@@ -254,9 +315,13 @@ export const pluginAdminDocs: Operation[] = [
     path: '/api/admin/units/:unitCode/plugins',
     tag: 'plugins',
     summary:
-      'A unit’s own plugin settings and those in force (inherited from the units above); secret settings (writeOnly in the schema) are never returned, only named in secretsSet',
+      'Every plugin with what a configuration form needs (name, description, configSchema, secrets: the writeOnly fields), the unit’s own setting and the one in force, and the unit it is inherited from; secrets are never returned: each setting names those set in secretsSet',
     access: [...ADMIN_ROLES],
-    responses: { 200: 'settings', 403: 'outside your units' },
+    responses: {
+      200: '[{slug, name, description, configSchema, secrets, own: {enabled, config, secretsSet} | null, inForce: {enabled, config, secretsSet} | null, inheritedFrom: unitCode | null}] (inForce null: not set here nor above; inheritedFrom null: its own setting or none)',
+      403: 'outside your units',
+      404: 'no such unit',
+    },
   },
   {
     method: 'put',
@@ -272,6 +337,15 @@ export const pluginAdminDocs: Operation[] = [
       403: 'outside your units',
       404: 'no such plugin or unit',
     },
+  },
+  {
+    method: 'delete',
+    path: '/api/admin/units/:unitCode/plugins/:slug',
+    tag: 'plugins',
+    summary:
+      'Remove a unit’s own setting of a plugin: it inherits again from the units above it (or is off); audited; every process reloads',
+    access: [...ADMIN_ROLES],
+    responses: { 204: 'removed, or there was none', 403: 'outside your units', 404: 'no such plugin or unit' },
   },
   {
     method: 'get',

@@ -1,8 +1,11 @@
-import { unitSettingChanges, units, userRoles, users } from '@motcua/db'
+import { procedures, procedureVersions, unitSettingChanges, units, userRoles, users } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
 import { eq } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { asOfficers, libraryProcedure, openTestRuntime, type TestRuntime } from '../testing'
+
+const requester = alias(users, 'requester')
 
 interface Draft {
   id: string
@@ -28,7 +31,7 @@ interface AdminProcedure {
 // a commune-level library procedure with no list of units, for procedures of Hạ Long's wards
 const copyRequest = libraryProcedure('cap-ban-sao-trich-luc-ho-tich').definition as unknown as Record<string, unknown>
 const wardProcedure = (code: string) => {
-  const definition = { ...structuredClone(copyRequest), code }
+  const definition: Record<string, unknown> = { ...structuredClone(copyRequest), code }
   delete definition.units
   return definition
 }
@@ -285,6 +288,15 @@ describe.each(testDrivers())('studio procedures API on $name', ({ open }) => {
       version: 1,
     })
     expect((await runtime.app.request('/api/procedures/QN-HL-4M')).status).toBe(200)
+    // the version keeps both: who asked, and who approved
+    const [version] = await runtime.database.db
+      .select({ requestedBy: requester.username, publishedBy: users.username })
+      .from(procedureVersions)
+      .innerJoin(procedures, eq(procedures.id, procedureVersions.procedureId))
+      .innerJoin(users, eq(users.id, procedureVersions.publishedBy))
+      .innerJoin(requester, eq(requester.id, procedureVersions.requestedBy))
+      .where(eq(procedures.code, 'QN-HL-4M'))
+    expect(version).toEqual({ requestedBy: 'quantri.193', publishedBy: 'quantri2.193' })
     expect((await as('quantri2.193', 'POST', `/api/admin/drafts/${draft.id}/approve`)).status).toBe(404)
   })
 

@@ -69,7 +69,7 @@ export function mainPath(steps: Step[]): Step[] {
   return path
 }
 
-const valueOf = (time: Duration): number | string | null => {
+const amountOf = (time: Duration): number | string | null => {
   switch (time.kind) {
     case 'workingDays':
     case 'calendarDays':
@@ -118,7 +118,7 @@ export function testRun(
   })
   return {
     case: caseKey,
-    total: { kind: total.kind, value: valueOf(total), due: computeDue(calendar, start, total) },
+    total: { kind: total.kind, value: amountOf(total), due: computeDue(calendar, start, total) },
     steps,
   }
 }

@@ -64,6 +64,8 @@ export const procedureVersions = pgTable(
     contentHash: text('content_hash').notNull(),
     publishedAt: at('published_at').notNull().defaultNow(),
     publishedBy: uuid('published_by').references(() => users.id),
+    /** Under four eyes: the administrator who asked to publish it (`publishedBy` approved it); else null. */
+    requestedBy: uuid('requested_by').references(() => users.id),
     effectiveFrom: at('effective_from').notNull().defaultNow(),
   },
   (t) => [
