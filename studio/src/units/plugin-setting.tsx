@@ -17,11 +17,14 @@ export function PluginSetting({
   plugin,
   unitCode,
   inheritedFromName,
+  justSaved,
   onSaved,
 }: {
   plugin: UnitPlugin
   unitCode: string
   inheritedFromName: string | undefined
+  /** Whether the last change on the page was this plugin's (the card is new after a save). */
+  justSaved: boolean
   onSaved: () => void
 }) {
   const { t, pick, locale } = useI18n()
@@ -33,7 +36,6 @@ export function PluginSetting({
   const [errors, setErrors] = useState<ErrorSchema>()
   const [error, setError] = useState<unknown>()
   const [busy, setBusy] = useState(false)
-  const [saved, setSaved] = useState(false)
   const [confirmInherit, setConfirmInherit] = useState(false)
   const schema = useMemo(() => formSchema(plugin.configSchema, plugin.secrets), [plugin])
   const path = `/api/admin/units/${encodeURIComponent(unitCode)}/plugins/${encodeURIComponent(plugin.slug)}`
@@ -42,7 +44,6 @@ export function PluginSetting({
   const save = async (formData: unknown) => {
     const data = (formData ?? {}) as Record<string, unknown>
     setConfig(data)
-    setSaved(false)
     const local = enabled ? validateForm(schema, data, locale) : undefined
     if (local && hasErrors(local)) {
       setErrors(local)
@@ -55,7 +56,6 @@ export function PluginSetting({
     try {
       await api(path, { method: 'PUT', body: { enabled, config: { ...data, ...written } } })
       setSecrets({})
-      setSaved(true)
       onSaved()
     } catch (caught) {
       setError(caught)
@@ -148,7 +148,7 @@ export function PluginSetting({
                   {t('common.cancel')}
                 </button>
               )}
-              {saved && (
+              {justSaved && (
                 <span className="ok-text" role="status">
                   {t('common.saved')}
                 </span>

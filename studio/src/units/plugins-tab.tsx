@@ -1,4 +1,5 @@
 import { api, useAsync } from '@motcua/web-kit'
+import { useState } from 'react'
 import { ErrorBox, Loading } from '../components/status'
 import { useI18n } from '../i18n/i18n'
 import type { AdminUnit } from './admin-units'
@@ -7,12 +8,13 @@ import { PluginSetting } from './plugin-setting'
 import { useUnitName } from './unit-name'
 
 /** "Tiện ích": each installed plugin at the unit, its own setting or the one it inherits. */
-export function PluginsTab({ unit, units }: { unit: AdminUnit; units: AdminUnit[] }) {
+export default function PluginsTab({ unit, units }: { unit: AdminUnit; units: AdminUnit[] }) {
   const { t } = useI18n()
   const plugins = useAsync(
     () => api<UnitPlugin[]>(`/api/admin/units/${encodeURIComponent(unit.code)}/plugins`),
     [unit.code],
   )
+  const [saved, setSaved] = useState<string>()
   if (plugins.error) return <ErrorBox error={plugins.error} onRetry={plugins.reload} />
   if (!plugins.value) return <Loading />
   return (
@@ -26,7 +28,11 @@ export function PluginsTab({ unit, units }: { unit: AdminUnit; units: AdminUnit[
           plugin={plugin}
           unitCode={unit.code}
           units={units}
-          onSaved={plugins.reload}
+          justSaved={saved === plugin.slug}
+          onSaved={() => {
+            setSaved(plugin.slug)
+            plugins.reload()
+          }}
         />
       ))}
     </div>
@@ -37,13 +43,23 @@ function PluginEntry({
   plugin,
   unitCode,
   units,
+  justSaved,
   onSaved,
 }: {
   plugin: UnitPlugin
   unitCode: string
   units: AdminUnit[]
+  justSaved: boolean
   onSaved: () => void
 }) {
   const from = useUnitName(plugin.inheritedFrom, units)
-  return <PluginSetting plugin={plugin} unitCode={unitCode} inheritedFromName={from} onSaved={onSaved} />
+  return (
+    <PluginSetting
+      plugin={plugin}
+      unitCode={unitCode}
+      inheritedFromName={from}
+      justSaved={justSaved}
+      onSaved={onSaved}
+    />
+  )
 }

@@ -1,5 +1,5 @@
 import { Link } from '@motcua/web-kit'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useI18n } from '../i18n/i18n'
 import { type AdminUnit, filterTree, type UnitNode, unitTree } from './admin-units'
 
@@ -31,6 +31,11 @@ export function UnitTree({ units, current }: { units: AdminUnit[]; current?: str
       return next
     })
   const searching = query.trim() !== ''
+  const list = useRef<HTMLDivElement>(null)
+  // a unit opened by its address shows in the tree's own scroller, not at the end of a long province
+  useEffect(() => {
+    list.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest' })
+  }, [current])
 
   const render = (nodes: UnitNode[]) => (
     <ul className="unit-tree__list">
@@ -80,7 +85,9 @@ export function UnitTree({ units, current }: { units: AdminUnit[]; current?: str
         value={query}
         onChange={(e) => setQuery(e.target.value)}
       />
-      {shown.length ? render(shown) : <p className="muted">{t('units.tree.none')}</p>}
+      <div ref={list} className="unit-tree__scroller">
+        {shown.length ? render(shown) : <p className="muted">{t('units.tree.none')}</p>}
+      </div>
     </nav>
   )
 }

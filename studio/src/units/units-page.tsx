@@ -1,14 +1,16 @@
 import { useAsync } from '@motcua/web-kit'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { ErrorBox, Loading, usePageTitle } from '../components/status'
 import { type MessageKey, useI18n } from '../i18n/i18n'
 import { type AdminUnit, loadAdminUnits } from './admin-units'
 import { ApprovalTab } from './approval-tab'
 import { CalendarTab } from './calendar-tab'
 import { OfferingTab } from './offering-tab'
-import { PluginsTab } from './plugins-tab'
 import { UnitTree } from './unit-tree'
 import './units.css'
+
+// The plugins' forms (rjsf) load only when their tab is opened, as the editor does.
+const PluginsTab = lazy(() => import('./plugins-tab'))
 
 const TABS = ['offering', 'plugins', 'calendar', 'approval'] as const
 type Tab = (typeof TABS)[number]
@@ -84,7 +86,11 @@ function UnitDetail({ unit, units }: { unit: AdminUnit; units: AdminUnit[] }) {
       </div>
       <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tabs__panel">
         {tab === 'offering' && <OfferingTab unit={unit} />}
-        {tab === 'plugins' && <PluginsTab unit={unit} units={units} />}
+        {tab === 'plugins' && (
+          <Suspense fallback={<Loading />}>
+            <PluginsTab unit={unit} units={units} />
+          </Suspense>
+        )}
         {tab === 'calendar' && <CalendarTab unit={unit} />}
         {tab === 'approval' && <ApprovalTab unit={unit} units={units} />}
       </div>
