@@ -37,8 +37,13 @@ export function SecretField({
           <span className="badge badge--off">{t('units.plugins.secretNotSet')}</span>
         )}
         {isSet && !replacing && (
-          <button type="button" className="button button--secondary button--small" onClick={() => onChange('')}>
-            {t('units.plugins.secretReplace', { label })}
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-label={t('units.plugins.secretReplace', { label })}
+            onClick={() => onChange('')}
+          >
+            {t('units.plugins.secretReplaceShort')}
           </button>
         )}
         {isSet && replacing && (
