@@ -89,6 +89,26 @@ describe.runIf(chromiumAvailable())("the studio's people and units", () => {
     const me = (await login.json()) as { user: { roles: { role: string; unitCode: string }[] } }
     expect(me.user.roles).toEqual([{ role: 'receiving_officer', unitCode: '06649' }])
 
+    // a second role, then the account disabled after confirming: it can no longer sign in
+    await page.getByRole('button', { name: 'Sửa tài khoản lethimai.06649' }).click()
+    const edit = page.getByRole('dialog', { name: 'Tài khoản Lê Thị Mai' })
+    await edit.getByRole('button', { name: 'Thêm vai trò' }).click()
+    await edit.getByLabel('Vai trò 2', { exact: true }).selectOption('specialist')
+    await edit.getByLabel('Đơn vị của vai trò 2', { exact: true }).selectOption('06649')
+    await edit.getByRole('button', { name: 'Lưu vai trò' }).click()
+    await expect.poll(() => row.innerText()).toContain('Chuyên viên · Phường Hà Khánh')
+    await edit.getByRole('button', { name: 'Khóa tài khoản' }).click()
+    await edit.getByRole('alertdialog').getByRole('button', { name: 'Khóa tài khoản' }).click()
+    await expect.poll(() => row.innerText()).toContain('Đã khóa')
+    await shot(page, 'edit-1280')
+    await edit.getByRole('button', { name: 'Đóng' }).click()
+    const refused = await fetch(`${runtime.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'lethimai.06649', password }),
+    })
+    expect(refused.status).toBe(401)
+
     // a taken username is refused beside the field
     await page.getByRole('button', { name: 'Tạo tài khoản' }).click()
     await dialog.getByLabel('Tên đăng nhập').fill('lethimai.06649')
