@@ -170,6 +170,19 @@ describe.runIf(chromiumAvailable())("the studio's people and units", () => {
     await shot(page, 'calendar-1280')
   })
 
+  it('turns four-eyes publishing on for a city, and its wards inherit it', async () => {
+    await page.goto(`${runtime.url}/studio/don-vi/193`)
+    await page.getByRole('tab', { name: 'Phê duyệt' }).click()
+    await page.getByLabel(/^Bật: mỗi lần ban hành cần một quản trị viên khác phê duyệt/).check()
+    await page.getByRole('button', { name: 'Lưu thiết lập phê duyệt' }).click()
+    await expect.poll(() => page.getByTestId('four-eyes-now').innerText()).toContain('(thiết lập riêng của đơn vị)')
+    await page.goto(`${runtime.url}/studio/don-vi/06649`)
+    await page.getByRole('tab', { name: 'Phê duyệt' }).click()
+    await expect
+      .poll(() => page.getByTestId('four-eyes-now').innerText())
+      .toBe('Hiện đang bật: mỗi lần ban hành cần một quản trị viên khác phê duyệt. (kế thừa từ Thành phố Hạ Long)')
+  })
+
   it("keeps a ward's administrator within its ward, on a phone", async () => {
     await page.getByRole('button', { name: 'Đăng xuất' }).click()
     await page.setViewportSize({ width: 360, height: 740 })
