@@ -54,9 +54,9 @@ export function AccountEdit({
   }
   const saved = (part: Part) =>
     done === part && (
-      <p className="notice notice--ok" role="status">
+      <span className="ok-text" role="status">
         {t('common.saved')}
-      </p>
+      </span>
     )
 
   const saveName = (e: FormEvent) => {

@@ -1,5 +1,4 @@
-import { loadUnits } from '@motcua/forms'
-import { useAsync } from '@motcua/web-kit'
+import { api, useAsync } from '@motcua/web-kit'
 import type { AdminUnit } from './admin-units'
 
 /**
@@ -10,7 +9,10 @@ export function useUnitName(code: string | null | undefined, units: AdminUnit[])
   const known = code ? units.find((u) => u.code === code)?.name : undefined
   const { value } = useAsync(async () => {
     if (!code || known) return undefined
-    const above = [...(await loadUnits({ level: 'province' })), ...(await loadUnits({ level: 'district' }))]
+    const above = [
+      ...(await api<{ code: string; name: string }[]>('/api/units?level=province')),
+      ...(await api<{ code: string; name: string }[]>('/api/units?level=district')),
+    ]
     return above.find((u) => u.code === code)?.name
   }, [code, known])
   return known ?? value ?? code ?? undefined
