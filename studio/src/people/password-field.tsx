@@ -60,11 +60,22 @@ export function PasswordField({
 /** The password to send: the typed one, or a new generated one. */
 export const passwordToSend = (value: string | null) => value ?? generatePassword()
 
-/** The password just set, shown once with what to do with it. */
-export function OnePasswordNotice({ username, password }: { username: string; password: string }) {
+/** The password just set, shown once with what to do with it (after what was done, when `lead` says it). */
+export function OnePasswordNotice({
+  username,
+  password,
+  lead,
+  onHide,
+}: {
+  username: string
+  password: string
+  lead?: string
+  onHide?: () => void
+}) {
   const { t } = useI18n()
   return (
     <div className="notice notice--ok" role="status">
+      {lead && <p>{lead}</p>}
       <p>{t('people.password.shownOnce', { username })}</p>
       <p>
         <code className="password-once" data-testid="password-once">
@@ -72,6 +83,13 @@ export function OnePasswordNotice({ username, password }: { username: string; pa
         </code>
       </p>
       <p className="hint">{t('people.password.shownOnceHint')}</p>
+      {onHide && (
+        <p>
+          <button type="button" className="link-button" onClick={onHide}>
+            {t('people.created.hide')}
+          </button>
+        </p>
+      )}
     </div>
   )
 }

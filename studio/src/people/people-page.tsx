@@ -54,15 +54,12 @@ function People({ units, provinceAdmin }: { units: AdminUnit[]; provinceAdmin: b
       </div>
 
       {created && (
-        <div className="stack">
-          <p className="notice notice--ok" role="status">
-            {t('people.created', { username: created.account.username })}
-          </p>
-          <OnePasswordNotice username={created.account.username} password={created.password} />
-          <button type="button" className="link-button" onClick={() => setCreated(undefined)}>
-            {t('people.created.hide')}
-          </button>
-        </div>
+        <OnePasswordNotice
+          username={created.account.username}
+          password={created.password}
+          lead={t('people.created', { username: created.account.username })}
+          onHide={() => setCreated(undefined)}
+        />
       )}
 
       <section className="people-filters" aria-label={t('people.filters')}>
