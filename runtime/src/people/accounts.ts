@@ -328,41 +328,44 @@ export async function replaceGrants(
   id: string,
   requested: GrantInput[],
 ): Promise<Account> {
-  const { grants } = await managedAccount(db, scope, id)
+  await managedAccount(db, scope, id)
   const wanted = await resolveGrants(units, scope, requested)
-  const replaced = grants.filter((g) => grantInScope(scope, g))
-  const kept = grants.filter((g) => !grantInScope(scope, g))
-  if (id === actor.userId && ![...kept, ...wanted].some((g) => ADMIN_ROLES.includes(g.role)))
-    throw new DomainError('CONFLICT', {
-      vi: 'Bạn không thể bỏ vai trò quản trị cuối cùng của chính mình. Hãy nhờ một quản trị khác nếu cần.',
-      en: 'You cannot remove your own last administrator role.',
-    })
   const same = (a: { role: string; unitId: string | null }, b: { role: string; unitId: string | null }) =>
     a.role === b.role && a.unitId === b.unitId
-  const removed = replaced.filter((g) => !wanted.some((w) => same(g, w)))
-  const added = wanted.filter((w) => !replaced.some((g) => same(g, w)))
-  if (removed.length || added.length)
-    await withTransaction(db, async (tx) => {
-      if (removed.length)
-        await tx.delete(userRoles).where(
-          inArray(
-            userRoles.id,
-            removed.map((g) => g.id),
-          ),
-        )
-      if (added.length)
-        await tx.insert(userRoles).values(added.map((g) => ({ userId: id, role: g.role, unitId: g.unitId })))
-      await tx.insert(accountChanges).values({
-        userId: id,
-        actorUserId: actor.userId,
-        kind: 'grants',
-        detail: {
-          before: grantRecord(grants),
-          after: grantRecord([...kept, ...wanted]),
-          added: grantRecord(added),
-          removed: grantRecord(removed),
-        },
+  await withTransaction(db, async (tx) => {
+    // the account locked and its grants read again: two administrators changing them at once apply one after the other
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, id)).for('update')
+    const grants = await grantsOf(tx, [id])
+    const replaced = grants.filter((g) => grantInScope(scope, g))
+    const kept = grants.filter((g) => !grantInScope(scope, g))
+    if (id === actor.userId && ![...kept, ...wanted].some((g) => ADMIN_ROLES.includes(g.role)))
+      throw new DomainError('CONFLICT', {
+        vi: 'Bạn không thể bỏ vai trò quản trị cuối cùng của chính mình. Hãy nhờ một quản trị khác nếu cần.',
+        en: 'You cannot remove your own last administrator role.',
       })
+    const removed = replaced.filter((g) => !wanted.some((w) => same(g, w)))
+    const added = wanted.filter((w) => !replaced.some((g) => same(g, w)))
+    if (!removed.length && !added.length) return
+    if (removed.length)
+      await tx.delete(userRoles).where(
+        inArray(
+          userRoles.id,
+          removed.map((g) => g.id),
+        ),
+      )
+    if (added.length)
+      await tx.insert(userRoles).values(added.map((g) => ({ userId: id, role: g.role, unitId: g.unitId })))
+    await tx.insert(accountChanges).values({
+      userId: id,
+      actorUserId: actor.userId,
+      kind: 'grants',
+      detail: {
+        before: grantRecord(grants),
+        after: grantRecord([...kept, ...wanted]),
+        added: grantRecord(added),
+        removed: grantRecord(removed),
+      },
     })
+  })
   return accountView(db, scope, id)
 }

@@ -128,6 +128,11 @@ describe.each(testDrivers())('accounts, roles and units for administrators on $n
 
     const taken = await as('admin', 'POST', '/api/admin/users', body)
     expect(taken.status).toBe(409)
+    // two administrators taking the same new username at the same moment: one gets it
+    const twice = await Promise.all(
+      ['admin', 'quantri.193'].map((user) => as(user, 'POST', '/api/admin/users', { ...body, username: 'cung.ten' })),
+    )
+    expect(twice.map((r) => r.status).sort()).toEqual([201, 409])
     const refused = async (grant: { role: string; unitCode: string }, status: number) =>
       expect(
         (await as('quantri.193', 'POST', '/api/admin/users', { ...body, username: 'moi.nguoi', grants: [grant] }))
@@ -235,6 +240,24 @@ describe.each(testDrivers())('accounts, roles and units for administrators on $n
         })
       ).status,
     ).toBe(403)
+    // the same change sent twice at once is made once
+    const twice = await Promise.all(
+      [1, 2].map(() =>
+        as('quantri.193', 'PUT', `/api/admin/users/${created.id}/grants`, {
+          grants: [
+            { role: 'leader', unitCode: '06649' },
+            { role: 'receiving_officer', unitCode: '193' },
+            { role: 'specialist', unitCode: '06649' },
+          ],
+        }),
+      ),
+    )
+    expect(twice.map((r) => r.status)).toEqual([200, 200])
+    const changes = await runtime.database.db
+      .select({ id: accountChanges.id })
+      .from(accountChanges)
+      .where(eq(accountChanges.userId, created.id))
+    expect(changes).toHaveLength(3) // created, the district's change, one of the two
     const own = await idOf('quantri.193')
     const last = await as('quantri.193', 'PUT', `/api/admin/users/${own}/grants`, {
       grants: [{ role: 'leader', unitCode: '193' }],
@@ -243,6 +266,15 @@ describe.each(testDrivers())('accounts, roles and units for administrators on $n
     expect(
       (await as('quantri.193', 'PUT', `/api/admin/users/${await idOf('admin')}/grants`, { grants: [] })).status,
     ).toBe(404)
+    // an account left without any role drops out of the district's list, and stays in the province's
+    const emptied = await json<Account>(
+      as('quantri.193', 'PUT', `/api/admin/users/${await idOf('cung.ten')}/grants`, { grants: [] }),
+    )
+    expect(emptied.grants).toEqual([])
+    expect((await list('quantri.193', 'q=cung.ten')).total).toBe(0)
+    expect((await list('admin', 'q=cung.ten')).items).toEqual([
+      expect.objectContaining({ username: 'cung.ten', grants: [] }),
+    ])
   })
 
   it('documents every route under the administration tag', async () => {

@@ -57,6 +57,7 @@ describe.each(testDrivers())('studio procedures API on $name', ({ open }) => {
       ['quantri.193', '193'],
       ['quantri2.193', '193'],
       ['quantri.194', '194'],
+      ['quantri.06649', '06649'],
     ] as const) {
       const [user] = await db
         .insert(users)
@@ -225,6 +226,10 @@ describe.each(testDrivers())('studio procedures API on $name', ({ open }) => {
       inheritedFrom: '193',
       own: null,
     })
+    // a ward's own administrator cannot turn off what its district requires; the district's can
+    const loosen = await as('quantri.06649', 'PUT', '/api/admin/units/06649/settings', { fourEyes: false })
+    expect(loosen.status).toBe(403)
+    expect(((await loosen.json()) as { error: { message: { vi: string } } }).error.message.vi).toContain('(193)')
     expect(await json(as('quantri.193', 'PUT', '/api/admin/units/06649/settings', { fourEyes: false }))).toMatchObject({
       fourEyes: false,
       inheritedFrom: null,

@@ -5,7 +5,7 @@ import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { requirePrincipal, requireRole } from '../auth/middleware'
 import { ADMIN_ROLES } from '../auth/role-groups'
-import { assertAdministers } from '../auth/scope'
+import { assertAdministers, holdsRoleOver } from '../auth/scope'
 import { jsonBody } from '../http/body'
 import type { Operation } from '../http/openapi'
 import { fourEyesOf } from '../procedures/four-eyes'
@@ -47,7 +47,19 @@ export const unitSettingsRoutes = new Hono<AppEnv>()
   .put('/api/admin/units/:unitCode/settings', async (c) => {
     const unit = await administeredUnit(c)
     const { fourEyes } = await settingsBody.read(c)
-    const userId = requirePrincipal(c).userId
+    const principal = requirePrincipal(c)
+    const userId = principal.userId
+    // a unit above that requires four eyes binds the units below: only its administrators turn it off for one of them
+    if (fourEyes === false && unit.parentId) {
+      const above = await fourEyesOf(c.var.database.db, c.var.units, unit.parentId)
+      if (above.fourEyes && !(await holdsRoleOver(c.var.units, principal, [...ADMIN_ROLES], unit.parentId))) {
+        const from = above.inheritedFrom ?? (await c.var.units.byId(unit.parentId))?.code
+        throw new DomainError('FORBIDDEN', {
+          vi: `Đơn vị cấp trên (${from}) yêu cầu phê duyệt ban hành bởi người thứ hai: chỉ quản trị viên cấp trên mới tắt được cho đơn vị này.`,
+          en: `The unit above (${from}) requires four-eyes publishing: only its administrators may turn it off here.`,
+        })
+      }
+    }
     await withTransaction(c.var.database.db, async (tx) => {
       const [before] = await tx
         .select({ fourEyes: unitSettings.fourEyes })
@@ -91,6 +103,11 @@ export const unitSettingsDocs: Operation[] = [
     summary: "Set a unit's four-eyes publishing (null: as the unit above); kept in the unit's audit trail",
     access: admins,
     body: settingsBody,
-    responses: { 200: 'the settings as they now apply', 400: 'invalid', 403: 'not your unit', 404: 'no such unit' },
+    responses: {
+      200: 'the settings as they now apply',
+      400: 'invalid',
+      403: 'not your unit, or turning off four eyes a unit above requires (its administrators may)',
+      404: 'no such unit',
+    },
   },
 ]

@@ -17,13 +17,11 @@ describe.each(testDrivers())(
       const { db } = runtime.database
       await db.insert(seedRuns).values({ name: 'demo-accounts' })
       await seedDemoAccounts(db, TEST_PASSWORD)
-      await db
-        .insert(users)
-        .values({
-          username: 'quantri.06649',
-          fullName: 'Trần Văn Đông',
-          passwordHash: await hashPassword('khac-han-123'),
-        })
+      await db.insert(users).values({
+        username: 'quantri.06649',
+        fullName: 'Trần Văn Đông',
+        passwordHash: await hashPassword('khac-han-123'),
+      })
     })
     afterAll(() => runtime?.close())
 
