@@ -242,3 +242,35 @@ export async function changeOffering(
   })
   services.registry.invalidate()
 }
+
+/**
+ * The procedures in force on `at` that apply to one unit, as administrators switch them on and off there: those
+ * its definition names, or of the unit's level without a list (within the procedure's owner unit), and those with
+ * a setting for it; whether the unit takes new dossiers of each today, and why not. By name.
+ * @example await unitOfferingView(services, unit, new Date())
+ */
+export async function unitOfferingView(services: OfferingServices, unit: UnitRow, at: Date) {
+  const lineage = await services.units.lineage(unit.id)
+  const today = vietnamDate(at)
+  const procedures = []
+  for (const version of await services.registry.listCurrent(at)) {
+    const { definition: d, ownerUnitId } = version
+    const setting = (await services.registry.offerings(version.procedureId)).get(unit.id)
+    const byDefinition = d.units ? d.units.includes(unit.code) : d.level === unit.level
+    if (!setting && !byDefinition) continue
+    if (ownerUnitId !== null && !lineage.includes(ownerUnitId)) continue
+    const verdict = await offeringAt(version, unit, services, at)
+    procedures.push({
+      code: version.code,
+      name: d.name,
+      field: d.field,
+      version: version.version,
+      offered: verdict.offered,
+      by: verdict.offered ? verdict.by : setting && appliesOn(setting, today) ? 'setting' : 'definition',
+      setting: setting ?? null,
+      reason: verdict.offered ? null : { code: verdict.code, message: verdict.why ?? verdict.message },
+    })
+  }
+  procedures.sort((a, b) => a.name.localeCompare(b.name, 'vi'))
+  return { unit: { code: unit.code, name: unit.name, level: unit.level }, procedures }
+}

@@ -3,10 +3,11 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { requirePrincipal, requireRole } from '../auth/middleware'
 import { ADMIN_ROLES } from '../auth/role-groups'
+import { assertAdministers } from '../auth/scope'
 import { jsonBody } from '../http/body'
 import type { Operation } from '../http/openapi'
 import { notFoundProcedure } from '../procedures/errors'
-import { changeOffering, type OfferingChange, offeringView } from '../procedures/offering-settings'
+import { changeOffering, type OfferingChange, offeringView, unitOfferingView } from '../procedures/offering-settings'
 
 const day = { anyOf: [{ type: 'string', format: 'date' }, { type: 'null' }] }
 const offeringBody = jsonBody<{ units: OfferingChange[]; reason?: string }>({
@@ -69,6 +70,14 @@ export const offeringRoutes = new Hono<AppEnv>()
     return c.json(await offeringView(services(c), principal, version, now))
   })
 
+  .get('/api/admin/units/:unitCode/offering', requireRole(...ADMIN_ROLES), async (c) => {
+    const code = c.req.param('unitCode')
+    const unit = await c.var.units.byCode(code)
+    if (!unit) throw new DomainError('NOT_FOUND', { vi: `Không có đơn vị mã ${code}.`, en: `No unit ${code}.` })
+    await assertAdministers(c, unit.id)
+    return c.json(await unitOfferingView(services(c), unit, c.var.clock()))
+  })
+
 const services = (c: { var: AppEnv['Variables'] }) => ({
   registry: c.var.registry,
   units: c.var.units,
@@ -104,6 +113,19 @@ export const offeringDocs: Operation[] = [
       400: 'an unknown unit, a unit outside the procedure’s owner or level, or a period that ends before it starts (each at its path)',
       403: 'a unit you do not administer',
       404: 'no such procedure',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/admin/units/:unitCode/offering',
+    tag: 'authoring',
+    summary:
+      'The procedures in force that apply to one of my units (named by their definition, of its level, or set for it) and whether it takes new dossiers of each today, and why not; change one with PUT /api/admin/procedures/:code/offering',
+    access: admins,
+    responses: {
+      200: '{unit: {code, name, level}, procedures: [{code, name, field, version, offered, by, setting, reason}]} by name',
+      403: 'not your unit',
+      404: 'no such unit',
     },
   },
 ]
