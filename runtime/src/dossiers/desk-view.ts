@@ -6,7 +6,8 @@ import type { DossierRow } from './act'
 export interface DeskSummary {
   receiptCode: string
   version: number
-  procedure: { code: string; name: string }
+  /** `version`: the published version the dossier is processed under, to its end. */
+  procedure: { code: string; name: string; version: number }
   unitCode: string
   applicantName: string
   channel: number
@@ -76,7 +77,7 @@ export function deskSummary(
   return {
     receiptCode: d.receiptCode,
     version: d.version,
-    procedure: { code: procedure.code, name: procedure.definition.name },
+    procedure: { code: procedure.code, name: procedure.definition.name, version: procedure.version },
     unitCode,
     applicantName: d.applicantName,
     channel: d.channel,
