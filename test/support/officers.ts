@@ -4,7 +4,7 @@ import { expect } from 'vitest'
 export interface DeskDossier {
   version: number
   status: number
-  procedureVersion?: number
+  procedure: { code: string; name: string; version: number }
   actions: { key: string; type: string; label?: unknown }[]
   attachments: { kind: string; fileName: string; componentKey: string }[]
 }

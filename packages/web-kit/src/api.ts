@@ -45,7 +45,7 @@ export async function toApiError(status: number, body: unknown): Promise<ApiErro
  */
 export async function api<T>(
   path: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  init: { method?: string; body?: unknown; headers?: Record<string, string>; cache?: RequestCache } = {},
 ): Promise<T> {
   const method = init.method ?? 'GET'
   const headers: Record<string, string> = { accept: 'application/json', ...init.headers }
@@ -58,6 +58,7 @@ export async function api<T>(
       method,
       headers,
       credentials: 'same-origin',
+      ...(init.cache ? { cache: init.cache } : {}),
       ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
     })
   } catch {

@@ -41,7 +41,7 @@ type Data = Record<string, unknown>
 
 /** The dossier form of one procedure: the declaration in steps, the attachments, a review, then submission. */
 export default function FormPage({ code }: { code: string }) {
-  const { value: procedure, error, reload } = useAsync(() => loadProcedure(code), [code])
+  const { value: procedure, error, reload } = useAsync(() => loadProcedure(code, { fresh: true }), [code])
   if (error !== undefined) return <ErrorBox error={error} onRetry={reload} />
   if (!procedure) return <Loading />
   return <DossierForm procedure={procedure} />

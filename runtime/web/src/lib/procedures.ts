@@ -11,11 +11,14 @@ export function loadProcedures(): Promise<ProcedureSummary[]> {
   return list
 }
 
-/** One procedure as a citizen sees it (fetched once per page load). */
-export function loadProcedure(code: string): Promise<ProcedureDetail> {
-  let pending = details.get(code)
+/**
+ * One procedure as a citizen sees it (fetched once per page load). `fresh`: past every cache, for the form a
+ * dossier is filed with, so a version published a moment ago is the one filled in.
+ */
+export function loadProcedure(code: string, { fresh = false } = {}): Promise<ProcedureDetail> {
+  let pending = fresh ? undefined : details.get(code)
   if (!pending) {
-    pending = api<ProcedureDetail>(`/api/procedures/${encodeURIComponent(code)}`)
+    pending = api<ProcedureDetail>(`/api/procedures/${encodeURIComponent(code)}`, fresh ? { cache: 'no-cache' } : {})
     pending.catch(() => details.delete(code))
     details.set(code, pending)
   }
