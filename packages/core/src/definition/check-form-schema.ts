@@ -1,10 +1,9 @@
 import type { Ajv, ErrorObject } from 'ajv'
-import { createAjv } from '../ajv/index'
 import type { Issue } from '../errors'
 import { isRecord, issue } from './issue'
 import { pointer } from './json-pointer'
 import type { ProcedureDefinition } from './procedure-definition.generated'
-import { LIST, Lru, MAP, memoised, ONE } from './schema-memo'
+import { checkingAjv, LIST, Lru, MAP, memoised, ONE } from './schema-memo'
 import { allSound, type Soundness } from './well-formed'
 
 const BASE = '/form/schema'
@@ -32,7 +31,7 @@ const checked = new Lru<Issue[]>(8)
 function formSchemaProblems(schema: Record<string, unknown>): Issue[] {
   try {
     // A fresh instance: a schema `$id` must not collide with an earlier definition's.
-    const validate = createAjv().compile(schema)
+    const validate = checkingAjv().compile(schema)
     if ((validate as { $async?: unknown }).$async === true) {
       return [formSchemaIssue(BASE, '$async schemas are not supported', 'Không hỗ trợ lược đồ bất đồng bộ ($async)')]
     }
@@ -44,7 +43,7 @@ function formSchemaProblems(schema: Record<string, unknown>): Issue[] {
 }
 
 function everyProblem(schema: Record<string, unknown>): Issue[] {
-  const ajv = createAjv()
+  const ajv = checkingAjv()
   if (!ajv.validateSchema(schema)) {
     return (ajv.errors ?? []).map((error) => formSchemaIssue(`${BASE}${error.instancePath}`, describeMetaError(error)))
   }
