@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
+import { createAjv } from '../ajv/index'
 import type { ProcedureDefinition } from './procedure-definition.generated'
 import { resultSample } from './result-fixture'
-import { Lru, schemaKey } from './schema-memo'
+import { checkingAjv, Lru, schemaKey } from './schema-memo'
 import { sampleDefinition } from './test-fixture'
 import { type DefinitionValidation, validateDefinition } from './validate-definition'
 
@@ -141,5 +142,49 @@ describe('Lru', () => {
     expect(lru.get('a')).toBe(1)
     lru.set('c', 3)
     expect([lru.get('a'), lru.get('b'), lru.get('c')]).toEqual([1, undefined, 3])
+  })
+})
+
+describe('checkingAjv', () => {
+  const thrown = (compile: () => unknown) => {
+    try {
+      compile()
+      return undefined
+    } catch (error) {
+      return (error as Error).message
+    }
+  }
+
+  it('refuses what createAjv refuses, with the same message', () => {
+    for (const schema of [
+      { type: 'object', properties: { a: { type: 'strin' } } },
+      { type: 'object', properties: { a: { type: 'string', minLength: -1 } } },
+      { type: 'string', widget: 'x' },
+      { type: 'string', format: 'khong-co' },
+      { $ref: '#/definitions/khong_co' },
+      { $schema: 'https://example.com/khong-co', type: 'string' },
+      { type: 'string', minLength: 1 },
+    ]) {
+      const expected = thrown(() => createAjv().compile(structuredClone(schema)))
+      expect(
+        thrown(() => checkingAjv().compile(structuredClone(schema))),
+        JSON.stringify(schema),
+      ).toBe(expected)
+    }
+  })
+
+  it('reports the draft-07 problems as createAjv does', () => {
+    const schema = { type: 'object', properties: { a: { type: 'strin', minLength: 'một' } } }
+    const fresh = createAjv()
+    const checking = checkingAjv()
+    expect(checking.validateSchema(schema)).toBe(fresh.validateSchema(schema))
+    expect(checking.errors).toEqual(fresh.errors)
+    expect(checking.errors?.length).toBeGreaterThan(1)
+  })
+
+  it('compiles the same $id twice, in two checks', () => {
+    const schema = { $id: 'https://motcua.gov.vn/to-khai', type: 'string' }
+    expect(() => checkingAjv().compile({ ...schema })).not.toThrow()
+    expect(() => checkingAjv().compile({ ...schema })).not.toThrow()
   })
 })
