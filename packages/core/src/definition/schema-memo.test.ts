@@ -76,6 +76,18 @@ describe('validateDefinition called again and again on a definition being edited
     expect(validateDefinition(def).ok).toBe(true)
   })
 
+  it('tells apart titles a $ref points at', async () => {
+    const def = sampleDefinition()
+    const form = formOf(def)
+    form.properties.ghi_chu = { title: '' }
+    form.properties.ghi_chu_2 = { $ref: '#/properties/ghi_chu/title' }
+    expect(validateDefinition(def).ok).toBe(true) // an empty string is an empty schema to ajv
+    form.properties.ghi_chu.title = 'Ghi chú'
+    const warm = validateDefinition(def)
+    expect(warm.ok).toBe(false)
+    expect(issuesOf(warm)).toEqual(issuesOf(await cold(def)))
+  })
+
   it('hands out issues a caller may change without changing the next call', () => {
     const def = sampleDefinition()
     formOf(def).properties.so_trang!.widget = 'updown'
@@ -128,6 +140,10 @@ describe('schemaKey', () => {
       new Date(),
     ])
       expect(schemaKey(schema, true)).toBeUndefined()
+    // "" compiles as an empty schema, "x" does not: a text a $ref may point at is not blanked
+    for (const ref of ['#/properties/a/title', '#/properties/a/%74itle', '#/properties/a/description'])
+      expect(schemaKey({ properties: { a: { title: '' }, b: { $ref: ref } } }, true)).toBeUndefined()
+    expect(schemaKey({ properties: { a: { title: '' }, b: { $ref: '#/properties/a/title' } } }, false)).toBeDefined()
     const cycle: Record<string, unknown> = {}
     cycle.not = cycle
     expect(schemaKey(cycle, true)).toBeUndefined()

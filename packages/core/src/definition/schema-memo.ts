@@ -32,6 +32,8 @@ export const MAP = ['properties', 'patternProperties', 'definitions', '$defs', '
 // annotations ajv never reads when it compiles (without its `$comment` option): any string compiles the same
 const TEXTS = new Set(['title', 'description', '$comment'])
 
+const MAY_POINT_AT_TEXT = /title|description|comment|%/i
+
 type Position = 'schema' | 'list' | 'map' | 'items' | 'data'
 const positionOf = (keyword: string): Position =>
   ONE.includes(keyword)
@@ -49,7 +51,8 @@ class NotJson extends Error {}
 /**
  * The schema as JSON text in its own key order (an order may change which problem is found first), or undefined
  * when it holds something JSON cannot say exactly (undefined, NaN, -0, a class instance, a hole…). With `blankTexts`,
- * the string titles, descriptions and comments of its subschemas are blanked: schemas alike but for them compile alike.
+ * the string titles, descriptions and comments of its subschemas are blanked: schemas alike but for them compile alike
+ * (undefined when a `$ref` may point at one of them).
  */
 export function schemaKey(schema: unknown, blankTexts: boolean): string | undefined {
   try {
@@ -86,6 +89,8 @@ function write(value: unknown, at: Position, blank: boolean): string {
       let first = true
       for (const key of Object.keys(record)) {
         const v = record[key]
+        // a `$ref` may point at a text, whose content then matters ("" compiles as an empty schema, "x" does not)
+        if (blank && key === '$ref' && typeof v === 'string' && MAY_POINT_AT_TEXT.test(v)) throw new NotJson()
         const inner: Position = kind === 'schema' ? positionOf(key) : kind === 'map' ? 'schema' : 'data'
         const written =
           blank && kind === 'schema' && TEXTS.has(key) && typeof v === 'string' ? '""' : write(v, inner, blank)
@@ -105,14 +110,14 @@ function write(value: unknown, at: Position, blank: boolean): string {
  */
 export function memoised<T>(cache: Lru<T>, schema: unknown, check: () => T, passed: (result: T) => boolean): T {
   const blank = schemaKey(schema, true)
-  if (blank === undefined) return check()
-  const known = cache.get(`pass ${blank}`)
+  const known = blank === undefined ? undefined : cache.get(`pass ${blank}`)
   if (known !== undefined) return structuredClone(known)
-  const exact = schemaKey(schema, false)!
-  const failed = cache.get(`fail ${exact}`)
-  if (failed !== undefined) return structuredClone(failed)
+  const exact = schemaKey(schema, false)
+  if (exact === undefined) return check()
+  const remembered = cache.get(`exact ${exact}`)
+  if (remembered !== undefined) return structuredClone(remembered)
   const result = check()
-  cache.set(passed(result) ? `pass ${blank}` : `fail ${exact}`, structuredClone(result))
+  cache.set(passed(result) && blank !== undefined ? `pass ${blank}` : `exact ${exact}`, structuredClone(result))
   return result
 }
 
