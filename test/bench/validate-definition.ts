@@ -1,11 +1,11 @@
 /**
  * validateDefinition on the library's largest procedure, as the studio calls it after every keystroke: cold (first
- * call), warm (the same definition again), after a field's title changes, after a step's budget changes, after a constraint changes (the form schema
- * compiles anew). A figure
- * for the report, never an assertion.  Run: npx tsx test/bench/validate-definition.ts
+ * call), warm (the same definition again), after a field's title changes, after a step's budget changes, and after a
+ * constraint changes (the form schema compiles anew). A figure for the report, never an assertion.
+ * Run: node --conditions=source --import tsx test/bench/validate-definition.ts
  */
 import { readFileSync } from 'node:fs'
-import { validateDefinition } from '../../packages/core/src/index'
+import { validateDefinition } from '@motcua/core'
 
 const file = new URL('../../procedures/cap-phieu-ly-lich-tu-phap/procedure.json', import.meta.url)
 const text = readFileSync(file, 'utf8')
