@@ -1,4 +1,3 @@
-import { createAjv } from '../ajv/index'
 import type { Issue } from '../errors'
 import { actionTargets, type PlacedAction, placedActions } from './decision-actions'
 import { inputSchemaOf, selectableCases } from './decision-input'
@@ -6,6 +5,7 @@ import { effectiveSteps } from './evaluate'
 import { issue } from './issue'
 import { isTerminalOutcome, stayingActionTypes, terminalActionOutcome } from './model'
 import type { DecisionField, DecisionInput, ProcedureDefinition } from './procedure-definition.generated'
+import { compileError } from './schema-memo'
 
 /**
  * Officer decisions: each action's input schema (every problem at once, at its own path), the `setsCase` actions
@@ -153,10 +153,8 @@ function checkInput(def: ProcedureDefinition, { action, at }: PlacedAction, inpu
   }
   if (issues.length > 0) return issues
   // a last net: what ajv itself refuses
-  try {
-    createAjv().compile(inputSchemaOf(def, action)!)
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
+  const message = compileError(inputSchemaOf(def, action)!)
+  if (message !== undefined) {
     issues.push(
       issue(
         'action.input.invalid',

@@ -1,9 +1,9 @@
 import type { Ajv, ErrorObject } from 'ajv'
-import { createAjv } from '../ajv/index'
 import type { Issue } from '../errors'
 import { isRecord, issue } from './issue'
 import { pointer } from './json-pointer'
 import type { ProcedureDefinition } from './procedure-definition.generated'
+import { checkingAjv, LIST, Lru, MAP, memoised, ONE } from './schema-memo'
 import { allSound, type Soundness } from './well-formed'
 
 const BASE = '/form/schema'
@@ -17,9 +17,21 @@ const BASE = '/form/schema'
 export function checkFormSchema(def: ProcedureDefinition, sound: Soundness = allSound): Issue[] {
   if (!sound(BASE) || !isRecord(def.form) || !isRecord(def.form.schema)) return []
   const schema = def.form.schema
+  return memoised(
+    checked,
+    schema,
+    () => formSchemaProblems(schema),
+    (issues) => issues.length === 0,
+  )
+}
+
+// the form schemas last checked: the one being edited, and a few others the studio may switch between
+const checked = new Lru<Issue[]>(8)
+
+function formSchemaProblems(schema: Record<string, unknown>): Issue[] {
   try {
     // A fresh instance: a schema `$id` must not collide with an earlier definition's.
-    const validate = createAjv().compile(schema)
+    const validate = checkingAjv().compile(schema)
     if ((validate as { $async?: unknown }).$async === true) {
       return [formSchemaIssue(BASE, '$async schemas are not supported', 'Không hỗ trợ lược đồ bất đồng bộ ($async)')]
     }
@@ -31,7 +43,7 @@ export function checkFormSchema(def: ProcedureDefinition, sound: Soundness = all
 }
 
 function everyProblem(schema: Record<string, unknown>): Issue[] {
-  const ajv = createAjv()
+  const ajv = checkingAjv()
   if (!ajv.validateSchema(schema)) {
     return (ajv.errors ?? []).map((error) => formSchemaIssue(`${BASE}${error.instancePath}`, describeMetaError(error)))
   }
@@ -42,10 +54,6 @@ function everyProblem(schema: Record<string, unknown>): Issue[] {
   return issues
 }
 
-// keywords whose value is one subschema, a list of them, or a map of them (draft-07)
-const ONE = ['additionalItems', 'additionalProperties', 'contains', 'propertyNames', 'if', 'then', 'else', 'not']
-const LIST = ['allOf', 'anyOf', 'oneOf']
-const MAP = ['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']
 // applicators whose subschemas describe the same value: strictTypes reads the parent's `type` there
 const SAME_VALUE = new Set(['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', 'not'])
 

@@ -1,4 +1,3 @@
-import { createAjv } from '../ajv/index'
 import type { Issue } from '../errors'
 import { deliveryMethods } from '../result/delivery'
 import { dossierPlaceholders, parseTemplate, templateFilters } from '../result/template'
@@ -6,6 +5,7 @@ import { editingMark } from '../text'
 import { resolveSegments } from './form-schema-paths'
 import { isRecord, issue } from './issue'
 import type { ProcedureDefinition } from './procedure-definition.generated'
+import { compileError } from './schema-memo'
 import { stepLists } from './step-lists'
 
 /** Result delivery, result data and the result document (FORMAT.md, "Results"). */
@@ -70,21 +70,17 @@ function checkDelivery(def: ProcedureDefinition): Issue[] {
 
 function checkResultData(def: ProcedureDefinition): Issue[] {
   if (!def.resultData) return []
-  try {
-    createAjv().compile(def.resultData.schema)
-    return []
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    return [
-      issue(
-        'resultData.schema.invalid',
-        '/resultData/schema',
-        `Lược đồ thông tin kết quả không hợp lệ (ajv strict): ${message}`,
-        `The result data schema does not compile under ajv strict mode: ${message}`,
-        { error: message },
-      ),
-    ]
-  }
+  const message = compileError(def.resultData.schema)
+  if (message === undefined) return []
+  return [
+    issue(
+      'resultData.schema.invalid',
+      '/resultData/schema',
+      `Lược đồ thông tin kết quả không hợp lệ (ajv strict): ${message}`,
+      `The result data schema does not compile under ajv strict mode: ${message}`,
+      { error: message },
+    ),
+  ]
 }
 
 /** Every template text of the document with its pointer. */
