@@ -26,6 +26,7 @@ import { type FormTyping, measureFormTyping } from './form-typing'
 import { checkpoint, collectCodes, load, type Measured, stopLoad, type Target, type Workload } from './load'
 import { fmt, resultsTable, type Scenario, type Verdict, verdicts } from './report'
 import { call, copyReferenceRows, pickProcedure, startBare, startSink, stopChild } from './setup'
+import { measureStudioEditing, type StudioEditing } from './studio-editing'
 
 const env = process.env
 const serverUrl = env.DATABASE_URL
@@ -304,6 +305,9 @@ async function main(): Promise<void> {
     await publishLongForm(runtime.url, { username: 'admin', password: DEMO_PASSWORD })
     typing = await measureFormTyping(runtime.url)
   }
+  let studio: StudioEditing | undefined
+  if (env.BENCH_BROWSER !== '0' && wanted('studio'))
+    studio = await measureStudioEditing(runtime.url, { username: 'admin', password: DEMO_PASSWORD })
 
   // ---------------------------------------------------------------- report
   const rps = (key: string, target: Target['name'] = 'motcua') =>
@@ -347,6 +351,17 @@ async function main(): Promise<void> {
         ? 'form typing: not measured (BENCH_BROWSER=0 or BENCH_SCENARIOS)'
         : `\n!!! form typing NOT MEASURED: ${CHROMIUM} not found (apt-get install -y chromium) !!!\n`,
   )
+  const ms = (t: { medianMs: number; p95Ms: number }) => `median ${fmt(t.medianMs, 1)} ms, p95 ${fmt(t.p95Ms, 1)} ms`
+  console.log(
+    studio
+      ? `studio editing (${studio.procedure}, ${studio.keystrokes} keys at 80 ms into a field label; aims: each median < 50 ms):\n` +
+          `  validation in its worker ${ms(studio.validateWorker)}; change → problems on the page ${ms(studio.validateToPage)}\n` +
+          `  preview re-render ${ms(studio.preview)}\n` +
+          `  keystroke input → next frame ${ms(studio.keystroke)} = ${fmt(studio.keystroke.medianMs / studio.bareKeystroke.medianMs, 1)} × a bare input (${ms(studio.bareKeystroke)})`
+      : env.BENCH_BROWSER === '0' || !wanted('studio')
+        ? 'studio editing: not measured (BENCH_BROWSER=0 or BENCH_SCENARIOS without studio)'
+        : `\n!!! studio editing NOT MEASURED: ${CHROMIUM} not found (apt-get install -y chromium) !!!\n`,
+  )
 
   const failed = targets.filter((t) => t.firstError)
   for (const t of failed) console.error(`\n${t.name} answered non-2xx; the first one: ${t.firstError!.slice(0, 2000)}`)
@@ -362,6 +377,7 @@ async function main(): Promise<void> {
     aims: AIM,
     verdicts: list,
     formTyping: typing ?? null,
+    studioEditing: studio ?? null,
     firstErrors: Object.fromEntries(failed.map((t) => [t.name, t.firstError])),
   }
   writeFileSync(join(repoRoot, 'test-artifacts', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`)
