@@ -8,6 +8,7 @@
  */
 import { existsSync } from 'node:fs'
 import { CHROMIUM, launchDesktop } from '../support/browser'
+import { draftOfProcedure, signInToStudio } from '../support/studio'
 
 export interface Timing {
   medianMs: number
@@ -68,19 +69,8 @@ export async function measureStudioEditing(
     await page.waitForTimeout(300)
     const bare = await page.evaluate(() => (window as unknown as { latencies: number[] }).latencies)
 
-    await page.goto(`${url}/studio/dang-nhap`)
-    await page.getByLabel('Tên đăng nhập').fill(admin.username)
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(admin.password)
-    await page.getByRole('button', { name: 'Đăng nhập' }).click()
-    await page.waitForURL(/\/studio$/)
-    const id = await page.evaluate(async (code) => {
-      const response = await fetch(`/api/admin/procedures/${code}/drafts`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': sessionStorage.getItem('motcua.csrf') ?? '' },
-        body: '{}',
-      })
-      return ((await response.json()) as { id: string }).id
-    }, PROCEDURE)
+    await signInToStudio(page, url, admin.username, admin.password)
+    const id = await draftOfProcedure(page, PROCEDURE)
     await page.goto(`${url}/studio/nhap/${id}?tab=bieu-mau`)
     await page.getByText('Bản nháp hợp lệ, có thể ban hành.').waitFor()
     // the first field of the form, opened for editing; its label is what the administrator types into

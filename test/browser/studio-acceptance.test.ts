@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type BrowserSession, chromiumAvailable, launchDesktop, launchPhone } from '../support/browser'
 import { officersOf } from '../support/officers'
 import { type RuntimeProcess, repoRoot, startRuntimeProcess, stopRuntimeProcess } from '../support/runtime-process'
+import { signInToStudio } from '../support/studio'
 
 // The acceptance test of the platform (issue #12): a ward's administrator authors a procedure in the studio and
 // publishes it; without a restart a citizen finds it in the portal and files it; officers take it to its result;
@@ -23,14 +24,6 @@ async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   ])
   expect(scroll, `${name} scrolls sideways`).toBeLessThanOrEqual(client)
   await page.screenshot({ path: join(shots, `acceptance-${name}.png`), fullPage })
-}
-
-async function signIn(page: Page, url: string, username: string): Promise<void> {
-  await page.goto(`${url}/studio/dang-nhap`)
-  await page.getByLabel('Tên đăng nhập').fill(username)
-  await page.getByLabel('Mật khẩu', { exact: true }).fill('motcua-demo')
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.waitForURL(/\/studio$/)
 }
 
 describe.runIf(chromiumAvailable())('the platform, end to end: author, publish, file, process, version 2', () => {
@@ -87,7 +80,7 @@ describe.runIf(chromiumAvailable())('the platform, end to end: author, publish, 
   }
 
   it('a ward administrator creates a procedure in the studio: form, components, fee rule, steps; and publishes it', async () => {
-    await signIn(studio, runtime.url, 'quantri.06649')
+    await signInToStudio(studio, runtime.url, 'quantri.06649')
     await studio.getByRole('button', { name: 'Tạo thủ tục' }).click()
     const create = studio.getByRole('dialog')
     await create.getByRole('radio', { name: /Soạn mới từ đầu/ }).check()
@@ -241,7 +234,7 @@ describe.runIf(chromiumAvailable())('the platform, end to end: author, publish, 
     // and in the studio, the list does not show it
     const otherAdmin = await launchDesktop()
     const page = otherAdmin.page
-    await signIn(page, runtime.url, other)
+    await signInToStudio(page, runtime.url, other)
     await page.getByLabel('Tìm thủ tục').fill('nha van hoa')
     await page
       .getByText(/Chưa có thủ tục nào|Không có thủ tục nào/)

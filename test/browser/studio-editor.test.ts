@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromiumAvailable, launchPhone, type Phone } from '../support/browser'
 import { type RuntimeProcess, repoRoot, startRuntimeProcess, stopRuntimeProcess } from '../support/runtime-process'
+import { draftOfProcedure, signInToStudio } from '../support/studio'
 
 // A province administrator edits a draft of the library's largest procedure (the criminal record certificate) in
 // the studio's editor: the form builder, its live preview, the problems, undo/redo, the JSON tab and autosave.
@@ -36,20 +37,9 @@ describe.runIf(chromiumAvailable())("the studio's procedure editor", () => {
     page.setDefaultTimeout(20_000)
     page.on('dialog', (dialog) => void dialog.accept())
     await page.setViewportSize({ width: 1280, height: 800 })
-    await page.goto(`${runtime.url}/studio/dang-nhap`)
-    await page.getByLabel('Tên đăng nhập').fill('admin')
-    await page.getByLabel('Mật khẩu', { exact: true }).fill('motcua-demo')
-    await page.getByRole('button', { name: 'Đăng nhập' }).click()
-    await page.waitForURL(/\/studio$/)
+    await signInToStudio(page, runtime.url, 'admin')
     // a draft of the published library version, as "Tạo bản nháp" on the procedure's page makes it
-    const id = await page.evaluate(async (code) => {
-      const response = await fetch(`/api/admin/procedures/${code}/drafts`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': sessionStorage.getItem('motcua.csrf') ?? '' },
-        body: '{}',
-      })
-      return ((await response.json()) as { id: string }).id
-    }, CODE)
+    const id = await draftOfProcedure(page, CODE)
     draftUrl = `${runtime.url}/studio/nhap/${id}`
   }, 180_000)
 

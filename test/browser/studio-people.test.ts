@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromiumAvailable, launchPhone, type Phone } from '../support/browser'
 import { type RuntimeProcess, repoRoot, startRuntimeProcess, stopRuntimeProcess } from '../support/runtime-process'
+import { signInToStudio } from '../support/studio'
 
 // The studio's people and units screens, driven as a province administrator on a desktop and as a ward's
 // administrator on a phone, against the built runtime (a real process on a fresh PGlite folder).
@@ -21,10 +22,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 async function signIn(page: Page, base: string, username: string): Promise<void> {
-  await page.goto(`${base}/studio/dang-nhap`)
-  await page.getByLabel('Tên đăng nhập').fill(username)
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: 'Đăng nhập' }).last().click()
+  await signInToStudio(page, base, username, PASSWORD)
   await page.getByTestId('signed-in-as').waitFor()
 }
 

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type BrowserSession, chromiumAvailable, launchDesktop } from '../support/browser'
 import { type RuntimeProcess, repoRoot, startRuntimeProcess, stopRuntimeProcess } from '../support/runtime-process'
+import { signInToStudio } from '../support/studio'
 
 // A province administrator and a commune's administrator in the studio's procedure screens, against the built runtime.
 const shots = join(repoRoot, 'test-artifacts', 'screenshots')
@@ -37,10 +38,7 @@ const vietnamDay = (days: number) => new Date(Date.now() + 7 * 3_600_000 + days 
 const vietnamese = (day: string) => day.split('-').reverse().join('/')
 
 async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/studio`)
-  await page.getByLabel('Tên đăng nhập').fill(username)
-  await page.getByLabel('Mật khẩu', { exact: true }).fill('motcua-demo')
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await signInToStudio(page, baseUrl, username)
   await page.getByRole('heading', { level: 1, name: 'Thủ tục hành chính' }).waitFor()
 }
 

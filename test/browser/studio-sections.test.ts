@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromiumAvailable, launchPhone, type Phone } from '../support/browser'
 import { type RuntimeProcess, repoRoot, startRuntimeProcess, stopRuntimeProcess } from '../support/runtime-process'
+import { draftOfProcedure, signInToStudio } from '../support/studio'
 
 // A province administrator works on a draft of the criminal record certificate (cấp Phiếu lý lịch tư pháp) in the
 // editor's sections: its fees (a table of conditions and the tester), its steps as a flow, its dossier components,
@@ -38,19 +39,8 @@ describe.runIf(chromiumAvailable())("the studio editor's sections", () => {
     page.setDefaultTimeout(20_000)
     page.on('dialog', (dialog) => void dialog.accept())
     await page.setViewportSize({ width: 1280, height: 800 })
-    await page.goto(`${runtime.url}/studio/dang-nhap`)
-    await page.getByLabel('Tên đăng nhập').fill('admin')
-    await page.getByLabel('Mật khẩu', { exact: true }).fill('motcua-demo')
-    await page.getByRole('button', { name: 'Đăng nhập' }).click()
-    await page.waitForURL(/\/studio$/)
-    const id = await page.evaluate(async (code) => {
-      const response = await fetch(`/api/admin/procedures/${code}/drafts`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': sessionStorage.getItem('motcua.csrf') ?? '' },
-        body: '{}',
-      })
-      return ((await response.json()) as { id: string }).id
-    }, CODE)
+    await signInToStudio(page, runtime.url, 'admin')
+    const id = await draftOfProcedure(page, CODE)
     draftId = id
     draftUrl = `${runtime.url}/studio/nhap/${id}`
   }, 180_000)

@@ -18,12 +18,20 @@ describe.each(testDrivers())('accounts on $name', ({ open }) => {
   })
   afterAll(() => runtime?.close())
 
-  it('seeds the marked demo accounts: admin, two citizens and three officers for every unit', async () => {
+  it('seeds the marked demo accounts: admin, two citizens, three officers and an administrator for every unit', async () => {
     const all = await runtime.database.db.select({ username: users.username, isDemo: users.isDemo }).from(users)
-    expect(all).toHaveLength(3 + 3 * 222) // 221 units of 2019 and the tax office
+    expect(all).toHaveLength(3 + 4 * 222) // 221 units of 2019 and the tax office
     expect(all.every((u) => u.isDemo)).toBe(true)
     expect(all.map((u) => u.username)).toEqual(
-      expect.arrayContaining(['admin', 'congdan', 'congdan2', 'tiepnhan.06649', 'chuyenvien.193', 'lanhdao.stp']),
+      expect.arrayContaining([
+        'admin',
+        'congdan',
+        'congdan2',
+        'tiepnhan.06649',
+        'chuyenvien.193',
+        'lanhdao.stp',
+        'quantri.06649',
+      ]),
     )
   })
 

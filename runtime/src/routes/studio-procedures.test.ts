@@ -52,13 +52,8 @@ describe.each(testDrivers())('studio procedures API on $name', ({ open }) => {
     runtime = await openTestRuntime(open)
     const { db } = runtime.database
     const [admin] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.username, 'admin'))
-    // two administrators of Hạ Long (193) and one of Móng Cái (194)
-    for (const [username, unitCode] of [
-      ['quantri.193', '193'],
-      ['quantri2.193', '193'],
-      ['quantri.194', '194'],
-      ['quantri.06649', '06649'],
-    ] as const) {
+    // a second administrator of Hạ Long (193), beside the seeded quantri.193, quantri.194 and quantri.06649
+    for (const [username, unitCode] of [['quantri2.193', '193']] as const) {
       const [user] = await db
         .insert(users)
         .values({ username, passwordHash: admin!.passwordHash, fullName: `Quản trị ${username}`, isDemo: true })
@@ -259,7 +254,7 @@ describe.each(testDrivers())('studio procedures API on $name', ({ open }) => {
     )
     expect(requested).toMatchObject({
       awaitingApproval: true,
-      requestedBy: 'Quản trị quantri.193',
+      requestedBy: 'Quản trị – Thành phố Hạ Long (tài khoản demo)',
       effectiveFrom: '2025-12-31T17:00:00.000Z',
     })
     expect((await runtime.app.request('/api/procedures/QN-HL-4M')).status).toBe(404) // not published yet
@@ -270,14 +265,14 @@ describe.each(testDrivers())('studio procedures API on $name', ({ open }) => {
       'đang chờ phê duyệt',
     )
     expect(await json<Draft>(as('quantri2.193', 'GET', `/api/admin/drafts/${draft.id}`))).toMatchObject({
-      awaitingApproval: { requestedBy: 'Quản trị quantri.193', requestedByMe: false },
+      awaitingApproval: { requestedBy: 'Quản trị – Thành phố Hạ Long (tài khoản demo)', requestedByMe: false },
     })
     const drafts = await json<{ id: string; awaitingApproval: unknown }[]>(
       as('quantri.193', 'GET', '/api/admin/drafts'),
     )
     expect(drafts.find((d) => d.id === draft.id)?.awaitingApproval).toMatchObject({ requestedByMe: true })
     expect((await list('admin', '?q=QN-HL-4M'))[0]?.draft?.awaitingApproval).toMatchObject({
-      requestedBy: 'Quản trị quantri.193',
+      requestedBy: 'Quản trị – Thành phố Hạ Long (tài khoản demo)',
     })
     expect((await as('quantri.193', 'POST', `/api/admin/drafts/${draft.id}/publish`, {})).status).toBe(409)
 
@@ -329,7 +324,7 @@ describe.each(testDrivers())('studio procedures API on $name', ({ open }) => {
     // the requester withdraws their own request
     expect(await json<Draft>(as('quantri.193', 'POST', `/api/admin/drafts/${draft.id}/reject`, {}))).toMatchObject({
       awaitingApproval: null,
-      lastRejection: { by: 'Quản trị quantri.193', note: null },
+      lastRejection: { by: 'Quản trị – Thành phố Hạ Long (tài khoản demo)', note: null },
     })
     // province-wide procedures follow the province's setting (off): the province administrator publishes at once
     const library = await json<Draft>(as('admin', 'POST', '/api/admin/procedures/1.004873/drafts', {}), 201)

@@ -1,10 +1,10 @@
 import { useAsync, useSession } from '@motcua/web-kit'
 import { useEffect, useState } from 'react'
+import { Modal } from '../components/dialog'
 import { ErrorBox, Loading, usePageTitle } from '../components/status'
 import { useI18n } from '../i18n/i18n'
 import { isProvinceAdmin } from '../lib/admin'
 import { type AdminUnit, loadAdminUnits } from '../units/admin-units'
-import { Dialog } from '../units/dialog'
 import { UnitSelect } from '../units/unit-select'
 import { AccountCreate } from './account-create'
 import { AccountEdit } from './account-edit'
@@ -142,7 +142,7 @@ function People({ units, provinceAdmin }: { units: AdminUnit[]; provinceAdmin: b
       )}
 
       {creating && (
-        <Dialog title={t('people.create.title')} onClose={() => setCreating(false)}>
+        <Modal open closable title={t('people.create.title')} onClose={() => setCreating(false)}>
           <AccountCreate
             units={units}
             provinceAdmin={provinceAdmin}
@@ -154,10 +154,15 @@ function People({ units, provinceAdmin }: { units: AdminUnit[]; provinceAdmin: b
               setQuery({ q: account.username, unit: '', role: '', page: 1 })
             }}
           />
-        </Dialog>
+        </Modal>
       )}
       {editing && (
-        <Dialog title={t('people.edit.title', { name: editing.fullName })} onClose={() => setEditing(undefined)}>
+        <Modal
+          open
+          closable
+          title={t('people.edit.title', { name: editing.fullName })}
+          onClose={() => setEditing(undefined)}
+        >
           <AccountEdit
             account={editing}
             units={units}
@@ -167,7 +172,7 @@ function People({ units, provinceAdmin }: { units: AdminUnit[]; provinceAdmin: b
               accounts.reload()
             }}
           />
-        </Dialog>
+        </Modal>
       )}
     </div>
   )

@@ -1,11 +1,11 @@
 import { useState } from 'react'
+import { Modal } from '../components/dialog'
 import { useI18n } from '../i18n/i18n'
 import type { AdminUnit } from './api'
 import { CreateBlank } from './create-blank'
 import { CreateCopy } from './create-copy'
 import { CreateFromLibrary } from './create-from-library'
 import { CreateImport } from './create-import'
-import { Modal } from './modal'
 
 type Way = 'blank' | 'library' | 'copy' | 'import'
 const WAYS: Way[] = ['library', 'copy', 'import', 'blank']

@@ -1,12 +1,12 @@
 import { api, useAsync } from '@motcua/web-kit'
 import { type FormEvent, useState } from 'react'
+import { Modal } from '../components/dialog'
 import { ErrorBox, Loading } from '../components/status'
 import { useI18n } from '../i18n/i18n'
 import type { DraftDiff, DraftView, PublishOutcome } from './api'
 import { groupChanges } from './change-groups'
 import { DayField } from './day-field'
 import { nextDay, vietnameseDay, vietnamMidnight, vietnamToday } from './format'
-import { Modal } from './modal'
 import { useSubmit } from './use-submit'
 
 export interface PublishDialogProps {

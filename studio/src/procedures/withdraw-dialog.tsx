@@ -1,7 +1,7 @@
 import { api } from '@motcua/web-kit'
 import { useState } from 'react'
+import { ConfirmDialog } from '../components/dialog'
 import { useI18n } from '../i18n/i18n'
-import { ConfirmDialog } from './confirm-dialog'
 import { issueAt } from './create-fields'
 import { DayField } from './day-field'
 import { nextDay, vietnameseDay, vietnamToday } from './format'

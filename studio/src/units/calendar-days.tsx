@@ -1,10 +1,10 @@
 import { useAsync } from '@motcua/web-kit'
 import { useState } from 'react'
+import { ConfirmDialog } from '../components/dialog'
 import { ErrorBox, Loading } from '../components/status'
 import { useI18n } from '../i18n/i18n'
 import { type CalendarDay, type CalendarSummary, loadYear, removeDay } from './calendars'
 import { DayForm } from './day-form'
-import { ConfirmDialog } from './dialog'
 
 const WEEKDAYS = ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7']
 /** "Thứ Hai, 01/09/2025": how Vietnamese write a day. */
@@ -149,12 +149,13 @@ export function CalendarDays({ calendar }: { calendar: CalendarSummary }) {
       />
       {removing && (
         <ConfirmDialog
+          open
           title={t('units.calendar.removeTitle')}
-          action={t('units.calendar.removeConfirm')}
+          confirmLabel={t('units.calendar.removeConfirm')}
           danger
-          busy={busy || !source.trim()}
+          disabled={busy || !source.trim()}
           onClose={() => setRemoving(undefined)}
-          onConfirm={() => void remove()}
+          onConfirm={() => remove()}
         >
           <p>{t('units.calendar.removeQuestion', { date: showDate(removing.date, weekdays), name: removing.name })}</p>
           <div className="field">

@@ -1,10 +1,10 @@
 import { matchesQuery } from '@motcua/core'
 import { api, Link, type Message, useAsync } from '@motcua/web-kit'
 import { useState } from 'react'
+import { ConfirmDialog } from '../components/dialog'
 import { ErrorBox, Loading } from '../components/status'
 import { useI18n } from '../i18n/i18n'
 import type { AdminUnit } from './admin-units'
-import { ConfirmDialog } from './dialog'
 
 /** A procedure that applies to the unit, as `GET /api/admin/units/:unitCode/offering` lists it. */
 interface OfferedProcedure {
@@ -122,12 +122,13 @@ export function OfferingTab({ unit }: { unit: AdminUnit }) {
       </ul>
       {stopping && (
         <ConfirmDialog
+          open
           title={t('units.offering.stop.title')}
-          action={t('units.offering.stop.confirm')}
+          confirmLabel={t('units.offering.stop.confirm')}
           danger
-          busy={busy === stopping.code}
+          disabled={busy === stopping.code}
           onClose={() => setStopping(undefined)}
-          onConfirm={() => void change(stopping, false, reason)}
+          onConfirm={() => change(stopping, false, reason)}
         >
           <p>{t('units.offering.stop.question', { name: stopping.name, unit: unit.name })}</p>
           <div className="field">

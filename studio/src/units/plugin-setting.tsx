@@ -1,9 +1,9 @@
 import { type ErrorSchema, hasErrors, issuesToErrorSchema, ProcedureForm, validateForm } from '@motcua/forms'
 import { ApiError, api } from '@motcua/web-kit'
 import { useMemo, useState } from 'react'
+import { ConfirmDialog } from '../components/dialog'
 import { ErrorBox } from '../components/status'
 import { useI18n } from '../i18n/i18n'
-import { ConfirmDialog } from './dialog'
 import { issuesAt } from './field-issues'
 import { formSchema, secretText, type UnitPlugin } from './plugin-schema'
 import { SecretField } from './secret-field'
@@ -159,12 +159,13 @@ export function PluginSetting({
       )}
       {confirmInherit && (
         <ConfirmDialog
+          open
           title={t('units.plugins.useInherited.title')}
-          action={t('units.plugins.useInherited.confirm')}
+          confirmLabel={t('units.plugins.useInherited.confirm')}
           danger
-          busy={busy}
+          disabled={busy}
           onClose={() => setConfirmInherit(false)}
-          onConfirm={() => void backToInherited()}
+          onConfirm={() => backToInherited()}
         >
           <p>{t('units.plugins.useInherited.question', { plugin: pick(plugin.name) })}</p>
         </ConfirmDialog>

@@ -1,7 +1,64 @@
-import { type ReactNode, useState } from 'react'
-import { ErrorBox } from '../components/status'
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react'
 import { useI18n } from '../i18n/i18n'
-import { Modal } from './modal'
+import { ErrorBox } from './status'
+
+/**
+ * A modal dialog (the browser's `<dialog>`: focus kept inside, Escape closes), titled by its heading; `closable`
+ * adds a "Đóng" button beside the title.
+ * @example <Modal open={open} title="Tạo thủ tục" onClose={close}>…</Modal>
+ */
+export function Modal({
+  open,
+  title,
+  onClose,
+  children,
+  wide = false,
+  closable = false,
+}: {
+  open: boolean
+  title: string
+  onClose: () => void
+  children: ReactNode
+  wide?: boolean
+  closable?: boolean
+}) {
+  const { t } = useI18n()
+  const ref = useRef<HTMLDialogElement>(null)
+  const titleId = useId()
+  useEffect(() => {
+    const dialog = ref.current
+    if (!dialog) return
+    if (open && !dialog.open) dialog.showModal()
+    if (!open && dialog.open) dialog.close()
+  }, [open])
+  return (
+    <dialog
+      ref={ref}
+      className={wide ? 'dialog dialog--wide' : 'dialog'}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault()
+        onClose()
+      }}
+    >
+      {open && (
+        <>
+          <div className="dialog__head">
+            <h2 id={titleId} className="dialog__title">
+              {title}
+            </h2>
+            {closable && (
+              <button type="button" className="button button--secondary button--small" onClick={onClose}>
+                {t('common.close')}
+              </button>
+            )}
+          </div>
+          {children}
+        </>
+      )}
+    </dialog>
+  )
+}
 
 /** Asks before an action that cannot be undone; shows the API's refusal in place. */
 export function ConfirmDialog({
