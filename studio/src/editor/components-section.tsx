@@ -1,8 +1,8 @@
 import type { DossierComponent } from '@motcua/core'
 import { useMemo, useState } from 'react'
+import { useI18n } from '../i18n/i18n'
 import { defaultMaxSizeMB, fileTypes, isAccepted, otherTypes, toggleType } from './components/file-types'
 import { NumberField, setOrDelete, TextField } from './kit/fields'
-import { useSections } from './kit/i18n'
 import { isRecord, listOf, move, newKey, ownStep } from './kit/keys'
 import { RuleConditions } from './kit/rule-conditions'
 import { ruleSubjects, type Subject } from './kit/subjects'
@@ -14,7 +14,7 @@ type Draft = Partial<DossierComponent> & Record<string, unknown>
 
 /** Thành phần hồ sơ: the attachments the applicant provides, each with its conditions, copies, file types and form. */
 export function ComponentsSection({ definition, change, problems, readOnly }: SectionProps) {
-  const { t, pick } = useSections()
+  const { t, pick } = useI18n()
   const components = listOf<Draft>(definition.components)
   const subjects = useMemo(() => ruleSubjects(definition, pick, { withCase: false }), [definition, pick])
   // the component just added opens, whatever the length of the list
@@ -96,7 +96,7 @@ interface CardProps {
 }
 
 function ComponentCard({ index, count, open, component, subjects, problems, readOnly, edit, move, remove }: CardProps) {
-  const { t, pick } = useSections()
+  const { t, pick } = useI18n()
   const path = `/components/${index}`
   const name = typeof component.name === 'string' && component.name ? component.name : t('comp.unnamed')
   const set = (key: string, label: string) => (value: unknown) =>

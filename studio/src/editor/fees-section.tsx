@@ -1,8 +1,8 @@
 import { useMemo } from 'react'
+import { useI18n } from '../i18n/i18n'
 import { ConstantsEditor } from './fees/constants-editor'
 import { type DraftFee, FeeCard } from './fees/fee-card'
 import { FeeTester } from './fees/fee-tester'
-import { useSections } from './kit/i18n'
 import { isRecord, listOf, move, newKey, ownStep } from './kit/keys'
 import { ruleSubjects } from './kit/subjects'
 import { Problems } from './problems'
@@ -11,7 +11,7 @@ import './sections.css'
 
 /** Lệ phí: fixed fees and fees computed by a rule, the amounts set by the province, and a tester. */
 export function FeesSection({ definition, change, problems, readOnly }: SectionProps) {
-  const { t, pick } = useSections()
+  const { t, pick } = useI18n()
   const fees = listOf<DraftFee>(definition.fees)
   const subjects = useMemo(() => ruleSubjects(definition, pick), [definition, pick])
   const editList = (recipe: (list: DraftFee[]) => void, label: string, merge = ownStep()) =>

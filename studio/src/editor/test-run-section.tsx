@@ -3,7 +3,7 @@ import { loadUnits } from '@motcua/forms'
 import { api, useAsync } from '@motcua/web-kit'
 import { useId, useState } from 'react'
 import { ErrorBox } from '../components/status'
-import { useSections } from './kit/i18n'
+import { useI18n } from '../i18n/i18n'
 import { isRecord, listOf } from './kit/keys'
 import { RuleJson } from './kit/rule-json'
 import type { SectionProps } from './section'
@@ -17,7 +17,7 @@ import './sections.css'
  * with the days off each step crosses (the server's dry run of the definition as it is on screen).
  */
 export function TestRunSection({ definition }: SectionProps) {
-  const { t, pick, locale } = useSections()
+  const { t, pick, locale } = useI18n()
   const id = useId()
   const [start, setStart] = useState(() => toLocalInput(new Date()))
   const [unitCode, setUnitCode] = useState('')
@@ -194,7 +194,7 @@ export function TestRunSection({ definition }: SectionProps) {
 
 /** The run's error; a definition with problems lists them in words (they are shown in their sections too). */
 function RunError({ error }: { error: unknown }) {
-  const { pick } = useSections()
+  const { pick } = useI18n()
   const issues =
     isRecord(error) && Array.isArray(error.issues) ? (error.issues as { message: { vi: string; en: string } }[]) : []
   return (

@@ -1,6 +1,6 @@
 import { formatVnd } from '@motcua/forms'
 import { useId } from 'react'
-import { useSections } from '../kit/i18n'
+import { useI18n } from '../../i18n/i18n'
 import { isRecord, numberFrom } from '../kit/keys'
 import type { Subject } from '../kit/subjects'
 import type { DraftDefinition } from '../section'
@@ -19,7 +19,7 @@ interface Props {
 
 /** One amount of a fee table: a sum, a constant set by the province, a price per unit, or a percentage. */
 export function AmountEditor({ label, amount, onChange, definition, subjects, percent, readOnly }: Props) {
-  const { t } = useSections()
+  const { t } = useI18n()
   const id = useId()
   const constants = Object.entries(isRecord(definition.constants) ? definition.constants : {})
   const numeric = subjects.filter((s) => s.type === 'number' || s.type === 'integer')

@@ -1,6 +1,6 @@
 import { formatVnd } from '@motcua/forms'
+import { useI18n } from '../../i18n/i18n'
 import { NumberField, setOrDelete, TextField } from '../kit/fields'
-import { useSections } from '../kit/i18n'
 import { isRecord, newKey, ownStep } from '../kit/keys'
 import { Problems } from '../problems'
 import type { DraftDefinition, SectionProps } from '../section'
@@ -12,7 +12,7 @@ export function ConstantsEditor({
   problems,
   readOnly,
 }: Pick<SectionProps, 'definition' | 'change' | 'problems' | 'readOnly'>) {
-  const { t } = useSections()
+  const { t } = useI18n()
   const constants = Object.entries(isRecord(definition.constants) ? definition.constants : {})
   const edit = (
     recipe: (constants: Record<string, Record<string, unknown>>) => void,

@@ -1,8 +1,8 @@
 import type { Fee, Issue } from '@motcua/core'
 import { formatVnd } from '@motcua/forms'
 import { useId, useState } from 'react'
+import { useI18n } from '../../i18n/i18n'
 import { NumberField, setOrDelete, TextField } from '../kit/fields'
-import { useSections } from '../kit/i18n'
 import { RuleJson } from '../kit/rule-json'
 import type { Subject } from '../kit/subjects'
 import { Problems } from '../problems'
@@ -40,7 +40,7 @@ function storeTable(fee: DraftFee, table: FeeTable) {
 
 /** One fee: its name and note, and how it is computed (a fixed sum, a table of conditions, or JSON Logic). */
 export function FeeCard({ index, count, fee, definition, subjects, problems, readOnly, edit, move, remove }: Props) {
-  const { t } = useSections()
+  const { t } = useI18n()
   const id = useId()
   const path = `/fees/${index}`
   const name = typeof fee.name === 'string' && fee.name ? fee.name : t('fees.unnamed')

@@ -1,5 +1,5 @@
+import { useI18n } from '../../i18n/i18n'
 import { ConditionList } from '../kit/condition-list'
-import { useSections } from '../kit/i18n'
 import { move } from '../kit/keys'
 import type { Subject } from '../kit/subjects'
 import type { DraftDefinition } from '../section'
@@ -17,7 +17,7 @@ interface Props {
 
 /** A fee rule as rows "if … then amount", read top down (the first row that holds wins), and the base amount. */
 export function FeeTableEditor({ feeName, table, onChange, definition, subjects, readOnly }: Props) {
-  const { t } = useSections()
+  const { t } = useI18n()
   const percent = table.otherwise.kind === 'fixed' || table.otherwise.kind === 'constant'
   const rows = (recipe: (rows: FeeTable['rows']) => void) => {
     const next = table.rows.map((r) => ({ ...r }))

@@ -1,7 +1,7 @@
 import type { RuleChannel } from '@motcua/core'
 import { formatVnd } from '@motcua/forms'
 import { useId, useMemo, useState } from 'react'
-import { useSections } from '../kit/i18n'
+import { useI18n } from '../../i18n/i18n'
 import { isRecord, listOf, numberFrom } from '../kit/keys'
 import type { Subject } from '../kit/subjects'
 import { type Literal, rulePaths, withPath } from '../rules/form-fields'
@@ -23,7 +23,7 @@ function testedFields(definition: DraftDefinition, subjects: Subject[]): Subject
  * filing and the form fields the rules read; each fee's amount in đồng, and the total.
  */
 export function FeeTester({ definition, subjects }: { definition: DraftDefinition; subjects: Subject[] }) {
-  const { t, pick } = useSections()
+  const { t, pick } = useI18n()
   const id = useId()
   const [channel, setChannel] = useState<RuleChannel>('online')
   const [today, setToday] = useState(() => toLocalInput(new Date()).slice(0, 10))
@@ -126,7 +126,7 @@ function SampleInput({
   value: Literal | undefined
   onChange: (value: Literal | undefined) => void
 }) {
-  const { t } = useSections()
+  const { t } = useI18n()
   const id = useId()
   const label = (
     <label className="label" htmlFor={id}>

@@ -1,6 +1,6 @@
+import { type MessageKey, useI18n } from '../../i18n/i18n'
 import type { Condition, Operator } from '../rules/conditions'
 import type { Literal } from '../rules/form-fields'
-import { type SectionKey, useSections } from './i18n'
 import { numberFrom } from './keys'
 import { defaultValue, type Subject } from './subjects'
 
@@ -26,7 +26,7 @@ interface Props {
 
 /** Conditions that must all hold, each "what — how — value", editable without JSON. */
 export function ConditionList({ conditions, subjects, onChange, readOnly, label }: Props) {
-  const { t } = useSections()
+  const { t } = useI18n()
   const set = (i: number, next: Condition) => onChange(conditions.map((c, j) => (j === i ? next : c)))
   const add = () => {
     const subject = subjects[0]
@@ -80,7 +80,7 @@ export function ConditionList({ conditions, subjects, onChange, readOnly, label 
             >
               {(operators.includes(condition.op) ? operators : [condition.op, ...operators]).map((op) => (
                 <option key={op} value={op}>
-                  {t(`rule.op.${op}` as SectionKey)}
+                  {t(`rule.op.${op}` as MessageKey)}
                 </option>
               ))}
             </select>
@@ -126,7 +126,7 @@ function ValueInput({
   readOnly: boolean
   onChange: (value: Literal | Literal[]) => void
 }) {
-  const { t } = useSections()
+  const { t } = useI18n()
   const { value } = condition
   if (subject?.options && (condition.op === 'in' || condition.op === 'notIn')) {
     const chosen = Array.isArray(value) ? value : [value]

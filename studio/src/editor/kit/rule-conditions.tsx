@@ -1,7 +1,7 @@
 import { useState } from 'react'
+import { useI18n } from '../../i18n/i18n'
 import { conditionsToRule, ruleToConditions } from '../rules/conditions'
 import { ConditionList } from './condition-list'
-import { useSections } from './i18n'
 import { RuleJson } from './rule-json'
 import type { Subject } from './subjects'
 
@@ -18,7 +18,7 @@ interface Props {
  * shape, its JSON Logic otherwise or on request.
  */
 export function RuleConditions({ label, value, onChange, subjects, readOnly }: Props) {
-  const { t } = useSections()
+  const { t } = useI18n()
   const conditions = ruleToConditions(value)
   const [advanced, setAdvanced] = useState(false)
   const showJson = advanced || !conditions

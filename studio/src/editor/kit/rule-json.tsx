@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react'
-import { useSections } from './i18n'
+import { useI18n } from '../../i18n/i18n'
 
 interface Props {
   label: string
@@ -11,7 +11,7 @@ interface Props {
 
 /** The advanced view of a rule or schema: its JSON, applied when it parses (on leaving the box or with the button). */
 export function RuleJson({ label, value, onChange, readOnly, hint }: Props) {
-  const { t } = useSections()
+  const { t } = useI18n()
   const id = useId()
   const shown = value === undefined ? '' : JSON.stringify(value, null, 2)
   const [text, setText] = useState(shown)

@@ -1,7 +1,7 @@
 import type { ActionInput, ActionType, DecisionInput, Issue, Step, StepAction } from '@motcua/core'
 import { useId } from 'react'
+import { useI18n } from '../../i18n/i18n'
 import { setOrDelete, TextField } from '../kit/fields'
-import { useSections } from '../kit/i18n'
 import { isRecord, ownStep } from '../kit/keys'
 import { RuleConditions } from '../kit/rule-conditions'
 import { RuleJson } from '../kit/rule-json'
@@ -48,7 +48,7 @@ export function ActionEditor({
   edit,
   remove,
 }: Props) {
-  const { t, pick } = useSections()
+  const { t, pick } = useI18n()
   const id = useId()
   const type = action.type as ActionType | undefined
   const label = typeof action.label === 'string' && action.label ? action.label : t('flow.action.unnamed')

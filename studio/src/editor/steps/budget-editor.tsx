@@ -1,5 +1,5 @@
 import type { StepBudget } from '@motcua/core'
-import { useSections } from '../kit/i18n'
+import { useI18n } from '../../i18n/i18n'
 import { numberFrom } from '../kit/keys'
 import { budgetFrom, budgetParts, type TimeUnit } from './budget'
 import { unitNames } from './labels'
@@ -18,7 +18,7 @@ export function BudgetEditor({
   readOnly: boolean
   allowNone?: boolean
 }) {
-  const { pick } = useSections()
+  const { pick } = useI18n()
   const parts = budgetParts(value)
   return (
     <span className="sx-inline">

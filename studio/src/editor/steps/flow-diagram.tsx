@@ -1,6 +1,6 @@
 import { dossierStatuses } from '@motcua/core'
 import { type ReactNode, useCallback, useLayoutEffect, useRef, useState } from 'react'
-import { useSections } from '../kit/i18n'
+import { useI18n } from '../../i18n/i18n'
 import { isRecord, listOf } from '../kit/keys'
 import { type FlowEdge, flowLayout } from './flow-layout'
 import { levelNames, outcomeNames, roleNames, showBudget } from './labels'
@@ -34,7 +34,7 @@ interface Props {
  * column, each named again in its step's box so nothing depends on following a line (and on a phone the lanes hide).
  */
 export function FlowDiagram({ steps, selected, onSelect, panel, hasProblems, listPath }: Props) {
-  const { t, pick, locale } = useSections()
+  const { t, pick, locale } = useI18n()
   const { edges, lanes } = flowLayout(steps)
   const container = useRef<HTMLDivElement>(null)
   const anchors = useRef(new Map<string, HTMLElement>())
@@ -221,11 +221,7 @@ export function FlowDiagram({ steps, selected, onSelect, panel, hasProblems, lis
   )
 }
 
-function unitText(
-  unit: unknown,
-  t: ReturnType<typeof useSections>['t'],
-  pick: ReturnType<typeof useSections>['pick'],
-): string {
+function unitText(unit: unknown, t: ReturnType<typeof useI18n>['t'], pick: ReturnType<typeof useI18n>['pick']): string {
   if (unit === 'receiving') return t('flow.unit.receiving')
   if (isRecord(unit) && typeof unit.code === 'string') return t('flow.unit.codeShort', { code: unit.code })
   if (isRecord(unit) && typeof unit.up === 'string')

@@ -1,6 +1,6 @@
 import type { DecisionField, DecisionInput } from '@motcua/core'
 import { useEffect, useState } from 'react'
-import { useSections } from '../kit/i18n'
+import { useI18n } from '../../i18n/i18n'
 import { isRecord, newKey } from '../kit/keys'
 import { addField, type InputKind, kindOf, removeField, renameField, setRequired, withKind } from './officer-input'
 
@@ -49,7 +49,7 @@ export function OfficerInputEditor({
   readOnly: boolean
   actionLabel: string
 }) {
-  const { t } = useSections()
+  const { t } = useI18n()
   const properties = isRecord(input?.properties) ? input.properties : {}
   const required = Array.isArray(input?.required) ? input.required : []
   const entries = Object.entries(properties) as [string, DecisionField][]

@@ -1,7 +1,7 @@
 import type { Issue, ProcessingTime } from '@motcua/core'
 import { useId } from 'react'
+import { useI18n } from '../../i18n/i18n'
 import { TextField } from '../kit/fields'
-import { useSections } from '../kit/i18n'
 import { isRecord, numberFrom } from '../kit/keys'
 import { Problems } from '../problems'
 
@@ -39,7 +39,7 @@ export function ProcessingTimeEditor({
   problems: Issue[]
   readOnly: boolean
 }) {
-  const { t } = useSections()
+  const { t } = useI18n()
   const id = useId()
   const time = isRecord(value) ? value : { kind: 'workingDays', days: 1 }
   const kind = time.kind as Kind

@@ -1,7 +1,7 @@
 import { dossierStatuses, type Issue, type Step, type StepBudget } from '@motcua/core'
 import { useId } from 'react'
+import { useI18n } from '../../i18n/i18n'
 import { setOrDelete, TextField } from '../kit/fields'
-import { useSections } from '../kit/i18n'
 import { isRecord, listOf, newKey, ownStep } from '../kit/keys'
 import type { Subject } from '../kit/subjects'
 import { Problems } from '../problems'
@@ -31,7 +31,7 @@ interface Props {
 /** Editing one step in place: who, how long, what is shown to the public, liên thông, consultation, actions. */
 export function StepPanel(props: Props) {
   const { step, index, steps, listPath, hasCases, subjects, problems, readOnly, edit } = props
-  const { t, pick } = useSections()
+  const { t, pick } = useI18n()
   const id = useId()
   const path = `${listPath}/${index}`
   const name = typeof step.name === 'string' && step.name ? step.name : t('flow.unnamed')

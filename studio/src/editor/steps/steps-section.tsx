@@ -1,7 +1,7 @@
 import type { ProcedureCase, ProcessingTime } from '@motcua/core'
 import { useMemo, useState } from 'react'
+import { useI18n } from '../../i18n/i18n'
 import { setOrDelete, TextField } from '../kit/fields'
-import { useSections } from '../kit/i18n'
 import { isRecord, listOf, move, newKey, ownStep } from '../kit/keys'
 import { RuleConditions } from '../kit/rule-conditions'
 import { ruleSubjects } from '../kit/subjects'
@@ -18,7 +18,7 @@ type DraftCase = Partial<ProcedureCase> & Record<string, unknown>
 
 /** Quy trình xử lý: the steps as a flow, edited in place, the total time against the steps' budgets, and the cases. */
 export function StepsSection({ definition, change, problems, readOnly }: SectionProps) {
-  const { t, pick, locale } = useSections()
+  const { t, pick, locale } = useI18n()
   const [variant, setVariant] = useState<number | null>(null)
   const [selected, setSelected] = useState<number | null>(null)
   const cases = listOf<DraftCase>(definition.cases)

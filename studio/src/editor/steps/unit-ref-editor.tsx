@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { useSections } from '../kit/i18n'
+import { useI18n } from '../../i18n/i18n'
 import { isRecord } from '../kit/keys'
 import { levelNames } from './labels'
 
@@ -19,7 +19,7 @@ const kindOf = (value: unknown): Kind =>
 
 /** A unit named by a definition (UnitRef): the resolving unit, the receiving unit, a unit above, or a fixed unit. */
 export function UnitRefEditor({ label, value, onChange, readOnly, allowSelf }: Props) {
-  const { t, pick } = useSections()
+  const { t, pick } = useI18n()
   const id = useId()
   const kind = kindOf(value)
   const choose = (next: Kind) => {
