@@ -12,6 +12,7 @@ export default defineConfig({
       'plugins/*/src/**/*.test.ts',
       'runtime/src/**/*.test.ts',
       'runtime/web/src/**/*.test.ts',
+      'runtime/desk/src/**/*.test.ts',
       'studio/src/**/*.test.ts',
       'test/**/*.test.ts',
     ],

@@ -16,10 +16,11 @@ import { authoringDocs, authoringRoutes } from './routes/authoring'
 import { calendarDocs, calendarRoutes } from './routes/calendars'
 import { citizenDocs, citizenRoutes } from './routes/citizen'
 import { consultationDocs, consultationRoutes } from './routes/consultations'
-import { deskDocs, deskRoutes, intakeRoutes } from './routes/desk'
+import { deskDocs, deskRoutes } from './routes/desk'
 import { dossiersDocs, dossiersRoutes } from './routes/dossiers'
 import { filesDocs, filesRoutes } from './routes/files'
 import { health, healthDocs } from './routes/health'
+import { intakeDocs, intakeRoutes } from './routes/intake'
 import { offeringDocs, offeringRoutes } from './routes/offering'
 import { peopleDocs, peopleRoutes } from './routes/people'
 import { pluginAdminDocs, pluginAdminRoutes, pluginRouteDocs, pluginRoutes } from './routes/plugins'
@@ -33,7 +34,7 @@ import { studioProceduresDocs, studioProceduresRoutes } from './routes/studio-pr
 import { testRunDocs, testRunRoutes } from './routes/test-run'
 import { unitSettingsDocs, unitSettingsRoutes } from './routes/unit-settings'
 import { unitsDocs, unitsRoutes } from './routes/units'
-import { defaultStudioRoot, webRoutes } from './routes/web'
+import { defaultDeskRoot, defaultStudioRoot, webRoutes } from './routes/web'
 import type { UnitDirectory } from './units/unit-directory'
 
 /** What the routes share: composed once by the runtime. */
@@ -57,6 +58,8 @@ export interface Services {
   webDir?: string
   /** The built studio (default: `runtime/dist/studio`). */
   studioDir?: string
+  /** The built officers' desk (default: `runtime/dist/desk`). */
+  deskDir?: string
   /** The time every deadline is computed from (tests set it). */
   clock?: () => Date
   /** The loaded plugins and their per-unit settings. */
@@ -102,6 +105,7 @@ export const operations: Operation[] = [
   ...dossiersDocs,
   ...citizenDocs,
   ...deskDocs,
+  ...intakeDocs,
   ...consultationDocs,
   ...pluginAdminDocs,
   ...peopleDocs,
@@ -173,6 +177,7 @@ export function createApp(services: Services) {
   const document = openApiDocument([...operations, ...pluginRouteDocs(services.plugins)])
   app.get('/api/openapi.json', (c) => c.json(document, 200, { 'Cache-Control': 'public, max-age=300' }))
   app.route('/', webRoutes(services.studioDir ?? defaultStudioRoot(), '/studio'))
+  app.route('/', webRoutes(services.deskDir ?? defaultDeskRoot(), '/desk'))
   app.route('/', webRoutes(services.webDir))
   app.onError(onError)
   app.notFound(onNotFound)

@@ -16,7 +16,7 @@ export function buildRuntime(): void {
   const env = { ...process.env, NODE_ENV: 'production' }
   execFileSync('npm', ['run', 'build', '-w', 'plugins', '--if-present'], { cwd: repoRoot, env, stdio: 'ignore' })
   execFileSync('npx', ['tsup'], { cwd, env, stdio: 'ignore' })
-  for (const app of ['web', '../studio'])
+  for (const app of ['web', 'desk', '../studio'])
     execFileSync('npx', ['vite', 'build', app, '--logLevel', 'error'], {
       cwd,
       env,

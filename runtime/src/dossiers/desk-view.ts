@@ -23,6 +23,8 @@ export interface DeskSummary {
   timeliness: Timeliness
   /** Working minutes until the due time (negative once overdue); null without a due time or once done. */
   workingMinutesLeft: number | null
+  /** The working minutes in one of the unit's working days, to read `workingMinutesLeft` as days and hours. */
+  workingDayMinutes: number
 }
 
 /** The columns of a dossier the desk's queue reads: no form data, of the applicant only the name. */
@@ -91,5 +93,6 @@ export function deskSummary(
     paused: d.pausedAt !== null,
     timeliness,
     workingMinutesLeft: running ? workingMinutesBetween(calendar.working, d.pausedAt ?? now, d.dueAt!) : null,
+    workingDayMinutes: calendar.working.workingDayMinutes,
   }
 }

@@ -82,6 +82,7 @@ describe.each(testDrivers())('the officers’ desk on $name', ({ open }) => {
       step: { key: 'tham_dinh' },
       timeliness: 'inTime',
       workingMinutesLeft: 3 * 480,
+      workingDayMinutes: 480,
     })
 
     now = vn('2025-05-02T09:00:00')

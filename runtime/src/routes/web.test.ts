@@ -22,11 +22,13 @@ function builtPortal() {
   const parent = mkdtempSync(join(tmpdir(), 'motcua-web-'))
   const root = builtApp(parent, 'web')
   const studio = builtApp(parent, 'studio')
+  const desk = builtApp(parent, 'desk')
   writeFileSync(join(root, 'robots.txt'), 'User-agent: *\n')
   writeFileSync(join(root, '..', 'secret.txt'), 'outside')
   const app = new Hono<AppEnv>()
   app.get('/api/procedures', (c) => c.json([]))
   app.route('/', webRoutes(studio, '/studio'))
+  app.route('/', webRoutes(desk, '/desk'))
   app.route('/', webRoutes(root))
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND' } }, 404))
   return app
@@ -89,6 +91,14 @@ describe('serving the portal', () => {
     expect((await app.request('/studio/assets/studio-abc123.js')).status).toBe(200)
     expect((await app.request('/studio/assets/web-abc123.js')).status).toBe(404)
     expect((await app.request('/studio/api/procedures')).status).toBe(404)
+  })
+
+  it('serves the officers’ desk at /desk with its own files', async () => {
+    for (const path of ['/desk', '/desk/ho-so/000.00.12.H49-250225-0001', '/desk/tiep-nhan'])
+      expect(await (await app.request(path)).text(), path).toContain('data-app="desk"')
+    expect((await app.request('/desk/assets/desk-abc123.js')).status).toBe(200)
+    expect((await app.request('/desk/assets/studio-abc123.js')).status).toBe(404)
+    expect(await (await app.request('/desktop')).text()).toContain('data-app="web"')
   })
 
   it('says how to build the portal when it is missing', async () => {

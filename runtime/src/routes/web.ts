@@ -44,6 +44,11 @@ export function defaultStudioRoot(): string {
   return fileURLToPath(new URL('./studio', import.meta.url))
 }
 
+/** The built officers' desk next to the server bundle (`runtime/dist/desk`, built from `runtime/desk`). */
+export function defaultDeskRoot(): string {
+  return fileURLToPath(new URL('./desk', import.meta.url))
+}
+
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/') || path === '/healthz'
 
 /**

@@ -1,8 +1,18 @@
-import { navigate, useLocation, useSession } from '@motcua/web-kit'
+import { navigate, type User, useLocation, useSession } from '@motcua/web-kit'
 import { type FormEvent, useState } from 'react'
 import { ErrorBox } from '../components/loading'
 import { usePageTitle } from '../components/page-title'
 import { useI18n } from '../i18n/i18n'
+
+const OFFICER_ROLES = ['receiving_officer', 'specialist', 'leader']
+
+/** Where a staff account works: the desk for officers, the studio for administrators; null for citizens. */
+export const workplaceOf = (user: User): '/desk' | '/studio' | null =>
+  user.roles.some((r) => OFFICER_ROLES.includes(r.role))
+    ? '/desk'
+    : user.roles.some((r) => r.role === 'province_admin' || r.role === 'unit_admin')
+      ? '/studio'
+      : null
 
 /** Sign in with a citizen account (the cookie session; the CSRF token stays in this tab). */
 export function LoginPage() {
@@ -20,7 +30,10 @@ export function LoginPage() {
     setBusy(true)
     setError(undefined)
     try {
-      await login(username.trim(), password)
+      const signedIn = await login(username.trim(), password)
+      // officers work at the desk and administrators in the studio: send them there, not to a citizen's page
+      const elsewhere = workplaceOf(signedIn)
+      if (elsewhere) return window.location.assign(elsewhere)
       const next = query.get('tiep') ?? '/ho-so-cua-toi'
       navigate(next.startsWith('/') && !next.startsWith('//') ? next : '/ho-so-cua-toi', { replace: true })
     } catch (caught) {

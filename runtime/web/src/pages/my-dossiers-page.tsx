@@ -8,22 +8,29 @@ import { listDrafts } from '../lib/drafts'
 import { showDateTime } from '../lib/format'
 import { loadProcedures } from '../lib/procedures'
 import type { MyDossier, ServerDraft } from '../lib/types'
+import { workplaceOf } from './login-page'
 
 /** The signed-in citizen's dossiers (with their PINs) and drafts, in the account and on this device. */
 export function MyDossiersPage() {
   const { t } = useI18n()
   usePageTitle(t('mine.title'))
   const { user, ready } = useSession()
+  const workplace = user ? workplaceOf(user) : null
   useEffect(() => {
     if (ready && !user) navigate('/dang-nhap?tiep=/ho-so-cua-toi', { replace: true })
-  }, [ready, user])
-  const dossiers = useAsync(() => (user ? api<MyDossier[]>('/api/me/dossiers') : Promise.resolve([])), [user?.username])
+    // an officer or administrator has no citizen's dossiers: their work is at the desk or in the studio
+    if (workplace) window.location.replace(workplace)
+  }, [ready, user, workplace])
+  const dossiers = useAsync(
+    () => (user && !workplace ? api<MyDossier[]>('/api/me/dossiers') : Promise.resolve([])),
+    [user?.username],
+  )
   const serverDrafts = useAsync(
-    () => (user ? api<ServerDraft[]>('/api/me/drafts') : Promise.resolve([])),
+    () => (user && !workplace ? api<ServerDraft[]>('/api/me/drafts') : Promise.resolve([])),
     [user?.username],
   )
   const procedures = useAsync(loadProcedures, [])
-  if (!ready || !user) return <Loading />
+  if (!ready || !user || workplace) return <Loading />
   const local = listDrafts()
   const nameOf = (code: string) =>
     procedures.value?.find((p) => p.code === code)?.name ??

@@ -1,0 +1,62 @@
+import { Link, matchPath, navigate, useLocation, useSession } from '@motcua/web-kit'
+import { Suspense, useEffect } from 'react'
+import { Header } from './components/header'
+import { LoginPage } from './components/login-page'
+import { Loading } from './components/status'
+import { DossierPage } from './dossier/dossier-page'
+import { useI18n } from './i18n/i18n'
+import { IntakePage } from './intake/intake-page'
+import { LeaderPage } from './leader/leader-page'
+import { mayUseDesk } from './lib/officer'
+import { ConsultationPage } from './queues/consultation-page'
+import { QueuePage } from './queues/queue-page'
+
+function Route({ path }: { path: string }) {
+  const { t } = useI18n()
+  let params: Record<string, string> | null
+  if (matchPath('/desk', path)) return <QueuePage />
+  if ((params = matchPath('/desk/ho-so/:code', path))) return <DossierPage code={params.code!} />
+  if (matchPath('/desk/tiep-nhan', path)) return <IntakePage />
+  if ((params = matchPath('/desk/tiep-nhan/:procedureCode', path)))
+    return <IntakePage procedureCode={params.procedureCode!} />
+  if (matchPath('/desk/lanh-dao', path)) return <LeaderPage />
+  if ((params = matchPath('/desk/y-kien/:id', path))) return <ConsultationPage id={params.id!} />
+  return (
+    <div className="narrow">
+      <h1>{t('app.notFound')}</h1>
+      <Link to="/desk">{t('app.backHome')}</Link>
+    </div>
+  )
+}
+
+/** The officers' desk: every page but the sign-in asks for an officer with a session this tab can write with. */
+export function App() {
+  const { path } = useLocation()
+  const { t } = useI18n()
+  const { user, ready, canWrite } = useSession()
+  const signedIn = !!user && canWrite && mayUseDesk(user)
+  const onLogin = matchPath('/desk/dang-nhap', path) !== null
+  useEffect(() => {
+    if (ready && !signedIn && !onLogin)
+      navigate(`/desk/dang-nhap?tiep=${encodeURIComponent(path + window.location.search)}`, { replace: true })
+  }, [ready, signedIn, onLogin, path])
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <Header />
+      <main id="main" tabIndex={-1} className="desk-main">
+        {!ready ? (
+          <Loading />
+        ) : onLogin || !signedIn ? (
+          <LoginPage />
+        ) : (
+          <Suspense fallback={<Loading />}>
+            <Route path={path} />
+          </Suspense>
+        )}
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,17 @@
+import { LocaleProvider, RouterProvider, SessionProvider } from '@motcua/web-kit'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './app'
+import './styles.css'
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <LocaleProvider>
+      <SessionProvider>
+        <RouterProvider>
+          <App />
+        </RouterProvider>
+      </SessionProvider>
+    </LocaleProvider>
+  </StrictMode>,
+)
