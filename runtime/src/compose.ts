@@ -11,7 +11,14 @@ import { createUnitDirectory } from './units/unit-directory'
 export interface ComposeOptions
   extends Pick<
     Services,
-    'trackLimitPerMinute' | 'submitLimitPerMinute' | 'trustProxy' | 'webDir' | 'clock' | 'accessLog'
+    | 'trackLimitPerMinute'
+    | 'submitLimitPerMinute'
+    | 'trustProxy'
+    | 'webDir'
+    | 'studioDir'
+    | 'deskDir'
+    | 'clock'
+    | 'accessLog'
   > {
   /** Seeds the demo accounts with this password on first start. */
   demoPassword?: string
@@ -60,7 +67,18 @@ export async function composeRuntime(database: Database, options: ComposeOptions
     proceduresDir,
     secret: await loadInstanceSecret(database.db, secretKey),
     ...Object.fromEntries(
-      (['trackLimitPerMinute', 'submitLimitPerMinute', 'trustProxy', 'webDir', 'clock', 'accessLog'] as const)
+      (
+        [
+          'trackLimitPerMinute',
+          'submitLimitPerMinute',
+          'trustProxy',
+          'webDir',
+          'studioDir',
+          'deskDir',
+          'clock',
+          'accessLog',
+        ] as const
+      )
         .filter((key) => options[key] !== undefined)
         .map((key) => [key, options[key]]),
     ),

@@ -28,6 +28,8 @@ export async function openTestRuntime(
     plugins?: string[]
     pluginLimits?: Partial<PluginLimits>
     submitLimitPerMinute?: number
+    /** The built web apps to serve (`runtime/dist`), for browser tests; default: none. */
+    webRoot?: string
   } = {},
 ): Promise<TestRuntime> {
   const database = await open()
@@ -38,6 +40,13 @@ export async function openTestRuntime(
     ...(options.pluginLimits ? { pluginLimits: options.pluginLimits } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.submitLimitPerMinute !== undefined ? { submitLimitPerMinute: options.submitLimitPerMinute } : {}),
+    ...(options.webRoot
+      ? {
+          webDir: join(options.webRoot, 'web'),
+          studioDir: join(options.webRoot, 'studio'),
+          deskDir: join(options.webRoot, 'desk'),
+        }
+      : {}),
   })
   return {
     ...runtime.services,

@@ -73,3 +73,10 @@ export const launchPhone = (): Promise<BrowserSession> =>
 
 /** The browser as an administrator's desktop: 1280 × 800. */
 export const launchDesktop = (): Promise<BrowserSession> => launch({ viewport: { width: 1280, height: 800 } })
+
+/** The browser as an officer's office screen: 1366 × 768. */
+export const launchOffice = (): Promise<BrowserSession> => launch({ viewport: { width: 1366, height: 768 } })
+
+/** The browser as a tablet held upright: 800 × 1280, touch. */
+export const launchTablet = (): Promise<BrowserSession> =>
+  launch({ viewport: { width: 800, height: 1280 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
