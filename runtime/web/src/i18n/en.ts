@@ -9,7 +9,6 @@ export const en: Record<MessageKey, string> = {
   'app.languageLabel': 'Chuyển sang tiếng Việt',
   'app.footer': 'Quảng Ninh Public Service Portal · open-source motcua software',
   'app.loading': 'Loading…',
-  'app.retry': 'Try again',
   'nav.home': 'Home',
   'nav.track': 'Track a dossier',
   'nav.mine': 'My dossiers',

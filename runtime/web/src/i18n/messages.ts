@@ -10,7 +10,6 @@ export const vi = {
   'app.languageLabel': 'Switch to English',
   'app.footer': 'Cổng Dịch vụ công tỉnh Quảng Ninh · Phần mềm mã nguồn mở motcua',
   'app.loading': 'Đang tải…',
-  'app.retry': 'Thử lại',
   'nav.home': 'Trang chủ',
   'nav.track': 'Tra cứu hồ sơ',
   'nav.mine': 'Hồ sơ của tôi',

@@ -1,5 +1,5 @@
-import { navigate, type User, useLocation, useSession } from '@motcua/web-kit'
-import { type FormEvent, useState } from 'react'
+import { navigate, SignInForm, type User, useLocation, useSession } from '@motcua/web-kit'
+import { useState } from 'react'
 import { ErrorBox } from '../components/loading'
 import { usePageTitle } from '../components/page-title'
 import { useI18n } from '../i18n/i18n'
@@ -20,17 +20,11 @@ export function LoginPage() {
   usePageTitle(t('login.title'))
   const { login, user, canWrite } = useSession()
   const { query } = useLocation()
-  const [username, setUsername] = useState('')
-  const [password, setPassword] = useState('')
-  const [show, setShow] = useState(false)
   const [error, setError] = useState<unknown>()
-  const [busy, setBusy] = useState(false)
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setBusy(true)
+  const submit = async (username: string, password: string) => {
     setError(undefined)
     try {
-      const signedIn = await login(username.trim(), password)
+      const signedIn = await login(username, password)
       // officers work at the desk and administrators in the studio: send them there, not to a citizen's page
       const elsewhere = workplaceOf(signedIn)
       if (elsewhere) return window.location.assign(elsewhere)
@@ -38,8 +32,6 @@ export function LoginPage() {
       navigate(next.startsWith('/') && !next.startsWith('//') ? next : '/ho-so-cua-toi', { replace: true })
     } catch (caught) {
       setError(caught)
-    } finally {
-      setBusy(false)
     }
   }
   return (
@@ -49,39 +41,15 @@ export function LoginPage() {
       {user && !canWrite && <p className="notice">{t('login.again')}</p>}
       {user && canWrite && <p className="notice">{t('login.signedInAs', { name: user.fullName })}</p>}
       {error !== undefined && <ErrorBox error={error} />}
-      <form onSubmit={(e) => void submit(e)} className="login-form">
-        <label htmlFor="username" className="label">
-          {t('login.username')}
-        </label>
-        <input
-          id="username"
-          className="input"
-          value={username}
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
-          onChange={(e) => setUsername(e.target.value)}
-        />
-        <label htmlFor="password" className="label">
-          {t('login.password')}
-        </label>
-        <input
-          id="password"
-          className="input"
-          type={show ? 'text' : 'password'}
-          value={password}
-          autoComplete="current-password"
-          required
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        <label className="check">
-          <input type="checkbox" checked={show} onChange={(e) => setShow(e.target.checked)} /> {t('login.showPassword')}
-        </label>
-        <button type="submit" className="button button--wide" disabled={busy}>
-          {t('login.submit')}
-        </button>
-      </form>
+      <SignInForm
+        texts={{
+          username: t('login.username'),
+          password: t('login.password'),
+          showPassword: t('login.showPassword'),
+          submit: t('login.submit'),
+        }}
+        onSubmit={submit}
+      />
     </div>
   )
 }
