@@ -1,7 +1,7 @@
 import { addWorkingMinutes, DomainError, effectiveSteps, findAction, nextOpening } from '@motcua/core'
 import { type Db, dossierEvents, dossiers, userRoles, users } from '@motcua/db'
 import { and, count, desc, eq, gte, inArray, isNotNull, or, sql } from 'drizzle-orm'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { forbidden, requirePrincipal, requireRole } from '../auth/middleware'
 import type { Principal } from '../auth/principal'
@@ -163,11 +163,10 @@ const notBulk = (key: string) =>
     en: `Action "${key}" cannot be taken in bulk on this dossier at its current step. Open the dossier and act on it alone.`,
   })
 
-/** The leader of the unit in the route, or a 403 (another unit's leader, any other role). */
-async function ledUnit(c: { var: AppEnv['Variables']; req: { param(name: string): string | undefined } }) {
-  const principal = c.var.principal!
+/** The unit of the route's `:unitCode`, when the caller leads it (403 otherwise: another unit's leader, another role). */
+async function ledUnit(c: Context<AppEnv>): Promise<UnitRow> {
   const unit = await c.var.units.byCode(c.req.param('unitCode') ?? '')
-  if (!unit || !ledUnits(principal).includes(unit.id)) throw forbidden()
+  if (!unit || !ledUnits(requirePrincipal(c)).includes(unit.id)) throw forbidden()
   return unit
 }
 
@@ -177,7 +176,7 @@ export const deskLeaderRoutes = new Hono<AppEnv>()
   .use('/api/desk/bulk/*', requireRole('leader'))
   .get('/api/desk/units/:unitCode/overview', async (c) => {
     const principal = requirePrincipal(c)
-    const unit: UnitRow = await ledUnit(c)
+    const unit = await ledUnit(c)
     const { limit } = overviewQuery.read(c)
     const { units, registry, database, clock } = c.var
     const now = clock()
@@ -270,10 +269,7 @@ export const deskLeaderDocs: Operation[] = [
     summary:
       'The leader’s view of a unit: counts of open dossiers by track, the overdue and due-soon dossiers (soonest first), each officer’s load and the dossiers the leader may sign in bulk',
     access: ['leader'],
-    query: Object.entries(overviewQuery.schema.properties).map(([name, p]) => ({
-      name,
-      description: String(p.description),
-    })),
+    query: [{ name: 'limit', description: String(overviewQuery.schema.properties.limit?.description) }],
     responses: { 200: '{unit, leads, counts, overdue, dueSoon, officers, bulk}', 403: 'not a leader of this unit' },
   },
   {

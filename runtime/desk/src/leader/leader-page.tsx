@@ -103,10 +103,7 @@ function UnitOverview({ unitCode }: { unitCode: string }) {
       {!data && overview.pending && <Loading />}
       {data && (
         <>
-          <section aria-labelledby="leader-summary">
-            <h2 id="leader-summary" className="leader-sr">
-              {t('leader.summary')}
-            </h2>
+          <section aria-label={t('leader.summary')}>
             <ul className="leader-counts">
               {COUNTS.map((key) => (
                 <li
@@ -258,9 +255,6 @@ function Officers({ officers }: { officers: Officer[] }) {
       >
         {label}
         <span aria-hidden="true">{sort.key === key ? (sort.desc ? ' ▼' : ' ▲') : ' ↕'}</span>
-        {sort.key === key && (
-          <span className="leader-sr"> ({t(sort.desc ? 'leader.sortedDesc' : 'leader.sortedAsc')})</span>
-        )}
       </button>
     </th>
   )

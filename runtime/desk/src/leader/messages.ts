@@ -32,8 +32,6 @@ export const vi = {
   'leader.col.recent': 'Thao tác 30 ngày qua',
   'leader.overdueCount': '{n} quá hạn',
   'leader.noOfficers': 'Đơn vị chưa có tài khoản cán bộ nào.',
-  'leader.sortedAsc': 'tăng dần',
-  'leader.sortedDesc': 'giảm dần',
   'leader.bulk': 'Ký duyệt hàng loạt',
   'leader.bulkHint':
     'Các hồ sơ đang chờ bạn ký ở bước cho phép ký hàng loạt. Mỗi hồ sơ được ký riêng: hồ sơ nào lỗi không ảnh hưởng hồ sơ khác.',
@@ -50,7 +48,7 @@ export const vi = {
   'leader.resultsTitle': 'Kết quả ký duyệt',
   'leader.done': 'Đã ký duyệt {n} hồ sơ.',
   'leader.failed': '{n} hồ sơ chưa ký được. Hãy mở từng hồ sơ để xem và xử lý:',
-  'leader.resultOk': 'đã ký, chuyển sang "{status}"',
+  'leader.resultOk': 'đã ký, chuyển sang “{status}”',
 }
 
 /** The same texts in English. */
@@ -87,8 +85,6 @@ export const en: Record<keyof typeof vi, string> = {
   'leader.col.recent': 'Actions in the last 30 days',
   'leader.overdueCount': '{n} overdue',
   'leader.noOfficers': 'The unit has no officer accounts yet.',
-  'leader.sortedAsc': 'ascending',
-  'leader.sortedDesc': 'descending',
   'leader.bulk': 'Sign in bulk',
   'leader.bulkHint':
     'The dossiers waiting for your signature at a step that allows signing in bulk. Each is signed on its own: one that fails leaves the others signed.',
