@@ -1,3 +1,5 @@
+import { userRoles, users } from '@motcua/db'
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { libraryProcedure, sampleSubmission } from '../../runtime/src/testing'
 import { type BrowserSession, chromiumAvailable, launchOffice, launchTablet } from '../support/browser'
@@ -158,5 +160,23 @@ describe.runIf(chromiumAvailable())('the leader’s view at the desk', () => {
     } finally {
       await tablet.close()
     }
+  })
+
+  it('lets a leader of two wards pick one', async () => {
+    const { db } = served.runtime.database
+    const [leader] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'lanhdao.06649'))
+    const other = (await served.runtime.units.byCode('06652'))!
+    await db.insert(userRoles).values({ userId: leader!.id, role: 'leader', unitId: other.id })
+    const { page, context } = browser
+    await context.clearCookies()
+    await page.evaluate(() => sessionStorage.clear())
+    await signInToDesk(page, served.url, 'lanhdao.06649', served.password)
+    await page.goto(`${served.url}/desk/lanh-dao`)
+    await page.getByRole('heading', { name: /Phường Hà Khánh/ }).waitFor()
+    await page.getByLabel('Đơn vị', { exact: true }).selectOption('06652')
+    await page.waitForURL(/don-vi=06652/)
+    await page.getByRole('heading', { name: new RegExp(other.name) }).waitFor()
+    expect(await count('Đang giải quyết')).toBe('0')
+    expect(await page.locator('main').innerText()).not.toContain(signs[0])
   })
 })

@@ -1,4 +1,6 @@
+import { userRoles, users } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { asOfficers, libraryProcedure, openTestRuntime, sampleSubmission, type TestRuntime } from '../testing'
 
@@ -144,5 +146,18 @@ describe.each(testDrivers())('the leader’s view on $name', ({ open }) => {
     const many = Array.from({ length: 101 }, () => one.dossiers[0])
     expect((await as('lanhdao.06649', 'POST', '/api/desk/bulk/phe_duyet', { dossiers: many })).status).toBe(400)
     expect((await as('lanhdao.06649', 'POST', '/api/desk/bulk/phe_duyet', { dossiers: [] })).status).toBe(400)
+  })
+
+  it('offers a leader of several units each of them, and only those', async () => {
+    const { db } = runtime.database
+    const [leader] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'lanhdao.06649'))
+    const other = await runtime.units.byCode('06652')
+    await db.insert(userRoles).values({ userId: leader!.id, role: 'leader', unitId: other!.id })
+    const body = (await (await overview('lanhdao.06649', '06652')).json()) as Overview
+    expect(body.unit.code).toBe('06652')
+    expect(body.leads.map((u) => u.code).sort()).toEqual(['06649', '06652'])
+    expect(body.counts.open).toBe(0)
+    expect(body.bulk).toEqual([])
+    expect((await overview('lanhdao.06649', '193')).status).toBe(403)
   })
 })

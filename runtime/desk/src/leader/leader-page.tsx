@@ -79,9 +79,12 @@ function UnitOverview({ unitCode }: { unitCode: string }) {
         </h1>
         <div className="row">
           {data && data.leads.length > 1 && (
-            <label className="row">
-              <span className="label">{t('leader.unit')}</span>
+            <div className="row">
+              <label className="label" htmlFor="leader-unit">
+                {t('leader.unit')}
+              </label>
               <select
+                id="leader-unit"
                 className="select"
                 value={unitCode}
                 onChange={(e) => navigate(`/desk/lanh-dao?don-vi=${encodeURIComponent(e.target.value)}`)}
@@ -92,7 +95,7 @@ function UnitOverview({ unitCode }: { unitCode: string }) {
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
           )}
           <button type="button" className="button button--secondary" onClick={overview.reload}>
             {t('leader.refresh')}
