@@ -161,6 +161,19 @@ function Deadline({ item }: { item: QueueItem }) {
   )
 }
 
+/** The headings of `DossierCells`' columns. */
+function DossierHeads() {
+  const { t } = useI18n()
+  return (
+    <>
+      <th scope="col">{t('leader.col.code')}</th>
+      <th scope="col">{t('leader.col.applicant')}</th>
+      <th scope="col">{t('leader.col.step')}</th>
+      <th scope="col">{t('leader.col.due')}</th>
+    </>
+  )
+}
+
 function DossierCells({ item }: { item: QueueItem }) {
   const { pick } = useI18n()
   const step = item.step?.name ?? pick(item.statusName)
@@ -213,10 +226,7 @@ function DueList({
           <table className="table leader-table">
             <thead>
               <tr>
-                <th scope="col">{t('leader.col.code')}</th>
-                <th scope="col">{t('leader.col.applicant')}</th>
-                <th scope="col">{t('leader.col.step')}</th>
-                <th scope="col">{t('leader.col.due')}</th>
+                <DossierHeads />
               </tr>
             </thead>
             <tbody>
@@ -307,6 +317,33 @@ function Officers({ officers }: { officers: Officer[] }) {
   )
 }
 
+/** Which dossiers of a bulk sign-off went one way, each with what happened to it; nothing when none did. */
+function OutcomeList({
+  tone,
+  title,
+  outcomes,
+  say,
+}: {
+  tone: 'ok' | 'error'
+  title: string
+  outcomes: Outcome[]
+  say: (o: Outcome) => string
+}) {
+  if (outcomes.length === 0) return null
+  return (
+    <div className={`notice notice--${tone}`}>
+      <p>{title}</p>
+      <ul>
+        {outcomes.map((o) => (
+          <li key={o.receiptCode}>
+            <Link to={`/desk/ho-so/${encodeURIComponent(o.receiptCode)}`}>{o.receiptCode}</Link>: {say(o)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
 function BulkSign({ items, onSigned }: { items: BulkItem[]; onSigned: () => void }) {
   const { t, locale, pick } = useI18n()
   const [selected, setSelected] = useState<Set<string>>(new Set())
@@ -339,7 +376,7 @@ function BulkSign({ items, onSigned }: { items: BulkItem[]; onSigned: () => void
     onSigned()
   }
   const done = outcomes?.filter((o) => o.ok) ?? []
-  const failed = (outcomes?.filter((o) => !o.ok) ?? []) as Extract<Outcome, { ok: false }>[]
+  const failed = outcomes?.filter((o) => !o.ok) ?? []
   const n = chosen.length
   return (
     <section aria-labelledby="leader-bulk">
@@ -347,35 +384,22 @@ function BulkSign({ items, onSigned }: { items: BulkItem[]; onSigned: () => void
       <p className="hint">{t('leader.bulkHint')}</p>
       {outcomes && (
         <div className="stack leader-results" role="status" aria-label={t('leader.resultsTitle')}>
-          {done.length > 0 && (
-            <div className="notice notice--ok">
-              <p>{t('leader.done', { n: done.length })}</p>
-              <ul>
-                {done.map((o) => (
-                  <li key={o.receiptCode}>
-                    <Link to={`/desk/ho-so/${encodeURIComponent(o.receiptCode)}`}>{o.receiptCode}</Link>:{' '}
-                    {o.ok &&
-                      t('leader.resultOk', {
-                        status: pick(dossierStatuses[o.status as keyof typeof dossierStatuses]),
-                      })}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-          {failed.length > 0 && (
-            <div className="notice notice--error">
-              <p>{t('leader.failed', { n: failed.length })}</p>
-              <ul>
-                {failed.map((o) => (
-                  <li key={o.receiptCode}>
-                    <Link to={`/desk/ho-so/${encodeURIComponent(o.receiptCode)}`}>{o.receiptCode}</Link>:{' '}
-                    {pick(o.error.message)}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <OutcomeList
+            tone="ok"
+            title={t('leader.done', { n: done.length })}
+            outcomes={done}
+            say={(o) =>
+              o.ok
+                ? t('leader.resultOk', { status: pick(dossierStatuses[o.status as keyof typeof dossierStatuses]) })
+                : ''
+            }
+          />
+          <OutcomeList
+            tone="error"
+            title={t('leader.failed', { n: failed.length })}
+            outcomes={failed}
+            say={(o) => (o.ok ? '' : pick(o.error.message))}
+          />
         </div>
       )}
       {items.length === 0 ? (
@@ -404,10 +428,7 @@ function BulkSign({ items, onSigned }: { items: BulkItem[]; onSigned: () => void
                     onChange={() => setSelected(all ? new Set() : new Set(items.map((d) => d.receiptCode)))}
                   />
                 </th>
-                <th scope="col">{t('leader.col.code')}</th>
-                <th scope="col">{t('leader.col.applicant')}</th>
-                <th scope="col">{t('leader.col.step')}</th>
-                <th scope="col">{t('leader.col.due')}</th>
+                <DossierHeads />
                 <th scope="col">{t('leader.col.action')}</th>
               </tr>
             </thead>
