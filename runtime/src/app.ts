@@ -17,6 +17,7 @@ import { calendarDocs, calendarRoutes } from './routes/calendars'
 import { citizenDocs, citizenRoutes } from './routes/citizen'
 import { consultationDocs, consultationRoutes } from './routes/consultations'
 import { deskDocs, deskRoutes } from './routes/desk'
+import { deskLeaderDocs, deskLeaderRoutes } from './routes/desk-leader'
 import { dossiersDocs, dossiersRoutes } from './routes/dossiers'
 import { filesDocs, filesRoutes } from './routes/files'
 import { health, healthDocs } from './routes/health'
@@ -105,6 +106,7 @@ export const operations: Operation[] = [
   ...dossiersDocs,
   ...citizenDocs,
   ...deskDocs,
+  ...deskLeaderDocs,
   ...intakeDocs,
   ...consultationDocs,
   ...pluginAdminDocs,
@@ -165,6 +167,7 @@ export function createApp(services: Services) {
   app.route('/', citizenRoutes(services.secret))
   app.route('/', intakeRoutes(services.secret))
   app.route('/', deskRoutes)
+  app.route('/', deskLeaderRoutes)
   app.route('/', consultationRoutes)
   app.route('/', filesRoutes)
   app.route('/', slipRoutes(services.secret))

@@ -18,6 +18,9 @@ const statusOf: Record<DomainErrorCode, ContentfulStatusCode> = {
   RATE_LIMITED: 429,
 }
 
+/** The HTTP status of a domain error, for an answer that reports several outcomes at once (bulk actions). */
+export const httpStatusOf = (code: DomainErrorCode): ContentfulStatusCode => statusOf[code]
+
 /** The one shape every error response has. */
 export interface ErrorBody {
   error: { code: string; message: Message; issues?: Issue[] }

@@ -523,6 +523,10 @@ export interface StepAction {
    */
   routes?: ActionRoute[]
   /**
+   * The action may be taken on many dossiers at once (ký duyệt hàng loạt): only an action that needs nothing per dossier (no `requires`, no required `input` field, no `setsCase`; not refuse, stop, requestSupplement, requestPayment, extend, return, withdraw or receive).
+   */
+  bulk?: boolean
+  /**
    * The officer chooses the dossier's case: the input's `case` field (its values are case keys) switches the case and the due date is recomputed from reception with the new case's processing time.
    */
   setsCase?: boolean

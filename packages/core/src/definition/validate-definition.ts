@@ -1,5 +1,6 @@
 import type { Issue } from '../errors'
 import { checkBudget } from './check-budget'
+import { checkBulk } from './check-bulk'
 import { checkCitizenText } from './check-citizen-text'
 import { checkConsultations } from './check-consultations'
 import { checkDecisions } from './check-decisions'
@@ -52,6 +53,7 @@ const semanticChecks: readonly SemanticCheck[] = [
     return [...ruleIssues, ...checkFeeBounds(def, (path) => sound(path) && ruleSound(path))]
   },
   whenSound(STEP_LISTS, checkDecisions),
+  whenSound(STEP_LISTS, checkBulk),
   checkCitizenText,
   whenSound(['/resultDelivery', '/resultData', '/resultDocument', '/form/schema', ...STEP_LISTS], checkResult),
   whenSound(['/effective'], checkEffective),

@@ -41,6 +41,7 @@ const fromDefinition = (def: ProcedureDefinition, step: Step, a: StepAction): Av
     ...(input ? { input } : {}),
     ...(inputUi ? { inputUi } : {}),
     ...(a.setsCase ? { setsCase: true } : {}),
+    ...(a.bulk ? { bulk: true } : {}),
   }
 }
 

@@ -48,6 +48,8 @@ export interface AvailableAction {
   inputUi?: Record<string, unknown>
   /** The officer's input chooses the dossier's case (and so its processing time). */
   setsCase?: boolean
+  /** It may be taken on many dossiers at once (ký duyệt hàng loạt). */
+  bulk?: boolean
 }
 
 /** The event an action writes to the log (the process control slip). */

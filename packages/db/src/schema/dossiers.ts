@@ -146,6 +146,8 @@ export const dossierEvents = pgTable(
   },
   (t) => [
     unique('dossier_events_seq').on(t.dossierId, t.seq),
+    // the leader's view: each officer's actions over the last days
+    index('dossier_events_actor_idx').on(t.actorUserId, t.at),
     check('dossier_events_seq_positive', sql`${t.seq} >= 1`),
     check('dossier_events_status', sql`${t.toStatus} between 1 and 10`),
   ],

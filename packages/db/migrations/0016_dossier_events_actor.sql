@@ -1,0 +1,1 @@
+CREATE INDEX "dossier_events_actor_idx" ON "dossier_events" USING btree ("actor_user_id","at");
