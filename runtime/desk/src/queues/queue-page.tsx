@@ -58,7 +58,8 @@ export function QueuePage() {
   const search = useRef<HTMLInputElement>(null)
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    go({ q: typed.trim() })
+    // a search looks through the dossiers, not the consultations
+    go({ q: typed.trim(), ...(view.tab === 'consultations' ? { tab: 'inProgress' as const } : {}) })
   }
 
   const rows = list.value?.kind === 'dossiers' ? list.value.page.items : (list.value?.items ?? [])
@@ -84,7 +85,8 @@ export function QueuePage() {
   const error = list.error instanceof ApiError ? list.error : undefined
   const forbidden = error?.status === 403
   const tooShort = error?.issues.find((issue) => issue.path === '/query/q')
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
+  // the API pages up to offset 10,000: past that, a search or a filter narrows better than paging
+  const pages = Math.min(Math.max(1, Math.ceil(total / PAGE_SIZE)), 10_000 / PAGE_SIZE + 1)
   const filtered = !!(view.status || view.channel)
   const empty = view.q
     ? t('queues.empty.search', { q: view.q })
@@ -206,8 +208,6 @@ export function QueuePage() {
           <p>{t('queues.forbidden', { unit: view.unit })}</p>
           <Link to="/desk">{t('queues.backToMine')}</Link>
         </div>
-      ) : error && !tooShort ? (
-        <ErrorBox error={error} onRetry={list.reload} />
       ) : list.error && !tooShort ? (
         <ErrorBox error={list.error} onRetry={list.reload} />
       ) : null}
