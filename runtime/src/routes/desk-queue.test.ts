@@ -206,4 +206,40 @@ describe.each(testDrivers())('the desk queue on $name', ({ open }) => {
   it('refuses a bad unit on the counts with a 400', async () => {
     expect((await call(receiver, 'GET', '/api/desk/counts?unit=%00')).status).toBe(400)
   })
+
+  it('lists liên thông dossiers in the queue of the unit handling them, and results waiting to be returned', async () => {
+    // from 1/7/2025 any commune's counter receives for another commune (Nghị định 118/2025/NĐ-CP)
+    now = vn('2025-07-07T08:30:00')
+    const birth = libraryProcedure('dang-ky-khai-sinh')
+    const intake = await runtime.app.request('/api/desk/intake', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await signIn(runtime, 'tiepnhan.06649')}` },
+      body: submissionForm(birth.definition, {
+        procedureCode: birth.definition.code,
+        unitCode: '06709', // the applicant's commune resolves it
+        receivingUnitCode: '06649',
+        channel: 1,
+        applicant: { fullName: 'Vũ Thị Hạnh', idNumber: '022190009999', phone: '0904555777' },
+        formData: birth.sample,
+      }),
+    })
+    expect(intake.status, await intake.clone().text()).toBe(201)
+    const { receiptCode } = (await intake.json()) as { receiptCode: string }
+    const counts = async (user: string) =>
+      (await (await call(user, 'GET', '/api/desk/counts')).json()) as Record<string, number>
+    expect(names(await queue('chuyenvien.06709', 'queue=linked'))).toEqual(['Vũ Thị Hạnh'])
+    expect(await counts('chuyenvien.06709')).toMatchObject({ linked: 1, inProgress: 1, toReturn: 0 })
+    expect(await counts('tiepnhan.06649')).toMatchObject({ linked: 0, inProgress: 0 }) // handed over
+
+    for (const user of ['chuyenvien.06709', 'lanhdao.06709']) {
+      const desk = (await (await call(user, 'GET', `/api/desk/dossiers/${receiptCode}`)).json()) as {
+        actions: { key: string; type: string }[]
+      }
+      await act(user, receiptCode, desk.actions.find((a) => ['forward', 'approve'].includes(a.type))!.key)
+    }
+    // back at the counter that received it, the result waits to be returned
+    expect(names(await queue('tiepnhan.06649', 'queue=toReturn'))).toEqual(['Vũ Thị Hạnh'])
+    expect(await counts('tiepnhan.06649')).toMatchObject({ linked: 1, toReturn: 1, inProgress: 1 })
+    expect(await counts('chuyenvien.06709')).toMatchObject({ linked: 0, inProgress: 0 })
+  })
 })
