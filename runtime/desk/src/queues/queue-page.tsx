@@ -75,7 +75,16 @@ export function QueuePage() {
   useShortcut('/', () => search.current?.focus())
   useShortcut('j', () => setActive((a) => Math.min(a + 1, rows.length - 1)))
   useShortcut('k', () => setActive((a) => Math.max(a - 1, 0)))
-  useShortcut('Enter', () => open(active), active >= 0)
+  useShortcut(
+    'Enter',
+    () => {
+      // Enter on a focused link or button still does what it says, not open the highlighted row
+      const focused = document.activeElement
+      if (focused instanceof HTMLAnchorElement || focused instanceof HTMLButtonElement) focused.click()
+      else open(active)
+    },
+    active >= 0,
+  )
   for (const [i, tab] of tabs.entries()) {
     // a fixed list: the hooks are called in the same order on every render
     // biome-ignore lint/correctness/useHookAtTopLevel: tabs is a constant array
