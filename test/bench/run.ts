@@ -189,7 +189,11 @@ async function main(): Promise<void> {
       .token
   const officer = await signIn(`tiepnhan.${config.busyUnit}`)
   const admin = await signIn('admin')
-  const queuePaths = ['', '?mine=1', '?due=overdue', '?due=soon'].map((q) => `/api/desk/dossiers${q}`)
+  // the queue's tabs as the page asks for them, and the counts on each tab (asked with every list)
+  const queuePaths = [
+    ...['', '?mine=1', '?due=overdue', '?due=soon', '?queue=waiting'].map((q) => `/api/desk/dossiers${q}`),
+    '/api/desk/counts',
+  ]
   const searchPaths = searches.map((q) => `/api/desk/dossiers?q=${encodeURIComponent(q)}`)
 
   const targets: Target[] = [

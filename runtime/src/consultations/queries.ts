@@ -78,9 +78,9 @@ export async function consultationsOf(db: Db, dossierId: string, now: Date): Pro
   return rows.map((r) => toView(r, now))
 }
 
-/** Whom a request is for: the (unit, role) pairs the caller holds. */
-function addressedTo(principal: Principal): SQL {
-  const pairs = principal.grants.filter((g) => g.unitId)
+/** Whom a request is for: the (unit, role) pairs the caller holds (at `unitIds` when given). */
+function addressedTo(principal: Principal, unitIds?: string[]): SQL {
+  const pairs = principal.grants.filter((g) => g.unitId && (!unitIds || unitIds.includes(g.unitId)))
   if (pairs.length === 0) return sql`false`
   return or(...pairs.map((g) => and(eq(consultations.unitId, g.unitId!), eq(consultations.role, g.role))))!
 }
@@ -131,4 +131,13 @@ export async function consultationQueue(
       dossier: { receiptCode, applicantName, procedureVersionId, unitId: askingUnitId },
     })),
   }
+}
+
+/** How many consultations addressed to the caller (at `unitIds` when given) still wait for an answer. */
+export async function openConsultationCount(db: Db, principal: Principal, unitIds?: string[]): Promise<number> {
+  const [counted] = await db
+    .select({ total: count() })
+    .from(consultations)
+    .where(and(addressedTo(principal, unitIds), isNull(consultations.answeredAt), isNull(consultations.closedAt)))
+  return counted?.total ?? 0
 }

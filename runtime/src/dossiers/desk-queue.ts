@@ -1,5 +1,5 @@
 import { DomainError, foldVietnamese, parseReceiptCode } from '@motcua/core'
-import { type Db, dossiers } from '@motcua/db'
+import { type Db, dossiers, procedures, procedureVersions } from '@motcua/db'
 import {
   and,
   asc,
@@ -31,10 +31,31 @@ export interface QueueUnit {
 /** What an officer typed to find a dossier: a whole receipt code, a whole ID number, or part of any of the three. */
 export type DeskSearch = { receiptCode: string } | { idNumber: string } | { text: string }
 
+/** The desk's named queues (tabs), each a filter over the dossiers my units handle now. */
+export const queueNames = [
+  'reception',
+  'inProgress',
+  'mine',
+  'waiting',
+  'linked',
+  'soon',
+  'overdue',
+  'toReturn',
+] as const
+export type QueueName = (typeof queueNames)[number]
+
 export interface QueueFilter {
   units: QueueUnit[]
   /** A public status 1–10; without it, the dossiers still in progress (all of them when searching). */
   status?: number
+  /** Any of these public statuses (a named queue's, e.g. waiting for a supplement or a payment). */
+  statuses?: number[]
+  /** 1 at the counter, 2 online, 3 by post. */
+  channel?: number
+  /** A procedure code: the dossiers filed under any version of it. */
+  procedure?: string
+  /** Liên thông: dossiers my unit handles now that another unit resolves or received. */
+  linked?: boolean
   step?: string
   due?: 'soon' | 'overdue'
   /** Only dossiers at a step the caller's role works. */
@@ -102,6 +123,13 @@ function searchCondition(search: DeskSearch, p: (name: string, value: unknown) =
   return like(dossiers.searchText, p('pattern', `%${likeLiteral(search.text)}%`))
 }
 
+/** Liên thông: the unit handling it now is not the one resolving it or the one that received it. */
+const linkedCondition = sql`(${dossiers.unitId} <> ${dossiers.currentUnitId} or coalesce(${dossiers.receivingUnitId}, ${dossiers.unitId}) <> ${dossiers.currentUnitId})`
+
+/** While the clock is stopped for a supplement, a dossier is judged as it stood when it stopped. */
+const overdueCondition = (now: Placeholder) =>
+  and(isNull(dossiers.doneAt), sql`${dossiers.dueAt} < coalesce(${dossiers.pausedAt}, ${now})`)
+
 /** Units grouped by a key (their role set, their deadline), so the usual single-unit or same-calendar case is one condition. */
 function byGroup<K>(units: QueueUnit[], key: (u: QueueUnit) => K): [K, string[]][] {
   const groups = new Map<K, string[]>()
@@ -128,12 +156,9 @@ function unitsCondition(f: QueueFilter, ids: (prefix: string) => Placeholder[]):
   return handling('unit')
 }
 
-/** The filter as conditions over placeholders (named by what they hold, so the names tell the shape), and their values. */
-function where(f: QueueFilter) {
-  const { p, values } = placeholders()
-  const ids = (prefix: string, list: string[]) => list.map((id, i) => p(`${prefix}${i}`, id))
-  const now = f.now.toISOString()
-  const mine = byGroup(f.units, (u) => [...u.roles].sort().join(' '))
+/** At a step the caller's role works, per group of units where the caller holds the same roles. */
+function mineCondition(units: QueueUnit[], ids: (prefix: string, list: string[]) => Placeholder[]): SQL {
+  const mine = byGroup(units, (u) => [...u.roles].sort().join(' '))
     .filter(([roles]) => roles)
     .map(([roles, unitIds], g) =>
       and(
@@ -141,12 +166,41 @@ function where(f: QueueFilter) {
         inArray(dossiers.currentRole, ids(`mine${g}Role`, roles.split(' '))),
       ),
     )
-  const soon = byGroup(f.units, (u) => u.soonUntil?.getTime() ?? f.now.getTime()).map(([until, unitIds], g) =>
+  return mine.length ? or(...mine)! : sql`false`
+}
+
+/** Soon: the clock is running and the deadline falls within the next working day of the unit's calendar. */
+function soonCondition(
+  units: QueueUnit[],
+  now: Date,
+  p: (name: string, value: unknown) => Placeholder,
+  ids: (prefix: string, list: string[]) => Placeholder[],
+): SQL | undefined {
+  const soon = byGroup(units, (u) => u.soonUntil?.getTime() ?? now.getTime()).map(([until, unitIds], g) =>
     and(
       inArray(dossiers.currentUnitId, ids(`soon${g}Unit`, unitIds)),
       lte(dossiers.dueAt, p(`soon${g}Until`, new Date(until).toISOString())),
     ),
   )
+  return and(
+    isNull(dossiers.doneAt),
+    isNull(dossiers.pausedAt),
+    gte(dossiers.dueAt, p('soonFrom', now.toISOString())),
+    or(...soon),
+  )
+}
+
+/** The dossiers of any version of a procedure, by its code. */
+const procedureCondition = (code: Placeholder) =>
+  inArray(
+    dossiers.procedureVersionId,
+    sql`(select ${procedureVersions.id} from ${procedureVersions} join ${procedures} on ${procedures.id} = ${procedureVersions.procedureId} where ${procedures.code} = ${code})`,
+  )
+
+/** The filter as conditions over placeholders (named by what they hold, so the names tell the shape), and their values. */
+function where(f: QueueFilter) {
+  const { p, values } = placeholders()
+  const ids = (prefix: string, list: string[]) => list.map((id, i) => p(`${prefix}${i}`, id))
   const unitIds = f.units.map((u) => u.id)
   const filter = and(
     unitsCondition(f, (prefix) => ids(prefix, unitIds)),
@@ -155,19 +209,21 @@ function where(f: QueueFilter) {
       : f.search === undefined
         ? isNotNull(dossiers.currentStep)
         : undefined,
+    f.statuses !== undefined ? inArray(dossiers.status, ids('statuses', f.statuses.map(String))) : undefined,
+    f.channel !== undefined ? eq(dossiers.channel, p('channel', f.channel)) : undefined,
+    f.procedure !== undefined ? procedureCondition(p('procedure', f.procedure)) : undefined,
+    f.linked ? and(isNotNull(dossiers.currentStep), linkedCondition) : undefined,
     f.step !== undefined ? eq(dossiers.currentStep, p('step', f.step)) : undefined,
-    // while the clock is stopped for a supplement, a dossier is judged as it stood when it stopped
-    f.due === 'overdue'
-      ? and(isNull(dossiers.doneAt), sql`${dossiers.dueAt} < coalesce(${dossiers.pausedAt}, ${p('overdueAt', now)})`)
-      : undefined,
-    // soon: the clock is running and the deadline falls within the next working day
-    f.due === 'soon'
-      ? and(isNull(dossiers.doneAt), isNull(dossiers.pausedAt), gte(dossiers.dueAt, p('soonFrom', now)), or(...soon))
-      : undefined,
-    f.mine ? (mine.length ? or(...mine) : sql`false`) : undefined,
+    f.due === 'overdue' ? overdueCondition(p('overdueAt', f.now.toISOString())) : undefined,
+    f.due === 'soon' ? soonCondition(f.units, f.now, p, ids) : undefined,
+    f.mine ? mineCondition(f.units, ids) : undefined,
     f.search ? searchCondition(f.search, p) : undefined,
   )
-  return { filter, values: { ...values, limit: f.limit, offset: f.offset }, shape: `${f.mine}:${Object.keys(values)}` }
+  return {
+    filter,
+    values: { ...values, limit: f.limit, offset: f.offset },
+    shape: `${f.mine}:${f.linked}:${Object.keys(values)}`,
+  }
 }
 
 const queueOrder = [sql`${dossiers.dueAt} asc nulls last`, asc(dossiers.submittedAt), asc(dossiers.id)]
@@ -230,4 +286,45 @@ export async function deskQueue(db: Db, f: QueueFilter): Promise<{ rows: DeskRow
   if (!statements) byShape.set(shape, (statements = queueStatements(db, filter)))
   const [rows, [counted]] = await Promise.all([statements.page.execute(values), statements.count.execute(values)])
   return { rows, total: counted?.total ?? 0 }
+}
+
+/** How many dossiers each of the desk's queues holds, and the consultations sent to my units still waiting for an answer. */
+export type QueueCounts = Record<QueueName, number>
+
+/**
+ * Every named queue's count for the caller's units in one pass over the open dossiers they handle now (one aggregate
+ * with a FILTER per queue, over `dossiers_open_queue_idx`).
+ * @example const { overdue } = await deskCounts(db, { units: [{ id, roles: ['specialist'], soonUntil }], now })
+ */
+export async function deskCounts(db: Db, f: { units: QueueUnit[]; now: Date }): Promise<QueueCounts> {
+  if (f.units.length === 0) return Object.fromEntries(queueNames.map((n) => [n, 0])) as QueueCounts
+  const { p, values } = placeholders()
+  const ids = (prefix: string, list: string[]) => list.map((id, i) => p(`${prefix}${i}`, id))
+  const counted = (condition: SQL | undefined) => sql<number>`count(*) filter (where ${condition})`.mapWith(Number)
+  const [row] = await db
+    .select({
+      inProgress: count(),
+      reception: counted(eq(dossiers.status, 1)),
+      mine: counted(mineCondition(f.units, ids)),
+      waiting: counted(inArray(dossiers.status, [5, 6])),
+      linked: counted(linkedCondition),
+      soon: counted(soonCondition(f.units, f.now, p, ids)),
+      overdue: counted(overdueCondition(p('overdueAt', f.now.toISOString()))),
+      toReturn: counted(eq(dossiers.status, 9)),
+    })
+    .from(dossiers)
+    .where(
+      and(
+        inArray(
+          dossiers.currentUnitId,
+          ids(
+            'unit',
+            f.units.map((u) => u.id),
+          ),
+        ),
+        isNotNull(dossiers.currentStep),
+      ),
+    )
+    .execute(values)
+  return { ...(row as QueueCounts) }
 }

@@ -108,8 +108,11 @@ export const consultationRoutes = new Hono<AppEnv>()
       .from(attachments)
       .where(eq(attachments.dossierId, d.id))
     const view = (await consultationsOf(db, d.id, c.var.clock())).find((v) => v.id === id)!
+    // what is asked: the step's name and its description in the procedure
+    const step = procedure.definition.steps.find((s) => s.key === view.step)
     return c.json({
       ...view,
+      question: { name: step?.name ?? view.step, description: step?.description ?? null },
       dossier: {
         receiptCode: d.receiptCode,
         procedure: { code: procedure.code, name: procedure.definition.name },
@@ -117,6 +120,8 @@ export const consultationRoutes = new Hono<AppEnv>()
         status: d.status,
         applicant: { fullName: d.applicant.fullName },
         formData: d.formData,
+        // the form of the version it was filed under, to read the answers back with their labels
+        form: { schema: procedure.definition.form.schema, uiSchema: procedure.definition.form.uiSchema ?? null },
         attachments: files,
       },
     })
@@ -217,7 +222,11 @@ export const consultationDocs: Operation[] = [
     tag: 'desk',
     summary: 'One consultation sent to my unit, with the dossier it asks about (form data and file list)',
     access: [...DESK_ROLES],
-    responses: { 200: 'the consultation and its dossier', 403: 'not addressed to my unit and role', 404: 'none' },
+    responses: {
+      200: 'the consultation, what is asked (the step) and its dossier',
+      403: 'not addressed to my unit and role',
+      404: 'none',
+    },
   },
   {
     method: 'get',

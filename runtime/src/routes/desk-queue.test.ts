@@ -159,4 +159,87 @@ describe.each(testDrivers())('the desk queue on $name', ({ open }) => {
     expect((await call(receiver, 'GET', '/api/desk/dossiers?unit=193')).status).toBe(403)
     expect((await call(receiver, 'GET', '/api/desk/dossiers?unit=nowhere')).status).toBe(403)
   })
+
+  it('lists each named queue and counts them all at once', async () => {
+    now = vn('2025-05-08T10:30:00') // Thursday: A and B wait to be received, C overdue, D waits for a supplement, E due soon
+    expect(names(await queue(receiver, 'queue=reception'))).toEqual(['Nguyễn Văn An', 'Trần Thị Bình'])
+    expect(names(await queue(receiver, 'queue=waiting'))).toEqual(['Phạm Thị Dung'])
+    expect(names(await queue(receiver, 'queue=overdue'))).toEqual(['Lê Văn Cường'])
+    expect(names(await queue(receiver, 'queue=soon'))).toEqual(['Hoàng Văn Em'])
+    // D stays at the specialist's step while its clock is stopped
+    expect(names(await queue(specialist, 'queue=mine'))).toEqual(['Lê Văn Cường', 'Phạm Thị Dung', 'Hoàng Văn Em'])
+    expect((await queue(receiver, 'queue=toReturn')).total).toBe(0)
+    expect((await queue(receiver, 'queue=linked')).total).toBe(0)
+    expect(names(await queue(receiver, 'queue=reception&q=binh'))).toEqual(['Trần Thị Bình'])
+    expect((await queue(receiver, 'channel=1')).total).toBe(0) // every one was filed online
+    expect((await queue(receiver, `procedure=${business.definition.code}&channel=2`)).total).toBe(5)
+    expect((await queue(receiver, 'procedure=cap-ban-sao')).total).toBe(0)
+
+    const counts = await call(receiver, 'GET', '/api/desk/counts')
+    expect(counts.status).toBe(200)
+    expect(await counts.json()).toEqual({
+      reception: 2,
+      inProgress: 5,
+      mine: 2,
+      waiting: 1,
+      linked: 0,
+      soon: 1,
+      overdue: 1,
+      toReturn: 0,
+      consultations: 0,
+    })
+    expect(await (await call(specialist, 'GET', `/api/desk/counts?unit=${UNIT}`)).json()).toMatchObject({ mine: 3 })
+  })
+
+  it('keeps another unit’s dossiers out of an officer’s counts and refuses its queue', async () => {
+    const other = 'tiepnhan.193'
+    expect((await call(other, 'GET', `/api/desk/counts?unit=${UNIT}`)).status).toBe(403)
+    expect((await call(other, 'GET', `/api/desk/dossiers?unit=${UNIT}&queue=reception`)).status).toBe(403)
+    expect(await (await call(other, 'GET', '/api/desk/counts')).json()).toMatchObject({ inProgress: 0, reception: 0 })
+    expect((await queue(other, 'q=nguyen van an')).total).toBe(0)
+    expect((await call('admin', 'GET', `/api/desk/counts?unit=${UNIT}`)).status).toBe(200)
+  })
+
+  it.each(['queue=all', 'channel=4', 'procedure=Cap%20ban'])('refuses %s with a 400', async (query) => {
+    expect((await call(receiver, 'GET', `/api/desk/dossiers?${query}`)).status).toBe(400)
+  })
+  it('refuses a bad unit on the counts with a 400', async () => {
+    expect((await call(receiver, 'GET', '/api/desk/counts?unit=%00')).status).toBe(400)
+  })
+
+  it('lists liên thông dossiers in the queue of the unit handling them, and results waiting to be returned', async () => {
+    // from 1/7/2025 any commune's counter receives for another commune (Nghị định 118/2025/NĐ-CP)
+    now = vn('2025-07-07T08:30:00')
+    const birth = libraryProcedure('dang-ky-khai-sinh')
+    const intake = await runtime.app.request('/api/desk/intake', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await signIn(runtime, 'tiepnhan.06649')}` },
+      body: submissionForm(birth.definition, {
+        procedureCode: birth.definition.code,
+        unitCode: '06709', // the applicant's commune resolves it
+        receivingUnitCode: '06649',
+        channel: 1,
+        applicant: { fullName: 'Vũ Thị Hạnh', idNumber: '022190009999', phone: '0904555777' },
+        formData: birth.sample,
+      }),
+    })
+    expect(intake.status, await intake.clone().text()).toBe(201)
+    const { receiptCode } = (await intake.json()) as { receiptCode: string }
+    const counts = async (user: string) =>
+      (await (await call(user, 'GET', '/api/desk/counts')).json()) as Record<string, number>
+    expect(names(await queue('chuyenvien.06709', 'queue=linked'))).toEqual(['Vũ Thị Hạnh'])
+    expect(await counts('chuyenvien.06709')).toMatchObject({ linked: 1, inProgress: 1, toReturn: 0 })
+    expect(await counts('tiepnhan.06649')).toMatchObject({ linked: 0, inProgress: 0 }) // handed over
+
+    for (const user of ['chuyenvien.06709', 'lanhdao.06709']) {
+      const desk = (await (await call(user, 'GET', `/api/desk/dossiers/${receiptCode}`)).json()) as {
+        actions: { key: string; type: string }[]
+      }
+      await act(user, receiptCode, desk.actions.find((a) => ['forward', 'approve'].includes(a.type))!.key)
+    }
+    // back at the counter that received it, the result waits to be returned
+    expect(names(await queue('tiepnhan.06649', 'queue=toReturn'))).toEqual(['Vũ Thị Hạnh'])
+    expect(await counts('tiepnhan.06649')).toMatchObject({ linked: 1, toReturn: 1, inProgress: 1 })
+    expect(await counts('chuyenvien.06709')).toMatchObject({ linked: 0, inProgress: 0 })
+  })
 })

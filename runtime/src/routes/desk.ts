@@ -1,14 +1,22 @@
 import { addWorkingMinutes, availableActions, guardHolds, nextOpening, type ProcedureDefinition } from '@motcua/core'
 import { attachments } from '@motcua/db'
 import { eq } from 'drizzle-orm'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { forbidden, requirePrincipal, requireRole } from '../auth/middleware'
 import { DESK_ROLES, OFFICER_ROLES } from '../auth/role-groups'
-import { consultationsOf } from '../consultations/queries'
+import { consultationsOf, openConsultationCount } from '../consultations/queries'
 import { actOnDossier, actsFor, currentUnitOf, guardContextOf, stateOf } from '../dossiers/act'
 import { decisionsView } from '../dossiers/decisions-view'
-import { deskQueue, deskSearch } from '../dossiers/desk-queue'
+import {
+  deskCounts,
+  deskQueue,
+  deskSearch,
+  type QueueFilter,
+  type QueueName,
+  type QueueUnit,
+  queueNames,
+} from '../dossiers/desk-queue'
 import { deskSummary } from '../dossiers/desk-view'
 import { eventLog } from '../dossiers/events'
 import { canSee, loadOfficerDossier, officerUnits } from '../dossiers/officer-access'
@@ -70,7 +78,10 @@ export const actionBody = jsonBody<{
 })
 
 interface QueueQuery {
+  queue?: QueueName
   unit?: string
+  channel?: number
+  procedure?: string
   status?: number
   step?: string
   due?: 'soon' | 'overdue'
@@ -80,15 +91,29 @@ interface QueueQuery {
   offset: number
 }
 
+const unitParam = {
+  type: 'string',
+  pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+  maxLength: 50,
+  description: 'a unit code (default: all my units)',
+} as const
+
 const queueQuery = queryParams<QueueQuery>({
   type: 'object',
   properties: {
-    unit: {
+    queue: {
+      enum: [...queueNames],
+      description:
+        'a named queue: reception (submitted, waiting to be received), inProgress (default), mine (at steps my role works), waiting (for a supplement or a payment), linked (liên thông: another unit resolves or received it), soon, overdue, toReturn (result ready to return)',
+    },
+    channel: { type: 'integer', minimum: 1, maximum: 3, description: '1 at the counter, 2 online, 3 by post' },
+    procedure: {
       type: 'string',
       pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
-      maxLength: 50,
-      description: 'a unit code (default: all my units)',
+      maxLength: 100,
+      description: 'a procedure code',
     },
+    unit: unitParam,
     status: {
       type: 'integer',
       minimum: 1,
@@ -116,44 +141,71 @@ const queueQuery = queryParams<QueueQuery>({
   },
 })
 
+/** What each named queue adds to the filter (the other parameters narrow it further). */
+const queueFilters: Record<QueueName, Partial<Pick<QueueFilter, 'statuses' | 'due' | 'mine' | 'linked'>>> = {
+  reception: { statuses: [1] },
+  inProgress: {},
+  mine: { mine: true },
+  waiting: { statuses: [5, 6] },
+  linked: { linked: true },
+  soon: { due: 'soon' },
+  overdue: { due: 'overdue' },
+  toReturn: { statuses: [9] },
+}
+
+/**
+ * The units a queue reads (the caller's, or the one of `?unit=` they may see: 403 otherwise), each with the roles
+ * the caller works there and, when asked, the end of the next working day by its calendar.
+ */
+async function queueUnitsOf(c: Context<AppEnv>, unitCode: string | undefined, withSoon: boolean): Promise<QueueUnit[]> {
+  const principal = requirePrincipal(c)
+  const { units, clock } = c.var
+  let unitIds = officerUnits(principal)
+  if (unitCode) {
+    const unit = await units.byCode(unitCode)
+    if (!unit || !(await canSee(units, principal, unit.id))) throw forbidden()
+    unitIds = [unit.id]
+  }
+  const now = clock()
+  return Promise.all(
+    unitIds.map(async (id) => {
+      const roles = principal.grants.filter((g) => g.unitId === id && OFFICER_ROLES.includes(g.role)).map((g) => g.role)
+      if (!withSoon) return { id, roles }
+      const calendar = await units.calendarOf(id)
+      // up to the next opening: a deadline in the closed hours just after has the same working time left
+      return {
+        id,
+        roles,
+        soonUntil: nextOpening(calendar, addWorkingMinutes(calendar, now, calendar.workingDayMinutes)),
+      }
+    }),
+  )
+}
+
+const countsQuery = queryParams<{ unit?: string }>({ type: 'object', properties: { unit: unitParam } })
+
 /** The officers' desk: queues with deadlines in sight, a dossier with the actions the caller may take, and the actions. */
 export const deskRoutes = new Hono<AppEnv>()
   .use('/api/desk/*', requireRole(...DESK_ROLES))
   .get('/api/desk/dossiers', async (c) => {
-    const principal = requirePrincipal(c)
     // once: hono builds `c.var` afresh on every access
-    const { units, registry, database, clock } = c.var
+    const { registry, database, clock, units } = c.var
     const query = queueQuery.read(c)
     const search = query.q === undefined ? undefined : deskSearch(query.q)
-    let unitIds = officerUnits(principal)
-    if (query.unit) {
-      const unit = await units.byCode(query.unit)
-      if (!unit || !(await canSee(units, principal, unit.id))) throw forbidden()
-      unitIds = [unit.id]
-    }
-    if (unitIds.length === 0) return c.json({ items: [], total: 0 })
+    const named = queueFilters[query.queue ?? 'inProgress']
+    const due = query.due ?? named.due
+    const queueUnits = await queueUnitsOf(c, query.unit, due === 'soon')
+    if (queueUnits.length === 0) return c.json({ items: [], total: 0 })
     const now = clock()
-    const queueUnits = await Promise.all(
-      unitIds.map(async (id) => {
-        const roles = principal.grants
-          .filter((g) => g.unitId === id && OFFICER_ROLES.includes(g.role))
-          .map((g) => g.role)
-        if (query.due !== 'soon') return { id, roles }
-        const calendar = await units.calendarOf(id)
-        // up to the next opening: a deadline in the closed hours just after has the same working time left
-        return {
-          id,
-          roles,
-          soonUntil: nextOpening(calendar, addWorkingMinutes(calendar, now, calendar.workingDayMinutes)),
-        }
-      }),
-    )
     const { rows, total } = await deskQueue(database.db, {
       units: queueUnits,
+      ...named,
       ...(query.status === undefined ? {} : { status: query.status }),
       ...(query.step === undefined ? {} : { step: query.step }),
-      ...(query.due === undefined ? {} : { due: query.due }),
-      mine: query.mine === '1',
+      ...(query.channel === undefined ? {} : { channel: query.channel }),
+      ...(query.procedure === undefined ? {} : { procedure: query.procedure }),
+      ...(due === undefined ? {} : { due }),
+      mine: query.mine === '1' || named.mine === true,
       ...(search === undefined ? {} : { search }),
       now,
       limit: query.limit,
@@ -172,6 +224,17 @@ export const deskRoutes = new Hono<AppEnv>()
       })),
     )
     return c.json({ items, total })
+  })
+  .get('/api/desk/counts', async (c) => {
+    const { unit } = countsQuery.read(c)
+    const queueUnits = await queueUnitsOf(c, unit, true)
+    const ids = queueUnits.map((u) => u.id)
+    const { db } = c.var.database
+    const [counts, consultations] = await Promise.all([
+      deskCounts(db, { units: queueUnits, now: c.var.clock() }),
+      ids.length ? openConsultationCount(db, requirePrincipal(c), ids) : 0,
+    ])
+    return c.json({ ...counts, consultations })
   })
   .get('/api/desk/dossiers/:receiptCode', async (c) => {
     const { dossier, unit, procedure } = await loadOfficerDossier(c)
@@ -275,6 +338,20 @@ export const deskDocs: Operation[] = [
     responses: {
       200: '{items, total}',
       400: 'a bad parameter, or a search shorter than 3 letters',
+      403: 'not your unit',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/desk/counts',
+    tag: 'desk',
+    summary:
+      'How many dossiers each named queue holds for my units (or `unit`), and the consultations sent to them still to answer',
+    access: [...DESK_ROLES],
+    query: [{ name: 'unit', description: unitParam.description }],
+    responses: {
+      200: '{reception, inProgress, mine, waiting, linked, soon, overdue, toReturn, consultations}',
+      400: 'a bad parameter',
       403: 'not your unit',
     },
   },

@@ -100,10 +100,22 @@ export const dossiers = pgTable(
     index('dossiers_due_idx').on(t.dueAt),
     // the register (Sổ theo dõi hồ sơ) is the receiving unit's: its dossiers by reception time
     index('dossiers_receiving_unit_idx').on(t.receivingUnitId, t.receivedAt),
-    // the desk's queue: the open dossiers a unit handles now in the queue's order; the role, pause and end columns after the
-    // order let its counts (mine, overdue, soon) run on the index alone
+    // the desk's queue: the open dossiers a unit handles now in the queue's order; the role, pause, end, status and
+    // unit columns after the order let its counts (every tab's: mine, overdue, soon, waiting, liên thông …) run on the
+    // index alone
     index('dossiers_open_queue_idx')
-      .on(t.currentUnitId, t.dueAt, t.submittedAt, t.id, t.currentRole, t.pausedAt, t.doneAt)
+      .on(
+        t.currentUnitId,
+        t.dueAt,
+        t.submittedAt,
+        t.id,
+        t.currentRole,
+        t.pausedAt,
+        t.doneAt,
+        t.status,
+        t.unitId,
+        t.receivingUnitId,
+      )
       .where(sql`${t.currentStep} is not null`),
     // a whole ID number (CCCD, CMND) typed at the desk: the trigram index is slow on digits, few and common
     index('dossiers_id_number_idx').on(sql`(${t.applicant}->>'idNumber')`),

@@ -1,0 +1,2 @@
+DROP INDEX "dossiers_open_queue_idx";--> statement-breakpoint
+CREATE INDEX "dossiers_open_queue_idx" ON "dossiers" USING btree ("current_unit_id","due_at","submitted_at","id","current_role","paused_at","done_at","status","unit_id","receiving_unit_id") WHERE "dossiers"."current_step" is not null;
