@@ -10,6 +10,7 @@ export {
   pickErrors,
 } from './error-schema'
 export { ErrorSummary, focusField } from './error-summary'
+export { acceptOf, checkFile, type FileProblem, maxMbOf, showSize, sniffType } from './file-check'
 export { countFields, type FormStep, formSteps, orderedKeys } from './form-steps'
 export { FormSummary } from './form-summary'
 export { ProcedureForm, type ProcedureFormProps, validateForm } from './procedure-form'
