@@ -17,7 +17,11 @@ export interface IssuedReceipt {
 /** Mẫu 01 (giấy tiếp nhận hồ sơ và hẹn trả kết quả) of a dossier, as the runtime renders it. */
 export const receiptSlipUrl = (code: string) => `/api/desk/dossiers/${encodeURIComponent(code)}/slips/01`
 
-const openSlip = (code: string) => window.open(receiptSlipUrl(code), '_blank', 'noopener')
+// The slip is a static A4 page (no script of its own may run there): the desk, same origin, asks it to print.
+const openSlip = (code: string) => {
+  const slip = window.open(receiptSlipUrl(code), '_blank')
+  slip?.addEventListener('load', () => slip.print(), { once: true })
+}
 
 /** The receipt just issued: code, PIN and due date to read out, Mẫu 01 opened for printing at once (P), next one (N). */
 export function ReceiptPanel({
@@ -77,6 +81,10 @@ export function ReceiptPanel({
           target="_blank"
           rel="noopener"
           aria-keyshortcuts="p"
+          onClick={(event) => {
+            event.preventDefault()
+            openSlip(receipt.receiptCode)
+          }}
         >
           🖨 {t('intake.print')} <span className="hint">({t('intake.printKey')})</span>
         </a>
