@@ -87,7 +87,7 @@ function ComponentRow({
       <div className="intake-component__scan">
         {entry.file ? (
           <span className="intake-component__file">
-            📄 {entry.file.name} <span className="hint">({showSize(entry.file.size, locale)})</span>
+            {entry.file.name} <span className="hint">({showSize(entry.file.size, locale)})</span>
           </span>
         ) : (
           <span className="hint intake-component__drop">{t('intake.dropHere')}</span>
@@ -109,7 +109,7 @@ function ComponentRow({
         {accept.some((type) => type.startsWith('image/')) && (
           <>
             <label className="button button--secondary button--small intake-camera" htmlFor={`${id}-camera`}>
-              📷 {t('intake.camera')}
+              {t('intake.camera')}
             </label>
             <input
               id={`${id}-camera`}

@@ -61,7 +61,16 @@ export function ReceiptPanel({
               <strong>
                 {new Intl.DateTimeFormat(tag, { ...zone, weekday: 'long', day: 'numeric', month: 'long' }).format(due)}
               </strong>{' '}
-              ({new Intl.DateTimeFormat(tag, { ...zone, dateStyle: 'short', timeStyle: 'short' }).format(due)})
+              (
+              {new Intl.DateTimeFormat(tag, {
+                ...zone,
+                day: '2-digit',
+                month: '2-digit',
+                year: 'numeric',
+                hour: '2-digit',
+                minute: '2-digit',
+              }).format(due)}
+              )
             </>
           ) : (
             t('intake.noDue')
@@ -86,13 +95,13 @@ export function ReceiptPanel({
             openSlip(receipt.receiptCode)
           }}
         >
-          🖨 {t('intake.print')} <span className="hint">({t('intake.printKey')})</span>
+          {t('intake.print')} <span className="intake-key">({t('intake.printKey')})</span>
         </a>
         <Link className="button button--secondary" to={`/desk/ho-so/${encodeURIComponent(receipt.receiptCode)}`}>
           {t('intake.openDossier')}
         </Link>
         <button type="button" className="button button--secondary" aria-keyshortcuts="n" onClick={onAnother}>
-          {t('intake.another')} <span className="hint">({t('intake.anotherKey')})</span>
+          {t('intake.another')} <span className="intake-key">({t('intake.anotherKey')})</span>
         </button>
       </div>
     </section>
