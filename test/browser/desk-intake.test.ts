@@ -76,13 +76,20 @@ describe.runIf(chromiumAvailable())('counter intake at the desk', () => {
 
       // nothing ticked nor attached for it: named, and nothing sent
       await expect.poll(() => page.getByTestId('component-van_ban_uy_quyen').count()).toBe(1)
+      await page.fill('#root_su_kien_noi_dang_ky', '') // and a required answer left out
       await page.getByRole('button', { name: 'Tiếp nhận và cấp giấy biên nhận' }).click()
+      await expect
+        .poll(() => page.locator('#root_su_kien_noi_dang_ky__error').innerText())
+        .toContain('Vui lòng nhập thông tin bắt buộc này')
+      expect(await page.inputValue('#applicant-fullName')).toBe('Vũ Thị Hoa') // nothing typed is lost
+      expect(await page.inputValue('#root_nguoi_yeu_cau_ho_ten')).toBe('Vũ Thị Hoa')
       const missing = page.locator('#intake-missing')
       await missing.waitFor()
       expect(await missing.innerText()).toContain('Văn bản ủy quyền')
       expect(await page.getByTestId('component-van_ban_uy_quyen').innerText()).toContain('chưa có bản quét')
       await deskShot(page, 'intake-missing')
       expect(intakes).toEqual([])
+      await page.fill('#root_su_kien_noi_dang_ky', 'UBND phường Hồng Hải, thành phố Hạ Long')
 
       // the letter scanned (the row's input), the declaration dropped on its row, the ID card seen in the original
       await page.setInputFiles('#component-van_ban_uy_quyen-file', {

@@ -11,6 +11,7 @@ export {
 } from './error-schema'
 export { ErrorSummary, focusField } from './error-summary'
 export { acceptOf, checkFile, type FileProblem, maxMbOf, showSize, sniffType } from './file-check'
+export { useFilingRules } from './filing-rules'
 export { countFields, type FormStep, formSteps, orderedKeys } from './form-steps'
 export { FormSummary } from './form-summary'
 export { ProcedureForm, type ProcedureFormProps, validateForm } from './procedure-form'

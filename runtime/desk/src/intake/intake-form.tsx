@@ -1,9 +1,6 @@
 import {
-  applicableComponents,
-  computeFees,
   type DeliveryMethod,
   deliveryMethodNames,
-  type FeeLine,
   type ProcedureDefinition,
   type RuleContext,
   requiredComponents,
@@ -17,6 +14,7 @@ import {
   ProcedureForm,
   type RJSFSchema,
   type UiSchema,
+  useFilingRules,
   validateForm,
 } from '@motcua/forms'
 import { ApiError, postMultipart } from '@motcua/web-kit'
@@ -81,18 +79,7 @@ export function IntakeForm({
     () => ({ channel: channel === 1 ? 'counter' : 'post', today: vietnamDate(new Date()) }),
     [channel],
   )
-  const applicable = useMemo(() => applicableComponents(definition, snapshot, rules), [definition, snapshot, rules])
-  const required = useMemo(
-    () => new Set(requiredComponents(definition, snapshot, rules).map((c) => c.key)),
-    [definition, snapshot, rules],
-  )
-  const fees = useMemo<FeeLine[]>(() => {
-    try {
-      return computeFees(definition, snapshot, rules)
-    } catch {
-      return []
-    }
-  }, [definition, snapshot, rules])
+  const { applicable, required, fees } = useFilingRules(definition, snapshot, rules)
   const total = fees.reduce((sum, line) => sum + line.amount, 0)
 
   const onChange = (formData: unknown) => {

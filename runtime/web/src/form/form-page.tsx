@@ -1,13 +1,4 @@
-import {
-  applicableComponents,
-  computeFees,
-  isVnPhone,
-  type ProcedureDefinition,
-  postalFeeLine,
-  type RuleContext,
-  requiredComponents,
-  vietnamDate,
-} from '@motcua/core'
+import { isVnPhone, type ProcedureDefinition, postalFeeLine, type RuleContext, vietnamDate } from '@motcua/core'
 import {
   type ErrorSchema,
   formSteps,
@@ -18,6 +9,7 @@ import {
   ProcedureForm,
   type RJSFSchema,
   type UiSchema,
+  useFilingRules,
   validateForm,
 } from '@motcua/forms'
 import { ApiError, Link, navigate, useAsync, useLocation, useSession } from '@motcua/web-kit'
@@ -170,19 +162,11 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
 
   // what rules see here: this form is filed online, today (the server fixes the fees again at submission)
   const rules = useMemo<RuleContext>(() => ({ channel: 'online', today: vietnamDate(new Date()) }), [])
-  const applicable = useMemo(() => applicableComponents(definition, snapshot, rules), [definition, snapshot, rules])
-  const required = useMemo(
-    () => new Set(requiredComponents(definition, snapshot, rules).map((c) => c.key)),
-    [definition, snapshot, rules],
-  )
+  const { applicable, required, fees: ruleFees } = useFilingRules(definition, snapshot, rules)
   const fees = useMemo(() => {
     const postal = delivery?.method === 'post' ? postalFeeLine(definition) : undefined
-    try {
-      return [...computeFees(definition, snapshot, rules), ...(postal ? [postal] : [])]
-    } catch {
-      return []
-    }
-  }, [definition, snapshot, rules, delivery?.method])
+    return postal ? [...ruleFees, postal] : ruleFees
+  }, [definition, ruleFees, delivery?.method])
 
   const next = () => {
     if (!unit) {
