@@ -147,7 +147,7 @@ describe.runIf(chromiumAvailable())('counter intake at the desk', () => {
     }
   })
 
-  it('receives the same dossier on a tablet, with a photo from the camera', async () => {
+  it('receives the same dossier on a tablet, with a photo from the camera and the result by post', async () => {
     const browser = await launchTablet()
     const { page, context } = browser
     try {
@@ -165,6 +165,13 @@ describe.runIf(chromiumAvailable())('counter intake at the desk', () => {
       })
       await expect.poll(() => page.getByTestId('component-giay_to_nhan_than').innerText()).toContain('can-cuoc.png')
       await page.getByTestId('component-to_khai').getByLabel('Bản chính').check()
+      // the result by post: the address is asked for, and checked before anything is sent
+      await page.check('input[name="delivery-method"][value="post"]')
+      await page.getByRole('button', { name: 'Tiếp nhận và cấp giấy biên nhận' }).click()
+      await expect.poll(() => page.locator('#delivery-street-error').innerText()).toContain('bưu chính')
+      await page.selectOption('#delivery-district', { label: 'Thành phố Hạ Long' })
+      await page.selectOption('#delivery-commune', { label: 'Phường Hà Phong' })
+      await page.fill('#delivery-street', 'Số 14, tổ 9, khu 4')
       await deskShot(page, 'intake-tablet')
       const opened = context.waitForEvent('page')
       await page.getByRole('button', { name: 'Tiếp nhận và cấp giấy biên nhận' }).click()
@@ -174,6 +181,11 @@ describe.runIf(chromiumAvailable())('counter intake at the desk', () => {
       const dossier = await officers.deskDossier('tiepnhan.06649', code)
       expect(dossier.status).toBe(2)
       expect(dossier.attachments.map((a) => a.componentKey)).toEqual(['giay_to_nhan_than'])
+      const tracked = (await (await officers.as('tiepnhan.06649', `/api/desk/dossiers/${code}`)).json()) as {
+        delivery: { method: string; address: { text: string } }
+      }
+      expect(tracked.delivery.method).toBe('post')
+      expect(tracked.delivery.address.text).toContain('Số 14, tổ 9, khu 4')
       expect(browser.errors).toEqual([])
     } finally {
       await browser.close()

@@ -1,6 +1,15 @@
 export type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils'
 export { type AdministrativeUnit, composeAddress, DEFAULT_PROVINCE, parseAddress } from './address'
 export {
+  DeliveryChoice,
+  type DeliveryDraft,
+  type DeliveryErrors,
+  type DeliveryTexts,
+  deliveryIssueErrors,
+  deliveryProblems,
+  deliveryToSend,
+} from './delivery-choice'
+export {
   type ApiIssue,
   firstErrorId,
   hasErrors,

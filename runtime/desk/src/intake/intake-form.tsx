@@ -1,12 +1,12 @@
+import { type ProcedureDefinition, type RuleContext, requiredComponents, vietnamDate } from '@motcua/core'
 import {
-  type DeliveryMethod,
-  deliveryMethodNames,
-  type ProcedureDefinition,
-  type RuleContext,
-  requiredComponents,
-  vietnamDate,
-} from '@motcua/core'
-import {
+  DeliveryChoice,
+  type DeliveryDraft,
+  type DeliveryErrors,
+  type DeliveryTexts,
+  deliveryIssueErrors,
+  deliveryProblems,
+  deliveryToSend,
   type ErrorSchema,
   formatVnd,
   hasErrors,
@@ -66,9 +66,23 @@ export function IntakeForm({
   const [channel, setChannel] = useState<1 | 3>(1)
   const [entries, setEntries] = useState<Record<string, ComponentEntry>>({})
   const [missingNames, setMissingNames] = useState<string[]>([])
-  // post needs an address the desk does not ask for yet: the counter offers the other methods
-  const methods = (definition.resultDelivery?.methods ?? []).filter((m): m is DeliveryMethod => m !== 'post')
-  const [delivery, setDelivery] = useState<DeliveryMethod | undefined>(methods[0])
+  const methods = definition.resultDelivery?.methods ?? []
+  const [delivery, setDelivery] = useState<DeliveryDraft | undefined>(
+    methods[0] ? { method: methods[0], street: '', recipient: '', phone: '' } : undefined,
+  )
+  const [deliveryErrors, setDeliveryErrors] = useState<DeliveryErrors>({})
+  const deliveryTexts = useMemo<DeliveryTexts>(
+    () => ({
+      title: t('intake.delivery'),
+      postalFee: (amount) => t('intake.postalFee', { amount }),
+      addressLead: t('intake.deliveryAddressLead'),
+      street: t('intake.deliveryStreet'),
+      recipient: t('intake.deliveryRecipient'),
+      phone: t('intake.deliveryPhone'),
+      onlineLead: t('intake.deliveryOnlineLead'),
+    }),
+    [t],
+  )
   const [collected, setCollected] = useState(false)
   const [feeError, setFeeError] = useState<string>()
   const [sending, setSending] = useState<number>()
@@ -79,7 +93,7 @@ export function IntakeForm({
     () => ({ channel: channel === 1 ? 'counter' : 'post', today: vietnamDate(new Date()) }),
     [channel],
   )
-  const { applicable, required, fees } = useFilingRules(definition, snapshot, rules)
+  const { applicable, required, fees } = useFilingRules(definition, snapshot, rules, delivery?.method)
   const total = fees.reduce((sum, line) => sum + line.amount, 0)
 
   const onChange = (formData: unknown) => {
@@ -111,9 +125,17 @@ export function IntakeForm({
       ...all,
       ...Object.fromEntries(missing.map((c) => [c.key, { ...all[c.key], problem: t('intake.missing') }])),
     }))
+    const foundDelivery = deliveryProblems(delivery, {
+      required: t('intake.deliveryRequired'),
+      badPhone: t('intake.badPhone'),
+    })
+    setDeliveryErrors(foundDelivery)
     if (Object.keys(foundApplicant).length) return focusSoon(`applicant-${Object.keys(foundApplicant)[0]}`)
     if (hasErrors(formErrors)) return focusSoon('intake-form-title')
     if (missing.length) return focusSoon('intake-missing')
+    const deliveryField = Object.keys(foundDelivery)[0]
+    if (deliveryField)
+      return focusSoon(deliveryField === 'unitCode' ? 'delivery-district' : `delivery-${deliveryField}`)
 
     const body = new FormData()
     const received = Object.fromEntries(
@@ -132,7 +154,7 @@ export function IntakeForm({
         channel,
         applicant: trimmed,
         formData: data.current,
-        ...(delivery ? { delivery: { method: delivery } } : {}),
+        ...(delivery ? { delivery: deliveryToSend(delivery) } : {}),
         ...(Object.keys(received).length ? { received } : {}),
         ...(collected ? { feesPaid: { amount: total } } : {}),
       }),
@@ -174,6 +196,8 @@ export function IntakeForm({
       setApplicantErrors(
         Object.fromEntries(applicantIssues.map((i) => [i.path.split('/')[2] ?? 'fullName', pick(i.message)])),
       )
+    const deliveryFound = deliveryIssueErrors(error.issues, locale)
+    if (Object.keys(deliveryFound).length) setDeliveryErrors(deliveryFound)
     const feeIssue = byPrefix('/feesPaid')[0]
     setFeeError(feeIssue && pick(feeIssue.message))
     focusSoon('intake-failure')
@@ -311,24 +335,19 @@ export function IntakeForm({
           )}
         </section>
 
-        {methods.length > 1 && (
-          <section className="intake-section" aria-labelledby="intake-delivery-title">
-            <h2 id="intake-delivery-title">{t('intake.delivery')}</h2>
-            <fieldset className="intake-delivery">
-              <legend className="mc-sr-only">{t('intake.delivery')}</legend>
-              {methods.map((method) => (
-                <label key={method} className="check">
-                  <input
-                    type="radio"
-                    name="intake-delivery"
-                    checked={delivery === method}
-                    onChange={() => setDelivery(method)}
-                  />
-                  {deliveryMethodNames[method][locale === 'en' ? 'en' : 'vi']}
-                </label>
-              ))}
-            </fieldset>
-          </section>
+        {methods.length > 1 && delivery && (
+          <DeliveryChoice
+            methods={methods}
+            postalFee={definition.resultDelivery?.postalFee?.amount}
+            value={delivery}
+            onChange={(changed) => {
+              setDelivery(changed)
+              setDeliveryErrors({})
+            }}
+            errors={deliveryErrors}
+            texts={deliveryTexts}
+            locale={locale}
+          />
         )}
 
         {failure && (

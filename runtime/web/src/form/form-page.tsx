@@ -1,5 +1,11 @@
-import { isVnPhone, type ProcedureDefinition, postalFeeLine, type RuleContext, vietnamDate } from '@motcua/core'
+import { isVnPhone, type ProcedureDefinition, type RuleContext, vietnamDate } from '@motcua/core'
 import {
+  DeliveryChoice,
+  type DeliveryDraft,
+  type DeliveryErrors,
+  deliveryIssueErrors,
+  deliveryProblems,
+  deliveryToSend,
   type ErrorSchema,
   formSteps,
   hasErrors,
@@ -23,7 +29,6 @@ import { loadProcedure } from '../lib/procedures'
 import type { Applicant, ProcedureDetail } from '../lib/types'
 import { guessApplicant } from './applicant'
 import { AttachmentsStep } from './attachments-step'
-import { DeliveryChoice, type DeliveryDraft, type DeliveryErrors, deliveryToSend } from './delivery-choice'
 import { Progress } from './progress'
 import { type ApplicantErrors, ReviewStep } from './review-step'
 import { fileProgress, submitDossier } from './upload'
@@ -91,6 +96,18 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
   )
   const [deliveryErrors, setDeliveryErrors] = useState<DeliveryErrors>({})
   const revalidate = useRef<number | undefined>(undefined)
+  const deliveryTexts = useMemo(
+    () => ({
+      title: t('form.delivery'),
+      postalFee: (amount: string) => t('form.postalFee', { amount }),
+      addressLead: t('form.deliveryAddressLead'),
+      street: t('form.deliveryStreet'),
+      recipient: t('form.deliveryRecipient'),
+      phone: t('form.deliveryPhone'),
+      onlineLead: t('form.deliveryOnlineLead'),
+    }),
+    [t],
+  )
 
   const steps = useMemo(
     () => formSteps(schema, uiSchema, locale === 'en' ? { otherTitle: 'Other details' } : {}),
@@ -162,11 +179,7 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
 
   // what rules see here: this form is filed online, today (the server fixes the fees again at submission)
   const rules = useMemo<RuleContext>(() => ({ channel: 'online', today: vietnamDate(new Date()) }), [])
-  const { applicable, required, fees: ruleFees } = useFilingRules(definition, snapshot, rules)
-  const fees = useMemo(() => {
-    const postal = delivery?.method === 'post' ? postalFeeLine(definition) : undefined
-    return postal ? [...ruleFees, postal] : ruleFees
-  }, [definition, ruleFees, delivery?.method])
+  const { applicable, required, fees } = useFilingRules(definition, snapshot, rules, delivery?.method)
 
   const next = () => {
     if (!unit) {
@@ -211,11 +224,7 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
   }
 
   const checkDelivery = (): boolean => {
-    if (delivery?.method !== 'post') return true
-    const found: DeliveryErrors = {}
-    if (!delivery.commune) found.unitCode = t('form.required')
-    if (!delivery.street.trim()) found.street = t('form.required')
-    if (delivery.phone.trim() && !isVnPhone(delivery.phone.trim())) found.phone = t('form.badPhone')
+    const found = deliveryProblems(delivery, { required: t('form.required'), badPhone: t('form.badPhone') })
     setDeliveryErrors(found)
     const first = Object.keys(found)[0]
     if (first)
@@ -279,16 +288,8 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
       setApplicantErrors(
         Object.fromEntries(applicantIssues.map((i) => [i.path.split('/')[2] ?? 'fullName', pick(i.message)])),
       )
-    const deliveryIssues = apiError.issues.filter((i) => i.path.startsWith('/delivery'))
-    if (deliveryIssues.length)
-      setDeliveryErrors(
-        Object.fromEntries(
-          deliveryIssues.map((i) => {
-            const last = i.path.split('/').pop()!
-            return [['street', 'recipient', 'phone', 'method'].includes(last) ? last : 'unitCode', pick(i.message)]
-          }),
-        ),
-      )
+    const deliveryFound = deliveryIssueErrors(apiError.issues, locale)
+    if (Object.keys(deliveryFound).length) setDeliveryErrors(deliveryFound)
     if (wrong >= 0) goTo(wrong, formErrors)
     else if (componentIssues.length && hasAttachments) goTo(attachmentsIndex)
     else if (apiError.issues.some((i) => i.path === '/unitCode')) setUnitMissing(true)
@@ -431,6 +432,8 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
                   })
                 }}
                 errors={deliveryErrors}
+                texts={deliveryTexts}
+                locale={locale}
               />
             )
           }
