@@ -13,6 +13,7 @@ export {
   type ApiIssue,
   firstErrorId,
   hasErrors,
+  issuesByName,
   issuesToErrorSchema,
   type ListedError,
   listErrors,

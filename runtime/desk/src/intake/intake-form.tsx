@@ -10,6 +10,7 @@ import {
   type ErrorSchema,
   formatVnd,
   hasErrors,
+  issuesByName,
   issuesToErrorSchema,
   ProcedureForm,
   type RJSFSchema,
@@ -182,24 +183,16 @@ export function IntakeForm({
   const placeIssues = (error: ApiError) => {
     const formErrors = issuesToErrorSchema(error.issues, '/formData', locale)
     if (hasErrors(formErrors)) setErrors(formErrors)
-    const byPrefix = (prefix: string) => error.issues.filter((i) => i.path.startsWith(prefix))
-    const components = byPrefix('/components/')
-    if (components.length)
-      setEntries((all) => ({
-        ...all,
-        ...Object.fromEntries(
-          components.map((i) => [i.path.slice(12), { ...all[i.path.slice(12)], problem: pick(i.message) }]),
-        ),
-      }))
-    const applicantIssues = byPrefix('/applicant')
-    if (applicantIssues.length)
-      setApplicantErrors(
-        Object.fromEntries(applicantIssues.map((i) => [i.path.split('/')[2] ?? 'fullName', pick(i.message)])),
-      )
+    const componentProblems = issuesByName(error.issues, '/components', locale)
+    setEntries((all) => ({
+      ...all,
+      ...Object.fromEntries(Object.entries(componentProblems).map(([key, problem]) => [key, { ...all[key], problem }])),
+    }))
+    const applicantFound = issuesByName(error.issues, '/applicant', locale, 'fullName')
+    if (Object.keys(applicantFound).length) setApplicantErrors(applicantFound)
     const deliveryFound = deliveryIssueErrors(error.issues, locale)
     if (Object.keys(deliveryFound).length) setDeliveryErrors(deliveryFound)
-    const feeIssue = byPrefix('/feesPaid')[0]
-    setFeeError(feeIssue && pick(feeIssue.message))
+    setFeeError(Object.values(issuesByName(error.issues, '/feesPaid', locale))[0])
     focusSoon('intake-failure')
   }
 

@@ -9,6 +9,7 @@ import {
   type ErrorSchema,
   formSteps,
   hasErrors,
+  issuesByName,
   issuesToErrorSchema,
   loadUnits,
   orderedKeys,
@@ -280,18 +281,14 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
   const placeIssues = (apiError: ApiError) => {
     const formErrors = issuesToErrorSchema(apiError.issues, '/formData', locale)
     const wrong = steps.findIndex((s) => s.keys.some((k) => k in (formErrors as object)))
-    const componentIssues = apiError.issues.filter((i) => i.path.startsWith('/components/'))
-    if (componentIssues.length)
-      setFileProblems(Object.fromEntries(componentIssues.map((i) => [i.path.slice(12), pick(i.message)])))
-    const applicantIssues = apiError.issues.filter((i) => i.path.startsWith('/applicant'))
-    if (applicantIssues.length)
-      setApplicantErrors(
-        Object.fromEntries(applicantIssues.map((i) => [i.path.split('/')[2] ?? 'fullName', pick(i.message)])),
-      )
+    const componentProblems = issuesByName(apiError.issues, '/components', locale)
+    if (Object.keys(componentProblems).length) setFileProblems(componentProblems)
+    const applicantFound = issuesByName(apiError.issues, '/applicant', locale, 'fullName')
+    if (Object.keys(applicantFound).length) setApplicantErrors(applicantFound)
     const deliveryFound = deliveryIssueErrors(apiError.issues, locale)
     if (Object.keys(deliveryFound).length) setDeliveryErrors(deliveryFound)
     if (wrong >= 0) goTo(wrong, formErrors)
-    else if (componentIssues.length && hasAttachments) goTo(attachmentsIndex)
+    else if (Object.keys(componentProblems).length && hasAttachments) goTo(attachmentsIndex)
     else if (apiError.issues.some((i) => i.path === '/unitCode')) setUnitMissing(true)
     else window.setTimeout(() => document.getElementById('submit-error')?.focus(), 0)
   }
