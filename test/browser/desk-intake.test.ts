@@ -90,6 +90,7 @@ describe.runIf(chromiumAvailable())('counter intake at the desk', () => {
       await deskShot(page, 'intake-missing')
       expect(intakes).toEqual([])
       await page.fill('#root_su_kien_noi_dang_ky', 'UBND phường Hồng Hải, thành phố Hạ Long')
+      await expect.poll(() => page.locator('#root_su_kien_noi_dang_ky__error').count()).toBe(0) // fixed, gone
 
       // the letter scanned (the row's input), the declaration dropped on its row, the ID card seen in the original
       await page.setInputFiles('#component-van_ban_uy_quyen-file', {

@@ -99,9 +99,16 @@ export function IntakeForm({
 
   const onChange = (formData: unknown) => {
     data.current = (formData ?? {}) as Data
-    // components and fees follow the answers (a proxy needs the letter of authorisation, copies change the fee)
+    // components and fees follow the answers (a proxy needs the letter of authorisation, copies change the fee), and
+    // errors once shown follow the corrections; debounced, as a full validation per keystroke costs on long forms
     window.clearTimeout(refresh.current)
-    refresh.current = window.setTimeout(() => setSnapshot({ ...data.current }), 250)
+    refresh.current = window.setTimeout(() => {
+      setSnapshot({ ...data.current })
+      if (errors) {
+        const found = validateForm(schema, data.current, locale)
+        setErrors(hasErrors(found) ? found : undefined)
+      }
+    }, 250)
   }
   const refresh = useRef<number | undefined>(undefined)
   useEffect(() => () => window.clearTimeout(refresh.current), [])
