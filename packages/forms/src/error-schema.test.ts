@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { firstErrorId, hasErrors, issuesToErrorSchema, pickErrors } from './error-schema'
+import { firstErrorId, hasErrors, issuesByName, issuesToErrorSchema, pickErrors } from './error-schema'
 
 const m = (vi: string) => ({ vi, en: `en ${vi}` })
 
@@ -45,5 +45,24 @@ describe('the error summary', () => {
       { id: 'root_me_ho_ten', label: 'Họ tên', message: 'Thiếu' },
       { id: 'root_ds_1_a', label: 'A', message: 'Sai' },
     ])
+  })
+})
+
+describe('issuesByName', () => {
+  const message = (vi: string) => ({ vi, en: vi })
+  const issues = [
+    { code: 'required', path: '/applicant', message: message('Nhập họ tên') },
+    { code: 'format', path: '/applicant/phone', message: message('Số điện thoại sai') },
+    { code: 'component.missing', path: '/components/giay_chung_sinh', message: message('Đính kèm giấy chứng sinh') },
+    { code: 'required', path: '/applicantNote', message: message('không thuộc người nộp') },
+  ]
+
+  it('keys each issue of a part by the name after it, and one about the part itself by the name given', () => {
+    expect(issuesByName(issues, '/applicant', 'vi', 'fullName')).toEqual({
+      fullName: 'Nhập họ tên',
+      phone: 'Số điện thoại sai',
+    })
+    expect(issuesByName(issues, '/components', 'vi')).toEqual({ giay_chung_sinh: 'Đính kèm giấy chứng sinh' })
+    expect(issuesByName(issues, '/delivery', 'vi')).toEqual({})
   })
 })

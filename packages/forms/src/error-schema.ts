@@ -91,3 +91,21 @@ export function listErrors(
   walk(errorSchema as Record<string, unknown>, schema as SchemaNode, [])
   return out
 }
+
+/**
+ * The API's issues about one part of a request, by the name that follows it in their path (`whole` for an issue
+ * about the part itself), in the reader's language: what to show beside each input outside the generated form.
+ * @example issuesByName(issues, '/applicant', 'vi', 'fullName') // { fullName: 'Nhập họ tên', phone: '…' }
+ */
+export function issuesByName(
+  issues: ApiIssue[],
+  part: string,
+  locale: 'vi' | 'en',
+  whole = '',
+): Record<string, string> {
+  return Object.fromEntries(
+    issues
+      .filter((i) => i.path === part || i.path.startsWith(`${part}/`))
+      .map((i) => [unescapeToken(i.path.slice(part.length + 1).split('/')[0] || whole), i.message[locale]]),
+  )
+}

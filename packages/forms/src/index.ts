@@ -1,15 +1,27 @@
 export type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils'
 export { type AdministrativeUnit, composeAddress, DEFAULT_PROVINCE, parseAddress } from './address'
 export {
+  DeliveryChoice,
+  type DeliveryDraft,
+  type DeliveryErrors,
+  type DeliveryTexts,
+  deliveryIssueErrors,
+  deliveryProblems,
+  deliveryToSend,
+} from './delivery-choice'
+export {
   type ApiIssue,
   firstErrorId,
   hasErrors,
+  issuesByName,
   issuesToErrorSchema,
   type ListedError,
   listErrors,
   pickErrors,
 } from './error-schema'
 export { ErrorSummary, focusField } from './error-summary'
+export { acceptOf, checkFile, type FileProblem, maxMbOf, showSize, sniffType } from './file-check'
+export { useFilingRules } from './filing-rules'
 export { countFields, type FormStep, formSteps, orderedKeys } from './form-steps'
 export { FormSummary } from './form-summary'
 export { ProcedureForm, type ProcedureFormProps, validateForm } from './procedure-form'

@@ -2,6 +2,7 @@ export { ApiError, api, csrf, type Issue, type Message, networkError, toApiError
 export { ConfirmDialog, Modal } from './dialog'
 export { type Catalogues, type I18n, type Locale, LocaleProvider, translate, useMessages } from './i18n'
 export { matchPath } from './match-path'
+export { postMultipart } from './post-multipart'
 export { Link, type Location, navigate, RouterProvider, useLocation } from './router'
 export { SessionProvider, type User, useSession } from './session'
 export { SignInForm, type SignInTexts } from './sign-in-form'

@@ -49,6 +49,10 @@ export interface SubmitInput {
   /** How the applicant wants the result (the procedure's `resultDelivery`); the first method when absent. */
   delivery?: DeliveryInput
   files: { componentKey: string; file: File }[]
+  /** At the counter: components received on paper (bản chính, bản sao), which stand for a scan. */
+  received?: Record<string, 'original' | 'copy'>
+  /** At the counter: the fees collected (VND), which must be the dossier's total; recorded with the submission. */
+  feesPaid?: number
   /**
    * Retries carrying the same key create one dossier. `request` is the submission as sent (the JSON text):
    * a replay must be that same request, files included; the same key with anything else is refused.
@@ -155,7 +159,17 @@ export async function submitDossier(
     today: vietnamDate(now),
     ...(constants ? { constants } : {}),
   }
-  const missing = missingComponents(requiredComponents(def, input.formData, rules), files)
+  const received = channel === 2 ? undefined : input.received
+  const unknownReceived = Object.keys(received ?? {}).filter((key) => !def.components.some((c) => c.key === key))
+  if (unknownReceived.length)
+    throw invalid(
+      `Thủ tục không có thành phần hồ sơ ${unknownReceived.join(', ')}.`,
+      `The procedure has no component ${unknownReceived.join(', ')}.`,
+      `/received/${unknownReceived[0]}`,
+      'component.unknown',
+    )
+  const onPaper = Object.keys(received ?? {}).map((componentKey) => ({ componentKey }))
+  const missing = missingComponents(requiredComponents(def, input.formData, rules), [...files, ...onPaper])
   if (missing.length)
     throw new DomainError(
       'INVALID_DATA',
@@ -276,6 +290,18 @@ export async function submitDossier(
     : ruleFees
   // the postal fee is the post's price for the delivery chosen, not a fee of the procedure the plugins adjust
   const fees = [...adjusted, ...deliveryFees(def, delivery)]
+  const total = fees.reduce((sum, line) => sum + line.amount, 0)
+  if (input.feesPaid !== undefined && channel !== 2 && input.feesPaid !== total)
+    throw invalid(
+      `Số tiền đã thu (${input.feesPaid.toLocaleString('vi-VN')} đồng) khác tổng phí, lệ phí của hồ sơ (${total.toLocaleString('vi-VN')} đồng). Kiểm tra lại số tiền.`,
+      `The amount collected (${input.feesPaid} VND) is not the dossier's fees (${total} VND).`,
+      '/feesPaid/amount',
+      'fees.paidMismatch',
+    )
+  const counter = {
+    ...(received && Object.keys(received).length ? { received } : {}),
+    ...(input.feesPaid !== undefined && channel !== 2 ? { feesPaid: input.feesPaid } : {}),
+  }
 
   try {
     if (channel === 1) assertCounterOpen(await input.units.unitCalendarOf(receiving.id), receiving.name, now)
@@ -323,7 +349,7 @@ export async function submitDossier(
         action: 'submit',
         toStep: firstStep.key,
         toStatus: 1,
-        data: { channel, fees, version: procedure.version, ...(delivery ? { delivery } : {}) },
+        data: { channel, fees, version: procedure.version, ...(delivery ? { delivery } : {}), ...counter },
       }
       const officer = { userId: submittedBy, role: 'receiving_officer' }
       const events = [submitEvent, ...(received ? [transitionRow(id, 2, now, officer, received.event)] : [])]

@@ -20,6 +20,8 @@ const intakeBody = jsonBody<{
   applicant: Applicant
   formData: Record<string, unknown>
   delivery?: DeliveryInput
+  received?: Record<string, 'original' | 'copy'>
+  feesPaid?: { amount: number }
 }>(
   {
     type: 'object',
@@ -32,6 +34,22 @@ const intakeBody = jsonBody<{
         maxLength: 50,
         description:
           'the unit whose counter receives it, when not the procedure’s usual one (reception regardless of administrative boundary, Nghị định 118/2025/NĐ-CP); unitCode is the resolving unit',
+      },
+      received: {
+        type: 'object',
+        maxProperties: 50,
+        propertyNames: { pattern: '^[a-z][a-z0-9_]{0,63}$' },
+        additionalProperties: { enum: ['original', 'copy'] },
+        description:
+          'components received on paper at the counter (bản chính or bản sao), by component key; a required one received so needs no scan',
+      },
+      feesPaid: {
+        type: 'object',
+        properties: { amount: { type: 'integer', minimum: 0, maximum: 1_000_000_000_000 } },
+        required: ['amount'],
+        additionalProperties: false,
+        description:
+          'the fees collected at the counter (VND); must equal the dossier’s fees, recorded with the submission',
       },
     },
     required: ['procedureCode', 'unitCode', 'channel', 'applicant', 'formData'],
@@ -68,6 +86,8 @@ export const intakeRoutes = (secret: string) =>
       applicant: body.applicant,
       formData: body.formData,
       ...(body.delivery ? { delivery: body.delivery } : {}),
+      ...(body.received ? { received: body.received } : {}),
+      ...(body.feesPaid ? { feesPaid: body.feesPaid.amount } : {}),
       files,
       secret,
       principal,
@@ -96,7 +116,7 @@ export const intakeDocs: Operation[] = [
     },
     responses: {
       201: '{receiptCode, pin, status, dueAt, fees}',
-      400: 'invalid',
+      400: 'invalid (a required component neither attached nor received on paper; feesPaid not the fees’ total)',
       403: 'not a receiving officer of the unit that receives it (receivingUnitCode, else the procedure’s usual one)',
     },
   },

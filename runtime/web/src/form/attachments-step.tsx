@@ -1,8 +1,8 @@
 import type { DossierComponent } from '@motcua/core'
+import { acceptOf, checkFile } from '@motcua/forms'
 import { useRef } from 'react'
 import { useI18n } from '../i18n/i18n'
 import { showSize } from '../lib/format'
-import { acceptOf, checkFile } from './file-check'
 
 const typeName = (mime: string) => mime.split('/')[1]!.replace('jpeg', 'jpg').toUpperCase()
 

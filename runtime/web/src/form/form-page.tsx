@@ -1,23 +1,22 @@
+import { isVnPhone, type ProcedureDefinition, type RuleContext, vietnamDate } from '@motcua/core'
 import {
-  applicableComponents,
-  computeFees,
-  isVnPhone,
-  type ProcedureDefinition,
-  postalFeeLine,
-  type RuleContext,
-  requiredComponents,
-  vietnamDate,
-} from '@motcua/core'
-import {
+  DeliveryChoice,
+  type DeliveryDraft,
+  type DeliveryErrors,
+  deliveryIssueErrors,
+  deliveryProblems,
+  deliveryToSend,
   type ErrorSchema,
   formSteps,
   hasErrors,
+  issuesByName,
   issuesToErrorSchema,
   loadUnits,
   orderedKeys,
   ProcedureForm,
   type RJSFSchema,
   type UiSchema,
+  useFilingRules,
   validateForm,
 } from '@motcua/forms'
 import { ApiError, Link, navigate, useAsync, useLocation, useSession } from '@motcua/web-kit'
@@ -31,7 +30,6 @@ import { loadProcedure } from '../lib/procedures'
 import type { Applicant, ProcedureDetail } from '../lib/types'
 import { guessApplicant } from './applicant'
 import { AttachmentsStep } from './attachments-step'
-import { DeliveryChoice, type DeliveryDraft, type DeliveryErrors, deliveryToSend } from './delivery-choice'
 import { Progress } from './progress'
 import { type ApplicantErrors, ReviewStep } from './review-step'
 import { fileProgress, submitDossier } from './upload'
@@ -99,6 +97,18 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
   )
   const [deliveryErrors, setDeliveryErrors] = useState<DeliveryErrors>({})
   const revalidate = useRef<number | undefined>(undefined)
+  const deliveryTexts = useMemo(
+    () => ({
+      title: t('form.delivery'),
+      postalFee: (amount: string) => t('form.postalFee', { amount }),
+      addressLead: t('form.deliveryAddressLead'),
+      street: t('form.deliveryStreet'),
+      recipient: t('form.deliveryRecipient'),
+      phone: t('form.deliveryPhone'),
+      onlineLead: t('form.deliveryOnlineLead'),
+    }),
+    [t],
+  )
 
   const steps = useMemo(
     () => formSteps(schema, uiSchema, locale === 'en' ? { otherTitle: 'Other details' } : {}),
@@ -170,19 +180,7 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
 
   // what rules see here: this form is filed online, today (the server fixes the fees again at submission)
   const rules = useMemo<RuleContext>(() => ({ channel: 'online', today: vietnamDate(new Date()) }), [])
-  const applicable = useMemo(() => applicableComponents(definition, snapshot, rules), [definition, snapshot, rules])
-  const required = useMemo(
-    () => new Set(requiredComponents(definition, snapshot, rules).map((c) => c.key)),
-    [definition, snapshot, rules],
-  )
-  const fees = useMemo(() => {
-    const postal = delivery?.method === 'post' ? postalFeeLine(definition) : undefined
-    try {
-      return [...computeFees(definition, snapshot, rules), ...(postal ? [postal] : [])]
-    } catch {
-      return []
-    }
-  }, [definition, snapshot, rules, delivery?.method])
+  const { applicable, required, fees } = useFilingRules(definition, snapshot, rules, delivery?.method)
 
   const next = () => {
     if (!unit) {
@@ -227,11 +225,7 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
   }
 
   const checkDelivery = (): boolean => {
-    if (delivery?.method !== 'post') return true
-    const found: DeliveryErrors = {}
-    if (!delivery.commune) found.unitCode = t('form.required')
-    if (!delivery.street.trim()) found.street = t('form.required')
-    if (delivery.phone.trim() && !isVnPhone(delivery.phone.trim())) found.phone = t('form.badPhone')
+    const found = deliveryProblems(delivery, { required: t('form.required'), badPhone: t('form.badPhone') })
     setDeliveryErrors(found)
     const first = Object.keys(found)[0]
     if (first)
@@ -287,26 +281,14 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
   const placeIssues = (apiError: ApiError) => {
     const formErrors = issuesToErrorSchema(apiError.issues, '/formData', locale)
     const wrong = steps.findIndex((s) => s.keys.some((k) => k in (formErrors as object)))
-    const componentIssues = apiError.issues.filter((i) => i.path.startsWith('/components/'))
-    if (componentIssues.length)
-      setFileProblems(Object.fromEntries(componentIssues.map((i) => [i.path.slice(12), pick(i.message)])))
-    const applicantIssues = apiError.issues.filter((i) => i.path.startsWith('/applicant'))
-    if (applicantIssues.length)
-      setApplicantErrors(
-        Object.fromEntries(applicantIssues.map((i) => [i.path.split('/')[2] ?? 'fullName', pick(i.message)])),
-      )
-    const deliveryIssues = apiError.issues.filter((i) => i.path.startsWith('/delivery'))
-    if (deliveryIssues.length)
-      setDeliveryErrors(
-        Object.fromEntries(
-          deliveryIssues.map((i) => {
-            const last = i.path.split('/').pop()!
-            return [['street', 'recipient', 'phone', 'method'].includes(last) ? last : 'unitCode', pick(i.message)]
-          }),
-        ),
-      )
+    const componentProblems = issuesByName(apiError.issues, '/components', locale)
+    if (Object.keys(componentProblems).length) setFileProblems(componentProblems)
+    const applicantFound = issuesByName(apiError.issues, '/applicant', locale, 'fullName')
+    if (Object.keys(applicantFound).length) setApplicantErrors(applicantFound)
+    const deliveryFound = deliveryIssueErrors(apiError.issues, locale)
+    if (Object.keys(deliveryFound).length) setDeliveryErrors(deliveryFound)
     if (wrong >= 0) goTo(wrong, formErrors)
-    else if (componentIssues.length && hasAttachments) goTo(attachmentsIndex)
+    else if (Object.keys(componentProblems).length && hasAttachments) goTo(attachmentsIndex)
     else if (apiError.issues.some((i) => i.path === '/unitCode')) setUnitMissing(true)
     else window.setTimeout(() => document.getElementById('submit-error')?.focus(), 0)
   }
@@ -447,6 +429,8 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
                   })
                 }}
                 errors={deliveryErrors}
+                texts={deliveryTexts}
+                locale={locale}
               />
             )
           }

@@ -56,12 +56,4 @@ export function showProcessingTime(time: ProcessingTime, locale: Locale): string
   }
 }
 
-/**
- * A file size people read.
- * @example showSize(1536000) // '1,5 MB'
- */
-export function showSize(bytes: number, locale: Locale = 'vi'): string {
-  const mb = bytes / (1024 * 1024)
-  const text = mb >= 1 ? `${mb.toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`
-  return locale === 'vi' ? text.replace('.', ',') : text
-}
+export { showSize } from '@motcua/forms'

@@ -41,3 +41,13 @@ export async function checkFile(file: Blob, component: DossierComponent): Promis
   if (!type || !accepted.includes(type)) return { kind: 'wrongType', accepted }
   return null
 }
+
+/**
+ * A file size people read.
+ * @example showSize(1536000) // '1,5 MB'
+ */
+export function showSize(bytes: number, locale: 'vi' | 'en' = 'vi'): string {
+  const mb = bytes / (1024 * 1024)
+  const text = mb >= 1 ? `${mb.toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`
+  return locale === 'vi' ? text.replace('.', ',') : text
+}

@@ -1,7 +1,9 @@
-import { type DeliveryMethod, deliveryMethodNames } from '@motcua/core'
-import { type AdministrativeUnit, UnitPicker } from '@motcua/forms'
-import { useI18n } from '../i18n/i18n'
-import { showVnd } from '../lib/format'
+import { type DeliveryMethod, deliveryMethodNames, isVnPhone } from '@motcua/core'
+import type { AdministrativeUnit } from './address'
+import type { ApiIssue } from './error-schema'
+import { UnitPicker } from './unit-picker'
+import type { FormLocale } from './validator'
+import { formatVnd } from './vnd'
 
 /** The applicant's choice as the form keeps it, before it is sent as `delivery`. */
 export interface DeliveryDraft {
@@ -14,6 +16,35 @@ export interface DeliveryDraft {
 }
 
 export type DeliveryErrors = Partial<Record<'method' | 'unitCode' | 'street' | 'recipient' | 'phone', string>>
+
+/** The app's words for the choice, in its language. */
+export interface DeliveryTexts {
+  title: string
+  /** Beside the post method, e.g. "cước 25.000 đ". */
+  postalFee: (amount: string) => string
+  addressLead: string
+  street: string
+  recipient: string
+  phone: string
+  onlineLead: string
+}
+
+/**
+ * What is wrong with a choice before it is sent: for post, the ward and the street are required and the phone must be
+ * a Vietnamese one; nothing for the other methods.
+ * @example deliveryProblems({ method: 'post', street: '', recipient: '', phone: '' }, { required: 'Bắt buộc', badPhone: 'Sai số' })
+ */
+export function deliveryProblems(
+  draft: DeliveryDraft | undefined,
+  messages: { required: string; badPhone: string },
+): DeliveryErrors {
+  if (draft?.method !== 'post') return {}
+  const found: DeliveryErrors = {}
+  if (!draft.commune) found.unitCode = messages.required
+  if (!draft.street.trim()) found.street = messages.required
+  if (draft.phone.trim() && !isVnPhone(draft.phone.trim())) found.phone = messages.badPhone
+  return found
+}
 
 /** The `delivery` part of a submission: the address only for post. */
 export function deliveryToSend(draft: DeliveryDraft) {
@@ -30,21 +61,46 @@ export function deliveryToSend(draft: DeliveryDraft) {
   }
 }
 
-/** How the applicant wants the result: the procedure's methods, and for post the address over the real units. */
+/**
+ * The API's issues about `delivery`, beside the field each is about (the ward picker for the address's unit).
+ * @example deliveryIssueErrors(error.issues, 'vi') // { street: 'Nhập số nhà, đường…' }
+ */
+export function deliveryIssueErrors(issues: ApiIssue[], locale: FormLocale): DeliveryErrors {
+  const fields = ['street', 'recipient', 'phone', 'method']
+  return Object.fromEntries(
+    issues
+      .filter((i) => i.path.startsWith('/delivery'))
+      .map((i) => {
+        const last = i.path.split('/').pop()!
+        return [fields.includes(last) ? last : 'unitCode', i.message[locale]]
+      }),
+  )
+}
+
+/**
+ * How the applicant wants the result: the procedure's methods, and for post the address over the real units.
+ * @example <DeliveryChoice methods={['counter', 'post']} value={draft} onChange={setDraft} errors={{}} texts={texts} locale="vi" />
+ */
 export function DeliveryChoice({
   methods,
   postalFee,
   value,
   onChange,
   errors,
+  texts,
+  locale,
+  unitsUrl,
 }: {
   methods: DeliveryMethod[]
   postalFee?: number | undefined
   value: DeliveryDraft
   onChange: (value: DeliveryDraft) => void
   errors: DeliveryErrors
+  texts: DeliveryTexts
+  locale: FormLocale
+  /** Where the ward picker reads units from (default `/api/units`). */
+  unitsUrl?: string
 }) {
-  const { t, locale } = useI18n()
   const field = (key: 'street' | 'recipient' | 'phone', label: string, autoComplete: string) => {
     const id = `delivery-${key}`
     const error = errors[key]
@@ -72,9 +128,9 @@ export function DeliveryChoice({
   }
   return (
     <section className="review-block mc-form" aria-labelledby="review-delivery">
-      <h3 id="review-delivery">{t('form.delivery')}</h3>
+      <h3 id="review-delivery">{texts.title}</h3>
       <fieldset className="mc-field mc-choices delivery-methods" id="delivery-method">
-        <legend className="mc-sr-only">{t('form.delivery')}</legend>
+        <legend className="mc-sr-only">{texts.title}</legend>
         {methods.map((method) => (
           <label key={method} className="mc-choice">
             <input
@@ -87,7 +143,7 @@ export function DeliveryChoice({
             <span>
               {deliveryMethodNames[method][locale === 'en' ? 'en' : 'vi']}
               {method === 'post' && !!postalFee && (
-                <span className="hint"> ({t('form.postalFee', { amount: showVnd(postalFee) })})</span>
+                <span className="hint"> ({texts.postalFee(formatVnd(postalFee))})</span>
               )}
             </span>
           </label>
@@ -95,12 +151,13 @@ export function DeliveryChoice({
       </fieldset>
       {value.method === 'post' && (
         <>
-          <p className="hint">{t('form.deliveryAddressLead')}</p>
+          <p className="hint">{texts.addressLead}</p>
           <UnitPicker
             depth="commune"
             district={value.district}
             commune={value.commune}
             idPrefix="delivery"
+            {...(unitsUrl ? { unitsUrl } : {})}
             invalid={!!errors.unitCode}
             describedBy={errors.unitCode ? 'delivery-unit-error' : undefined}
             {...(locale === 'en'
@@ -113,12 +170,12 @@ export function DeliveryChoice({
               <p>⚠ {errors.unitCode}</p>
             </div>
           )}
-          {field('street', t('form.deliveryStreet'), 'street-address')}
-          {field('recipient', t('form.deliveryRecipient'), 'name')}
-          {field('phone', t('form.deliveryPhone'), 'tel')}
+          {field('street', texts.street, 'street-address')}
+          {field('recipient', texts.recipient, 'name')}
+          {field('phone', texts.phone, 'tel')}
         </>
       )}
-      {value.method === 'online' && <p className="hint">{t('form.deliveryOnlineLead')}</p>}
+      {value.method === 'online' && <p className="hint">{texts.onlineLead}</p>}
     </section>
   )
 }
