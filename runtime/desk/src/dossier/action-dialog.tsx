@@ -69,7 +69,7 @@ export function ActionDialog({
   const [amount, setAmount] = useState(feeTotal > 0 ? String(feeTotal) : '')
   const [input, setInput] = useState<unknown>({})
   const [inputErrors, setInputErrors] = useState<ErrorSchema>()
-  const [problems, setProblems] = useState<Problems>({})
+  const [apiProblems, setApiProblems] = useState<Problems>({})
   const [error, setError] = useState<unknown>()
   const [invalid, setInvalid] = useState(false)
   const [busy, setBusy] = useState(false)
@@ -99,7 +99,7 @@ export function ActionDialog({
     setInvalid(false)
     const found = check()
     const formErrors = action.input ? validateForm(action.input as RJSFSchema, input, locale) : undefined
-    setProblems(found)
+    setApiProblems({})
     setInputErrors(formErrors && hasErrors(formErrors) ? formErrors : undefined)
     if (Object.keys(found).length > 0 || (formErrors && hasErrors(formErrors))) {
       setInvalid(true)
@@ -133,7 +133,7 @@ export function ActionDialog({
           const field = issue.path.split('/')[1] as keyof Problems
           if (field && field !== ('input' as string)) byField[field] = pick(issue.message)
         }
-        setProblems(byField)
+        setApiProblems(byField)
         const fromApi = issuesToErrorSchema(caught.issues, '/input', locale)
         if (hasErrors(fromApi)) setInputErrors(fromApi)
       }
@@ -143,6 +143,7 @@ export function ActionDialog({
     }
   }
 
+  const problems: Problems = { ...apiProblems, ...(invalid ? check() : {}) }
   const field = (name: keyof Problems) => ({
     id: `${id}-${name}`,
     'aria-invalid': problems[name] ? true : undefined,
@@ -299,7 +300,7 @@ export function ActionDialog({
           />
           {problem('note')}
         </div>
-        {invalid && (
+        {invalid && (Object.keys(problems).length > 0 || inputErrors) && (
           <p className="notice notice--error" role="alert">
             {t('dossier.fix')}
           </p>

@@ -39,6 +39,16 @@ function Essentials({ dossier }: { dossier: DossierView }) {
             ({dossier.procedure.code}, {t('dossier.versionShort', { version: dossier.procedure.version })})
           </span>
         </p>
+        <nav className="dossier-jump" aria-label={t('dossier.jump')}>
+          <a href="#dossier-form">{t('dossier.formData')}</a>
+          <a href="#dossier-files">
+            {t('dossier.files')} ({dossier.attachments.length})
+          </a>
+          <a href="#dossier-fees">{t('dossier.fees')}</a>
+          <a href="#dossier-timeline">
+            {t('dossier.timeline')} ({dossier.events.length})
+          </a>
+        </nav>
       </div>
       <dl className="dossier-facts">
         <div>
