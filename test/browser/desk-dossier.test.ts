@@ -119,7 +119,9 @@ describe.runIf(chromiumAvailable())('the dossier view', () => {
     expect(await head()).toContain('Mới đăng ký')
     expect(await head()).toContain('Trần Thị Hoa')
     expect(await page.locator('#dossier-form + .mc-summary').innerText()).not.toBe('')
-    // the first file shown in the page, a PDF in a frame of the same origin
+    // a PDF shown in the page when asked for, in a frame of the same origin
+    const [first] = await deskDossier('tiepnhan.06649', code).then((d) => d.attachments)
+    await page.getByRole('button', { name: `Xem trước: ${first!.fileName}` }).click()
     const frame = page.getByTestId('preview').locator('iframe')
     expect(await frame.getAttribute('src')).toMatch(/\/files\/[0-9a-f-]+\?inline=1$/)
     const receiveButton = page.getByRole('button', { name: /^Tiếp nhận hồ sơ/ })
@@ -174,7 +176,7 @@ describe.runIf(chromiumAvailable())('the dossier view', () => {
     await press('c')
     await dialog().waitFor()
     await confirmAndWait('Đang xử lý')
-    expect(await head()).toContain(birth.definition.steps.find((s) => s.key === 'phe_duyet')!.name)
+    await expect.poll(head).toContain(birth.definition.steps.find((s) => s.key === 'phe_duyet')!.name)
     await open('lanhdao.06649', code)
     await press('d')
     await dialog().waitFor()
@@ -252,7 +254,6 @@ describe.runIf(chromiumAvailable())('the dossier view', () => {
   })
 
   it('lets the district’s officers take their liên thông steps, and the ward’s only read them', async () => {
-    const { page } = browser
     served.setNow('2026-12-02T08:00:00')
     const { code } = await submit(allowance)
     await act('tiepnhan.06649', code, 'receive')
@@ -266,7 +267,7 @@ describe.runIf(chromiumAvailable())('the dossier view', () => {
     await press('c')
     await dialog().waitFor()
     await confirmAndWait('Đang xử lý')
-    expect(await head()).toContain('Chủ tịch Ủy ban nhân dân huyện quyết định')
+    await expect.poll(head).toContain('Chủ tịch Ủy ban nhân dân huyện quyết định')
 
     await open('lanhdao.193', code)
     await press('d')

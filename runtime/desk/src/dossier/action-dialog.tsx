@@ -1,5 +1,6 @@
 import {
   type ErrorSchema,
+  formatVnd,
   hasErrors,
   issuesToErrorSchema,
   ProcedureForm,
@@ -11,7 +12,7 @@ import { ApiError, api } from '@motcua/web-kit'
 import { type FormEvent, useId, useState } from 'react'
 import { ErrorBox, Modal } from '../components/status'
 import { type MessageKey, useI18n } from '../i18n/i18n'
-import { fromLocalInput, localInput, vnd, when } from './format'
+import { fromLocalInput, localInput, when } from './format'
 import { slipUrl } from './slips'
 import type { DossierAction, DossierView } from './types'
 
@@ -253,7 +254,7 @@ export function ActionDialog({
               value={amount}
               onChange={(e) => setAmount(e.target.value.replace(/\D/g, ''))}
             />
-            {amount && <span className="hint">{vnd(Number(amount))}</span>}
+            {amount && <span className="hint">{formatVnd(Number(amount))}</span>}
             {problem('amount')}
           </div>
         )}

@@ -12,7 +12,8 @@ const size = (bytes: number) =>
 export function Attachments({ dossier }: { dossier: DossierView }) {
   const { t } = useI18n()
   const files = dossier.attachments
-  const [shown, setShown] = useState<string | undefined>(files[0]?.id)
+  // an image shows at once; a PDF only when asked for (its viewer would take the keyboard from the shortcuts)
+  const [shown, setShown] = useState<string | undefined>(files.find((f) => f.mediaType.startsWith('image/'))?.id)
   const current = files.find((f) => f.id === shown)
   const componentName = (f: DossierAttachment) =>
     f.kind === 'result'
@@ -52,6 +53,11 @@ export function Attachments({ dossier }: { dossier: DossierView }) {
               </li>
             ))}
           </ul>
+          {!current && (
+            <div className="dossier-preview" data-testid="preview">
+              <p className="muted">{t('dossier.pickPreview')}</p>
+            </div>
+          )}
           {current && (
             <div className="dossier-preview" data-testid="preview">
               {current.mediaType.startsWith('image/') ? (

@@ -1,5 +1,5 @@
 import { channels } from '@motcua/core'
-import { FormSummary, type RJSFSchema, type UiSchema } from '@motcua/forms'
+import { FormSummary, formatVnd, type RJSFSchema, type UiSchema } from '@motcua/forms'
 import { type ApiError, api, Link, useAsync } from '@motcua/web-kit'
 import { useRef, useState } from 'react'
 import { ErrorBox, Loading, usePageTitle } from '../components/status'
@@ -8,7 +8,7 @@ import { useShortcut } from '../lib/shortcuts'
 import { timeLeft } from '../lib/time-left'
 import { ActionDialog, type ActionDone } from './action-dialog'
 import { Attachments } from './attachments'
-import { vnd, when } from './format'
+import { when } from './format'
 import { ResultPanel } from './result-panel'
 import { actionKeys, isStale, type SlipKind, slipFor, slipsOf, slipUrl } from './slips'
 import { Consultations, Timeline } from './timeline'
@@ -33,7 +33,7 @@ function Essentials({ dossier }: { dossier: DossierView }) {
           <span className="dossier-code">{dossier.receiptCode}</span>
           <span className="badge dossier-status">{pick(dossier.statusName)}</span>
         </h1>
-        <p className="dossier-procedure">
+        <p className="dossier-procedure" title={dossier.procedure.name}>
           {dossier.procedure.name}{' '}
           <span className="muted">
             ({dossier.procedure.code}, {t('dossier.versionShort', { version: dossier.procedure.version })})
@@ -173,12 +173,12 @@ function Details({ dossier }: { dossier: DossierView }) {
               {fees.map((f) => (
                 <tr key={f.key ?? f.name}>
                   <td>{f.name}</td>
-                  <td className="num">{vnd(f.amount)}</td>
+                  <td className="num">{formatVnd(f.amount)}</td>
                 </tr>
               ))}
               <tr>
                 <th scope="row">{t('dossier.total')}</th>
-                <th className="num">{vnd(fees.reduce((sum, f) => sum + f.amount, 0))}</th>
+                <th className="num">{formatVnd(fees.reduce((sum, f) => sum + f.amount, 0))}</th>
               </tr>
             </tbody>
           </table>
