@@ -9,7 +9,29 @@ import { officersOf } from '../support/officers'
 import { repoRoot } from '../support/runtime-process'
 import { type ServedRuntime, serveRuntime } from '../support/served-runtime'
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
+/** A one-page PDF saying `text` (ASCII), valid enough for the browser's viewer to show it. */
+function pdfSaying(text: string): Buffer {
+  const stream = `BT /F1 28 Tf 72 720 Td (${text}) Tj ET`
+  const objects = [
+    '<</Type/Catalog/Pages 2 0 R>>',
+    '<</Type/Pages/Kids[3 0 R]/Count 1>>',
+    '<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>',
+    `<</Length ${stream.length}>>stream\n${stream}\nendstream`,
+    '<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>',
+  ]
+  let body = '%PDF-1.4\n'
+  const offsets = objects.map((object, i) => {
+    const at = body.length
+    body += `${i + 1} 0 obj${object}endobj\n`
+    return at
+  })
+  const xref = body.length
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`
+  for (const at of offsets) body += `${String(at).padStart(10, '0')} 00000 n \n`
+  body += `trailer<</Size ${objects.length + 1}/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`
+  return Buffer.from(body, 'latin1')
+}
+const PDF = pdfSaying('CAN CUOC CONG DAN - ban sao')
 const library = (folder: string) => ({
   definition: JSON.parse(
     readFileSync(join(repoRoot, 'procedures', folder, 'procedure.json'), 'utf8'),
@@ -119,6 +141,7 @@ describe.runIf(chromiumAvailable())('the dossier view', () => {
     expect(await head()).toContain('Mới đăng ký')
     expect(await head()).toContain('Trần Thị Hoa')
     expect(await page.locator('#dossier-form + .mc-summary').innerText()).not.toBe('')
+    await deskShot(page, 'dossier-office')
     // a PDF shown in the page when asked for, in a frame of the same origin
     const [first] = await deskDossier('tiepnhan.06649', code).then((d) => d.attachments)
     await page.getByRole('button', { name: `Xem trước: ${first!.fileName}` }).click()
@@ -126,7 +149,6 @@ describe.runIf(chromiumAvailable())('the dossier view', () => {
     expect(await frame.getAttribute('src')).toMatch(/\/files\/[0-9a-f-]+\?inline=1$/)
     const receiveButton = page.getByRole('button', { name: /^Tiếp nhận hồ sơ/ })
     expect(await receiveButton.getAttribute('aria-keyshortcuts')).toBe('t')
-    await deskShot(page, 'dossier-office')
 
     // t: receive, then the receipt to print
     await press('t')
@@ -167,6 +189,9 @@ describe.runIf(chromiumAvailable())('the dossier view', () => {
     await open('tiepnhan.06649', code)
     expect(await timeline()).toContain('Công dân nộp bổ sung giấy tờ')
     expect(await page.getByTestId('attachments').innerText()).toContain('can-cuoc.pdf')
+    await page.getByRole('button', { name: 'Xem trước: can-cuoc.pdf' }).click()
+    await page.locator('#dossier-files').scrollIntoViewIfNeeded()
+    await dialogShot('dossier-preview')
     await press('n')
     await dialog().waitFor()
     await confirmAndWait('Đang xử lý')

@@ -1,7 +1,7 @@
 import { channels } from '@motcua/core'
 import { FormSummary, formatVnd, type RJSFSchema, type UiSchema } from '@motcua/forms'
 import { type ApiError, api, Link, useAsync } from '@motcua/web-kit'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { ErrorBox, Loading, usePageTitle } from '../components/status'
 import { type MessageKey, useI18n } from '../i18n/i18n'
 import { useShortcut } from '../lib/shortcuts'
@@ -26,8 +26,19 @@ const openSlip = (code: string, kind: SlipKind) => window.open(slipUrl(code, kin
 function Essentials({ dossier }: { dossier: DossierView }) {
   const { t, locale, pick } = useI18n()
   const left = timeLeft(dossier, locale)
+  const ref = useRef<HTMLElement>(null)
+  // the actions stick just under it, however many lines it takes
+  useEffect(() => {
+    const head = ref.current
+    if (!head || typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver(() =>
+      head.parentElement?.style.setProperty('--dossier-head', `${head.offsetHeight}px`),
+    )
+    observer.observe(head)
+    return () => observer.disconnect()
+  }, [])
   return (
-    <header className="dossier-head" data-testid="dossier-head">
+    <header className="dossier-head" data-testid="dossier-head" ref={ref}>
       <div className="dossier-head__title">
         <h1>
           <span className="dossier-code">{dossier.receiptCode}</span>
