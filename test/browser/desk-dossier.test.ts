@@ -43,6 +43,7 @@ const library = (folder: string) => ({
 })
 const shots = join(repoRoot, 'test-artifacts', 'screenshots')
 const birth = library('dang-ky-khai-sinh') // ward level, same day
+const marital = library('xac-nhan-tinh-trang-hon-nhan') // ward, result data and document, an officer's decision
 const allowance = library('tro-cap-xa-hoi-hang-thang') // ward, then the district (liên thông), 17 working days
 
 // An officer's day at the dossier view: acting on dossiers from reception to the returned result, in the desk.
@@ -248,6 +249,11 @@ describe.runIf(chromiumAvailable())('the dossier view', () => {
     const slip = await slipBehind(link)
     expect(slip).toContain('Hồ sơ không thuộc thẩm quyền giải quyết của Phường Hà Khánh.')
     expect(await page.getByTestId('slips').innerText()).toContain('Phiếu từ chối tiếp nhận')
+    // p: the slip of the action just taken, in a tab of its own
+    const [printed] = await Promise.all([browser.context.waitForEvent('page'), press('p')])
+    await printed.waitForLoadState()
+    expect(printed.url()).toMatch(new RegExp(`/api/desk/dossiers/${code}/slips/refusal$`))
+    await printed.close()
   })
 
   it('gives a dossier running late an apology with a new date, and shows the new deadline', async () => {
@@ -322,6 +328,63 @@ describe.runIf(chromiumAvailable())('the dossier view', () => {
     expect(await actions()).toEqual([])
     expect(await timeline()).toContain('Người yêu cầu đề nghị dừng để bổ sung giấy tờ khác.')
   })
+
+  it('prepares the result document from its data, and asks the officer’s inputs an action defines', async () => {
+    const { page } = browser
+    served.setNow('2026-12-03T10:00:00')
+    const { code } = await submit(marital)
+    await act('tiepnhan.06649', code, 'receive')
+    await open('chuyenvien.06649', code)
+    const results = page.getByTestId('results')
+    expect(await results.innerText()).toContain('Thông tin kết quả')
+    expect(await results.getByLabel(/^Số Giấy xác nhận/).count()).toBe(1)
+    // the data entered (over the API here), the document generated in the page
+    const { version } = await deskDossier('chuyenvien.06649', code)
+    const { as } = officersOf(() => served.url, TEST_PASSWORD)
+    const entered = await as('chuyenvien.06649', `/api/desk/dossiers/${code}/result-data`, {
+      method: 'PUT',
+      body: {
+        expectedVersion: version,
+        data: {
+          so: '125/UBND-XN',
+          ngay_cap: '2026-12-03',
+          noi_cu_tru_xac_nhan: 'Tổ 5, khu 3, phường Hà Khánh',
+          tu_ngay: '2010-01-01',
+          den_ngay: '2026-12-03',
+          tinh_trang_hon_nhan: 'Chưa đăng ký kết hôn với ai',
+          muc_dich_su_dung: 'Làm thủ tục đăng ký kết hôn',
+          nguoi_ky: 'Nguyễn Văn Bình',
+          chuc_vu_nguoi_ky: 'Phó Chủ tịch',
+        },
+      },
+    })
+    expect(entered.status, await entered.clone().text()).toBe(200)
+    await page.reload()
+    await results.getByRole('button', { name: 'Lập văn bản kết quả (PDF)' }).click()
+    await expect.poll(() => results.innerText()).toContain('Đã lập văn bản kết quả')
+    await expect.poll(() => page.getByTestId('attachments').innerText()).toContain('Kết quả')
+    const generated = page.getByTestId('attachments').getByRole('link').last()
+    const pdf = await page.request.get(`${served.url}${await generated.getAttribute('href')}`)
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-')
+
+    await page.getByRole('button', { name: /^Người yêu cầu không chứng minh được/ }).click()
+    await dialog().waitFor()
+    expect(await dialog().innerText()).toContain('Thông tin cán bộ cần nhập')
+    await confirm()
+    await expect.poll(() => dialog().locator('.problems, .mc-error-summary, [role=alert]').count()).toBeGreaterThan(0)
+    await dialog()
+      .getByLabel(/^Nơi được đề nghị xác minh/)
+      .fill('UBND phường Bạch Đằng, thành phố Hạ Long')
+    // the case chosen by its name
+    await dialog()
+      .getByLabel(/^Trường hợp giải quyết/)
+      .selectOption({ label: marital.definition.cases![0]!.name })
+    await dialog().getByLabel('Lý do').fill('Người yêu cầu đã thường trú nhiều nơi.')
+    await dialogShot('dossier-dialog-inputs')
+    await confirm()
+    await expect.poll(() => page.getByTestId('outcome').innerText()).toContain('Đã thực hiện')
+    await expect.poll(() => page.locator('#dossier-decisions + dl').innerText()).toContain('UBND phường Bạch Đằng')
+  }, 90_000)
 
   it('fits a tablet held upright, the actions above the dossier', async () => {
     served.setNow('2026-12-03T09:00:00')

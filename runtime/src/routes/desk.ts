@@ -44,6 +44,7 @@ const definitionOf = (def: ProcedureDefinition, caseKey: string | null) => ({
   form: def.form,
   components: def.components.map(({ key, name, required }) => ({ key, name, required })),
   steps: effectiveSteps(def, caseKey).map(({ key, name, role }) => ({ key, name, role })),
+  cases: (def.cases ?? []).map(({ key, name }) => ({ key, name })),
   resultData: def.resultData ?? null,
   resultDocument: def.resultDocument !== undefined,
   deliveryMethods: allowedDeliveryMethods(def),

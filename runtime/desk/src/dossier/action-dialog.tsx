@@ -9,12 +9,15 @@ import {
   validateForm,
 } from '@motcua/forms'
 import { ApiError, api } from '@motcua/web-kit'
-import { type FormEvent, useId, useState } from 'react'
+import { type FormEvent, useId, useMemo, useState } from 'react'
 import { ErrorBox, Modal } from '../components/status'
 import { type MessageKey, useI18n } from '../i18n/i18n'
 import { fromLocalInput, localInput, when } from './format'
 import { slipUrl } from './slips'
 import type { DossierAction, DossierView } from './types'
+
+// one empty object for the form to open with: a new one at each render would make the form start over
+const NO_DATA = {}
 
 /** What an action asks of the officer: its own `requires`, and what its type always needs. */
 export function needsOf(action: DossierAction): Set<string> {
@@ -25,6 +28,19 @@ export function needsOf(action: DossierAction): Set<string> {
   if (action.type === 'return') needs.add('deliveryMethod')
   if (action.type === 'requestPayment') needs.add('amount')
   return needs
+}
+
+/**
+ * The action's input schema as the officer reads it: a case to choose shows by its name, not its key.
+ * @example withCaseNames({ properties: { case: { type: 'string', enum: ['can_xac_minh'] } } }, [{ key: 'can_xac_minh', name: 'Cần xác minh' }])
+ */
+export function withCaseNames(schema: Record<string, unknown>, cases: { key: string; name: string }[]): RJSFSchema {
+  const properties = schema.properties as Record<string, { enum?: unknown[] }> | undefined
+  const choice = properties?.case
+  if (!choice?.enum) return schema as RJSFSchema
+  const { enum: keys, ...rest } = choice
+  const oneOf = keys.map((key) => ({ const: key, title: cases.find((c) => c.key === key)?.name ?? String(key) }))
+  return { ...schema, properties: { ...properties, case: { ...rest, oneOf } } } as RJSFSchema
 }
 
 /** The answer the API gives a taken action. */
@@ -69,6 +85,10 @@ export function ActionDialog({
   const feeTotal = (dossier.fees ?? []).reduce((sum, f) => sum + f.amount, 0)
   const [amount, setAmount] = useState(feeTotal > 0 ? String(feeTotal) : '')
   const [input, setInput] = useState<unknown>({})
+  const inputSchema = useMemo(
+    () => (action.input ? withCaseNames(action.input, dossier.definition.cases) : undefined),
+    [action.input, dossier.definition.cases],
+  )
   const [inputErrors, setInputErrors] = useState<ErrorSchema>()
   const [apiProblems, setApiProblems] = useState<Problems>({})
   const [error, setError] = useState<unknown>()
@@ -99,7 +119,7 @@ export function ActionDialog({
     setError(undefined)
     setInvalid(false)
     const found = check()
-    const formErrors = action.input ? validateForm(action.input as RJSFSchema, input, locale) : undefined
+    const formErrors = inputSchema ? validateForm(inputSchema, input, locale) : undefined
     setApiProblems({})
     setInputErrors(formErrors && hasErrors(formErrors) ? formErrors : undefined)
     if (Object.keys(found).length > 0 || (formErrors && hasErrors(formErrors))) {
@@ -258,13 +278,13 @@ export function ActionDialog({
             {problem('amount')}
           </div>
         )}
-        {action.input && (
+        {inputSchema && (
           <section aria-label={t('dossier.inputs')}>
             <h3>{t('dossier.inputs')}</h3>
             <ProcedureForm
-              schema={action.input as RJSFSchema}
+              schema={inputSchema}
               uiSchema={action.inputUi as UiSchema | undefined}
-              initialFormData={{}}
+              initialFormData={NO_DATA}
               onChange={setInput}
               locale={locale}
               {...(inputErrors ? { errors: inputErrors } : {})}

@@ -331,11 +331,13 @@ function DossierScreen({ code }: { code: string }) {
   }
 
   if (!dossier) return error ? <ErrorBox error={error} onRetry={reload} /> : <Loading />
+  // the unit's own officers prepare the result while the dossier is received, in progress and not waiting on the applicant
   const preparesResult =
     dossier.step !== null &&
+    dossier.receivedAt !== null &&
+    !dossier.paused &&
     dossier.actions.length > 0 &&
-    dossier.currentUnitCode === dossier.unitCode &&
-    (dossier.status === 4 || dossier.status === 9)
+    dossier.currentUnitCode === dossier.unitCode
   return (
     <div className="dossier" aria-busy={pending}>
       <Link to="/desk" className="dossier-back">

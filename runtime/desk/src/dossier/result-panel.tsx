@@ -40,7 +40,9 @@ export function ResultPanel({
 }) {
   const { t, locale } = useI18n()
   const base = `/api/desk/dossiers/${encodeURIComponent(dossier.receiptCode)}`
-  const [data, setData] = useState<unknown>(dossier.resultData ?? {})
+  // what the form opens with, kept as it was when the panel opened (the form keeps its own state afterwards)
+  const [initial] = useState(() => dossier.resultData ?? {})
+  const [data, setData] = useState<unknown>(initial)
   const [errors, setErrors] = useState<ErrorSchema>()
   const [error, setError] = useState<unknown>()
   const [done, setDone] = useState<string>()
@@ -109,7 +111,7 @@ export function ResultPanel({
           <ProcedureForm
             schema={resultData.schema as RJSFSchema}
             uiSchema={resultData.uiSchema as UiSchema | undefined}
-            initialFormData={dossier.resultData ?? {}}
+            initialFormData={initial}
             onChange={setData}
             locale={locale}
             {...(errors ? { errors } : {})}

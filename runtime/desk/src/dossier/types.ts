@@ -76,6 +76,7 @@ export interface DossierView extends QueueItem {
     form: { schema: Record<string, unknown>; uiSchema?: Record<string, unknown> }
     components: { key: string; name: string; required: boolean }[]
     steps: { key: string; name: string; role: string }[]
+    cases: { key: string; name: string }[]
     resultData: { schema: Record<string, unknown>; uiSchema?: Record<string, unknown> } | null
     resultDocument: boolean
     deliveryMethods: ('counter' | 'post' | 'online')[]
