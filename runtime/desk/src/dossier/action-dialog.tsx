@@ -285,7 +285,14 @@ export function ActionDialog({
               schema={inputSchema}
               uiSchema={action.inputUi as UiSchema | undefined}
               initialFormData={NO_DATA}
-              onChange={setInput}
+              onChange={(data) => {
+                setInput(data)
+                // once the officer was told what to fix, each fix clears its message
+                if (inputErrors) {
+                  const left = validateForm(inputSchema, data, locale)
+                  setInputErrors(hasErrors(left) ? left : undefined)
+                }
+              }}
               locale={locale}
               {...(inputErrors ? { errors: inputErrors } : {})}
             />
@@ -333,7 +340,7 @@ export function ActionDialog({
             className={['refuse', 'stop', 'withdraw'].includes(action.type) ? 'button button--danger' : 'button'}
             disabled={busy}
           >
-            {t('dossier.confirm', { label: action.label })}
+            {t('dossier.confirm')}
           </button>
           <button type="button" className="button button--secondary" onClick={onClose}>
             {t('common.cancel')}

@@ -54,7 +54,7 @@ export function Attachments({ dossier }: { dossier: DossierView }) {
             ))}
           </ul>
           {!current && (
-            <div className="dossier-preview" data-testid="preview">
+            <div className="dossier-preview dossier-preview--empty" data-testid="preview">
               <p className="muted">{t('dossier.pickPreview')}</p>
             </div>
           )}
