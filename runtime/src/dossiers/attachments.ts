@@ -145,7 +145,13 @@ export async function storeFiles(
 }
 
 /** A file of a dossier as a download response, when it is one of `kinds` (404 otherwise, or for a malformed id). */
-export async function downloadAttachment(db: Db, dossierId: string, id: string, kinds: string[]): Promise<Response> {
+export async function downloadAttachment(
+  db: Db,
+  dossierId: string,
+  id: string,
+  kinds: string[],
+  inline = false,
+): Promise<Response> {
   const [file] = /^[0-9a-f-]{36}$/i.test(id)
     ? await db
         .select({ a: attachments, content: attachmentBlobs.content })
@@ -155,16 +161,26 @@ export async function downloadAttachment(db: Db, dossierId: string, id: string, 
     : []
   if (!file || !kinds.includes(file.a.kind))
     throw new DomainError('NOT_FOUND', { vi: 'Không tìm thấy tệp này.', en: 'No such file.' })
-  return fileResponse(file)
+  return fileResponse(file, inline)
 }
 
-/** A stored file as a private download: its own type and size, a safe file name, never cached or sniffed. */
-export const fileResponse = (file: { a: { mediaType: string; size: number; fileName: string }; content: unknown }) =>
+/** The types a browser may show in the page (`inline`): PDF and raster images, never HTML, SVG or scripts. */
+const PREVIEWABLE = new Set(['application/pdf', 'image/jpeg', 'image/png'])
+
+/**
+ * A stored file as a private download: its own type and size, a safe file name, never cached or sniffed. With
+ * `inline`, a PDF or an image is shown where it is opened (the desk's preview of the same origin); any other type
+ * is still a download.
+ */
+export const fileResponse = (
+  file: { a: { mediaType: string; size: number; fileName: string }; content: unknown },
+  inline = false,
+) =>
   new Response(file.content as Uint8Array<ArrayBuffer>, {
     headers: {
       'content-type': file.a.mediaType,
       'content-length': String(file.a.size),
-      'content-disposition': `attachment; filename="${file.a.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(file.a.fileName)}`,
+      'content-disposition': `${inline && PREVIEWABLE.has(file.a.mediaType) ? 'inline' : 'attachment'}; filename="${file.a.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(file.a.fileName)}`,
       'x-content-type-options': 'nosniff',
       'cache-control': 'private, no-store',
     },

@@ -89,7 +89,14 @@ describe.each(testDrivers())('the officers’ desk on $name', ({ open }) => {
     expect((await act('chuyenvien.193', code, 'trinh_ky')).status).toBe(200)
     now = vn('2025-05-05T09:00:00')
     expect((await act('lanhdao.193', code, 'phe_duyet')).status).toBe(200)
-    expect(await view('tiepnhan.193', code)).toMatchObject({ status: 9, step: { key: 'tra_ket_qua' } })
+    const ready = (await view('tiepnhan.193', code)) as Desk & {
+      definition: { steps: { key: string; name: string }[]; components: { key: string }[]; deliveryMethods: string[] }
+    }
+    expect(ready).toMatchObject({ status: 9, step: { key: 'tra_ket_qua' } })
+    // the dossier's own version: the step names its log refers to, what it asks for, how it may be returned
+    expect(ready.definition.steps.map((s) => s.key)).toContain('tham_dinh')
+    expect(ready.definition.components.map((c) => c.key)).toEqual(business.definition.components.map((c) => c.key))
+    expect(ready.definition.deliveryMethods.length).toBeGreaterThan(0)
     now = vn('2025-05-05T14:00:00')
     expect((await act('tiepnhan.193', code, 'tra_ket_qua', { deliveryMethod: 'counter' })).status).toBe(200)
 

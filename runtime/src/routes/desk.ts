@@ -1,4 +1,12 @@
-import { addWorkingMinutes, availableActions, guardHolds, nextOpening, type ProcedureDefinition } from '@motcua/core'
+import {
+  addWorkingMinutes,
+  allowedDeliveryMethods,
+  availableActions,
+  effectiveSteps,
+  guardHolds,
+  nextOpening,
+  type ProcedureDefinition,
+} from '@motcua/core'
 import { attachments } from '@motcua/db'
 import { eq } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
@@ -37,6 +45,17 @@ const unitCodes = async (
 ) => ({
   receivingUnitCode: (await units.byId(d.receivingUnitId ?? d.unitId))?.code ?? '',
   currentUnitCode: d.currentUnitId ? ((await units.byId(d.currentUnitId))?.code ?? '') : null,
+})
+
+/** What the desk needs of the dossier's own procedure version to show and act on it. */
+const definitionOf = (def: ProcedureDefinition, caseKey: string | null) => ({
+  form: def.form,
+  components: def.components.map(({ key, name, required }) => ({ key, name, required })),
+  steps: effectiveSteps(def, caseKey).map(({ key, name, role }) => ({ key, name, role })),
+  cases: (def.cases ?? []).map(({ key, name }) => ({ key, name })),
+  resultData: def.resultData ?? null,
+  resultDocument: def.resultDocument !== undefined,
+  deliveryMethods: allowedDeliveryMethods(def),
 })
 
 const caseOf = (def: ProcedureDefinition, key: string | null) => {
@@ -268,6 +287,7 @@ export const deskRoutes = new Hono<AppEnv>()
       applicant: dossier.applicant,
       formData: dossier.formData,
       case: caseOf(procedure.definition, dossier.caseKey),
+      definition: definitionOf(procedure.definition, dossier.caseKey),
       decisions: decisionsView(procedure.definition, dossier.decisions),
       delivery: dossier.delivery,
       resultData: dossier.resultData,
@@ -359,7 +379,8 @@ export const deskDocs: Operation[] = [
     method: 'get',
     path: '/api/desk/dossiers/:receiptCode',
     tag: 'desk',
-    summary: 'A dossier with its form, files, event log and the actions I may take now',
+    summary:
+      'A dossier with its form, files, event log and the actions I may take now; `definition`: its version’s form, components, steps, result data schema and delivery methods',
     access: [...DESK_ROLES],
     responses: { 200: 'the dossier', 403: 'not your unit', 404: 'no such dossier' },
   },

@@ -113,4 +113,20 @@ describe.each(testDrivers())('supplements and results on $name', ({ open }) => {
     expect((await runtime.app.request(`/api/track/${code}/files/${result.id}`)).status).toBe(403)
     expect((await as('tiepnhan.194', `/api/desk/dossiers/${code}/files/${result.id}`)).status).toBe(403)
   })
+
+  it('shows a PDF in the desk’s preview when asked inline, and downloads it otherwise', async () => {
+    const desk = (await (await as('tiepnhan.193', `/api/desk/dossiers/${code}`)).json()) as {
+      attachments: { id: string; fileName: string }[]
+    }
+    const file = desk.attachments.find((a) => a.fileName === 'hop-dong.pdf')!
+    const path = `/api/desk/dossiers/${code}/files/${file.id}`
+    const inline = await as('tiepnhan.193', `${path}?inline=1`)
+    expect(inline.status).toBe(200)
+    expect(inline.headers.get('content-disposition')).toMatch(/^inline; filename="hop-dong.pdf"/)
+    expect(inline.headers.get('x-content-type-options')).toBe('nosniff')
+    // nothing forbids the desk's own page to frame it; a page of another origin cannot read it without the session
+    expect(inline.headers.get('x-frame-options')).toBeNull()
+    expect((await as('tiepnhan.193', path)).headers.get('content-disposition')).toMatch(/^attachment;/)
+    expect((await as('tiepnhan.194', `${path}?inline=1`)).status).toBe(403)
+  })
 })

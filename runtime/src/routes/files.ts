@@ -107,7 +107,14 @@ export const filesRoutes = new Hono<AppEnv>()
   })
   .get('/api/desk/dossiers/:receiptCode/files/:id', requireRole(...DESK_ROLES), async (c) => {
     const { dossier } = await loadOfficerDossier(c)
-    return download(c.var.database.db, dossier.id, c.req.param('id'), ['application', 'supplement', 'result'])
+    // ?inline=1: a PDF or image shown in the desk's preview (same origin) rather than saved
+    return download(
+      c.var.database.db,
+      dossier.id,
+      c.req.param('id'),
+      ['application', 'supplement', 'result'],
+      c.req.query('inline') === '1',
+    )
   })
 
 export const filesDocs: Operation[] = [
@@ -160,7 +167,7 @@ export const filesDocs: Operation[] = [
     method: 'get',
     path: '/api/desk/dossiers/:receiptCode/files/:id',
     tag: 'desk',
-    summary: 'Download a file of the dossier',
+    summary: 'Download a file of the dossier; `?inline=1` shows a PDF or image in the page instead (preview)',
     access: [...DESK_ROLES],
     responses: { 200: 'the file', 404: 'no such file' },
   },
