@@ -8,7 +8,7 @@ interface SizeReport {
   budgetGzip: number
   lazy: { name: string; gzip: number }[]
 }
-const sizes = (app: 'web' | 'studio'): SizeReport =>
+const sizes = (app: 'web' | 'studio' | 'desk'): SizeReport =>
   JSON.parse(
     execFileSync(process.execPath, [join(repoRoot, 'runtime', 'scripts', 'web-size.mjs'), '--app', app, '--json'], {
       encoding: 'utf8',
@@ -36,5 +36,18 @@ describe('the web bundles', () => {
     expect(editor, 'the editor loads lazily').toBeDefined()
     expect(report.initialJsGzip).toBeLessThanOrEqual(report.budgetGzip)
     expect(report.initialJsGzip + editor!.gzip).toBeLessThanOrEqual(report.budgetGzip)
+  })
+
+  it('keeps the desk under 250 KB gzip for an officer’s first queue, and with a dossier or the counter intake open', () => {
+    const report = sizes('desk')
+    const lazy = (name: string) => report.lazy.find((c) => c.name === name)?.gzip
+    console.log(
+      `desk initial JS ${(report.initialJsGzip / 1024).toFixed(1)} KB gzip; ${report.lazy.map((c) => `${c.name} +${(c.gzip / 1024).toFixed(1)} KB`).join(', ')}`,
+    )
+    expect(report.initialJsGzip).toBeLessThanOrEqual(report.budgetGzip)
+    for (const page of ['dossier-page', 'intake-page']) {
+      expect(lazy(page), `${page} loads lazily`).toBeDefined()
+      expect(report.initialJsGzip + lazy(page)!, page).toBeLessThanOrEqual(report.budgetGzip)
+    }
   })
 })

@@ -1,15 +1,18 @@
 import { Link, matchPath, navigate, useLocation, useSession } from '@motcua/web-kit'
-import { Suspense, useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { Header } from './components/header'
 import { LoginPage } from './components/login-page'
 import { Loading } from './components/status'
-import { DossierPage } from './dossier/dossier-page'
 import { useI18n } from './i18n/i18n'
-import { IntakePage } from './intake/intake-page'
-import { LeaderPage } from './leader/leader-page'
 import { mayUseDesk } from './lib/officer'
-import { ConsultationPage } from './queues/consultation-page'
 import { QueuePage } from './queues/queue-page'
+
+// The queues load first; the pages with a generated form (the dossier's actions, the intake, a consultation) and the
+// leader's overview load when opened.
+const DossierPage = lazy(() => import('./dossier/dossier-page').then((m) => ({ default: m.DossierPage })))
+const IntakePage = lazy(() => import('./intake/intake-page').then((m) => ({ default: m.IntakePage })))
+const LeaderPage = lazy(() => import('./leader/leader-page').then((m) => ({ default: m.LeaderPage })))
+const ConsultationPage = lazy(() => import('./queues/consultation-page').then((m) => ({ default: m.ConsultationPage })))
 
 function Route({ path }: { path: string }) {
   const { t } = useI18n()
