@@ -47,7 +47,7 @@ export function App() {
         {t('app.skip')}
       </a>
       <Header />
-      <main id="main" tabIndex={-1} className="studio-main">
+      <main id="main" tabIndex={-1} className="app-main">
         {!ready ? (
           <Loading />
         ) : onLogin || !signedIn ? (

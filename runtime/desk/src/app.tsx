@@ -49,7 +49,7 @@ export function App() {
         {t('app.skip')}
       </a>
       <Header />
-      <main id="main" tabIndex={-1} className="desk-main">
+      <main id="main" tabIndex={-1} className="app-main">
         {!ready ? (
           <Loading />
         ) : onLogin || !signedIn ? (

@@ -172,7 +172,7 @@ async function ledUnit(c: Context<AppEnv>): Promise<UnitRow> {
 
 /** The leader's view of a unit: counts, overdue and due-soon dossiers, each officer's load, sign-off in bulk. */
 export const deskLeaderRoutes = new Hono<AppEnv>()
-  .use('/api/desk/units/*', requireRole('leader'))
+  .use('/api/desk/units/:unitCode/overview', requireRole('leader'))
   .use('/api/desk/bulk/*', requireRole('leader'))
   .get('/api/desk/units/:unitCode/overview', async (c) => {
     const principal = requirePrincipal(c)

@@ -10,15 +10,15 @@ export function Header() {
   const current = (to: string) => (path === to || (to !== '/studio' && path.startsWith(to)) ? 'page' : undefined)
   const grant = user ? adminGrants(user)[0] : undefined
   return (
-    <header className="studio-header">
-      <Link to="/studio" className="studio-brand">
-        <span className="studio-brand__mark" aria-hidden="true">
+    <header className="app-header">
+      <Link to="/studio" className="app-brand">
+        <span className="app-brand__mark" aria-hidden="true">
           QN
         </span>
         {t('app.brand')}
       </Link>
       {user && grant && (
-        <nav aria-label={t('nav.menu')} className="studio-nav">
+        <nav aria-label={t('nav.menu')} className="app-nav">
           <Link to="/studio" aria-current={current('/studio')}>
             {t('nav.procedures')}
           </Link>
@@ -30,9 +30,9 @@ export function Header() {
           </Link>
         </nav>
       )}
-      <div className="studio-header__end">
+      <div className="app-header__end">
         {user && (
-          <span className="studio-user" data-testid="signed-in-as">
+          <span className="app-user" data-testid="signed-in-as">
             {user.fullName}
             {grant && (
               <small>

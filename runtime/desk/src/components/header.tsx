@@ -10,15 +10,15 @@ export function Header() {
   const current = (to: string) => (path === to || (to !== '/desk' && path.startsWith(to)) ? 'page' : undefined)
   const grants = user ? officerGrants(user) : []
   return (
-    <header className="desk-header">
-      <Link to="/desk" className="desk-brand">
-        <span className="desk-brand__mark" aria-hidden="true">
+    <header className="app-header">
+      <Link to="/desk" className="app-brand">
+        <span className="app-brand__mark" aria-hidden="true">
           QN
         </span>
         {t('app.brand')}
       </Link>
       {user && (
-        <nav aria-label={t('nav.menu')} className="desk-nav">
+        <nav aria-label={t('nav.menu')} className="app-nav">
           <Link to="/desk" aria-current={current('/desk')}>
             {t('nav.queues')}
           </Link>
@@ -34,9 +34,9 @@ export function Header() {
           )}
         </nav>
       )}
-      <div className="desk-header__end">
+      <div className="app-header__end">
         {user && (
-          <span className="desk-user" data-testid="signed-in-as">
+          <span className="app-user" data-testid="signed-in-as">
             {user.fullName}
             {grants.length > 0 && (
               <small>
