@@ -11,19 +11,38 @@ const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase('vi') + te
 const count = (n: number | undefined) => (n ? String(n).padStart(2, '0') : '')
 
 /**
- * The components received: on paper (counter, post) the officer received the whole list; online, those the
- * applicant attached, with their files (and any file filed under a key the definition no longer has).
+ * The components received: online, those the applicant attached, with their files (and any file filed under a key
+ * the definition no longer has); on paper (counter, post), those the officer ticked as received on paper (bản chính
+ * or bản sao) or scanned, when the intake recorded them, else the whole list.
  */
 function componentsTable(input: SlipInput): string {
   const { procedure, attachments, dossier } = input
   const filesOf = (key: string) => attachments.filter((a) => a.componentKey === key).map((a) => a.fileName)
   const known = new Set(procedure.components.map((c) => c.key))
+  const onPaper = input.events.find((e) => e.action === 'submit')?.data?.received as
+    | Record<string, 'original' | 'copy'>
+    | undefined
   const rows = procedure.components
-    .map((c) => ({ name: c.name, originals: c.originals, copies: c.copies, files: filesOf(c.key) }))
-    .filter((c) => dossier.channel !== 2 || c.files.length > 0)
+    .map((c) => {
+      const paper = onPaper?.[c.key]
+      return {
+        name: c.name,
+        originals: paper === 'copy' ? undefined : paper === 'original' ? (c.originals ?? 1) : c.originals,
+        copies: paper === 'original' ? undefined : paper === 'copy' ? (c.copies ?? 1) : c.copies,
+        files: filesOf(c.key),
+        received: paper !== undefined,
+      }
+    })
+    .filter((c) => (dossier.channel === 2 || onPaper ? c.received || c.files.length > 0 : true))
   const strays = attachments.filter((a) => !known.has(a.componentKey))
   if (strays.length)
-    rows.push({ name: 'Giấy tờ khác', originals: undefined, copies: undefined, files: strays.map((a) => a.fileName) })
+    rows.push({
+      name: 'Giấy tờ khác',
+      originals: undefined,
+      copies: undefined,
+      files: strays.map((a) => a.fileName),
+      received: false,
+    })
   if (!rows.length) return '<p class="indent">(Không có thành phần hồ sơ kèm theo)</p>'
   const body = rows
     .map(

@@ -103,6 +103,28 @@ describe('Mẫu 01 Giấy tiếp nhận hồ sơ và hẹn trả kết quả', (
     expect(html).toContain('<svg')
   })
 
+  it('at the counter lists what the officer received on paper or scanned, as originals or copies', async () => {
+    const [submit, ...rest] = fullLog()
+    const received = { to_khai: 'copy', uy_quyen: 'original' }
+    const input = slipInput({
+      attachments: [{ componentKey: 'giay_chung_sinh', fileName: 'giay-chung-sinh.pdf' }],
+      events: [{ ...submit!, data: { ...submit!.data, received } }, ...rest],
+    })
+    const html = await renderSlip('01', { ...input, dossier: { ...input.dossier, channel: 1 } })
+    // a copy of the form (no original), the proxy letter's original, the birth certificate scanned
+    expect(html).toMatch(/Tờ khai đăng ký khai sinh theo mẫu<\/td><td class="c"><\/td><td class="c">01<\/td>/)
+    expect(html).toMatch(/Văn bản ủy quyền \(nếu nộp thay\)<\/td><td class="c">01<\/td><td class="c"><\/td>/)
+    expect(html).toContain('giay-chung-sinh.pdf')
+    // nothing else was received
+    const withoutReceived = await renderSlip('01', {
+      ...input,
+      dossier: { ...input.dossier, channel: 1 },
+      events: [{ ...submit!, data: { ...submit!.data, received: { to_khai: 'original' } } }, ...rest],
+      attachments: [],
+    })
+    expect(withoutReceived).not.toContain('Giấy chứng sinh')
+  })
+
   it('is refused for a dossier that was never received', async () => {
     const input = slipInput({ events: fullLog().slice(0, 1) })
     await expect(renderSlip('01', input)).rejects.toSatisfy((e) => DomainError.is(e) && e.code === 'CONFLICT')
