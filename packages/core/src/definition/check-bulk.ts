@@ -4,7 +4,7 @@ import { issue } from './issue'
 import type { ActionType, ProcedureDefinition } from './procedure-definition.generated'
 
 /** Action types that always need something of the officer per dossier: a reason, missing items, a date, an amount, a delivery. */
-const PER_DOSSIER_TYPES: readonly ActionType[] = [
+export const perDossierActionTypes: readonly ActionType[] = [
   'receive',
   'refuse',
   'stop',
@@ -34,7 +34,7 @@ export function checkBulk(def: ProcedureDefinition): Issue[] {
           params,
         ),
       )
-    if (PER_DOSSIER_TYPES.includes(action.type)) {
+    if (perDossierActionTypes.includes(action.type)) {
       refuse(
         `loại thao tác ${action.type} cần cán bộ xem xét và nhập riêng cho từng hồ sơ`,
         `a ${action.type} action needs the officer's own look and input for each dossier`,

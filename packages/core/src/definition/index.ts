@@ -1,3 +1,4 @@
+export { perDossierActionTypes } from './check-bulk'
 export { type PeriodState, periodState } from './check-effective'
 export { checkFeeBounds, feeRuleBounds } from './check-fee-bounds'
 export type { PluginCatalogue } from './check-plugins'

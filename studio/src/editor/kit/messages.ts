@@ -322,6 +322,10 @@ export const messages = {
     'Dừng tính thời hạn trong thời gian chờ nộp phí (thời gian thực hiện nghĩa vụ tài chính không tính vào thời hạn giải quyết)',
     'Stop the clock while waiting for payment',
   ],
+  'flow.action.bulk': [
+    'Lãnh đạo được ký duyệt hàng loạt (nhiều hồ sơ một lần; chỉ khi không phải nhập gì riêng cho từng hồ sơ)',
+    'Leaders may take it in bulk (many dossiers at once; only when nothing is asked per dossier)',
+  ],
   'flow.action.setsCase': ['Cán bộ chọn trường hợp giải quyết khi bấm nút này', 'The officer chooses the case with it'],
   'flow.action.guard': ['Điều kiện để được bấm', 'When it may be taken'],
   'flow.action.guardOn': ['Chỉ cho bấm khi thỏa điều kiện', 'Only when conditions hold'],

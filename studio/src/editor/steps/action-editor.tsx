@@ -7,7 +7,7 @@ import { RuleConditions } from '../kit/rule-conditions'
 import { RuleJson } from '../kit/rule-json'
 import type { Subject } from '../kit/subjects'
 import { Problems } from '../problems'
-import { actionTypeNames, inputNames, movingTypes, outcomeNames, terminalOutcome } from './labels'
+import { actionTypeNames, bulkTypes, inputNames, movingTypes, outcomeNames, terminalOutcome } from './labels'
 import { addField } from './officer-input'
 import { OfficerInputEditor } from './officer-input-editor'
 
@@ -105,6 +105,7 @@ export function ActionEditor({
                   a.type = next
                   setOrDelete(a, 'to', targetFor(next, a.to, steps, stepIndex))
                   if (next !== 'requestPayment') delete a.pausesClock
+                  if (!bulkTypes.includes(next)) delete a.bulk
                   if (!movingTypes.includes(next)) delete a.setsCase
                 }, t('flow.action.editLabel'))
               }}
@@ -186,6 +187,18 @@ export function ActionEditor({
           </label>
         )}
         <Problems problems={problems} path={`${path}/pausesClock`} />
+        {type && bulkTypes.includes(type) && (
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={action.bulk === true}
+              disabled={readOnly}
+              onChange={(e) => set('bulk')(e.target.checked || undefined)}
+            />
+            {t('flow.action.bulk')}
+          </label>
+        )}
+        <Problems problems={problems} path={`${path}/bulk`} />
         {hasCases && moving && (
           <label className="check">
             <input

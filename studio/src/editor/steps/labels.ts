@@ -1,4 +1,4 @@
-import type { ActionInput, ActionType, Message } from '@motcua/core'
+import { type ActionInput, type ActionType, type Message, perDossierActionTypes } from '@motcua/core'
 import type { TimeUnit } from './budget'
 
 /** Action types in the administrators' words, in the order they are offered. */
@@ -65,6 +65,10 @@ export const levelNames: Record<string, Message> = {
 
 /** The action types that lead to another step, to an outcome, or keep the dossier where it is. */
 export const movingTypes: ActionType[] = ['receive', 'forward', 'sendBack', 'approve']
+/** The action types a leader may take in bulk: those that ask nothing per dossier (core's check says the same). */
+export const bulkTypes = (Object.keys(actionTypeNames) as ActionType[]).filter(
+  (t) => !perDossierActionTypes.includes(t),
+)
 export const terminalOutcome: Partial<Record<ActionType, string>> = {
   return: '$returned',
   refuse: '$refused',
