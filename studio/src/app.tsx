@@ -1,10 +1,9 @@
-import { Link, matchPath, navigate, useLocation, useSession } from '@motcua/web-kit'
-import { lazy, Suspense, useEffect } from 'react'
+import { Link, matchPath, StaffFrame, useLocation } from '@motcua/web-kit'
+import { lazy } from 'react'
 import { Header } from './components/header'
 import { LoginPage } from './components/login-page'
-import { Loading } from './components/status'
 import { useI18n } from './i18n/i18n'
-import { adminGrants } from './lib/admin'
+import { isAdministrator } from './lib/admin'
 import { PeoplePage } from './people/people-page'
 import { ProcedurePage } from './procedures/procedure-page'
 import { ProceduresPage } from './procedures/procedures-page'
@@ -34,30 +33,15 @@ function Route({ path }: { path: string }) {
 export function App() {
   const { path } = useLocation()
   const { t } = useI18n()
-  const { user, ready, canWrite } = useSession()
-  const signedIn = !!user && canWrite && adminGrants(user).length > 0
-  const onLogin = matchPath('/studio/dang-nhap', path) !== null
-  useEffect(() => {
-    if (ready && !signedIn && !onLogin)
-      navigate(`/studio/dang-nhap?tiep=${encodeURIComponent(path + window.location.search)}`, { replace: true })
-  }, [ready, signedIn, onLogin, path])
   return (
-    <>
-      <a className="skip-link" href="#main">
-        {t('app.skip')}
-      </a>
-      <Header />
-      <main id="main" tabIndex={-1} className="app-main">
-        {!ready ? (
-          <Loading />
-        ) : onLogin || !signedIn ? (
-          <LoginPage />
-        ) : (
-          <Suspense fallback={<Loading />}>
-            <Route path={path} />
-          </Suspense>
-        )}
-      </main>
-    </>
+    <StaffFrame
+      home="/studio"
+      mayEnter={isAdministrator}
+      skipLabel={t('app.skip')}
+      header={<Header />}
+      signIn={<LoginPage />}
+    >
+      <Route path={path} />
+    </StaffFrame>
   )
 }

@@ -1,8 +1,7 @@
-import { Link, matchPath, navigate, useLocation, useSession } from '@motcua/web-kit'
-import { lazy, Suspense, useEffect } from 'react'
+import { Link, matchPath, StaffFrame, useLocation } from '@motcua/web-kit'
+import { lazy } from 'react'
 import { Header } from './components/header'
 import { LoginPage } from './components/login-page'
-import { Loading } from './components/status'
 import { useI18n } from './i18n/i18n'
 import { mayUseDesk } from './lib/officer'
 import { QueuePage } from './queues/queue-page'
@@ -36,30 +35,9 @@ function Route({ path }: { path: string }) {
 export function App() {
   const { path } = useLocation()
   const { t } = useI18n()
-  const { user, ready, canWrite } = useSession()
-  const signedIn = !!user && canWrite && mayUseDesk(user)
-  const onLogin = matchPath('/desk/dang-nhap', path) !== null
-  useEffect(() => {
-    if (ready && !signedIn && !onLogin)
-      navigate(`/desk/dang-nhap?tiep=${encodeURIComponent(path + window.location.search)}`, { replace: true })
-  }, [ready, signedIn, onLogin, path])
   return (
-    <>
-      <a className="skip-link" href="#main">
-        {t('app.skip')}
-      </a>
-      <Header />
-      <main id="main" tabIndex={-1} className="app-main">
-        {!ready ? (
-          <Loading />
-        ) : onLogin || !signedIn ? (
-          <LoginPage />
-        ) : (
-          <Suspense fallback={<Loading />}>
-            <Route path={path} />
-          </Suspense>
-        )}
-      </main>
-    </>
+    <StaffFrame home="/desk" mayEnter={mayUseDesk} skipLabel={t('app.skip')} header={<Header />} signIn={<LoginPage />}>
+      <Route path={path} />
+    </StaffFrame>
   )
 }

@@ -12,3 +12,6 @@ export const adminGrants = (user: User): { role: AdminRole; unitCode: string | n
 
 /** Whether the account administers the whole province. */
 export const isProvinceAdmin = (user: User): boolean => user.roles.some((r) => r.role === 'province_admin')
+
+/** Whether the account may use the studio: an administrator of the province or of some unit. */
+export const isAdministrator = (user: User): boolean => adminGrants(user).length > 0
