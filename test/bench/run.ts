@@ -203,7 +203,8 @@ async function main(): Promise<void> {
   const [motcua] = targets as [Target, Target]
   // one request of each kind first: a benchmark that measures 400s is worthless
   for (const target of targets) await call(target.url, 'POST', '/api/dossiers', JSON.parse(manyUnits[0]!))
-  for (const path of [...queuePaths, ...countPaths, ...searchPaths]) await call(runtime.url, 'GET', path, undefined, officer)
+  for (const path of [...queuePaths, ...countPaths, ...searchPaths])
+    await call(runtime.url, 'GET', path, undefined, officer)
   console.log(
     `motcua bench: ${definition.code} ${definition.name} (JSON, ${Buffer.byteLength(manyUnits[0]!)} bytes), ` +
       `${config.connections} connections, ready in ${elapsed()}`,
