@@ -142,6 +142,9 @@ describe.runIf(chromiumAvailable())('counter intake at the desk', () => {
       await page.keyboard.press('n')
       await page.getByRole('combobox', { name: 'Tìm thủ tục' }).fill('ho tich')
       expect(await page.getByRole('option').first().innerText()).toContain('Trích lục hộ tịch') // used last, first now
+      // the dossier says the fee was collected at the counter, and by whom
+      await page.goto(`${served.url}/desk/ho-so/${code}`)
+      await expect.poll(() => page.getByText(/Đã thu 16\.000\s?đ tại quầy lúc .*Cán bộ một cửa/).count()).toBe(1)
       expect(browser.errors).toEqual([])
     } finally {
       await browser.close()

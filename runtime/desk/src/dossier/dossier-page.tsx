@@ -12,7 +12,7 @@ import { when } from './format'
 import { ResultPanel } from './result-panel'
 import { actionKeys, isStale, type SlipKind, slipFor, slipsOf, slipUrl } from './slips'
 import { Consultations, Timeline } from './timeline'
-import type { DossierAction, DossierView } from './types'
+import type { DossierAction, DossierEvent, DossierView } from './types'
 import './dossier.css'
 
 type Outcome =
@@ -108,6 +108,7 @@ function Details({ dossier }: { dossier: DossierView }) {
   const { t, locale } = useI18n()
   const a = dossier.applicant
   const fees = dossier.fees ?? []
+  const paid = paymentsOf(dossier.events)
   return (
     <>
       <section aria-labelledby="dossier-applicant" className="dossier-section">
@@ -194,9 +195,33 @@ function Details({ dossier }: { dossier: DossierView }) {
             </tbody>
           </table>
         )}
+        {paid.length > 0 && (
+          <ul className="dossier-paid">
+            {paid.map((p) => (
+              <li key={p.seq}>
+                {t(p.atCounter ? 'dossier.paidAtCounter' : 'dossier.paid', {
+                  amount: formatVnd(p.amount),
+                  when: when(p.at),
+                  who: p.actorName ?? '',
+                })}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </>
   )
+}
+
+/** The fees collected: at the counter when it received the dossier, and each payment an officer confirmed. */
+function paymentsOf(events: DossierEvent[]) {
+  return events.flatMap((e) => {
+    const atCounter = e.action === 'submit' && typeof e.data?.feesPaid === 'number' && e.data.feesPaid > 0
+    const confirmed = e.action === 'confirmPayment' && typeof e.data?.amount === 'number'
+    if (!atCounter && !confirmed) return []
+    const amount = (atCounter ? e.data!.feesPaid : e.data!.amount) as number
+    return [{ seq: e.seq, at: e.at, actorName: e.actorName, amount, atCounter }]
+  })
 }
 
 /** The actions this officer may take now, each with its shortcut, and the slips to print. */

@@ -118,6 +118,8 @@ export const vi = {
   'dossier.results.uploaded': 'Đã đính kèm {count} tệp kết quả.',
   'dossier.results.none': 'Chưa có tệp kết quả.',
   'dossier.results.chooseFile': 'Vui lòng chọn tệp.',
+  'dossier.paidAtCounter': 'Đã thu {amount} tại quầy lúc {when} ({who}).',
+  'dossier.paid': 'Đã xác nhận nộp {amount} lúc {when} ({who}).',
 }
 
 /** The same texts in English. */
@@ -241,4 +243,6 @@ export const en: Record<keyof typeof vi, string> = {
   'dossier.results.uploaded': '{count} result file(s) attached.',
   'dossier.results.none': 'No result file yet.',
   'dossier.results.chooseFile': 'Choose a file.',
+  'dossier.paidAtCounter': '{amount} collected at the counter at {when} ({who}).',
+  'dossier.paid': '{amount} confirmed paid at {when} ({who}).',
 }
