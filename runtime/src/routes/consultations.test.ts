@@ -89,7 +89,12 @@ describe.each(testDrivers())('consultations (lấy ý kiến) on $name', ({ open
       unit: { code: 'STNMT' },
       state: 'open',
       dossier: { procedure: { code: '1.009645' }, unit: { code: 'SKHDT' } },
+      workingDayMinutes: 480,
     })
+    // 15 calendar days from Tuesday 3/6 hold 11 working days, told in the department's working time
+    const left = (mine[0] as unknown as { workingMinutesLeft: number }).workingMinutesLeft
+    expect(left).toBeGreaterThan(10 * 480)
+    expect(left).toBeLessThanOrEqual(12 * 480)
     // the leader of the same department is not who was asked, nor is any other unit
     expect(await queue('lanhdao.stnmt')).toEqual([])
     expect(await queue('chuyenvien.stp')).toEqual([])

@@ -1,4 +1,4 @@
-import { consultationState, DomainError, type Opinion, opinions } from '@motcua/core'
+import { consultationState, DomainError, type Opinion, opinions, workingMinutesBetween } from '@motcua/core'
 import { attachments, consultations, dossiers, withTransaction } from '@motcua/db'
 import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
@@ -6,7 +6,7 @@ import type { AppEnv } from '../app'
 import { forbidden, requirePrincipal, requireRole } from '../auth/middleware'
 import { DESK_ROLES, OFFICER_ROLES } from '../auth/role-groups'
 import { answerConsultation } from '../consultations/answer'
-import { consultationQueue, consultationsOf } from '../consultations/queries'
+import { type ConsultationView, consultationQueue, consultationsOf } from '../consultations/queries'
 import { asRequest, consultationStep, currentRound, lockDossier, moveOnIfComplete } from '../consultations/round'
 import { actsFor } from '../dossiers/act'
 import { downloadAttachment } from '../dossiers/attachments'
@@ -16,6 +16,7 @@ import { loadOfficerDossier } from '../dossiers/officer-access'
 import { jsonBody } from '../http/body'
 import type { Operation } from '../http/openapi'
 import { queryParams } from '../http/query'
+import type { UnitDirectory } from '../units/unit-directory'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -52,6 +53,20 @@ const queueQuery = queryParams<{ state?: 'open' | 'answered' | 'all'; limit: num
 })
 
 /**
+ * The working time the unit asked has left to answer, by its own calendar (negative once past), while it is open;
+ * with the length of its working day, to read it as days and hours.
+ */
+async function answerTimeLeft(units: UnitDirectory, view: ConsultationView, now: Date) {
+  const unit = view.state === 'open' || view.state === 'overdue' ? await units.byCode(view.unit.code) : undefined
+  if (!unit) return { workingMinutesLeft: null, workingDayMinutes: null }
+  const { working } = await units.unitCalendarOf(unit.id)
+  return {
+    workingMinutesLeft: workingMinutesBetween(working, now, view.dueAt),
+    workingDayMinutes: working.workingDayMinutes,
+  }
+}
+
+/**
  * Consultations (lấy ý kiến) at the desk: the requests sent to my unit ("ý kiến được hỏi"), one request with its
  * dossier, answering it, and the resolving officer moving the dossier on once the quorum or the time is reached.
  */
@@ -73,6 +88,7 @@ export const consultationRoutes = new Hono<AppEnv>()
         const asking = await c.var.units.byId(unitId)
         return {
           ...r,
+          ...(await answerTimeLeft(c.var.units, r, now)),
           dossier: {
             ...dossier,
             procedure: { code: procedure?.code ?? '', name: procedure?.definition.name ?? '' },
@@ -112,6 +128,7 @@ export const consultationRoutes = new Hono<AppEnv>()
     const step = procedure.definition.steps.find((s) => s.key === view.step)
     return c.json({
       ...view,
+      ...(await answerTimeLeft(c.var.units, view, c.var.clock())),
       question: { name: step?.name ?? view.step, description: step?.description ?? null },
       dossier: {
         receiptCode: d.receiptCode,

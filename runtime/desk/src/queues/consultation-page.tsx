@@ -14,6 +14,8 @@ interface Consultation {
   id: string
   dueAt: string
   state: ConsultationItem['state']
+  workingMinutesLeft: number | null
+  workingDayMinutes: number | null
   answeredAt: string | null
   answeredBy: string | null
   opinion: Opinion | null
@@ -133,7 +135,7 @@ export function ConsultationPage({ id }: { id: string }) {
         {t('queues.consultation.asking', { unit: c.dossier.unit.name })} · {c.dossier.procedure.name}
       </p>
       <p className="q-table" data-testid="consultation-due">
-        <ConsultationDue dueAt={c.dueAt} state={c.state} />
+        <ConsultationDue {...c} />
       </p>
       <div className="q-consult">
         <div>

@@ -1,5 +1,6 @@
 import { Link } from '@motcua/web-kit'
 import { useI18n } from '../i18n/i18n'
+import { timeLeft } from '../lib/time-left'
 import { dateTime } from './format'
 
 /** A consultation sent to my unit as `GET /api/desk/consultations` lists it. */
@@ -8,6 +9,9 @@ export interface ConsultationItem {
   step: string
   dueAt: string
   state: 'open' | 'overdue' | 'answered' | 'late' | 'closed'
+  /** While open: the working time the unit asked has left to answer (negative once past), by its calendar. */
+  workingMinutesLeft: number | null
+  workingDayMinutes: number | null
   dossier: {
     receiptCode: string
     applicantName: string
@@ -19,13 +23,25 @@ export interface ConsultationItem {
 /** Where a consultation's row leads. */
 export const consultationAddress = (id: string) => `/desk/y-kien/${encodeURIComponent(id)}`
 
-/** The deadline of a consultation and whether it is past, in words. */
-export function ConsultationDue({ dueAt, state }: { dueAt: string; state: ConsultationItem['state'] }) {
+/** The deadline of a consultation and whether it is past, in words: while open, the working time left to answer. */
+export function ConsultationDue({
+  dueAt,
+  state,
+  workingMinutesLeft,
+  workingDayMinutes,
+}: Pick<ConsultationItem, 'dueAt' | 'state' | 'workingMinutesLeft' | 'workingDayMinutes'>) {
   const { t, locale } = useI18n()
-  const tone = state === 'overdue' ? 'overdue' : state === 'open' ? 'ok' : 'none'
+  const left =
+    workingMinutesLeft !== null && workingDayMinutes !== null
+      ? timeLeft({ workingMinutesLeft, workingDayMinutes, paused: false }, locale)
+      : null
+  const tone = left?.text ? left.tone : state === 'overdue' ? 'overdue' : state === 'open' ? 'ok' : 'none'
   return (
     <span className={`q-due q-due--${tone}`}>
-      <strong>{t(`queues.consultation.state.${state}`)}</strong>
+      <strong>
+        {t(`queues.consultation.state.${state}`)}
+        {left?.text ? ` · ${left.text}` : ''}
+      </strong>
       <small>{t('queues.consultation.dueAt', { date: dateTime(dueAt, locale) })}</small>
     </span>
   )
@@ -55,7 +71,7 @@ export function ConsultationTable({ items, active }: { items: ConsultationItem[]
             <td className="q-procedure">{item.dossier.procedure.name}</td>
             <td className="q-asking">{item.dossier.unit.name}</td>
             <td className="q-deadline">
-              <ConsultationDue dueAt={item.dueAt} state={item.state} />
+              <ConsultationDue {...item} />
             </td>
           </tr>
         ))}
