@@ -86,6 +86,14 @@ describe.runIf(chromiumAvailable())('the desk queues', () => {
     await page.waitForURL((u) => !u.search.includes('kenh'))
     await expect.poll(names).toEqual(['Lê Văn Tám'])
     expect(await page.getByLabel('Kênh nộp').inputValue()).toBe('')
+    // by procedure, from those the ward handles
+    await page.goto(`${served.url}/desk`)
+    await page.getByRole('combobox', { name: /^Thủ tục/ }).selectOption({ label: 'Đăng ký khai sinh' })
+    await page.waitForURL(/thu-tuc=1\.001193/)
+    await expect.poll(names).toEqual(['Lê Văn Tám', 'Phạm Thị Hường'])
+    await page.getByRole('combobox', { name: /^Thủ tục/ }).selectOption({ label: 'Đăng ký kết hôn' })
+    await page.waitForURL(/thu-tuc=1\.000894/)
+    await expect.poll(() => page.locator('.q-empty').count()).toBe(1)
   })
 
   it('moves through the rows with j and k, opens one with Enter, and lists the shortcuts on ?', async () => {

@@ -114,7 +114,7 @@ export function ConsultationPage({ id }: { id: string }) {
   const [sent, setSent] = useState(false)
   usePageTitle(c ? t('queues.consultation.title', { code: c.dossier.receiptCode }) : t('queues.tab.consultations'))
   const back = (
-    <Link to={viewAddress({ tab: 'consultations', q: '', unit: '', status: '', channel: '', page: 1 })}>
+    <Link to={viewAddress({ tab: 'consultations', q: '', unit: '', status: '', channel: '', procedure: '', page: 1 })}>
       {t('queues.consultation.back')}
     </Link>
   )

@@ -34,11 +34,13 @@ export interface QueueView {
   unit: string
   status: string
   channel: string
+  /** A procedure's code. */
+  procedure: string
   page: number
 }
 
 /**
- * Reads the view from the address's query: `hang`, `q`, `don-vi`, `trang-thai`, `kenh`, `trang`.
+ * Reads the view from the address's query: `hang`, `q`, `don-vi`, `trang-thai`, `kenh`, `thu-tuc`, `trang`.
  * @example readView(new URLSearchParams('hang=qua-han&trang=2')) // { tab: 'overdue', page: 2, q: '', … }
  */
 export function readView(query: URLSearchParams): QueueView {
@@ -51,6 +53,7 @@ export function readView(query: URLSearchParams): QueueView {
     unit: query.get('don-vi') ?? '',
     status: /^([1-9]|10)$/.test(query.get('trang-thai') ?? '') ? query.get('trang-thai')! : '',
     channel: /^[1-3]$/.test(query.get('kenh') ?? '') ? query.get('kenh')! : '',
+    procedure: /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(query.get('thu-tuc') ?? '') ? query.get('thu-tuc')! : '',
     page: Number.isInteger(page) && page > 1 ? page : 1,
   }
 }
@@ -63,6 +66,7 @@ export function viewAddress(view: QueueView): string {
   if (view.unit) query.set('don-vi', view.unit)
   if (view.status) query.set('trang-thai', view.status)
   if (view.channel) query.set('kenh', view.channel)
+  if (view.procedure) query.set('thu-tuc', view.procedure)
   if (view.page > 1) query.set('trang', String(view.page))
   const text = query.toString()
   return text ? `/desk?${text}` : '/desk'
@@ -75,6 +79,7 @@ export function apiQuery(view: QueueView): string {
   if (view.unit) query.set('unit', view.unit)
   if (view.status) query.set('status', view.status)
   if (view.channel) query.set('channel', view.channel)
+  if (view.procedure) query.set('procedure', view.procedure)
   if (view.page > 1) query.set('offset', String((view.page - 1) * PAGE_SIZE))
   return query.toString()
 }

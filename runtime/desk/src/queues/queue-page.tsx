@@ -38,6 +38,15 @@ export function QueuePage() {
   const address = viewAddress(view)
   const go = (change: Partial<QueueView>) => navigate(viewAddress({ ...view, page: 1, ...change }))
   const units = [...new Set((user ? officerGrants(user) : []).map((g) => g.unitCode))]
+  // the procedures the unit in view handles, to filter by (its first when the officer has several)
+  const procedureUnit = view.unit || units[0]
+  const procedures = useAsync(
+    () =>
+      procedureUnit
+        ? api<{ code: string; name: string }[]>(`/api/procedures?unit=${encodeURIComponent(procedureUnit)}`)
+        : Promise.resolve([]),
+    [procedureUnit],
+  )
 
   const list = useAsync(() => load(view), [address])
   const counts = useAsync(
@@ -96,7 +105,7 @@ export function QueuePage() {
   const tooShort = error?.issues.find((issue) => issue.path === '/query/q')
   // the API pages up to offset 10,000: past that, a search or a filter narrows better than paging
   const pages = Math.min(Math.max(1, Math.ceil(total / PAGE_SIZE)), 10_000 / PAGE_SIZE + 1)
-  const filtered = !!(view.status || view.channel)
+  const filtered = !!(view.status || view.channel || view.procedure)
   const empty = view.q
     ? t('queues.empty.search', { q: view.q })
     : filtered
@@ -183,6 +192,21 @@ export function QueuePage() {
                 {statuses.map((s) => (
                   <option key={s} value={s}>
                     {t(`queues.statusName.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('queues.procedure')}
+              <select
+                className="select q-procedure"
+                value={view.procedure}
+                onChange={(e) => go({ procedure: e.target.value })}
+              >
+                <option value="">{t('common.all')}</option>
+                {procedures.value?.map((p) => (
+                  <option key={p.code} value={p.code}>
+                    {p.name}
                   </option>
                 ))}
               </select>
