@@ -150,7 +150,7 @@ describe.runIf(chromiumAvailable())('the desk queues', () => {
     await page.waitForURL(/\/desk\/y-kien\//)
     await expect
       .poll(() => page.getByTestId('consultation-due').innerText())
-      .toMatch(/Đang chờ trả lời · còn \d+ ngày[^]*Hạn trả lời: \d\d\/\d\d\/2026/)
+      .toMatch(/Đang chờ trả lời · còn \d+ ngày[\s\S]*Hạn trả lời: \d\d\/\d\d\/2026/)
     await deskShot(page, 'consultation')
     await page.getByLabel('Có ý kiến khác').check()
     await page.getByLabel('Nội dung ý kiến').fill('Đề nghị bổ sung đánh giá tác động môi trường.')
