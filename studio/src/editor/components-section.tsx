@@ -2,12 +2,13 @@ import type { DossierComponent } from '@motcua/core'
 import { useMemo, useState } from 'react'
 import { useI18n } from '../i18n/i18n'
 import { defaultMaxSizeMB, fileTypes, isAccepted, otherTypes, toggleType } from './components/file-types'
+import { CardActions, type ItemEdits, listEdits } from './kit/card-list'
 import { NumberField, setOrDelete, TextField } from './kit/fields'
-import { isRecord, listOf, move, newKey, ownStep } from './kit/keys'
+import { isRecord, listOf, newKey } from './kit/keys'
 import { RuleConditions } from './kit/rule-conditions'
 import { ruleSubjects, type Subject } from './kit/subjects'
 import { Problems } from './problems'
-import type { DraftDefinition, SectionProps } from './section'
+import type { SectionProps } from './section'
 import './sections.css'
 
 type Draft = Partial<DossierComponent> & Record<string, unknown>
@@ -19,15 +20,10 @@ export function ComponentsSection({ definition, change, problems, readOnly }: Se
   const subjects = useMemo(() => ruleSubjects(definition, pick, { withCase: false }), [definition, pick])
   // the component just added opens, whatever the length of the list
   const [added, setAdded] = useState<number | null>(null)
-  const editList = (recipe: (list: Draft[]) => void, label: string, merge = ownStep()) =>
-    change(
-      (d: DraftDefinition) => {
-        if (!Array.isArray(d.components)) d.components = []
-        recipe(d.components as Draft[])
-      },
-      label,
-      merge,
-    )
+  const { editList, itemEdits } = listEdits<Draft>(change, 'components', {
+    move: t('comp.moveLabel'),
+    remove: t('comp.removeLabel'),
+  })
   const add = () => {
     setAdded(components.length)
     editList((list) => {
@@ -57,18 +53,7 @@ export function ComponentsSection({ definition, change, problems, readOnly }: Se
               subjects={subjects}
               problems={problems}
               readOnly={readOnly}
-              edit={(recipe, label, merge) =>
-                editList(
-                  (list) => {
-                    if (!isRecord(list[i])) list[i] = {}
-                    recipe(list[i]!)
-                  },
-                  label,
-                  merge,
-                )
-              }
-              move={(by) => editList((list) => move(list, i, by), t('comp.moveLabel'))}
-              remove={() => editList((list) => list.splice(i, 1), t('comp.removeLabel'))}
+              {...itemEdits(i)}
             />
           </li>
         ))}
@@ -82,7 +67,7 @@ export function ComponentsSection({ definition, change, problems, readOnly }: Se
   )
 }
 
-interface CardProps {
+interface CardProps extends ItemEdits<Draft> {
   index: number
   open: boolean
   count: number
@@ -90,9 +75,6 @@ interface CardProps {
   subjects: Subject[]
   problems: SectionProps['problems']
   readOnly: boolean
-  edit: (recipe: (component: Draft) => void, label: string, merge?: string) => void
-  move: (by: -1 | 1) => void
-  remove: () => void
 }
 
 function ComponentCard({ index, count, open, component, subjects, problems, readOnly, edit, move, remove }: CardProps) {
@@ -304,34 +286,14 @@ function ComponentCard({ index, count, open, component, subjects, problems, read
         />
 
         {!readOnly && (
-          <div className="row sx-actions">
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              disabled={index === 0}
-              onClick={() => move(-1)}
-              aria-label={t('comp.moveUp', { name })}
-            >
-              {t('sx.up')}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              disabled={index === count - 1}
-              onClick={() => move(1)}
-              aria-label={t('comp.moveDown', { name })}
-            >
-              {t('sx.down')}
-            </button>
-            <button
-              type="button"
-              className="button button--danger button--small"
-              aria-label={t('comp.remove', { name })}
-              onClick={() => window.confirm(t('comp.removeConfirm', { name })) && remove()}
-            >
-              {t('common.delete')}
-            </button>
-          </div>
+          <CardActions
+            index={index}
+            count={count}
+            name={name}
+            removeConfirm={t('comp.removeConfirm', { name })}
+            move={move}
+            remove={remove}
+          />
         )}
       </div>
     </details>

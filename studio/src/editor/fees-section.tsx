@@ -3,10 +3,11 @@ import { useI18n } from '../i18n/i18n'
 import { ConstantsEditor } from './fees/constants-editor'
 import { type DraftFee, FeeCard } from './fees/fee-card'
 import { FeeTester } from './fees/fee-tester'
-import { isRecord, listOf, move, newKey, ownStep } from './kit/keys'
+import { listEdits } from './kit/card-list'
+import { isRecord, listOf, newKey } from './kit/keys'
 import { ruleSubjects } from './kit/subjects'
 import { Problems } from './problems'
-import type { DraftDefinition, SectionProps } from './section'
+import type { SectionProps } from './section'
 import './sections.css'
 
 /** Lệ phí: fixed fees and fees computed by a rule, the amounts set by the province, and a tester. */
@@ -14,15 +15,10 @@ export function FeesSection({ definition, change, problems, readOnly }: SectionP
   const { t, pick } = useI18n()
   const fees = listOf<DraftFee>(definition.fees)
   const subjects = useMemo(() => ruleSubjects(definition, pick), [definition, pick])
-  const editList = (recipe: (list: DraftFee[]) => void, label: string, merge = ownStep()) =>
-    change(
-      (d: DraftDefinition) => {
-        if (!Array.isArray(d.fees)) d.fees = []
-        recipe(d.fees as DraftFee[])
-      },
-      label,
-      merge,
-    )
+  const { editList, itemEdits } = listEdits<DraftFee>(change, 'fees', {
+    move: t('fees.moveLabel'),
+    remove: t('fees.removeLabel'),
+  })
   return (
     <section className="sx-section" aria-labelledby="sx-fees-title">
       <h2 id="sx-fees-title">{t('fees.title')}</h2>
@@ -40,18 +36,7 @@ export function FeesSection({ definition, change, problems, readOnly }: SectionP
               subjects={subjects}
               problems={problems}
               readOnly={readOnly}
-              edit={(recipe, label, merge) =>
-                editList(
-                  (list) => {
-                    if (!isRecord(list[i])) list[i] = {}
-                    recipe(list[i]!)
-                  },
-                  label,
-                  merge,
-                )
-              }
-              move={(by) => editList((list) => move(list, i, by), t('fees.moveLabel'))}
-              remove={() => editList((list) => list.splice(i, 1), t('fees.removeLabel'))}
+              {...itemEdits(i)}
             />
           </li>
         ))}

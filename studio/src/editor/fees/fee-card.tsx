@@ -2,6 +2,7 @@ import type { Fee, Issue } from '@motcua/core'
 import { formatVnd } from '@motcua/forms'
 import { useId, useState } from 'react'
 import { useI18n } from '../../i18n/i18n'
+import { CardActions, type ItemEdits } from '../kit/card-list'
 import { NumberField, setOrDelete, TextField } from '../kit/fields'
 import { RuleJson } from '../kit/rule-json'
 import type { Subject } from '../kit/subjects'
@@ -13,7 +14,7 @@ import { FeeTableEditor } from './fee-table-editor'
 export type DraftFee = Partial<Fee> & Record<string, unknown>
 type Mode = 'fixed' | 'table' | 'json'
 
-interface Props {
+interface Props extends ItemEdits<DraftFee> {
   index: number
   count: number
   fee: DraftFee
@@ -21,9 +22,6 @@ interface Props {
   subjects: Subject[]
   problems: Issue[]
   readOnly: boolean
-  edit: (recipe: (fee: DraftFee) => void, label: string, merge?: string) => void
-  move: (by: -1 | 1) => void
-  remove: () => void
 }
 
 /** Stores a table: a plain sum as `amount`, anything else as the `rule`. */
@@ -185,34 +183,14 @@ export function FeeCard({ index, count, fee, definition, subjects, problems, rea
         path={`${path}/note`}
       />
       {!readOnly && (
-        <div className="row sx-actions">
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            disabled={index === 0}
-            aria-label={t('comp.moveUp', { name })}
-            onClick={() => move(-1)}
-          >
-            {t('sx.up')}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            disabled={index === count - 1}
-            aria-label={t('comp.moveDown', { name })}
-            onClick={() => move(1)}
-          >
-            {t('sx.down')}
-          </button>
-          <button
-            type="button"
-            className="button button--danger button--small"
-            aria-label={t('comp.remove', { name })}
-            onClick={() => window.confirm(t('fees.removeConfirm', { name })) && remove()}
-          >
-            {t('common.delete')}
-          </button>
-        </div>
+        <CardActions
+          index={index}
+          count={count}
+          name={name}
+          removeConfirm={t('fees.removeConfirm', { name })}
+          move={move}
+          remove={remove}
+        />
       )}
     </article>
   )
