@@ -1,5 +1,6 @@
 import { type ReactNode, Suspense, useEffect, useState } from 'react'
 import { useMessages } from './i18n'
+import { kitTexts } from './kit-texts'
 import { matchPath } from './match-path'
 import { Link, navigate, useLocation } from './router'
 import { type User, useSession } from './session'
@@ -74,7 +75,7 @@ export function StaffHeader({
   userDetail?: ReactNode
   texts: StaffHeaderTexts
 }) {
-  const { locale, setLocale } = useMessages({ vi: {}, en: {} })
+  const { locale, setLocale } = useMessages(kitTexts)
   const { user, logout } = useSession()
   const { path } = useLocation()
   const current = (to: string) => (path === to || (to !== home && path.startsWith(to)) ? 'page' : undefined)
