@@ -1,0 +1,2 @@
+export type * from './plan.generated'
+export * from './validate-plan'
