@@ -62,8 +62,8 @@ app.post('/api/dossiers', async (c) => {
       returning last_value`
     const receiptCode = `${unit.electronicId}-${yymmdd}-${String(seq!.last_value).padStart(4, '0')}`
     const [dossier] = await tx<{ id: string; receipt_code: string; status: number; submitted_at: Date }[]>`
-      insert into dossiers (id, receipt_code, lookup_pin_hash, procedure_version_id, unit_id, receiving_unit_id, current_unit_id, channel, status, current_step, applicant, form_data, submitted_at, search_text)
-      values (${id}, ${receiptCode}, ${randomBytes(32).toString('hex')}, ${version.id}, ${unit.id}, ${unit.id}, ${unit.id}, 2, 1, ${version.firstStep},
+      insert into dossiers (id, receipt_code, lookup_pin_hash, procedure_version_id, unit_id, filed_unit_id, receiving_unit_id, current_unit_id, channel, status, current_step, applicant, form_data, submitted_at, search_text)
+      values (${id}, ${receiptCode}, ${randomBytes(32).toString('hex')}, ${version.id}, ${unit.id}, ${unit.id}, ${unit.id}, ${unit.id}, 2, 1, ${version.firstStep},
               ${tx.json(body.applicant as postgres.JSONValue)}, ${tx.json(body.formData as postgres.JSONValue)}, ${now},
               ${`${String(body.applicant.fullName).toLowerCase()} ${receiptCode.toLowerCase()}`})
       returning id, receipt_code, status, submitted_at`

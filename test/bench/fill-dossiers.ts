@@ -270,10 +270,10 @@ async function insertRange(
           k > 1 and m % 10 = 3 as paused
         from timed t
       ), inserted as (
-        insert into dossiers (id, receipt_code, lookup_pin_hash, procedure_version_id, unit_id, receiving_unit_id,
-          current_unit_id, channel, status, current_step, "current_role", applicant, form_data, submitted_at,
+        insert into dossiers (id, receipt_code, lookup_pin_hash, procedure_version_id, unit_id, filed_unit_id,
+          receiving_unit_id, current_unit_id, channel, status, current_step, "current_role", applicant, form_data, submitted_at,
           received_at, due_at, paused_at, done_at, returned_at, version, search_text, updated_at)
-        select gen_random_uuid(), code, md5(n::text), version_id, unit_id, unit_id, case when open then unit_id end,
+        select gen_random_uuid(), code, md5(n::text), version_id, unit_id, unit_id, unit_id, case when open then unit_id end,
           (array[2,2,2,2,2,2,2,2,2,2,2,2,1,1,1,1,1,1,1,3])[1 + (m * 3) % 20],
           case when open then (case when paused then 5 else statuses[k] end) else end_status end,
           case when open then keys[k] end, case when open then roles[k] end,

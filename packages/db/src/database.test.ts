@@ -60,6 +60,7 @@ describe.each(drivers)('database on $name', ({ open }) => {
     lookupPinHash: 'x',
     procedureVersionId: versionId,
     unitId,
+    filedUnitId: unitId,
     channel: 2,
     status: 1,
     applicant: { fullName: 'Nguyễn Văn An' },
@@ -99,11 +100,23 @@ describe.each(drivers)('database on $name', ({ open }) => {
     )
   })
 
-  it('refuses a second unit with the same code, an unknown level and an inverted date range', async () => {
+  it('refuses a code or electronic id in use in an overlapping period, an unknown level and an inverted date range', async () => {
     const base = { name: 'X', type: 'Xã', level: 'commune', effectiveFrom: '2019-12-01' }
+    const inUse = { code: '23505', constraint: 'units_in_force_unique' }
     expect(
       await violation(db.insert(units).values({ ...base, code: '06649', electronicId: '000.02.21.H49' })),
-    ).toMatchObject({ code: '23505', constraint: 'units_code_unique' })
+    ).toMatchObject(inUse)
+    expect(
+      await violation(db.insert(units).values({ ...base, code: '99997', electronicId: '000.01.21.H49' })),
+    ).toMatchObject(inUse)
+    // a code is reused once the unit that bore it has ended: 06685 named one ward in 2019 and another after 2025
+    await db.update(units).set({ effectiveTo: '2025-07-01' }).where(eq(units.code, '06649'))
+    await db
+      .insert(units)
+      .values({ ...base, code: '06649', electronicId: '000.99.21.H49', effectiveFrom: '2025-07-01' })
+    expect(
+      await violation(db.update(units).set({ effectiveTo: null }).where(eq(units.electronicId, '000.01.21.H49'))),
+    ).toMatchObject(inUse)
     expect(
       await violation(
         db.insert(units).values({ ...base, code: '99999', electronicId: '000.03.21.H49', level: 'hamlet' }),

@@ -137,7 +137,7 @@ export async function submitDossier(
     )
   const now = input.now ?? new Date()
   const receiving = await receivingUnit(input.units, def, unit, { filedAt, at: now })
-  const unitIds = { unitId: unit.id, receivingUnitId: receiving.id }
+  const unitIds = { unitId: unit.id, filedUnitId: unit.id, receivingUnitId: receiving.id }
 
   const formIssues = procedure.validateForm(input.formData).map((i) => ({ ...i, path: `/formData${i.path}` }))
   if (formIssues.length)

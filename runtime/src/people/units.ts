@@ -1,5 +1,6 @@
 import { type Db, unitLevels, units } from '@motcua/db'
-import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm'
+import { asc, eq } from 'drizzle-orm'
+import { inForceOn } from '../units/in-force'
 import type { AdminScope } from './scope'
 
 /** A unit in the administrators' list: `parentCode` may name a unit outside it (above the caller's part of the tree). */
@@ -20,7 +21,7 @@ export async function administeredUnits(db: Db, scope: AdminScope, day: string):
     .select({ id: units.id, code: units.code, name: units.name, level: units.level, parentId: units.parentId })
     .from(units)
     .innerJoin(unitLevels, eq(unitLevels.code, units.level))
-    .where(and(lte(units.effectiveFrom, day), or(isNull(units.effectiveTo), gt(units.effectiveTo, day))))
+    .where(inForceOn(day))
     .orderBy(asc(unitLevels.tier), asc(units.level), asc(units.code))
   const codeOf = new Map(rows.map((u) => [u.id, u.code]))
   const listed = rows.filter((u) => scope.all || scope.unitIds.has(u.id))

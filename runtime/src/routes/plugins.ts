@@ -6,7 +6,6 @@ import {
   type PluginSettingRecord,
   pluginSettingChanges,
   pluginSettings,
-  units,
   withTransaction,
 } from '@motcua/db'
 import type { PluginRequest } from '@motcua/plugin-sdk'
@@ -52,7 +51,7 @@ const unknownPlugin = (slug: string) =>
 
 async function administeredUnit(c: Context<AppEnv>) {
   const code = c.req.param('unitCode')!
-  const [unit] = await c.var.database.db.select().from(units).where(eq(units.code, code))
+  const unit = await c.var.units.byCode(code)
   if (!unit) throw new DomainError('NOT_FOUND', { vi: `Không tìm thấy đơn vị ${code}.`, en: `No unit ${code}.` })
   if (!(await holdsRoleOver(c.var.units, requirePrincipal(c), [...ADMIN_ROLES], unit.id))) throw forbidden()
   return unit

@@ -1,11 +1,12 @@
 import { DomainError, matchesQuery } from '@motcua/core'
 import { unitLevels, units } from '@motcua/db'
-import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import type { Operation } from '../http/openapi'
 import { queryParams } from '../http/query'
+import { inForceOn } from '../units/in-force'
 
 const parent = alias(units, 'parent')
 
@@ -66,8 +67,7 @@ export const unitsRoutes = new Hono<AppEnv>().get('/api/units', async (c) => {
     .leftJoin(parent, eq(parent.id, units.parentId))
     .where(
       and(
-        lte(units.effectiveFrom, at),
-        or(isNull(units.effectiveTo), gt(units.effectiveTo, at)),
+        inForceOn(at),
         level ? eq(units.level, level) : undefined,
         parentCode ? eq(parent.code, parentCode) : undefined,
       ),

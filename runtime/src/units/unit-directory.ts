@@ -1,5 +1,6 @@
-import type { ResolvedCalendar } from '@motcua/core'
+import { type ResolvedCalendar, vietnamDate } from '@motcua/core'
 import { type Database, type Db, units } from '@motcua/db'
+import { desc } from 'drizzle-orm'
 import { loadCalendars, type UnitCalendar } from '../calendar'
 
 export type UnitRow = typeof units.$inferSelect
@@ -8,7 +9,11 @@ export type UnitRow = typeof units.$inferSelect
 export const UNITS_CHANNEL = 'motcua_units_changed'
 
 export interface UnitDirectory {
-  byCode(code: string): Promise<UnitRow | undefined>
+  /**
+   * The unit bearing `code` on `day` (YYYY-MM-DD, Vietnam time; default today): codes are reused from one period to
+   * the next. With no unit bearing it that day, the last one that did (an ended unit keeps answering to its code).
+   */
+  byCode(code: string, day?: string): Promise<UnitRow | undefined>
   byId(id: string): Promise<UnitRow | undefined>
   /** The unit, then every unit above it (commune → district → province). */
   lineage(id: string): Promise<string[]>
@@ -28,12 +33,17 @@ export interface UnitDirectory {
  * with a reorganisation or a new year's schedule, which must `pg_notify` UNITS_CHANNEL so that every process reloads.
  */
 export async function createUnitDirectory(database: Database): Promise<UnitDirectory> {
-  let cached: Promise<{ byCode: Map<string, UnitRow>; byId: Map<string, UnitRow> }> | undefined
+  let cached: Promise<{ byCode: Map<string, UnitRow[]>; byId: Map<string, UnitRow> }> | undefined
   const load = (db: Db) =>
     (cached ??= db
       .select()
       .from(units)
-      .then((rows) => ({ byCode: new Map(rows.map((u) => [u.code, u])), byId: new Map(rows.map((u) => [u.id, u])) }))
+      .orderBy(desc(units.effectiveFrom))
+      .then((rows) => {
+        const byCode = new Map<string, UnitRow[]>()
+        for (const u of rows) byCode.set(u.code, [...(byCode.get(u.code) ?? []), u])
+        return { byCode, byId: new Map(rows.map((u) => [u.id, u])) }
+      })
       .catch((error: unknown) => {
         cached = undefined
         throw error
@@ -57,7 +67,10 @@ export async function createUnitDirectory(database: Database): Promise<UnitDirec
     return calendar
   }
   return {
-    byCode: async (code) => (await load(database.db)).byCode.get(code),
+    async byCode(code, day = vietnamDate(new Date())) {
+      const bearers = (await load(database.db)).byCode.get(code) ?? []
+      return bearers.find((u) => u.effectiveFrom <= day && (!u.effectiveTo || day < u.effectiveTo)) ?? bearers[0]
+    },
     byId: async (id) => (await load(database.db)).byId.get(id),
     async lineage(id) {
       const { byId } = await load(database.db)

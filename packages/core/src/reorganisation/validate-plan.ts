@@ -45,7 +45,12 @@ function planIssues(plan: ReorganisationPlan): Issue[] {
   const found: Issue[] = []
   const add = (code: string, path: string, vi: string, en: string) => found.push(issue(code, path, vi, en))
   if (!isRealDay(plan.effectiveDate))
-    add('plan.date', '/effectiveDate', 'Ngày hiệu lực không phải một ngày có thật.', 'The effective date is not a real day.')
+    add(
+      'plan.date',
+      '/effectiveDate',
+      'Ngày hiệu lực không phải một ngày có thật.',
+      'The effective date is not a real day.',
+    )
   if (!plan.name.startsWith(`${plan.effectiveDate}-`))
     add(
       'plan.name',
@@ -100,7 +105,8 @@ function planIssues(plan: ReorganisationPlan): Issue[] {
     }
   }
   for (const [i, change] of plan.changes.entries()) {
-    if ((change.kind === 'rename' || change.kind === 'changeLevel') && !created.has(change.into))
+    const succeeded = change.kind === 'rename' || change.kind === 'changeLevel'
+    if (succeeded && !created.has(change.into))
       add(
         'plan.intoNotCreated',
         `/changes/${i}/into`,
@@ -114,14 +120,15 @@ function planIssues(plan: ReorganisationPlan): Issue[] {
         `${change.dossiersTo} phải là một trong các đơn vị ở “into”.`,
         `${change.dossiersTo} must be one of the units in “into”.`,
       )
-    for (const code of successorCodes(change))
-      if (!created.has(code) && ending.has(code))
-        add(
-          'plan.successorEnds',
-          `/changes/${i}`,
-          `${code} cũng chấm dứt theo kế hoạch này nên không thể nhận hồ sơ, tài khoản của đơn vị khác.`,
-          `${code} ends under this plan too, so it cannot take over another unit's dossiers and accounts.`,
-        )
+    if (!succeeded)
+      for (const code of successorCodes(change))
+        if (!created.has(code) && ending.has(code))
+          add(
+            'plan.successorEnds',
+            `/changes/${i}`,
+            `${code} cũng chấm dứt theo kế hoạch này nên không thể nhận hồ sơ, tài khoản của đơn vị khác.`,
+            `${code} ends under this plan too, so it cannot take over another unit's dossiers and accounts.`,
+          )
   }
   for (const [i, unit] of (plan.create ?? []).entries())
     if (!created.has(unit.parent) && ending.has(unit.parent))

@@ -40,8 +40,15 @@ export const dossiers = pgTable(
     procedureVersionId: uuid('procedure_version_id')
       .notNull()
       .references(() => procedureVersions.id),
-    /** The resolving unit (đơn vị giải quyết): the one that decides, whose procedure offering and calendar count. */
+    /**
+     * The resolving unit (đơn vị giải quyết) now: the one that decides, whose procedure offering and calendar count;
+     * a reorganisation moves an open dossier to the unit that succeeds it.
+     */
     unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** The resolving unit the dossier was filed with, kept through reorganisations: reports by the structure of the time. */
+    filedUnitId: uuid('filed_unit_id')
       .notNull()
       .references(() => units.id),
     /**
@@ -96,6 +103,7 @@ export const dossiers = pgTable(
       .on(sql`coalesce(${t.submittedBy}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),
     index('dossiers_unit_status_idx').on(t.unitId, t.status),
+    index('dossiers_filed_unit_idx').on(t.filedUnitId),
     index('dossiers_applicant_idx').on(t.applicantUserId),
     index('dossiers_due_idx').on(t.dueAt),
     // the register (Sổ theo dõi hồ sơ) is the receiving unit's: its dossiers by reception time

@@ -77,15 +77,23 @@ export const calendarDays = pgTable(
   ],
 )
 
-/** Administrative units: the province, its departments, districts and communes, with effective dates. */
+/**
+ * Administrative units through time: the province, its departments, districts and communes. A row is one unit over
+ * its validity period [effective_from, effective_to), with a stable id; a reorganisation ends rows and begins new ones
+ * (a renamed or moved unit is a new row succeeding the old, see `unitLinks`), so a dossier's unit is named as it was.
+ */
 export const units = pgTable(
   'units',
   {
     id: id(),
-    /** National statistical code (mã đơn vị hành chính) for territorial units; a short code for departments. */
-    code: text('code').notNull().unique(),
-    /** Electronic identifier used in receipt codes (QCVN 102:2016 shape, e.g. 000.00.12.H49). */
-    electronicId: text('electronic_id').notNull().unique(),
+    /**
+     * National statistical code (mã đơn vị hành chính) for territorial units; a short code for departments. Codes are
+     * reused (06685 named one ward in 2019 and another after 2025): unique among units whose periods overlap
+     * (a trigger, migration 0018).
+     */
+    code: text('code').notNull(),
+    /** Electronic identifier used in receipt codes (QCVN 102:2016 shape, e.g. 000.00.12.H49); unique like `code`. */
+    electronicId: text('electronic_id').notNull(),
     name: text('name').notNull(),
     /** Tỉnh, Thành phố, Thị xã, Huyện, Phường, Xã, Thị trấn, Sở, Ban, Trung tâm … */
     type: text('type').notNull(),
@@ -102,6 +110,8 @@ export const units = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    index('units_code_idx').on(t.code, t.effectiveFrom),
+    index('units_electronic_id_idx').on(t.electronicId),
     index('units_parent_idx').on(t.parentId),
     index('units_level_idx').on(t.level),
     check('units_effective_range', sql`${t.effectiveTo} is null or ${t.effectiveTo} > ${t.effectiveFrom}`),
