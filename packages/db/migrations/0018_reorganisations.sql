@@ -3,6 +3,7 @@ CREATE TABLE "reorganisations" (
 	"title" text NOT NULL,
 	"effective_date" date NOT NULL,
 	"plan" jsonb NOT NULL,
+	"versions" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"plan_hash" text NOT NULL,
 	"status" text NOT NULL,
 	"requested_at" timestamp with time zone DEFAULT now() NOT NULL,

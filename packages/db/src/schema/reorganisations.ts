@@ -1,3 +1,4 @@
+import type { ProcedureDefinition } from '@motcua/core'
 import { sql } from 'drizzle-orm'
 import { boolean, check, date, index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
 import { users } from './accounts'
@@ -47,6 +48,8 @@ export const reorganisations = pgTable(
     title: text('title').notNull(),
     effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
     plan: jsonb('plan').notNull(),
+    /** The procedure versions the plan publishes, by procedure code (read from their files when it was taken). */
+    versions: jsonb('versions').$type<Record<string, ProcedureDefinition>>().notNull().default({}),
     /** sha256 of the canonical JSON of `plan`. */
     planHash: text('plan_hash').notNull(),
     status: text('status', { enum: ['scheduled', 'applied'] }).notNull(),
