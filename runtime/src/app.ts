@@ -29,6 +29,7 @@ import { procedureConstantsDocs, procedureConstantsRoutes } from './routes/proce
 import { proceduresDocs, proceduresRoutes } from './routes/procedures'
 import { publishedDocs, publishedRoutes } from './routes/published'
 import { registerDocs, registerRoutes } from './routes/register'
+import { reorganisationDocs, reorganisationRoutes } from './routes/reorganisations'
 import { resultDocs, resultRoutes } from './routes/results'
 import { slipDocs, slipRoutes } from './routes/slips'
 import { studioProceduresDocs, studioProceduresRoutes } from './routes/studio-procedures'
@@ -69,6 +70,8 @@ export interface Services {
   units: UnitDirectory
   /** The procedure library the runtime was started with, which the studio copies from; null = none. */
   proceduresDir?: string | null
+  /** The shipped reorganisation plans (REORGANISATIONS_DIR; default: the repository's `reorganisations/`). */
+  reorganisationsDir?: string
 }
 
 export interface AppEnv {
@@ -116,6 +119,7 @@ export const operations: Operation[] = [
   ...slipDocs,
   ...resultDocs,
   ...registerDocs,
+  ...reorganisationDocs,
   {
     method: 'get',
     path: '/api/openapi.json',
@@ -173,6 +177,7 @@ export function createApp(services: Services) {
   app.route('/', slipRoutes(services.secret))
   app.route('/', resultRoutes)
   app.route('/', registerRoutes)
+  app.route('/', reorganisationRoutes)
   app.route('/', pluginAdminRoutes)
   app.route('/', peopleRoutes)
   app.route('/', calendarRoutes)

@@ -19,6 +19,7 @@ export interface ComposeOptions
     | 'deskDir'
     | 'clock'
     | 'accessLog'
+    | 'reorganisationsDir'
   > {
   /** Seeds the demo accounts with this password on first start. */
   demoPassword?: string
@@ -77,6 +78,7 @@ export async function composeRuntime(database: Database, options: ComposeOptions
           'deskDir',
           'clock',
           'accessLog',
+          'reorganisationsDir',
         ] as const
       )
         .filter((key) => options[key] !== undefined)

@@ -12,6 +12,8 @@ export interface RuntimeConfig {
   proceduresDir?: string
   /** Where the plugin packages are (default: the repository's `plugins/`). */
   pluginsDir?: string
+  /** The shipped reorganisation plans (default: the repository's `reorganisations/`). */
+  reorganisationsDir?: string
   /** The built portal (default: next to the server bundle). */
   webDir?: string
   /** Derives the lookup PINs; default: one generated on first start and kept in the database. */
@@ -47,6 +49,7 @@ export function configFromEnv(env: Record<string, string | undefined>): RuntimeC
   }
   const optional = {
     proceduresDir: text('PROCEDURES_DIR'),
+    reorganisationsDir: text('REORGANISATIONS_DIR'),
     pluginsDir: text('PLUGINS_DIR'),
     webDir: text('WEB_DIR'),
     secretKey: text('SECRET_KEY'),

@@ -8,6 +8,7 @@ import { answerMalformedRequest } from './http/client-error'
 import { log } from './log'
 import { pluginSources } from './plugins/load-plugins'
 import { createOutboxWorker } from './plugins/outbox-worker'
+import { createReorganisationScheduler } from './reorganisations/scheduler'
 
 export interface RunningRuntime {
   url: string
@@ -36,6 +37,9 @@ export async function startRuntime(config: RuntimeConfig): Promise<RunningRuntim
   // consultations past their deadlines: checked every minute (a deadline is a working minute)
   const sweeper = createConsultationSweeper(runtime.services)
   sweeper.start(60_000)
+  // reorganisation plans scheduled for a date: applied at (or, after a stop, on the first check after) midnight
+  const reorganiser = createReorganisationScheduler(runtime.services)
+  reorganiser.start(60_000)
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
   })
@@ -48,6 +52,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<RunningRuntim
       await plugins.close() // a delivery still running fails now and is retried later
       await worker.stop()
       await sweeper.stop()
+      await reorganiser.stop()
       await runtime.close()
       await database.close()
     },

@@ -44,6 +44,13 @@ export const jsonLimits = {
     maxDepth: 64,
     maxNodes: 100_000,
   },
+  // Quảng Ninh's 2025 plan (171 units into 54) is 30 KB
+  plan: {
+    kind: { vi: 'kế hoạch sắp xếp đơn vị', en: 'reorganisation plan' },
+    maxBytes: 1024 * 1024,
+    maxDepth: 16,
+    maxNodes: 100_000,
+  },
   pluginConfig: {
     kind: { vi: 'cấu hình tiện ích', en: 'plugin configuration' },
     maxBytes: 64 * 1024,

@@ -95,6 +95,7 @@ export async function applyPlan(
     effectiveDate: plan.effectiveDate,
     plan,
     planHash: contentHash(plan),
+    versions: Object.fromEntries(loaded.versions),
     requestedBy: actorUserId,
   }
   if (plan.effectiveDate > vietnamDate(now)) {

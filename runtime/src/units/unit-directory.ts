@@ -1,6 +1,6 @@
 import { type ResolvedCalendar, vietnamDate } from '@motcua/core'
-import { type Database, type Db, units } from '@motcua/db'
-import { desc } from 'drizzle-orm'
+import { type Database, type Db, unitLinks, units } from '@motcua/db'
+import { desc, eq } from 'drizzle-orm'
 import { loadCalendars, type UnitCalendar } from '../calendar'
 
 export type UnitRow = typeof units.$inferSelect
@@ -11,13 +11,14 @@ export const UNITS_CHANNEL = 'motcua_units_changed'
 export interface UnitDirectory {
   /**
    * The unit bearing `code` on `day` (YYYY-MM-DD, Vietnam time; default today): codes are reused from one period to
-   * the next. With no unit bearing it that day, the last one that did (an ended unit keeps answering to its code).
+   * the next. When the unit that bore it has ended, the unit that took over its work (a definition naming a merged
+   * department reaches the one it went into); failing that, the last unit that bore it.
    */
   byCode(code: string, day?: string): Promise<UnitRow | undefined>
   byId(id: string): Promise<UnitRow | undefined>
   /** The unit, then every unit above it (commune → district → province). */
   lineage(id: string): Promise<string[]>
-  /** The unit and every unit below it. */
+  /** The unit, every unit below it, and the units whose work it took over in a reorganisation (not their units below). */
   subtree(id: string): Promise<string[]>
   /** The working calendar of a unit (its `calendar_code`, else the default one), resolved once: what deadlines count. */
   calendarOf(id: string): Promise<ResolvedCalendar>
@@ -33,16 +34,34 @@ export interface UnitDirectory {
  * with a reorganisation or a new year's schedule, which must `pg_notify` UNITS_CHANNEL so that every process reloads.
  */
 export async function createUnitDirectory(database: Database): Promise<UnitDirectory> {
-  let cached: Promise<{ byCode: Map<string, UnitRow[]>; byId: Map<string, UnitRow> }> | undefined
+  interface Loaded {
+    byCode: Map<string, UnitRow[]>
+    byId: Map<string, UnitRow>
+    /** predecessor → the successor that took over its work */
+    takenOverBy: Map<string, string>
+    /** successor → the units whose work it took over */
+    tookOver: Map<string, string[]>
+  }
+  let cached: Promise<Loaded> | undefined
   const load = (db: Db) =>
-    (cached ??= db
-      .select()
-      .from(units)
-      .orderBy(desc(units.effectiveFrom))
-      .then((rows) => {
+    (cached ??= Promise.all([
+      db.select().from(units).orderBy(desc(units.effectiveFrom)),
+      db
+        .select({ from: unitLinks.predecessorId, to: unitLinks.successorId })
+        .from(unitLinks)
+        .where(eq(unitLinks.primary, true)),
+    ])
+      .then(([rows, links]) => {
         const byCode = new Map<string, UnitRow[]>()
         for (const u of rows) byCode.set(u.code, [...(byCode.get(u.code) ?? []), u])
-        return { byCode, byId: new Map(rows.map((u) => [u.id, u])) }
+        const tookOver = new Map<string, string[]>()
+        for (const { from, to } of links) tookOver.set(to, [...(tookOver.get(to) ?? []), from])
+        return {
+          byCode,
+          byId: new Map(rows.map((u) => [u.id, u])),
+          takenOverBy: new Map(links.map((l) => [l.from, l.to])),
+          tookOver,
+        }
       })
       .catch((error: unknown) => {
         cached = undefined
@@ -68,8 +87,16 @@ export async function createUnitDirectory(database: Database): Promise<UnitDirec
   }
   return {
     async byCode(code, day = vietnamDate(new Date())) {
-      const bearers = (await load(database.db)).byCode.get(code) ?? []
-      return bearers.find((u) => u.effectiveFrom <= day && (!u.effectiveTo || day < u.effectiveTo)) ?? bearers[0]
+      const { byCode, byId, takenOverBy } = await load(database.db)
+      const bearers = byCode.get(code) ?? []
+      const inForce = (u: UnitRow) => u.effectiveFrom <= day && (!u.effectiveTo || day < u.effectiveTo)
+      const bearer = bearers.find(inForce)
+      if (bearer) return bearer
+      const ended = bearers.find((u) => u.effectiveTo && u.effectiveTo <= day)
+      let successor = ended && byId.get(takenOverBy.get(ended.id) ?? '')
+      for (let hops = 0; successor && !inForce(successor) && hops < 20; hops++)
+        successor = byId.get(takenOverBy.get(successor.id) ?? '')
+      return (successor && inForce(successor) ? successor : undefined) ?? bearers[0]
     },
     byId: async (id) => (await load(database.db)).byId.get(id),
     async lineage(id) {
@@ -80,10 +107,20 @@ export async function createUnitDirectory(database: Database): Promise<UnitDirec
       return lineage
     },
     async subtree(id) {
-      const { byId } = await load(database.db)
+      const { byId, tookOver } = await load(database.db)
+      // a predecessor's own units below are not taken over with it (a district's communes went elsewhere)
       const below = [id]
-      for (let i = 0; i < below.length; i++)
-        for (const u of byId.values()) if (u.parentId === below[i] && !below.includes(u.id)) below.push(u.id)
+      const viaLink = new Set<string>()
+      for (let i = 0; i < below.length; i++) {
+        const at = below[i]!
+        if (!viaLink.has(at))
+          for (const u of byId.values()) if (u.parentId === at && !below.includes(u.id)) below.push(u.id)
+        for (const predecessor of tookOver.get(at) ?? [])
+          if (!below.includes(predecessor)) {
+            below.push(predecessor)
+            viaLink.add(predecessor)
+          }
+      }
       return below
     },
     calendarOf: async (id) => (await unitCalendarOf(id)).working,
