@@ -17,9 +17,14 @@ export const officerUnits = (p: Principal): string[] => [
   ...new Set(p.grants.filter((g) => OFFICER_ROLES.includes(g.role) && g.unitId).map((g) => g.unitId!)),
 ]
 
-/** Whether the caller sees a unit's dossiers: as one of its officers, or as an administrator of it or a unit above. */
+/**
+ * Whether the caller sees a unit's dossiers: as one of its officers, or of the unit that took over its work in a
+ * reorganisation, or as an administrator of it or a unit above.
+ */
 export async function canSee(units: UnitDirectory, p: Principal, unitId: string): Promise<boolean> {
-  return officerUnits(p).includes(unitId) || (await holdsRoleOver(units, p, [...ADMIN_ROLES], unitId))
+  const own = officerUnits(p)
+  if (own.includes(unitId) || (await holdsRoleOver(units, p, [...ADMIN_ROLES], unitId))) return true
+  return own.length > 0 && (await units.successors(unitId)).some((id) => own.includes(id))
 }
 
 /**

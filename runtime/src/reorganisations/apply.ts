@@ -28,7 +28,7 @@ import { type ProcedureRegistry, PUBLISHED_CHANNEL } from '../procedures/registr
 import { UNITS_CHANNEL, type UnitDirectory } from '../units/unit-directory'
 import type { LoadedPlan } from './plan-files'
 import type { ReorganisationReport } from './report'
-import { type Survey, surveyPlan } from './survey'
+import { type Survey, surveyPlan, versionsInForce } from './survey'
 
 export interface ReorganiseServices {
   database: Database
@@ -73,7 +73,7 @@ export async function previewPlan(
   loaded: LoadedPlan,
   now = new Date(),
 ): Promise<ReorganisationReport> {
-  return (await surveyPlan(services.database.db, services.registry, loaded, now)).report
+  return (await surveyPlan(services.database.db, await versionsInForce(services.registry, loaded, now), loaded)).report
 }
 
 /**
@@ -98,8 +98,9 @@ export async function applyPlan(
     versions: Object.fromEntries(loaded.versions),
     requestedBy: actorUserId,
   }
+  const versions = await versionsInForce(services.registry, loaded, now)
   if (plan.effectiveDate > vietnamDate(now)) {
-    const survey = await surveyPlan(services.database.db, services.registry, loaded, now)
+    const survey = await surveyPlan(services.database.db, versions, loaded)
     if (survey.report.problems.length) throw refused(survey.report)
     await services.database.db
       .insert(reorganisations)
@@ -110,7 +111,7 @@ export async function applyPlan(
   const report = await withTransaction(services.database.db, async (tx) => {
     // one reorganisation at a time, on any process
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('motcua_reorganise'))`)
-    const survey = await surveyPlan(tx, services.registry, loaded, now)
+    const survey = await surveyPlan(tx, versions, loaded)
     if (survey.report.problems.length) throw refused(survey.report)
     const done: ReorganisationReport = { ...survey.report, status: 'applied' }
     await tx

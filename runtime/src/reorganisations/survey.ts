@@ -23,7 +23,7 @@ import {
   users,
 } from '@motcua/db'
 import { and, count, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm'
-import type { ProcedureRegistry } from '../procedures/registry'
+import type { ProcedureRegistry, PublishedVersion } from '../procedures/registry'
 import type { UnitRow } from '../units/unit-directory'
 import type { LoadedPlan } from './plan-files'
 import type { ReorganisationReport, UnitBrief } from './report'
@@ -92,15 +92,21 @@ async function chunked<T>(ids: string[], read: (part: string[]) => Promise<T[]>)
 }
 
 /**
- * Reads what `loaded` would do to the database `db` (the registry tells which procedure versions are in force).
- * @example const { report } = await surveyPlan(db, registry, loadPlanFile('reorganisations/2025-07-01-….json'))
+ * The procedure versions in force when a plan takes effect (or now, when it is applied after its date), read before
+ * the survey's transaction: the registry reads outside it, which on PGlite's one connection would wait for it.
  */
-export async function surveyPlan(
-  db: Db,
+export const versionsInForce = (
   registry: ProcedureRegistry,
   loaded: LoadedPlan,
-  now = new Date(),
-): Promise<Survey> {
+  now: Date,
+): Promise<PublishedVersion[]> =>
+  registry.listCurrent(new Date(Math.max(now.getTime(), Date.parse(`${loaded.plan.effectiveDate}T12:00:00+07:00`))))
+
+/**
+ * Reads what `loaded` would do to the database `db`, given the procedure versions in force (`versionsInForce`).
+ * @example const { report } = await surveyPlan(db, await versionsInForce(registry, loaded, now), loaded)
+ */
+export async function surveyPlan(db: Db, inForceVersions: PublishedVersion[], loaded: LoadedPlan): Promise<Survey> {
   const { plan } = loaded
   const date = plan.effectiveDate
   const before = dayBefore(date)
@@ -446,8 +452,7 @@ export async function surveyPlan(
   const levelsAfter = new Set([...goesOn.values(), ...created].map((u) => u.level))
   const endingCodesSet = new Set([...ending.values()].map((e) => e.unit.code))
   const orphaned: ReorganisationReport['procedures']['orphaned'] = []
-  const inForceAt = new Date(Math.max(now.getTime(), Date.parse(`${date}T12:00:00+07:00`)))
-  for (const version of await registry.listCurrent(inForceAt)) {
+  for (const version of inForceVersions) {
     const def: ProcedureDefinition = version.definition
     if (loaded.versions.has(def.code)) continue
     const named = def.units ?? null

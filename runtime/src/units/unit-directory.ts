@@ -18,6 +18,8 @@ export interface UnitDirectory {
   byId(id: string): Promise<UnitRow | undefined>
   /** The unit, then every unit above it (commune → district → province). */
   lineage(id: string): Promise<string[]>
+  /** The units that took over the unit's work, one after another (a ward merged in 2025, then its successor …). */
+  successors(id: string): Promise<string[]>
   /** The unit, every unit below it, and the units whose work it took over in a reorganisation (not their units below). */
   subtree(id: string): Promise<string[]>
   /** The working calendar of a unit (its `calendar_code`, else the default one), resolved once: what deadlines count. */
@@ -105,6 +107,12 @@ export async function createUnitDirectory(database: Database): Promise<UnitDirec
       for (let at: string | null | undefined = id; at && !lineage.includes(at); at = byId.get(at)?.parentId)
         lineage.push(at)
       return lineage
+    },
+    async successors(id) {
+      const { takenOverBy } = await load(database.db)
+      const chain: string[] = []
+      for (let at = takenOverBy.get(id); at && !chain.includes(at); at = takenOverBy.get(at)) chain.push(at)
+      return chain
     },
     async subtree(id) {
       const { byId, tookOver } = await load(database.db)

@@ -132,6 +132,9 @@ export interface Abolish {
   source: SourceRef
 }
 export interface ProcedureVersion {
+  /**
+   * The procedure's code (its national code, e.g. 1.001612, or a local one), as in its definition.
+   */
   code: string
   /**
    * The new version's definition, a path relative to the plan's file (e.g. ../procedures/<code>/2025-07-01.json); its `effective.from` is the plan's date.
