@@ -1,6 +1,7 @@
 import { DomainError } from '@motcua/core'
 import { CliError, type Io, type Lang } from './cli-error'
 import { dueCommand } from './commands/due'
+import { reorganiseCommand } from './commands/reorganise'
 import { typesCommand } from './commands/types'
 import { validateCommand } from './commands/validate'
 
@@ -10,6 +11,7 @@ Commands:
   validate <file|dir>…                  validate procedure definitions (a dir = every **/procedure.json)
   types <file|dir>… --out <dir>         write the TypeScript type of each procedure's form data
   due --received <time> --duration <d>  compute a due time (working days, hours, same day, calendar days)
+  reorganise <list|preview|apply> …     reorganise the administrative units by plans (reorganisations/*.json)
 
 Run "motcua <command> --help" for the options of a command.`
 
@@ -17,6 +19,7 @@ const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
   validate: validateCommand,
   types: typesCommand,
   due: dueCommand,
+  reorganise: reorganiseCommand,
 }
 
 /** The language for error lines, read before the command parses its own options. */
