@@ -1,5 +1,7 @@
+import { vietnamDate } from '@motcua/core'
 import { type Db, units } from '@motcua/db'
 import { loadCalendarData, resolveCalendars, type UnitCalendar } from '../calendar'
+import { inForceOn } from '../units/in-force'
 import type { EditOutcome } from './change-calendar'
 
 /** How many dossiers an edit's answer lists by name (the count is always whole). */
@@ -28,6 +30,7 @@ export async function calendarSummaries(db: Db): Promise<Map<string, CalendarSum
   const unitRows = await db
     .select({ id: units.id, code: units.code, name: units.name, calendarCode: units.calendarCode })
     .from(units)
+    .where(inForceOn(vietnamDate(new Date())))
   const byId = new Map(unitRows.map((u) => [u.id, u]))
   return new Map(
     data.calendars.map((row) => {

@@ -219,6 +219,7 @@ describe.each(testDrivers())('bad input on $name', ({ open }) => {
       version: '1',
       actionKey: 'tiep_nhan',
       unitCode: '193',
+      name: '2020-01-01-hoanh-bo',
       slug: slug!,
       form: '01',
       calendarCode: 'default',

@@ -27,17 +27,29 @@ export interface OfferingChange {
 const problem = (code: string, path: string, vi: string, en: string): Issue => ({ code, path, message: { vi, en } })
 
 /**
- * The units an administrator sees for a procedure: those its definition names (or, without a list, every unit of
- * its level) and those with a setting.
+ * The units in force on `day` an administrator sees for a procedure: those its definition names (or, without a
+ * list, every unit of its level) and those with a setting.
  */
-async function candidates(db: Db, version: PublishedVersion, units: UnitDirectory, settingUnitIds: Iterable<string>) {
+async function candidates(
+  db: Db,
+  version: PublishedVersion,
+  units: UnitDirectory,
+  settingUnitIds: Iterable<string>,
+  day: string,
+) {
   const { definition: d, ownerUnitId } = version
   const all = ownerUnitId
     ? await Promise.all((await units.subtree(ownerUnitId)).map((id) => units.byId(id)))
     : await db.select().from(unitsTable).orderBy(unitsTable.code)
   const named = new Set(d.units ?? [])
   const set = new Set(settingUnitIds)
-  return all.filter((u): u is UnitRow => !!u && ((d.units ? named.has(u.code) : u.level === d.level) || set.has(u.id)))
+  return all.filter(
+    (u): u is UnitRow =>
+      !!u &&
+      u.effectiveFrom <= day &&
+      (!u.effectiveTo || day < u.effectiveTo) &&
+      ((d.units ? named.has(u.code) : u.level === d.level) || set.has(u.id)),
+  )
 }
 
 /**
@@ -53,7 +65,7 @@ export async function offeringView(
   const settings = await services.registry.offerings(version.procedureId)
   const today = vietnamDate(at)
   const rows = []
-  for (const unit of await candidates(services.db, version, services.units, settings.keys())) {
+  for (const unit of await candidates(services.db, version, services.units, settings.keys(), today)) {
     if (!(await holdsRoleOver(services.units, principal, [...ADMIN_ROLES], unit.id))) continue
     const verdict = await offeringAt(version, unit, services, at)
     rows.push({

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { basename, dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve, sep } from 'node:path'
 import {
   DomainError,
   type Issue,
@@ -31,7 +31,7 @@ const invalidPlan = (issues: Issue[], vi = 'Kế hoạch sắp xếp có lỗi: 
 
 /**
  * Checks a plan given as JSON (a file, or an upload in the studio) and reads the procedure versions it names,
- * relative to `dir` (the plan's folder); an upload names none, or only those in the repository's folder.
+ * relative to `dir` (the plans' folder), from the procedure library beside it (`<dir>/../procedures`) and nowhere else.
  * @throws DomainError INVALID_DATA with every problem at its JSON path
  */
 export function loadPlan(input: unknown, dir: string, fileName?: string): LoadedPlan {
@@ -46,10 +46,18 @@ export function loadPlan(input: unknown, dir: string, fileName?: string): Loaded
       message: { vi: `Tên tệp phải là ${plan.name}.json.`, en: `The file must be named ${plan.name}.json.` },
     })
   const versions = new Map<string, ProcedureDefinition>()
+  const library = resolve(dir, '..', 'procedures')
   for (const [i, entry] of (plan.procedures ?? []).entries()) {
     const path = `/procedures/${i}/definition`
     const problem = (vi: string, en: string) => issues.push({ code: 'plan.procedure', path, message: { vi, en } })
     const file = resolve(dir, entry.definition)
+    if (!file.startsWith(`${library}${sep}`)) {
+      problem(
+        `Phiên bản thủ tục phải nằm trong thư viện thủ tục (../procedures/<thư mục>/<ngày>.json).`,
+        'A procedure version must be in the procedure library (../procedures/<folder>/<date>.json).',
+      )
+      continue
+    }
     let json: unknown
     try {
       json = JSON.parse(readFileSync(file, 'utf8'))

@@ -1,4 +1,4 @@
-import { dossierEvents, dossiers, units, userRoles, users } from '@motcua/db'
+import { dossierEvents, dossiers, pluginSettings, units, userRoles, users } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
 import { and, asc, eq, isNotNull } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -138,6 +138,17 @@ describe.each(testDrivers())('the 2019 structure reorganised to 2025 on $name', 
       } else expect(d.unitId).toBe(d.filedUnitId) // an ended dossier stays with (and is reported under) its unit
       expect(unit.effectiveFrom <= day || d.currentStep === null).toBe(true)
     }
+    // one event per moved dossier, and no role left at a unit that ended
+    const events = await runtime.database.db.select().from(dossierEvents).where(eq(dossierEvents.action, 'reorganise'))
+    expect(events.filter((e) => (e.data as { reorganisation: string }).reorganisation === TWO_TIERS)).toHaveLength(
+      preview.dossiers.open,
+    )
+    const leftBehind = await runtime.database.db
+      .select({ id: userRoles.id })
+      .from(userRoles)
+      .innerJoin(units, eq(units.id, userRoles.unitId))
+      .where(isNotNull(units.effectiveTo))
+    expect(leftBehind).toEqual([])
     const birth = after.find((d) => d.receiptCode === codes.birth)!
     expect((await unitOf(birth.unitId)).name).toBe('Phường Cao Xanh')
     const [last] = await runtime.database.db
@@ -227,8 +238,28 @@ describe.each(testDrivers())('the 2019 structure reorganised to 2025 on $name', 
       create: [unit('06652', 'Phường Hà Tu', 2), unit('06658', 'Phường Cao Xanh', 3)],
       changes: [{ kind: 'split', unit: '99001', into: ['06652', '06658'], dossiersTo: '06658', source: 't' }],
     }
+    // the two wards set a plugin differently: the merged ward keeps the first one's, and the preview says so
+    const ward = async (code: string) => (await runtime.units.byCode(code))!.id
+    await runtime.database.db.insert(pluginSettings).values([
+      { unitId: await ward('06652'), pluginSlug: 'thu-nghiem', config: { url: 'https://ha-tu.example' } },
+      { unitId: await ward('06658'), pluginSlug: 'thu-nghiem', config: { url: 'https://cao-xanh.example' } },
+    ])
     now = vn('2025-08-01T08:00:00')
+    const settings = (
+      (await (
+        await admin('POST', '/api/admin/reorganisations/preview', { plan: merge })
+      ).json()) as ReorganisationReport
+    ).settings
+    expect(settings.map((x) => [x.from.code, x.to.code, x.key, x.conflict])).toEqual([
+      ['06652', '99001', 'thu-nghiem', false],
+      ['06658', '99001', 'thu-nghiem', true],
+    ])
     expect((await admin('POST', '/api/admin/reorganisations/apply', { plan: merge })).status).toBe(200)
+    const [kept] = await runtime.database.db
+      .select({ config: pluginSettings.config })
+      .from(pluginSettings)
+      .where(eq(pluginSettings.unitId, await ward('99001')))
+    expect(kept!.config).toEqual({ url: 'https://ha-tu.example' })
     expect((await unitOf((await dossier(codes.haTu)).unitId)).code).toBe('99001')
     now = vn('2025-09-01T08:00:00')
     expect((await admin('POST', '/api/admin/reorganisations/apply', { plan: split })).status).toBe(200)
