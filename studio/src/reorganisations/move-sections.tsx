@@ -111,9 +111,7 @@ export function MoveSections({ report }: { report: ReorganisationReport }) {
                   className={s.conflict ? 'reorg-table__conflict' : undefined}
                 >
                   <td>{words('reorg.settings.kind.', s.kind)}</td>
-                  <td>
-                    <code>{s.key}</code>
-                  </td>
+                  <td>{s.kind === 'unit' ? words('reorg.settings.key.', s.key) : <code>{s.key}</code>}</td>
                   <td>
                     {s.conflict ? (
                       <>

@@ -93,7 +93,8 @@ export function figuresOf(report: ReorganisationReport) {
     created: report.units.created.length,
     openDossiers: report.dossiers.open,
     accounts: report.accounts.length,
-    settings: report.settings.length,
+    // a setting in conflict stays where it is: the unit taking over keeps its own
+    settings: report.settings.filter((s) => !s.conflict).length,
     conflicts: report.settings.filter((s) => s.conflict).length,
     replaced: report.procedures.replaced.length,
     orphaned: report.procedures.orphaned.length,
