@@ -208,6 +208,11 @@ describe.runIf(chromiumAvailable())("the studio's reorganisation plans", () => {
     await dossiers.locator('summary').click()
     await dossiers.getByLabel(/^Lọc trong/).fill('uong bi')
     await shot(page, 'problems-360')
+    // the applied plan's report, its moves stacked as rows (the settings, with a conflict, open by themselves)
+    await page.goto(`${runtime.url}/studio/sap-xep/${HOANH_BO}`)
+    await page.getByTestId('section-dossiers').locator('summary').click()
+    await expect.poll(() => page.getByTestId(`dossiers-${TINH_HUC}`).isVisible()).toBe(true)
+    await shot(page, 'applied-360')
   })
 
   it("is not offered to a ward's administrator, and is refused by the API", async () => {
