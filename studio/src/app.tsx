@@ -11,6 +11,8 @@ import { UnitsPage } from './units/units-page'
 
 // The editor (the form builder with its rjsf preview, the flow diagram) loads only when a draft is opened.
 const EditorPage = lazy(() => import('./editor/editor-page'))
+// The reorganisation plans are for the province's administrators, a few times a decade: loaded when opened.
+const ReorganisationsArea = lazy(() => import('./reorganisations/reorganisations-area'))
 
 function Route({ path }: { path: string }) {
   const { t } = useI18n()
@@ -21,6 +23,8 @@ function Route({ path }: { path: string }) {
   if (matchPath('/studio/nguoi-dung', path)) return <PeoplePage />
   if (matchPath('/studio/don-vi', path)) return <UnitsPage />
   if ((params = matchPath('/studio/don-vi/:code', path))) return <UnitsPage unitCode={params.code!} />
+  if (matchPath('/studio/sap-xep', path)) return <ReorganisationsArea />
+  if ((params = matchPath('/studio/sap-xep/:name', path))) return <ReorganisationsArea name={params.name!} />
   return (
     <div className="narrow">
       <h1>{t('app.notFound')}</h1>

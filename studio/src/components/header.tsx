@@ -1,6 +1,6 @@
 import { StaffHeader, useSession } from '@motcua/web-kit'
 import { useI18n } from '../i18n/i18n'
-import { adminGrants } from '../lib/admin'
+import { adminGrants, isProvinceAdmin } from '../lib/admin'
 
 /** The studio's bar: its areas, who is signed in (and as what), the language and signing out. */
 export function Header() {
@@ -16,6 +16,7 @@ export function Header() {
               { to: '/studio', label: t('nav.procedures') },
               { to: '/studio/nguoi-dung', label: t('nav.people') },
               { to: '/studio/don-vi', label: t('nav.units') },
+              ...(user && isProvinceAdmin(user) ? [{ to: '/studio/sap-xep', label: t('nav.reorganisations') }] : []),
             ]
           : []
       }

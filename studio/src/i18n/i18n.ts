@@ -3,6 +3,7 @@ import { messages as sections } from '../editor/kit/messages'
 import * as editor from '../editor/messages'
 import * as people from '../people/messages'
 import * as procedures from '../procedures/messages'
+import * as reorganisations from '../reorganisations/messages'
 import * as units from '../units/messages'
 import * as common from './common'
 
@@ -14,7 +15,15 @@ const inLanguage = (i: 0 | 1) =>
   >
 
 // One catalogue per area of the studio, so each screen's texts live beside it.
-const vi = { ...common.vi, ...procedures.vi, ...editor.vi, ...inLanguage(0), ...people.vi, ...units.vi }
+const vi = {
+  ...common.vi,
+  ...procedures.vi,
+  ...editor.vi,
+  ...inLanguage(0),
+  ...people.vi,
+  ...units.vi,
+  ...reorganisations.vi,
+}
 const en: Record<MessageKey, string> = {
   ...common.en,
   ...procedures.en,
@@ -22,6 +31,7 @@ const en: Record<MessageKey, string> = {
   ...inLanguage(1),
   ...people.en,
   ...units.en,
+  ...reorganisations.en,
 }
 
 export type MessageKey = keyof typeof vi
