@@ -1,3 +1,4 @@
+import type { ReorganisationReport } from '@motcua/core'
 import { DomainError, successorCodes, vietnamDate } from '@motcua/core'
 import {
   accountChanges,
@@ -27,7 +28,6 @@ import { contentHash, publishVersion } from '../procedures/publish'
 import { type ProcedureRegistry, PUBLISHED_CHANNEL } from '../procedures/registry'
 import { UNITS_CHANNEL, type UnitDirectory } from '../units/unit-directory'
 import type { LoadedPlan } from './plan-files'
-import type { ReorganisationReport } from './report'
 import { type Survey, surveyPlan, versionsInForce } from './survey'
 
 export interface ReorganiseServices {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import type { ReorganisationReport } from '@motcua/core'
 import { DomainError, type Issue } from '@motcua/core'
 import { openDatabase, reorganisations } from '@motcua/db'
 import { eq } from 'drizzle-orm'
@@ -7,7 +8,6 @@ import { composeRuntime } from '../compose'
 import { configFromEnv } from '../config'
 import { applyPlan, previewPlan } from './apply'
 import { defaultReorganisationsDir, loadPlanFile, planFiles } from './plan-files'
-import type { ReorganisationReport } from './report'
 
 /** What the command line gives a command: its output lines and language. */
 export interface CommandIo {

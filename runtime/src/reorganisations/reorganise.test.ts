@@ -1,9 +1,9 @@
+import type { ReorganisationReport } from '@motcua/core'
 import { dossierEvents, dossiers, pluginSettings, units, userRoles, users } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
 import { and, asc, eq, isNotNull } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { asOfficers, libraryProcedure, openTestRuntime, sampleSubmission, type TestRuntime } from '../testing'
-import type { ReorganisationReport } from './report'
 import { applyDuePlans } from './scheduler'
 
 const vn = (local: string) => new Date(`${local}+07:00`)

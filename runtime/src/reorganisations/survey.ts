@@ -1,3 +1,4 @@
+import type { ReorganisationReport, UnitBrief } from '@motcua/core'
 import {
   type Change,
   endingCodes,
@@ -26,7 +27,6 @@ import { and, count, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm'
 import type { ProcedureRegistry, PublishedVersion } from '../procedures/registry'
 import type { UnitRow } from '../units/unit-directory'
 import type { LoadedPlan } from './plan-files'
-import type { ReorganisationReport, UnitBrief } from './report'
 
 /** The day before `day` (YYYY-MM-DD). */
 export const dayBefore = (day: string): string =>

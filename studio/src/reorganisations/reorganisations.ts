@@ -1,36 +1,7 @@
-import { matchesQuery } from '@motcua/core'
-import { api, type Issue } from '@motcua/web-kit'
+import { matchesQuery, type ReorganisationReport, type UnitBrief } from '@motcua/core'
+import { api } from '@motcua/web-kit'
 
-/** A unit as a report names it. */
-export interface UnitBrief {
-  code: string
-  name: string
-}
-
-/**
- * What a plan moves (`ReorganisationReport` of runtime/src/reorganisations/report.ts, the API's answer): the studio
- * does not import the runtime, so the shape is repeated here and must follow it.
- */
-export interface ReorganisationReport {
-  plan: { name: string; title: string; effectiveDate: string }
-  status: 'preview' | 'applied' | 'scheduled'
-  problems: Issue[]
-  warnings: Issue[]
-  units: {
-    ending: { unit: UnitBrief; kind: string; successors: UnitBrief[]; takesOver: UnitBrief }[]
-    created: { unit: UnitBrief; type: string; level: string; parent: UnitBrief }[]
-  }
-  dossiers: { moves: { from: UnitBrief; to: UnitBrief; open: number }[]; open: number; closedKept: number }
-  consultations: number
-  accounts: { username: string; role: string; from: UnitBrief; to: UnitBrief; alreadyThere: boolean }[]
-  settings: { kind: 'plugin' | 'unit' | 'offering'; key: string; from: UnitBrief; to: UnitBrief; conflict: boolean }[]
-  calendars: { calendar: string; from: UnitBrief; to: UnitBrief }[]
-  procedures: {
-    replaced: { code: string; name: string; reason: string; level: string; units: string[] | null }[]
-    owned: { code: string; from: UnitBrief; to: UnitBrief }[]
-    orphaned: { code: string; name: string; level: string; units: string[] | null }[]
-  }
-}
+export type { ReorganisationReport, UnitBrief }
 
 export type PlanStatus = 'scheduled' | 'applied' | null
 

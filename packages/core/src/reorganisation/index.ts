@@ -1,2 +1,3 @@
 export type * from './plan.generated'
+export type * from './report'
 export * from './validate-plan'

@@ -1,4 +1,4 @@
-import type { Issue } from '@motcua/core'
+import type { Issue } from '../errors'
 
 /** A unit as a report names it. */
 export interface UnitBrief {
@@ -6,7 +6,10 @@ export interface UnitBrief {
   name: string
 }
 
-/** What a reorganisation moves, the same whether previewed or applied (then counted as the rows it moved). */
+/**
+ * What a reorganisation moves, the same whether previewed or applied: the runtime's answer to a preview or an apply,
+ * which the studio shows.
+ */
 export interface ReorganisationReport {
   plan: { name: string; title: string; effectiveDate: string }
   /** `preview`: nothing changed yet; `applied`: done in one transaction; `scheduled`: to be applied on its date. */
