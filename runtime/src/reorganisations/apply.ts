@@ -22,7 +22,7 @@ import {
   withTransaction,
 } from '@motcua/db'
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
-import type { PluginHost } from '../plugins/plugin-host'
+import { PLUGIN_SETTINGS_CHANNEL, type PluginHost } from '../plugins/plugin-host'
 import { withoutSecrets } from '../plugins/secrets'
 import { contentHash, publishVersion } from '../procedures/publish'
 import { type ProcedureRegistry, PUBLISHED_CHANNEL } from '../procedures/registry'
@@ -124,10 +124,12 @@ export async function applyPlan(
     await execute(tx, services, survey, { actorUserId, now })
     await tx.execute(sql`select pg_notify(${UNITS_CHANNEL}, ${plan.name})`)
     await tx.execute(sql`select pg_notify(${PUBLISHED_CHANNEL}, ${plan.name})`)
+    await tx.execute(sql`select pg_notify(${PLUGIN_SETTINGS_CHANNEL}, ${plan.name})`)
     return done
   })
   services.units.invalidate()
   services.registry.invalidate()
+  services.plugins?.invalidate()
   return report
 }
 
@@ -232,7 +234,12 @@ async function execute(
   }
   for (const setting of survey.unitSettingMoves) {
     const unitId = to(setting.to)
-    await tx.insert(unitSettings).values({ unitId, fourEyes: setting.fourEyes, updatedAt: now, updatedBy: actorUserId })
+    // a unit that goes on may have a row of its own with the setting inherited (null): the merged unit's fills it
+    const values = { fourEyes: setting.fourEyes, updatedAt: now, updatedBy: actorUserId }
+    await tx
+      .insert(unitSettings)
+      .values({ unitId, ...values })
+      .onConflictDoUpdate({ target: unitSettings.unitId, set: values })
     await tx
       .insert(unitSettingChanges)
       .values({ unitId, at: now, actorUserId, setting: 'fourEyes', before: null, after: setting.fourEyes })

@@ -193,6 +193,25 @@ describe.each(testDrivers())('the 2019 structure reorganised to 2025 on $name', 
     expect((await at('2025-07-01')).find((u) => u.code === '06652')!.name).toBe('Phường Hà Tu')
   })
 
+  it('tells where a unit’s work came from and where it went, with the kind of change and its source', async () => {
+    const history = async (code: string, day: string) =>
+      (await (await runtime.app.request(`/api/units/${code}/history?at=${day}`)).json()) as {
+        unit: { name: string }
+        predecessors: { code: string; name: string; kind: string }[]
+        successors: { code: string; name: string; kind: string; primary: boolean; source: string }[]
+      }
+    const caoXanh = await history('06658', '2025-07-01')
+    expect(caoXanh.unit.name).toBe('Phường Cao Xanh')
+    expect(caoXanh.predecessors.map((p) => [p.code, p.name, p.kind])).toEqual([
+      ['06649', 'Phường Hà Khánh', 'merge'],
+      ['06658', 'Phường Cao Xanh', 'merge'],
+    ])
+    const haKhanh = await history('06649', '2025-06-30')
+    expect(haKhanh.successors).toMatchObject([{ code: '06658', kind: 'merge', primary: true }])
+    expect(haKhanh.successors[0]!.source).toContain('1679/NQ-UBTVQH15')
+    expect((await runtime.app.request('/api/units/06649/history?at=2025-07-01')).status).toBe(404)
+  })
+
   it('refuses to apply a plan twice, changing nothing', async () => {
     const res = await admin('POST', '/api/admin/reorganisations/apply', { name: TWO_TIERS })
     expect(res.status).toBe(409)

@@ -1,5 +1,5 @@
 import { DomainError, matchesQuery } from '@motcua/core'
-import { unitLevels, units } from '@motcua/db'
+import { unitLevels, unitLinks, units } from '@motcua/db'
 import { and, asc, eq } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { Hono } from 'hono'
@@ -26,6 +26,22 @@ const isCalendarDate = (text: string) => {
   return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text
 }
 
+const badDate = () =>
+  new DomainError(
+    'INVALID_DATA',
+    {
+      vi: 'Ngày phải là một ngày có thật, dạng YYYY-MM-DD (ví dụ 2025-07-01).',
+      en: 'The date must be a real day written YYYY-MM-DD.',
+    },
+    [
+      {
+        code: 'format',
+        path: '/query/at',
+        message: { vi: 'Ngày phải có dạng YYYY-MM-DD', en: 'Expected YYYY-MM-DD' },
+      },
+    ],
+  )
+
 function vietnamToday(): string {
   return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)
 }
@@ -36,22 +52,7 @@ function vietnamToday(): string {
  */
 export const unitsRoutes = new Hono<AppEnv>().get('/api/units', async (c) => {
   const at = c.req.query('at') || vietnamToday()
-  if (!isCalendarDate(at)) {
-    throw new DomainError(
-      'INVALID_DATA',
-      {
-        vi: 'Ngày phải là một ngày có thật, dạng YYYY-MM-DD (ví dụ 2025-07-01).',
-        en: 'The date must be a real day written YYYY-MM-DD.',
-      },
-      [
-        {
-          code: 'format',
-          path: '/query/at',
-          message: { vi: 'Ngày phải có dạng YYYY-MM-DD', en: 'Expected YYYY-MM-DD' },
-        },
-      ],
-    )
-  }
+  if (!isCalendarDate(at)) throw badDate()
   const { level, parent: parentCode, q } = unitsQuery.read(c)
   const rows = await c.var.database.db
     .select({
@@ -78,6 +79,59 @@ export const unitsRoutes = new Hono<AppEnv>().get('/api/units', async (c) => {
   return c.json(q ? rows.filter((u) => matchesQuery(u.name, q)) : rows)
 })
 
+const successor = alias(units, 'successor')
+const predecessor = alias(units, 'predecessor')
+
+/**
+ * `GET /api/units/:code/history`: the unit bearing the code on `at` (default today), where its work came from and
+ * where it went, each link with its kind (merge, split, rename, changeLevel, abolish), date and source.
+ */
+unitsRoutes.get('/api/units/:code/history', async (c) => {
+  const at = c.req.query('at') || vietnamToday()
+  if (!isCalendarDate(at)) throw badDate()
+  const code = c.req.param('code')
+  const unit = await c.var.units.byCode(code, at)
+  if (!unit || unit.code !== code)
+    throw new DomainError('NOT_FOUND', {
+      vi: `Ngày ${at} không có đơn vị mã ${code}.`,
+      en: `No unit with code ${code} on ${at}.`,
+    })
+  const { db } = c.var.database
+  const link = {
+    kind: unitLinks.kind,
+    primary: unitLinks.primary,
+    reorganisation: unitLinks.reorganisation,
+    source: unitLinks.source,
+  }
+  const [from, to] = await Promise.all([
+    db
+      .select({ ...link, code: predecessor.code, name: predecessor.name, until: predecessor.effectiveTo })
+      .from(unitLinks)
+      .innerJoin(predecessor, eq(predecessor.id, unitLinks.predecessorId))
+      .where(eq(unitLinks.successorId, unit.id))
+      .orderBy(asc(predecessor.code)),
+    db
+      .select({ ...link, code: successor.code, name: successor.name, from: successor.effectiveFrom })
+      .from(unitLinks)
+      .innerJoin(successor, eq(successor.id, unitLinks.successorId))
+      .where(eq(unitLinks.predecessorId, unit.id))
+      .orderBy(asc(successor.code)),
+  ])
+  c.header('Cache-Control', 'public, max-age=300')
+  return c.json({
+    unit: {
+      code: unit.code,
+      name: unit.name,
+      type: unit.type,
+      level: unit.level,
+      from: unit.effectiveFrom,
+      to: unit.effectiveTo,
+    },
+    predecessors: from,
+    successors: to,
+  })
+})
+
 export const unitsDocs: Operation[] = [
   {
     method: 'get',
@@ -94,6 +148,19 @@ export const unitsDocs: Operation[] = [
     responses: {
       200: '[{code, name, type, level, parentCode, electronicId}] (Cache-Control: public, max-age=300)',
       400: 'a bad parameter, or a date that is not a real day',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/units/:code/history',
+    tag: 'units',
+    summary: 'A unit on a date, the units whose work it took over and those that took over its own',
+    access: 'public',
+    query: [{ name: 'at', description: 'YYYY-MM-DD, default today (Vietnam time)' }],
+    responses: {
+      200: '{unit: {code, name, type, level, from, to}, predecessors: [{code, name, until, kind, primary, reorganisation, source}], successors: [{code, name, from, kind, primary, reorganisation, source}]}',
+      400: 'a date that is not a real day',
+      404: 'no unit bears the code on that date',
     },
   },
 ]

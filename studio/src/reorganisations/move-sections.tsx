@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n/i18n'
 import { type ReorganisationReport, unitText } from './reorganisations'
-import { ReportSection } from './report-section'
+import { ReportSection, ReportTable } from './report-section'
 import { Move, useWords } from './unit-sections'
 
 /** Open dossiers by from → to, accounts, settings (conflicts marked) and calendars. */
@@ -57,34 +57,25 @@ export function MoveSections({ report }: { report: ReorganisationReport }) {
         lead={t('reorg.accounts.lead')}
       >
         {(rows) => (
-          <table className="table reorg-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('reorg.accounts.username')}</th>
-                <th scope="col">{t('reorg.accounts.role')}</th>
-                <th scope="col">{t('reorg.accounts.move')}</th>
+          <ReportTable headers={[t('reorg.accounts.username'), t('reorg.accounts.role'), t('reorg.accounts.move')]}>
+            {rows.map((a) => (
+              <tr key={`${a.username}-${a.role}-${a.from.code}`} data-testid={`account-${a.username}`}>
+                <td>
+                  <strong>{a.username}</strong>
+                </td>
+                <td>{words('role.', a.role)}</td>
+                <td>
+                  <Move from={a.from} to={a.to} />
+                  {a.alreadyThere && (
+                    <>
+                      {' '}
+                      <span className="badge">{t('reorg.accounts.alreadyThere')}</span>
+                    </>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((a) => (
-                <tr key={`${a.username}-${a.role}-${a.from.code}`} data-testid={`account-${a.username}`}>
-                  <td>
-                    <strong>{a.username}</strong>
-                  </td>
-                  <td>{words('role.', a.role)}</td>
-                  <td>
-                    <Move from={a.from} to={a.to} />
-                    {a.alreadyThere && (
-                      <>
-                        {' '}
-                        <span className="badge">{t('reorg.accounts.alreadyThere')}</span>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </ReportTable>
         )}
       </ReportSection>
       <ReportSection
@@ -96,36 +87,27 @@ export function MoveSections({ report }: { report: ReorganisationReport }) {
         open={conflicts > 0}
       >
         {(rows) => (
-          <table className="table reorg-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('reorg.settings.kind')}</th>
-                <th scope="col">{t('reorg.settings.key')}</th>
-                <th scope="col">{t('reorg.settings.outcome')}</th>
+          <ReportTable headers={[t('reorg.settings.kind'), t('reorg.settings.key'), t('reorg.settings.outcome')]}>
+            {rows.map((s) => (
+              <tr
+                key={`${s.kind}-${s.key}-${s.from.code}`}
+                className={s.conflict ? 'reorg-table__conflict' : undefined}
+              >
+                <td>{words('reorg.settings.kind.', s.kind)}</td>
+                <td>{s.kind === 'unit' ? words('reorg.settings.key.', s.key) : <code>{s.key}</code>}</td>
+                <td>
+                  {s.conflict ? (
+                    <>
+                      <span className="badge reorg-badge--warn">{t('reorg.settings.conflictBadge')}</span>{' '}
+                      {t('reorg.settings.conflict', { from: unitText(s.from), to: unitText(s.to) })}
+                    </>
+                  ) : (
+                    t('reorg.settings.moves', { from: unitText(s.from), to: unitText(s.to) })
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((s) => (
-                <tr
-                  key={`${s.kind}-${s.key}-${s.from.code}`}
-                  className={s.conflict ? 'reorg-table__conflict' : undefined}
-                >
-                  <td>{words('reorg.settings.kind.', s.kind)}</td>
-                  <td>{s.kind === 'unit' ? words('reorg.settings.key.', s.key) : <code>{s.key}</code>}</td>
-                  <td>
-                    {s.conflict ? (
-                      <>
-                        <span className="badge reorg-badge--warn">{t('reorg.settings.conflictBadge')}</span>{' '}
-                        {t('reorg.settings.conflict', { from: unitText(s.from), to: unitText(s.to) })}
-                      </>
-                    ) : (
-                      t('reorg.settings.moves', { from: unitText(s.from), to: unitText(s.to) })
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </ReportTable>
         )}
       </ReportSection>
       <ReportSection

@@ -68,3 +68,21 @@ export function ReportSection<T>({
     </details>
   )
 }
+
+/** A report's table: its column headings, then the rows given. */
+export function ReportTable({ headers, children }: { headers: string[]; children: ReactNode }) {
+  return (
+    <table className="table reorg-table">
+      <thead>
+        <tr>
+          {headers.map((header) => (
+            <th key={header} scope="col">
+              {header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  )
+}

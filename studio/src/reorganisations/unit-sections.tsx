@@ -1,6 +1,6 @@
 import { catalogues, type MessageKey, useI18n } from '../i18n/i18n'
 import { type ReorganisationReport, type UnitBrief, unitText } from './reorganisations'
-import { ReportSection } from './report-section'
+import { ReportSection, ReportTable } from './report-section'
 
 /** "from → to", the way every move of the report reads. */
 export function Move({ from, to }: { from: UnitBrief; to: UnitBrief }) {
@@ -34,34 +34,25 @@ export function UnitSections({ report }: { report: ReorganisationReport }) {
         text={(e) => `${unitText(e.unit)} ${unitText(e.takesOver)} ${words('reorg.kind.', e.kind)}`}
       >
         {(rows) => (
-          <table className="table reorg-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('reorg.ending.unit')}</th>
-                <th scope="col">{t('reorg.ending.kind')}</th>
-                <th scope="col">{t('reorg.ending.takesOver')}</th>
+          <ReportTable headers={[t('reorg.ending.unit'), t('reorg.ending.kind'), t('reorg.ending.takesOver')]}>
+            {rows.map((e) => (
+              <tr key={e.unit.code} data-testid={`ending-${e.unit.code}`}>
+                <td>{unitText(e.unit)}</td>
+                <td>
+                  <span className="badge">{words('reorg.kind.', e.kind)}</span>
+                </td>
+                <td>
+                  <span aria-hidden="true">→ </span>
+                  {unitText(e.takesOver)}
+                  {e.successors.length > 1 && (
+                    <div className="muted">
+                      {t('reorg.ending.successors', { units: e.successors.map(unitText).join('; ') })}
+                    </div>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((e) => (
-                <tr key={e.unit.code} data-testid={`ending-${e.unit.code}`}>
-                  <td>{unitText(e.unit)}</td>
-                  <td>
-                    <span className="badge">{words('reorg.kind.', e.kind)}</span>
-                  </td>
-                  <td>
-                    <span aria-hidden="true">→ </span>
-                    {unitText(e.takesOver)}
-                    {e.successors.length > 1 && (
-                      <div className="muted">
-                        {t('reorg.ending.successors', { units: e.successors.map(unitText).join('; ') })}
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </ReportTable>
         )}
       </ReportSection>
       <ReportSection
@@ -71,26 +62,17 @@ export function UnitSections({ report }: { report: ReorganisationReport }) {
         text={(c) => `${unitText(c.unit)} ${c.type} ${unitText(c.parent)}`}
       >
         {(rows) => (
-          <table className="table reorg-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('reorg.created.unit')}</th>
-                <th scope="col">{t('reorg.created.level')}</th>
-                <th scope="col">{t('reorg.created.parent')}</th>
+          <ReportTable headers={[t('reorg.created.unit'), t('reorg.created.level'), t('reorg.created.parent')]}>
+            {rows.map((c) => (
+              <tr key={c.unit.code}>
+                <td>{unitText(c.unit)}</td>
+                <td>
+                  {c.type} · {words('units.level.', c.level)}
+                </td>
+                <td>{unitText(c.parent)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((c) => (
-                <tr key={c.unit.code}>
-                  <td>{unitText(c.unit)}</td>
-                  <td>
-                    {c.type} · {words('units.level.', c.level)}
-                  </td>
-                  <td>{unitText(c.parent)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </ReportTable>
         )}
       </ReportSection>
     </>
