@@ -98,7 +98,9 @@ async function bareApply(url: string, plan: ReorganisationPlan): Promise<number>
         effective_from: date,
       })),
     )} returning id, code`
-    await tx`update bare_move m set new = c.id from (select * from json_to_recordset(${JSON.stringify(created)}) as x(id uuid, code text)) c where c.code = m.to_code`
+    await tx`update bare_move m set new = c.id
+      from unnest(${created.map((u) => u.id)}::uuid[], ${created.map((u) => u.code)}::text[]) as c(id, code)
+      where c.code = m.to_code`
     await tx`insert into dossier_events (dossier_id, seq, action, from_step, to_step, from_status, to_status, data)
       select d.id, (select max(seq) + 1 from dossier_events e where e.dossier_id = d.id), 'reorganise',
         d.current_step, d.current_step, d.status, d.status, '{}'::jsonb

@@ -194,26 +194,39 @@ async function execute(
       .set({ unitId: to(code) })
       .where(eq(consultations.id, id))
 
-  for (const role of survey.roleMoves) {
-    const [old] = await tx.select().from(userRoles).where(eq(userRoles.id, role.id))
-    if (!old) throw changedMeanwhile()
-    if (role.alreadyThere) await tx.delete(userRoles).where(eq(userRoles.id, role.id))
-    else
-      await tx
-        .update(userRoles)
-        .set({ unitId: to(role.to) })
-        .where(eq(userRoles.id, role.id))
-    await tx.insert(accountChanges).values({
-      userId: role.userId,
-      at: now,
-      actorUserId,
-      kind: 'grants',
-      detail: {
-        reorganisation: plan.name,
-        before: [{ role: role.role, unitId: old.unitId }],
-        after: [{ role: role.role, unitId: to(role.to) }],
-      },
-    })
+  // roles: a role the user already holds at the unit taking over goes; the others move; each audited
+  for (const part of chunks(survey.roleMoves)) {
+    const gone = part.filter((r) => r.alreadyThere).map((r) => r.id)
+    const moving = part.filter((r) => !r.alreadyThere)
+    const deleted = gone.length
+      ? await tx.delete(userRoles).where(inArray(userRoles.id, gone)).returning({ id: userRoles.id })
+      : []
+    const rows = sql.join(
+      moving.map((r) => sql`(${r.id}::uuid, ${r.from}::uuid, ${to(r.to)}::uuid)`),
+      sql`, `,
+    )
+    const moved = moving.length
+      ? await tx
+          .update(userRoles)
+          .set({ unitId: sql`m.to_unit` })
+          .from(sql`(values ${rows}) as m(id, from_unit, to_unit)`)
+          .where(and(sql`${userRoles.id} = m.id`, sql`${userRoles.unitId} = m.from_unit`))
+          .returning({ id: userRoles.id })
+      : []
+    if (deleted.length + moved.length !== part.length) throw changedMeanwhile()
+    await tx.insert(accountChanges).values(
+      part.map((role) => ({
+        userId: role.userId,
+        at: now,
+        actorUserId,
+        kind: 'grants',
+        detail: {
+          reorganisation: plan.name,
+          before: [{ role: role.role, unitId: role.from }],
+          after: [{ role: role.role, unitId: to(role.to) }],
+        },
+      })),
+    )
   }
 
   for (const setting of survey.pluginMoves) {
@@ -297,15 +310,29 @@ async function moveDossiers(tx: Db, survey: Survey, to: (code: string) => string
       ).map((e) => [e.dossierId, e]),
     )
     const events: (typeof dossierEvents.$inferInsert)[] = []
-    for (const d of part) {
-      const unitId = d.unitTo ? to(d.unitTo) : d.unitId
-      const currentUnitId = d.currentTo ? to(d.currentTo) : d.currentUnitId
-      const [moved] = await tx
-        .update(dossiers)
-        .set({ unitId, currentUnitId, version: d.version + 1, updatedAt: now })
-        .where(and(eq(dossiers.id, d.id), eq(dossiers.version, d.version)))
-        .returning({ id: dossiers.id })
-      if (!moved) throw changedMeanwhile()
+    const targets = part.map((d) => ({
+      ...d,
+      newUnitId: d.unitTo ? to(d.unitTo) : d.unitId,
+      newCurrentUnitId: d.currentTo ? to(d.currentTo) : d.currentUnitId,
+    }))
+    // one statement a chunk, each row on its version: a dossier changed meanwhile undoes it all
+    const rows = sql.join(
+      targets.map((d) => sql`(${d.id}::uuid, ${d.version}::int, ${d.newUnitId}::uuid, ${d.newCurrentUnitId}::uuid)`),
+      sql`, `,
+    )
+    const moved = await tx
+      .update(dossiers)
+      .set({
+        unitId: sql`m.unit_id`,
+        currentUnitId: sql`m.current_unit_id`,
+        version: sql`${dossiers.version} + 1`,
+        updatedAt: now,
+      })
+      .from(sql`(values ${rows}) as m(id, version, unit_id, current_unit_id)`)
+      .where(and(sql`${dossiers.id} = m.id`, sql`${dossiers.version} = m.version`))
+      .returning({ id: dossiers.id })
+    if (moved.length !== part.length) throw changedMeanwhile()
+    for (const { newUnitId: unitId, newCurrentUnitId: currentUnitId, ...d } of targets) {
       const from = survey.ending.get(d.currentTo ? d.currentUnitId! : d.unitId)!.unit
       const target = (d.currentTo ?? d.unitTo)!
       events.push({

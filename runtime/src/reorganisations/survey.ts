@@ -65,7 +65,7 @@ export interface Survey {
   goesOn: Map<string, UnitRow>
   dossierMoves: DossierMove[]
   consultationMoves: { id: string; to: string }[]
-  roleMoves: { id: string; userId: string; role: string; to: string; alreadyThere: boolean }[]
+  roleMoves: { id: string; userId: string; role: string; from: string; to: string; alreadyThere: boolean }[]
   pluginMoves: { unitId: string; slug: string; enabled: boolean; config: Record<string, unknown>; to: string }[]
   unitSettingMoves: { unitId: string; fourEyes: boolean | null; to: string }[]
   offeringMoves: {
