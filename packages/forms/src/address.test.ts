@@ -35,4 +35,21 @@ describe('addresses over the real units', () => {
     })
     expect(parseAddress('12 Hàng Bài, Hà Nội', districts, communes)).toEqual({ detail: '12 Hàng Bài, Hà Nội' })
   })
+
+  it('reads and writes an address of a two-tier province (no districts since 1/7/2025)', () => {
+    const wards = () => [{ name: 'Phường Cao Xanh' }, { name: 'Đặc khu Vân Đồn' }]
+    expect(composeAddress('Số 3, tổ 7', 'Phường Cao Xanh')).toBe('Số 3, tổ 7, Phường Cao Xanh, Tỉnh Quảng Ninh')
+    expect(parseAddress('Số 3, tổ 7, Phường Cao Xanh, Tỉnh Quảng Ninh', [], wards)).toEqual({
+      detail: 'Số 3, tổ 7',
+      commune: 'Phường Cao Xanh',
+    })
+    expect(parseAddress('Đặc khu Vân Đồn, Tỉnh Quảng Ninh', [], wards)).toEqual({
+      detail: '',
+      commune: 'Đặc khu Vân Đồn',
+    })
+    // a 2019 address names a district that is no more: it stays as written
+    expect(parseAddress('Số 12, Phường Hà Khánh, Thành phố Hạ Long, Tỉnh Quảng Ninh', [], wards)).toEqual({
+      detail: 'Số 12, Phường Hà Khánh, Thành phố Hạ Long, Tỉnh Quảng Ninh',
+    })
+  })
 })

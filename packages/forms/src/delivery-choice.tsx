@@ -161,7 +161,13 @@ export function DeliveryChoice({
             invalid={!!errors.unitCode}
             describedBy={errors.unitCode ? 'delivery-unit-error' : undefined}
             {...(locale === 'en'
-              ? { labels: { district: 'District, town or city', commune: 'Commune, ward or township' } }
+              ? {
+                  labels: {
+                    district: 'District, town or city',
+                    commune: 'Commune, ward or township',
+                    communeOnly: 'Commune, ward or special zone',
+                  },
+                }
               : {})}
             onChange={({ district, commune }) => onChange({ ...value, district, commune })}
           />

@@ -180,7 +180,12 @@ describe.each(testDrivers())('the 2019 structure reorganised to 2025 on $name', 
   it('still finds an old receipt code for the citizen, with the unit it was filed with', async () => {
     const res = await runtime.app.request(`/api/track/${codes.refused}`)
     expect(res.status).toBe(200)
-    expect(JSON.stringify(await res.json())).toContain('Phường Hà Khánh')
+    const tracked = (await res.json()) as { timeline: { action: string; actionName: { vi: string } }[] }
+    expect(JSON.stringify(tracked)).toContain('Phường Hà Khánh')
+    const birth = (await (await runtime.app.request(`/api/track/${codes.birth}`)).json()) as typeof tracked
+    expect(birth.timeline.find((e) => e.action === 'reorganise')).toMatchObject({
+      actionName: { vi: 'Chuyển sang Phường Cao Xanh giải quyết do sắp xếp đơn vị hành chính' },
+    })
   })
 
   it('answers the structure of any date, the reused codes naming each period’s unit', async () => {

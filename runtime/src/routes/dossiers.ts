@@ -63,6 +63,12 @@ const actionNames: Record<string, { vi: string; en: string }> = {
 const actionName = (action: string, data: unknown) => {
   const hand = handUnits({ action, data })
   if (hand) return handLabel(hand.action, hand.toUnit.name)
+  const moved = action === 'reorganise' ? (data as { toUnit?: { name?: unknown } } | null)?.toUnit?.name : undefined
+  if (typeof moved === 'string')
+    return {
+      vi: `Chuyển sang ${moved} giải quyết do sắp xếp đơn vị hành chính`,
+      en: `Moved to ${moved}, which took over after an administrative reorganisation`,
+    }
   const label = (data as { label?: unknown } | null)?.label
   return actionNames[action] ?? (typeof label === 'string' ? { vi: label, en: action } : { vi: action, en: action })
 }

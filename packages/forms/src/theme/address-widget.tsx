@@ -26,7 +26,13 @@ export function AddressWidget(props: WidgetProps) {
       .then(async (districts) => {
         const first = parseAddress(text, districts)
         const d = districts.find((x) => x.name === first.district)
-        const communes = d ? await loadUnits({ parent: d.code }, unitsUrl) : []
+        // a two-tier province has no districts: its communes are one list
+        const communes =
+          districts.length === 0
+            ? await loadUnits({ level: 'commune' }, unitsUrl)
+            : d
+              ? await loadUnits({ parent: d.code }, unitsUrl)
+              : []
         const full = parseAddress(text, districts, () => communes)
         if (!live) return
         setDistrict(d)
@@ -59,6 +65,7 @@ export function AddressWidget(props: WidgetProps) {
             ? {
                 district: 'District',
                 commune: 'Commune or ward',
+                communeOnly: 'Commune, ward or special zone',
                 choose: '— Choose —',
                 loading: 'Loading…',
                 failed: 'Could not load the units. Please try again.',

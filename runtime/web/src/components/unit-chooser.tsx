@@ -53,6 +53,7 @@ export function UnitChooser({
       ? {
           district: 'District, town or city',
           commune: 'Commune, ward or township',
+          communeOnly: 'Commune, ward or special zone',
           choose: '— Choose —',
           loading: 'Loading…',
           failed: 'Could not load the units. Please try again.',

@@ -49,8 +49,9 @@ export function HomePage() {
   }, [unit])
   const loadUnits = () => {
     if (units) return
+    // the departments and the districts; in a two-tier province (no districts since 1/7/2025), the communes
     Promise.all([api<Unit[]>('/api/units?level=department'), api<Unit[]>('/api/units?level=district')]).then(
-      ([d, h]) => setUnits([...d, ...h]),
+      async ([d, h]) => setUnits([...d, ...(h.length ? h : await api<Unit[]>('/api/units?level=commune'))]),
       () => setUnits([]),
     )
   }
