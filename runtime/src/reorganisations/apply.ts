@@ -1,5 +1,4 @@
-import type { ReorganisationReport } from '@motcua/core'
-import { DomainError, successorCodes, vietnamDate } from '@motcua/core'
+import { DomainError, type ReorganisationReport, successorCodes, vietnamDate } from '@motcua/core'
 import {
   accountChanges,
   calendars,

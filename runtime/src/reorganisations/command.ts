@@ -1,7 +1,6 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import type { ReorganisationReport } from '@motcua/core'
-import { DomainError, type Issue } from '@motcua/core'
+import { DomainError, type Issue, type ReorganisationReport } from '@motcua/core'
 import { openDatabase, reorganisations } from '@motcua/db'
 import { eq } from 'drizzle-orm'
 import { composeRuntime } from '../compose'
@@ -16,7 +15,7 @@ export interface CommandIo {
   lang: 'vi' | 'en'
 }
 
-export const reorganiseHelp = `Usage: motcua reorganise <list|preview|apply> [plan.json…] [--json] [--lang vi|en]
+const reorganiseHelp = `Usage: motcua reorganise <list|preview|apply> [plan.json…] [--json] [--lang vi|en]
 
 Reorganisations of the administrative units, on the database of DATABASE_URL (PostgreSQL) or DATA_DIR (the
 embedded default, as npm start uses it: stop the server first, PGlite opens a data folder from one process).
@@ -39,7 +38,7 @@ Example (a fresh installation to today's structure):
 const vnDay = (day: string) => day.split('-').reverse().join('/')
 
 /** The report in lines a person reads: what ends, what begins, what moves. */
-export function reportLines(r: ReorganisationReport, lang: 'vi' | 'en'): string[] {
+function reportLines(r: ReorganisationReport, lang: 'vi' | 'en'): string[] {
   const vi = lang === 'vi'
   const head = `${r.plan.name}: ${r.plan.title} (${vi ? 'hiệu lực' : 'effective'} ${vnDay(r.plan.effectiveDate)})`
   const state = {

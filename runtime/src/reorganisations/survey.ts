@@ -29,7 +29,7 @@ import type { UnitRow } from '../units/unit-directory'
 import type { LoadedPlan } from './plan-files'
 
 /** The day before `day` (YYYY-MM-DD). */
-export const dayBefore = (day: string): string =>
+const dayBefore = (day: string): string =>
   new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
 
 const inForce = (u: UnitRow, day: string) => u.effectiveFrom <= day && (!u.effectiveTo || day < u.effectiveTo)
