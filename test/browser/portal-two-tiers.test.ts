@@ -47,6 +47,9 @@ describe.runIf(chromiumAvailable())('the portal in a two-tier province', () => {
     await page.goto(`${served.url}/thu-tuc/1.001612`)
     await expect.poll(() => page.locator('.facts').innerText()).toMatch(/Cấp xã/)
     await page.goto(served.url)
+    const chips = page.locator('.chip')
+    await expect.poll(() => chips.allInnerTexts()).toContain('Cấp xã')
+    expect(await chips.allInnerTexts()).not.toContain('Cấp huyện') // no procedure at a level that is gone
     await page.locator('.filters summary').click()
     await expect.poll(() => page.locator('#unit option').allInnerTexts()).toContain('Đặc khu Vân Đồn')
     expect(await page.locator('#unit option').allInnerTexts()).not.toContain('Thành phố Hạ Long')

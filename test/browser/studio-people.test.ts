@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromiumAvailable, launchPhone, type Phone } from '../support/browser'
 import { type RuntimeProcess, repoRoot, startRuntimeProcess, stopRuntimeProcess } from '../support/runtime-process'
-import { signInToStudio } from '../support/studio'
+import { signInToStudio, signOutOfStudio } from '../support/studio'
 
 // The studio's people and units screens, driven as a province administrator on a desktop and as a ward's
 // administrator on a phone, against the built runtime (a real process on a fresh PGlite folder).
@@ -182,7 +182,7 @@ describe.runIf(chromiumAvailable())("the studio's people and units", () => {
   })
 
   it("keeps a ward's administrator within its ward, on a phone", async () => {
-    await page.getByRole('button', { name: 'Đăng xuất' }).click()
+    await signOutOfStudio(page)
     await page.setViewportSize({ width: 360, height: 740 })
     await signIn(page, runtime.url, 'quantri.06649')
 

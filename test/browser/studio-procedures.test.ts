@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type BrowserSession, chromiumAvailable, launchDesktop } from '../support/browser'
 import { type RuntimeProcess, repoRoot, startRuntimeProcess, stopRuntimeProcess } from '../support/runtime-process'
-import { signInToStudio } from '../support/studio'
+import { signInToStudio, signOutOfStudio } from '../support/studio'
 
 // A province administrator and a commune's administrator in the studio's procedure screens, against the built runtime.
 const shots = join(repoRoot, 'test-artifacts', 'screenshots')
@@ -169,7 +169,7 @@ describe.runIf(chromiumAvailable())("the studio's procedure screens", () => {
     }
     // Hà Khánh publishes under four eyes
     expect((await call(page, '/api/admin/units/06649/settings', 'PUT', { fourEyes: true })).status).toBe(200)
-    await page.getByRole('button', { name: 'Đăng xuất' }).click()
+    await signOutOfStudio(page)
     await signIn(page, runtime.url, 'quantri.06649')
     await rows(page).first().waitFor()
     const codes = await rows(page).locator('td:first-child .muted').allInnerTexts()
@@ -199,7 +199,7 @@ describe.runIf(chromiumAvailable())("the studio's procedure screens", () => {
     expect(browser.errors).toEqual([])
 
     await page.setViewportSize({ width: 1280, height: 800 })
-    await page.getByRole('button', { name: 'Đăng xuất' }).click()
+    await signOutOfStudio(page)
     await signIn(page, runtime.url, 'admin')
     await page.goto(`${runtime.url}/studio/thu-tuc/QN-HK-01`)
     await page.locator('.draft-panel').getByText('Chờ phê duyệt').waitFor()

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromiumAvailable, launchPhone, type Phone } from '../support/browser'
 import { type RuntimeProcess, repoRoot, startRuntimeProcess, stopRuntimeProcess } from '../support/runtime-process'
-import { signInToStudio } from '../support/studio'
+import { signInToStudio, signOutOfStudio } from '../support/studio'
 
 // The studio's reorganisation screens, driven as the province's administrator on a desktop and a phone, and refused
 // to a ward's administrator, against the built runtime (a real process on a fresh PGlite folder: the 2019 structure).
@@ -216,7 +216,7 @@ describe.runIf(chromiumAvailable())("the studio's reorganisation plans", () => {
   })
 
   it("is not offered to a ward's administrator, and is refused by the API", async () => {
-    await page.getByRole('button', { name: 'Đăng xuất' }).click()
+    await signOutOfStudio(page)
     await signIn(page, runtime.url, 'quantri.06649')
     expect(await page.getByRole('link', { name: 'Sắp xếp đơn vị' }).count()).toBe(0)
     await page.goto(`${runtime.url}/studio/sap-xep`)

@@ -10,6 +10,16 @@ export async function signInToStudio(page: Page, url: string, username: string, 
 }
 
 /**
+ * Signs out with the bar's button and waits for the sign-in page: going on at once would load the next page while
+ * the sign-out is still on its way, and that page would ask the server about a session that is ending (a 401).
+ */
+export async function signOutOfStudio(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Đăng xuất' }).click()
+  await page.waitForURL(/\/studio\/dang-nhap/)
+  await page.getByLabel('Tên đăng nhập').waitFor()
+}
+
+/**
  * A draft of a published procedure's version in force, made as the signed-in page would ("Sửa thủ tục"); its id.
  * (No helper function inside the page function: under tsx, keepNames would reach the page as `__name`.)
  */

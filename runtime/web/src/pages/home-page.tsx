@@ -108,17 +108,20 @@ export function HomePage() {
         </form>
         {/* biome-ignore lint/a11y/useSemanticElements: a row of filter chips, named by aria-label; a fieldset would add a frame */}
         <div className="chips" role="group" aria-label={t('procedure.level')}>
-          {['', ...LEVELS].map((value) => (
-            <button
-              key={value || 'all'}
-              type="button"
-              className="chip"
-              aria-pressed={level === value}
-              onClick={() => setLevel(value)}
-            >
-              {value ? t(levelKey(value)!) : t('level.all')}
-            </button>
-          ))}
+          {/* a level no procedure is offered at (no districts in a two-tier province) gets no chip */}
+          {['', ...LEVELS.filter((l) => !all.value || procedures.some((p) => p.level === l) || l === level)].map(
+            (value) => (
+              <button
+                key={value || 'all'}
+                type="button"
+                className="chip"
+                aria-pressed={level === value}
+                onClick={() => setLevel(value)}
+              >
+                {value ? t(levelKey(value)!) : t('level.all')}
+              </button>
+            ),
+          )}
         </div>
         <details
           className="filters"
