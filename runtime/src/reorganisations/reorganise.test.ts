@@ -1,5 +1,5 @@
 import type { ReorganisationReport } from '@motcua/core'
-import { dossierEvents, dossiers, pluginSettings, units, userRoles, users } from '@motcua/db'
+import { consultations, dossierEvents, dossiers, pluginSettings, units, userRoles, users } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
 import { and, asc, eq, isNotNull } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -53,6 +53,12 @@ describe.each(testDrivers())('the 2019 structure reorganised to 2025 on $name', 
     expect((await act('tiepnhan.06649', codes.refused, 'tu_choi', { reason: 'Thiếu giấy chứng sinh' })).status).toBe(
       200,
     )
+    // an investment proposal out for the opinions of three departments, one of which (STNMT) is merged in March
+    codes.investment = await file('chap-thuan-chu-truong-dau-tu', 'SKHDT')
+    expect((await act('tiepnhan.skhdt', codes.investment, 'tiep_nhan')).status).toBe(200)
+    expect((await act('chuyenvien.skhdt', codes.investment, 'gui_lay_y_kien')).status).toBe(200)
+    // a monthly allowance whose later steps are the district's: it would stop there once districts end
+    codes.allowance = await file('tro-cap-xa-hoi-hang-thang', '06649')
     codes.household = await file('dang-ky-thanh-lap-ho-kinh-doanh', '193')
     expect((await act('tiepnhan.193', codes.household, 'tiep_nhan')).status).toBe(200)
   })
@@ -75,6 +81,7 @@ describe.each(testDrivers())('the 2019 structure reorganised to 2025 on $name', 
   it('schedules the departments’ merger for its date and applies it then', async () => {
     const res = await admin('POST', '/api/admin/reorganisations/apply', { name: DEPARTMENTS })
     expect(res.status).toBe(202)
+    expect(((await res.json()) as ReorganisationReport).consultations).toBe(1)
     expect((await dossier(codes.business!)).unitId).toBe((await runtime.units.byCode('SKHDT'))!.id)
     now = vn('2025-03-01T00:01:00')
     expect(await applyDuePlans(runtime, now)).toEqual([DEPARTMENTS])
@@ -85,6 +92,14 @@ describe.each(testDrivers())('the 2019 structure reorganised to 2025 on $name', 
     expect((await runtime.registry.current('2.001610', now))!.definition.units).toEqual(['STC'])
     expect((await runtime.units.byCode('SKHDT', '2025-03-02'))!.code).toBe('STC')
     expect(await applyDuePlans(runtime, now)).toEqual([])
+    // the opinion asked of Sở Tài nguyên và Môi trường is now Sở Nông nghiệp và Môi trường's to give
+    const asked = await runtime.database.db
+      .select({ code: units.code })
+      .from(consultations)
+      .innerJoin(units, eq(units.id, consultations.unitId))
+      .where(eq(consultations.dossierId, (await dossier(codes.investment!)).id))
+    expect(asked.map((a) => a.code).sort()).toEqual(['SNNMT', 'STC', 'SXD'])
+    expect((await unitOf((await dossier(codes.investment!)).unitId)).code).toBe('STC')
   })
 
   it('previews the two-tier reform: open dossiers, accounts, procedures that move level', async () => {
@@ -98,11 +113,17 @@ describe.each(testDrivers())('the 2019 structure reorganised to 2025 on $name', 
     expect(preview.units.created).toHaveLength(54)
     expect(preview.dossiers.moves).toEqual(
       expect.arrayContaining([
-        { from: { code: '06649', name: 'Phường Hà Khánh' }, to: { code: '06658', name: 'Phường Cao Xanh' }, open: 1 },
+        { from: { code: '06649', name: 'Phường Hà Khánh' }, to: { code: '06658', name: 'Phường Cao Xanh' }, open: 2 },
         { from: { code: '193', name: 'Thành phố Hạ Long' }, to: { code: '06688', name: 'Phường Hạ Long' }, open: 1 },
       ]),
     )
     expect(preview.dossiers.closedKept).toBeGreaterThanOrEqual(1)
+    const stuck = preview.warnings.filter((w) => w.code === 'dossier.levelGone')
+    expect(stuck.map((w) => w.message.vi)).toEqual([
+      expect.stringMatching(
+        /^1 hồ sơ đang giải quyết của “.*trợ cấp xã hội.*” \(phiên bản 1\) có bước giao đơn vị cấp huyện phía trên/i,
+      ),
+    ])
     expect(preview.accounts).toContainEqual({
       username: 'tiepnhan.06649',
       role: 'receiving_officer',

@@ -16,6 +16,7 @@ import {
   pluginSettings,
   procedureOfferings,
   procedures,
+  procedureVersions,
   reorganisations,
   unitLevels,
   unitSettings,
@@ -43,6 +44,7 @@ export interface Ending {
 
 export interface DossierMove {
   id: string
+  procedureVersionId: string
   version: number
   status: number
   currentStep: string | null
@@ -128,7 +130,13 @@ export async function surveyPlan(db: Db, inForceVersions: PublishedVersion[], lo
     )
 
   const all = await db.select().from(units)
-  const levels = new Set((await db.select({ code: unitLevels.code }).from(unitLevels)).map((l) => l.code))
+  const levelNames = new Map(
+    (await db.select({ code: unitLevels.code, nameVi: unitLevels.nameVi }).from(unitLevels)).map((l) => [
+      l.code,
+      l.nameVi,
+    ]),
+  )
+  const levels = new Set(levelNames.keys())
   const calendarCodes = new Set((await db.select({ code: calendars.code }).from(calendars)).map((c) => c.code))
   const byCodeBefore = new Map(all.filter((u) => inForce(u, before)).map((u) => [u.code, u]))
   const ending = new Map<string, Ending>()
@@ -237,6 +245,7 @@ export async function surveyPlan(db: Db, inForceVersions: PublishedVersion[], lo
             currentStep: dossiers.currentStep,
             unitId: dossiers.unitId,
             currentUnitId: dossiers.currentUnitId,
+            procedureVersionId: dossiers.procedureVersionId,
             filedCode: units.code,
           })
           .from(dossiers)
@@ -465,6 +474,35 @@ export async function surveyPlan(db: Db, inForceVersions: PublishedVersion[], lo
         message: {
           vi: `${def.name} nêu đơn vị ${named.filter((c) => endingCodesSet.has(c)).join(', ')} sẽ chấm dứt: hồ sơ mới đến đơn vị kế thừa; nên cập nhật thủ tục.`,
           en: `${def.name} names ${named.filter((c) => endingCodesSet.has(c)).join(', ')}, which end: new dossiers go to the successor; update the procedure.`,
+        },
+      })
+  }
+  // open dossiers whose version hands a step to the unit of a level above theirs that no longer exists
+  const versionCounts = new Map<string, number>()
+  for (const d of dossierMoves)
+    versionCounts.set(d.procedureVersionId, (versionCounts.get(d.procedureVersionId) ?? 0) + 1)
+  const pinned = versionCounts.size
+    ? await db
+        .select({
+          id: procedureVersions.id,
+          version: procedureVersions.version,
+          definition: procedureVersions.definition,
+        })
+        .from(procedureVersions)
+        .where(inArray(procedureVersions.id, [...versionCounts.keys()]))
+    : []
+  for (const { id, version, definition } of pinned) {
+    const gone = [...JSON.stringify(definition).matchAll(/"up":"([a-z_]+)"/g)]
+      .map((m) => m[1]!)
+      .filter((level, i, all) => !levelsAfter.has(level) && all.indexOf(level) === i)
+    const named = gone.map((level) => (levelNames.get(level) ?? level).toLocaleLowerCase('vi'))
+    if (gone.length)
+      warnings.push({
+        code: 'dossier.levelGone',
+        path: `/procedures/${definition.code}`,
+        message: {
+          vi: `${versionCounts.get(id)} hồ sơ đang giải quyết của “${definition.name}” (phiên bản ${version}) có bước giao đơn vị ${named.join(', ')} phía trên, cấp không còn sau sắp xếp: hồ sơ sẽ dừng ở bước đó. Hãy giải quyết xong trước ngày hiệu lực.`,
+          en: `${versionCounts.get(id)} open dossiers of “${definition.name}” (version ${version}) have a step for the unit of level ${gone.join(', ')} above them, a level gone after the plan: they will stop there. Finish them before the date.`,
         },
       })
   }
