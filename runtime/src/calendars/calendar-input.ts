@@ -1,4 +1,4 @@
-import { DomainError, type Issue } from '@motcua/core'
+import { DomainError, type Issue, isCalendarDay } from '@motcua/core'
 import type { WeekHours } from '@motcua/db'
 import type { Context } from 'hono'
 import { jsonBody } from '../http/body'
@@ -109,13 +109,9 @@ export const assignBody = jsonBody<{ calendarCode: string; source?: string }>({
 
 const invalidParam = (name: string, vi: string, en: string) =>
   new DomainError('INVALID_DATA', { vi, en }, [{ code: 'format', path: `/path/${name}`, message: { vi, en } }])
-const isRealDate = (date: string) => {
-  const day = new Date(`${date}T00:00:00Z`)
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === date
-}
 export const dateParam = (c: Context) => {
   const date = c.req.param('date')!
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isRealDate(date) || date < '1900' || date > '2201')
+  if (!isCalendarDay(date) || date < '1900' || date > '2201')
     throw invalidParam('date', 'Ngày phải là một ngày có thật, dạng YYYY-MM-DD.', 'Expected a real date YYYY-MM-DD.')
   return date
 }
@@ -128,7 +124,7 @@ export const yearParam = (c: Context) => {
 export const notCalendarDates = (lists: Record<string, DayEntry[]>): Issue[] =>
   Object.entries(lists).flatMap(([key, list]) =>
     list.flatMap((d, i) =>
-      isRealDate(d.date)
+      isCalendarDay(d.date)
         ? []
         : [
             {

@@ -86,13 +86,6 @@ export interface Survey {
 
 const brief = (u: { code: string; name: string }): UnitBrief => ({ code: u.code, name: u.name })
 
-const CHUNK = 5000
-async function chunked<T>(ids: string[], read: (part: string[]) => Promise<T[]>): Promise<T[]> {
-  const all: T[] = []
-  for (let i = 0; i < ids.length; i += CHUNK) all.push(...(await read(ids.slice(i, i + CHUNK))))
-  return all
-}
-
 /**
  * The procedure versions in force when a plan takes effect (or now, when it is applied after its date), read before
  * the survey's transaction: the registry reads outside it, which on PGlite's one connection would wait for it.
@@ -235,44 +228,34 @@ export async function surveyPlan(db: Db, inForceVersions: PublishedVersion[], lo
   const fromBrief = (unitId: string) => brief(ending.get(unitId)!.unit)
 
   // open dossiers: a split sends one filed with a unit bearing one of its parts' codes back there
-  const open = endingIds.length
-    ? await chunked(endingIds, (part) =>
-        db
-          .select({
-            id: dossiers.id,
-            version: dossiers.version,
-            status: dossiers.status,
-            currentStep: dossiers.currentStep,
-            unitId: dossiers.unitId,
-            currentUnitId: dossiers.currentUnitId,
-            procedureVersionId: dossiers.procedureVersionId,
-            filedCode: units.code,
-          })
-          .from(dossiers)
-          .innerJoin(units, eq(units.id, dossiers.filedUnitId))
-          .where(
-            and(
-              isNotNull(dossiers.currentStep),
-              or(inArray(dossiers.unitId, part), inArray(dossiers.currentUnitId, part)),
-            ),
-          ),
-      )
-    : []
-  const seen = new Set<string>()
+  const open = await db
+    .select({
+      id: dossiers.id,
+      version: dossiers.version,
+      status: dossiers.status,
+      currentStep: dossiers.currentStep,
+      unitId: dossiers.unitId,
+      currentUnitId: dossiers.currentUnitId,
+      procedureVersionId: dossiers.procedureVersionId,
+      filedCode: units.code,
+    })
+    .from(dossiers)
+    .innerJoin(units, eq(units.id, dossiers.filedUnitId))
+    .where(
+      and(
+        isNotNull(dossiers.currentStep),
+        or(inArray(dossiers.unitId, endingIds), inArray(dossiers.currentUnitId, endingIds)),
+      ),
+    )
   const successorFor = (unitId: string, filedCode: string) => {
     const { change, takesOver: to } = ending.get(unitId)!
     return change.kind === 'split' && change.into.includes(filedCode) ? filedCode : to
   }
-  const dossierMoves: DossierMove[] = []
-  for (const d of open) {
-    if (seen.has(d.id)) continue
-    seen.add(d.id)
-    dossierMoves.push({
-      ...d,
-      unitTo: ending.has(d.unitId) ? successorFor(d.unitId, d.filedCode) : null,
-      currentTo: d.currentUnitId && ending.has(d.currentUnitId) ? successorFor(d.currentUnitId, d.filedCode) : null,
-    })
-  }
+  const dossierMoves: DossierMove[] = open.map((d) => ({
+    ...d,
+    unitTo: ending.has(d.unitId) ? successorFor(d.unitId, d.filedCode) : null,
+    currentTo: d.currentUnitId && ending.has(d.currentUnitId) ? successorFor(d.currentUnitId, d.filedCode) : null,
+  }))
   const moveCounts = new Map<string, { from: UnitBrief; to: UnitBrief; open: number }>()
   for (const move of dossierMoves) {
     const [fromId, to] = move.currentTo ? [move.currentUnitId!, move.currentTo] : [move.unitId, move.unitTo!]
@@ -281,52 +264,40 @@ export async function surveyPlan(db: Db, inForceVersions: PublishedVersion[], lo
     entry.open++
     moveCounts.set(key, entry)
   }
-  const [closed] = endingIds.length
-    ? await db
-        .select({ n: count() })
-        .from(dossiers)
-        .where(and(isNull(dossiers.currentStep), inArray(dossiers.filedUnitId, endingIds)))
-    : [{ n: 0 }]
+  const [closed] = await db
+    .select({ n: count() })
+    .from(dossiers)
+    .where(and(isNull(dossiers.currentStep), inArray(dossiers.filedUnitId, endingIds)))
 
-  const consultationMoves = endingIds.length
-    ? (
-        await db
-          .select({ id: consultations.id, unitId: consultations.unitId })
-          .from(consultations)
-          .where(
-            and(
-              inArray(consultations.unitId, endingIds),
-              isNull(consultations.answeredAt),
-              isNull(consultations.closedAt),
-            ),
-          )
-      ).map((c) => ({ id: c.id, to: takesOver(c.unitId) }))
-    : []
+  const consultationMoves = (
+    await db
+      .select({ id: consultations.id, unitId: consultations.unitId })
+      .from(consultations)
+      .where(
+        and(inArray(consultations.unitId, endingIds), isNull(consultations.answeredAt), isNull(consultations.closedAt)),
+      )
+  ).map((c) => ({ id: c.id, to: takesOver(c.unitId) }))
 
   // accounts: each role moves to the unit taking over; a role the user already holds there is merged
-  const roles = endingIds.length
-    ? await db
-        .select({
-          id: userRoles.id,
-          userId: userRoles.userId,
-          role: userRoles.role,
-          unitId: userRoles.unitId,
-          username: users.username,
-        })
-        .from(userRoles)
-        .innerJoin(users, eq(users.id, userRoles.userId))
-        .where(inArray(userRoles.unitId, endingIds))
-        .orderBy(users.username, userRoles.role)
-    : []
+  const roles = await db
+    .select({
+      id: userRoles.id,
+      userId: userRoles.userId,
+      role: userRoles.role,
+      unitId: userRoles.unitId,
+      username: users.username,
+    })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(inArray(userRoles.unitId, endingIds))
+    .orderBy(users.username, userRoles.role)
   const goesOnIds = new Map([...goesOn.values()].map((u) => [u.id, u.code]))
   const heldThere = new Set(
     (
       await db
         .select({ userId: userRoles.userId, role: userRoles.role, unitId: userRoles.unitId })
         .from(userRoles)
-        .where(
-          inArray(userRoles.userId, [...new Set(roles.map((r) => r.userId)), '00000000-0000-0000-0000-000000000000']),
-        )
+        .where(inArray(userRoles.userId, [...new Set(roles.map((r) => r.userId))]))
     )
       .filter((r) => r.unitId && goesOnIds.has(r.unitId))
       .map((r) => `${r.userId}/${r.role}/${goesOnIds.get(r.unitId!)}`),
@@ -365,21 +336,18 @@ export async function surveyPlan(db: Db, inForceVersions: PublishedVersion[], lo
     }
     return moved
   }
-  const targetIds = [...goesOn.values()].map((u) => u.id)
   const codeOfId = (id: string) => goesOnIds.get(id)
   const own = async <T extends { unitId: string }>(rows: Promise<T[]>, keyOf: (row: T) => string) =>
     new Set((await rows).filter((r) => codeOfId(r.unitId)).map((r) => `${codeOfId(r.unitId)}/${keyOf(r)}`))
-  const pluginRows = endingIds.length
-    ? await db
-        .select({
-          unitId: pluginSettings.unitId,
-          slug: pluginSettings.pluginSlug,
-          enabled: pluginSettings.enabled,
-          config: pluginSettings.config,
-        })
-        .from(pluginSettings)
-        .where(inArray(pluginSettings.unitId, endingIds))
-    : []
+  const pluginRows = await db
+    .select({
+      unitId: pluginSettings.unitId,
+      slug: pluginSettings.pluginSlug,
+      enabled: pluginSettings.enabled,
+      config: pluginSettings.config,
+    })
+    .from(pluginSettings)
+    .where(inArray(pluginSettings.unitId, endingIds))
   const pluginMoves = claim(
     'plugin',
     pluginRows,
@@ -389,12 +357,10 @@ export async function surveyPlan(db: Db, inForceVersions: PublishedVersion[], lo
       (r) => r.slug,
     ),
   )
-  const unitSettingRows = endingIds.length
-    ? await db
-        .select({ unitId: unitSettings.unitId, fourEyes: unitSettings.fourEyes })
-        .from(unitSettings)
-        .where(and(inArray(unitSettings.unitId, endingIds), isNotNull(unitSettings.fourEyes)))
-    : []
+  const unitSettingRows = await db
+    .select({ unitId: unitSettings.unitId, fourEyes: unitSettings.fourEyes })
+    .from(unitSettings)
+    .where(and(inArray(unitSettings.unitId, endingIds), isNotNull(unitSettings.fourEyes)))
   const unitSettingMoves = claim(
     'unit',
     unitSettingRows,
@@ -404,51 +370,43 @@ export async function surveyPlan(db: Db, inForceVersions: PublishedVersion[], lo
       () => 'fourEyes',
     ),
   )
-  const offeringRows = endingIds.length
-    ? await db
-        .select({
-          procedureId: procedureOfferings.procedureId,
-          code: procedures.code,
-          unitId: procedureOfferings.unitId,
-          offered: procedureOfferings.offered,
-          fromDay: procedureOfferings.from,
-          toDay: procedureOfferings.to,
-        })
-        .from(procedureOfferings)
-        .innerJoin(procedures, eq(procedures.id, procedureOfferings.procedureId))
-        .where(inArray(procedureOfferings.unitId, endingIds))
-    : []
+  const offeringRows = await db
+    .select({
+      procedureId: procedureOfferings.procedureId,
+      code: procedures.code,
+      unitId: procedureOfferings.unitId,
+      offered: procedureOfferings.offered,
+      fromDay: procedureOfferings.from,
+      toDay: procedureOfferings.to,
+    })
+    .from(procedureOfferings)
+    .innerJoin(procedures, eq(procedures.id, procedureOfferings.procedureId))
+    .where(inArray(procedureOfferings.unitId, endingIds))
   const offeringMoves = claim(
     'offering',
     offeringRows,
     (r) => r.code,
     await own(
-      targetIds.length
-        ? db
-            .select({ unitId: procedureOfferings.unitId, code: procedures.code })
-            .from(procedureOfferings)
-            .innerJoin(procedures, eq(procedures.id, procedureOfferings.procedureId))
-        : Promise.resolve([]),
+      db
+        .select({ unitId: procedureOfferings.unitId, code: procedures.code })
+        .from(procedureOfferings)
+        .innerJoin(procedures, eq(procedures.id, procedureOfferings.procedureId)),
       (r) => r.code,
     ),
   )
 
-  const calendarMoves = endingIds.length
-    ? (
-        await db
-          .select({ code: calendars.code, owner: calendars.ownerUnitId })
-          .from(calendars)
-          .where(inArray(calendars.ownerUnitId, endingIds))
-      ).map((c) => ({ code: c.code, to: takesOver(c.owner!), from: c.owner! }))
-    : []
-  const ownerMoves = endingIds.length
-    ? (
-        await db
-          .select({ id: procedures.id, code: procedures.code, owner: procedures.ownerUnitId })
-          .from(procedures)
-          .where(inArray(procedures.ownerUnitId, endingIds))
-      ).map((p) => ({ id: p.id, code: p.code, to: takesOver(p.owner!), from: p.owner! }))
-    : []
+  const calendarMoves = (
+    await db
+      .select({ code: calendars.code, owner: calendars.ownerUnitId })
+      .from(calendars)
+      .where(inArray(calendars.ownerUnitId, endingIds))
+  ).map((c) => ({ code: c.code, to: takesOver(c.owner!), from: c.owner! }))
+  const ownerMoves = (
+    await db
+      .select({ id: procedures.id, code: procedures.code, owner: procedures.ownerUnitId })
+      .from(procedures)
+      .where(inArray(procedures.ownerUnitId, endingIds))
+  ).map((p) => ({ id: p.id, code: p.code, to: takesOver(p.owner!), from: p.owner! }))
 
   // procedures: the plan's new versions, and those in force that no unit will offer after it
   const replaced = [...loaded.versions.entries()].map(([code, def]) => ({
@@ -481,16 +439,14 @@ export async function surveyPlan(db: Db, inForceVersions: PublishedVersion[], lo
   const versionCounts = new Map<string, number>()
   for (const d of dossierMoves)
     versionCounts.set(d.procedureVersionId, (versionCounts.get(d.procedureVersionId) ?? 0) + 1)
-  const pinned = versionCounts.size
-    ? await db
-        .select({
-          id: procedureVersions.id,
-          version: procedureVersions.version,
-          definition: procedureVersions.definition,
-        })
-        .from(procedureVersions)
-        .where(inArray(procedureVersions.id, [...versionCounts.keys()]))
-    : []
+  const pinned = await db
+    .select({
+      id: procedureVersions.id,
+      version: procedureVersions.version,
+      definition: procedureVersions.definition,
+    })
+    .from(procedureVersions)
+    .where(inArray(procedureVersions.id, [...versionCounts.keys()]))
   for (const { id, version, definition } of pinned) {
     const gone = [...JSON.stringify(definition).matchAll(/"up":"([a-z_]+)"/g)]
       .map((m) => m[1]!)

@@ -1,4 +1,4 @@
-import { DomainError, matchesQuery } from '@motcua/core'
+import { DomainError, isCalendarDay, matchesQuery } from '@motcua/core'
 import { unitLevels, unitLinks, units } from '@motcua/db'
 import { and, asc, eq } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
@@ -19,12 +19,6 @@ const unitsQuery = queryParams<{ level?: string; parent?: string; q?: string; at
     at: { type: 'string', pattern: '^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}$' },
   },
 })
-
-/** Whether `YYYY-MM-DD` names a day of the calendar (not 2026-13-45 or 2026-02-30). */
-const isCalendarDate = (text: string) => {
-  const day = new Date(`${text}T00:00:00Z`)
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text
-}
 
 const badDate = () =>
   new DomainError(
@@ -52,7 +46,7 @@ function vietnamToday(): string {
  */
 export const unitsRoutes = new Hono<AppEnv>().get('/api/units', async (c) => {
   const at = c.req.query('at') || vietnamToday()
-  if (!isCalendarDate(at)) throw badDate()
+  if (!isCalendarDay(at)) throw badDate()
   const { level, parent: parentCode, q } = unitsQuery.read(c)
   const rows = await c.var.database.db
     .select({
@@ -88,7 +82,7 @@ const predecessor = alias(units, 'predecessor')
  */
 unitsRoutes.get('/api/units/:code/history', async (c) => {
   const at = c.req.query('at') || vietnamToday()
-  if (!isCalendarDate(at)) throw badDate()
+  if (!isCalendarDay(at)) throw badDate()
   const code = c.req.param('code')
   const unit = await c.var.units.byCode(code, at)
   if (!unit || unit.code !== code)

@@ -3,6 +3,7 @@ import { createAjv } from '../ajv/index'
 import { definitionIssues } from '../definition/definition-issues'
 import { issue } from '../definition/issue'
 import type { Issue } from '../errors'
+import { isCalendarDay } from '../time/local-time'
 import type { Change, ReorganisationPlan } from './plan.generated'
 import planSchema from './plan-schema.json'
 
@@ -35,16 +36,11 @@ export const primarySuccessor = (change: Change): string => {
 export const successorCodes = (change: Change): string[] =>
   change.kind === 'split' ? change.into : [primarySuccessor(change)]
 
-const isRealDay = (text: string) => {
-  const day = new Date(`${text}T00:00:00Z`)
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text
-}
-
 /** The checks that need nothing but the plan: each ending unit once, targets that exist in it, cited sources. */
 function planIssues(plan: ReorganisationPlan): Issue[] {
   const found: Issue[] = []
   const add = (code: string, path: string, vi: string, en: string) => found.push(issue(code, path, vi, en))
-  if (!isRealDay(plan.effectiveDate))
+  if (!isCalendarDay(plan.effectiveDate))
     add(
       'plan.date',
       '/effectiveDate',

@@ -15,6 +15,7 @@ describe('public API', () => {
         'defaultOfficeHours',
         'dueAfterResume',
         'formatDuration',
+        'isCalendarDay',
         'isWorkingTime',
         'lastApologyDay',
         'lunarToSolar',
@@ -30,6 +31,17 @@ describe('public API', () => {
         'workingMinutesBetween',
       ].sort(),
     )
+  })
+
+  it('tells a real day from a date the calendar does not have', () => {
+    expect(['2024-02-29', '2025-07-01'].map(time.isCalendarDay)).toEqual([true, true])
+    expect(['2025-02-29', '2026-13-01', '2025-7-1', '01/07/2025', ''].map(time.isCalendarDay)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ])
   })
 
   it('types: resolve once, then compute', () => {

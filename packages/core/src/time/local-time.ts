@@ -68,3 +68,12 @@ export function instant(at: Date, name: string): number {
  * @example vietnamDate(new Date('2025-04-29T20:00:00Z')) // '2025-04-30'
  */
 export const vietnamDate = (at: Date): string => formatDate(localDay(at.getTime()))
+
+/**
+ * Whether `text` is a day written YYYY-MM-DD that the calendar has (not 2026-13-45 or 2026-02-30).
+ * @example isCalendarDay('2024-02-29') // true
+ */
+export function isCalendarDay(text: string): boolean {
+  const day = new Date(`${text}T00:00:00Z`)
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text
+}
