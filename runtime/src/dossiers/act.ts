@@ -135,6 +135,7 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
         ...next,
         currentRole: roleAtStep(procedure.definition, next),
         currentUnitId: to?.id ?? null,
+        endedAt: next.currentStep === null ? (dossier.endedAt ?? now) : null,
         version: dossier.version + 1,
         updatedAt: now,
       })

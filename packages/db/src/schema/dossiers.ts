@@ -87,6 +87,8 @@ export const dossiers = pgTable(
     pausedAt: at('paused_at'),
     doneAt: at('done_at'),
     returnedAt: at('returned_at'),
+    /** When it ended (`current_step` became null: returned, refused, withdrawn, stopped); statistics count by it. */
+    endedAt: at('ended_at'),
     /** Optimistic concurrency: every change increments it; a stale `expectedVersion` gets 409. */
     version: integer('version').notNull().default(1),
     idempotencyKey: text('idempotency_key'),
@@ -125,6 +127,10 @@ export const dossiers = pgTable(
         t.receivingUnitId,
       )
       .where(sql`${t.currentStep} is not null`),
+    // statistics: the dossiers in progress now (received, no result, not ended) by the unit filed with
+    index('dossiers_in_progress_idx')
+      .on(t.filedUnitId, t.status, t.dueAt, t.pausedAt)
+      .where(sql`${t.doneAt} is null and ${t.endedAt} is null and ${t.receivedAt} is not null`),
     // a whole ID number (CCCD, CMND) typed at the desk: the trigram index is slow on digits, few and common
     index('dossiers_id_number_idx').on(sql`(${t.applicant}->>'idNumber')`),
     // search by name, ID number or code anywhere in the text (LIKE '%…%'), needs the pg_trgm extension
