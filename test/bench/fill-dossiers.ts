@@ -20,7 +20,7 @@ const BUSY_PER_DAY = 60
 const OTHER_PER_DAY = 3
 
 // surnames weighted roughly as in the population (Nguyễn ~38 %, Trần ~11 %, Lê ~9.5 % …)
-const surnames = [
+export const surnames = [
   ...Array(38).fill('Nguyễn'),
   ...Array(11).fill('Trần'),
   ...Array(10).fill('Lê'),
@@ -42,7 +42,7 @@ const surnames = [
   'Mai',
   'Đào',
 ]
-const middles = [
+export const middles = [
   'Văn',
   'Văn',
   'Văn',
@@ -58,7 +58,7 @@ const middles = [
   'Quang',
   'Xuân',
 ]
-const givens = [
+export const givens = [
   'An',
   'Anh',
   'Bình',
