@@ -61,6 +61,8 @@ export interface ProvinceStatistics extends StatView {
   /** Every unit with dossiers in the period or in force at its end, for the list and the drill-down. */
   units: { unit: StatUnit; figures: Figures }[]
   months: MonthPoint[]
+  fields: { field: string; figures: Figures }[]
+  procedures: ProcedureFigures[]
   catalogue: CatalogueSummary
 }
 
