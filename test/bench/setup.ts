@@ -19,16 +19,17 @@ export const stopChild = (child: ChildProcess) =>
     child.kill('SIGTERM')
   })
 
-export function startBare(databaseUrl: string, nodeArgs: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [...nodeArgs, '--conditions=source', '--import', 'tsx', 'test/bench/bare-server.ts'],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
+/** Starts a bare baseline server (`script`, default the submission and tracking one) and resolves once it serves. */
+export function startBare(
+  databaseUrl: string,
+  nodeArgs: string[],
+  script = 'test/bench/bare-server.ts',
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [...nodeArgs, '--conditions=source', '--import', 'tsx', script], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
