@@ -36,7 +36,10 @@ export const FATE = {
   /** Received: asked for a supplement; of those, never supplemented (stopped after 60 days). */
   supplement: 0.07,
   unanswered: 0.15,
-  /** Resolved: early (a day or more before the deadline's day) and late; the rest on time. */
+  /**
+   * Resolved: using 10–80 % of the working time left (`early`), 102–160 % (`late`), the rest 80–100 %; core's
+   * `classify` then judges them (about half early, half on time, 5 % late with these shares).
+   */
   early: 0.62,
   late: 0.05,
 }
