@@ -11,6 +11,8 @@ export const en: Record<MessageKey, string> = {
   'app.loading': 'Loading…',
   'nav.home': 'Home',
   'nav.track': 'Track a dossier',
+  'nav.statistics': 'Statistics',
+  'nav.statisticsFooter': 'Statistics on administrative procedures',
   'nav.mine': 'My dossiers',
   'nav.login': 'Sign in',
   'nav.logout': 'Sign out',

@@ -12,6 +12,8 @@ export const vi = {
   'app.loading': 'Đang tải…',
   'nav.home': 'Trang chủ',
   'nav.track': 'Tra cứu hồ sơ',
+  'nav.statistics': 'Thống kê',
+  'nav.statisticsFooter': 'Thống kê tình hình giải quyết thủ tục hành chính',
   'nav.mine': 'Hồ sơ của tôi',
   'nav.login': 'Đăng nhập',
   'nav.logout': 'Đăng xuất',
