@@ -29,6 +29,8 @@ const COLUMNS: { column: Exclude<Column, 'name'>; label: StatsKey; value: (f: Fi
   { column: 'days', label: 'table.days', value: (f) => f.time.averageDays },
 ]
 
+const FIRST_ROWS = 10
+
 interface FiguresTableProps {
   caption: string
   /** The header over the names ("Đơn vị", "Lĩnh vực", "Thủ tục"). */
@@ -43,7 +45,9 @@ interface FiguresTableProps {
 export function FiguresTable({ caption, nameHeader, extraHeader, rows, filter }: FiguresTableProps) {
   const { t, locale } = useStatsI18n()
   const id = useId()
-  const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'name', descending: false })
+  // the busiest first; a long list shows its first rows until asked for the rest
+  const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'received', descending: true })
+  const [all, setAll] = useState(false)
   const [q, setQ] = useState('')
   const [level, setLevel] = useState('')
   const shown = useMemo(() => {
@@ -144,7 +148,7 @@ export function FiguresTable({ caption, nameHeader, extraHeader, rows, filter }:
               </tr>
             </thead>
             <tbody>
-              {shown.map((r) => (
+              {(all || q.trim() || level ? shown : shown.slice(0, FIRST_ROWS)).map((r) => (
                 <tr key={r.key}>
                   <th scope="row">{r.href ? <Link to={r.href}>{r.name}</Link> : r.name}</th>
                   {extraHeader && <td>{r.extra}</td>}
@@ -158,6 +162,11 @@ export function FiguresTable({ caption, nameHeader, extraHeader, rows, filter }:
             </tbody>
           </table>
         </TableScroll>
+      )}
+      {!all && !q.trim() && !level && shown.length > FIRST_ROWS && (
+        <button type="button" className="button button--secondary" onClick={() => setAll(true)}>
+          {t('table.all', { n: showCount(shown.length, locale) })}
+        </button>
       )}
     </>
   )

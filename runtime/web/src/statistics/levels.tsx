@@ -1,16 +1,17 @@
 import type { ProvinceStatistics } from '@motcua/core'
-import { useI18n } from '../i18n/i18n'
 import { Chart } from './chart'
 import { showCount, showShare } from './format'
 import { useStatsI18n } from './i18n'
 import { ONLINE_2019_H1 } from './seed-2019'
 import { TableScroll } from './table-scroll'
 
-/** A level's name in the reader's language (the portal's catalogue), or the API's name for a level it does not know. */
+const LEVELS = ['province', 'department', 'district', 'commune'] as const
+
+/** A level's name in the reader's language, or the API's name for a level the portal does not know. */
 export function useLevelName() {
-  const { t } = useI18n()
+  const { t } = useStatsI18n()
   return (level: string, fallback: string) =>
-    level === 'province' || level === 'district' || level === 'commune' ? t(`level.${level}`) : fallback
+    (LEVELS as readonly string[]).includes(level) ? t(`level.${level as (typeof LEVELS)[number]}`) : fallback
 }
 
 /** The province by level (departments, districts, communes) and the online share against the first half of 2019. */

@@ -49,6 +49,10 @@ export const vi = {
   'figures.targetMet': 'Đạt chỉ tiêu',
   'figures.targetMissed': 'Chưa đạt chỉ tiêu',
   'figures.none': 'chưa có',
+  'level.province': 'Cấp tỉnh',
+  'level.department': 'Sở, ban, ngành',
+  'level.district': 'Cấp huyện',
+  'level.commune': 'Cấp xã',
   'levels.title': 'Theo cấp hành chính',
   'levels.caption': 'Số liệu theo cấp, {period}',
   'levels.level': 'Cấp',
@@ -90,6 +94,7 @@ export const vi = {
   'table.days': 'Số ngày TB',
   'table.sort': 'Sắp xếp theo {column}',
   'table.scroll': '{caption} (vuốt ngang để xem hết các cột)',
+  'table.all': 'Hiện tất cả {n} dòng',
   'units.title': 'Các cơ quan, đơn vị',
   'units.caption': 'Số liệu từng đơn vị, {period}',
   'units.name': 'Đơn vị',
@@ -122,6 +127,8 @@ export const vi = {
   'report.xlsx': 'Tải bảng Excel (XLSX)',
   'empty.title': 'Chưa có hồ sơ nào trong kỳ này',
   'empty.hint': 'Hãy chọn kỳ khác, ví dụ năm trước, hoặc chuyển sang cách tính khác ở trên.',
+  'empty.own':
+    'Đơn vị chưa có hồ sơ thuộc thẩm quyền của chính mình trong kỳ này; số liệu của các đơn vị trực thuộc ở bảng bên dưới.',
   'error.hint': 'Nếu lỗi vẫn còn, hãy chọn kỳ khác hoặc quay lại sau ít phút.',
   'error.reset': 'Xem kỳ mặc định (từ đầu năm đến nay)',
 }

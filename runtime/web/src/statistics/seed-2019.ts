@@ -7,5 +7,5 @@
 export const ONLINE_2019_H1 = {
   online: 44_800,
   share: 0.31,
-  byLevel: { province: 0.55, district: 0.3, commune: 0.25 } as Record<string, number>,
+  byLevel: { department: 0.55, district: 0.3, commune: 0.25 } as Record<string, number>,
 }

@@ -1,5 +1,5 @@
 import './statistics.css'
-import { type Figures, monthOf, type ProvinceStatistics, type StatUnit, type UnitStatistics } from '@motcua/core'
+import { type Figures, monthOf, type ProvinceStatistics, type UnitStatistics } from '@motcua/core'
 import { ApiError, api, Link, navigate, useAsync, useLocation } from '@motcua/web-kit'
 import type { ReactNode } from 'react'
 import { ErrorBox, Loading } from '../components/loading'
@@ -66,12 +66,15 @@ function Frame<T extends ProvinceStatistics | UnitStatistics>({
         <Loading />
       ) : (
         <div className="stat-body" aria-busy={pending}>
-          {isEmpty(data.figures) && (
-            <div className="notice notice--action">
-              <h2>{t('empty.title')}</h2>
-              <p>{t('empty.hint')}</p>
-            </div>
-          )}
+          {isEmpty(data.figures) &&
+            ('children' in data && data.children.some((c) => !isEmpty(c.figures)) ? (
+              <p className="notice">{t('empty.own')}</p>
+            ) : (
+              <div className="notice notice--action">
+                <h2>{t('empty.title')}</h2>
+                <p>{t('empty.hint')}</p>
+              </div>
+            ))}
           <Headline figures={data.figures} catalogue={data.catalogue} />
           {children(data, period)}
           <ReportLinks code={code} data={data} />
@@ -134,17 +137,9 @@ export function UnitStatisticsPage({ code }: { code: string }) {
   const { query: search } = useLocation()
   const query = readQuery(search)
   return (
-    <Frame<UnitStatistics>
-      code={code}
-      heading={(data) => <UnitHeading unit={data?.unit} ancestors={data?.ancestors ?? []} code={code} query={query} />}
-    >
+    <Frame<UnitStatistics> code={code} heading={(data) => <UnitHeading data={data} code={code} query={query} />}>
       {(data, period) => (
         <>
-          {query.structure === 'now' && data.predecessors.length > 0 && (
-            <p className="notice">
-              {t('unit.predecessors', { names: data.predecessors.map((p) => p.name).join(', ') })}
-            </p>
-          )}
           {!isEmpty(data.figures) && <TrendCharts months={data.months} />}
           {data.children.length > 0 && (
             <UnitsList
@@ -162,18 +157,10 @@ export function UnitStatisticsPage({ code }: { code: string }) {
   )
 }
 
-function UnitHeading({
-  unit,
-  ancestors,
-  code,
-  query,
-}: {
-  unit: StatUnit | undefined
-  ancestors: StatUnit[]
-  code: string
-  query: StatQuery
-}) {
+function UnitHeading({ data, code, query }: { data: UnitStatistics | undefined; code: string; query: StatQuery }) {
   const { t } = useStatsI18n()
+  const unit = data?.unit
+  const ancestors = data?.ancestors ?? []
   const levelName = useLevelName()
   usePageTitle(unit ? `${unit.name} · ${t('stats.title')}` : t('stats.title'))
   return (
@@ -193,6 +180,9 @@ function UnitHeading({
       </nav>
       <h1>{unit?.name ?? t('stats.title')}</h1>
       {unit && <p className="lead">{levelName(unit.level, unit.level)}</p>}
+      {data?.structure === 'now' && data.predecessors.length > 0 && (
+        <p className="notice">{t('unit.predecessors', { names: data.predecessors.map((p) => p.name).join(', ') })}</p>
+      )}
     </>
   )
 }
