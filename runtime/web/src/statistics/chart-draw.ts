@@ -33,12 +33,19 @@ export function drawChart(element: HTMLElement, spec: ChartSpec): () => void {
       ? { type: FixedScaleAxis, ticks: [0, 25, 50, 75, 100], low: 0, high: 100 }
       : { onlyInteger: true }),
   }
-  const common = { height: '13rem', chartPadding: { top: 12, right: 8, bottom: 0, left: 0 }, axisY }
+  // On a narrow chart with many months, every second (third, …) month is labelled, so labels never overlap.
+  const longest = Math.max(1, ...spec.labels.map((l) => l.length))
+  const room = Math.max(1, Math.floor((element.clientWidth - axisY.offset) / (longest * 7 + 8)))
+  const step = Math.ceil(spec.labels.length / room)
+  const axisX = {
+    showGrid: false,
+    labelInterpolationFnc: (label: string | number, index: number) => (index % step === 0 ? label : null),
+  }
+  const common = { height: '13rem', chartPadding: { top: 12, right: 8, bottom: 0, left: 0 }, axisX, axisY }
   if (spec.kind === 'lines') {
     const chart = new LineChart(element, data, {
       ...common,
       fullWidth: true,
-      axisX: { showGrid: false },
       lineSmooth: Interpolation.none({ fillHoles: false }),
     })
     return () => chart.detach()
@@ -51,7 +58,6 @@ export function drawChart(element: HTMLElement, spec: ChartSpec): () => void {
     ...common,
     stackBars: spec.kind === 'stacked',
     seriesBarDistance: barWidth + 3,
-    axisX: { showGrid: false },
   })
   chart.on('draw', (event: BarDrawEvent) => {
     if (event.type === 'bar') event.element.attr({ style: `stroke-width: ${barWidth.toFixed(1)}px` })

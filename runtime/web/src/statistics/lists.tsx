@@ -32,7 +32,8 @@ export function UnitsList({
         caption={caption ?? t('units.caption', { period })}
         nameHeader={t('units.name')}
         rows={units.map(({ unit, figures }) => ({
-          key: unit.code,
+          // codes are reused (06652 named one ward until 2025 and another since): both may be listed
+          key: `${unit.code}|${unit.parentCode}|${unit.name}`,
           name: unit.name,
           href: `/thong-ke/don-vi/${encodeURIComponent(unit.code)}${suffix}`,
           level: unit.level,
