@@ -10,3 +10,12 @@ export type {
   StatUnit,
   UnitStatistics,
 } from './views'
+export {
+  type PeriodicReport,
+  periodicReport,
+  periodLine,
+  REPORT_FORM,
+  type ReportHeading,
+  type ReportRow,
+  reportValues,
+} from './periodic-report'
