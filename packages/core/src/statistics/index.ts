@@ -1,15 +1,6 @@
 export { addCounters, balanceOf, counterKeys, type StatCounters, zeroCounters } from './counters'
 export { type Figures, figuresOf, type LiveCounts, medianOf } from './figures'
 export { MAX_PERIOD_MONTHS, monthOf, monthStart, monthsOf, nextMonth, periodOf, type StatPeriod } from './period'
-export type {
-  CatalogueSummary,
-  MonthPoint,
-  ProcedureFigures,
-  ProvinceStatistics,
-  StatStructure,
-  StatUnit,
-  UnitStatistics,
-} from './views'
 export {
   type PeriodicReport,
   periodicReport,
@@ -19,3 +10,12 @@ export {
   type ReportRow,
   reportValues,
 } from './periodic-report'
+export type {
+  CatalogueSummary,
+  MonthPoint,
+  ProcedureFigures,
+  ProvinceStatistics,
+  StatStructure,
+  StatUnit,
+  UnitStatistics,
+} from './views'

@@ -84,7 +84,17 @@ const unitStats = (overrides: Partial<UnitStatistics> = {}): UnitStatistics => (
   fields: [
     {
       field: 'Hộ tịch',
-      figures: figures({ carried: 1, online: 3, counter: 3, post: 1, early: 2, onTime: 3, late: 1, inTime: 1, overdue: 1 }),
+      figures: figures({
+        carried: 1,
+        online: 3,
+        counter: 3,
+        post: 1,
+        early: 2,
+        onTime: 3,
+        late: 1,
+        inTime: 1,
+        overdue: 1,
+      }),
     },
     { field: 'Chứng thực', figures: figures({ counter: 5, early: 5 }) },
   ],

@@ -194,7 +194,8 @@ export function periodicReport(stats: ProvinceStatistics | UnitStatistics, madeA
   const [y, m, d] = vietnamDate(madeAt).split('-')
   return {
     form: [REPORT_FORM, 'Ban hành kèm theo Thông tư số 01/2020/TT-VPCP ngày 21/10/2020 của Văn phòng Chính phủ'],
-    title: 'TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH',
+    title:
+      'TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH',
     reporter: `Đơn vị báo cáo: ${unit.name}`,
     recipient: `Đơn vị nhận báo cáo: ${parent ? parent.name : 'Văn phòng Chính phủ'}`,
     period: periodLine(stats.period),
