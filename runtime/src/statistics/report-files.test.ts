@@ -2,6 +2,7 @@ import { type Figures, periodicReport, type UnitStatistics } from '@motcua/core'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { attachment, neutralised, reportCsv, reportFileName, reportXlsx } from './report-files'
+import { parseCsv } from './test-support'
 
 const figures = (n: number): Figures => ({
   carriedOver: n,
@@ -31,37 +32,6 @@ const stats = (procedureName: string, unitName = 'Phường Hồng Gai'): UnitSt
   catalogue: { procedures: 1, full: 1, partial: 0, onlineShare: 1, target: 0.7 },
   predecessors: [],
 })
-
-/** RFC 4180, as a spreadsheet reads it. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      field += '"'
-      i++
-    } else if (quoted) {
-      if (ch === '"') quoted = false
-      else field += ch
-    } else if (ch === '"') {
-      quoted = true
-    } else if (ch === ',' || (ch === '\r' && text[i + 1] === '\n')) {
-      row.push(field)
-      field = ''
-      if (ch === '\r') {
-        rows.push(row)
-        row = []
-        i++
-      }
-    } else {
-      field += ch
-    }
-  }
-  return rows
-}
 
 const madeAt = new Date('2025-04-02T03:00:00Z')
 
