@@ -161,6 +161,7 @@ describe.runIf(chromiumAvailable())('the public statistics dashboard on a phone'
     const may = received.locator('tbody tr', { hasText: '05/2025' }).locator('td')
     expect(await may.allInnerTexts()).toEqual(['1', '3', '0', '4']) // counter, online, post, total
 
+    await page.locator('.indicators__table').waitFor()
     await noHorizontalScroll()
     await page.screenshot({ path: join(shots, 'statistics-province.png'), fullPage: true })
     await axe()
@@ -195,10 +196,11 @@ describe.runIf(chromiumAvailable())('the public statistics dashboard on a phone'
     expect(await page.locator('.notice', { hasText: 'gồm cả hồ sơ đã nộp tại' }).innerText()).toContain(
       'Phường Hà Khánh',
     )
-    const report = page.getByRole('link', { name: 'Tải bảng CSV' })
+    const report = page.getByRole('link', { name: 'Tải tệp CSV' })
     expect(await report.getAttribute('href')).toBe(
-      '/api/statistics/report.csv?unit=06658&from=2025-01&to=2025-08&structure=now',
+      '/api/statistics/report.csv?from=2025-01&to=2025-08&structure=now&unit=06658',
     )
+    await page.locator('.indicators__table').waitFor() // the Decision 766 indicators of the unit
     await noHorizontalScroll()
     await page.screenshot({ path: join(shots, 'statistics-unit.png'), fullPage: true })
     await axe()

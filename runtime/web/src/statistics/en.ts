@@ -118,11 +118,6 @@ export const en: Record<StatsKey, string> = {
   'unit.notFoundHint':
     'Unit codes may have changed when units were reorganised. Look for the unit in the province-wide list.',
   'unit.back': 'Back to the province-wide figures',
-  'report.title': 'Periodic report',
-  'report.lead':
-    'The report on administrative procedures for the period shown, per procedure: carried over, received, resolved, in progress.',
-  'report.csv': 'Download CSV',
-  'report.xlsx': 'Download Excel (XLSX)',
   'empty.title': 'No dossier in this period',
   'empty.hint': 'Pick another period, e.g. last year, or the other way of counting above.',
   'empty.own': 'The unit had no dossier of its own in this period; the units under it are in the table below.',

@@ -1,11 +1,10 @@
-import type { Figures, ProcedureFigures, ProvinceStatistics, StatUnit, UnitStatistics } from '@motcua/core'
+import type { Figures, ProcedureFigures, ProvinceStatistics, StatUnit } from '@motcua/core'
 import { useLocation } from '@motcua/web-kit'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/messages'
 import { FiguresTable } from './figures-table'
 import { useStatsI18n } from './i18n'
 import { useLevelName } from './levels'
-import { apiQuery, readQuery } from './query'
 
 /** Units with their key rates, each leading to its own page; searched and sorted. */
 export function UnitsList({
@@ -89,27 +88,5 @@ export function Breakdowns({
         </section>
       )}
     </>
-  )
-}
-
-/** Links to the periodic report of the period shown, as CSV and XLSX (the province's without a unit). */
-export function ReportLinks({ code, data }: { code: string | null; data: ProvinceStatistics | UnitStatistics }) {
-  const { t } = useStatsI18n()
-  const { query: search } = useLocation()
-  const query = { ...readQuery(search), ...data.period, structure: data.structure }
-  const params = apiQuery(query, code ? { unit: code } : {})
-  return (
-    <section aria-labelledby="report-title" className="panel">
-      <h2 id="report-title">{t('report.title')}</h2>
-      <p>{t('report.lead')}</p>
-      <p className="report-links">
-        <a className="button button--secondary" href={`/api/statistics/report.csv?${params}`} download>
-          {t('report.csv')}
-        </a>
-        <a className="button button--secondary" href={`/api/statistics/report.xlsx?${params}`} download>
-          {t('report.xlsx')}
-        </a>
-      </p>
-    </section>
   )
 }

@@ -120,11 +120,6 @@ export const vi = {
   'unit.notFoundHint':
     'Mã đơn vị có thể đã đổi sau khi sắp xếp đơn vị hành chính. Hãy tìm đơn vị trong danh sách của toàn tỉnh.',
   'unit.back': 'Về thống kê toàn tỉnh',
-  'report.title': 'Báo cáo định kỳ',
-  'report.lead':
-    'Báo cáo tình hình giải quyết thủ tục hành chính của kỳ đang xem, theo từng thủ tục: kỳ trước chuyển qua, tiếp nhận, đã giải quyết, đang giải quyết.',
-  'report.csv': 'Tải bảng CSV',
-  'report.xlsx': 'Tải bảng Excel (XLSX)',
   'empty.title': 'Chưa có hồ sơ nào trong kỳ này',
   'empty.hint': 'Hãy chọn kỳ khác, ví dụ năm trước, hoặc chuyển sang cách tính khác ở trên.',
   'empty.own':

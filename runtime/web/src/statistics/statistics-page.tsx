@@ -9,13 +9,22 @@ import { Controls } from './controls'
 import { showMonth } from './format'
 import { Headline } from './headline'
 import { useStatsI18n } from './i18n'
+import { IndicatorsPanel } from './indicators-panel'
 import { Levels, useLevelName } from './levels'
-import { Breakdowns, ReportLinks, UnitsList } from './lists'
+import { Breakdowns, UnitsList } from './lists'
 import { addressQuery, apiQuery, readQuery, type StatQuery } from './query'
+import { ReportDownloads } from './report-downloads'
 import { TrendCharts } from './trend-charts'
 
 const isEmpty = (f: Figures) =>
   f.received.total === 0 && f.carriedOver === 0 && f.resolved.total === 0 && f.inProgress.total === 0
+
+/** The indicators' and the report's scope: the unit (none: the province) and the period and structure shown. */
+const scope = (code: string | null, data: ProvinceStatistics | UnitStatistics) => ({
+  ...(code ? { unitCode: code } : {}),
+  ...data.period,
+  structure: data.structure,
+})
 
 /** The view's address for a unit (or the province) and a query. */
 export const statisticsPath = (code: string | null, q: StatQuery) =>
@@ -77,7 +86,8 @@ function Frame<T extends ProvinceStatistics | UnitStatistics>({
             ))}
           <Headline figures={data.figures} catalogue={data.catalogue} />
           {children(data, period)}
-          <ReportLinks code={code} data={data} />
+          <IndicatorsPanel {...scope(code, data)} />
+          <ReportDownloads {...scope(code, data)} />
         </div>
       )}
     </>
