@@ -185,7 +185,7 @@ describe.each(testDrivers())('the periodic report and the 766 indicators on $nam
         [`unit=${'9'.repeat(31)}`, '/query/unit'],
         ['from=2025-13', '/query/from'],
         ['to=2025-1', '/query/to'],
-        ['from=2025-06&to=2025-05', '/from'],
+        ['from=2025-06&to=2025-05', '/query/from'],
         ['structure=later', '/query/structure'],
       ]) {
         const res = await get(`/api/statistics/${path}?${query}`)

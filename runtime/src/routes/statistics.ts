@@ -1,8 +1,22 @@
+import { DomainError, isCalendarDay } from '@motcua/core'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import type { Operation } from '../http/openapi'
+import { queryParams } from '../http/query'
 import { readStatQuery, statServices, UNIT_CODE, unknownUnit } from '../statistics/request'
 import { provinceStatistics, unitStatistics } from '../statistics/service'
+
+const unitQuery = queryParams<{ at?: string }>({
+  type: 'object',
+  properties: { at: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' } },
+})
+
+const badDay = () =>
+  new DomainError(
+    'INVALID_DATA',
+    { vi: 'Ngày phải là một ngày có thật, dạng YYYY-MM-DD.', en: 'The date must be a real day written YYYY-MM-DD.' },
+    [{ code: 'format', path: '/query/at', message: { vi: 'Ngày không có thật', en: 'Not a real day' } }],
+  )
 
 /** Public statistics (no sign-in): aggregates only, never a person's data; proxies may keep them a minute. */
 export const statisticsRoutes = new Hono<AppEnv>()
@@ -14,7 +28,9 @@ export const statisticsRoutes = new Hono<AppEnv>()
   .get('/api/statistics/units/:code', async (c) => {
     const code = c.req.param('code')
     const query = readStatQuery(c)
-    const view = UNIT_CODE.test(code) ? await unitStatistics(statServices(c), code, query) : undefined
+    const { at } = unitQuery.read(c)
+    if (at && !isCalendarDay(at)) throw badDay()
+    const view = UNIT_CODE.test(code) ? await unitStatistics(statServices(c), code, query, at) : undefined
     if (!view) throw unknownUnit(code.slice(0, 30))
     c.header('Cache-Control', 'public, max-age=60')
     return c.json(view)
@@ -49,7 +65,13 @@ export const statisticsDocs: Operation[] = [
     tag: 'statistics',
     summary: 'One unit’s figures of a period, with its units below, fields, procedures and catalogue',
     access: 'public',
-    query,
+    query: [
+      ...query,
+      {
+        name: 'at',
+        description: 'YYYY-MM-DD: the unit bearing the code that day (codes are reused from one period to the next)',
+      },
+    ],
     responses: {
       200: 'UnitStatistics (packages/core/src/statistics/views.ts)',
       400: 'a bad month, or `from` after `to`',

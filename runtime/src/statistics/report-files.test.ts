@@ -22,8 +22,10 @@ const stats = (procedureName: string, unitName = 'Phường Hồng Gai'): UnitSt
   period: { from: '2025-01', to: '2025-03' },
   structure: 'then',
   asOf: '2025-04-02T03:00:00.000Z',
-  unit: { code: '06649', name: unitName, level: 'commune', parentCode: '22' },
-  ancestors: [{ code: '22', name: 'Tỉnh Quảng Ninh', level: 'province', parentCode: null }],
+  unit: { code: '06649', name: unitName, level: 'commune', parentCode: '22', from: '2025-07-01', to: null },
+  ancestors: [
+    { code: '22', name: 'Tỉnh Quảng Ninh', level: 'province', parentCode: null, from: '2025-07-01', to: null },
+  ],
   figures: figures(1200),
   months: [],
   children: [],

@@ -4,7 +4,8 @@ import type { AppEnv } from '../app'
 import { queryParams } from '../http/query'
 import type { StatQuery, StatServices } from './service'
 
-const MONTH = { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' }
+// checked by periodOf, whose message says how to write a month
+const MONTH = { type: 'string', maxLength: 7 }
 
 /** The query parameters every statistics request takes: the period and the structure of units. */
 export const statQueryProperties = {
@@ -27,11 +28,20 @@ export interface StatParams {
 const statQuery = queryParams<StatParams>({ type: 'object', properties: statQueryProperties })
 
 /** The period and structure of checked parameters (400 with the JSON path for a month after the other). */
-export const statQueryOf = ({ from, to, structure }: StatParams, now: Date): StatQuery => ({
-  period: periodOf({ from, to }, now),
-  structure,
-  now,
-})
+export function statQueryOf({ from, to, structure }: StatParams, now: Date): StatQuery {
+  try {
+    return { period: periodOf({ from, to }, now), structure, now }
+  } catch (error) {
+    // the parameters' paths, as every query's issues have them
+    if (DomainError.is(error))
+      throw new DomainError(
+        error.code,
+        error.userMessage,
+        error.issues.map((i) => ({ ...i, path: `/query${i.path}` })),
+      )
+    throw error
+  }
+}
 
 /** The period and structure of a statistics request (400 with the JSON path for a bad month or order). */
 export const readStatQuery = (c: Context<AppEnv>): StatQuery => statQueryOf(statQuery.read(c), c.var.clock())

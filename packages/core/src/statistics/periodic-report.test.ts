@@ -35,8 +35,22 @@ function figures(input: {
   }
 }
 
-const province: StatUnit = { code: '22', name: 'Tỉnh Quảng Ninh', level: 'province', parentCode: null }
-const commune: StatUnit = { code: '06649', name: 'Phường Hồng Gai', level: 'commune', parentCode: '22' }
+const province: StatUnit = {
+  code: '22',
+  name: 'Tỉnh Quảng Ninh',
+  level: 'province',
+  parentCode: null,
+  from: '2025-07-01',
+  to: null,
+}
+const commune: StatUnit = {
+  code: '06649',
+  name: 'Phường Hồng Gai',
+  level: 'commune',
+  parentCode: '22',
+  from: '2025-07-01',
+  to: null,
+}
 const catalogue = { procedures: 3, full: 1, partial: 1, onlineShare: 2 / 3, target: 0.7 }
 
 const birth: ProcedureFigures = {
@@ -187,7 +201,14 @@ describe('periodicReport', () => {
   })
 
   it("names today's structure and the former units merged in", () => {
-    const former: StatUnit = { code: '06650', name: 'Phường Bạch Đằng (cũ)', level: 'commune', parentCode: '22' }
+    const former: StatUnit = {
+      code: '06650',
+      name: 'Phường Bạch Đằng (cũ)',
+      level: 'commune',
+      parentCode: '22',
+      from: '2019-12-01',
+      to: '2025-07-01',
+    }
     const report = periodicReport(
       unitStats({ structure: 'now', predecessors: [former] }),
       new Date('2025-04-02T03:00:00Z'),

@@ -20,7 +20,7 @@ const figures: Figures = {
 }
 
 const view: IndicatorsView = {
-  unit: { code: '06649', name: 'Phường Hà Khánh', level: 'commune', parentCode: '22' },
+  unit: { code: '06649', name: 'Phường Hà Khánh', level: 'commune', parentCode: '22', from: '2025-07-01', to: null },
   period: { from: '2025-01', to: '2025-03' },
   ...indicators766({
     figures,

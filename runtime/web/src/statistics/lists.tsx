@@ -23,7 +23,13 @@ export function UnitsList({
   const { t } = useStatsI18n()
   const levelName = useLevelName()
   const { query: search } = useLocation()
-  const suffix = search.toString() ? `?${search}` : ''
+  // a unit that has ended is named by its first day too: its code may be another unit's since
+  const hrefOf = (unit: StatUnit) => {
+    const params = new URLSearchParams(search)
+    if (unit.to) params.set('ngay', unit.from)
+    else params.delete('ngay')
+    return `/thong-ke/don-vi/${encodeURIComponent(unit.code)}${params.size ? `?${params}` : ''}`
+  }
   return (
     <section aria-labelledby="units-title">
       <h2 id="units-title">{title ?? t('units.title')}</h2>
@@ -34,7 +40,7 @@ export function UnitsList({
           // codes are reused (06652 named one ward until 2025 and another since): both may be listed
           key: `${unit.code}|${unit.parentCode}|${unit.name}`,
           name: unit.name,
-          href: `/thong-ke/don-vi/${encodeURIComponent(unit.code)}${suffix}`,
+          href: hrefOf(unit),
           level: unit.level,
           figures,
         }))}

@@ -44,7 +44,7 @@ function Frame<T extends ProvinceStatistics | UnitStatistics>({
   const { query: search } = useLocation()
   const query = readQuery(search)
   const url = code
-    ? `/api/statistics/units/${encodeURIComponent(code)}?${apiQuery(query)}`
+    ? `/api/statistics/units/${encodeURIComponent(code)}?${apiQuery(query, search.get('ngay') ? { at: search.get('ngay')! } : {})}`
     : `/api/statistics?${apiQuery(query)}`
   const { value, error, pending, reload } = useAsync(() => api<T>(url), [url])
   const data = error ? undefined : value
