@@ -32,6 +32,7 @@ import { registerDocs, registerRoutes } from './routes/register'
 import { reorganisationDocs, reorganisationRoutes } from './routes/reorganisations'
 import { resultDocs, resultRoutes } from './routes/results'
 import { slipDocs, slipRoutes } from './routes/slips'
+import { statisticsDocs, statisticsRoutes } from './routes/statistics'
 import { studioProceduresDocs, studioProceduresRoutes } from './routes/studio-procedures'
 import { testRunDocs, testRunRoutes } from './routes/test-run'
 import { unitSettingsDocs, unitSettingsRoutes } from './routes/unit-settings'
@@ -120,6 +121,7 @@ export const operations: Operation[] = [
   ...resultDocs,
   ...registerDocs,
   ...reorganisationDocs,
+  ...statisticsDocs,
   {
     method: 'get',
     path: '/api/openapi.json',
@@ -178,6 +180,7 @@ export function createApp(services: Services) {
   app.route('/', resultRoutes)
   app.route('/', registerRoutes)
   app.route('/', reorganisationRoutes)
+  app.route('/', statisticsRoutes)
   app.route('/', pluginAdminRoutes)
   app.route('/', peopleRoutes)
   app.route('/', calendarRoutes)

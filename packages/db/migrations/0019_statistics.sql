@@ -32,8 +32,7 @@ CREATE TABLE "dossier_stat_months" (
 ALTER TABLE "dossiers" ADD COLUMN "ended_at" timestamp with time zone;--> statement-breakpoint
 CREATE INDEX "dossier_stat_days_month_idx" ON "dossier_stat_days" USING btree ("month");--> statement-breakpoint
 CREATE INDEX "dossier_stat_months_unit_idx" ON "dossier_stat_months" USING btree ("unit_id","month");--> statement-breakpoint
-CREATE INDEX "dossiers_in_progress_idx" ON "dossiers" USING btree ("filed_unit_id","status","due_at","paused_at") WHERE "dossiers"."done_at" is null and "dossiers"."ended_at" is null and "dossiers"."received_at" is not null;
---> statement-breakpoint
+CREATE INDEX "dossiers_in_progress_idx" ON "dossiers" USING btree ("filed_unit_id","procedure_version_id","status","due_at","paused_at") WHERE "dossiers"."done_at" is null and "dossiers"."ended_at" is null and "dossiers"."received_at" is not null;--> statement-breakpoint
 -- hand-written: a dossier ended when it left its last step; before this column, the first event that did so says when
 UPDATE "dossiers" d SET "ended_at" = e.at
 FROM (SELECT "dossier_id", min("at") AS at FROM "dossier_events" WHERE "to_step" IS NULL AND "from_step" IS NOT NULL GROUP BY "dossier_id") e
@@ -71,9 +70,10 @@ CREATE FUNCTION motcua_stat_rows(d dossiers) RETURNS TABLE(
   SELECT motcua_month(d.ended_at), d.filed_unit_id, d.procedure_version_id, 0, 0, 0, 0, 0, 0, (d.status = 3)::int, (d.status = 7)::int, (d.status = 8)::int, (x.rec IS NOT NULL)::int, 0, 0, 0::bigint, 0::bigint, 0, 0::bigint, NULL
   FROM x WHERE d.done_at IS NULL AND d.ended_at IS NOT NULL
   UNION ALL
-  -- its deadline passed while it was open
+  -- its deadline passed while it was open (a dossier paused before its deadline waits: classify() judges it at the pause)
   SELECT motcua_month(d.due_at), d.filed_unit_id, d.procedure_version_id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0::bigint, 0::bigint, 0, 0::bigint, NULL
-  FROM x WHERE x.rec IS NOT NULL AND d.due_at IS NOT NULL AND (x.leave IS NULL OR x.leave > d.due_at)
+  FROM x WHERE x.rec IS NOT NULL AND d.due_at IS NOT NULL
+    AND (x.leave > d.due_at OR (x.leave IS NULL AND (d.paused_at IS NULL OR d.paused_at > d.due_at)))
   UNION ALL
   -- and it was resolved or closed after that
   SELECT motcua_month(x.leave), d.filed_unit_id, d.procedure_version_id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0::bigint, 0::bigint, 0, 0::bigint, NULL
@@ -124,6 +124,7 @@ CREATE TRIGGER dossiers_stats_insert_delete AFTER INSERT OR DELETE ON dossiers
 CREATE TRIGGER dossiers_stats_update AFTER UPDATE ON dossiers FOR EACH ROW WHEN (
   OLD.received_at IS DISTINCT FROM NEW.received_at OR OLD.done_at IS DISTINCT FROM NEW.done_at
   OR OLD.ended_at IS DISTINCT FROM NEW.ended_at OR OLD.due_at IS DISTINCT FROM NEW.due_at
+  OR OLD.paused_at IS DISTINCT FROM NEW.paused_at
   OR (OLD.status <> NEW.status AND NEW.ended_at IS NOT NULL) OR OLD.channel <> NEW.channel
   OR OLD.filed_unit_id <> NEW.filed_unit_id OR OLD.procedure_version_id <> NEW.procedure_version_id
 ) EXECUTE FUNCTION motcua_dossier_stats();

@@ -16,6 +16,8 @@ export interface UnitDirectory {
    */
   byCode(code: string, day?: string): Promise<UnitRow | undefined>
   byId(id: string): Promise<UnitRow | undefined>
+  /** Every unit of every period, the newest period first. */
+  all(): Promise<readonly UnitRow[]>
   /** The unit, then every unit above it (commune → district → province). */
   lineage(id: string): Promise<string[]>
   /** The units that took over the unit's work, one after another (a ward merged in 2025, then its successor …). */
@@ -101,6 +103,7 @@ export async function createUnitDirectory(database: Database): Promise<UnitDirec
       return (successor && inForce(successor) ? successor : undefined) ?? bearers[0]
     },
     byId: async (id) => (await load(database.db)).byId.get(id),
+    all: async () => [...(await load(database.db)).byId.values()],
     async lineage(id) {
       const { byId } = await load(database.db)
       const lineage: string[] = []

@@ -129,7 +129,7 @@ export const dossiers = pgTable(
       .where(sql`${t.currentStep} is not null`),
     // statistics: the dossiers in progress now (received, no result, not ended) by the unit filed with
     index('dossiers_in_progress_idx')
-      .on(t.filedUnitId, t.status, t.dueAt, t.pausedAt)
+      .on(t.filedUnitId, t.procedureVersionId, t.status, t.dueAt, t.pausedAt)
       .where(sql`${t.doneAt} is null and ${t.endedAt} is null and ${t.receivedAt} is not null`),
     // a whole ID number (CCCD, CMND) typed at the desk: the trigram index is slow on digits, few and common
     index('dossiers_id_number_idx').on(sql`(${t.applicant}->>'idNumber')`),
