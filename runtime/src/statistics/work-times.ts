@@ -30,41 +30,58 @@ const spanOf = (period: StatPeriod) => ({
 const hours = (seconds: number | null): number | null =>
   seconds === null ? null : Math.round((Number(seconds) / 3600) * 100) / 100
 
+const at = (iso: string) => sql`${iso}::timestamptz`
+
 /**
- * The event log of the dossiers a unit had a hand in during a period, each event with where it stands: the
- * dossiers it resolves or received, those at one of its steps now, and those its officers acted on in the period
- * (each by an index: the dossiers' unit columns, the events' (actor, at)).
+ * The dossiers a unit had a hand in during a period: those it resolves or received that were open in it, those at
+ * one of its steps now, and those its officers acted on in it; each by an index (the dossiers' unit columns, the
+ * events' (actor, at)).
+ */
+async function unitDossiers(db: Db, unitId: string, period: StatPeriod): Promise<string[]> {
+  const { start, end } = spanOf(period)
+  const active = and(lt(dossiers.submittedAt, at(end)), or(isNull(dossiers.endedAt), gte(dossiers.endedAt, at(start))))
+  const rows = await union(
+    db
+      .select({ id: dossiers.id })
+      .from(dossiers)
+      .where(and(eq(dossiers.unitId, unitId), active)),
+    db
+      .select({ id: dossiers.id })
+      .from(dossiers)
+      .where(and(eq(dossiers.receivingUnitId, unitId), active)),
+    db
+      .select({ id: dossiers.id })
+      .from(dossiers)
+      .where(and(eq(dossiers.currentUnitId, unitId), isNotNull(dossiers.currentStep))),
+    db
+      .select({ id: dossierEvents.dossierId })
+      .from(dossierEvents)
+      .innerJoin(userRoles, eq(userRoles.userId, dossierEvents.actorUserId))
+      .where(and(eq(userRoles.unitId, unitId), gte(dossierEvents.at, at(start)), lt(dossierEvents.at, at(end)))),
+  )
+  return rows.map((r) => r.id)
+}
+
+/** A unit, a period and the dossiers it had a hand in then. */
+interface Scope {
+  unitId: string
+  period: StatPeriod
+  dossierIds: readonly string[]
+}
+
+/**
+ * The event log of a unit's dossiers (`unitDossiers`, read once and passed as one array, so that the planner sees
+ * how many and reads each dossier's events by its (dossier, seq) key), each event with where it stands.
  *
  * Per event: `moves` (it leaves a step, enters one, or both), `stay` (how many moves up to it: the stay it opens, or
  * the one it happens in), and `holder`, the unit holding the dossier (liên thông): the unit the latest hand-over
  * gave it to, before any the unit the first one took it from, without any the resolving unit. A transition that
  * hands the dossier over is logged before its hand-over row, so a move is credited to the unit that made it.
  */
-function unitLog(db: Db, unitId: string, period: StatPeriod) {
+function unitLog(db: Db, { dossierIds, period }: Scope) {
   const { start, end } = spanOf(period)
-  const at = (iso: string) => sql`${iso}::timestamptz`
-  const active = and(lt(dossiers.submittedAt, at(end)), or(isNull(dossiers.endedAt), gte(dossiers.endedAt, at(start))))
-  const candidates = db.$with('candidates').as(
-    union(
-      db
-        .select({ id: dossiers.id })
-        .from(dossiers)
-        .where(and(eq(dossiers.unitId, unitId), active)),
-      db
-        .select({ id: dossiers.id })
-        .from(dossiers)
-        .where(and(eq(dossiers.receivingUnitId, unitId), active)),
-      db
-        .select({ id: dossiers.id })
-        .from(dossiers)
-        .where(and(eq(dossiers.currentUnitId, unitId), isNotNull(dossiers.currentStep))),
-      db
-        .select({ id: dossierEvents.dossierId })
-        .from(dossierEvents)
-        .innerJoin(userRoles, eq(userRoles.userId, dossierEvents.actorUserId))
-        .where(and(eq(userRoles.unitId, unitId), gte(dossierEvents.at, at(start)), lt(dossierEvents.at, at(end)))),
-    ),
-  )
+  // uuids need no quoting in an array literal; one parameter whatever the number
+  const ids = sql`${`{${dossierIds.join(',')}}`}::uuid[]`
   const isHand = inArray(dossierEvents.action, [...HAND_ACTIONS])
   const moves = sql`${dossierEvents.toStep} is distinct from ${dossierEvents.fromStep}`
   const upTo = sql`over (partition by ${dossierEvents.dossierId} order by ${dossierEvents.seq})`
@@ -79,6 +96,9 @@ function unitLog(db: Db, unitId: string, period: StatPeriod) {
         toStep: dossierEvents.toStep,
         stepDueAt: dossierEvents.stepDueAt,
         actorUserId: dossierEvents.actorUserId,
+        resolvingUnitId: dossiers.unitId,
+        procedureVersionId: dossiers.procedureVersionId,
+        endedAt: dossiers.endedAt,
         moves: sql<boolean>`${moves}`.as('moves'),
         hands: sql<number>`count(*) filter (where ${isHand}) ${upTo}`.as('hands'),
         stay: sql<number>`count(*) filter (where ${moves}) ${upTo}`.as('stay'),
@@ -87,8 +107,9 @@ function unitLog(db: Db, unitId: string, period: StatPeriod) {
           'hand_from',
         ),
       })
-      .from(dossierEvents)
-      .innerJoin(candidates, eq(candidates.id, dossierEvents.dossierId)),
+      .from(dossiers)
+      .innerJoin(dossierEvents, eq(dossierEvents.dossierId, dossiers.id))
+      .where(sql`${dossiers.id} = any(${ids})`),
   )
   const held = db.$with('held').as(
     db
@@ -107,12 +128,11 @@ function unitLog(db: Db, unitId: string, period: StatPeriod) {
         holder: sql<string>`coalesce(
           first_value(${ev.handTo}) over (partition by ${ev.dossierId}, ${ev.hands} order by ${ev.seq}),
           min(${ev.handFrom}) filter (where ${ev.hands} = 1) over (partition by ${ev.dossierId}),
-          ${dossiers.unitId}::text)`.as('holder'),
-        procedureVersionId: dossiers.procedureVersionId,
-        endedAt: dossiers.endedAt,
+          ${ev.resolvingUnitId}::text)`.as('holder'),
+        procedureVersionId: ev.procedureVersionId,
+        endedAt: ev.endedAt,
       })
-      .from(ev)
-      .innerJoin(dossiers, eq(dossiers.id, ev.dossierId)),
+      .from(ev),
   )
   // each stay at a step: opened by a move into it, with the step's own deadline the move set
   const stays = db.$with('stays').as(
@@ -132,14 +152,15 @@ function unitLog(db: Db, unitId: string, period: StatPeriod) {
     sql`${stays.stay} = ${held.stay} - case when ${held.moves} then 1 else 0 end`,
   )
   const inPeriod = (column: SQLWrapper) => sql`${column} >= ${at(start)} and ${column} < ${at(end)}`
-  return { with: [candidates, ev, held, stays] as const, held, stays, inStay, inPeriod, start, end }
+  return { with: [ev, held, stays] as const, held, stays, inStay, inPeriod }
 }
 
 const secondsBetween = (later: unknown, earlier: unknown) => sql`extract(epoch from (${later} - ${earlier}))`
 
 /** Time per step: each step the unit held that a dossier left in the period, how long it stayed, how many late. */
-async function stepTimes(db: Db, registry: ProcedureRegistry, unitId: string, period: StatPeriod) {
-  const log = unitLog(db, unitId, period)
+async function stepTimes(db: Db, registry: ProcedureRegistry, scope: Scope) {
+  const { unitId } = scope
+  const log = unitLog(db, scope)
   const { held, stays } = log
   const seconds = secondsBetween(held.at, stays.enteredAt)
   const rows = await db
@@ -193,8 +214,9 @@ async function stepTimes(db: Db, registry: ProcedureRegistry, unitId: string, pe
  * stay between hand-overs (from filing to the first, from one to the next, from the last to the end) that ended in
  * the period, by the unit that held it.
  */
-async function holdTimes(db: Db, units: UnitDirectory, unitId: string, period: StatPeriod) {
-  const log = unitLog(db, unitId, period)
+async function holdTimes(db: Db, units: UnitDirectory, scope: Scope) {
+  const { unitId } = scope
+  const log = unitLog(db, scope)
   const { held } = log
   const holds = db.$with('holds').as(
     db
@@ -253,22 +275,12 @@ async function holdTimes(db: Db, units: UnitDirectory, unitId: string, period: S
   return out.sort((a, b) => Number(b.unit.code === own) - Number(a.unit.code === own) || b.holds - a.holds)
 }
 
-/**
- * Per officer of the unit (any officer's role there): the actions they took in the period on dossiers the unit
- * held, the dossiers they moved on, the time from the dossier entering its step to their action, and how many of
- * their actions came after the step's deadline.
- */
-async function officerTimes(db: Db, unitId: string, period: StatPeriod): Promise<OfficerTime[]> {
-  const officers = await db
-    .selectDistinct({ id: users.id, username: users.username, fullName: users.fullName })
-    .from(userRoles)
-    .innerJoin(users, eq(users.id, userRoles.userId))
-    .where(and(eq(userRoles.unitId, unitId), inArray(userRoles.role, [...OFFICER_ROLES])))
-  if (officers.length === 0) return []
-  const log = unitLog(db, unitId, period)
+/** The officers' actions on the unit's dossiers in the period, by officer. */
+function officerRows(db: Db, scope: Scope, officerIds: string[]) {
+  const log = unitLog(db, scope)
   const { held, stays } = log
   const seconds = secondsBetween(held.at, stays.enteredAt)
-  const rows = await db
+  return db
     .with(...log.with)
     .select({
       actor: sql<string>`${held.actorUserId}`,
@@ -284,16 +296,30 @@ async function officerTimes(db: Db, unitId: string, period: StatPeriod): Promise
     .leftJoin(stays, log.inStay)
     .where(
       and(
-        inArray(
-          held.actorUserId,
-          officers.map((o) => o.id),
-        ),
+        inArray(held.actorUserId, officerIds),
         notInArray(held.action, NOT_ACTIONS),
-        eq(held.holder, unitId),
+        eq(held.holder, scope.unitId),
         log.inPeriod(held.at),
       ),
     )
     .groupBy(held.actorUserId)
+}
+
+/**
+ * Per officer of the unit (any officer's role there): the actions they took in the period on dossiers the unit
+ * held, the dossiers they moved on, the time from the dossier entering its step to their action, and how many of
+ * their actions came after the step's deadline.
+ */
+async function officerTimes(db: Db, scope: Scope): Promise<OfficerTime[]> {
+  const { unitId } = scope
+  const officers = await db
+    .selectDistinct({ id: users.id, username: users.username, fullName: users.fullName })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(and(eq(userRoles.unitId, unitId), inArray(userRoles.role, [...OFFICER_ROLES])))
+  if (officers.length === 0) return []
+  const ids = officers.map((o) => o.id)
+  const rows = scope.dossierIds.length === 0 ? [] : await officerRows(db, scope, ids)
   const work = new Map(rows.map((r) => [r.actor, r]))
   return officers
     .map((o) => {
@@ -311,9 +337,9 @@ async function officerTimes(db: Db, unitId: string, period: StatPeriod): Promise
 }
 
 /**
- * The times of a unit's work in a period, from the event log: per step, per unit in liên thông, per officer. Three
- * statements whatever the number of dossiers (window functions over the events of the dossiers the unit had a hand
- * in), plus the officers' accounts.
+ * The times of a unit's work in a period, from the event log: per step, per unit in liên thông, per officer. A few
+ * statements whatever the number of dossiers: the dossiers the unit had a hand in, then window functions over their
+ * events for each table (and the officers' accounts).
  * @example await workTimes(db, { registry, units }, unit.id, { from: '2025-01', to: '2025-03' })
  */
 export async function workTimes(
@@ -322,10 +348,12 @@ export async function workTimes(
   unitId: string,
   period: StatPeriod,
 ): Promise<WorkTimes> {
+  const scope = { unitId, period, dossierIds: await unitDossiers(db, unitId, period) }
+  const none = scope.dossierIds.length === 0
   const [steps, units, officers] = await Promise.all([
-    stepTimes(db, services.registry, unitId, period),
-    holdTimes(db, services.units, unitId, period),
-    officerTimes(db, unitId, period),
+    none ? [] : stepTimes(db, services.registry, scope),
+    none ? [] : holdTimes(db, services.units, scope),
+    officerTimes(db, scope),
   ])
   return { steps, units, officers }
 }
