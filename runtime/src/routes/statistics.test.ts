@@ -175,3 +175,122 @@ describe.each(testDrivers())('statistics from a hand-made set of dossiers on $na
     expect((await runtime.app.request(`/api/statistics/units/${encodeURIComponent('06649\u0000')}`)).status).toBe(400)
   })
 })
+
+const allowance = libraryProcedure('tro-cap-xa-hoi-hang-thang') // commune → district (liên thông) → commune
+
+describe.each(testDrivers())(
+  'statistics across a liên thông dossier and a ward merged mid-month on $name',
+  ({ open }) => {
+    let runtime: TestRuntime
+    let now = vn('2025-06-02T08:00:00')
+    const { act, as } = asOfficers(() => runtime)
+    const codes: Record<string, string> = {}
+    const ok = async (
+      local: string,
+      user: string,
+      name: string,
+      action: string,
+      inputs: Record<string, unknown> = {},
+    ) => {
+      now = vn(local)
+      const res = await act(user, codes[name]!, action, inputs)
+      expect(res.status, `${name} ${action}`).toBe(200)
+    }
+    const file = async (name: string, local: string, procedure: typeof allowance, unit: string) => {
+      now = vn(local)
+      const res = await runtime.app.request('/api/dossiers', sampleSubmission(procedure, unit))
+      expect(res.status).toBe(201)
+      codes[name] = ((await res.json()) as { receiptCode: string }).receiptCode
+    }
+    const june = async (unit: string, structure: 'then' | 'now') => {
+      now = vn('2025-07-10T09:00:00')
+      const res = await runtime.app.request(
+        `/api/statistics/units/${unit}?from=2025-06&to=2025-06&structure=${structure}`,
+      )
+      expect(res.status).toBe(200)
+      return (await res.json()) as UnitStatistics
+    }
+
+    beforeAll(async () => {
+      runtime = await openTestRuntime(open, { clock: () => now })
+      // liên thông: the ward receives, the district appraises and decides, the result comes back to the ward
+      await file('allowance', '2025-06-02T08:00:00', allowance, '06649')
+      await ok('2025-06-02T08:30:00', 'tiepnhan.06649', 'allowance', 'tiep_nhan')
+      await ok('2025-06-02T09:00:00', 'chuyenvien.06649', 'allowance', 'trinh_ky')
+      await ok('2025-06-02T10:00:00', 'lanhdao.06649', 'allowance', 'gui_huyen')
+      await ok('2025-06-04T10:00:00', 'chuyenvien.193', 'allowance', 'trinh_quyet_dinh')
+      await ok('2025-06-05T11:00:00', 'lanhdao.193', 'allowance', 'ky_quyet_dinh')
+      // Hà Tu's birth registration, received on 9/6 and due that afternoon, still open when the wards merge
+      await file('birth', '2025-06-09T08:00:00', libraryProcedure('dang-ky-khai-sinh'), '06652')
+      await ok('2025-06-09T09:00:00', 'tiepnhan.06652', 'birth', 'tiep_nhan')
+      now = vn('2025-06-16T07:00:00')
+      const t = { t: { title: 'Thử nghiệm' } }
+      const merge = {
+        name: '2025-06-16-thu-hop-nhat',
+        title: 'Thử hợp nhất hai phường',
+        effectiveDate: '2025-06-16',
+        sources: t,
+        create: [
+          {
+            code: '99001',
+            name: 'Phường Thử Hợp Nhất',
+            type: 'Phường',
+            level: 'commune',
+            parent: '193',
+            electronicId: '000.01.99.H49',
+            source: 't',
+          },
+        ],
+        changes: [{ kind: 'merge', units: ['06649', '06652'], into: '99001', source: 't' }],
+      }
+      expect((await as('admin', 'POST', '/api/admin/reorganisations/apply', { plan: merge })).status).toBe(200)
+      // the merged ward's officers (Hà Tu's, who moved with it) finish it, late
+      await ok('2025-06-17T09:00:00', 'chuyenvien.06652', 'birth', 'trinh_ky')
+      await ok('2025-06-17T10:00:00', 'lanhdao.06652', 'birth', 'phe_duyet')
+      await file('merged', '2025-06-18T08:00:00', libraryProcedure('dang-ky-khai-sinh'), '99001')
+      await ok('2025-06-18T09:00:00', 'tiepnhan.06652', 'merged', 'tiep_nhan')
+    })
+    afterAll(() => runtime?.close())
+
+    it('counts a liên thông dossier once, under the ward that resolves it, not the district it went through', async () => {
+      const ward = await june('06649', 'then')
+      expect(ward.unit.name).toBe('Phường Hà Khánh')
+      expect(ward.figures).toMatchObject({
+        received: { total: 1 },
+        resolved: { early: 1, total: 1 },
+        inProgress: { total: 0 },
+      })
+      const district = await june('193', 'then')
+      expect(district.figures.received.total).toBe(0)
+      expect(district.figures.resolved.total).toBe(0)
+      // the ward is among the district's units, with its figures
+      expect(district.children.find((c) => c.unit.code === '06649')?.figures.resolved.early).toBe(1)
+    })
+
+    it('keeps each ward’s dossiers under it by the structure of the time, and adds them up under the new ward by today’s', async () => {
+      const haTu = await june('06652', 'then')
+      expect(haTu.figures).toMatchObject({ received: { total: 1 }, resolved: { late: 1, total: 1 } })
+      const merged = await june('99001', 'then')
+      expect(merged.figures).toMatchObject({ received: { total: 1 }, resolved: { total: 0 }, inProgress: { total: 1 } })
+      const today = await june('99001', 'now')
+      expect(today.figures).toMatchObject({
+        received: { total: 3 },
+        resolved: { early: 1, onTime: 0, late: 1, total: 2 },
+        inProgress: { total: 1 },
+      })
+      expect(today.predecessors.map((u) => u.code).sort()).toEqual(['06649', '06652'])
+      // an old code today leads to the ward that took it over
+      expect((await june('06649', 'now')).unit.code).toBe('99001')
+      // the province adds up the same either way
+      now = vn('2025-07-10T09:00:00')
+      const read = async (structure: string) =>
+        (await (
+          await runtime.app.request(`/api/statistics?from=2025-06&to=2025-06&structure=${structure}`)
+        ).json()) as ProvinceStatistics
+      const [then, nowView] = [await read('then'), await read('now')]
+      expect(then.figures).toEqual(nowView.figures)
+      expect(nowView.units.some((u) => u.unit.code === '06649')).toBe(false)
+      expect(then.units.find((u) => u.unit.code === '06649')?.figures.received.total).toBe(1)
+    })
+  },
+)

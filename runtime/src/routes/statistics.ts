@@ -1,47 +1,8 @@
-import { DomainError, periodOf, type StatStructure } from '@motcua/core'
-import { type Context, Hono } from 'hono'
+import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import type { Operation } from '../http/openapi'
-import { queryParams } from '../http/query'
-import { provinceStatistics, type StatQuery, type StatServices, unitStatistics } from '../statistics/service'
-
-const MONTH = { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' }
-
-const statQuery = queryParams<{ from?: string; to?: string; structure: StatStructure }>({
-  type: 'object',
-  properties: {
-    from: { ...MONTH, description: 'the first month, YYYY-MM; default January of `to`’s year' },
-    to: { ...MONTH, description: 'the last month, YYYY-MM; default this month (a later one is cut to it)' },
-    structure: {
-      type: 'string',
-      enum: ['then', 'now'],
-      default: 'now',
-      description: '`now`: dossiers under the units in force today (default); `then`: under the unit filed with',
-    },
-  },
-})
-
-/** The period and structure of a statistics request (400 with the JSON path for a bad month or order). */
-export function readStatQuery(c: Context<AppEnv>): StatQuery {
-  const { from, to, structure } = statQuery.read(c)
-  const now = c.var.clock()
-  const period = periodOf({ from, to }, now)
-  return { period, structure, now }
-}
-
-export const statServices = (c: Context<AppEnv>): StatServices => ({
-  db: c.var.database.db,
-  units: c.var.units,
-  registry: c.var.registry,
-})
-
-const UNIT_CODE = /^[0-9A-Za-z._-]{1,30}$/
-
-const unknownUnit = (code: string) =>
-  new DomainError('NOT_FOUND', {
-    vi: `Không có đơn vị mã "${code}" trong kỳ này. Hãy chọn đơn vị từ danh sách trên trang Thống kê.`,
-    en: `No unit has the code "${code}" in this period. Pick a unit from the statistics page.`,
-  })
+import { readStatQuery, statServices, UNIT_CODE, unknownUnit } from '../statistics/request'
+import { provinceStatistics, unitStatistics } from '../statistics/service'
 
 /** Public statistics (no sign-in): aggregates only, never a person's data; proxies may keep them a minute. */
 export const statisticsRoutes = new Hono<AppEnv>()

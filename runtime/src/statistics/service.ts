@@ -168,11 +168,13 @@ export async function provinceStatistics(s: StatServices, q: StatQuery): Promise
 
 /** `GET /api/statistics/units/:code`: one unit, its children, fields and procedures; undefined for an unknown code. */
 export async function unitStatistics(s: StatServices, code: string, q: StatQuery): Promise<UnitStatistics | undefined> {
-  const day = q.structure === 'now' ? vietnamDate(q.now) : vietnamDate(endOf(q))
-  const unit = await s.units.byCode(code, day)
-  if (!unit) return undefined
   const su = await statUnits(s.units, q.structure, q.now)
   const listed = listedIn(q)
+  // `then`: the unit that bore the code in the period (the newest); `now`: today's, or the one that took its work over
+  const unit =
+    (q.structure === 'then' ? su.all.find((u) => u.code === code && listed(u)) : undefined) ??
+    (await s.units.byCode(code, vietnamDate(q.structure === 'now' ? q.now : endOf(q))))
+  if (!unit) return undefined
   const children = su.all.filter((u) => u.parentId === unit.id && listed(u))
   const own = su.filedUnitsOf(unit.id)
   const [{ live, cells, days, versions }, months, lineage] = await Promise.all([
