@@ -71,14 +71,14 @@ export function StatisticsView({ unitCode }: { unitCode: string }) {
       </div>
       {statistics.error !== undefined && <ErrorBox error={statistics.error} />}
       {statistics.pending && <Loading />}
-      {data && !statistics.error && <Figures data={data} />}
+      {data && !statistics.error && <Rates data={data} />}
     </div>
   )
 }
 
 const monthText = (month: string) => `${month.slice(5)}/${month.slice(0, 4)}`
 
-function Figures({ data }: { data: DeskUnitStatistics }) {
+function Rates({ data }: { data: DeskUnitStatistics }) {
   const { t, locale } = useI18n()
   const tag = locale === 'vi' ? 'vi-VN' : 'en-GB'
   const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 })
