@@ -57,5 +57,6 @@ describe('the web bundles', () => {
       expect(lazy(page), `${page} loads lazily`).toBeDefined()
       expect(report.initialJsGzip + lazy(page)!, page).toBeLessThanOrEqual(report.budgetGzip)
     }
+    expect(lazy('statistics-view'), 'the leader’s statistics load when opened').toBeDefined()
   })
 })

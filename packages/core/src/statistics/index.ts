@@ -28,3 +28,4 @@ export type {
   StatUnit,
   UnitStatistics,
 } from './views'
+export type { DeskUnitStatistics, HoldTime, OfficerTime, StepTime, WorkTimes } from './work-times'
