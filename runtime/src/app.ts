@@ -33,6 +33,7 @@ import { reorganisationDocs, reorganisationRoutes } from './routes/reorganisatio
 import { resultDocs, resultRoutes } from './routes/results'
 import { slipDocs, slipRoutes } from './routes/slips'
 import { statisticsDocs, statisticsRoutes } from './routes/statistics'
+import { statisticsReportDocs, statisticsReportRoutes } from './routes/statistics-report'
 import { studioProceduresDocs, studioProceduresRoutes } from './routes/studio-procedures'
 import { testRunDocs, testRunRoutes } from './routes/test-run'
 import { unitSettingsDocs, unitSettingsRoutes } from './routes/unit-settings'
@@ -122,6 +123,7 @@ export const operations: Operation[] = [
   ...registerDocs,
   ...reorganisationDocs,
   ...statisticsDocs,
+  ...statisticsReportDocs,
   {
     method: 'get',
     path: '/api/openapi.json',
@@ -181,6 +183,7 @@ export function createApp(services: Services) {
   app.route('/', registerRoutes)
   app.route('/', reorganisationRoutes)
   app.route('/', statisticsRoutes)
+  app.route('/', statisticsReportRoutes)
   app.route('/', pluginAdminRoutes)
   app.route('/', peopleRoutes)
   app.route('/', calendarRoutes)

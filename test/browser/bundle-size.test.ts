@@ -27,6 +27,14 @@ describe('the web bundles', () => {
     expect(report.lazy.map((c) => c.name)).toContain('form-page')
   })
 
+  it('loads the statistics dashboard lazily, and its charts later still, under 40 KB gzip together', () => {
+    const report = sizes('web')
+    const lazy = (name: string) => report.lazy.find((c) => c.name === name)?.gzip
+    expect(lazy('statistics-page'), 'the dashboard loads lazily').toBeDefined()
+    expect(lazy('chart-draw'), 'the chart library loads lazily').toBeDefined()
+    expect(lazy('statistics-page')! + lazy('chart-draw')!).toBeLessThanOrEqual(40 * 1024)
+  })
+
   it("keeps the studio under 400 KB gzip of JavaScript, even with the editor's form builder and preview loaded", () => {
     const report = sizes('studio')
     const editor = report.lazy.find((c) => c.name === 'editor-page')
@@ -49,5 +57,6 @@ describe('the web bundles', () => {
       expect(lazy(page), `${page} loads lazily`).toBeDefined()
       expect(report.initialJsGzip + lazy(page)!, page).toBeLessThanOrEqual(report.budgetGzip)
     }
+    expect(lazy('statistics-view'), 'the leader’s statistics load when opened').toBeDefined()
   })
 })

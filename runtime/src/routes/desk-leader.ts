@@ -1,4 +1,12 @@
-import { addWorkingMinutes, DomainError, effectiveSteps, findAction, nextOpening } from '@motcua/core'
+import {
+  addWorkingMinutes,
+  type DeskUnitStatistics,
+  DomainError,
+  effectiveSteps,
+  findAction,
+  nextOpening,
+  periodOf,
+} from '@motcua/core'
 import { type Db, dossierEvents, dossiers, userRoles, users } from '@motcua/db'
 import { and, count, desc, eq, gte, inArray, isNotNull, or, sql } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
@@ -16,6 +24,8 @@ import { httpStatusOf } from '../http/errors'
 import type { Operation } from '../http/openapi'
 import { queryParams } from '../http/query'
 import type { PublishedVersion } from '../procedures/registry'
+import { unitStatistics } from '../statistics/service'
+import { workTimes } from '../statistics/work-times'
 import type { UnitRow } from '../units/unit-directory'
 
 const DAY = 86_400_000
@@ -39,6 +49,18 @@ const overviewQuery = queryParams<{ limit: number }>({
       default: 20,
       description: 'how many overdue and due-soon dossiers to list, default 20, at most 100',
     },
+  },
+})
+
+const MONTH = { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' }
+const statisticsQuery = queryParams<{ from?: string; to?: string }>({
+  type: 'object',
+  properties: {
+    from: {
+      ...MONTH,
+      description: 'the first month, YYYY-MM (Vietnam time); default January of the last month’s year',
+    },
+    to: { ...MONTH, description: 'the last month, YYYY-MM; default this month, and a later one is cut to it' },
   },
 })
 
@@ -170,9 +192,13 @@ async function ledUnit(c: Context<AppEnv>): Promise<UnitRow> {
   return unit
 }
 
-/** The leader's view of a unit: counts, overdue and due-soon dossiers, each officer's load, sign-off in bulk. */
+/**
+ * The leader's view of a unit: counts, overdue and due-soon dossiers, each officer's load, the unit's statistics,
+ * sign-off in bulk.
+ */
 export const deskLeaderRoutes = new Hono<AppEnv>()
   .use('/api/desk/units/:unitCode/overview', requireRole('leader'))
+  .use('/api/desk/units/:unitCode/statistics', requireRole('leader'))
   .use('/api/desk/bulk/*', requireRole('leader'))
   .get('/api/desk/units/:unitCode/overview', async (c) => {
     const principal = requirePrincipal(c)
@@ -219,6 +245,26 @@ export const deskLeaderRoutes = new Hono<AppEnv>()
       officers,
       bulk,
     })
+  })
+  .get('/api/desk/units/:unitCode/statistics', async (c) => {
+    const unit = await ledUnit(c)
+    const { database, units, registry, clock } = c.var
+    const now = clock()
+    const period = periodOf(statisticsQuery.read(c), now)
+    const services = { db: database.db, units, registry }
+    const [statistics, times] = await Promise.all([
+      // today's structure: the dossiers of the units this one took over count here
+      unitStatistics(services, unit.code, { period, structure: 'now', now }),
+      workTimes(database.db, services, unit.id, period),
+    ])
+    if (!statistics) throw forbidden()
+    return c.json({
+      unit: { code: unit.code, name: unit.name },
+      period,
+      asOf: now.toISOString(),
+      figures: statistics.figures,
+      ...times,
+    } satisfies DeskUnitStatistics)
   })
   .post('/api/desk/bulk/:actionKey', async (c) => {
     const principal = requirePrincipal(c)
@@ -271,6 +317,23 @@ export const deskLeaderDocs: Operation[] = [
     access: ['leader'],
     query: [{ name: 'limit', description: String(overviewQuery.schema.properties.limit?.description) }],
     responses: { 200: '{unit, leads, counts, overdue, dueSoon, officers, bulk}', 403: 'not a leader of this unit' },
+  },
+  {
+    method: 'get',
+    path: '/api/desk/units/:unitCode/statistics',
+    tag: 'desk',
+    summary:
+      'The leader’s statistics of a unit for a period of months: its figures (received, online share, resolved early / on time / late, in progress, waiting, time against the legal time) and, from the event log in wall-clock hours, the time per step, per unit in liên thông and per officer',
+    access: ['leader'],
+    query: Object.entries(statisticsQuery.schema.properties).map(([name, p]) => ({
+      name,
+      description: String(p.description),
+    })),
+    responses: {
+      200: '{unit, period, asOf, figures, steps, units, officers}',
+      400: 'a month that is not YYYY-MM, the first after the last, or more than 120 months',
+      403: 'not a leader of this unit',
+    },
   },
   {
     method: 'post',

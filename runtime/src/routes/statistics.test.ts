@@ -281,6 +281,16 @@ describe.each(testDrivers())(
       expect(today.predecessors.map((u) => u.code).sort()).toEqual(['06649', '06652'])
       // an old code today leads to the ward that took it over
       expect((await june('06649', 'now')).unit.code).toBe('99001')
+      // a code is named with a day it was borne on: that day's unit, or under today's structure the unit it went to
+      const on = (at: string, structure: string) =>
+        runtime.app.request(`/api/statistics/units/06649?from=2025-06&to=2025-06&structure=${structure}&at=${at}`)
+      expect(((await (await on('2025-06-01', 'then')).json()) as UnitStatistics).unit).toMatchObject({
+        name: 'Phường Hà Khánh',
+        to: '2025-06-16',
+      })
+      expect(((await (await on('2025-06-01', 'now')).json()) as UnitStatistics).unit.code).toBe('99001')
+      expect((await on('2025-06-20', 'then')).status).toBe(404)
+      expect((await on('2025-02-30', 'then')).status).toBe(400)
       // the province adds up the same either way
       now = vn('2025-07-10T09:00:00')
       const read = async (structure: string) =>

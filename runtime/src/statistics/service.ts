@@ -167,13 +167,22 @@ export async function provinceStatistics(s: StatServices, q: StatQuery): Promise
 }
 
 /** `GET /api/statistics/units/:code`: one unit, its children, fields and procedures; undefined for an unknown code. */
-export async function unitStatistics(s: StatServices, code: string, q: StatQuery): Promise<UnitStatistics | undefined> {
+export async function unitStatistics(
+  s: StatServices,
+  code: string,
+  q: StatQuery,
+  /** The day (YYYY-MM-DD) the unit bore the code, for a code several units bore over time. */
+  at?: string,
+): Promise<UnitStatistics | undefined> {
   const su = await statUnits(s.units, q.structure, q.now)
   const listed = listedIn(q)
-  // `then`: the unit that bore the code in the period (the newest); `now`: today's, or the one that took its work over
-  const unit =
-    (q.structure === 'then' ? su.all.find((u) => u.code === code && listed(u)) : undefined) ??
-    (await s.units.byCode(code, vietnamDate(q.structure === 'now' ? q.now : endOf(q))))
+  const bearer = at ? su.all.find((u) => u.code === code && inForce(u, at)) : undefined
+  // `at`: that day's bearer (under `now`, the unit its work went to); `then`: the newest that bore it in the period;
+  // `now`: today's, or the one that took its work over
+  const unit = at
+    ? bearer && su.byId.get(su.reportingOf(bearer.id))
+    : ((q.structure === 'then' ? su.all.find((u) => u.code === code && listed(u)) : undefined) ??
+      (await s.units.byCode(code, vietnamDate(q.structure === 'now' ? q.now : endOf(q)))))
   if (!unit) return undefined
   const children = su.all.filter((u) => u.parentId === unit.id && listed(u))
   const own = su.filedUnitsOf(unit.id)

@@ -50,6 +50,8 @@ export async function statUnits(directory: UnitDirectory, structure: StatStructu
       name: u.name,
       level: u.level,
       parentCode: (u.parentId && byId.get(u.parentId)?.code) || null,
+      from: u.effectiveFrom,
+      to: u.effectiveTo,
     }),
   }
 }

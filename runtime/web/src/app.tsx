@@ -1,4 +1,4 @@
-import { matchPath, useLocation } from '@motcua/web-kit'
+import { Link, matchPath, useLocation } from '@motcua/web-kit'
 import { lazy, Suspense, useEffect, useRef } from 'react'
 import { Header } from './components/header'
 import { Loading } from './components/loading'
@@ -13,6 +13,10 @@ import { TrackPage } from './pages/track-page'
 // The form (rjsf, ~190 KB gzip) and the receipt (QR) load only when needed, to keep the home page light.
 const FormPage = lazy(() => import('./form/form-page'))
 const ReceiptPage = lazy(() => import('./pages/receipt-page'))
+// The statistics dashboard (its charts load later still, on their own).
+const statistics = () => import('./statistics/statistics-page')
+const ProvinceStatisticsPage = lazy(() => statistics().then((m) => ({ default: m.ProvinceStatisticsPage })))
+const UnitStatisticsPage = lazy(() => statistics().then((m) => ({ default: m.UnitStatisticsPage })))
 
 function Route() {
   const { path } = useLocation()
@@ -25,6 +29,8 @@ function Route() {
   if (matchPath('/tra-cuu', path)) return <TrackPage />
   if (matchPath('/dang-nhap', path)) return <LoginPage />
   if (matchPath('/ho-so-cua-toi', path)) return <MyDossiersPage />
+  if (matchPath('/thong-ke', path)) return <ProvinceStatisticsPage />
+  if ((params = matchPath('/thong-ke/don-vi/:code', path))) return <UnitStatisticsPage code={params.code!} />
   return <NotFoundPage />
 }
 
@@ -59,6 +65,9 @@ export function App() {
       </main>
       <footer className="site-footer">
         <p>{t('app.footer')}</p>
+        <p>
+          <Link to="/thong-ke">{t('nav.statisticsFooter')}</Link>
+        </p>
       </footer>
     </>
   )

@@ -14,6 +14,9 @@ export interface StatUnit {
   /** `province` (the province and its departments), `district`, `commune`. */
   level: string
   parentCode: string | null
+  /** The unit's period (YYYY-MM-DD, `to` excluded; null: in force): codes are reused from one period to the next. */
+  from: string
+  to: string | null
 }
 
 /** One month of a trend. */

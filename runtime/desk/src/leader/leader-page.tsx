@@ -1,12 +1,15 @@
 import { dossierStatuses, type Message } from '@motcua/core'
 import { api, Link, navigate, useAsync, useLocation, useSession } from '@motcua/web-kit'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { ConfirmDialog, ErrorBox, Loading, usePageTitle } from '../components/status'
 import { type MessageKey, useI18n } from '../i18n/i18n'
 import { officerGrants } from '../lib/officer'
 import { timeLeft } from '../lib/time-left'
 import type { QueueItem } from '../lib/types'
 import './leader.css'
+
+// the statistics load when the leader opens them: the overview stays light
+const StatisticsView = lazy(() => import('./statistics-view').then((m) => ({ default: m.StatisticsView })))
 
 type BulkItem = QueueItem & { action: { key: string; label: string; labelEn?: string } }
 
@@ -119,6 +122,7 @@ function UnitOverview({ unitCode }: { unitCode: string }) {
               ))}
             </ul>
           </section>
+          <Statistics unitCode={unitCode} />
           <div className="leader-lists">
             <DueList
               id="leader-overdue"
@@ -138,6 +142,37 @@ function UnitOverview({ unitCode }: { unitCode: string }) {
         </>
       )}
     </div>
+  )
+}
+
+/** The unit's statistics, closed until asked for. */
+function Statistics({ unitCode }: { unitCode: string }) {
+  const { t } = useI18n()
+  const [open, setOpen] = useState(false)
+  return (
+    <section aria-labelledby="leader-stats" className="leader-stats">
+      <div className="leader-stats__head">
+        <h2 id="leader-stats">{t('leader.stats')}</h2>
+        <button
+          type="button"
+          className="button button--secondary"
+          aria-expanded={open}
+          aria-controls="leader-stats-body"
+          onClick={() => setOpen(!open)}
+        >
+          {t(open ? 'leader.stats.close' : 'leader.stats.open')}
+        </button>
+      </div>
+      <div id="leader-stats-body">
+        {open ? (
+          <Suspense fallback={<Loading />}>
+            <StatisticsView unitCode={unitCode} />
+          </Suspense>
+        ) : (
+          <p className="hint">{t('leader.stats.lead')}</p>
+        )}
+      </div>
+    </section>
   )
 }
 

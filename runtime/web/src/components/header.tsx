@@ -32,6 +32,9 @@ export function Header() {
         <Link to="/tra-cuu" aria-current={current('/tra-cuu')}>
           {t('nav.track')}
         </Link>
+        <Link to="/thong-ke" aria-current={current('/thong-ke')}>
+          {t('nav.statistics')}
+        </Link>
         {user ? (
           <>
             <Link to="/ho-so-cua-toi" aria-current={current('/ho-so-cua-toi')}>
