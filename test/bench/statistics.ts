@@ -132,9 +132,13 @@ async function main() {
   const thisMonth = defaultMonths().to
   const yearSoFar = { from: `${thisMonth.slice(0, 4)}-01`, to: thisMonth }
   const twelve = { from: months(thisMonth, 11), to: thisMonth }
-  // a district ended with the two-tier reform: its last twelve months, as it was then
+  // a district ended with the two-tier reform: its last twelve months
   const districtTo = district.effective_to ? months(district.effective_to.slice(0, 7), 1) : thisMonth
   const districtPeriod = { from: months(districtTo, 11), to: districtTo }
+  // the last day it bore its code: under `now`, the unit its work went to
+  const districtDay = district.effective_to
+    ? new Date(Date.parse(district.effective_to) - 86_400_000).toISOString().slice(0, 10)
+    : `${thisMonth}-01`
   const q = (p: { from: string; to: string }, structure?: string) =>
     `?from=${p.from}&to=${p.to}${structure ? `&structure=${structure}` : ''}`
 
@@ -179,13 +183,17 @@ async function main() {
         bare: `/api/statistics/units/${department.code}${q(yearSoFar)}`,
       },
     ]),
-    {
-      key: 'district-then',
-      label: `district ${district.code} (the busiest), ${districtPeriod.from} … ${districtPeriod.to}, structure=then`,
+    ...(['then', 'now'] as const).map((structure) => ({
+      key: `district-${structure}`,
+      label:
+        `district ${district.code} (the busiest), ${districtPeriod.from} … ${districtPeriod.to}, structure=${structure}` +
+        (structure === 'now' ? ` at ${districtDay} (its work's unit today)` : ''),
       aim: AIM.unit,
-      path: `/api/statistics/units/${district.code}${q(districtPeriod, 'then')}`,
+      path:
+        `/api/statistics/units/${district.code}${q(districtPeriod, structure)}` +
+        (structure === 'now' ? `&at=${districtDay}` : ''),
       bare: `/api/statistics/units/${district.code}${q(districtPeriod)}`,
-    },
+    })),
   ]
 
   console.log(
