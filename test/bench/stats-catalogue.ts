@@ -87,16 +87,16 @@ const move = (type: string, actionKey: string, label: string): StepMove => ({
   type,
   data: JSON.stringify({ actionKey, label }),
 })
-const BUILT_IN = {
+/** The actions every step allows (core's `availableActions`), with their keys and labels. */
+export const builtInMoves = {
   acceptSupplement: move('acceptSupplement', 'nhan_bo_sung', 'Nhận hồ sơ bổ sung'),
   withdraw: move('withdraw', 'rut_ho_so', 'Rút hồ sơ theo yêu cầu của công dân'),
   stop: move('stop', 'dung_xu_ly', 'Dừng xử lý'),
 }
-export const builtInMoves = BUILT_IN
 
 type Action = { key: string; type: string; to?: string; label?: string }
-const actionMove = (a: Action | undefined, fallback: StepMove): StepMove =>
-  a ? move(a.type, a.key, a.label ?? a.key) : fallback
+const fromAction = (a: Action): StepMove => move(a.type, a.key, a.label ?? a.key)
+const actionMove = (a: Action | undefined, fallback: StepMove): StepMove => (a ? fromAction(a) : fallback)
 
 function versionOf(row: VersionRow): CatalogueVersion {
   const def = row.definition
@@ -146,10 +146,7 @@ function versionOf(row: VersionRow): CatalogueVersion {
         first.actions.find((a) => a.type === 'requestSupplement'),
       move('requestSupplement', 'yeu_cau_bo_sung', 'Yêu cầu bổ sung hồ sơ'),
     ),
-    payment:
-      payment && confirm
-        ? { request: actionMove(payment, BUILT_IN.stop), confirm: actionMove(confirm, BUILT_IN.stop) }
-        : null,
+    payment: payment && confirm ? { request: fromAction(payment), confirm: fromAction(confirm) } : null,
   }
 }
 

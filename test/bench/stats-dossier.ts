@@ -241,7 +241,8 @@ export function generateDossier(ctx: DossierContext, filing: DossierFiling): Gen
   const life = new Life(ctx, filing)
   life.live()
   // times only grow along a dossier's events: what happened by the cut is a prefix
-  const { events, cut } = { events: life.events, cut: ctx.cut }
+  const { events } = life
+  const { cut } = ctx
   let kept = events.length
   while (kept > 1 && events[kept - 1]!.at > cut) kept--
   if (kept < events.length) events.length = kept
@@ -256,7 +257,8 @@ export function generateDossier(ctx: DossierContext, filing: DossierFiling): Gen
     step: last.to,
     receivedAt,
     dueAt: receivedAt === null ? null : resumed ? life.dueAfter : life.due,
-    pausedAt: happened(life.paused) && !resumed ? life.paused : null,
+    // an ended dossier is no longer paused (core clears `pausedAt` at a terminal outcome)
+    pausedAt: happened(life.paused) && !resumed && endedAt === null ? life.paused : null,
     doneAt: happened(life.done) ? life.done : null,
     returnedAt: happened(life.returned) ? life.returned : null,
     endedAt,

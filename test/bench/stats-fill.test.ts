@@ -67,7 +67,8 @@ onPostgres(
 
     it('ends a dossier exactly when it leaves its last step, and keeps an open one at a unit in force today', async () => {
       const counts = await one(sql<{ mismatched: number; openElsewhere: number; open: number; ended: number }[]>`
-        select count(*) filter (where (ended_at is not null) <> (current_step is null))::int as mismatched,
+        select count(*) filter (where (ended_at is not null) <> (current_step is null)
+            or (paused_at is not null and (ended_at is not null or status <> 5)))::int as mismatched,
           count(*) filter (where current_step is not null and (current_unit_id is null
             or exists (select 1 from units u where u.id in (d.unit_id, d.current_unit_id) and u.effective_to is not null)))::int
             as "openElsewhere",

@@ -41,7 +41,7 @@ export const POST_SHARE = 0.03
 const CLOSED_DAY_WEIGHT = 0.1
 
 /** A pseudo-random number 0–1 fixed by a text (FNV-1a). */
-export function hashShare(text: string): number {
+function hashShare(text: string): number {
   let h = 2166136261
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619)
   return (h >>> 0) / 4294967296
