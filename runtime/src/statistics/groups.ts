@@ -10,7 +10,7 @@ import {
 import type { Cell } from './rollup'
 
 interface Acc {
-  before: StatCounters
+  carriedOver: number
   during: StatCounters
   overdueAtEnd: number
   live?: LiveCounts
@@ -25,7 +25,7 @@ export class Groups {
   private acc(key: string): Acc {
     let acc = this.accs.get(key)
     if (!acc) {
-      acc = { before: zeroCounters(), during: zeroCounters(), overdueAtEnd: 0, days: new Map() }
+      acc = { carriedOver: 0, during: zeroCounters(), overdueAtEnd: 0, days: new Map() }
       if (this.live) acc.live = { inTime: 0, overdue: 0, supplement: 0, payment: 0 }
       this.accs.set(key, acc)
     }
@@ -34,7 +34,7 @@ export class Groups {
 
   add(key: string, cell: Cell): void {
     const acc = this.acc(key)
-    addCounters(acc.before, cell.before)
+    acc.carriedOver += cell.carriedOver
     addCounters(acc.during, cell.during)
     acc.overdueAtEnd += cell.overdueAtEnd
     if (acc.live && cell.live)
@@ -54,7 +54,7 @@ export class Groups {
   figures(key: string): Figures {
     const acc = this.acc(key)
     return figuresOf({
-      before: acc.before,
+      carriedOver: acc.carriedOver,
       during: acc.during,
       overdueAtEnd: acc.overdueAtEnd,
       medianDays: medianOf([...acc.days].map(([days, resolved]) => ({ days, resolved }))),

@@ -260,14 +260,13 @@ describe.each(testDrivers())('the statistics rollup on $name', ({ open }) => {
     const S = new Date(`${from}-01T00:00:00+07:00`)
     const E = new Date(`${nextMonth(to)}-01T00:00:00+07:00`)
     const cells = await readCells(runtime.database.db, { from, to }, unitIds)
-    const sum = (pick: (c: (typeof cells)[number]) => StatCounters) =>
-      cells.reduce((acc, c) => {
-        for (const k of counterKeys) acc[k] += pick(c)[k]
-        return acc
-      }, zeroCounters())
+    const during = cells.reduce((acc, c) => {
+      for (const k of counterKeys) acc[k] += c.during[k]
+      return acc
+    }, zeroCounters())
     const figures = figuresOf({
-      before: sum((c) => c.before),
-      during: sum((c) => c.during),
+      carriedOver: cells.reduce((n, c) => n + c.carriedOver, 0),
+      during,
       overdueAtEnd: cells.reduce((n, c) => n + c.overdueAtEnd, 0),
       medianDays: null,
     })

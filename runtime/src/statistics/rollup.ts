@@ -8,70 +8,69 @@ import {
   zeroCounters,
 } from '@motcua/core'
 import { type Db, dossierStatDays, dossierStatMonths, dossiers } from '@motcua/db'
-import { and, gte, inArray, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm'
+import { and, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm'
 
-/** A unit's counts for one procedure version: before the period, during it, overdue at its end, and live now. */
+/** A unit's counts for one procedure version: carried over into the period, during it, overdue at its end, and live now. */
 export interface Cell {
   unitId: string
   procedureVersionId: string
-  before: StatCounters
+  carriedOver: number
   during: StatCounters
   overdueAtEnd: number
   live?: LiveCounts
 }
 
-const sumOf = (key: (typeof counterKeys)[number], filter: SQL) =>
-  sql<number>`coalesce(sum(${dossierStatMonths[key]}) filter (where ${filter}), 0)::float8`
+const m = dossierStatMonths
+/** What stays in progress of a month: received − resolved − closed. */
+const balance = sql`${m.receivedCounter} + ${m.receivedOnline} + ${m.receivedPost} - ${m.resolvedEarly} - ${m.resolvedOnTime} - ${m.resolvedLate} - ${m.closed}`
 
-const scoped = (column: typeof dossierStatMonths.unitId | typeof dossierStatDays.unitId, unitIds?: string[]) =>
+const scoped = (column: typeof m.unitId | typeof dossierStatDays.unitId, unitIds?: string[]) =>
   unitIds ? inArray(column, unitIds) : undefined
 
 /**
  * The rollup's sums per unit and procedure version for a period, in one statement over every month up to its end
- * (what came before makes the carried-over; the deadlines passed up to its end, the overdue); `unitIds` limits it.
+ * (the balance of the months before makes the carried-over; the deadlines passed up to its end, the overdue);
+ * `unitIds` limits it. Read as plain rows (a province-wide year is thousands of groups): sums in float8, which holds
+ * any count or number of seconds exactly.
  */
 export async function readCells(db: Db, period: StatPeriod, unitIds?: string[]): Promise<Cell[]> {
   const from = monthStart(period.from)
   const end = monthStart(nextMonth(period.to))
-  const before = lt(dossierStatMonths.month, from)
-  const during = gte(dossierStatMonths.month, from)
-  const columns: Record<string, SQL.Aliased<number>> = {}
-  for (const key of counterKeys) {
-    columns[`b_${key}`] = sumOf(key, before).as(`b_${key}`)
-    columns[`d_${key}`] = sumOf(key, during).as(`d_${key}`)
-  }
-  const rows = (await db
-    .select({
-      unitId: dossierStatMonths.unitId,
-      procedureVersionId: dossierStatMonths.procedureVersionId,
-      overdue: sql<number>`sum(${dossierStatMonths.fellDue} - ${dossierStatMonths.leftOverdue})::float8`,
-      ...columns,
+  const during = sql.join(
+    counterKeys.map(
+      (key, i) => sql`sum(${m[key]}::float8) filter (where ${m.month} >= ${from}) as ${sql.raw(`d${i}`)}`,
+    ),
+    sql`, `,
+  )
+  const rows = await db.execute<Record<string, unknown>>(sql`
+    select ${m.unitId} as u, ${m.procedureVersionId} as v,
+      coalesce(sum((${balance})::float8) filter (where ${m.month} < ${from}), 0) as c,
+      sum((${m.fellDue} - ${m.leftOverdue})::float8) as o,
+      ${during}
+    from ${m}
+    where ${and(lt(m.month, end), scoped(m.unitId, unitIds))}
+    group by ${m.unitId}, ${m.procedureVersionId}`)
+  return rowsOf(rows).map((r) => {
+    const during = zeroCounters()
+    counterKeys.forEach((key, i) => {
+      during[key] = Number(r[`d${i}`] ?? 0)
     })
-    .from(dossierStatMonths)
-    .where(and(lt(dossierStatMonths.month, end), scoped(dossierStatMonths.unitId, unitIds)))
-    .groupBy(dossierStatMonths.unitId, dossierStatMonths.procedureVersionId)) as unknown as Record<
-    string,
-    string | number
-  >[]
-  return rows.map((r) => {
-    const cell: Cell = {
-      unitId: r.unitId as string,
-      procedureVersionId: r.procedureVersionId as string,
-      before: zeroCounters(),
-      during: zeroCounters(),
-      overdueAtEnd: Number(r.overdue),
+    return {
+      unitId: r.u as string,
+      procedureVersionId: r.v as string,
+      carriedOver: Number(r.c),
+      during,
+      overdueAtEnd: Number(r.o),
     }
-    for (const key of counterKeys) {
-      cell.before[key] = Number(r[`b_${key}`])
-      cell.during[key] = Number(r[`d_${key}`])
-    }
-    return cell
   })
 }
 
+/** The rows of `db.execute` on either driver (postgres.js answers an array, PGlite an object with `rows`). */
+const rowsOf = (result: unknown): Record<string, unknown>[] =>
+  Array.isArray(result) ? result : ((result as { rows: Record<string, unknown>[] }).rows ?? [])
+
 /** Received and resolved per month of the period, for the trend charts. */
 export async function readMonths(db: Db, period: StatPeriod, unitIds?: string[]) {
-  const m = dossierStatMonths
   const total = (c: typeof m.receivedCounter) => sql<number>`sum(${c})::float8`
   return db
     .select({

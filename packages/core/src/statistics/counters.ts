@@ -44,8 +44,24 @@ export const counterKeys = [
   'timedUsedSeconds',
 ] as const satisfies readonly (keyof StatCounters)[]
 
-export const zeroCounters = (): StatCounters =>
-  Object.fromEntries(counterKeys.map((k) => [k, 0])) as unknown as StatCounters
+export const zeroCounters = (): StatCounters => ({
+  receivedCounter: 0,
+  receivedOnline: 0,
+  receivedPost: 0,
+  resolvedEarly: 0,
+  resolvedOnTime: 0,
+  resolvedLate: 0,
+  refused: 0,
+  withdrawn: 0,
+  stopped: 0,
+  closed: 0,
+  fellDue: 0,
+  leftOverdue: 0,
+  usedSeconds: 0,
+  allowedSeconds: 0,
+  timed: 0,
+  timedUsedSeconds: 0,
+})
 
 /** Adds `b` into `a` (mutates and returns `a`). */
 export function addCounters(a: StatCounters, b: Partial<StatCounters>): StatCounters {

@@ -66,19 +66,18 @@ export function medianOf(histogram: readonly { days: number; resolved: number }[
 }
 
 /**
- * Figures of a period from the rollup's sums: `before` over every month before it, `during` over its months,
+ * Figures of a period from the rollup's sums: `carriedOver` (the balance of every month before it), `during` over its months,
  * `overdueAtEnd` (fell due − left overdue over every month up to its end) and, for a period that reaches today,
  * the live counts, which replace the in-progress split the rollup can only approximate.
  */
 export function figuresOf(input: {
-  before: StatCounters
+  carriedOver: number
   during: StatCounters
   overdueAtEnd: number
   medianDays: number | null
   live?: LiveCounts | undefined
 }): Figures {
-  const { before, during, live } = input
-  const carriedOver = balanceOf(before)
+  const { carriedOver, during, live } = input
   const receivedTotal = during.receivedCounter + during.receivedOnline + during.receivedPost
   const resolvedTotal = during.resolvedEarly + during.resolvedOnTime + during.resolvedLate
   const inProgressTotal = carriedOver + balanceOf(during)
