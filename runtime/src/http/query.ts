@@ -59,3 +59,20 @@ export function queryParams<T>(schema: QueryParams<T>['schema']): QueryParams<T>
     },
   }
 }
+
+/** A query's `at` that is not a real day (YYYY-MM-DD). */
+export const badDate = () =>
+  new DomainError(
+    'INVALID_DATA',
+    {
+      vi: 'Ngày phải là một ngày có thật, dạng YYYY-MM-DD (ví dụ 2025-07-01).',
+      en: 'The date must be a real day written YYYY-MM-DD.',
+    },
+    [
+      {
+        code: 'format',
+        path: '/query/at',
+        message: { vi: 'Ngày phải có dạng YYYY-MM-DD', en: 'Expected YYYY-MM-DD' },
+      },
+    ],
+  )

@@ -1,8 +1,8 @@
-import { DomainError, isCalendarDay } from '@motcua/core'
+import { isCalendarDay } from '@motcua/core'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import type { Operation } from '../http/openapi'
-import { queryParams } from '../http/query'
+import { badDate, queryParams } from '../http/query'
 import { readStatQuery, statServices, UNIT_CODE, unknownUnit } from '../statistics/request'
 import { provinceStatistics, unitStatistics } from '../statistics/service'
 
@@ -10,13 +10,6 @@ const unitQuery = queryParams<{ at?: string }>({
   type: 'object',
   properties: { at: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' } },
 })
-
-const badDay = () =>
-  new DomainError(
-    'INVALID_DATA',
-    { vi: 'Ngày phải là một ngày có thật, dạng YYYY-MM-DD.', en: 'The date must be a real day written YYYY-MM-DD.' },
-    [{ code: 'format', path: '/query/at', message: { vi: 'Ngày không có thật', en: 'Not a real day' } }],
-  )
 
 /** Public statistics (no sign-in): aggregates only, never a person's data; proxies may keep them a minute. */
 export const statisticsRoutes = new Hono<AppEnv>()
@@ -29,7 +22,7 @@ export const statisticsRoutes = new Hono<AppEnv>()
     const code = c.req.param('code')
     const query = readStatQuery(c)
     const { at } = unitQuery.read(c)
-    if (at && !isCalendarDay(at)) throw badDay()
+    if (at && !isCalendarDay(at)) throw badDate()
     const view = UNIT_CODE.test(code) ? await unitStatistics(statServices(c), code, query, at) : undefined
     if (!view) throw unknownUnit(code.slice(0, 30))
     c.header('Cache-Control', 'public, max-age=60')

@@ -5,7 +5,7 @@ import { alias } from 'drizzle-orm/pg-core'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import type { Operation } from '../http/openapi'
-import { queryParams } from '../http/query'
+import { badDate, queryParams } from '../http/query'
 import { inForceOn } from '../units/in-force'
 
 const parent = alias(units, 'parent')
@@ -19,22 +19,6 @@ const unitsQuery = queryParams<{ level?: string; parent?: string; q?: string; at
     at: { type: 'string', pattern: '^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}$' },
   },
 })
-
-const badDate = () =>
-  new DomainError(
-    'INVALID_DATA',
-    {
-      vi: 'Ngày phải là một ngày có thật, dạng YYYY-MM-DD (ví dụ 2025-07-01).',
-      en: 'The date must be a real day written YYYY-MM-DD.',
-    },
-    [
-      {
-        code: 'format',
-        path: '/query/at',
-        message: { vi: 'Ngày phải có dạng YYYY-MM-DD', en: 'Expected YYYY-MM-DD' },
-      },
-    ],
-  )
 
 function vietnamToday(): string {
   return new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)
