@@ -1,11 +1,19 @@
 export type * from './types'
 
-import type { Plugin } from './types'
+import type { FormShapes, Plugin } from './types'
+
+/**
+ * This SDK's version. A plugin declares the range it was written for as the peer dependency
+ * `"@motcua/plugin-sdk": "^2.0.0"` in its package.json; the runtime refuses a plugin whose range this does not meet.
+ */
+export const SDK_VERSION = '2.0.0'
 
 /**
  * Declares a plugin; an identity function that carries the types.
  * @example export default definePlugin<{ url: string }>({ slug: 'national-portal-sync', name: { vi: 'Đồng bộ', en: 'Sync' }, configSchema: {…} })
  */
-export function definePlugin<Config = Record<string, unknown>>(plugin: Plugin<Config>): Plugin<Config> {
+export function definePlugin<Config = Record<string, unknown>, Forms extends FormShapes = FormShapes>(
+  plugin: Plugin<Config, Forms>,
+): Plugin<Config, Forms> {
   return plugin
 }

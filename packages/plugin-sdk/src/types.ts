@@ -11,8 +11,28 @@ export interface FeeLine {
   amount: number
 }
 
+/**
+ * The form data types of the procedures a plugin reads, by procedure code, e.g. `{ 'dang-ky-khai-sinh':
+ * DangKyKhaiSinhForm }` (generate them with `motcua types procedures --out src/forms`).
+ */
+export type FormShapes = Record<string, Record<string, unknown>>
+
+/**
+ * The top-level form fields a plugin reads, per procedure code: a dossier's snapshot carries only these (nothing of
+ * the form when the plugin declares none). An unknown procedure or field is a compile error with typed forms.
+ * @example reads: { 'cap-giay-phep-xay-dung-nha-o-rieng-le': ['cong_trinh', 'dia_diem'] }
+ */
+export type FormReads<Forms extends FormShapes = FormShapes> = {
+  readonly [P in keyof Forms & string]?: readonly (keyof Forms[P] & string)[]
+}
+
+/** The declared fields of one dossier's form, narrowed by `procedure`: `if (form?.procedure === 'x') form.data.y`. */
+export type FormSnapshot<Forms extends FormShapes = FormShapes> = {
+  [P in keyof Forms & string]: { procedure: P; data: Partial<Forms[P]> }
+}[keyof Forms & string]
+
 /** A dossier as plugins see it (dates as ISO 8601 strings). */
-export interface DossierSnapshot {
+export interface DossierSnapshot<Forms extends FormShapes = FormShapes> {
   /** Mã hồ sơ, e.g. 000.01.21.H49-251128-0001. */
   receiptCode: string
   procedure: { code: string; name: string; version: number }
@@ -31,6 +51,8 @@ export interface DossierSnapshot {
   returnedAt: string | null
   /** The fees fixed at submission: the procedure's rules, then every plugin's `fees` adjustment. */
   fees: FeeLine[]
+  /** The form fields the plugin declared in `reads` for this procedure; null when it declared none. */
+  form: FormSnapshot<Forms> | null
 }
 
 /** One change of a dossier: the event just written to its log. */
@@ -57,7 +79,11 @@ export interface OutboxMessage {
 }
 
 export interface HookContext<Config> {
-  /** This unit's configuration, validated against the plugin's `configSchema`. */
+  /**
+   * The configuration in force for the dossier's unit and procedure: the settings down the unit tree (each level's
+   * partial override laid over the one above, a procedure's own setting over the unit's), then the procedure
+   * definition's `plugins[].config`; validated against the plugin's `configSchema`.
+   */
   config: Config
   unitCode: string
 }
@@ -69,6 +95,73 @@ export interface DeliveryContext<Config> {
   /** The plugin's own global `fetch`. */
   fetch: typeof fetch
   attempt: number
+}
+
+/** What a lookup's `run` gets: the configuration in force and, like a delivery, a signal and `fetch`. */
+export interface LookupContext<Config> {
+  config: Config
+  /** Aborted at the lookup's time limit (`lookupTimeoutMs`): pass it to fetch. */
+  signal: AbortSignal
+  fetch: typeof fetch
+}
+
+/** A value a lookup returns for one field. */
+export type LookupValue = string | number | boolean | null
+
+/**
+ * Pre-fill from an outside register: the portal shows `consent` to the signed-in citizen, who types a căn cước
+ * number and agrees; the runtime runs `run` in the plugin's worker (time-limited) and fills the form fields a
+ * procedure maps onto `returns` (`plugins: [{ slug, prefill: { lookup, fields } }]` in its definition).
+ */
+export interface Lookup<Config> {
+  name: Text
+  /** What the citizen agrees to, shown before the lookup, e.g. "Tôi đồng ý để hệ thống tra cứu …". */
+  consent: Text
+  /** The fields it may return, each with its label (what a procedure maps onto its form). */
+  returns: Record<string, Text>
+  /** One person by căn cước number (12 digits); `undefined` when the register has no such person. Throw on failure. */
+  run(query: { idNumber: string }, ctx: LookupContext<Config>): Promise<Record<string, LookupValue> | undefined>
+}
+
+/**
+ * A format a form field may use (`"format": "<name>"`): a regular expression (Unicode, at most 500 characters,
+ * checked in the browser and on the server alike) and the message shown when a value does not match.
+ */
+export interface FormatContribution {
+  pattern: string
+  message: Text
+  /** A valid value, shown to administrators in the studio. */
+  example?: string
+}
+
+/**
+ * A widget a form field may use (`"ui:widget": "<name>"` in the form's uiSchema): a text input with these
+ * properties. Declarative: no plugin code runs in the browser.
+ */
+export interface WidgetContribution {
+  name: Text
+  inputMode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'email' | 'url'
+  autoComplete?: string
+  placeholder?: Text
+  maxLength?: number
+}
+
+/**
+ * A step action that calls out: a procedure's action names it (`callOut: { plugin, action }`); taking the action
+ * queues a message `{ topic: 'action.<key>', payload: { snapshot, change } }` for `deliver` in the same
+ * transaction, delivered with the plugin's retry policy.
+ */
+export interface ActionContribution {
+  name: Text
+  description?: Text
+}
+
+/** How the outbox retries a plugin's failed deliveries. */
+export interface RetryPolicy {
+  /** Attempts before a message is `dead` (1–20, default 8). */
+  attempts?: number
+  /** The first retry's delay in ms; each further one doubles, up to an hour (1000–3600000, default 5000). */
+  backoffMs?: number
 }
 
 /** A request to one of the plugin's routes, mounted under `/api/plugins/<slug>/`. */
@@ -114,7 +207,7 @@ export interface PluginRoute<Config> {
  * A plugin: named, configured per unit, contributing hooks, deliveries and routes. The runtime runs it in a worker
  * thread of its own; every call there has a time limit, and a plugin that exceeds it or crashes is restarted.
  */
-export interface Plugin<Config = Record<string, unknown>> {
+export interface Plugin<Config = Record<string, unknown>, Forms extends FormShapes = FormShapes> {
   /** kebab-case, unique, e.g. `national-portal-sync`. */
   slug: string
   name: Text
@@ -131,13 +224,26 @@ export interface Plugin<Config = Record<string, unknown>> {
    */
   hooks?: {
     /** A dossier was filed (any channel). Runs after the dossier is saved, in the outbox, not in the request. */
-    onSubmit?(ctx: HookContext<Config>, dossier: DossierSnapshot): OutboxMessage[] | void
+    onSubmit?(ctx: HookContext<Config>, dossier: DossierSnapshot<Forms>): OutboxMessage[] | void
     /** An officer's action changed a dossier. Runs after the change is saved, in the outbox. */
-    afterAction?(ctx: HookContext<Config>, dossier: DossierSnapshot, change: DossierChange): OutboxMessage[] | void
+    afterAction?(
+      ctx: HookContext<Config>,
+      dossier: DossierSnapshot<Forms>,
+      change: DossierChange,
+    ): OutboxMessage[] | void
+    /**
+     * The dossier's processing ended (result returned, refused, withdrawn or stopped: it left its last step). Runs
+     * after the change is saved, in the outbox, after that change's `afterAction`.
+     */
+    onComplete?(
+      ctx: HookContext<Config>,
+      dossier: DossierSnapshot<Forms>,
+      change: DossierChange,
+    ): OutboxMessage[] | void
     /** Before an officer's action: return `{ refuse: { vi, en } }` to stop it, e.g. no result handed over before payment. */
     beforeAction?(
       ctx: HookContext<Config>,
-      dossier: DossierSnapshot,
+      dossier: DossierSnapshot<Forms>,
       action: { key: string; type: string },
     ): { refuse: Text } | void
     /**
@@ -153,5 +259,19 @@ export interface Plugin<Config = Record<string, unknown>> {
   deliver?(message: OutboxMessage & { id: number }, ctx: DeliveryContext<Config>): Promise<void>
   /** The time limit of one `deliver` call in ms, 1000–120000 (default 10000). */
   deliveryTimeoutMs?: number
+  /** How failed deliveries are retried (default 8 attempts, first retry after 5 s). */
+  retry?: RetryPolicy
   routes?: PluginRoute<Config>[]
+  /** The form fields the plugin's hooks see, per procedure code (`dossier.form`); none when absent. */
+  reads?: FormReads<Forms>
+  /** Pre-fill sources, by key (kebab-case); a procedure maps one onto its form. */
+  lookups?: Record<string, Lookup<Config>>
+  /** The time limit of one lookup in ms, 1000–30000 (default 5000). */
+  lookupTimeoutMs?: number
+  /** Form formats, by name (kebab-case, unique across plugins and motcua's own). */
+  formats?: Record<string, FormatContribution>
+  /** Form widgets, by name (kebab-case, unique across plugins and motcua's own). */
+  widgets?: Record<string, WidgetContribution>
+  /** Step actions that call out through the outbox, by key (kebab-case). */
+  actions?: Record<string, ActionContribution>
 }

@@ -19,6 +19,7 @@ const dossier: DossierSnapshot = {
   doneAt: null,
   returnedAt: null,
   fees: [{ key: 'le_phi', name: 'Lệ phí đăng ký khai sinh', amount: 8000 }],
+  form: null,
 }
 
 const change: DossierChange = {

@@ -30,6 +30,7 @@ const dossier: DossierSnapshot = {
     { key: 'le_phi', name: 'Lệ phí cấp bản sao', amount: 8000 },
     { key: 'ban_sao', name: 'Bản sao thứ hai', amount: 8000 },
   ],
+  form: null,
 }
 
 // A fake runtime: one known dossier, and a record of the payments it was asked to confirm.

@@ -2,6 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { formatLabels } from '@motcua/core'
+import { SDK_VERSION } from '@motcua/plugin-sdk'
+import { satisfies, validRange } from 'semver'
 import { type CheckedManifest, checkManifest } from './manifest'
 import { createSandbox, fromSource, type PluginSandbox } from './sandbox'
 
@@ -30,7 +33,10 @@ function exportTarget(entry: unknown, conditions: string[]): string | undefined 
   return undefined
 }
 
-/** The entry module (a file URL) of every package folder under `dir`, in name order. */
+/**
+ * The entry module (a file URL) of every package folder under `dir`, in name order; throws for a package written for
+ * another SDK than this runtime's.
+ */
 export function pluginSources(dir: string): string[] {
   let folders: string[] = []
   try {
@@ -44,12 +50,13 @@ export function pluginSources(dir: string): string[] {
   const conditions = fromSource ? ['source', 'import', 'default'] : ['import', 'default']
   const sources: string[] = []
   for (const folder of folders) {
-    let pkg: { exports?: unknown; main?: string }
+    let pkg: { exports?: unknown; main?: string; peerDependencies?: Record<string, string> }
     try {
       pkg = JSON.parse(readFileSync(join(dir, folder, 'package.json'), 'utf8'))
     } catch {
       continue
     }
+    checkSdkRange(folder, pkg)
     const entry = exportTarget(pkg.exports, conditions) ?? pkg.main ?? 'index.js'
     sources.push(pathToFileURL(join(dir, folder, entry)).href)
   }
@@ -74,9 +81,71 @@ export async function loadPlugins(sources: string[]): Promise<Map<string, Loaded
       if (loaded.has(checked.manifest.slug)) throw new Error(`Two plugins use the slug ${checked.manifest.slug}`)
       loaded.set(checked.manifest.slug, { ...checked, source, sandbox })
     }
+    checkNoDuplicates([...loaded.values()])
   } catch (error) {
     await Promise.all(sandboxes.map(({ sandbox }) => sandbox.close()))
     throw error
   }
   return loaded
+}
+
+/** Refuses a plugin package written for another SDK than this runtime's (its peer dependency range). */
+function checkSdkRange(folder: string, pkg: { peerDependencies?: Record<string, string> }) {
+  const range = pkg.peerDependencies?.['@motcua/plugin-sdk']
+  if (!range || !validRange(range))
+    throw new Error(
+      `plugin ${folder}: its package.json must declare the SDK it was written for, e.g. "peerDependencies": { "@motcua/plugin-sdk": "^${SDK_VERSION}" }`,
+    )
+  if (!satisfies(SDK_VERSION, range))
+    throw new Error(
+      `plugin ${folder} was written for @motcua/plugin-sdk ${range}; this runtime has ${SDK_VERSION}: update the plugin for SDK ${SDK_VERSION} (see packages/plugin-sdk/README.md) or use a runtime that matches`,
+    )
+}
+
+// names a form already has: ajv-formats' and motcua's formats; @rjsf's and motcua's widgets
+const BUILT_IN_WIDGETS = [
+  'text',
+  'textarea',
+  'password',
+  'email',
+  'uri',
+  'url',
+  'color',
+  'date',
+  'datetime',
+  'time',
+  'hidden',
+  'select',
+  'radio',
+  'checkbox',
+  'checkboxes',
+  'range',
+  'updown',
+  'file',
+  'files',
+  'alt-date',
+  'alt-datetime',
+  'money',
+  'vnd',
+  'address',
+]
+
+/** Refuses two plugins contributing the same format or widget name (or one motcua has), naming both. */
+function checkNoDuplicates(plugins: LoadedPlugin[]) {
+  const kinds = [
+    { what: 'format', of: (p: LoadedPlugin) => p.manifest.formats, builtIn: Object.keys(formatLabels) },
+    { what: 'widget', of: (p: LoadedPlugin) => p.manifest.widgets, builtIn: BUILT_IN_WIDGETS },
+  ]
+  for (const { what, of, builtIn } of kinds) {
+    const owners = new Map<string, string>(builtIn.map((name) => [name, 'motcua']))
+    for (const plugin of plugins)
+      for (const name of Object.keys(of(plugin))) {
+        const first = owners.get(name)
+        if (first)
+          throw new Error(
+            `The ${what} "${name}" is contributed by both ${first === 'motcua' ? 'motcua itself' : `plugin ${first}`} and plugin ${plugin.manifest.slug}: rename one`,
+          )
+        owners.set(name, plugin.manifest.slug)
+      }
+  }
 }

@@ -12,6 +12,18 @@ export interface PluginManifest {
   /** The plugin's own limit for one delivery, when it declares one. */
   deliveryTimeoutMs?: number
   routes: { method: 'get' | 'post'; path: string; headers: string[] }[]
+  /** The form fields its hooks see, per procedure code. */
+  reads: Record<string, string[]>
+  /** Pre-fill sources by key: what the citizen is told and the fields each returns. */
+  lookups: Record<string, { name: Message; consent: Message; returns: Record<string, Message> }>
+  lookupTimeoutMs?: number
+  formats: Record<string, { pattern: string; message: Message; example?: string }>
+  widgets: Record<
+    string,
+    { name: Message; inputMode?: string; autoComplete?: string; placeholder?: Message; maxLength?: number }
+  >
+  actions: Record<string, { name: Message; description?: Message }>
+  retry?: { attempts?: number; backoffMs?: number }
 }
 
 /** A manifest with what follows from it: the config validator and the names of its secret settings. */
@@ -27,6 +39,13 @@ const ajv = createAjv()
 const SLUG = /^[a-z][a-z0-9-]{1,48}$/
 const HEADER = /^[a-z0-9-]{1,64}$/
 const ROUTE_PATH = /^\/[A-Za-z0-9/:._~-]{0,200}$/
+const KEY = /^[a-z][a-z0-9-]{0,48}$/
+const FIELD = /^[A-Za-z_][A-Za-z0-9_]{0,100}$/
+const INPUT_MODES = ['text', 'numeric', 'decimal', 'tel', 'email', 'url']
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+const wholeIn = (value: unknown, min: number, max: number) =>
+  Number.isInteger(value) && (value as number) >= min && (value as number) <= max
 
 const isText = (value: unknown): value is Message =>
   typeof value === 'object' &&
@@ -71,6 +90,7 @@ export function checkManifest(raw: unknown, source: string): CheckedManifest {
       throw fail(`plugin ${slug}: route ${r.method} ${r.path} declares headers that are not header names`)
     return { method: r.method as 'get' | 'post', path: r.path, headers }
   })
+  const contributions = checkContributions(m, slug, fail)
   const properties = (configSchema.properties ?? {}) as Record<string, { writeOnly?: unknown } | undefined>
   return {
     manifest: {
@@ -82,8 +102,118 @@ export function checkManifest(raw: unknown, source: string): CheckedManifest {
       deliver: m.deliver === true,
       ...(timeout !== undefined ? { deliveryTimeoutMs: timeout as number } : {}),
       routes,
+      ...contributions,
     },
     validateConfig: (config) => (validate(config) ? [] : toIssues(validate.errors)),
     secrets: Object.keys(properties).filter((k) => properties[k]?.writeOnly === true),
+  }
+}
+
+type Contributions = Pick<
+  PluginManifest,
+  'reads' | 'lookups' | 'lookupTimeoutMs' | 'formats' | 'widgets' | 'actions' | 'retry'
+>
+
+/** Checks what a plugin contributes beyond hooks and routes: reads, lookups, formats, widgets, actions, retry. */
+function checkContributions(m: Record<string, unknown>, slug: string, fail: (why: string) => Error): Contributions {
+  const keyed = <T>(value: unknown, what: string, check: (item: Record<string, unknown>, key: string) => T) => {
+    if (value === undefined) return {}
+    if (!isRecord(value)) throw fail(`plugin ${slug}: ${what} is not an object keyed by name`)
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => {
+        if (!KEY.test(key)) throw fail(`plugin ${slug}: ${what} "${key}" needs a kebab-case name`)
+        if (!isRecord(item)) throw fail(`plugin ${slug}: ${what} "${key}" is not an object`)
+        return [key, check(item, key)]
+      }),
+    )
+  }
+  const text = (value: unknown, what: string) => {
+    if (!isText(value)) throw fail(`plugin ${slug}: ${what} is not { vi, en }`)
+    return { vi: value.vi, en: value.en }
+  }
+  const optionalText = (value: unknown, what: string) => (value === undefined ? {} : { [what]: text(value, what) })
+
+  const reads: Record<string, string[]> = {}
+  if (m.reads !== undefined) {
+    if (!isRecord(m.reads)) throw fail(`plugin ${slug}: reads is not { procedureCode: [fields] }`)
+    for (const [code, fields] of Object.entries(m.reads)) {
+      if (!Array.isArray(fields) || !fields.every((f) => typeof f === 'string' && FIELD.test(f)))
+        throw fail(`plugin ${slug}: reads.${code} is not a list of top-level form field names`)
+      reads[code] = [...new Set(fields as string[])]
+    }
+  }
+  const lookups = keyed(m.lookups, 'lookup', (l, key) => {
+    if (l.runs !== true) throw fail(`plugin ${slug}: lookup "${key}" has no run function`)
+    if (!isRecord(l.returns) || Object.keys(l.returns).length === 0)
+      throw fail(`plugin ${slug}: lookup "${key}" declares no returns { field: { vi, en } }`)
+    return {
+      name: text(l.name, `lookup "${key}" name`),
+      consent: text(l.consent, `lookup "${key}" consent`),
+      returns: Object.fromEntries(
+        Object.entries(l.returns).map(([field, label]) => {
+          if (!FIELD.test(field)) throw fail(`plugin ${slug}: lookup "${key}" returns a field named "${field}"`)
+          return [field, text(label, `lookup "${key}" returns.${field}`)]
+        }),
+      ),
+    }
+  })
+  if (m.lookupTimeoutMs !== undefined && !wholeIn(m.lookupTimeoutMs, 1000, 30_000))
+    throw fail(`plugin ${slug}: lookupTimeoutMs must be a whole number of ms from 1000 to 30000`)
+  const formats = keyed(m.formats, 'format', (f, key) => {
+    if (typeof f.pattern !== 'string' || f.pattern.length === 0 || f.pattern.length > 500)
+      throw fail(`plugin ${slug}: format "${key}" needs a pattern of 1–500 characters`)
+    try {
+      new RegExp(f.pattern, 'u')
+    } catch (error) {
+      throw fail(`plugin ${slug}: format "${key}" pattern is not a regular expression (${(error as Error).message})`)
+    }
+    if (f.example !== undefined && (typeof f.example !== 'string' || !new RegExp(f.pattern, 'u').test(f.example)))
+      throw fail(`plugin ${slug}: format "${key}" example does not match its pattern`)
+    return {
+      pattern: f.pattern,
+      message: text(f.message, `format "${key}" message`),
+      ...(f.example !== undefined ? { example: f.example as string } : {}),
+    }
+  })
+  const widgets = keyed(m.widgets, 'widget', (w, key) => {
+    if (w.inputMode !== undefined && !INPUT_MODES.includes(w.inputMode as string))
+      throw fail(`plugin ${slug}: widget "${key}" inputMode must be one of ${INPUT_MODES.join(', ')}`)
+    if (w.autoComplete !== undefined && (typeof w.autoComplete !== 'string' || w.autoComplete.length > 100))
+      throw fail(`plugin ${slug}: widget "${key}" autoComplete is not a short string`)
+    if (w.maxLength !== undefined && !wholeIn(w.maxLength, 1, 100_000))
+      throw fail(`plugin ${slug}: widget "${key}" maxLength must be a whole number from 1 to 100000`)
+    return {
+      name: text(w.name, `widget "${key}" name`),
+      ...(w.inputMode !== undefined ? { inputMode: w.inputMode as string } : {}),
+      ...(w.autoComplete !== undefined ? { autoComplete: w.autoComplete as string } : {}),
+      ...optionalText(w.placeholder, 'placeholder'),
+      ...(w.maxLength !== undefined ? { maxLength: w.maxLength as number } : {}),
+    }
+  })
+  const actions = keyed(m.actions, 'action', (a, key) => ({
+    name: text(a.name, `action "${key}" name`),
+    ...optionalText(a.description, 'description'),
+  }))
+  let retry: Contributions['retry']
+  if (m.retry !== undefined) {
+    const r = m.retry
+    if (!isRecord(r)) throw fail(`plugin ${slug}: retry is not { attempts, backoffMs }`)
+    if (r.attempts !== undefined && !wholeIn(r.attempts, 1, 20))
+      throw fail(`plugin ${slug}: retry.attempts must be a whole number from 1 to 20`)
+    if (r.backoffMs !== undefined && !wholeIn(r.backoffMs, 1000, 3_600_000))
+      throw fail(`plugin ${slug}: retry.backoffMs must be a whole number of ms from 1000 to 3600000`)
+    retry = {
+      ...(r.attempts !== undefined ? { attempts: r.attempts as number } : {}),
+      ...(r.backoffMs !== undefined ? { backoffMs: r.backoffMs as number } : {}),
+    }
+  }
+  return {
+    reads,
+    lookups,
+    ...(m.lookupTimeoutMs !== undefined ? { lookupTimeoutMs: m.lookupTimeoutMs as number } : {}),
+    formats,
+    widgets,
+    actions,
+    ...(retry ? { retry } : {}),
   }
 }

@@ -4,7 +4,7 @@
  * terminating this thread.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import type { DeliveryContext, Plugin, PluginRoute, RouteCapabilities } from '@motcua/plugin-sdk'
+import type { DeliveryContext, Lookup, LookupContext, Plugin, PluginRoute, RouteCapabilities } from '@motcua/plugin-sdk'
 import type { CapabilityName, CrossedError, FromWorker, PluginCall, ToWorker } from './sandbox-protocol'
 
 type AnyPlugin = Plugin<Record<string, unknown>>
@@ -28,7 +28,29 @@ const isThenable = (value: unknown) =>
 function manifestOf(plugin: AnyPlugin) {
   const hooks = plugin?.hooks && typeof plugin.hooks === 'object' ? plugin.hooks : {}
   const routes: unknown[] = Array.isArray(plugin?.routes) ? plugin.routes : []
+  const lookups: Record<string, unknown> =
+    plugin?.lookups && typeof plugin.lookups === 'object' ? (plugin.lookups as Record<string, unknown>) : {}
   return {
+    reads: plugin?.reads,
+    lookups: Object.fromEntries(
+      Object.entries(lookups).map(([key, l]) => {
+        const lookup = l as Partial<Lookup<unknown>> | undefined
+        return [
+          key,
+          {
+            name: lookup?.name,
+            consent: lookup?.consent,
+            returns: lookup?.returns,
+            runs: typeof lookup?.run === 'function',
+          },
+        ]
+      }),
+    ),
+    lookupTimeoutMs: plugin?.lookupTimeoutMs,
+    formats: plugin?.formats,
+    widgets: plugin?.widgets,
+    actions: plugin?.actions,
+    retry: plugin?.retry,
     slug: plugin?.slug,
     name: plugin?.name,
     description: plugin?.description,
@@ -88,6 +110,20 @@ async function run(id: number, call: PluginCall): Promise<unknown> {
       }
       await plugin.deliver!(call.message, ctx)
       return undefined
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+  if (call.kind === 'lookup') {
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort(new Error(`timed out after ${call.timeoutMs} ms`)), call.timeoutMs)
+    try {
+      const ctx: LookupContext<Record<string, unknown>> = {
+        config: call.config,
+        signal: controller.signal,
+        fetch: globalThis.fetch,
+      }
+      return await plugin.lookups![call.key]!.run(call.query, ctx)
     } finally {
       clearTimeout(timer)
     }

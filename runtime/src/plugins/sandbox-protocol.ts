@@ -2,7 +2,7 @@ import type { PluginRequest } from '@motcua/plugin-sdk'
 
 // The messages between the runtime and a plugin's worker thread (structured clone both ways).
 
-export const HOOK_NAMES = ['onSubmit', 'afterAction', 'beforeAction', 'fees'] as const
+export const HOOK_NAMES = ['onSubmit', 'afterAction', 'onComplete', 'beforeAction', 'fees'] as const
 export type HookName = (typeof HOOK_NAMES)[number]
 
 /** What the runtime asks of a plugin. */
@@ -17,6 +17,14 @@ export type PluginCall =
       timeoutMs: number
     }
   | { kind: 'route'; index: number; request: PluginRequest }
+  | {
+      kind: 'lookup'
+      key: string
+      query: { idNumber: string }
+      config: Record<string, unknown>
+      /** When the worker aborts the lookup's signal. */
+      timeoutMs: number
+    }
 
 /** The runtime's capabilities a route may call back into. */
 export type CapabilityName = 'findDossier' | 'confirmPayment'

@@ -1,6 +1,10 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { SDK_VERSION } from '@motcua/plugin-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pluginFixture } from '../testing'
-import { loadPlugins } from './load-plugins'
+import { loadPlugins, pluginSources } from './load-plugins'
 import { createSandbox, type PluginSandbox, SandboxError } from './sandbox'
 import type { PluginCall } from './sandbox-protocol'
 
@@ -84,5 +88,42 @@ describe('loading plugins', () => {
     } finally {
       await Promise.all([...plugins.values()].map((p) => p.sandbox.close()))
     }
+  })
+
+  it('reports what a plugin contributes beyond hooks, checked', async () => {
+    const plugins = await loadPlugins([pluginFixture('contributions')])
+    try {
+      expect(plugins.get('dong-gop')!.manifest).toMatchObject({
+        reads: { 'cap-giay-phep-xay-dung-nha-o-rieng-le': ['cong_trinh'] },
+        lookups: { 'cong-dan': { returns: { hoTen: { vi: 'Họ và tên', en: 'Full name' } } } },
+        formats: { 'so-to-ban-do': { pattern: '^[0-9]{1,4}$', example: '12' } },
+        widgets: { 'so-thua': { inputMode: 'numeric', maxLength: 6 } },
+        actions: { 'gui-thue': { name: { vi: 'Gửi cơ quan thuế', en: 'Send to the tax office' } } },
+        retry: { attempts: 3, backoffMs: 2000 },
+      })
+    } finally {
+      await Promise.all([...plugins.values()].map((p) => p.sandbox.close()))
+    }
+  })
+
+  it('refuses two plugins contributing the same format, naming both', async () => {
+    await expect(loadPlugins([pluginFixture('contributions'), pluginFixture('same-format')])).rejects.toThrow(
+      'The format "so-to-ban-do" is contributed by both plugin dong-gop and plugin trung-dinh-dang: rename one',
+    )
+  })
+
+  it('refuses a plugin package written for another SDK, saying what to do', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motcua-plugins-'))
+    mkdirSync(join(dir, 'cu'))
+    const write = (peer: Record<string, string>) =>
+      writeFileSync(join(dir, 'cu', 'package.json'), JSON.stringify({ name: 'cu', peerDependencies: peer }))
+    write({ '@motcua/plugin-sdk': '^1.0.0' })
+    expect(() => pluginSources(dir)).toThrow(
+      `plugin cu was written for @motcua/plugin-sdk ^1.0.0; this runtime has ${SDK_VERSION}`,
+    )
+    write({})
+    expect(() => pluginSources(dir)).toThrow('its package.json must declare the SDK it was written for')
+    write({ '@motcua/plugin-sdk': `^${SDK_VERSION}` })
+    expect(pluginSources(dir)).toHaveLength(1)
   })
 })

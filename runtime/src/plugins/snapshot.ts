@@ -27,6 +27,7 @@ export function dossierSnapshot(
     doneAt: iso(d.doneAt),
     returnedAt: iso(d.returnedAt),
     fees: d.fees,
+    form: null,
   }
 }
 
