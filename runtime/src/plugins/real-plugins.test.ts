@@ -91,26 +91,37 @@ describe.each(testDrivers())('the shipped plugins on $name', ({ open }) => {
       const text = await res.text()
       expect(text).not.toContain(SECRET)
       expect(text).not.toContain('tok-123')
-      return JSON.parse(text) as { slug: string; own: unknown; inForce: unknown }[]
+      return JSON.parse(text) as { slug: string; own: unknown[]; inForce: unknown[] }[]
     }
     expect(await settings('193')).toEqual([
       expect.objectContaining({
         slug: 'national-portal-sync',
         secrets: ['token'],
-        own: null,
-        inForce: { enabled: true, config: { url: expect.any(String), maTinh: '22' }, secretsSet: ['token'] },
-        inheritedFrom: '22',
+        own: [],
+        inForce: [
+          expect.objectContaining({
+            procedureCode: '',
+            enabled: true,
+            enabledFrom: { unitCode: '22', procedureCode: '' },
+            config: { url: expect.any(String), maTinh: '22' },
+            secretsSet: ['token'],
+            runs: true,
+          }),
+        ],
       }),
       expect.objectContaining({
         slug: 'vietnam-qr-pay',
         secrets: ['webhookSecret'],
-        own: {
-          enabled: true,
-          config: { bankBin: '970415', accountNumber: '0011001932418', accountName: 'UBND TP HA LONG' },
-          secretsSet: ['webhookSecret'],
-        },
-        inForce: expect.objectContaining({ secretsSet: ['webhookSecret'] }),
-        inheritedFrom: null,
+        own: [
+          {
+            procedureCode: '',
+            procedureName: null,
+            enabled: true,
+            config: { bankBin: '970415', accountNumber: '0011001932418', accountName: 'UBND TP HA LONG' },
+            secretsSet: ['webhookSecret'],
+          },
+        ],
+        inForce: [expect.objectContaining({ secretsSet: ['webhookSecret'], runs: true })],
       }),
     ])
     // changing the account name without re-typing the secret keeps it (the webhook below is signed with it)
@@ -120,8 +131,10 @@ describe.each(testDrivers())('the shipped plugins on $name', ({ open }) => {
       config: renamed,
     })
     expect(saved.status).toBe(200)
-    expect((await settings('193'))[1]!.own).toEqual({ enabled: true, config: renamed, secretsSet: ['webhookSecret'] })
-    const national = (await settings('22'))[0]!.own as { config: { url: string } }
+    expect((await settings('193'))[1]!.own).toEqual([
+      { procedureCode: '', procedureName: null, enabled: true, config: renamed, secretsSet: ['webhookSecret'] },
+    ])
+    const national = (await settings('22'))[0]!.own[0] as { config: { url: string } }
     const resaved = await call(admin, 'PUT', '/api/admin/units/22/plugins/national-portal-sync', {
       enabled: true,
       config: { ...national.config, timeoutMs: 5000 },

@@ -33,7 +33,10 @@ export const outbox = pgTable(
   ],
 )
 
-/** Plugins are enabled and configured per unit at run time. */
+/**
+ * Plugins are enabled and configured per unit, and per procedure at a unit, at run time: a row overrides what the
+ * units above (and the unit's all-procedures row) set, key by key (migration 0020).
+ */
 export const pluginSettings = pgTable(
   'plugin_settings',
   {
@@ -41,16 +44,21 @@ export const pluginSettings = pgTable(
       .notNull()
       .references(() => units.id),
     pluginSlug: text('plugin_slug').notNull(),
-    enabled: boolean('enabled').notNull().default(true),
+    /** The procedure the row is for; '' = every procedure of the unit. */
+    procedureCode: text('procedure_code').notNull().default(''),
+    /** On or off; null = as the units above (or the unit's all-procedures row) have it. */
+    enabled: boolean('enabled').default(true),
+    /** The top-level keys this row sets over what it inherits; a key set to null removes the inherited value. */
     config: jsonb('config').$type<Record<string, unknown>>().notNull().default({}),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.unitId, t.pluginSlug] })],
+  (t) => [primaryKey({ columns: [t.unitId, t.pluginSlug, t.procedureCode] })],
 )
 
 /** A plugin setting as the audit trail keeps it: its secrets named, never their values. */
 export interface PluginSettingRecord {
-  enabled: boolean
+  /** null: inherited. */
+  enabled: boolean | null
   config: Record<string, unknown>
   secretsSet: string[]
 }
@@ -64,6 +72,8 @@ export const pluginSettingChanges = pgTable(
       .notNull()
       .references(() => units.id),
     pluginSlug: text('plugin_slug').notNull(),
+    /** The procedure of the setting; '' = every procedure of the unit. */
+    procedureCode: text('procedure_code').notNull().default(''),
     at: at('at').notNull().defaultNow(),
     actorUserId: uuid('actor_user_id').references(() => users.id),
     /** The unit's own setting before; null = it inherited. */
