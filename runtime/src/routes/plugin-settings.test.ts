@@ -70,12 +70,12 @@ describe.each(testDrivers())('plugin settings per unit and procedure on $name', 
     expect(ward.secrets).toEqual(['token'])
     expect(Object.keys(ward.configSchema.properties)).toContain('url')
     expect(ward.own).toEqual([])
-    expect(ward.inForce).toEqual([
+    expect(ward.inForce).toMatchObject([
       {
         procedureCode: '',
         procedureName: null,
         enabled: true,
-        enabledFrom: { unitCode: '22', procedureCode: '' },
+        enabledFrom: { unitCode: '22', unitName: 'Tỉnh Quảng Ninh', procedureCode: '' },
         config: { url: 'https://lgsp.example.vn/dongbo', maTinh: '22' },
         secretsSet: ['token'],
         from: {
@@ -178,12 +178,20 @@ describe.each(testDrivers())('plugin settings per unit and procedure on $name', 
       ['', false, false],
       [BIRTH, true, true],
     ])
-    expect(ward.inForce[1]!.from).toEqual({
+    expect(ward.inForce[1]!.from).toMatchObject({
       url: { unitCode: '22', procedureCode: '' },
       token: { unitCode: '22', procedureCode: '' },
       maTinh: { unitCode: WARD, procedureCode: BIRTH },
     })
-    expect(ward.inForce[1]!.enabledFrom).toEqual({ unitCode: WARD, procedureCode: BIRTH })
+    expect(ward.inForce[1]!.enabledFrom).toMatchObject({ unitCode: WARD, procedureCode: BIRTH })
+    // what a form shows as inherited: the ward's birth setting left out
+    expect(ward.inForce[1]).toMatchObject({
+      inherited: {
+        enabled: false,
+        config: { maTinh: '22' },
+        from: { maTinh: { unitCode: '22', unitName: 'Tỉnh Quảng Ninh' } },
+      },
+    })
     // Hạ Long sees the province's setting only: the ward's is below it
     expect((await settingAt('quantri.193', '193')).inForce.map((f) => f.procedureCode)).toEqual([''])
 

@@ -95,8 +95,11 @@ export const pluginSettingRoutes = new Hono<AppEnv>()
       .select()
       .from(pluginSettings)
       .where(inArray(pluginSettings.unitId, lineage))
-    const codes = new Map<string, string>()
-    for (const id of lineage) codes.set(id, (await c.var.units.byId(id))?.code ?? id)
+    const named = new Map<string, { code: string; name: string }>()
+    for (const id of lineage) {
+      const above = await c.var.units.byId(id)
+      named.set(id, { code: above?.code ?? id, name: above?.name ?? id })
+    }
     const procedures = new Map<string, ProcedureInfo>()
     for (const code of new Set(settings.map((s) => s.procedureCode)))
       if (code) {
@@ -115,7 +118,7 @@ export const pluginSettingRoutes = new Hono<AppEnv>()
           rows: settings.filter((s) => s.pluginSlug === slug),
           unitId: unit.id,
           lineageTopDown: [...lineage].reverse(),
-          codeOf: (id) => codes.get(id) ?? id,
+          unitOf: (id) => named.get(id) ?? { code: id, name: id },
           procedures,
         }),
       })),
@@ -197,7 +200,7 @@ const procedureParam = {
   name: 'procedure',
   description: 'a procedure code: the setting for that procedure at the unit; left out: for every procedure',
 }
-const source = '{unitCode (null: the procedure’s definition), procedureCode (“”: every procedure)}'
+const source = '{unitCode, unitName (null: the procedure’s definition), procedureCode (“”: every procedure)}'
 
 export const pluginSettingDocs: Operation[] = [
   {
@@ -208,7 +211,7 @@ export const pluginSettingDocs: Operation[] = [
       'Every plugin with what a configuration form needs (name, description, configSchema, secrets: the writeOnly fields), the unit’s own settings (for every procedure, procedureCode “”, and per procedure), and what is in force at the unit for every procedure and for each procedure with a setting at or above it, with the source of the on/off and of each key; secrets are never returned: each setting names those set in secretsSet. A setting on whose configuration does not satisfy the schema does not run (runs false, problems)',
     access: [...ADMIN_ROLES],
     responses: {
-      200: `[{slug, name, description, configSchema, secrets, own: [{procedureCode, procedureName, enabled: boolean | null (null: inherited), config, secretsSet}], inForce: [{procedureCode, procedureName, enabled, enabledFrom: ${source} | null, config, secretsSet, from: {key: ${source}}, runs, problems: [{path, message}]}]}]`,
+      200: `[{slug, name, description, configSchema, secrets, own: [{procedureCode, procedureName, enabled: boolean | null (null: inherited), config, secretsSet}], inForce: [{procedureCode, procedureName, enabled, enabledFrom: ${source} | null, config, secretsSet, from: {key: ${source}}, inherited: {enabled, enabledFrom, config, secretsSet, from} (without the unit’s own setting for that procedure code), runs, problems: [{path, message}]}]}]`,
       403: 'outside your units',
       404: 'no such unit',
     },
