@@ -80,8 +80,8 @@ export async function offeringAt(
           setting,
         ),
         why: {
-          vi: `Thủ tục cần tiện ích "${loaded?.name.vi ?? use.slug}" (${use.slug}) mà ${unit.name} chưa bật: bật tiện ích cho đơn vị (hoặc đơn vị cấp trên) để đơn vị nhận thủ tục.`,
-          en: `The procedure requires the plugin "${loaded?.name.en ?? use.slug}" (${use.slug}), not enabled at ${unit.name}: enable it for the unit (or a unit above) to offer the procedure.`,
+          vi: `Thủ tục cần tiện ích "${loaded?.name.vi ?? use.slug}" (${use.slug}) mà ${unit.name} chưa bật (hoặc cấu hình chưa hợp lệ): bật tiện ích cho đơn vị (hoặc đơn vị cấp trên), cho mọi thủ tục hoặc riêng thủ tục này, để đơn vị nhận thủ tục.`,
+          en: `The procedure requires the plugin "${loaded?.name.en ?? use.slug}" (${use.slug}), not enabled at ${unit.name} (or its configuration is not valid): enable it for the unit (or a unit above), for every procedure or this one, to offer the procedure.`,
         },
       }
   }

@@ -83,15 +83,3 @@ export function formSchema(schema: RJSFSchema, secrets: string[]): RJSFSchema {
   const required = (schema.required ?? []).filter((name) => !secrets.includes(name))
   return { ...schema, properties, ...(required.length ? { required } : { required: [] }) }
 }
-
-/**
- * The schema of the fields a setting overrides: those chosen, none required (the others come from above).
- * @example overrideSchema(schema, ['secret'], ['url']).properties // { url: … }
- */
-export function overrideSchema(schema: RJSFSchema, secrets: string[], overridden: string[]): RJSFSchema {
-  const whole = formSchema(schema, secrets)
-  const properties = Object.fromEntries(
-    Object.entries(whole.properties ?? {}).filter(([name]) => overridden.includes(name)),
-  )
-  return { ...whole, properties, required: [] }
-}
