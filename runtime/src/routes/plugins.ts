@@ -1,15 +1,7 @@
 import { availableActions, DomainError, isStorableText } from '@motcua/core'
-import {
-  type Db,
-  dossiers,
-  outbox,
-  type PluginSettingRecord,
-  pluginSettingChanges,
-  pluginSettings,
-  withTransaction,
-} from '@motcua/db'
+import { type Db, type PluginSettingRecord, pluginSettingChanges, pluginSettings, withTransaction } from '@motcua/db'
 import type { PluginRequest } from '@motcua/plugin-sdk'
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../app'
 import { forbidden, requirePrincipal, requireRole } from '../auth/middleware'
@@ -20,7 +12,6 @@ import { loadDossier } from '../dossiers/load-dossier'
 import { jsonBody } from '../http/body'
 import { jsonLimits } from '../http/clean-input'
 import type { Operation } from '../http/openapi'
-import { queryParams } from '../http/query'
 import { PLUGIN_SETTINGS_CHANNEL, type PluginHost } from '../plugins/plugin-host'
 import type { CapabilityHandler } from '../plugins/sandbox'
 import { mergeSecrets, withoutSecrets } from '../plugins/secrets'
@@ -35,11 +26,6 @@ const settingBody = jsonBody<{ enabled: boolean; config: Record<string, unknown>
   },
   jsonLimits.pluginConfig,
 )
-const outboxQuery = queryParams<{ state?: 'pending' | 'delivered' | 'dead' }>({
-  type: 'object',
-  properties: { state: { type: 'string', enum: ['pending', 'delivered', 'dead'] } },
-})
-
 /** A setting as administrators and the audit trail see it: its secrets named in `secretsSet`, never their values. */
 const shownSetting = (
   setting: { enabled: boolean; config: Record<string, unknown> },
@@ -57,14 +43,7 @@ async function administeredUnit(c: Context<AppEnv>) {
   return unit
 }
 
-// a dossier's row by its unit; a failure recorded before there was a dossier (a fee hook) by the unit it names
-const inScope = (unitIds: string[]) =>
-  or(
-    inArray(dossiers.unitId, unitIds),
-    and(isNull(outbox.dossierId), inArray(sql`${outbox.payload}->>'unitId'`, unitIds)),
-  )
-
-/** Administrators: which plugins exist, enable and configure them per unit, and see what failed to go out. */
+/** Administrators: which plugins exist, enable and configure them per unit (the outbox: routes/outbox.ts). */
 export const pluginAdminRoutes = new Hono<AppEnv>()
   .get('/api/admin/plugins', requireRole(...ADMIN_ROLES), (c) =>
     c.json(
@@ -170,43 +149,6 @@ export const pluginAdminRoutes = new Hono<AppEnv>()
     })
     if (removed) c.var.plugins.invalidate()
     return c.body(null, 204)
-  })
-  .get('/api/admin/outbox', requireRole(...ADMIN_ROLES), async (c) => {
-    const principal = requirePrincipal(c)
-    const { db } = c.var.database
-    const { state } = outboxQuery.read(c)
-    let scope: string[] | undefined
-    if (!principal.grants.some((g) => g.role === 'province_admin')) {
-      scope = []
-      for (const g of principal.grants)
-        if (g.role === 'unit_admin' && g.unitId) scope.push(...(await c.var.units.subtree(g.unitId)))
-    }
-    const rows = await db
-      .select({ message: outbox, receiptCode: dossiers.receiptCode })
-      .from(outbox)
-      .leftJoin(dossiers, eq(dossiers.id, outbox.dossierId))
-      .where(
-        and(
-          state ? eq(outbox.state, state) : undefined,
-          scope ? inScope(scope.length ? scope : ['00000000-0000-0000-0000-000000000000']) : undefined,
-        ),
-      )
-      .orderBy(desc(outbox.id))
-      .limit(200)
-    return c.json(
-      rows.map(({ message: m, receiptCode }) => ({
-        id: m.id,
-        plugin: m.pluginSlug,
-        topic: m.topic,
-        receiptCode,
-        state: m.state,
-        attempts: m.attempts,
-        nextAttemptAt: m.nextAttemptAt,
-        lastError: m.lastError,
-        createdAt: m.createdAt,
-        deliveredAt: m.deliveredAt,
-      })),
-    )
   })
 
 // Never passed to a plugin, even if a route declares them: the caller's credentials are not the plugin's.
@@ -345,15 +287,6 @@ export const pluginAdminDocs: Operation[] = [
       'Remove a unit’s own setting of a plugin: it inherits again from the units above it (or is off); audited; every process reloads',
     access: [...ADMIN_ROLES],
     responses: { 204: 'removed, or there was none', 403: 'outside your units', 404: 'no such plugin or unit' },
-  },
-  {
-    method: 'get',
-    path: '/api/admin/outbox',
-    tag: 'plugins',
-    summary: 'Messages to the outside world: pending, delivered, dead (with the last error)',
-    access: [...ADMIN_ROLES],
-    query: [{ name: 'state', description: 'pending, delivered, dead' }],
-    responses: { 200: 'the newest 200', 400: 'an unknown state' },
   },
 ]
 
