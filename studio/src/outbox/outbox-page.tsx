@@ -34,11 +34,14 @@ export function OutboxPage() {
   const summary = useAsync(loadSummary, [round])
   const first = useAsync(() => listMessages(filter), [filter, round])
   const [older, setOlder] = useState<OutboxMessage[]>([])
+  // whether the last page read was full, so older messages may follow
+  const [olderFull, setOlderFull] = useState<boolean>()
   const [selected, setSelected] = useState<Set<number>>(new Set())
   const [asked, setAsked] = useState<Asked>()
   const [done, setDone] = useState<string>()
   useEffect(() => {
     setOlder([])
+    setOlderFull(undefined)
     setSelected(new Set())
   }, [first.value])
 
@@ -47,7 +50,7 @@ export function OutboxPage() {
     return plugin ? pick(plugin.name) : (slug ?? '—')
   }
   const messages = [...(first.value ?? []), ...older]
-  const lastPage = older.length ? older.length % PAGE !== 0 : (first.value?.length ?? 0) < PAGE
+  const lastPage = olderFull === undefined ? (first.value?.length ?? 0) < PAGE : !olderFull
   const dead = messages.filter((m) => m.state === 'dead')
   const deadOfPlugin = filter.plugin
     ? (summary.value?.find((s) => s.plugin === filter.plugin && s.state === 'dead')?.count ?? 0)
@@ -189,6 +192,7 @@ export function OutboxPage() {
           onClick={async () => {
             const page = await listMessages(filter, messages[messages.length - 1]!.id)
             setOlder((o) => [...o, ...page])
+            setOlderFull(page.length === PAGE)
           }}
         >
           {t('outbox.more')}
