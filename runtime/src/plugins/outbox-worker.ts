@@ -12,9 +12,9 @@ export interface OutboxWorkerOptions {
   timeoutMs?: number
   /** How long a delivery that ignores its abort signal gets before its plugin's worker is stopped (default 1 s). */
   graceMs?: number
-  /** Attempts before a message is given up as `dead` (default 8). */
+  /** Attempts before a message is given up as `dead`, unless its plugin declares its own `retry` (default 8). */
   maxAttempts?: number
-  /** First retry delay; each further one doubles, up to an hour (default 5 s). */
+  /** First retry delay, unless its plugin declares its own `retry`; each further one doubles, up to an hour (default 5 s). */
   backoffMs?: number
   batchSize?: number
 }
@@ -211,8 +211,10 @@ export function createOutboxWorker(
   }
 
   async function fail(message: Row, failure: Failure, now: Date) {
-    const dead = failure.final || message.attempts >= maxAttempts
-    const retryAt = new Date(now.getTime() + Math.min(backoffMs * 2 ** (message.attempts - 1), 3_600_000))
+    const retry = (message.pluginSlug && host.plugins.get(message.pluginSlug)?.manifest.retry) || {}
+    const dead = failure.final || message.attempts >= (retry.attempts ?? maxAttempts)
+    const delay = (retry.backoffMs ?? backoffMs) * 2 ** (message.attempts - 1)
+    const retryAt = new Date(now.getTime() + Math.min(delay, 3_600_000))
     await db
       .update(outbox)
       .set({ state: dead ? 'dead' : 'pending', nextAttemptAt: retryAt, lastError: failure.error })

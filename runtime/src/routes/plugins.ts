@@ -1,5 +1,5 @@
 import { availableActions, DomainError, isStorableText } from '@motcua/core'
-import { type Db, dossiers, outbox } from '@motcua/db'
+import type { Db } from '@motcua/db'
 import type { PluginRequest } from '@motcua/plugin-sdk'
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm'
 import { type Context, Hono } from 'hono'
@@ -15,19 +15,7 @@ import type { CapabilityHandler } from '../plugins/sandbox'
 import { dossierSnapshot } from '../plugins/snapshot'
 import { pluginSettingDocs, pluginSettingRoutes } from './plugin-settings'
 
-const outboxQuery = queryParams<{ state?: 'pending' | 'delivered' | 'dead' }>({
-  type: 'object',
-  properties: { state: { type: 'string', enum: ['pending', 'delivered', 'dead'] } },
-})
-
-// a dossier's row by its unit; a failure recorded before there was a dossier (a fee hook) by the unit it names
-const inScope = (unitIds: string[]) =>
-  or(
-    inArray(dossiers.unitId, unitIds),
-    and(isNull(outbox.dossierId), inArray(sql`${outbox.payload}->>'unitId'`, unitIds)),
-  )
-
-/** Administrators: which plugins exist, enable and configure them per unit and procedure, and see what failed to go out. */
+/** Administrators: which plugins exist, enable and configure them per unit and procedure (the outbox: routes/outbox.ts). */
 export const pluginAdminRoutes = new Hono<AppEnv>()
   .route('/', pluginSettingRoutes)
   .get('/api/admin/plugins', requireRole(...ADMIN_ROLES), (c) =>
@@ -40,43 +28,6 @@ export const pluginAdminRoutes = new Hono<AppEnv>()
       })),
     ),
   )
-  .get('/api/admin/outbox', requireRole(...ADMIN_ROLES), async (c) => {
-    const principal = requirePrincipal(c)
-    const { db } = c.var.database
-    const { state } = outboxQuery.read(c)
-    let scope: string[] | undefined
-    if (!principal.grants.some((g) => g.role === 'province_admin')) {
-      scope = []
-      for (const g of principal.grants)
-        if (g.role === 'unit_admin' && g.unitId) scope.push(...(await c.var.units.subtree(g.unitId)))
-    }
-    const rows = await db
-      .select({ message: outbox, receiptCode: dossiers.receiptCode })
-      .from(outbox)
-      .leftJoin(dossiers, eq(dossiers.id, outbox.dossierId))
-      .where(
-        and(
-          state ? eq(outbox.state, state) : undefined,
-          scope ? inScope(scope.length ? scope : ['00000000-0000-0000-0000-000000000000']) : undefined,
-        ),
-      )
-      .orderBy(desc(outbox.id))
-      .limit(200)
-    return c.json(
-      rows.map(({ message: m, receiptCode }) => ({
-        id: m.id,
-        plugin: m.pluginSlug,
-        topic: m.topic,
-        receiptCode,
-        state: m.state,
-        attempts: m.attempts,
-        nextAttemptAt: m.nextAttemptAt,
-        lastError: m.lastError,
-        createdAt: m.createdAt,
-        deliveredAt: m.deliveredAt,
-      })),
-    )
-  })
 
 // Never passed to a plugin, even if a route declares them: the caller's credentials are not the plugin's.
 const WITHHELD = new Set(['authorization', 'cookie', 'proxy-authorization'])
@@ -181,15 +132,6 @@ export const pluginAdminDocs: Operation[] = [
     responses: { 200: 'plugins' },
   },
   ...pluginSettingDocs,
-  {
-    method: 'get',
-    path: '/api/admin/outbox',
-    tag: 'plugins',
-    summary: 'Messages to the outside world: pending, delivered, dead (with the last error)',
-    access: [...ADMIN_ROLES],
-    query: [{ name: 'state', description: 'pending, delivered, dead' }],
-    responses: { 200: 'the newest 200', 400: 'an unknown state' },
-  },
 ]
 
 /** The plugins' own routes, documented from their manifests. */

@@ -17,7 +17,8 @@ export const outbox = pgTable(
     pluginSlug: text('plugin_slug'),
     dossierId: uuid('dossier_id').references(() => dossiers.id),
     payload: jsonb('payload').notNull(),
-    state: text('state', { enum: ['pending', 'delivered', 'dead'] })
+    /** `discarded`: a dead message an administrator gave up on (see `outboxChanges`). */
+    state: text('state', { enum: ['pending', 'delivered', 'dead', 'discarded'] })
       .notNull()
       .default('pending'),
     attempts: integer('attempts').notNull().default(0),
@@ -29,7 +30,7 @@ export const outbox = pgTable(
   (t) => [
     index('outbox_due_idx').on(t.state, t.nextAttemptAt),
     index('outbox_plugin_due_idx').on(t.pluginSlug, t.state, t.nextAttemptAt),
-    check('outbox_state', sql`${t.state} in ('pending', 'delivered', 'dead')`),
+    check('outbox_state', sql`${t.state} in ('pending', 'delivered', 'dead', 'discarded')`),
   ],
 )
 
@@ -82,4 +83,27 @@ export const pluginSettingChanges = pgTable(
     after: jsonb('after').$type<PluginSettingRecord>(),
   },
   (t) => [index('plugin_setting_changes_unit_idx').on(t.unitId, t.pluginSlug, t.at)],
+)
+
+/**
+ * The audit trail of administrators' hands on the outbox (append-only): who requeued or discarded which dead message,
+ * when, and the attempts and last error it had then; one row per message, written with the change.
+ */
+export const outboxChanges = pgTable(
+  'outbox_changes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    outboxId: bigint('outbox_id', { mode: 'number' })
+      .notNull()
+      .references(() => outbox.id),
+    action: text('action', { enum: ['requeue', 'discard'] }).notNull(),
+    at: at('at').notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    attempts: integer('attempts').notNull(),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    index('outbox_changes_message_idx').on(t.outboxId, t.at),
+    check('outbox_changes_action', sql`${t.action} in ('requeue', 'discard')`),
+  ],
 )
