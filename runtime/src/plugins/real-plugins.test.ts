@@ -107,7 +107,7 @@ describe.each(testDrivers())('the shipped plugins on $name', ({ open }) => {
           expect.objectContaining({
             procedureCode: '',
             enabled: true,
-            enabledFrom: { unitCode: '22', procedureCode: '' },
+            enabledFrom: { unitCode: '22', unitName: 'Tỉnh Quảng Ninh', procedureCode: '' },
             config: { url: expect.any(String), maTinh: '22' },
             secretsSet: ['token'],
             runs: true,
