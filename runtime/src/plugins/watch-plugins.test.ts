@@ -10,21 +10,18 @@ import { type ReloadOutcome, watchPlugins } from './watch-plugins'
 const birth = libraryProcedure('dang-ky-khai-sinh')
 
 // A plugin in a folder of its own that the test edits as a developer would: a local fee of `amount` đồng.
-const dir = mkdtempSync(join(tmpdir(), 'motcua-watch-'))
-const file = join(dir, 'src', 'index.ts')
-const write = (amount: string, schema = '{ type: "object" }') =>
-  writeFileSync(
-    file,
-    `export default {
+const plugin = (amount: string, schema: string) => `export default {
   slug: 'phi-thu',
   name: { vi: 'Phí thử', en: 'Test fee' },
   configSchema: ${schema},
   hooks: { fees: (_ctx: unknown, input: { fees: unknown[] }) => [...input.fees, { key: 'phi-thu', name: 'Phí thử', amount: ${amount} }] },
 }
-`,
-  )
+`
 
 describe.each(testDrivers())('reloading a plugin on a change of its source, on $name', ({ open }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-watch-'))
+  const file = join(dir, 'src', 'index.ts')
+  const write = (amount: string, schema = '{ type: "object" }') => writeFileSync(file, plugin(amount, schema))
   let runtime: TestRuntime
   let watcher: { close(): void }
   const outcomes: ReloadOutcome[] = []
