@@ -374,6 +374,7 @@ export async function submitDossier(
           unitId: unit.id,
           dossierId: id,
           snapshot: dossierSnapshot(filed, unit, procedure),
+          formData: filed.formData,
           change: dossierChange(event),
         })
       return { dossier: view(filed, pin), replayed: false }

@@ -41,7 +41,12 @@ type Outcome = { failure: Failure } | { messages?: OutboxMessage[] }
 
 const LEASE_MIN_MS = 5 * 60_000
 const MAX_ROUNDS = 10
-const isHookRow = (m: Row) => m.topic === 'hook.onSubmit' || m.topic === 'hook.afterAction'
+const HOOK_TOPICS: Readonly<Record<string, 'onSubmit' | 'afterAction' | 'onComplete'>> = {
+  'hook.onSubmit': 'onSubmit',
+  'hook.afterAction': 'afterAction',
+  'hook.onComplete': 'onComplete',
+}
+const isHookRow = (m: Row) => Object.hasOwn(HOOK_TOPICS, m.topic)
 
 /**
  * Runs the outbox per plugin, outside any transaction and in the plugin's sandbox: a row is leased first (so
@@ -169,7 +174,7 @@ export function createOutboxWorker(
   })
 
   async function runHook(slug: string, message: Row, config: Record<string, unknown>): Promise<Outcome> {
-    const hook = message.topic === 'hook.onSubmit' ? 'onSubmit' : 'afterAction'
+    const hook = HOOK_TOPICS[message.topic]!
     const { snapshot, change } = message.payload as { snapshot: DossierSnapshot; change: DossierChange }
     const ctx = { config, unitCode: snapshot.unit.code }
     const called = await host.runHook(slug, hook, hook === 'onSubmit' ? [ctx, snapshot] : [ctx, snapshot, change])
@@ -210,8 +215,11 @@ export function createOutboxWorker(
   }
 
   async function fail(message: Row, failure: Failure, now: Date) {
-    const dead = failure.final || message.attempts >= maxAttempts
-    const retryAt = new Date(now.getTime() + Math.min(backoffMs * 2 ** (message.attempts - 1), 3_600_000))
+    // the plugin's own retry policy, when it declares one
+    const retry = (message.pluginSlug && host.plugins.get(message.pluginSlug)?.manifest.retry) || {}
+    const dead = failure.final || message.attempts >= (retry.attempts ?? maxAttempts)
+    const delay = (retry.backoffMs ?? backoffMs) * 2 ** (message.attempts - 1)
+    const retryAt = new Date(now.getTime() + Math.min(delay, 3_600_000))
     await db
       .update(outbox)
       .set({ state: dead ? 'dead' : 'pending', nextAttemptAt: retryAt, lastError: failure.error })

@@ -21,6 +21,7 @@ import { jsonBody } from '../http/body'
 import { jsonLimits } from '../http/clean-input'
 import type { Operation } from '../http/openapi'
 import { queryParams } from '../http/query'
+import type { PluginManifest } from '../plugins/manifest'
 import { PLUGIN_SETTINGS_CHANNEL, type PluginHost } from '../plugins/plugin-host'
 import type { CapabilityHandler } from '../plugins/sandbox'
 import { mergeSecrets, withoutSecrets } from '../plugins/secrets'
@@ -46,6 +47,27 @@ const shownSetting = (
   secrets: string[],
 ): PluginSettingRecord => ({ enabled: setting.enabled, ...withoutSecrets(setting.config, secrets) })
 
+/** The outbox's retry policy when a plugin declares none (see `createOutboxWorker`). */
+const DEFAULT_RETRY = { attempts: 8, backoffMs: 5000 }
+
+/** Everything a plugin contributes, as the studio lists it (nothing of any unit's settings). */
+const contributionsOf = (manifest: PluginManifest, secrets: string[]) => ({
+  slug: manifest.slug,
+  name: manifest.name,
+  description: manifest.description ?? null,
+  configSchema: manifest.configSchema,
+  secrets,
+  hooks: manifest.hooks,
+  deliver: manifest.deliver,
+  reads: manifest.reads,
+  lookups: manifest.lookups,
+  formats: manifest.formats,
+  widgets: manifest.widgets,
+  actions: manifest.actions,
+  routes: manifest.routes.map((r) => ({ method: r.method, path: `/api/plugins/${manifest.slug}${r.path}` })),
+  retry: { ...DEFAULT_RETRY, ...manifest.retry },
+})
+
 const unknownPlugin = (slug: string) =>
   new DomainError('NOT_FOUND', { vi: `Không có tiện ích (plugin) "${slug}".`, en: `No plugin "${slug}".` })
 
@@ -67,14 +89,7 @@ const inScope = (unitIds: string[]) =>
 /** Administrators: which plugins exist, enable and configure them per unit, and see what failed to go out. */
 export const pluginAdminRoutes = new Hono<AppEnv>()
   .get('/api/admin/plugins', requireRole(...ADMIN_ROLES), (c) =>
-    c.json(
-      [...c.var.plugins.plugins.values()].map(({ manifest }) => ({
-        slug: manifest.slug,
-        name: manifest.name,
-        description: manifest.description ?? null,
-        configSchema: manifest.configSchema,
-      })),
-    ),
+    c.json([...c.var.plugins.plugins.values()].map(({ manifest, secrets }) => contributionsOf(manifest, secrets))),
   )
   .get('/api/admin/units/:unitCode/plugins', requireRole(...ADMIN_ROLES), async (c) => {
     const unit = await administeredUnit(c)
@@ -271,7 +286,9 @@ function capabilities(c: Context<AppEnv>, host: PluginHost, slug: string): Capab
   return async (name, args) => {
     if (name === 'confirmPayment') return confirmPayment(args[0], args[1])
     const found = await find(args[0])
-    return found && { dossier: dossierSnapshot(found.dossier, found.unit, found.procedure), config: found.config }
+    if (!found) return undefined
+    const snapshot = dossierSnapshot(found.dossier, found.unit, found.procedure)
+    return { dossier: host.seenBy(slug, snapshot, found.dossier.formData), config: found.config }
   }
 }
 
@@ -305,9 +322,12 @@ export const pluginAdminDocs: Operation[] = [
     method: 'get',
     path: '/api/admin/plugins',
     tag: 'plugins',
-    summary: 'The plugins this runtime loaded, with their configuration schemas',
+    summary:
+      'The plugins this runtime loaded, with everything each contributes: configuration schema and its secret fields, hooks, the form fields it reads per procedure, lookups (with the consent shown), formats, widgets, call-out actions, routes and retry policy',
     access: [...ADMIN_ROLES],
-    responses: { 200: 'plugins' },
+    responses: {
+      200: '[{slug, name, description, configSchema, secrets, hooks, deliver, reads, lookups, formats, widgets, actions, routes: [{method, path}], retry: {attempts, backoffMs}}]',
+    },
   },
   {
     method: 'get',

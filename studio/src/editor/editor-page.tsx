@@ -1,15 +1,21 @@
 import type { PluginCatalogue } from '@motcua/core'
 import { api, useAsync } from '@motcua/web-kit'
 import { ErrorBox, Loading } from '../components/status'
+import type { InstalledPlugin } from '../plugins/installed-plugin'
 import type { DraftView } from './autosave'
 import { Editor } from './editor'
 import './editor.css'
 
-/** The plugins installed (`GET /api/admin/plugins`) as the validator reads them: slug → config schema. */
+/** The plugins installed (`GET /api/admin/plugins`) as the validator reads them: config schema, actions, formats. */
 async function loadPlugins(): Promise<PluginCatalogue | undefined> {
   try {
-    const list = await api<{ slug: string; configSchema: Record<string, unknown> }[]>('/api/admin/plugins')
-    return Object.fromEntries(list.map((p) => [p.slug, p.configSchema ?? {}]))
+    const list = await api<InstalledPlugin[]>('/api/admin/plugins')
+    return Object.fromEntries(
+      list.map((p) => [
+        p.slug,
+        { configSchema: p.configSchema ?? {}, actions: Object.keys(p.actions ?? {}), formats: p.formats ?? {} },
+      ]),
+    )
   } catch {
     // without the catalogue the plugins are checked on saving, by the server
     return undefined
