@@ -15,11 +15,11 @@ type Zone = Config['zones'][number]
 // Vietnamese without diacritics or case: "Phường Hồng Gai" and "phuong hong gai" compare alike
 const fold = (text: string) =>
   text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase()
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Whether an address names the ward as a whole word ("Hà Tu" is not "Hà Tung"). */
 export const namesWard = (address: string, ward: string): boolean =>
-  new RegExp(`(^|[^a-z0-9])${escape(fold(ward).trim())}($|[^a-z0-9])`).test(fold(address))
+  new RegExp(`(^|[^a-z0-9])${literal(fold(ward).trim())}($|[^a-z0-9])`).test(fold(address))
 
 /** The zones a plot is in: its address names one of a zone's wards and, if the zone lists sheets, its sheet is one. */
 export function zonesOf(zones: Config['zones'], plot: PermitForm['dia_diem']): Zone[] {
