@@ -80,9 +80,28 @@ describe.each(testDrivers())('the shipped plugins on $name', ({ open }) => {
   })
   afterAll(() => runtime?.close())
 
-  it('lists both plugins for administrators', async () => {
-    const plugins = (await (await call(admin, 'GET', '/api/admin/plugins')).json()) as { slug: string }[]
-    expect(plugins.map((p) => p.slug).sort()).toEqual(['national-portal-sync', 'vietnam-qr-pay'])
+  it('lists the plugins for administrators, with everything each contributes', async () => {
+    const plugins = (await (await call(admin, 'GET', '/api/admin/plugins')).json()) as {
+      slug: string
+      secrets: string[]
+      routes: { method: string; path: string }[]
+      retry: unknown
+      reads: unknown
+    }[]
+    expect(plugins.map((p) => p.slug).sort()).toEqual([
+      'ha-long-construction-check',
+      'national-portal-sync',
+      'vietnam-qr-pay',
+    ])
+    const pay = plugins.find((p) => p.slug === 'vietnam-qr-pay')!
+    expect(pay.secrets).toEqual(['webhookSecret'])
+    expect(pay.routes).toContainEqual(
+      expect.objectContaining({ path: expect.stringMatching(/^\/api\/plugins\/vietnam-qr-pay\//) }),
+    )
+    expect(pay.retry).toEqual({ attempts: 8, backoffMs: 5000 })
+    expect(plugins.find((p) => p.slug === 'ha-long-construction-check')!.reads).toEqual({
+      'QN-GPXD-01': ['dia_diem', 'cong_trinh'],
+    })
   })
 
   it('never returns a secret setting, and keeps it when an administrator saves the others', async () => {
@@ -94,6 +113,7 @@ describe.each(testDrivers())('the shipped plugins on $name', ({ open }) => {
       return JSON.parse(text) as { slug: string; own: unknown; inForce: unknown }[]
     }
     expect(await settings('193')).toEqual([
+      expect.objectContaining({ slug: 'ha-long-construction-check', own: null, inForce: null }),
       expect.objectContaining({
         slug: 'national-portal-sync',
         secrets: ['token'],
@@ -120,8 +140,14 @@ describe.each(testDrivers())('the shipped plugins on $name', ({ open }) => {
       config: renamed,
     })
     expect(saved.status).toBe(200)
-    expect((await settings('193'))[1]!.own).toEqual({ enabled: true, config: renamed, secretsSet: ['webhookSecret'] })
-    const national = (await settings('22'))[0]!.own as { config: { url: string } }
+    expect((await settings('193')).find((p) => p.slug === 'vietnam-qr-pay')!.own).toEqual({
+      enabled: true,
+      config: renamed,
+      secretsSet: ['webhookSecret'],
+    })
+    const national = (await settings('22')).find((p) => p.slug === 'national-portal-sync')!.own as {
+      config: { url: string }
+    }
     const resaved = await call(admin, 'PUT', '/api/admin/units/22/plugins/national-portal-sync', {
       enabled: true,
       config: { ...national.config, timeoutMs: 5000 },
