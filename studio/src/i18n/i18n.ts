@@ -2,6 +2,7 @@ import { type Catalogues, useMessages } from '@motcua/web-kit'
 import { messages as sections } from '../editor/kit/messages'
 import * as editor from '../editor/messages'
 import * as people from '../people/messages'
+import * as plugins from '../plugins/messages'
 import * as procedures from '../procedures/messages'
 import * as reorganisations from '../reorganisations/messages'
 import * as units from '../units/messages'
@@ -22,6 +23,7 @@ const vi = {
   ...inLanguage(0),
   ...people.vi,
   ...units.vi,
+  ...plugins.vi,
   ...reorganisations.vi,
 }
 const en: Record<MessageKey, string> = {
@@ -31,6 +33,7 @@ const en: Record<MessageKey, string> = {
   ...inLanguage(1),
   ...people.en,
   ...units.en,
+  ...plugins.en,
   ...reorganisations.en,
 }
 
