@@ -38,7 +38,7 @@ describe.runIf(chromiumAvailable())("the studio's plugins page", () => {
     phone = await launchPhone()
     page = phone.page
     page.setDefaultTimeout(15_000)
-  }, 120_000)
+  }, 300_000)
 
   afterAll(async () => {
     await phone?.close()
