@@ -155,5 +155,17 @@ describe.each(testDrivers())('what plugins contribute, at work, on $name', ({ op
     expect(delivered).toHaveLength(1)
     expect(delivered[0]!.payload.snapshot.form).toEqual(declared)
     expect(delivered[0]!.payload.change.actionKey).toBe('tiep_nhan')
+    // the desk's history says it went
+    const view = (await (await as('chuyenvien.193', 'GET', `/api/desk/dossiers/${code}`)).json()) as {
+      callOuts: unknown[]
+    }
+    expect(view.callOuts).toEqual([
+      expect.objectContaining({
+        plugin: { vi: 'Đọc biểu mẫu', en: 'Form reader' },
+        action: expect.objectContaining({ vi: 'Gửi hồ sơ sang hệ thống ngành' }),
+        state: 'delivered',
+        attempts: 2,
+      }),
+    ])
   })
 })
