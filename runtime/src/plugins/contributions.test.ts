@@ -143,6 +143,7 @@ describe.each(testDrivers())('what plugins contribute, at work, on $name', ({ op
     expect((queued!.payload as { snapshot: { form: unknown } }).snapshot.form).toEqual(declared)
 
     // the plugin's retry policy: its first retry a second later
+    received.length = 0
     refusing = true
     const worker = createOutboxWorker(runtime.database, runtime.plugins)
     const now = new Date()
