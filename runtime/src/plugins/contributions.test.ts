@@ -54,7 +54,9 @@ describe.each(testDrivers())('what plugins contribute, at work, on $name', ({ op
   beforeAll(async () => {
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/nhan`
-    runtime = await openTestRuntime(open, { plugins: ['form-reader', 'status-sync'].map(pluginFixture) })
+    runtime = await openTestRuntime(open, {
+      plugins: ['form-reader', 'status-sync', 'contributions'].map(pluginFixture),
+    })
     await enable('193', 'doc-bieu-mau', {})
     await enable('193', 'dong-bo-thu', { url })
   })
@@ -168,5 +170,47 @@ describe.each(testDrivers())('what plugins contribute, at work, on $name', ({ op
         attempts: 2,
       }),
     ])
+  })
+
+  it('checks a form field with a plugin’s format on the server, with its message, and gives the portal its widget', async () => {
+    const draft = (await (await as('admin', 'POST', '/api/admin/procedures/QN-GPXD-01/drafts', {})).json()) as {
+      id: string
+      definition: {
+        form: {
+          schema: { properties: { dia_diem: { properties: { so_to_ban_do: { format?: string } } } } }
+          uiSchema?: Record<string, Record<string, unknown>>
+        }
+      }
+    }
+    const { form } = draft.definition
+    form.schema.properties.dia_diem.properties.so_to_ban_do.format = 'so-to-ban-do'
+    form.uiSchema = { ...form.uiSchema, dia_diem: { ...form.uiSchema?.dia_diem, so_thua: { 'ui:widget': 'so-thua' } } }
+    expect((await as('admin', 'PUT', `/api/admin/drafts/${draft.id}`, { definition: draft.definition })).status).toBe(
+      200,
+    )
+    expect((await as('admin', 'POST', `/api/admin/drafts/${draft.id}/publish`, {})).status).toBe(201)
+
+    const detail = (await (await runtime.app.request('/api/procedures/QN-GPXD-01')).json()) as Record<string, unknown>
+    expect(detail.formats).toEqual({
+      'so-to-ban-do': {
+        pattern: '^[0-9]{1,4}$',
+        message: { vi: 'Số tờ bản đồ gồm 1–4 chữ số', en: 'A map sheet number has 1–4 digits' },
+      },
+    })
+    expect(detail.widgets).toEqual({
+      'so-thua': { name: { vi: 'Số thửa', en: 'Plot number' }, inputMode: 'numeric', maxLength: 6 },
+    })
+
+    const plot = permit.sample.dia_diem as Record<string, unknown>
+    const bad = { ...permit.sample, dia_diem: { ...plot, so_to_ban_do: '32a' } }
+    const refused = await runtime.app.request('/api/dossiers', sampleSubmission({ ...permit, sample: bad }, '193'))
+    expect(refused.status).toBe(400)
+    expect(((await refused.json()) as { error: { issues: unknown[] } }).error.issues).toContainEqual({
+      code: 'format',
+      path: '/formData/dia_diem/so_to_ban_do',
+      message: { vi: 'Số tờ bản đồ gồm 1–4 chữ số', en: 'A map sheet number has 1–4 digits' },
+      params: { format: 'so-to-ban-do' },
+    })
+    expect((await file()).length).toBeGreaterThan(0) // the sample's sheet 32 fits
   })
 })
