@@ -11,9 +11,14 @@ export interface DraftCheck {
   issues: Issue[]
 }
 
-/** The installed plugins as the validator knows them: slug → the JSON Schema of its configuration. */
+/** The installed plugins as the validator knows them: each one's config schema, call-out actions and formats. */
 export const pluginCatalogue = (host: PluginHost): PluginCatalogue =>
-  Object.fromEntries([...host.plugins].map(([slug, { manifest }]) => [slug, manifest.configSchema]))
+  Object.fromEntries(
+    [...host.plugins].map(([slug, { manifest }]) => [
+      slug,
+      { configSchema: manifest.configSchema, actions: Object.keys(manifest.actions), formats: manifest.formats },
+    ]),
+  )
 
 /**
  * Everything that stands between a draft and publishing: the definition's own problems (core's validator, its

@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import type { Operation } from '../http/openapi'
 import { queryParams } from '../http/query'
+import { formContributions } from '../plugins/form-contributions'
 import { withConstantsInForce } from '../procedures/constants'
 import { notInForce } from '../procedures/errors'
 import { offeringAt } from '../procedures/offering'
@@ -94,6 +95,7 @@ export const proceduresRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', CATALOGUE_CACHE)
     return c.json({
       ...publicDetail(version, await withConstantsInForce(c.var.database.db, version.definition)),
+      ...formContributions(c.var.plugins, version.definition),
       scheduled: await scheduledFrom(c.var.registry, code, now),
     })
   })
@@ -123,7 +125,7 @@ export const proceduresDocs: Operation[] = [
     path: '/api/procedures/:code',
     tag: 'procedures',
     summary:
-      'What a citizen fills and brings: form and UI schema, components, fees and the constants they read (values in force), time, legal basis',
+      'What a citizen fills and brings: form and UI schema (with the plugins’ formats and widgets it uses: `formats`, `widgets`), components, fees and the constants they read (values in force), time, legal basis',
     access: 'public',
     responses: {
       200: 'the published version in force, with `scheduled` (Cache-Control: public, max-age=60)',

@@ -10,7 +10,7 @@ import { checkFees } from './check-fees'
 import { checkFormSchema } from './check-form-schema'
 import { checkGraph } from './check-graph'
 import { checkKeys } from './check-keys'
-import { checkPlugins, type PluginCatalogue } from './check-plugins'
+import { catalogueFormats, checkCallOuts, checkPlugins, type PluginCatalogue } from './check-plugins'
 import { checkResult } from './check-result'
 import { checkRules } from './check-rules'
 import { checkSteps } from './check-steps'
@@ -40,7 +40,6 @@ const whenSound =
 const STEP_LISTS = ['/steps', '/cases']
 
 const semanticChecks: readonly SemanticCheck[] = [
-  checkFormSchema,
   checkKeys,
   (def, sound) => stepLists(def, sound).flatMap((list) => [...checkSteps(list), ...checkGraph(list)]),
   checkBudget,
@@ -61,7 +60,10 @@ const semanticChecks: readonly SemanticCheck[] = [
 ]
 
 export interface ValidateOptions {
-  /** The installation's plugins (slug → config JSON Schema): the definition's `plugins` are checked against them. */
+  /**
+   * The installation's plugins: the definition's `plugins` and actions' `callOut` are checked against them, and the
+   * form may use their formats.
+   */
   plugins?: PluginCatalogue
 }
 
@@ -101,9 +103,16 @@ export function runSemanticChecks(
   const sound = metaIssues.length === 0 ? allSound : soundnessOf(metaIssues)
   const issues: Issue[] = []
   const { plugins } = options
+  const formats = plugins ? catalogueFormats(plugins) : {}
+  const formCheck: SemanticCheck = (def, s) => checkFormSchema(def, s, formats)
   const checks = plugins
-    ? [...semanticChecks, whenSound(['/plugins'], (def) => checkPlugins(def, plugins))]
-    : semanticChecks
+    ? [
+        formCheck,
+        ...semanticChecks,
+        whenSound(['/plugins'], (def) => checkPlugins(def, plugins)),
+        whenSound(['/plugins', ...STEP_LISTS], (def) => checkCallOuts(def, plugins)),
+      ]
+    : [formCheck, ...semanticChecks]
   for (const check of checks) {
     try {
       issues.push(...check(definition, sound))
