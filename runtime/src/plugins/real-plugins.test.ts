@@ -120,7 +120,6 @@ describe.each(testDrivers())('the shipped plugins on $name', ({ open }) => {
       )
     }
     expect(await settings('193')).toEqual([
-      expect.objectContaining({ slug: 'ha-long-construction-check', own: null, inForce: null }),
       expect.objectContaining({
         slug: 'national-portal-sync',
         secrets: ['token'],
