@@ -23,6 +23,7 @@ describe('the cong-dan lookup against the local register', () => {
   it('returns a person as the declared fields: sex as the forms’ codes, dates as YYYY-MM-DD', async () => {
     const found = await run('022090001234')
     expect(found).toEqual({
+      so_dinh_danh: '022090001234',
       ho_ten: 'Nguyễn Văn An (dữ liệu thử)',
       ngay_sinh: '1990-05-12',
       gioi_tinh: 'nam',

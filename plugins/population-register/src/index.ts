@@ -30,6 +30,7 @@ export default definePlugin<Config>({
         en: 'I agree that the system looks up my căn cước number in the national population database and fills in my name, date of birth, sex, ethnicity, nationality, place of origin, permanent and current address. I will check them before submitting.',
       },
       returns: {
+        so_dinh_danh: { vi: 'Số định danh cá nhân (số căn cước)', en: 'Personal identification number (căn cước)' },
         ho_ten: { vi: 'Họ, chữ đệm và tên', en: 'Full name' },
         ngay_sinh: { vi: 'Ngày, tháng, năm sinh (YYYY-MM-DD)', en: 'Date of birth (YYYY-MM-DD)' },
         gioi_tinh: { vi: 'Giới tính (nam, nu)', en: 'Sex (nam, nu)' },

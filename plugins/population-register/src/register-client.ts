@@ -64,6 +64,7 @@ export function checkPerson(body: unknown, idNumber: string): RegisterPerson {
 
 /** The register's person as the fields the lookup returns (what procedures map onto their forms). */
 export const toFields = (p: RegisterPerson): Record<string, LookupValue> => ({
+  so_dinh_danh: p.soDinhDanh,
   ho_ten: p.hoVaTen,
   ngay_sinh: p.ngaySinh,
   gioi_tinh: p.gioiTinh === 0 ? null : SEX[p.gioiTinh],

@@ -1,4 +1,4 @@
-import { type Issue, type PluginCatalogue, validateDefinition } from '@motcua/core'
+import { type Issue, type ValidateOptions, validateDefinition } from '@motcua/core'
 import type { Db } from '@motcua/db'
 import type { PluginHost } from '../plugins/plugin-host'
 import type { UnitDirectory } from '../units/unit-directory'
@@ -11,9 +11,22 @@ export interface DraftCheck {
   issues: Issue[]
 }
 
-/** The installed plugins as the validator knows them: slug → the JSON Schema of its configuration. */
-export const pluginCatalogue = (host: PluginHost): PluginCatalogue =>
-  Object.fromEntries([...host.plugins].map(([slug, { manifest }]) => [slug, manifest.configSchema]))
+/**
+ * The installed plugins as the validator knows them: slug → the JSON Schema of its configuration, and slug → its
+ * lookups' return fields (what a procedure's `prefill` may map).
+ */
+export const pluginCatalogue = (host: PluginHost): ValidateOptions => {
+  const loaded = [...host.plugins]
+  return {
+    plugins: Object.fromEntries(loaded.map(([slug, { manifest }]) => [slug, manifest.configSchema])),
+    lookups: Object.fromEntries(
+      loaded.map(([slug, { manifest }]) => [
+        slug,
+        Object.fromEntries(Object.entries(manifest.lookups).map(([key, l]) => [key, Object.keys(l.returns)])),
+      ]),
+    ),
+  }
+}
 
 /**
  * Everything that stands between a draft and publishing: the definition's own problems (core's validator, its
@@ -25,9 +38,9 @@ export async function checkDraft(
   units: UnitDirectory,
   definition: Record<string, unknown>,
   ownerUnitId: string | null,
-  plugins?: PluginCatalogue,
+  installed: ValidateOptions = {},
 ): Promise<DraftCheck> {
-  const result = validateDefinition(definition, plugins ? { plugins } : {})
+  const result = validateDefinition(definition, installed)
   const owner = ownerUnitId ? ((await units.byId(ownerUnitId)) ?? null) : null
   const issues = [
     ...(result.ok ? [] : result.issues),

@@ -2,6 +2,7 @@ export { perDossierActionTypes } from './check-bulk'
 export { type PeriodState, periodState } from './check-effective'
 export { checkFeeBounds, feeRuleBounds } from './check-fee-bounds'
 export type { PluginCatalogue } from './check-plugins'
+export type { LookupCatalogue } from './check-prefill'
 export {
   checkDecision,
   type Decisions,
@@ -60,6 +61,7 @@ export type {
   OnlineMode,
   PluginUse,
   PostalFee,
+  Prefill,
   ProcedureCase,
   ProcedureDefinition,
   ProcedureForm,

@@ -11,6 +11,7 @@ import { checkFormSchema } from './check-form-schema'
 import { checkGraph } from './check-graph'
 import { checkKeys } from './check-keys'
 import { checkPlugins, type PluginCatalogue } from './check-plugins'
+import { checkPrefillFields, checkPrefillLookups, type LookupCatalogue } from './check-prefill'
 import { checkResult } from './check-result'
 import { checkRules } from './check-rules'
 import { checkSteps } from './check-steps'
@@ -58,11 +59,14 @@ const semanticChecks: readonly SemanticCheck[] = [
   whenSound(['/resultDelivery', '/resultData', '/resultDocument', '/form/schema', ...STEP_LISTS], checkResult),
   whenSound(['/effective'], checkEffective),
   whenSound([...STEP_LISTS, '/reception'], checkUnits),
+  whenSound(['/plugins', '/form/schema'], checkPrefillFields),
 ]
 
 export interface ValidateOptions {
   /** The installation's plugins (slug → config JSON Schema): the definition's `plugins` are checked against them. */
   plugins?: PluginCatalogue
+  /** The installation's lookups (slug → key → return fields): each `plugins[].prefill` is checked against them. */
+  lookups?: LookupCatalogue
 }
 
 /**
@@ -100,10 +104,12 @@ export function runSemanticChecks(
 ): Issue[] {
   const sound = metaIssues.length === 0 ? allSound : soundnessOf(metaIssues)
   const issues: Issue[] = []
-  const { plugins } = options
-  const checks = plugins
-    ? [...semanticChecks, whenSound(['/plugins'], (def) => checkPlugins(def, plugins))]
-    : semanticChecks
+  const { plugins, lookups } = options
+  const checks = [
+    ...semanticChecks,
+    ...(plugins ? [whenSound(['/plugins'], (def) => checkPlugins(def, plugins))] : []),
+    ...(lookups ? [whenSound(['/plugins'], (def) => checkPrefillLookups(def, lookups))] : []),
+  ]
   for (const check of checks) {
     try {
       issues.push(...check(definition, sound))
