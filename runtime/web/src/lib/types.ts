@@ -25,6 +25,17 @@ export interface ProcedureSummary {
 export type ProcedureDetail = Omit<ProcedureDefinition, 'steps' | 'plugins'> & {
   version: number
   effectiveFrom: string
+  /** What the form may be pre-filled from (a plugin's lookup), where that plugin is enabled for the unit. */
+  prefill?: PrefillSource | null
+}
+
+/** A procedure's pre-fill: the lookup's name and consent text, and the form fields (JSON pointers) it fills. */
+export interface PrefillSource {
+  plugin: string
+  lookup: string
+  name: Message
+  consent: Message
+  fields: Record<string, Message>
 }
 
 export type { DossierComponent, Fee, LegalDocument }
