@@ -14,7 +14,7 @@ const isEmpty = (value: unknown) => value === undefined || value === null || val
 
 /**
  * Lays a lookup's answer (`{ pointer: value }`) over the form data without overwriting what the citizen typed: a
- * field already holding a value keeps it. Answers the new data and which pointers were filled or kept.
+ * field already holding another value keeps it. Answers the new data and which pointers were filled or kept.
  * @example applyFill({ a: { b: 'x' } }, { '/a/b': 'y', '/a/c': 'z' }) // { data: { a: { b: 'x', c: 'z' } }, filled: ['/a/c'], kept: ['/a/b'] }
  */
 export function applyFill(data: Data, fill: Record<string, Value>): { data: Data; filled: string[]; kept: string[] } {
@@ -29,7 +29,8 @@ export function applyFill(data: Data, fill: Record<string, Value>): { data: Data
       parent = parent[token] as Data
     }
     const last = path.at(-1)!
-    if (isEmpty(parent[last])) {
+    // a value the register agrees with (a default such as Quốc tịch: Việt Nam) counts as filled from it
+    if (isEmpty(parent[last]) || parent[last] === value) {
       parent[last] = value
       filled.push(pointer)
     } else kept.push(pointer)
