@@ -16,6 +16,12 @@ export default defineConfig({
       'studio/src/**/*.test.ts',
       'test/**/*.test.ts',
     ],
+    // The SDK's type tests: each `@ts-expect-error` and `expectTypeOf` there is checked by the compiler.
+    typecheck: {
+      enabled: true,
+      include: ['packages/plugin-sdk/src/**/*.test-d.ts'],
+      tsconfig: 'packages/plugin-sdk/tsconfig.typecheck.json',
+    },
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,

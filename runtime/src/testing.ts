@@ -7,6 +7,9 @@ import { composeRuntime } from './compose'
 import type { PluginLimits } from './plugins/plugin-host'
 import { defaultProceduresDir } from './procedures/library'
 
+export { createOutboxWorker } from './plugins/outbox-worker'
+export { defaultProceduresDir }
+
 export const TEST_PASSWORD = 'mat-khau-thu'
 
 export interface TestRuntime extends Services {
@@ -23,6 +26,8 @@ export async function openTestRuntime(
   options: {
     demo?: boolean
     library?: boolean
+    /** The procedure library to import instead of the repository's (a folder of `<folder>/procedure.json`). */
+    proceduresDir?: string
     clock?: () => Date
     /** Plugin modules to load (see `pluginFixture`); default: the repository's `plugins/`. */
     plugins?: string[]
@@ -35,7 +40,7 @@ export async function openTestRuntime(
   const database = await open()
   const runtime = await composeRuntime(database, {
     ...(options.demo !== false ? { demoPassword: TEST_PASSWORD } : {}),
-    proceduresDir: options.library === false ? null : defaultProceduresDir(),
+    proceduresDir: options.library === false ? null : (options.proceduresDir ?? defaultProceduresDir()),
     ...(options.plugins ? { plugins: options.plugins } : {}),
     ...(options.pluginLimits ? { pluginLimits: options.pluginLimits } : {}),
     ...(options.clock ? { clock: options.clock } : {}),

@@ -1,6 +1,6 @@
 export type * from './types'
 
-import type { FormShapes, Plugin } from './types'
+import type { AnyForms, FormShapes, Plugin } from './types'
 
 /**
  * This SDK's version. A plugin declares the range it was written for as the peer dependency
@@ -12,7 +12,7 @@ export const SDK_VERSION = '2.0.0'
  * Declares a plugin; an identity function that carries the types.
  * @example export default definePlugin<{ url: string }>({ slug: 'national-portal-sync', name: { vi: 'Đồng bộ', en: 'Sync' }, configSchema: {…} })
  */
-export function definePlugin<Config = Record<string, unknown>, Forms extends FormShapes = FormShapes>(
+export function definePlugin<Config = Record<string, unknown>, Forms extends FormShapes = AnyForms>(
   plugin: Plugin<Config, Forms>,
 ): Plugin<Config, Forms> {
   return plugin

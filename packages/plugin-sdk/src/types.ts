@@ -15,24 +15,27 @@ export interface FeeLine {
  * The form data types of the procedures a plugin reads, by procedure code, e.g. `{ 'dang-ky-khai-sinh':
  * DangKyKhaiSinhForm }` (generate them with `motcua types procedures --out src/forms`).
  */
-export type FormShapes = Record<string, Record<string, unknown>>
+export type FormShapes = Record<string, object>
+
+/** The forms of a plugin that declares no types: any procedure, any field. */
+export type AnyForms = Record<string, Record<string, unknown>>
 
 /**
  * The top-level form fields a plugin reads, per procedure code: a dossier's snapshot carries only these (nothing of
  * the form when the plugin declares none). An unknown procedure or field is a compile error with typed forms.
  * @example reads: { 'cap-giay-phep-xay-dung-nha-o-rieng-le': ['cong_trinh', 'dia_diem'] }
  */
-export type FormReads<Forms extends FormShapes = FormShapes> = {
+export type FormReads<Forms extends FormShapes = AnyForms> = {
   readonly [P in keyof Forms & string]?: readonly (keyof Forms[P] & string)[]
 }
 
 /** The declared fields of one dossier's form, narrowed by `procedure`: `if (form?.procedure === 'x') form.data.y`. */
-export type FormSnapshot<Forms extends FormShapes = FormShapes> = {
+export type FormSnapshot<Forms extends FormShapes = AnyForms> = {
   [P in keyof Forms & string]: { procedure: P; data: Partial<Forms[P]> }
 }[keyof Forms & string]
 
 /** A dossier as plugins see it (dates as ISO 8601 strings). */
-export interface DossierSnapshot<Forms extends FormShapes = FormShapes> {
+export interface DossierSnapshot<Forms extends FormShapes = AnyForms> {
   /** Mã hồ sơ, e.g. 000.01.21.H49-251128-0001. */
   receiptCode: string
   procedure: { code: string; name: string; version: number }
@@ -207,7 +210,7 @@ export interface PluginRoute<Config> {
  * A plugin: named, configured per unit, contributing hooks, deliveries and routes. The runtime runs it in a worker
  * thread of its own; every call there has a time limit, and a plugin that exceeds it or crashes is restarted.
  */
-export interface Plugin<Config = Record<string, unknown>, Forms extends FormShapes = FormShapes> {
+export interface Plugin<Config = Record<string, unknown>, Forms extends FormShapes = AnyForms> {
   /** kebab-case, unique, e.g. `national-portal-sync`. */
   slug: string
   name: Text
