@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { libraryProcedure, openTestRuntime, sampleSubmission, signIn, type TestRuntime } from '../testing'
 import { createOutboxWorker } from './outbox-worker'
 
-// The two plugins of plugins/, loaded as the runtime loads them, driven through its HTTP API.
+// The plugins of plugins/, loaded as the runtime loads them, driven through its HTTP API.
 const business = libraryProcedure('dang-ky-thanh-lap-ho-kinh-doanh')
 const SECRET = 'bi-mat-webhook-cua-phuong-0123456789'
 const portal: unknown[] = []
@@ -80,9 +80,9 @@ describe.each(testDrivers())('the shipped plugins on $name', ({ open }) => {
   })
   afterAll(() => runtime?.close())
 
-  it('lists both plugins for administrators', async () => {
+  it('lists the shipped plugins for administrators', async () => {
     const plugins = (await (await call(admin, 'GET', '/api/admin/plugins')).json()) as { slug: string }[]
-    expect(plugins.map((p) => p.slug).sort()).toEqual(['national-portal-sync', 'vietnam-qr-pay'])
+    expect(plugins.map((p) => p.slug).sort()).toEqual(['national-portal-sync', 'population-register', 'vietnam-qr-pay'])
   })
 
   it('never returns a secret setting, and keeps it when an administrator saves the others', async () => {
@@ -101,6 +101,7 @@ describe.each(testDrivers())('the shipped plugins on $name', ({ open }) => {
         inForce: { enabled: true, config: { url: expect.any(String), maTinh: '22' }, secretsSet: ['token'] },
         inheritedFrom: '22',
       }),
+      expect.objectContaining({ slug: 'population-register', secrets: ['apiKey'], own: null, inForce: null }),
       expect.objectContaining({
         slug: 'vietnam-qr-pay',
         secrets: ['webhookSecret'],
@@ -120,7 +121,11 @@ describe.each(testDrivers())('the shipped plugins on $name', ({ open }) => {
       config: renamed,
     })
     expect(saved.status).toBe(200)
-    expect((await settings('193'))[1]!.own).toEqual({ enabled: true, config: renamed, secretsSet: ['webhookSecret'] })
+    expect((await settings('193')).find((p) => p.slug === 'vietnam-qr-pay')!.own).toEqual({
+      enabled: true,
+      config: renamed,
+      secretsSet: ['webhookSecret'],
+    })
     const national = (await settings('22'))[0]!.own as { config: { url: string } }
     const resaved = await call(admin, 'PUT', '/api/admin/units/22/plugins/national-portal-sync', {
       enabled: true,
