@@ -208,6 +208,30 @@ describe.each(testDrivers())('pre-filling a form from the population register on
     expect(rows.at(-1)!.outcome).toBe('failed')
   })
 
+  it('checks a definition’s prefill against the installed plugin’s lookup in the studio', async () => {
+    const definition = libraryProcedure('xac-nhan-tinh-trang-hon-nhan').definition
+    definition.plugins = [{ slug: SLUG, prefill: { lookup: 'ho-khau', fields: { '/nguoi_yeu_cau/ho_ten': 'ho_ten' } } }]
+    const unknownLookup = await as('admin', 'POST', '/api/admin/test-run', {
+      definition,
+      start: '2026-12-01T08:00:00+07:00',
+    })
+    expect(unknownLookup.status).toBe(400)
+    expect((await errorOf(unknownLookup)).issues).toEqual([
+      expect.objectContaining({ code: 'plugin.prefillUnknownLookup', path: '/definition/plugins/0/prefill/lookup' }),
+    ])
+    definition.plugins = [{ slug: SLUG, prefill: { lookup: 'cong-dan', fields: { '/nguoi_yeu_cau/ho_ten': 'hoTen' } } }]
+    const unknownField = await as('admin', 'POST', '/api/admin/test-run', {
+      definition,
+      start: '2026-12-01T08:00:00+07:00',
+    })
+    expect((await errorOf(unknownField)).issues).toEqual([
+      expect.objectContaining({
+        code: 'plugin.prefillUnknownReturn',
+        path: '/definition/plugins/0/prefill/fields/~1nguoi_yeu_cau~1ho_ten',
+      }),
+    ])
+  })
+
   it(`allows ${PREFILL_LIMIT.limit} lookups per account in ${PREFILL_LIMIT.windowMs / 60_000} minutes`, async () => {
     for (let i = 0; i < PREFILL_LIMIT.limit; i++) expect((await prefill({})).status).toBe(200)
     const over = await prefill({})
