@@ -23,6 +23,7 @@ import { filesDocs, filesRoutes } from './routes/files'
 import { health, healthDocs } from './routes/health'
 import { intakeDocs, intakeRoutes } from './routes/intake'
 import { offeringDocs, offeringRoutes } from './routes/offering'
+import { outboxDocs, outboxRoutes } from './routes/outbox'
 import { peopleDocs, peopleRoutes } from './routes/people'
 import { pluginAdminDocs, pluginAdminRoutes, pluginRouteDocs, pluginRoutes } from './routes/plugins'
 import { prefillDocs, prefillRoutes } from './routes/prefill'
@@ -117,6 +118,7 @@ export const operations: Operation[] = [
   ...intakeDocs,
   ...consultationDocs,
   ...pluginAdminDocs,
+  ...outboxDocs,
   ...peopleDocs,
   ...calendarDocs,
   ...filesDocs,
@@ -188,6 +190,7 @@ export function createApp(services: Services) {
   app.route('/', statisticsRoutes)
   app.route('/', statisticsReportRoutes)
   app.route('/', pluginAdminRoutes)
+  app.route('/', outboxRoutes)
   app.route('/', peopleRoutes)
   app.route('/', calendarRoutes)
   app.route('/', pluginRoutes(services.plugins))

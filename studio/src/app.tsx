@@ -4,6 +4,7 @@ import { Header } from './components/header'
 import { LoginPage } from './components/login-page'
 import { useI18n } from './i18n/i18n'
 import { isAdministrator } from './lib/admin'
+import { OutboxPage } from './outbox/outbox-page'
 import { PeoplePage } from './people/people-page'
 import { ProcedurePage } from './procedures/procedure-page'
 import { ProceduresPage } from './procedures/procedures-page'
@@ -23,6 +24,7 @@ function Route({ path }: { path: string }) {
   if (matchPath('/studio/nguoi-dung', path)) return <PeoplePage />
   if (matchPath('/studio/don-vi', path)) return <UnitsPage />
   if ((params = matchPath('/studio/don-vi/:code', path))) return <UnitsPage unitCode={params.code!} />
+  if (matchPath('/studio/hang-doi', path)) return <OutboxPage />
   if (matchPath('/studio/sap-xep', path)) return <ReorganisationsArea />
   if ((params = matchPath('/studio/sap-xep/:name', path))) return <ReorganisationsArea name={params.name!} />
   return (

@@ -120,12 +120,16 @@ describe.runIf(chromiumAvailable())("the studio's people and units", () => {
   it('configures a plugin with a write-only secret at a district, inherits it at a ward and goes back to it', async () => {
     await page.goto(`${runtime.url}/studio/don-vi/193`)
     await page.getByRole('tab', { name: 'Tiện ích' }).click()
-    const district = page.getByTestId('plugin-vietnam-qr-pay')
+    const district = page.getByTestId('plugin-vietnam-qr-pay-all')
     await district.getByRole('button', { name: 'Thiết lập riêng cho đơn vị này' }).click()
-    await district.getByLabel('Bật tiện ích tại đơn vị này').check()
-    await district.getByLabel(/Mã BIN ngân hàng nhận/).fill('970415')
-    await district.getByLabel(/Số tài khoản nhận tiền/).fill('113000006100')
-    await district.getByLabel(/Tên chủ tài khoản/).fill('UBND THANH PHO HA LONG')
+    await district.getByLabel('Bật', { exact: true }).check()
+    const fill = async (field: RegExp, value: string) => {
+      await district.getByLabel(new RegExp(`^Đặt riêng “${field.source}`)).check()
+      await district.getByLabel(field).last().fill(value)
+    }
+    await fill(/Mã BIN ngân hàng nhận/, '970415')
+    await fill(/Số tài khoản nhận tiền/, '113000006100')
+    await fill(/Tên chủ tài khoản/, 'UBND THANH PHO HA LONG')
     const secret = 'khoa-bi-mat-ha-long-2026'
     await district.getByLabel(/Khóa bí mật dùng chung/).fill(secret)
     await district.getByRole('button', { name: 'Lưu thiết lập' }).click()
@@ -137,21 +141,20 @@ describe.runIf(chromiumAvailable())("the studio's people and units", () => {
 
     await page.goto(`${runtime.url}/studio/don-vi/06649`)
     await page.getByRole('tab', { name: 'Tiện ích' }).click()
-    const ward = page.getByTestId('plugin-vietnam-qr-pay')
+    const ward = page.getByTestId('plugin-vietnam-qr-pay-all')
     await expect.poll(() => ward.getByTestId('plugin-source').innerText()).toBe('Kế thừa từ Thành phố Hạ Long.')
     expect(await ward.getByText('Đang bật').count()).toBe(1)
-    // the ward turns it off for itself (secrets are not copied from the district: typed again) …
+    // the ward turns it off for itself, keeping what it inherits (the secret too) …
     await ward.getByRole('button', { name: 'Thiết lập riêng cho đơn vị này' }).click()
-    await ward.getByLabel('Bật tiện ích tại đơn vị này').uncheck()
-    await ward.getByLabel(/Khóa bí mật dùng chung/).fill('khoa-bi-mat-ha-khanh-2026')
-    await ward.getByRole('button', { name: 'Lưu thiết lập' }).click()
+    expect(await ward.getByText('Đang dùng giá trị bí mật kế thừa từ Thành phố Hạ Long.').count()).toBe(1)
+    await ward.getByRole('button', { name: 'Tắt', exact: true }).click()
     await expect.poll(() => ward.getByTestId('plugin-source').innerText()).toBe('Thiết lập riêng của đơn vị này.')
     expect(await ward.getByText('Đang tắt').count()).toBe(1)
     await shot(page, 'plugins-1280')
     // … then goes back to the district's setting, after confirming
-    await ward.getByRole('button', { name: 'Dùng thiết lập kế thừa' }).click()
+    await ward.getByRole('button', { name: 'Trở về kế thừa' }).click()
     await page
-      .getByRole('dialog', { name: 'Dùng thiết lập kế thừa' })
+      .getByRole('dialog', { name: 'Trở về kế thừa' })
       .getByRole('button', { name: 'Xóa thiết lập riêng' })
       .click()
     await expect.poll(() => ward.getByTestId('plugin-source').innerText()).toBe('Kế thừa từ Thành phố Hạ Long.')

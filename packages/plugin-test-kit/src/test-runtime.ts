@@ -42,7 +42,7 @@ export interface OutboxRow {
   plugin: string | null
   topic: string
   payload: unknown
-  state: 'pending' | 'delivered' | 'dead'
+  state: 'pending' | 'delivered' | 'dead' | 'discarded'
   attempts: number
   lastError: string | null
   nextAttemptAt: Date

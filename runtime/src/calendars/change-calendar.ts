@@ -280,6 +280,7 @@ export async function changeCalendar(db: Db, edit: CalendarEdit, services: EditS
           dossierId: d.id,
           snapshot: dossierSnapshot(updated, unit, procedure),
           change: dossierChange(event),
+          uses: procedure.definition.plugins,
         })
     }
     await tx.execute(sql`select pg_notify(${UNITS_CHANNEL}, ${edit.calendarCode})`)

@@ -110,6 +110,7 @@ export async function moveOnIfComplete(
       dossierId: dossier.id,
       snapshot: dossierSnapshot(updated, unit, input.procedure),
       change: dossierChange(row),
+      uses: input.procedure.definition.plugins,
     })
   return updated
 }

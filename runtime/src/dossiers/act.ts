@@ -176,6 +176,7 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
       dossierId: dossier.id,
       snapshot: dossierSnapshot(updated, input.unit, procedure),
       change: dossierChange(row),
+      uses: procedure.definition.plugins,
     })
     return { dossier: updated, eventSeq: seq }
   })

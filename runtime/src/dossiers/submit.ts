@@ -375,6 +375,7 @@ export async function submitDossier(
           dossierId: id,
           snapshot: dossierSnapshot(filed, unit, procedure),
           change: dossierChange(event),
+          uses: def.plugins,
         })
       return { dossier: view(filed, pin), replayed: false }
     })

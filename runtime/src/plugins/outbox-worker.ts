@@ -12,9 +12,9 @@ export interface OutboxWorkerOptions {
   timeoutMs?: number
   /** How long a delivery that ignores its abort signal gets before its plugin's worker is stopped (default 1 s). */
   graceMs?: number
-  /** Attempts before a message is given up as `dead` (default 8). */
+  /** Attempts before a message is given up as `dead`, unless its plugin declares its own `retry` (default 8). */
   maxAttempts?: number
-  /** First retry delay; each further one doubles, up to an hour (default 5 s). */
+  /** First retry delay, unless its plugin declares its own `retry`; each further one doubles, up to an hour (default 5 s). */
   backoffMs?: number
   batchSize?: number
 }
@@ -94,7 +94,7 @@ export function createOutboxWorker(
     return claimed.sort((a, b) => a.id - b.id)
   }
 
-  /** The unit of each of the batch's dossiers and the plugins its procedure version uses, in one query. */
+  /** The unit and procedure of each of the batch's dossiers and the plugins its version uses, in one query. */
   async function unitsOf(batch: Row[]) {
     const ids = [...new Set(batch.flatMap((m) => (m.dossierId ? [m.dossierId] : [])))]
     const rows = ids.length
@@ -102,6 +102,7 @@ export function createOutboxWorker(
           .select({
             id: dossiers.id,
             unitId: dossiers.unitId,
+            procedureCode: sql<string>`${procedureVersions.definition} ->> 'code'`,
             uses: sql<PluginUse[] | null>`${procedureVersions.definition} -> 'plugins'`,
           })
           .from(dossiers)
@@ -114,12 +115,12 @@ export function createOutboxWorker(
   /** Runs one lane's batch: what succeeded is written in one transaction at the end, each failure on its own. */
   async function runBatch(lane: string | null, batch: Row[], now: Date, run: OutboxRun) {
     const dossierUnits = await unitsOf(batch)
-    // the configuration in force for the row's dossier's unit, with its procedure's own settings for the plugin laid
-    // over (hooks and deliveries alike); `{}` for a row without a dossier
+    // the configuration in force for the row's dossier's unit and procedure, with its procedure version's own settings
+    // for the plugin laid over (hooks and deliveries alike); `{}` for a row without a dossier
     const configOf = async (slug: string, message: Row) => {
       if (!message.dossierId) return {}
       const found = dossierUnits.get(message.dossierId)
-      return found ? host.configFor(db, slug, found.unitId, found.uses ?? undefined) : undefined
+      return found ? host.configFor(db, slug, found.unitId, found.procedureCode, found.uses ?? undefined) : undefined
     }
     const done: number[] = []
     const queued: (typeof outbox.$inferInsert)[] = []
@@ -164,7 +165,7 @@ export function createOutboxWorker(
   }
 
   const disabled = (slug: string): Failure => ({
-    error: `plugin "${slug}" is no longer enabled for the dossier's unit`,
+    error: `plugin "${slug}" is no longer enabled for the dossier's unit and procedure`,
     final: true,
   })
 
@@ -210,8 +211,10 @@ export function createOutboxWorker(
   }
 
   async function fail(message: Row, failure: Failure, now: Date) {
-    const dead = failure.final || message.attempts >= maxAttempts
-    const retryAt = new Date(now.getTime() + Math.min(backoffMs * 2 ** (message.attempts - 1), 3_600_000))
+    const retry = (message.pluginSlug && host.plugins.get(message.pluginSlug)?.manifest.retry) || {}
+    const dead = failure.final || message.attempts >= (retry.attempts ?? maxAttempts)
+    const delay = (retry.backoffMs ?? backoffMs) * 2 ** (message.attempts - 1)
+    const retryAt = new Date(now.getTime() + Math.min(delay, 3_600_000))
     await db
       .update(outbox)
       .set({ state: dead ? 'dead' : 'pending', nextAttemptAt: retryAt, lastError: failure.error })

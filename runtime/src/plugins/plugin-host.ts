@@ -11,6 +11,7 @@ import type {
 import type { UnitDirectory } from '../units/unit-directory'
 import { checkFees, checkLookupAnswer, checkRouteResponse, checkVerdict } from './hook-results'
 import type { LoadedPlugin } from './load-plugins'
+import { resolveSetting, type SettingLayer } from './resolve-setting'
 import { type CapabilityHandler, SandboxError, type SandboxFailure } from './sandbox'
 import type { HookName } from './sandbox-protocol'
 
@@ -32,17 +33,19 @@ export interface PluginHost {
   plugins: Map<string, LoadedPlugin>
   limits: PluginLimits
   /**
-   * The configuration in force for a unit: the nearest setting up its hierarchy; undefined when disabled. With a
-   * procedure's `plugins`, that procedure's `config` for the plugin is laid over it (its dossiers' configuration).
+   * The configuration in force for a unit and a procedure (see `resolveSetting`), with the procedure's own `config`
+   * for the plugin in its `plugins` laid over (its dossiers' configuration); undefined when off, or when that
+   * configuration does not satisfy the plugin's schema.
    */
   configFor(
     db: Db,
     slug: string,
     unitId: string,
+    procedureCode: string,
     uses?: readonly PluginUse[],
   ): Promise<Record<string, unknown> | undefined>
   /**
-   * Asks every enabled plugin whether an officer's action may go ahead, before its transaction opens: the first
+   * Asks every plugin enabled for the dossier's unit and procedure whether an officer's action may go ahead, before its transaction opens: the first
    * refusal stops it with the plugin's message (409). A hook that fails is recorded in a write of its own (kept
    * even when the action is refused) and counts as no opinion.
    */
@@ -56,7 +59,7 @@ export interface PluginHost {
       uses?: readonly PluginUse[]
     },
   ): Promise<void>
-  /** The fees after every enabled plugin's `fees` hook, before the submission's transaction (failures recorded). */
+  /** The fees after the `fees` hook of every plugin enabled for the unit and procedure, before the submission's transaction (failures recorded). */
   adjustFees(
     db: Db,
     input: {
@@ -69,13 +72,19 @@ export interface PluginHost {
     },
   ): Promise<FeeLine[]>
   /**
-   * In the dossier's transaction: one outbox row (`hook.onSubmit` / `hook.afterAction`) per enabled plugin with
-   * that hook; the outbox worker runs the hook later and stores the messages it returns (with the configuration of
+   * In the dossier's transaction: one outbox row (`hook.onSubmit` / `hook.afterAction`) per plugin with that hook
+   * enabled for the dossier's unit and procedure; the outbox worker runs the hook later and stores the messages it returns (with the configuration of
    * the dossier's unit and procedure version then).
    */
   queueHooks(
     tx: Db,
-    input: { unitId: string; dossierId: string; snapshot: DossierSnapshot; change: DossierChange },
+    input: {
+      unitId: string
+      dossierId: string
+      snapshot: DossierSnapshot
+      change: DossierChange
+      uses?: readonly PluginUse[] | undefined
+    },
   ): Promise<void>
   /** Calls one hook in the plugin's sandbox within the hook limit. */
   runHook(slug: string, hook: HookName, args: unknown[]): Promise<HookOutcome>
@@ -119,7 +128,7 @@ const LOOKUP_GRACE_MS = 500
 const DOMAIN_CODES: DomainErrorCode[] = ['CONFLICT', 'NOT_FOUND', 'INVALID_DATA', 'UNPROCESSABLE', 'UNAVAILABLE']
 
 /**
- * Composes the loaded plugins with their per-unit settings. The settings are few and change rarely, so
+ * Composes the loaded plugins with their settings per unit and procedure. The settings are few and change rarely, so
  * they are read once and kept until a setting is saved: a dossier change then costs no extra query.
  */
 export function createPluginHost(
@@ -128,32 +137,42 @@ export function createPluginHost(
   limits: Partial<PluginLimits> = {},
 ): PluginHost {
   const { hookMs = 1000, routeMs = 10_000 } = limits
-  let cached: Promise<(typeof pluginSettings.$inferSelect)[]> | undefined
+  // every plugin's rows, by plugin
+  let cached: Promise<Map<string, SettingLayer[]>> | undefined
   const load = (db: Db) =>
     (cached ??= db
       .select()
       .from(pluginSettings)
+      .then((rows) => {
+        const bySlug = new Map<string, SettingLayer[]>()
+        for (const row of rows) bySlug.set(row.pluginSlug, [...(bySlug.get(row.pluginSlug) ?? []), row])
+        return bySlug
+      })
       .catch((error: unknown) => {
         cached = undefined
         throw error
       }))
 
-  async function enabledFor(db: Db, unitId: string, uses?: readonly PluginUse[]) {
-    if (plugins.size === 0) return new Map<string, Record<string, unknown>>()
-    const rows = await load(db)
-    if (rows.length === 0) return new Map<string, Record<string, unknown>>()
-    const lineage = await units.lineage(unitId) // the unit first, then its parents
+  async function enabledFor(db: Db, unitId: string, procedureCode: string, uses?: readonly PluginUse[]) {
     const found = new Map<string, Record<string, unknown>>()
-    for (const slug of plugins.keys()) {
-      const nearest = lineage
-        .map((id) => rows.find((r) => r.unitId === id && r.pluginSlug === slug))
-        .find((r) => r !== undefined)
-      if (nearest?.enabled) found.set(slug, overlay(nearest.config as Record<string, unknown>, slug, uses))
+    if (plugins.size === 0) return found
+    const bySlug = await load(db)
+    if (bySlug.size === 0) return found
+    const lineage = (await units.lineage(unitId)).reverse() // the top first
+    for (const [slug, { validateConfig }] of plugins) {
+      const rows = bySlug.get(slug)
+      const resolved = rows && resolveSetting(rows, lineage, procedureCode)
+      if (!resolved?.enabled) continue
+      const config = overlay(resolved.config, slug, uses)
+      // a setting above changed since, or a schema that grew a required key: not run, and the admin list says so
+      if (validateConfig(config).length === 0) found.set(slug, config)
     }
     return found
   }
-  const withHook = async (db: Db, unitId: string, hook: HookName, uses?: readonly PluginUse[]) =>
-    [...(await enabledFor(db, unitId, uses))].filter(([slug]) => plugins.get(slug)!.manifest.hooks.includes(hook))
+  const withHook = async (db: Db, unitId: string, procedureCode: string, hook: HookName, uses?: readonly PluginUse[]) =>
+    [...(await enabledFor(db, unitId, procedureCode, uses))].filter(([slug]) =>
+      plugins.get(slug)!.manifest.hooks.includes(hook),
+    )
 
   async function runHook(slug: string, hook: HookName, args: unknown[]): Promise<HookOutcome> {
     try {
@@ -190,10 +209,11 @@ export function createPluginHost(
   return {
     plugins,
     limits: { hookMs, routeMs },
-    configFor: async (db, slug, unitId, uses) => (await enabledFor(db, unitId, uses)).get(slug),
+    configFor: async (db, slug, unitId, procedureCode, uses) =>
+      (await enabledFor(db, unitId, procedureCode, uses)).get(slug),
     runHook,
     async beforeAction(db, { unitId, dossierId, snapshot, action, uses }) {
-      const asked = await withHook(db, unitId, 'beforeAction', uses)
+      const asked = await withHook(db, unitId, snapshot.procedure.code, 'beforeAction', uses)
       if (asked.length === 0) return
       const outcomes = await Promise.all(
         asked.map(async ([slug, config]) => {
@@ -218,7 +238,7 @@ export function createPluginHost(
     async adjustFees(db, { unitId, unitCode, procedureCode, formData, fees, uses }) {
       let adjusted = fees
       const failures: (typeof outbox.$inferInsert)[] = []
-      for (const [slug, config] of await withHook(db, unitId, 'fees', uses)) {
+      for (const [slug, config] of await withHook(db, unitId, procedureCode, 'fees', uses)) {
         const called = await runHook(slug, 'fees', [
           { config, unitCode },
           { procedureCode, formData, fees: adjusted },
@@ -230,9 +250,9 @@ export function createPluginHost(
       await record(db, failures)
       return adjusted
     },
-    async queueHooks(tx, { unitId, dossierId, snapshot, change }) {
+    async queueHooks(tx, { unitId, dossierId, snapshot, change, uses }) {
       const hook = change.action === 'submit' ? 'onSubmit' : 'afterAction'
-      const rows = (await withHook(tx, unitId, hook)).map(([slug]) => ({
+      const rows = (await withHook(tx, unitId, snapshot.procedure.code, hook, uses)).map(([slug]) => ({
         topic: `hook.${hook}`,
         pluginSlug: slug,
         dossierId,

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { libraryProcedure, openTestRuntime, sampleSubmission, signIn, type TestRuntime } from '../testing'
 import { createOutboxWorker } from './outbox-worker'
 
-// The plugins of plugins/, loaded as the runtime loads them, driven through its HTTP API.
+// The plugins of plugins/, loaded as the runtime loads them; the payment and portal ones driven through its HTTP API.
 const business = libraryProcedure('dang-ky-thanh-lap-ho-kinh-doanh')
 const SECRET = 'bi-mat-webhook-cua-phuong-0123456789'
 const portal: unknown[] = []
@@ -82,7 +82,9 @@ describe.each(testDrivers())('the shipped plugins on $name', ({ open }) => {
 
   it('lists the shipped plugins for administrators', async () => {
     const plugins = (await (await call(admin, 'GET', '/api/admin/plugins')).json()) as { slug: string }[]
-    expect(plugins.map((p) => p.slug).sort()).toEqual(['national-portal-sync', 'population-register', 'vietnam-qr-pay'])
+    expect(plugins.map((p) => p.slug)).toEqual(
+      expect.arrayContaining(['national-portal-sync', 'notify-email', 'notify-sms', 'vietnam-qr-pay']),
+    )
   })
 
   it('never returns a secret setting, and keeps it when an administrator saves the others', async () => {
@@ -91,27 +93,40 @@ describe.each(testDrivers())('the shipped plugins on $name', ({ open }) => {
       const text = await res.text()
       expect(text).not.toContain(SECRET)
       expect(text).not.toContain('tok-123')
-      return JSON.parse(text) as { slug: string; own: unknown; inForce: unknown }[]
+      // the two plugins this file drives, of all those shipped
+      return (JSON.parse(text) as { slug: string; own: unknown[]; inForce: unknown[] }[]).filter((p) =>
+        ['national-portal-sync', 'vietnam-qr-pay'].includes(p.slug),
+      )
     }
     expect(await settings('193')).toEqual([
       expect.objectContaining({
         slug: 'national-portal-sync',
         secrets: ['token'],
-        own: null,
-        inForce: { enabled: true, config: { url: expect.any(String), maTinh: '22' }, secretsSet: ['token'] },
-        inheritedFrom: '22',
+        own: [],
+        inForce: [
+          expect.objectContaining({
+            procedureCode: '',
+            enabled: true,
+            enabledFrom: { unitCode: '22', procedureCode: '' },
+            config: { url: expect.any(String), maTinh: '22' },
+            secretsSet: ['token'],
+            runs: true,
+          }),
+        ],
       }),
-      expect.objectContaining({ slug: 'population-register', secrets: ['apiKey'], own: null, inForce: null }),
       expect.objectContaining({
         slug: 'vietnam-qr-pay',
         secrets: ['webhookSecret'],
-        own: {
-          enabled: true,
-          config: { bankBin: '970415', accountNumber: '0011001932418', accountName: 'UBND TP HA LONG' },
-          secretsSet: ['webhookSecret'],
-        },
-        inForce: expect.objectContaining({ secretsSet: ['webhookSecret'] }),
-        inheritedFrom: null,
+        own: [
+          {
+            procedureCode: '',
+            procedureName: null,
+            enabled: true,
+            config: { bankBin: '970415', accountNumber: '0011001932418', accountName: 'UBND TP HA LONG' },
+            secretsSet: ['webhookSecret'],
+          },
+        ],
+        inForce: [expect.objectContaining({ secretsSet: ['webhookSecret'], runs: true })],
       }),
     ])
     // changing the account name without re-typing the secret keeps it (the webhook below is signed with it)
@@ -121,12 +136,10 @@ describe.each(testDrivers())('the shipped plugins on $name', ({ open }) => {
       config: renamed,
     })
     expect(saved.status).toBe(200)
-    expect((await settings('193')).find((p) => p.slug === 'vietnam-qr-pay')!.own).toEqual({
-      enabled: true,
-      config: renamed,
-      secretsSet: ['webhookSecret'],
-    })
-    const national = (await settings('22'))[0]!.own as { config: { url: string } }
+    expect((await settings('193'))[1]!.own).toEqual([
+      { procedureCode: '', procedureName: null, enabled: true, config: renamed, secretsSet: ['webhookSecret'] },
+    ])
+    const national = (await settings('22'))[0]!.own[0] as { config: { url: string } }
     const resaved = await call(admin, 'PUT', '/api/admin/units/22/plugins/national-portal-sync', {
       enabled: true,
       config: { ...national.config, timeoutMs: 5000 },

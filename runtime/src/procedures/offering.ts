@@ -29,7 +29,8 @@ export type OfferingVerdict =
 /**
  * Whether `unit` takes new dossiers of `version` on `at`'s day (Vietnam time): the administrators' setting for that
  * unit when one applies that day, else the definition (`units`, or without a list every unit of its `level`);
- * a unit's own procedure only within that owner unit; and every plugin the procedure requires enabled for the unit.
+ * a unit's own procedure only within that owner unit; and every plugin the procedure requires enabled for the unit
+ * and that procedure, with a configuration that satisfies the plugin's schema.
  */
 export async function offeringAt(
   version: PublishedVersion,
@@ -70,7 +71,7 @@ export async function offeringAt(
   for (const use of d.plugins ?? []) {
     if (!use.required) continue
     const loaded = services.plugins?.plugins.get(use.slug)?.manifest
-    if (!loaded || !(await services.plugins!.configFor(services.db, use.slug, unit.id)))
+    if (!loaded || !(await services.plugins!.configFor(services.db, use.slug, unit.id, d.code, d.plugins)))
       return {
         ...no(
           'unit.pluginNotEnabled',
@@ -79,8 +80,8 @@ export async function offeringAt(
           setting,
         ),
         why: {
-          vi: `Thủ tục cần tiện ích "${loaded?.name.vi ?? use.slug}" (${use.slug}) mà ${unit.name} chưa bật: bật tiện ích cho đơn vị (hoặc đơn vị cấp trên) để đơn vị nhận thủ tục.`,
-          en: `The procedure requires the plugin "${loaded?.name.en ?? use.slug}" (${use.slug}), not enabled at ${unit.name}: enable it for the unit (or a unit above) to offer the procedure.`,
+          vi: `Thủ tục cần tiện ích "${loaded?.name.vi ?? use.slug}" (${use.slug}) mà ${unit.name} chưa bật (hoặc cấu hình chưa hợp lệ): bật tiện ích cho đơn vị (hoặc đơn vị cấp trên), cho mọi thủ tục hoặc riêng thủ tục này, để đơn vị nhận thủ tục.`,
+          en: `The procedure requires the plugin "${loaded?.name.en ?? use.slug}" (${use.slug}), not enabled at ${unit.name} (or its configuration is not valid): enable it for the unit (or a unit above), for every procedure or this one, to offer the procedure.`,
         },
       }
   }

@@ -230,14 +230,20 @@ async function execute(
 
   for (const setting of survey.pluginMoves) {
     const unitId = to(setting.to)
-    await tx
-      .insert(pluginSettings)
-      .values({ unitId, pluginSlug: setting.slug, enabled: setting.enabled, config: setting.config, updatedAt: now })
+    await tx.insert(pluginSettings).values({
+      unitId,
+      pluginSlug: setting.slug,
+      procedureCode: setting.procedureCode,
+      enabled: setting.enabled,
+      config: setting.config,
+      updatedAt: now,
+    })
     // the trail names the secrets, never their values; a plugin not loaded here has every value treated as one
     const secrets = services.plugins?.plugins.get(setting.slug)?.secrets ?? Object.keys(setting.config)
     await tx.insert(pluginSettingChanges).values({
       unitId,
       pluginSlug: setting.slug,
+      procedureCode: setting.procedureCode,
       at: now,
       actorUserId,
       before: null,

@@ -68,7 +68,14 @@ export interface Survey {
   dossierMoves: DossierMove[]
   consultationMoves: { id: string; to: string }[]
   roleMoves: { id: string; userId: string; role: string; from: string; to: string; alreadyThere: boolean }[]
-  pluginMoves: { unitId: string; slug: string; enabled: boolean; config: Record<string, unknown>; to: string }[]
+  pluginMoves: {
+    unitId: string
+    slug: string
+    procedureCode: string
+    enabled: boolean | null
+    config: Record<string, unknown>
+    to: string
+  }[]
   unitSettingMoves: { unitId: string; fourEyes: boolean | null; to: string }[]
   offeringMoves: {
     procedureId: string
@@ -343,18 +350,28 @@ export async function surveyPlan(db: Db, inForceVersions: PublishedVersion[], lo
     .select({
       unitId: pluginSettings.unitId,
       slug: pluginSettings.pluginSlug,
+      procedureCode: pluginSettings.procedureCode,
       enabled: pluginSettings.enabled,
       config: pluginSettings.config,
     })
     .from(pluginSettings)
     .where(inArray(pluginSettings.unitId, endingIds))
+  // a setting for one procedure is keyed "slug (procedure code)"
+  const pluginKey = (r: { slug: string; procedureCode: string }) =>
+    r.procedureCode ? `${r.slug} (${r.procedureCode})` : r.slug
   const pluginMoves = claim(
     'plugin',
     pluginRows,
-    (r) => r.slug,
+    pluginKey,
     await own(
-      db.select({ unitId: pluginSettings.unitId, slug: pluginSettings.pluginSlug }).from(pluginSettings),
-      (r) => r.slug,
+      db
+        .select({
+          unitId: pluginSettings.unitId,
+          slug: pluginSettings.pluginSlug,
+          procedureCode: pluginSettings.procedureCode,
+        })
+        .from(pluginSettings),
+      pluginKey,
     ),
   )
   const unitSettingRows = await db

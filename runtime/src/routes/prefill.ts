@@ -104,7 +104,7 @@ export const prefillRoutes = (secret: string) =>
     const unit = await c.var.units.byCode(body.unitCode)
     if (!unit) throw invalid('/unitCode', `Không có đơn vị mã ${body.unitCode}.`, `No unit ${body.unitCode}.`)
     const { slug } = prefill.use
-    const config = await c.var.plugins.configFor(db, slug, unit.id, version.definition.plugins)
+    const config = await c.var.plugins.configFor(db, slug, unit.id, version.code, version.definition.plugins)
     if (!config)
       throw new DomainError(
         'CONFLICT',

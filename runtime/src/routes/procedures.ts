@@ -116,7 +116,13 @@ export const proceduresRoutes = new Hono<AppEnv>()
     const prefill = prefillOf(version, c.var.plugins)
     const enabled =
       !!prefill &&
-      !!(await c.var.plugins.configFor(c.var.database.db, prefill.use.slug, unit.id, version.definition.plugins))
+      !!(await c.var.plugins.configFor(
+        c.var.database.db,
+        prefill.use.slug,
+        unit.id,
+        version.code,
+        version.definition.plugins,
+      ))
     c.header('Cache-Control', CATALOGUE_CACHE)
     return c.json({ enabled })
   })

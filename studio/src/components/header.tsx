@@ -16,6 +16,7 @@ export function Header() {
               { to: '/studio', label: t('nav.procedures') },
               { to: '/studio/nguoi-dung', label: t('nav.people') },
               { to: '/studio/don-vi', label: t('nav.units') },
+              { to: '/studio/hang-doi', label: t('nav.outbox') },
               ...(user && isProvinceAdmin(user) ? [{ to: '/studio/sap-xep', label: t('nav.reorganisations') }] : []),
             ]
           : []

@@ -1,6 +1,7 @@
 import { type Catalogues, useMessages } from '@motcua/web-kit'
 import { messages as sections } from '../editor/kit/messages'
 import * as editor from '../editor/messages'
+import * as outbox from '../outbox/messages'
 import * as people from '../people/messages'
 import * as procedures from '../procedures/messages'
 import * as reorganisations from '../reorganisations/messages'
@@ -23,6 +24,7 @@ const vi = {
   ...people.vi,
   ...units.vi,
   ...reorganisations.vi,
+  ...outbox.vi,
 }
 const en: Record<MessageKey, string> = {
   ...common.en,
@@ -32,6 +34,7 @@ const en: Record<MessageKey, string> = {
   ...people.en,
   ...units.en,
   ...reorganisations.en,
+  ...outbox.en,
 }
 
 export type MessageKey = keyof typeof vi

@@ -1,10 +1,39 @@
 import type { RJSFSchema } from '@motcua/forms'
+import type { Issue } from '@motcua/web-kit'
 
-/** A plugin's setting as the API shows it: its secrets only named, in `secretsSet`. */
-export interface PluginSetting {
-  enabled: boolean
+/** Where a value comes from: a unit (null: the procedure's definition), for every procedure ('') or one. */
+export interface SettingSource {
+  unitCode: string | null
+  unitName: string | null
+  procedureCode: string
+}
+
+/** One of the unit's own settings: the keys it overrides, on/off (null: inherited), secrets only named. */
+export interface OwnSetting {
+  procedureCode: string
+  procedureName: string | null
+  enabled: boolean | null
   config: Record<string, unknown>
   secretsSet: string[]
+}
+
+/** A resolved setting: what is in force, each value with its source. */
+export interface ResolvedSetting {
+  enabled: boolean
+  enabledFrom: SettingSource | null
+  config: Record<string, unknown>
+  secretsSet: string[]
+  from: Record<string, SettingSource>
+}
+
+/** What is in force at the unit for every procedure ('') or one, and what it would inherit without its own. */
+export interface InForceSetting extends ResolvedSetting {
+  procedureCode: string
+  procedureName: string | null
+  inherited: ResolvedSetting
+  /** On and its configuration valid: the plugin acts. */
+  runs: boolean
+  problems: Issue[]
 }
 
 /** An installed plugin at a unit (`GET /api/admin/units/:unitCode/plugins`). */
@@ -15,10 +44,17 @@ export interface UnitPlugin {
   configSchema: RJSFSchema
   /** The configuration's secret fields (`writeOnly`): written, never read back. */
   secrets: string[]
-  own: PluginSetting | null
-  inForce: PluginSetting | null
-  /** The unit above whose setting is in force here, when the unit has none of its own. */
-  inheritedFrom: string | null
+  own: OwnSetting[]
+  inForce: InForceSetting[]
+}
+
+/** Nothing set at or above the unit. */
+export const NOTHING_INHERITED: ResolvedSetting = {
+  enabled: false,
+  enabledFrom: null,
+  config: {},
+  secretsSet: [],
+  from: {},
 }
 
 type Property = RJSFSchema & { title?: string; description?: string }

@@ -17,7 +17,8 @@ export const outbox = pgTable(
     pluginSlug: text('plugin_slug'),
     dossierId: uuid('dossier_id').references(() => dossiers.id),
     payload: jsonb('payload').notNull(),
-    state: text('state', { enum: ['pending', 'delivered', 'dead'] })
+    /** `discarded`: a dead message an administrator gave up on (see `outboxChanges`). */
+    state: text('state', { enum: ['pending', 'delivered', 'dead', 'discarded'] })
       .notNull()
       .default('pending'),
     attempts: integer('attempts').notNull().default(0),
@@ -29,11 +30,14 @@ export const outbox = pgTable(
   (t) => [
     index('outbox_due_idx').on(t.state, t.nextAttemptAt),
     index('outbox_plugin_due_idx').on(t.pluginSlug, t.state, t.nextAttemptAt),
-    check('outbox_state', sql`${t.state} in ('pending', 'delivered', 'dead')`),
+    check('outbox_state', sql`${t.state} in ('pending', 'delivered', 'dead', 'discarded')`),
   ],
 )
 
-/** Plugins are enabled and configured per unit at run time. */
+/**
+ * Plugins are enabled and configured per unit, and per procedure at a unit, at run time: a row overrides what the
+ * units above (and the unit's all-procedures row) set, key by key (migration 0020).
+ */
 export const pluginSettings = pgTable(
   'plugin_settings',
   {
@@ -41,16 +45,21 @@ export const pluginSettings = pgTable(
       .notNull()
       .references(() => units.id),
     pluginSlug: text('plugin_slug').notNull(),
-    enabled: boolean('enabled').notNull().default(true),
+    /** The procedure the row is for; '' = every procedure of the unit. */
+    procedureCode: text('procedure_code').notNull().default(''),
+    /** On or off; null = as the units above (or the unit's all-procedures row) have it. */
+    enabled: boolean('enabled').default(true),
+    /** The top-level keys this row sets over what it inherits; a key set to null removes the inherited value. */
     config: jsonb('config').$type<Record<string, unknown>>().notNull().default({}),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.unitId, t.pluginSlug] })],
+  (t) => [primaryKey({ columns: [t.unitId, t.pluginSlug, t.procedureCode] })],
 )
 
 /** A plugin setting as the audit trail keeps it: its secrets named, never their values. */
 export interface PluginSettingRecord {
-  enabled: boolean
+  /** null: inherited. */
+  enabled: boolean | null
   config: Record<string, unknown>
   secretsSet: string[]
 }
@@ -64,6 +73,8 @@ export const pluginSettingChanges = pgTable(
       .notNull()
       .references(() => units.id),
     pluginSlug: text('plugin_slug').notNull(),
+    /** The procedure of the setting; '' = every procedure of the unit. */
+    procedureCode: text('procedure_code').notNull().default(''),
     at: at('at').notNull().defaultNow(),
     actorUserId: uuid('actor_user_id').references(() => users.id),
     /** The unit's own setting before; null = it inherited. */
@@ -72,4 +83,27 @@ export const pluginSettingChanges = pgTable(
     after: jsonb('after').$type<PluginSettingRecord>(),
   },
   (t) => [index('plugin_setting_changes_unit_idx').on(t.unitId, t.pluginSlug, t.at)],
+)
+
+/**
+ * The audit trail of administrators' hands on the outbox (append-only): who requeued or discarded which dead message,
+ * when, and the attempts and last error it had then; one row per message, written with the change.
+ */
+export const outboxChanges = pgTable(
+  'outbox_changes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    outboxId: bigint('outbox_id', { mode: 'number' })
+      .notNull()
+      .references(() => outbox.id),
+    action: text('action', { enum: ['requeue', 'discard'] }).notNull(),
+    at: at('at').notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    attempts: integer('attempts').notNull(),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    index('outbox_changes_message_idx').on(t.outboxId, t.at),
+    check('outbox_changes_action', sql`${t.action} in ('requeue', 'discard')`),
+  ],
 )
