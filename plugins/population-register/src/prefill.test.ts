@@ -17,11 +17,11 @@ describe('the population register pre-filling a library procedure', () => {
     register = await startDevRegister({ apiKey: API_KEY })
     rt = await startTestRuntime({
       plugins: [new URL('./index.ts', import.meta.url).href],
-      procedures: [PROCEDURE],
+      procedures: [PROCEDURE, 'cap-phieu-ly-lich-tu-phap'],
       at: '2026-12-01T08:00:00+07:00',
     })
     await rt.enable('population-register', { unit: '193', config: { baseUrl: register.url, apiKey: API_KEY } })
-    const found = (await (await rt.request('/api/procedures')).json()) as { code: string }[]
+    const found = (await (await rt.request('/api/procedures?q=hon nhan')).json()) as { code: string }[]
     expect(found).toHaveLength(1)
     code = found[0]!.code
   })
@@ -66,5 +66,17 @@ describe('the population register pre-filling a library procedure', () => {
     const before = register.requests
     expect((await prefill('06652')).status).toBe(409)
     expect(register.requests).toBe(before)
+  })
+
+  it('follows a setting made for one procedure only', async () => {
+    const at = async () =>
+      ((await (await rt.request(`/api/procedures/${code}/prefill?unit=06709`)).json()) as { enabled: boolean }).enabled
+    expect(await at()).toBe(false) // Móng Cái: nothing set
+    const config = { baseUrl: register.url, apiKey: API_KEY }
+    await rt.enable('population-register', { unit: '194', procedure: 'cap-phieu-ly-lich-tu-phap', config })
+    expect(await at()).toBe(false) // on for another procedure only
+    await rt.enable('population-register', { unit: '194', procedure: PROCEDURE, config })
+    expect(await at()).toBe(true)
+    expect((await prefill('06709')).status).toBe(200)
   })
 })
