@@ -1,7 +1,7 @@
 import type { Database } from '@motcua/db'
 import { createApp, type Services } from './app'
 import { loadInstanceSecret } from './auth/instance-secret'
-import { defaultPluginsDir, loadPlugins, pluginSources } from './plugins/load-plugins'
+import { defaultPluginsDir, loadPlugins, pluginFormats, pluginSources } from './plugins/load-plugins'
 import { createPluginHost, PLUGIN_SETTINGS_CHANNEL, type PluginLimits } from './plugins/plugin-host'
 import { defaultProceduresDir } from './procedures/library'
 import { createRegistry } from './procedures/registry'
@@ -52,13 +52,11 @@ export async function composeRuntime(database: Database, options: ComposeOptions
     ...(demoPassword ? { demoPassword } : {}),
     ...(proceduresDir ? { proceduresDir } : {}),
   })
-  const registry = await createRegistry(database)
+  const loaded = await loadPlugins(options.plugins ?? pluginSources(defaultPluginsDir()))
+  // forms may use the plugins' formats: the registry's form validators know them
+  const registry = await createRegistry(database, { formats: pluginFormats(loaded) })
   const units = await createUnitDirectory(database)
-  const plugins = createPluginHost(
-    await loadPlugins(options.plugins ?? pluginSources(defaultPluginsDir())),
-    units,
-    options.pluginLimits,
-  )
+  const plugins = createPluginHost(loaded, units, options.pluginLimits)
   const unlistenPlugins = await database.listen(PLUGIN_SETTINGS_CHANNEL, () => plugins.invalidate())
   const services: Services = {
     database,

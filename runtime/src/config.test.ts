@@ -27,6 +27,7 @@ describe('configuration from the environment', () => {
       OUTBOX_INTERVAL_MS: '500',
       SECRET_KEY: 'bi-mat',
       PLUGINS_DIR: '/srv/plugins',
+      PLUGINS_WATCH: '1',
     })
     expect(config).toMatchObject({
       port: 0,
@@ -36,6 +37,7 @@ describe('configuration from the environment', () => {
       outboxIntervalMs: 500,
       secretKey: 'bi-mat',
       pluginsDir: '/srv/plugins',
+      pluginsWatch: true,
     })
   })
 

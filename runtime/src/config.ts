@@ -12,6 +12,8 @@ export interface RuntimeConfig {
   proceduresDir?: string
   /** Where the plugin packages are (default: the repository's `plugins/`). */
   pluginsDir?: string
+  /** Development: reload a plugin when a file of its source folder changes (PLUGINS_WATCH=1, `npm run dev`). */
+  pluginsWatch?: boolean
   /** The shipped reorganisation plans (default: the repository's `reorganisations/`). */
   reorganisationsDir?: string
   /** The built portal (default: next to the server bundle). */
@@ -47,6 +49,7 @@ export function configFromEnv(env: Record<string, string | undefined>): RuntimeC
     database,
     trustProxy: env.TRUST_PROXY === '1',
   }
+  if (env.PLUGINS_WATCH === '1') config.pluginsWatch = true
   const optional = {
     proceduresDir: text('PROCEDURES_DIR'),
     reorganisationsDir: text('REORGANISATIONS_DIR'),

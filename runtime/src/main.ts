@@ -1,10 +1,17 @@
+import { fileURLToPath } from 'node:url'
 import { configFromEnv } from './config'
 import { errorFields, log } from './log'
 import { startRuntime } from './server'
 
 const config = configFromEnv(process.env)
 const { database } = config
-const runtime = await startRuntime(config)
+// `npm run dev` runs this file from its TypeScript source: the web apps served are the ones `npm run build:server` built
+const built = (app: string) => fileURLToPath(new URL(`../dist/${app}`, import.meta.url))
+const runtime = await startRuntime(
+  import.meta.url.endsWith('.ts')
+    ? { webDir: built('web'), studioDir: built('studio'), deskDir: built('desk'), ...config }
+    : config,
+)
 log('motcua is running', {
   url: runtime.url,
   database: database.driver,

@@ -1,13 +1,14 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { openDatabase } from '@motcua/db'
-import { composeRuntime } from './compose'
+import { type ComposeOptions, composeRuntime } from './compose'
 import type { RuntimeConfig } from './config'
 import { createConsultationSweeper } from './consultations/sweep'
 import { answerMalformedRequest } from './http/client-error'
 import { log } from './log'
 import { pluginSources } from './plugins/load-plugins'
 import { createOutboxWorker } from './plugins/outbox-worker'
+import { watchPlugins } from './plugins/watch-plugins'
 import { createReorganisationScheduler } from './reorganisations/scheduler'
 
 export interface RunningRuntime {
@@ -21,7 +22,9 @@ export interface RunningRuntime {
  * serves the API and the portal.
  * @example const runtime = await startRuntime({ ...configFromEnv(process.env), port: 0 })
  */
-export async function startRuntime(config: RuntimeConfig): Promise<RunningRuntime> {
+export async function startRuntime(
+  config: RuntimeConfig & Pick<ComposeOptions, 'studioDir' | 'deskDir'>,
+): Promise<RunningRuntime> {
   const database = await openDatabase(config.database)
   await database.migrate()
   const runtime = await composeRuntime(database, {
@@ -32,6 +35,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<RunningRuntim
   if (runtime.seeded.length) log('seeded', { steps: runtime.seeded })
   const { plugins } = runtime.services
   if (plugins.plugins.size) log('plugins loaded', { slugs: [...plugins.plugins.keys()] })
+  const watcher = config.pluginsWatch ? watchPlugins(plugins) : undefined
   const worker = createOutboxWorker(database, plugins)
   worker.start(config.outboxIntervalMs ?? 2000)
   // consultations past their deadlines: checked every minute (a deadline is a working minute)
@@ -49,6 +53,7 @@ export async function startRuntime(config: RuntimeConfig): Promise<RunningRuntim
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      watcher?.close()
       await plugins.close() // a delivery still running fails now and is retried later
       await worker.stop()
       await sweeper.stop()

@@ -6,6 +6,7 @@ import { useI18n } from './i18n/i18n'
 import { isAdministrator } from './lib/admin'
 import { OutboxPage } from './outbox/outbox-page'
 import { PeoplePage } from './people/people-page'
+import { PluginsPage } from './plugins/plugins-page'
 import { ProcedurePage } from './procedures/procedure-page'
 import { ProceduresPage } from './procedures/procedures-page'
 import { UnitsPage } from './units/units-page'
@@ -25,6 +26,7 @@ function Route({ path }: { path: string }) {
   if (matchPath('/studio/don-vi', path)) return <UnitsPage />
   if ((params = matchPath('/studio/don-vi/:code', path))) return <UnitsPage unitCode={params.code!} />
   if (matchPath('/studio/hang-doi', path)) return <OutboxPage />
+  if (matchPath('/studio/tien-ich', path)) return <PluginsPage />
   if (matchPath('/studio/sap-xep', path)) return <ReorganisationsArea />
   if ((params = matchPath('/studio/sap-xep/:name', path))) return <ReorganisationsArea name={params.name!} />
   return (

@@ -23,7 +23,7 @@ describe('a plugin that never returns, in the runtime as a process', () => {
   mkdirSync(join(dir, 'plugins', 'vong-lap'), { recursive: true })
   writeFileSync(
     join(dir, 'plugins', 'vong-lap', 'package.json'),
-    '{"name":"vong-lap","type":"module","exports":"./index.js"}',
+    '{"name":"vong-lap","type":"module","exports":"./index.js","peerDependencies":{"@motcua/plugin-sdk":"^2.0.0"}}',
   )
   writeFileSync(join(dir, 'plugins', 'vong-lap', 'index.js'), looping)
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: join(dir, 'db'), PLUGINS_DIR: join(dir, 'plugins') }

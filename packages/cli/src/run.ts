@@ -1,6 +1,8 @@
 import { DomainError } from '@motcua/core'
 import { CliError, type Io, type Lang } from './cli-error'
+import { configTypesCommand } from './commands/config-types'
 import { dueCommand } from './commands/due'
+import { newPluginCommand } from './commands/new-plugin'
 import { reorganiseCommand } from './commands/reorganise'
 import { typesCommand } from './commands/types'
 import { validateCommand } from './commands/validate'
@@ -10,6 +12,8 @@ export const usage = `Usage: motcua <command> [options]
 Commands:
   validate <file|dir>…                  validate procedure definitions (a dir = every **/procedure.json)
   types <file|dir>… --out <dir>         write the TypeScript type of each procedure's form data
+  config-types <plugin dir>… [--check]  write the TypeScript type of each plugin's configuration schema
+  new-plugin <name>                     create plugins/<name> from the plugin template
   due --received <time> --duration <d>  compute a due time (working days, hours, same day, calendar days)
   reorganise <list|preview|apply> …     reorganise the administrative units by plans (reorganisations/*.json)
 
@@ -18,6 +22,8 @@ Run "motcua <command> --help" for the options of a command.`
 const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
   validate: validateCommand,
   types: typesCommand,
+  'config-types': configTypesCommand,
+  'new-plugin': newPluginCommand,
   due: dueCommand,
   reorganise: reorganiseCommand,
 }

@@ -4,6 +4,7 @@ import { memo, type ReactNode, useMemo, useRef } from 'react'
 import { hasErrors, listErrors } from './error-schema'
 import { ErrorSummary } from './error-summary'
 import { templates, widgets } from './theme'
+import { type FormContributions, pluginWidgets } from './theme/plugin-widgets'
 import { translator } from './translate'
 import { type FormLocale, formValidator } from './validator'
 import './forms.css'
@@ -30,6 +31,8 @@ export interface ProcedureFormProps {
   unitsUrl?: string
   /** Buttons under the form. */
   children?: ReactNode
+  /** The installed plugins' formats and widgets the form uses (`GET /api/procedures/:code` gives them). */
+  contributions?: FormContributions
 }
 
 // Never answer for the citizen: a `const` (a choice in `oneOf: [{const, title}]`, or `const: true` on "Tôi xin cam
@@ -54,11 +57,20 @@ export const ProcedureForm = memo(function ProcedureForm(props: ProcedureFormPro
     disabled,
     unitsUrl,
     children,
+    contributions,
   } = props
   const handlers = useRef(props)
   handlers.current = props
-  const formContext = useMemo(() => ({ locale, visibleKeys, unitsUrl }), [locale, visibleKeys, unitsUrl])
+  const pluginWidgetSpecs = contributions?.widgets
+  const formContext = useMemo(
+    () => ({ locale, visibleKeys, unitsUrl, pluginWidgets: pluginWidgetSpecs }),
+    [locale, visibleKeys, unitsUrl, pluginWidgetSpecs],
+  )
   const translate = useMemo(() => translator(locale), [locale])
+  const allWidgets = useMemo(
+    () => (pluginWidgetSpecs ? { ...pluginWidgets(pluginWidgetSpecs), ...widgets } : widgets),
+    [pluginWidgetSpecs],
+  )
   const listed = useMemo(() => (errors && hasErrors(errors) ? listErrors(errors, schema) : []), [errors, schema])
   const callbacks = useMemo(
     () => ({
@@ -75,8 +87,8 @@ export const ProcedureForm = memo(function ProcedureForm(props: ProcedureFormPro
         schema={schema}
         uiSchema={uiSchema ?? {}}
         initialFormData={initialFormData}
-        validator={formValidator(locale)}
-        widgets={widgets}
+        validator={formValidator(locale, contributions?.formats)}
+        widgets={allWidgets}
         templates={templates}
         formContext={formContext}
         translateString={translate}
@@ -97,7 +109,8 @@ export const ProcedureForm = memo(function ProcedureForm(props: ProcedureFormPro
 })
 
 /**
- * Validates form data as the portal does before moving on: the whole form, or only the given top-level properties.
+ * Validates form data as the portal does before moving on: the whole form, or only the given top-level properties;
+ * with `formats`, the plugins' formats the form uses.
  * @example const errors = validateForm(schema, formData, 'vi', step.keys); if (hasErrors(errors)) …
  */
 export function validateForm(
@@ -105,8 +118,9 @@ export function validateForm(
   formData: unknown,
   locale: FormLocale = 'vi',
   keys?: string[],
+  formats?: FormContributions['formats'],
 ): ErrorSchema {
-  const { errorSchema } = formValidator(locale).validateFormData(formData, schema)
+  const { errorSchema } = formValidator(locale, formats).validateFormData(formData, schema)
   if (!keys) return errorSchema
   const picked: Record<string, unknown> = {}
   for (const key of keys) {

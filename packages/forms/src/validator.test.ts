@@ -46,3 +46,26 @@ describe('the forms validator', () => {
     ).toEqual([])
   })
 })
+
+describe('a plugin’s format', () => {
+  const formats = {
+    'so-to-ban-do': {
+      pattern: '^[0-9]{1,4}$',
+      message: { vi: 'Số tờ bản đồ gồm 1–4 chữ số, ví dụ 32', en: 'A map sheet number has 1–4 digits, e.g. 32' },
+    },
+  }
+  const withFormat: RJSFSchema = { type: 'object', properties: { to: { type: 'string', format: 'so-to-ban-do' } } }
+
+  it('is checked with its pattern, with the plugin’s own message in each locale', () => {
+    const errorsOf = (locale: 'vi' | 'en', to: string) =>
+      (
+        formValidator(locale, formats).validateFormData({ to }, withFormat).errorSchema as Record<
+          string,
+          { __errors?: string[] }
+        >
+      ).to?.__errors
+    expect(errorsOf('vi', '32')).toBeUndefined()
+    expect(errorsOf('vi', '32a')).toEqual(['Số tờ bản đồ gồm 1–4 chữ số, ví dụ 32'])
+    expect(errorsOf('en', '12345')).toEqual(['A map sheet number has 1–4 digits, e.g. 32'])
+  })
+})

@@ -1,29 +1,31 @@
-import { addVnFormats, localize } from '@motcua/core'
+import { addCustomFormats, addVnFormats, type CustomFormats, localize } from '@motcua/core'
 import type { RJSFSchema, ValidatorType } from '@rjsf/utils'
 import { customizeValidator } from '@rjsf/validator-ajv8'
 
 /** The locales the forms speak. */
 export type FormLocale = 'vi' | 'en'
 
-const cache = new Map<FormLocale, ValidatorType<unknown, RJSFSchema>>()
+const cache = new Map<string, ValidatorType<unknown, RJSFSchema>>()
 
 /**
- * The rjsf validator motcua's forms use: ajv with the Vietnamese formats (cccd, vn-mobile, vnd, …) and messages
- * in `locale`; one instance per locale, so compiled schemas are shared by every form on the page.
+ * The rjsf validator motcua's forms use: ajv with the Vietnamese formats (cccd, vn-mobile, vnd, …), the installed
+ * plugins' `formats` (each with its own message), and messages in `locale`; one instance per locale and set of
+ * formats, so compiled schemas are shared by every form on the page.
  * @example <Form validator={formValidator('vi')} … />
  */
-export function formValidator(locale: FormLocale = 'vi'): ValidatorType<unknown, RJSFSchema> {
-  let validator = cache.get(locale)
+export function formValidator(locale: FormLocale = 'vi', formats?: CustomFormats): ValidatorType<unknown, RJSFSchema> {
+  const key = `${locale} ${JSON.stringify(formats ?? {})}`
+  let validator = cache.get(key)
   if (!validator) {
     validator = customizeValidator(
       {
-        extenderFn: (ajv) => addVnFormats(ajv),
+        extenderFn: (ajv) => addCustomFormats(addVnFormats(ajv), formats),
         // Procedure schemas are checked strictly when published; at fill time, be lenient like @rjsf.
         ajvOptionsOverrides: { strict: false, allErrors: true },
       },
-      (errors) => localize(errors, locale),
+      (errors) => localize(errors, locale, formats),
     )
-    cache.set(locale, validator)
+    cache.set(key, validator)
   }
   return validator
 }

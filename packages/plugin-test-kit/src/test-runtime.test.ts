@@ -1,5 +1,6 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { testDrivers } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestRuntime, TestKitError, type TestRuntime } from './index'
 
@@ -16,22 +17,23 @@ const server = createServer((req, res) => {
   })
 })
 
-describe('the plugin test kit', () => {
+beforeAll(() => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve)))
+afterAll(() => server.close())
+
+describe.each(testDrivers())('the plugin test kit on $name', ({ open }) => {
   let rt: TestRuntime
   let url: string
   beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    received.length = 0
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/status`
     rt = await startTestRuntime({
       plugins: [new URL('./fixtures/status-relay.ts', import.meta.url).href],
       procedures: ['dang-ky-khai-sinh'],
       at: '2026-12-01T08:00:00+07:00',
+      database: open,
     })
   })
-  afterAll(async () => {
-    await rt?.close()
-    server.close()
-  })
+  afterAll(() => rt?.close())
 
   it('files a sample dossier, acts on it as the right officer and delivers what the plugin returns', async () => {
     await rt.enable('chuyen-trang-thai', { unit: '193', config: { url } }) // Hạ Long: its wards inherit it

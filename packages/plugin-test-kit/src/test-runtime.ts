@@ -133,12 +133,12 @@ export async function startTestRuntime(options: StartOptions): Promise<TestRunti
     clock,
     runtime,
     request,
-    async enable(slug, { unit, procedure: which, config = {}, enabled = true }) {
+    async enable(slug, { unit, procedure: which, config, enabled = true }) {
       const query = which ? `?procedure=${encodeURIComponent(procedure(which).definition.code)}` : ''
       const res = await request(`/api/admin/units/${unit}/plugins/${slug}${query}`, {
         method: 'PUT',
         as: 'admin',
-        body: JSON.stringify({ enabled, config }),
+        body: JSON.stringify(config ? { enabled, config } : { enabled }), // no config: the stored one stays
       })
       await expectOk(res, `enabling ${slug} at ${unit}`)
     },

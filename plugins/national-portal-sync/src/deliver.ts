@@ -1,15 +1,8 @@
 import type { DeliveryContext } from '@motcua/plugin-sdk'
+import type { Config } from './config'
 
-export interface NationalPortalConfig {
-  /** Where dossier changes are POSTed: the portal's sync endpoint or the province's integration gateway. */
-  url: string
-  /** Sent as `Authorization: Bearer <token>` when set. */
-  token?: string
-  /** The province's code, e.g. `22` for Quảng Ninh. */
-  maTinh?: string
-  /** This plugin's own time limit for one request, on top of the runtime's. */
-  timeoutMs?: number
-}
+/** The plugin's configuration (generated from config.schema.json). */
+export type NationalPortalConfig = Config
 
 /** The portal answered, but not with a 2xx: retried later by the outbox. */
 export class NationalPortalError extends Error {

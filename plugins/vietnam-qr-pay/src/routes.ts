@@ -1,18 +1,11 @@
 import type { PluginRequest, PluginResponse, RouteCapabilities } from '@motcua/plugin-sdk'
+import type { Config } from './config'
 import { buildVietQr } from './emv'
 import { MAX_AMOUNT, parseAmount, purposeFor } from './payment-request'
 import { verifySignature } from './signature'
 
-export interface VietQrPayConfig {
-  /** The receiving bank's 6-digit Napas BIN, e.g. 970415 (VietinBank). */
-  bankBin: string
-  /** The unit's collection account. */
-  accountNumber: string
-  /** The account holder's name, shown to the payer beside the code. */
-  accountName: string
-  /** Shared with the bank or payment intermediary that signs the payment notifications. */
-  webhookSecret: string
-}
+/** The plugin's configuration (generated from config.schema.json). */
+export type VietQrPayConfig = Config
 
 type Capabilities = RouteCapabilities<VietQrPayConfig>
 

@@ -279,6 +279,7 @@ export async function changeCalendar(db: Db, edit: CalendarEdit, services: EditS
           unitId: d.unitId,
           dossierId: d.id,
           snapshot: dossierSnapshot(updated, unit, procedure),
+          formData: updated.formData,
           change: dossierChange(event),
           uses: procedure.definition.plugins,
         })

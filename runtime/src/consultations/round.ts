@@ -109,6 +109,7 @@ export async function moveOnIfComplete(
       unitId: dossier.unitId,
       dossierId: dossier.id,
       snapshot: dossierSnapshot(updated, unit, input.procedure),
+      formData: updated.formData,
       change: dossierChange(row),
       uses: input.procedure.definition.plugins,
     })

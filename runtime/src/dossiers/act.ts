@@ -2,6 +2,7 @@ import {
   type ActionInputs,
   applyAction,
   availableActions,
+  type CallOut,
   type Channel,
   DomainError,
   type DossierState,
@@ -104,8 +105,8 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
   if (dossier.version !== input.expectedVersion) throw stale()
   const calendar = await input.units.calendarOf(dossier.unitId)
   // an officer's choice of case recomputes the due date from reception, replaying the clock's stops
-  const setsCase = findAction(procedure.definition, dossier.currentStep ?? '', input.actionKey, dossier.caseKey)?.action
-    .setsCase
+  const taken = findAction(procedure.definition, dossier.currentStep ?? '', input.actionKey, dossier.caseKey)?.action
+  const setsCase = taken?.setsCase
   const { next, event } = applyAction(procedure.definition, stateOf(dossier), input.actionKey, input.inputs, {
     ...guardContextOf(dossier, now),
     calendar,
@@ -120,12 +121,16 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
   const planned = await planConsultations(input.units, procedure.definition, dossier, next, now)
 
   // before the transaction: a plugin's answer must never hold it open
+  const uses = procedure.definition.plugins ? { uses: procedure.definition.plugins } : {}
+  const callOut = taken?.callOut
+  if (callOut) await requireCallOut(db, input, callOut)
   await input.plugins?.beforeAction(db, {
     unitId: dossier.unitId,
     dossierId: dossier.id,
     snapshot: dossierSnapshot(dossier, input.unit, procedure),
+    formData: dossier.formData,
     action: { key: event.actionKey, type: event.action },
-    ...(procedure.definition.plugins ? { uses: procedure.definition.plugins } : {}),
+    ...uses,
   })
 
   return withTransaction(db, async (tx) => {
@@ -175,10 +180,30 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
       unitId: dossier.unitId,
       dossierId: dossier.id,
       snapshot: dossierSnapshot(updated, input.unit, procedure),
+      formData: updated.formData,
       change: dossierChange(row),
       uses: procedure.definition.plugins,
+      ended: dossier.endedAt === null && updated.endedAt !== null,
+      ...(callOut ? { callOut } : {}),
     })
     return { dossier: updated, eventSeq: seq }
+  })
+}
+
+/** An action that calls out needs its plugin enabled for the dossier's unit (refused with 409 otherwise). */
+async function requireCallOut(db: Db, input: ActInput, callOut: CallOut) {
+  const uses = input.procedure.definition.plugins
+  const where = {
+    unitId: input.dossier.unitId,
+    procedureCode: input.procedure.code,
+    callOut,
+    unitName: input.unit.name,
+    uses,
+  }
+  if (input.plugins) return input.plugins.requireCallOut(db, where)
+  throw new DomainError('CONFLICT', {
+    vi: `Thao tác này gửi thông tin qua tiện ích "${callOut.plugin}", nhưng hệ thống chưa nạp tiện ích nào.`,
+    en: `This action calls out through the plugin "${callOut.plugin}", but no plugins are loaded.`,
   })
 }
 

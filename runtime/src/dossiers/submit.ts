@@ -374,6 +374,7 @@ export async function submitDossier(
           unitId: unit.id,
           dossierId: id,
           snapshot: dossierSnapshot(filed, unit, procedure),
+          formData: filed.formData,
           change: dossierChange(event),
           uses: def.plugins,
         })

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { formatLabels } from '@motcua/core'
+import { type CustomFormats, formatLabels } from '@motcua/core'
 import { SDK_VERSION } from '@motcua/plugin-sdk'
 import { satisfies, validRange } from 'semver'
 import { type CheckedManifest, checkManifest } from './manifest'
@@ -88,6 +88,10 @@ export async function loadPlugins(sources: string[]): Promise<Map<string, Loaded
   }
   return loaded
 }
+
+/** Every loaded plugin's form formats, by name (names are unique across plugins: checked at start). */
+export const pluginFormats = (plugins: ReadonlyMap<string, LoadedPlugin>): CustomFormats =>
+  Object.assign({}, ...[...plugins.values()].map((p) => p.manifest.formats))
 
 /** Refuses a plugin package written for another SDK than this runtime's (its peer dependency range). */
 function checkSdkRange(folder: string, pkg: { peerDependencies?: Record<string, string> }) {

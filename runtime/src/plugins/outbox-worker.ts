@@ -7,6 +7,9 @@ import { checkMessages } from './hook-results'
 import type { PluginHost } from './plugin-host'
 import { SandboxError } from './sandbox'
 
+/** The retry policy of a plugin that declares none. */
+export const DEFAULT_RETRY = { attempts: 8, backoffMs: 5_000 }
+
 export interface OutboxWorkerOptions {
   /** How long one delivery may take, unless the plugin declares its own `deliveryTimeoutMs` (default 10 s). */
   timeoutMs?: number
@@ -41,7 +44,12 @@ type Outcome = { failure: Failure } | { messages?: OutboxMessage[] }
 
 const LEASE_MIN_MS = 5 * 60_000
 const MAX_ROUNDS = 10
-const isHookRow = (m: Row) => m.topic === 'hook.onSubmit' || m.topic === 'hook.afterAction'
+const HOOK_TOPICS: Readonly<Record<string, 'onSubmit' | 'afterAction' | 'onComplete'>> = {
+  'hook.onSubmit': 'onSubmit',
+  'hook.afterAction': 'afterAction',
+  'hook.onComplete': 'onComplete',
+}
+const isHookRow = (m: Row) => Object.hasOwn(HOOK_TOPICS, m.topic)
 
 /**
  * Runs the outbox per plugin, outside any transaction and in the plugin's sandbox: a row is leased first (so
@@ -54,7 +62,13 @@ export function createOutboxWorker(
   host: PluginHost,
   options: OutboxWorkerOptions = {},
 ): OutboxWorker {
-  const { timeoutMs = 10_000, graceMs = 1000, maxAttempts = 8, backoffMs = 5_000, batchSize = 20 } = options
+  const {
+    timeoutMs = 10_000,
+    graceMs = 1000,
+    maxAttempts = DEFAULT_RETRY.attempts,
+    backoffMs = DEFAULT_RETRY.backoffMs,
+    batchSize = 20,
+  } = options
   const { db } = database
   const slugs = [...host.plugins.keys()]
   // null: rows of plugins this runtime does not have, given up visibly
@@ -170,7 +184,7 @@ export function createOutboxWorker(
   })
 
   async function runHook(slug: string, message: Row, config: Record<string, unknown>): Promise<Outcome> {
-    const hook = message.topic === 'hook.onSubmit' ? 'onSubmit' : 'afterAction'
+    const hook = HOOK_TOPICS[message.topic]!
     const { snapshot, change } = message.payload as { snapshot: DossierSnapshot; change: DossierChange }
     const ctx = { config, unitCode: snapshot.unit.code }
     const called = await host.runHook(slug, hook, hook === 'onSubmit' ? [ctx, snapshot] : [ctx, snapshot, change])
@@ -211,6 +225,7 @@ export function createOutboxWorker(
   }
 
   async function fail(message: Row, failure: Failure, now: Date) {
+    // the plugin's own retry policy, when it declares one
     const retry = (message.pluginSlug && host.plugins.get(message.pluginSlug)?.manifest.retry) || {}
     const dead = failure.final || message.attempts >= (retry.attempts ?? maxAttempts)
     const delay = (retry.backoffMs ?? backoffMs) * 2 ** (message.attempts - 1)

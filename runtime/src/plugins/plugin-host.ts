@@ -1,4 +1,4 @@
-import { DomainError, type DomainErrorCode, type PluginUse } from '@motcua/core'
+import { type CallOut, DomainError, type DomainErrorCode, type PluginUse } from '@motcua/core'
 import { type Db, outbox, pluginSettings } from '@motcua/db'
 import type {
   DossierChange,
@@ -14,6 +14,7 @@ import type { LoadedPlugin } from './load-plugins'
 import { resolveSetting, type SettingLayer } from './resolve-setting'
 import { type CapabilityHandler, SandboxError, type SandboxFailure } from './sandbox'
 import type { HookName } from './sandbox-protocol'
+import { withDeclaredForm } from './snapshot'
 
 /** Notified (payload: the plugin slug) when an administrator saves a plugin setting. */
 export const PLUGIN_SETTINGS_CHANNEL = 'motcua_plugin_settings'
@@ -47,7 +48,7 @@ export interface PluginHost {
   /**
    * Asks every plugin enabled for the dossier's unit and procedure whether an officer's action may go ahead, before its transaction opens: the first
    * refusal stops it with the plugin's message (409). A hook that fails is recorded in a write of its own (kept
-   * even when the action is refused) and counts as no opinion.
+   * even when the action is refused) and counts as no opinion. Each plugin sees only the form fields it declared.
    */
   beforeAction(
     db: Db,
@@ -55,8 +56,25 @@ export interface PluginHost {
       unitId: string
       dossierId: string
       snapshot: DossierSnapshot
+      /** The dossier's whole form data: each plugin gets only the fields it declared in `reads`. */
+      formData: unknown
       action: { key: string; type: string }
       uses?: readonly PluginUse[]
+    },
+  ): Promise<void>
+  /**
+   * Refuses (409, naming the plugin) an action that calls out to a plugin not loaded or not enabled for the
+   * dossier's unit and procedure: the procedure needs the call-out, so the action waits until an administrator
+   * enables it.
+   */
+  requireCallOut(
+    db: Db,
+    input: {
+      unitId: string
+      procedureCode: string
+      callOut: CallOut
+      uses?: readonly PluginUse[] | undefined
+      unitName: string
     },
   ): Promise<void>
   /** The fees after the `fees` hook of every plugin enabled for the unit and procedure, before the submission's transaction (failures recorded). */
@@ -72,9 +90,12 @@ export interface PluginHost {
     },
   ): Promise<FeeLine[]>
   /**
-   * In the dossier's transaction: one outbox row (`hook.onSubmit` / `hook.afterAction`) per plugin with that hook
-   * enabled for the dossier's unit and procedure; the outbox worker runs the hook later and stores the messages it returns (with the configuration of
-   * the dossier's unit and procedure version then).
+   * In the dossier's transaction: one outbox row (`hook.onSubmit` / `hook.afterAction`, then `hook.onComplete` when
+   * the change ended the dossier's processing) per plugin with that hook enabled for the dossier's unit and
+   * procedure, each holding the snapshot with only the form fields that plugin declared; then, for an action that
+   * calls out, the message `action.<key>` for its plugin. The outbox worker runs the hooks later and stores the
+   * messages they return (with the configuration of the dossier's unit and procedure version then), and delivers
+   * the call-out.
    */
   queueHooks(
     tx: Db,
@@ -82,10 +103,18 @@ export interface PluginHost {
       unitId: string
       dossierId: string
       snapshot: DossierSnapshot
+      /** The dossier's whole form data: each plugin gets only the fields it declared in `reads`. */
+      formData: unknown
       change: DossierChange
       uses?: readonly PluginUse[] | undefined
+      /** The change ended the dossier's processing (it left its last step). */
+      ended?: boolean
+      /** The action's call-out, checked by `requireCallOut` before the transaction. */
+      callOut?: CallOut
     },
   ): Promise<void>
+  /** The snapshot one plugin sees: only the form fields it declared in `reads`. */
+  seenBy(slug: string, snapshot: DossierSnapshot, formData: unknown): DossierSnapshot
   /** Calls one hook in the plugin's sandbox within the hook limit. */
   runHook(slug: string, hook: HookName, args: unknown[]): Promise<HookOutcome>
   /** Runs one of a plugin's routes in its sandbox; a failure or a bad answer is recorded and becomes a 503. */
@@ -206,20 +235,24 @@ export function createPluginHost(
     lastError: `${what} ${problem}`.slice(0, 1000),
   })
 
+  const seenBy = (slug: string, snapshot: DossierSnapshot, formData: unknown) =>
+    withDeclaredForm(snapshot, plugins.get(slug)?.manifest.reads ?? {}, formData)
+
   return {
     plugins,
     limits: { hookMs, routeMs },
+    seenBy,
     configFor: async (db, slug, unitId, procedureCode, uses) =>
       (await enabledFor(db, unitId, procedureCode, uses)).get(slug),
     runHook,
-    async beforeAction(db, { unitId, dossierId, snapshot, action, uses }) {
+    async beforeAction(db, { unitId, dossierId, snapshot, formData, action, uses }) {
       const asked = await withHook(db, unitId, snapshot.procedure.code, 'beforeAction', uses)
       if (asked.length === 0) return
       const outcomes = await Promise.all(
         asked.map(async ([slug, config]) => {
           const called = await runHook(slug, 'beforeAction', [
             { config, unitCode: snapshot.unit.code },
-            snapshot,
+            seenBy(slug, snapshot, formData),
             action,
           ])
           const checked = called.ok ? checkVerdict(called.value) : called
@@ -250,14 +283,33 @@ export function createPluginHost(
       await record(db, failures)
       return adjusted
     },
-    async queueHooks(tx, { unitId, dossierId, snapshot, change, uses }) {
-      const hook = change.action === 'submit' ? 'onSubmit' : 'afterAction'
-      const rows = (await withHook(tx, unitId, snapshot.procedure.code, hook, uses)).map(([slug]) => ({
-        topic: `hook.${hook}`,
-        pluginSlug: slug,
-        dossierId,
-        payload: { snapshot, change },
-      }))
+    async requireCallOut(db, { unitId, procedureCode, callOut, uses, unitName }) {
+      const name = plugins.get(callOut.plugin)?.manifest.name
+      if (name && (await enabledFor(db, unitId, procedureCode, uses)).has(callOut.plugin)) return
+      throw new DomainError('CONFLICT', {
+        vi: `Thao tác này gửi thông tin qua tiện ích "${name?.vi ?? callOut.plugin}", nhưng tiện ích chưa được bật cho ${unitName}. Đề nghị quản trị viên bật tiện ích rồi thực hiện lại.`,
+        en: `This action calls out through the plugin "${name?.en ?? callOut.plugin}", which is not enabled for ${unitName}. Ask an administrator to enable it, then retry.`,
+      })
+    },
+    async queueHooks(tx, { unitId, dossierId, snapshot, formData, change, uses, ended, callOut }) {
+      const hooks: HookName[] = change.action === 'submit' ? ['onSubmit'] : ['afterAction']
+      if (ended) hooks.push('onComplete')
+      const rows: (typeof outbox.$inferInsert)[] = []
+      for (const hook of hooks)
+        for (const [slug] of await withHook(tx, unitId, snapshot.procedure.code, hook, uses))
+          rows.push({
+            topic: `hook.${hook}`,
+            pluginSlug: slug,
+            dossierId,
+            payload: { snapshot: seenBy(slug, snapshot, formData), change },
+          })
+      if (callOut)
+        rows.push({
+          topic: `action.${callOut.action}`,
+          pluginSlug: callOut.plugin,
+          dossierId,
+          payload: { snapshot: seenBy(callOut.plugin, snapshot, formData), change },
+        })
       if (rows.length) await tx.insert(outbox).values(rows)
     },
     async route(db, slug, index, request, onCapability) {

@@ -80,11 +80,32 @@ describe.each(testDrivers())('the shipped plugins on $name', ({ open }) => {
   })
   afterAll(() => runtime?.close())
 
-  it('lists the shipped plugins for administrators', async () => {
-    const plugins = (await (await call(admin, 'GET', '/api/admin/plugins')).json()) as { slug: string }[]
+  it('lists the plugins for administrators, with everything each contributes', async () => {
+    const plugins = (await (await call(admin, 'GET', '/api/admin/plugins')).json()) as {
+      slug: string
+      secrets: string[]
+      routes: { method: string; path: string }[]
+      retry: unknown
+      reads: unknown
+    }[]
     expect(plugins.map((p) => p.slug)).toEqual(
-      expect.arrayContaining(['national-portal-sync', 'notify-email', 'notify-sms', 'vietnam-qr-pay']),
+      expect.arrayContaining([
+        'ha-long-construction-check',
+        'national-portal-sync',
+        'notify-email',
+        'notify-sms',
+        'vietnam-qr-pay',
+      ]),
     )
+    const pay = plugins.find((p) => p.slug === 'vietnam-qr-pay')!
+    expect(pay.secrets).toEqual(['webhookSecret'])
+    expect(pay.routes).toContainEqual(
+      expect.objectContaining({ path: expect.stringMatching(/^\/api\/plugins\/vietnam-qr-pay\//) }),
+    )
+    expect(pay.retry).toEqual({ attempts: 8, backoffMs: 5000 })
+    expect(plugins.find((p) => p.slug === 'ha-long-construction-check')!.reads).toEqual({
+      'QN-GPXD-01': ['dia_diem', 'cong_trinh'],
+    })
   })
 
   it('never returns a secret setting, and keeps it when an administrator saves the others', async () => {
@@ -99,6 +120,7 @@ describe.each(testDrivers())('the shipped plugins on $name', ({ open }) => {
       )
     }
     expect(await settings('193')).toEqual([
+      expect.objectContaining({ slug: 'ha-long-construction-check', own: null, inForce: null }),
       expect.objectContaining({
         slug: 'national-portal-sync',
         secrets: ['token'],
@@ -107,7 +129,7 @@ describe.each(testDrivers())('the shipped plugins on $name', ({ open }) => {
           expect.objectContaining({
             procedureCode: '',
             enabled: true,
-            enabledFrom: { unitCode: '22', procedureCode: '' },
+            enabledFrom: { unitCode: '22', unitName: 'Tỉnh Quảng Ninh', procedureCode: '' },
             config: { url: expect.any(String), maTinh: '22' },
             secretsSet: ['token'],
             runs: true,

@@ -6,7 +6,10 @@ import type { PublishedVersion } from '../procedures/registry'
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
-/** A dossier as plugins see it. */
+/**
+ * A dossier as plugins see it, without its form (`form: null`): the host gives each plugin the fields it declared
+ * ({@link withDeclaredForm}).
+ */
 export function dossierSnapshot(
   d: DossierRow,
   unit: Pick<typeof units.$inferSelect, 'code' | 'name' | 'electronicId'>,
@@ -29,6 +32,25 @@ export function dossierSnapshot(
     fees: d.fees,
     form: null,
   }
+}
+
+/**
+ * The snapshot one plugin sees: only the top-level form fields it declared in `reads` for the dossier's procedure
+ * (`form: null` when it declared none). Nothing else of the form ever reaches a plugin.
+ */
+export function withDeclaredForm(
+  snapshot: DossierSnapshot,
+  reads: Readonly<Record<string, readonly string[]>>,
+  formData: unknown,
+): DossierSnapshot {
+  const code = snapshot.procedure.code
+  const fields = Object.hasOwn(reads, code) ? reads[code]! : []
+  if (fields.length === 0) return { ...snapshot, form: null }
+  const data = typeof formData === 'object' && formData !== null && !Array.isArray(formData) ? formData : {}
+  const declared = Object.fromEntries(
+    fields.filter((f) => Object.hasOwn(data, f)).map((f) => [f, (data as Record<string, unknown>)[f]]),
+  )
+  return { ...snapshot, form: { procedure: code, data: declared } }
 }
 
 /** The change a logged event describes. */

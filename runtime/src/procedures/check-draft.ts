@@ -1,4 +1,4 @@
-import { type Issue, type ValidateOptions, validateDefinition } from '@motcua/core'
+import { type Issue, type PluginCatalogue, validateDefinition } from '@motcua/core'
 import type { Db } from '@motcua/db'
 import type { PluginHost } from '../plugins/plugin-host'
 import type { UnitDirectory } from '../units/unit-directory'
@@ -11,22 +11,19 @@ export interface DraftCheck {
   issues: Issue[]
 }
 
-/**
- * The installed plugins as the validator knows them: slug → the JSON Schema of its configuration, and slug → its
- * lookups' return fields (what a procedure's `prefill` may map).
- */
-export const pluginCatalogue = (host: PluginHost): ValidateOptions => {
-  const loaded = [...host.plugins]
-  return {
-    plugins: Object.fromEntries(loaded.map(([slug, { manifest }]) => [slug, manifest.configSchema])),
-    lookups: Object.fromEntries(
-      loaded.map(([slug, { manifest }]) => [
-        slug,
-        Object.fromEntries(Object.entries(manifest.lookups).map(([key, l]) => [key, Object.keys(l.returns)])),
-      ]),
-    ),
-  }
-}
+/** The installed plugins as the validator knows them: each one's config schema, call-out actions, formats and lookups. */
+export const pluginCatalogue = (host: PluginHost): PluginCatalogue =>
+  Object.fromEntries(
+    [...host.plugins].map(([slug, { manifest }]) => [
+      slug,
+      {
+        configSchema: manifest.configSchema,
+        actions: Object.keys(manifest.actions),
+        formats: manifest.formats,
+        lookups: Object.fromEntries(Object.entries(manifest.lookups).map(([key, l]) => [key, Object.keys(l.returns)])),
+      },
+    ]),
+  )
 
 /**
  * Everything that stands between a draft and publishing: the definition's own problems (core's validator, its
@@ -38,9 +35,9 @@ export async function checkDraft(
   units: UnitDirectory,
   definition: Record<string, unknown>,
   ownerUnitId: string | null,
-  installed: ValidateOptions = {},
+  plugins?: PluginCatalogue,
 ): Promise<DraftCheck> {
-  const result = validateDefinition(definition, installed)
+  const result = validateDefinition(definition, plugins ? { plugins } : {})
   const owner = ownerUnitId ? ((await units.byId(ownerUnitId)) ?? null) : null
   const issues = [
     ...(result.ok ? [] : result.issues),

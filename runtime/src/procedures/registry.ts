@@ -1,4 +1,10 @@
-import { compileFormValidator, type FormValidator, type ProcedureDefinition, vietnamDate } from '@motcua/core'
+import {
+  type CustomFormats,
+  compileFormValidator,
+  type FormValidator,
+  type ProcedureDefinition,
+  vietnamDate,
+} from '@motcua/core'
 import { type Database, type OfferingSetting, procedureOfferings, procedures, procedureVersions } from '@motcua/db'
 import { eq } from 'drizzle-orm'
 
@@ -47,9 +53,9 @@ export interface ProcedureRegistry {
 
 type Row = Omit<PublishedVersion, 'validateForm'>
 
-function withLazyValidator(row: Row): PublishedVersion {
+function withLazyValidator(row: Row, formats: CustomFormats): PublishedVersion {
   let validator: FormValidator | undefined
-  return { ...row, validateForm: (data) => (validator ??= compileFormValidator(row.definition))(data) }
+  return { ...row, validateForm: (data) => (validator ??= compileFormValidator(row.definition, formats))(data) }
 }
 
 /** Whether a version's start has come at `at`: published from a moment past and its `effective.from` reached. */
@@ -78,7 +84,14 @@ interface Loaded {
  * version is in force is computed at each call from the caller's clock, so a version scheduled for tomorrow takes
  * over at midnight (Vietnam time) in a process that keeps running.
  */
-export async function createRegistry(database: Database): Promise<ProcedureRegistry> {
+export async function createRegistry(
+  database: Database,
+  options: {
+    /** The installed plugins' form formats, which forms may use. */
+    formats?: CustomFormats
+  } = {},
+): Promise<ProcedureRegistry> {
+  const { formats = {} } = options
   const byId = new Map<string, PublishedVersion>()
   let loaded: Promise<Loaded> | undefined
 
@@ -99,7 +112,7 @@ export async function createRegistry(database: Database): Promise<ProcedureRegis
       .innerJoin(procedures, eq(procedures.id, procedureVersions.procedureId))
     const map = new Map<string, PublishedVersion[]>()
     for (const row of rows) {
-      const version = byId.get(row.id) ?? withLazyValidator(row as Row)
+      const version = byId.get(row.id) ?? withLazyValidator(row as Row, formats)
       byId.set(row.id, version)
       map.set(row.code, [...(map.get(row.code) ?? []), version])
     }

@@ -31,6 +31,7 @@ import { canSee, loadOfficerDossier, officerUnits } from '../dossiers/officer-ac
 import { jsonBody } from '../http/body'
 import type { Operation } from '../http/openapi'
 import { queryParams } from '../http/query'
+import { callOutsOf } from '../plugins/call-outs'
 import type { UnitDirectory } from '../units/unit-directory'
 
 const unitName = async (units: UnitDirectory, id: string) => {
@@ -316,6 +317,7 @@ export const deskRoutes = new Hono<AppEnv>()
           guardHolds(procedure.definition, stateOf(dossier), a.key, guardContextOf(dossier, c.var.clock())),
       ),
       consultations: await consultationsOf(db, dossier.id, c.var.clock()),
+      callOuts: await callOutsOf(db, c.var.plugins, dossier.id),
     })
   })
   .post('/api/desk/dossiers/:receiptCode/actions/:actionKey', async (c) => {

@@ -8,23 +8,36 @@ import { ADMIN_ROLES } from '../auth/role-groups'
 import { actOnDossier, stateOf } from '../dossiers/act'
 import { loadDossier } from '../dossiers/load-dossier'
 import type { Operation } from '../http/openapi'
+import type { PluginManifest } from '../plugins/manifest'
+import { DEFAULT_RETRY } from '../plugins/outbox-worker'
 import type { PluginHost } from '../plugins/plugin-host'
 import type { CapabilityHandler } from '../plugins/sandbox'
 import { dossierSnapshot } from '../plugins/snapshot'
 import { pluginSettingDocs, pluginSettingRoutes } from './plugin-settings'
 
+/** Everything a plugin contributes, as the studio lists it (nothing of any unit's settings). */
+const contributionsOf = (manifest: PluginManifest, secrets: string[]) => ({
+  slug: manifest.slug,
+  name: manifest.name,
+  description: manifest.description ?? null,
+  configSchema: manifest.configSchema,
+  secrets,
+  hooks: manifest.hooks,
+  deliver: manifest.deliver,
+  reads: manifest.reads,
+  lookups: manifest.lookups,
+  formats: manifest.formats,
+  widgets: manifest.widgets,
+  actions: manifest.actions,
+  routes: manifest.routes.map((r) => ({ method: r.method, path: `/api/plugins/${manifest.slug}${r.path}` })),
+  retry: { ...DEFAULT_RETRY, ...manifest.retry },
+})
+
 /** Administrators: which plugins exist, enable and configure them per unit and procedure (the outbox: routes/outbox.ts). */
 export const pluginAdminRoutes = new Hono<AppEnv>()
   .route('/', pluginSettingRoutes)
   .get('/api/admin/plugins', requireRole(...ADMIN_ROLES), (c) =>
-    c.json(
-      [...c.var.plugins.plugins.values()].map(({ manifest }) => ({
-        slug: manifest.slug,
-        name: manifest.name,
-        description: manifest.description ?? null,
-        configSchema: manifest.configSchema,
-      })),
-    ),
+    c.json([...c.var.plugins.plugins.values()].map(({ manifest, secrets }) => contributionsOf(manifest, secrets))),
   )
 
 // Never passed to a plugin, even if a route declares them: the caller's credentials are not the plugin's.
@@ -91,7 +104,9 @@ function capabilities(c: Context<AppEnv>, host: PluginHost, slug: string): Capab
   return async (name, args) => {
     if (name === 'confirmPayment') return confirmPayment(args[0], args[1])
     const found = await find(args[0])
-    return found && { dossier: dossierSnapshot(found.dossier, found.unit, found.procedure), config: found.config }
+    if (!found) return undefined
+    const snapshot = dossierSnapshot(found.dossier, found.unit, found.procedure)
+    return { dossier: host.seenBy(slug, snapshot, found.dossier.formData), config: found.config }
   }
 }
 
@@ -125,9 +140,12 @@ export const pluginAdminDocs: Operation[] = [
     method: 'get',
     path: '/api/admin/plugins',
     tag: 'plugins',
-    summary: 'The plugins this runtime loaded, with their configuration schemas',
+    summary:
+      'The plugins this runtime loaded, with everything each contributes: configuration schema and its secret fields, hooks, the form fields it reads per procedure, lookups (with the consent shown), formats, widgets, call-out actions, routes and retry policy',
     access: [...ADMIN_ROLES],
-    responses: { 200: 'plugins' },
+    responses: {
+      200: '[{slug, name, description, configSchema, secrets, hooks, deliver, reads, lookups, formats, widgets, actions, routes: [{method, path}], retry: {attempts, backoffMs}}]',
+    },
   },
   ...pluginSettingDocs,
 ]

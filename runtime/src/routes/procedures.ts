@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import type { Operation } from '../http/openapi'
 import { queryParams } from '../http/query'
+import { formContributions } from '../plugins/form-contributions'
 import type { PluginHost } from '../plugins/plugin-host'
 import { withConstantsInForce } from '../procedures/constants'
 import { notInForce } from '../procedures/errors'
@@ -97,6 +98,7 @@ export const proceduresRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', CATALOGUE_CACHE)
     return c.json({
       ...publicDetail(version, c.var.plugins, await withConstantsInForce(c.var.database.db, version.definition)),
+      ...formContributions(c.var.plugins, version.definition),
       scheduled: await scheduledFrom(c.var.registry, code, now),
     })
   })
@@ -157,7 +159,7 @@ export const proceduresDocs: Operation[] = [
     path: '/api/procedures/:code',
     tag: 'procedures',
     summary:
-      'What a citizen fills and brings: form and UI schema, components, fees and the constants they read (values in force), time, legal basis',
+      'What a citizen fills and brings: form and UI schema (with the plugins’ formats and widgets it uses: `formats`, `widgets`), components, fees and the constants they read (values in force), time, legal basis',
     access: 'public',
     responses: {
       200: 'the published version in force, with `scheduled` (Cache-Control: public, max-age=60)',

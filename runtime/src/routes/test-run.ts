@@ -40,7 +40,7 @@ export const testRunRoutes = new Hono<AppEnv>()
   .use('/api/admin/*', requireRole(...ADMIN_ROLES))
   .post('/api/admin/test-run', async (c) => {
     const body = await testRunBody.read(c)
-    const checked = validateDefinition(body.definition, pluginCatalogue(c.var.plugins))
+    const checked = validateDefinition(body.definition, { plugins: pluginCatalogue(c.var.plugins) })
     if (!checked.ok)
       throw new DomainError(
         'INVALID_DATA',

@@ -17,6 +17,7 @@ export function Header() {
               { to: '/studio/nguoi-dung', label: t('nav.people') },
               { to: '/studio/don-vi', label: t('nav.units') },
               { to: '/studio/hang-doi', label: t('nav.outbox') },
+              { to: '/studio/tien-ich', label: t('nav.plugins') },
               ...(user && isProvinceAdmin(user) ? [{ to: '/studio/sap-xep', label: t('nav.reorganisations') }] : []),
             ]
           : []

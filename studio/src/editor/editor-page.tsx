@@ -1,15 +1,32 @@
 import type { PluginCatalogue } from '@motcua/core'
 import { api, useAsync } from '@motcua/web-kit'
 import { ErrorBox, Loading } from '../components/status'
+import type { InstalledPlugin } from '../plugins/installed-plugin'
 import type { DraftView } from './autosave'
 import { Editor } from './editor'
+import { type PluginFormatChoice, PluginFormatsContext } from './form/plugin-formats'
+
+const NO_FORMATS: PluginFormatChoice[] = []
+
 import './editor.css'
 
-/** The plugins installed (`GET /api/admin/plugins`) as the validator reads them: slug → config schema. */
-async function loadPlugins(): Promise<PluginCatalogue | undefined> {
+/**
+ * The plugins installed (`GET /api/admin/plugins`) as the validator reads them (config schema, actions, formats),
+ * and their formats as the form builder offers them.
+ */
+async function loadPlugins(): Promise<{ catalogue: PluginCatalogue; formats: PluginFormatChoice[] } | undefined> {
   try {
-    const list = await api<{ slug: string; configSchema: Record<string, unknown> }[]>('/api/admin/plugins')
-    return Object.fromEntries(list.map((p) => [p.slug, p.configSchema ?? {}]))
+    const list = await api<InstalledPlugin[]>('/api/admin/plugins')
+    const catalogue = Object.fromEntries(
+      list.map((p) => [
+        p.slug,
+        { configSchema: p.configSchema ?? {}, actions: Object.keys(p.actions ?? {}), formats: p.formats ?? {} },
+      ]),
+    )
+    const formats = list.flatMap((p) =>
+      Object.entries(p.formats ?? {}).map(([name, f]) => ({ ...f, name, owner: p.name })),
+    )
+    return { catalogue, formats }
   } catch {
     // without the catalogue the plugins are checked on saving, by the server
     return undefined
@@ -22,5 +39,9 @@ export default function EditorPage({ id }: { id: string }) {
   const plugins = useAsync(loadPlugins, [])
   if (draft.error) return <ErrorBox error={draft.error} onRetry={draft.reload} />
   if (!draft.value || plugins.pending) return <Loading />
-  return <Editor key={`${id}-${draft.value.updatedAt}`} initial={draft.value} plugins={plugins.value} />
+  return (
+    <PluginFormatsContext.Provider value={plugins.value?.formats ?? NO_FORMATS}>
+      <Editor key={`${id}-${draft.value.updatedAt}`} initial={draft.value} plugins={plugins.value?.catalogue} />
+    </PluginFormatsContext.Provider>
+  )
 }

@@ -3,6 +3,7 @@ import { messages as sections } from '../editor/kit/messages'
 import * as editor from '../editor/messages'
 import * as outbox from '../outbox/messages'
 import * as people from '../people/messages'
+import * as plugins from '../plugins/messages'
 import * as procedures from '../procedures/messages'
 import * as reorganisations from '../reorganisations/messages'
 import * as units from '../units/messages'
@@ -23,6 +24,7 @@ const vi = {
   ...inLanguage(0),
   ...people.vi,
   ...units.vi,
+  ...plugins.vi,
   ...reorganisations.vi,
   ...outbox.vi,
 }
@@ -33,6 +35,7 @@ const en: Record<MessageKey, string> = {
   ...inLanguage(1),
   ...people.en,
   ...units.en,
+  ...plugins.en,
   ...reorganisations.en,
   ...outbox.en,
 }

@@ -1,4 +1,5 @@
 export { AJV_DEFAULTS, createAjv } from './create-ajv'
+export { addCustomFormats, type CustomFormat, type CustomFormats, customFormatMessage } from './custom-formats'
 export { formatLabels } from './format-labels'
 export { isCccd, isCmnd } from './identity-formats'
 export { escapePointerToken, localize, toIssues } from './localize'

@@ -1,14 +1,21 @@
 import type { ErrorObject } from 'ajv'
 import type { Issue } from '../errors'
+import { type CustomFormats, customFormatMessage } from './custom-formats'
 import { ajvErrorMessage } from './messages'
 import type { Locale } from './text'
 
 /**
- * Rewrites each error's `message` in place in `locale`, like ajv-i18n; fits @rjsf's `localizer`.
+ * Rewrites each error's `message` in place in `locale`, like ajv-i18n; fits @rjsf's `localizer`. A custom format's
+ * error gets that format's own message.
  * @example if (!validate(data)) localize(validate.errors, 'vi')
  */
-export function localize(errors: ErrorObject[] | null | undefined, locale: Locale = 'vi'): void {
-  for (const error of errors ?? []) error.message = ajvErrorMessage(error)[locale]
+export function localize(
+  errors: ErrorObject[] | null | undefined,
+  locale: Locale = 'vi',
+  formats?: CustomFormats,
+): void {
+  for (const error of errors ?? [])
+    error.message = (customFormatMessage(error, formats) ?? ajvErrorMessage(error))[locale]
 }
 
 /**
@@ -36,12 +43,14 @@ function issuePath(error: ErrorObject): string {
 }
 
 /**
- * ajv errors as motcua issues, each placed at the field it concerns (a missing property points at itself).
+ * ajv errors as motcua issues, each placed at the field it concerns (a missing property points at itself); a custom
+ * format's error carries that format's own message.
  * @example toIssues(validate.errors) // [{ code: 'required', path: '/hoTen', message: { vi: 'Vui lòng nhập…', en: … } }]
  */
-export function toIssues(errors: ErrorObject[] | null | undefined): Issue[] {
+export function toIssues(errors: ErrorObject[] | null | undefined, formats?: CustomFormats): Issue[] {
   return (errors ?? []).map((error) => {
-    const issue: Issue = { code: error.keyword, path: issuePath(error), message: ajvErrorMessage(error) }
+    const message = customFormatMessage(error, formats) ?? ajvErrorMessage(error)
+    const issue: Issue = { code: error.keyword, path: issuePath(error), message }
     if (Object.keys(error.params).length > 0) issue.params = { ...error.params }
     return issue
   })

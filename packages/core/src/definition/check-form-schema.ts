@@ -1,4 +1,5 @@
 import type { Ajv, ErrorObject } from 'ajv'
+import type { CustomFormats } from '../ajv/index'
 import type { Issue } from '../errors'
 import { isRecord, issue } from './issue'
 import { pointer } from './json-pointer'
@@ -12,38 +13,47 @@ const BASE = '/form/schema'
  * The form schema compiles under ajv strict mode with motcua's formats (the same ajv the runtime uses). ajv stops
  * at the first problem, so when it fails every problem is found apart: the schema against the draft-07
  * meta-schema with all errors, then each subschema compiled on its own (its children left out) for strict-mode
- * problems such as an unknown keyword or format, each at the subschema's own path.
+ * problems such as an unknown keyword or format, each at the subschema's own path. `formats`: the installation's
+ * custom formats (its plugins'), known besides motcua's own.
  */
-export function checkFormSchema(def: ProcedureDefinition, sound: Soundness = allSound): Issue[] {
+export function checkFormSchema(
+  def: ProcedureDefinition,
+  sound: Soundness = allSound,
+  formats: CustomFormats = {},
+): Issue[] {
   if (!sound(BASE) || !isRecord(def.form) || !isRecord(def.form.schema)) return []
   const schema = def.form.schema
+  // results depend on which formats exist: one cache per set of custom formats
+  const known = JSON.stringify(Object.entries(formats).map(([name, f]) => [name, f.pattern]))
+  let cache = checked.get(known)
+  if (!cache) checked.set(known, (cache = new Lru<Issue[]>(8)))
   return memoised(
-    checked,
+    cache,
     schema,
-    () => formSchemaProblems(schema),
+    () => formSchemaProblems(schema, formats),
     (issues) => issues.length === 0,
   )
 }
 
-// the form schemas last checked: the one being edited, and a few others the studio may switch between
-const checked = new Lru<Issue[]>(8)
+// per set of custom formats, the form schemas last checked: the one being edited, and a few others
+const checked = new Lru<Lru<Issue[]>>(4)
 
-function formSchemaProblems(schema: Record<string, unknown>): Issue[] {
+function formSchemaProblems(schema: Record<string, unknown>, formats: CustomFormats): Issue[] {
   try {
     // A fresh instance: a schema `$id` must not collide with an earlier definition's.
-    const validate = checkingAjv().compile(schema)
+    const validate = checkingAjv(formats).compile(schema)
     if ((validate as { $async?: unknown }).$async === true) {
       return [formSchemaIssue(BASE, '$async schemas are not supported', 'Không hỗ trợ lược đồ bất đồng bộ ($async)')]
     }
     return []
   } catch (error) {
-    const found = everyProblem(schema)
+    const found = everyProblem(schema, formats)
     return found.length > 0 ? found : [formSchemaIssue(BASE, messageOf(error))]
   }
 }
 
-function everyProblem(schema: Record<string, unknown>): Issue[] {
-  const ajv = checkingAjv()
+function everyProblem(schema: Record<string, unknown>, formats: CustomFormats): Issue[] {
+  const ajv = checkingAjv(formats)
   if (!ajv.validateSchema(schema)) {
     return (ajv.errors ?? []).map((error) => formSchemaIssue(`${BASE}${error.instancePath}`, describeMetaError(error)))
   }

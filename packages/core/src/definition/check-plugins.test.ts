@@ -7,17 +7,25 @@ import { validateDefinition } from './validate-definition'
 // the shape of plugins/vietnam-qr-pay's configSchema: three settings and a secret, all required for a unit
 const catalogue: PluginCatalogue = {
   'vietnam-qr-pay': {
-    type: 'object',
-    properties: {
-      bankBin: { type: 'string', pattern: '^[0-9]{6}$' },
-      accountNumber: { type: 'string', pattern: '^[0-9A-Za-z]{1,19}$' },
-      accountName: { type: 'string', minLength: 1, maxLength: 100 },
-      webhookSecret: { type: 'string', minLength: 16, writeOnly: true },
+    configSchema: {
+      type: 'object',
+      properties: {
+        bankBin: { type: 'string', pattern: '^[0-9]{6}$' },
+        accountNumber: { type: 'string', pattern: '^[0-9A-Za-z]{1,19}$' },
+        accountName: { type: 'string', minLength: 1, maxLength: 100 },
+        webhookSecret: { type: 'string', minLength: 16, writeOnly: true },
+      },
+      required: ['bankBin', 'accountNumber', 'accountName', 'webhookSecret'],
+      additionalProperties: false,
     },
-    required: ['bankBin', 'accountNumber', 'accountName', 'webhookSecret'],
-    additionalProperties: false,
   },
-  'national-portal-sync': { type: 'object', properties: { url: { type: 'string' } }, required: ['url'] },
+  'national-portal-sync': {
+    configSchema: { type: 'object', properties: { url: { type: 'string' } }, required: ['url'] },
+    actions: ['gui-thue'],
+    formats: {
+      'so-to-ban-do': { pattern: '^[0-9]{1,4}$', message: { vi: 'Số tờ bản đồ gồm 1–4 chữ số', en: '1–4 digits' } },
+    },
+  },
 }
 
 const withPlugins = (plugins: unknown) => ({ ...sampleDefinition(), plugins })
@@ -73,6 +81,58 @@ describe('a definition’s plugins against the installation’s', () => {
   it('rejects `required` that is not a yes/no at its path (meta-schema)', () => {
     expect(problems(withPlugins([{ slug: 'vietnam-qr-pay', required: 'yes' }]))).toEqual([
       ['type', '/plugins/0/required'],
+    ])
+  })
+})
+
+describe('step actions that call out to a plugin', () => {
+  const callingOut = (callOut: unknown, plugins: unknown = [{ slug: 'national-portal-sync' }]) => {
+    const def = withPlugins(plugins)
+    Object.assign(def.steps[1]!.actions[0]!, { callOut })
+    return def
+  }
+  const at = '/steps/1/actions/0/callOut'
+
+  it('accepts an action the plugin declares, the plugin listed in the procedure’s plugins', () => {
+    expect(problems(callingOut({ plugin: 'national-portal-sync', action: 'gui-thue' }))).toEqual([])
+  })
+
+  it('rejects an unknown plugin, an action the plugin does not declare, and a plugin the procedure does not list', () => {
+    expect(problems(callingOut({ plugin: 'khong-co', action: 'gui-thue' }))).toEqual([
+      ['callOut.unknownPlugin', `${at}/plugin`],
+    ])
+    const result = validateDefinition(callingOut({ plugin: 'national-portal-sync', action: 'gui-kho-bac' }), {
+      plugins: catalogue,
+    })
+    expect(!result.ok && result.issues.map((i) => [i.code, i.path, i.message.vi])).toEqual([
+      [
+        'callOut.unknownAction',
+        `${at}/action`,
+        'Tiện ích "national-portal-sync" không có thao tác "gui-kho-bac": chọn một trong gui-thue.',
+      ],
+    ])
+    expect(problems(callingOut({ plugin: 'national-portal-sync', action: 'gui-thue' }, []))).toEqual([
+      ['callOut.notListed', `${at}/plugin`],
+    ])
+  })
+
+  it('rejects a malformed callOut at its path (meta-schema)', () => {
+    expect(problems(callingOut({ plugin: 'national-portal-sync' }))).toEqual([['required', `${at}/action`]])
+  })
+})
+
+describe('plugin formats in the form', () => {
+  const usingFormat = (format: string) => {
+    const def = withPlugins([{ slug: 'national-portal-sync' }])
+    Object.assign(def.form.schema, { properties: { ...def.form.schema.properties, to: { type: 'string', format } } })
+    return def
+  }
+
+  it('knows an installed plugin’s format; without the plugin it is an unknown format', () => {
+    expect(problems(usingFormat('so-to-ban-do'))).toEqual([])
+    expect(problems(usingFormat('so-to-ban-do'), { 'vietnam-qr-pay': catalogue['vietnam-qr-pay']! })).toEqual([
+      ['form.schema.invalid', '/form/schema/properties/to/format'],
+      ['plugin.unknown', '/plugins/0/slug'],
     ])
   })
 })

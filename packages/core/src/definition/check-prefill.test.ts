@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { PluginCatalogue } from './check-plugins'
-import type { LookupCatalogue } from './check-prefill'
 import { sampleDefinition } from './test-fixture'
 import { validateDefinition } from './validate-definition'
 
 const plugins: PluginCatalogue = {
-  'population-register': { type: 'object', properties: { baseUrl: { type: 'string' } } },
-  'vietnam-qr-pay': { type: 'object' },
-}
-const lookups: LookupCatalogue = {
-  'population-register': { 'cong-dan': ['ho_ten', 'ngay_sinh', 'gioi_tinh', 'noi_thuong_tru'] },
-  'vietnam-qr-pay': {},
+  'population-register': {
+    configSchema: { type: 'object', properties: { baseUrl: { type: 'string' } } },
+    lookups: { 'cong-dan': ['ho_ten', 'ngay_sinh', 'gioi_tinh', 'noi_thuong_tru'] },
+  },
+  'vietnam-qr-pay': { configSchema: { type: 'object' } },
 }
 
 const withPrefill = (...uses: unknown[]) => ({ ...sampleDefinition(), plugins: uses })
@@ -18,7 +16,7 @@ const prefill = (fields: Record<string, string>, lookup = 'cong-dan', slug = 'po
   slug,
   prefill: { lookup, fields },
 })
-const problems = (input: unknown, options: Parameters<typeof validateDefinition>[1] = { plugins, lookups }) => {
+const problems = (input: unknown, options: Parameters<typeof validateDefinition>[1] = { plugins }) => {
   const result = validateDefinition(input, options)
   return result.ok ? [] : result.issues.map((i) => [i.code, i.path])
 }
@@ -33,7 +31,6 @@ describe('a procedure’s prefill', () => {
   it('rejects a lookup the plugin does not have, naming those it has', () => {
     const result = validateDefinition(withPrefill(prefill({ '/nguoi_yeu_cau/ho_ten': 'ho_ten' }, 'ho-khau')), {
       plugins,
-      lookups,
     })
     expect(!result.ok && result.issues).toEqual([
       expect.objectContaining({
@@ -48,7 +45,7 @@ describe('a procedure’s prefill', () => {
   })
 
   it('rejects a return field the lookup does not declare, at its pointer (escaped)', () => {
-    const result = validateDefinition(withPrefill(prefill({ '/nguoi_yeu_cau/ho_ten': 'hoTen' })), { plugins, lookups })
+    const result = validateDefinition(withPrefill(prefill({ '/nguoi_yeu_cau/ho_ten': 'hoTen' })), { plugins })
     expect(!result.ok && result.issues).toEqual([
       expect.objectContaining({
         code: 'plugin.prefillUnknownReturn',

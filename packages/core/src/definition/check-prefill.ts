@@ -1,11 +1,9 @@
 import type { Issue } from '../errors'
+import type { PluginCatalogue } from './check-plugins'
 import { resolveSegments } from './form-schema-paths'
 import { isRecord, issue } from './issue'
 import { pointer } from './json-pointer'
 import type { ProcedureDefinition } from './procedure-definition.generated'
-
-/** The installation's lookups: plugin slug → lookup key → the return fields it declares. */
-export type LookupCatalogue = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>
 
 const unescapeToken = (token: string) => token.replace(/~1/g, '/').replace(/~0/g, '~')
 const SCALAR = ['string', 'number', 'integer', 'boolean', 'null']
@@ -69,11 +67,11 @@ export function checkPrefillFields(def: ProcedureDefinition): Issue[] {
 }
 
 /** Each `prefill` against the installed plugins' lookups: the lookup exists and returns every field mapped. */
-export function checkPrefillLookups(def: ProcedureDefinition, lookups: LookupCatalogue): Issue[] {
+export function checkPrefillLookups(def: ProcedureDefinition, catalogue: PluginCatalogue): Issue[] {
   const issues: Issue[] = []
   def.plugins?.forEach((use, i) => {
-    if (!use.prefill || !Object.hasOwn(lookups, use.slug)) return // an unknown plugin is plugin.unknown already
-    const offered = lookups[use.slug]!
+    if (!use.prefill || !Object.hasOwn(catalogue, use.slug)) return // an unknown plugin is plugin.unknown already
+    const offered = catalogue[use.slug]!.lookups ?? {}
     const { lookup, fields } = use.prefill
     if (!Object.hasOwn(offered, lookup)) {
       const keys = Object.keys(offered).sort()

@@ -23,6 +23,19 @@ describe('compileFormValidator', () => {
     for (const issue of issues) expect(issue.message.vi).not.toBe('')
   })
 
+  it('checks a plugin’s format with its pattern and answers with the plugin’s own message', () => {
+    const def = sampleDefinition()
+    Object.assign(def.form.schema.properties, { so_to: { type: 'string', format: 'so-to-ban-do' } })
+    const message = { vi: 'Số tờ bản đồ gồm 1–4 chữ số, ví dụ 12', en: 'A map sheet number has 1–4 digits' }
+    const withFormat = compileFormValidator(def, { 'so-to-ban-do': { pattern: '^[0-9]{1,4}$', message } })
+    const valid = { nguoi_yeu_cau: { ho_ten: 'Trần Thị Bình', cccd: '022095000123' }, so_trang: 3, so_ban: 1 }
+    expect(withFormat({ ...valid, so_to: '12' })).toEqual([])
+    expect(withFormat({ ...valid, so_to: '12a' })).toEqual([
+      { code: 'format', path: '/so_to', message, params: { format: 'so-to-ban-do' } },
+    ])
+    expect(() => compileFormValidator(def)).toThrow(DomainError) // unknown without the plugin
+  })
+
   it('throws INVALID_DATA when the schema does not compile', () => {
     const def = sampleDefinition()
     Object.assign(def.form.schema.properties, { x: { type: 'string', widget: 'textarea' } })

@@ -1,4 +1,4 @@
-import { createAjv, toIssues } from '../ajv/index'
+import { addCustomFormats, type CustomFormats, createAjv, toIssues } from '../ajv/index'
 import { DomainError, type Issue } from '../errors'
 import type { ProcedureDefinition } from './procedure-definition.generated'
 
@@ -6,13 +6,14 @@ import type { ProcedureDefinition } from './procedure-definition.generated'
 export type FormValidator = (data: unknown) => Issue[]
 
 /**
- * Compiles a definition's form schema once (ajv strict, all errors, motcua's formats); call per published version.
+ * Compiles a definition's form schema once (ajv strict, all errors, motcua's formats and the installation's custom
+ * ones, each with its own message); call per published version.
  * @example const validateForm = compileFormValidator(def); validateForm({ ho_ten: '' }) // [{ code: 'minLength', path: '/ho_ten', … }]
  */
-export function compileFormValidator(def: ProcedureDefinition): FormValidator {
+export function compileFormValidator(def: ProcedureDefinition, formats?: CustomFormats): FormValidator {
   let validate: ReturnType<ReturnType<typeof createAjv>['compile']>
   try {
-    validate = createAjv().compile(def.form.schema)
+    validate = addCustomFormats(createAjv(), formats).compile(def.form.schema)
   } catch (cause) {
     throw new DomainError(
       'INVALID_DATA',
@@ -24,5 +25,5 @@ export function compileFormValidator(def: ProcedureDefinition): FormValidator {
       { cause },
     )
   }
-  return (data) => (validate(data) ? [] : toIssues(validate.errors))
+  return (data) => (validate(data) ? [] : toIssues(validate.errors, formats))
 }

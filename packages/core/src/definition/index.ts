@@ -1,8 +1,7 @@
 export { perDossierActionTypes } from './check-bulk'
 export { type PeriodState, periodState } from './check-effective'
 export { checkFeeBounds, feeRuleBounds } from './check-fee-bounds'
-export type { PluginCatalogue } from './check-plugins'
-export type { LookupCatalogue } from './check-prefill'
+export { type CataloguedPlugin, catalogueFormats, type PluginCatalogue } from './check-plugins'
 export {
   checkDecision,
   type Decisions,
@@ -44,6 +43,7 @@ export type {
   ApplicantType,
   CalendarDaysBudget,
   CalendarDaysTime,
+  CallOut,
   ComponentTemplate,
   Consultation,
   DecisionField,

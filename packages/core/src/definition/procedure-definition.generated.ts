@@ -530,6 +530,7 @@ export interface StepAction {
    * The officer chooses the dossier's case: the input's `case` field (its values are case keys) switches the case and the due date is recomputed from reception with the new case's processing time.
    */
   setsCase?: boolean
+  callOut?: CallOut
 }
 /**
  * What the officer enters with an action (quyết định của cán bộ): a small JSON Schema of an object whose fields are strings, numbers, integers or booleans; stored on the dossier under the action's key and read by rules as decision.<action key>.<field>.
@@ -572,6 +573,19 @@ export interface ActionRoute {
    * A step key or a terminal outcome.
    */
   to: string
+}
+/**
+ * Taking the action also calls out to a plugin: the runtime queues a message `action.<action>` for it in the same transaction as the change, delivered through the outbox with the plugin's retries. The plugin must be listed in the procedure's `plugins` and declare the action; a unit where it is not enabled cannot take the action.
+ */
+export interface CallOut {
+  /**
+   * The plugin's slug.
+   */
+  plugin: string
+  /**
+   * The key of one of the plugin's `actions`.
+   */
+  action: string
 }
 /**
  * A plugin the procedure uses, named by slug, with its configuration (validated by the plugin's own schema).

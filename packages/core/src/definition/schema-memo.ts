@@ -1,5 +1,5 @@
 import type { Ajv } from 'ajv'
-import { createAjv } from '../ajv/index'
+import { addCustomFormats, type CustomFormats, createAjv } from '../ajv/index'
 
 // Checking a schema compiles costs tens of milliseconds (a fresh ajv compiles draft-07 before the schema itself),
 // and the studio validates after every keystroke: results are remembered, keyed on the schema's text.
@@ -146,10 +146,11 @@ let metaChecker: Ajv | undefined
  * never to validate data: it checks schemas against draft-07 with one ajv shared by all (compiling the meta-schema
  * anew was half the cost of each check; a schema naming its own `$schema` is checked by the fresh ajv itself, as it
  * may name a schema only that ajv has), and leaves the code it generates unoptimised (a third of the rest).
+ * With `formats`, the installation's custom formats are known too.
  * @example checkingAjv().compile({ type: 'string', widget: 'x' }) // throws 'strict mode: unknown keyword: "widget"'
  */
-export function checkingAjv(): Ajv {
-  const ajv = createAjv({ code: { optimize: false } })
+export function checkingAjv(formats?: CustomFormats): Ajv {
+  const ajv = addCustomFormats(createAjv({ code: { optimize: false } }), formats)
   const own = ajv.validateSchema.bind(ajv)
   ajv.validateSchema = ((schema: unknown, throwOrLogError?: boolean) => {
     if (typeof schema !== 'object' || schema === null || (schema as { $schema?: unknown }).$schema !== undefined)

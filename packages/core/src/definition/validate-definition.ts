@@ -10,8 +10,8 @@ import { checkFees } from './check-fees'
 import { checkFormSchema } from './check-form-schema'
 import { checkGraph } from './check-graph'
 import { checkKeys } from './check-keys'
-import { checkPlugins, type PluginCatalogue } from './check-plugins'
-import { checkPrefillFields, checkPrefillLookups, type LookupCatalogue } from './check-prefill'
+import { catalogueFormats, checkCallOuts, checkPlugins, type PluginCatalogue } from './check-plugins'
+import { checkPrefillFields, checkPrefillLookups } from './check-prefill'
 import { checkResult } from './check-result'
 import { checkRules } from './check-rules'
 import { checkSteps } from './check-steps'
@@ -41,7 +41,6 @@ const whenSound =
 const STEP_LISTS = ['/steps', '/cases']
 
 const semanticChecks: readonly SemanticCheck[] = [
-  checkFormSchema,
   checkKeys,
   (def, sound) => stepLists(def, sound).flatMap((list) => [...checkSteps(list), ...checkGraph(list)]),
   checkBudget,
@@ -63,10 +62,11 @@ const semanticChecks: readonly SemanticCheck[] = [
 ]
 
 export interface ValidateOptions {
-  /** The installation's plugins (slug → config JSON Schema): the definition's `plugins` are checked against them. */
+  /**
+   * The installation's plugins: the definition's `plugins` (their `prefill` too) and actions' `callOut` are checked
+   * against them, and the form may use their formats.
+   */
   plugins?: PluginCatalogue
-  /** The installation's lookups (slug → key → return fields): each `plugins[].prefill` is checked against them. */
-  lookups?: LookupCatalogue
 }
 
 /**
@@ -104,12 +104,18 @@ export function runSemanticChecks(
 ): Issue[] {
   const sound = metaIssues.length === 0 ? allSound : soundnessOf(metaIssues)
   const issues: Issue[] = []
-  const { plugins, lookups } = options
-  const checks = [
-    ...semanticChecks,
-    ...(plugins ? [whenSound(['/plugins'], (def) => checkPlugins(def, plugins))] : []),
-    ...(lookups ? [whenSound(['/plugins'], (def) => checkPrefillLookups(def, lookups))] : []),
-  ]
+  const { plugins } = options
+  const formats = plugins ? catalogueFormats(plugins) : {}
+  const formCheck: SemanticCheck = (def, s) => checkFormSchema(def, s, formats)
+  const checks = plugins
+    ? [
+        formCheck,
+        ...semanticChecks,
+        whenSound(['/plugins'], (def) => checkPlugins(def, plugins)),
+        whenSound(['/plugins', ...STEP_LISTS], (def) => checkCallOuts(def, plugins)),
+        whenSound(['/plugins'], (def) => checkPrefillLookups(def, plugins)),
+      ]
+    : [formCheck, ...semanticChecks]
   for (const check of checks) {
     try {
       issues.push(...check(definition, sound))

@@ -4,7 +4,8 @@ import { errorDescription } from './control-state'
 
 type InputMode = HTMLAttributes<HTMLInputElement>['inputMode']
 
-interface FormatInput {
+/** How a text input is typed: keyboard, autofill, length, and what it keeps as the person types. */
+export interface FormatInput {
   inputMode?: InputMode
   type?: string
   autoComplete?: string
@@ -44,7 +45,10 @@ export function BaseInputTemplate(props: WidgetProps) {
     placeholder,
     required,
   } = props
-  const format = typeof schema.format === 'string' ? formatInputs[schema.format] : undefined
+  // a plugin's widget (`options.input`) over the format's own keyboard
+  const own = typeof schema.format === 'string' ? formatInputs[schema.format] : undefined
+  const widget = options.input as FormatInput | undefined
+  const format = widget ? { ...own, ...widget } : own
   const inputProps = getInputProps(schema, type, options)
   const isNumber = inputProps.type === 'number' || inputProps.type === 'integer'
   const inputValue = isNumber ? (value || value === 0 ? value : '') : (value ?? '')

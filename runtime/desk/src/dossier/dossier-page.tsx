@@ -11,7 +11,7 @@ import { Attachments } from './attachments'
 import { when } from './format'
 import { ResultPanel } from './result-panel'
 import { actionKeys, isStale, type SlipKind, slipFor, slipsOf, slipUrl } from './slips'
-import { Consultations, Timeline } from './timeline'
+import { CallOuts, Consultations, Timeline } from './timeline'
 import type { DossierAction, DossierEvent, DossierView } from './types'
 import './dossier.css'
 
@@ -382,6 +382,7 @@ function DossierScreen({ code }: { code: string }) {
           <Attachments dossier={dossier} />
           <Consultations dossier={dossier} />
           <Timeline dossier={dossier} />
+          <CallOuts dossier={dossier} />
         </div>
       </div>
       {open && (

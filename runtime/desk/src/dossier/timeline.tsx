@@ -75,6 +75,31 @@ export function Timeline({ dossier }: { dossier: DossierView }) {
   )
 }
 
+/** What the dossier's step actions sent to other systems through plugins, and whether each went. */
+export function CallOuts({ dossier }: { dossier: DossierView }) {
+  const { t, pick } = useI18n()
+  if (!dossier.callOuts?.length) return null
+  return (
+    <section aria-labelledby="dossier-call-outs" className="dossier-section">
+      <h2 id="dossier-call-outs">{t('dossier.callOuts')}</h2>
+      <ul data-testid="call-outs">
+        {dossier.callOuts.map((c) => (
+          <li key={c.queuedAt + pick(c.action)}>
+            <span className="nowrap">{when(c.queuedAt)}</span> ·{' '}
+            {t('dossier.callOut', { action: pick(c.action), plugin: pick(c.plugin) })}
+            {': '}
+            <strong>
+              {c.state === 'delivered'
+                ? t('dossier.callOut.delivered', { at: c.deliveredAt ? when(c.deliveredAt) : '' })
+                : t(`dossier.callOut.${c.state}`, { attempts: String(c.attempts) })}
+            </strong>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
 /** The opinions asked of other units, each with its deadline and answer. */
 export function Consultations({ dossier }: { dossier: DossierView }) {
   const { t } = useI18n()

@@ -56,6 +56,16 @@ export interface Consultation {
   state: 'open' | 'overdue' | 'answered' | 'late' | 'closed'
 }
 
+/** A step action's message to another system through a plugin: queued, sent, or given up after its retries. */
+export interface CallOut {
+  plugin: { vi: string; en: string }
+  action: { vi: string; en: string }
+  state: 'pending' | 'delivered' | 'dead'
+  attempts: number
+  queuedAt: string
+  deliveredAt: string | null
+}
+
 /** A dossier as the desk shows it (`GET /api/desk/dossiers/:code`), dates as ISO text. */
 export interface DossierView extends QueueItem {
   unit: { code: string; name: string }
@@ -72,6 +82,8 @@ export interface DossierView extends QueueItem {
   events: DossierEvent[]
   actions: DossierAction[]
   consultations: Consultation[]
+  /** What step actions sent to other systems through plugins, and whether it went. */
+  callOuts?: CallOut[]
   definition: {
     form: { schema: Record<string, unknown>; uiSchema?: Record<string, unknown> }
     components: { key: string; name: string; required: boolean }[]

@@ -73,6 +73,11 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
   const definition = procedure as unknown as ProcedureDefinition
   const schema = procedure.form.schema as RJSFSchema
   const uiSchema = (procedure.form.uiSchema ?? {}) as UiSchema
+  const contributions = useMemo(
+    () => ({ formats: procedure.formats ?? {}, widgets: procedure.widgets ?? {} }),
+    [procedure.formats, procedure.widgets],
+  )
+  const { formats } = contributions
   const name = locale === 'en' && procedure.nameEn ? procedure.nameEn : procedure.name
   usePageTitle(name)
 
@@ -192,12 +197,12 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
       if (errors && formStep) {
         window.clearTimeout(revalidate.current)
         revalidate.current = window.setTimeout(
-          () => setErrors(validateForm(schema, data.current, locale, formStep.keys)),
+          () => setErrors(validateForm(schema, data.current, locale, formStep.keys, formats)),
           300,
         )
       }
     },
-    [draft, unit, errors, formStep, schema, locale],
+    [draft, unit, errors, formStep, schema, locale, formats],
   )
   useEffect(() => {
     if (unit && touched.current) draft.save(data.current, unit)
@@ -215,14 +220,14 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
       return
     }
     if (formStep) {
-      const found = validateForm(schema, data.current, locale, formStep.keys)
+      const found = validateForm(schema, data.current, locale, formStep.keys, formats)
       if (hasErrors(found)) return setErrors(found)
       // Leaving the declaration: check it all (a condition may tie fields of different steps).
       if (current === steps.length - 1) {
-        const all = validateForm(schema, data.current, locale)
-        const wrong = steps.findIndex((s) => hasErrors(validateForm(schema, data.current, locale, s.keys)))
+        const all = validateForm(schema, data.current, locale, undefined, formats)
+        const wrong = steps.findIndex((s) => hasErrors(validateForm(schema, data.current, locale, s.keys, formats)))
         if (hasErrors(all) && wrong >= 0 && wrong !== current)
-          return goTo(wrong, validateForm(schema, data.current, locale, steps[wrong]!.keys))
+          return goTo(wrong, validateForm(schema, data.current, locale, steps[wrong]!.keys, formats))
       }
       return goTo(current + 1)
     }
@@ -396,6 +401,7 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
           key={formKey}
           schema={schema}
           uiSchema={shownUiSchema}
+          contributions={contributions}
           initialFormData={initial}
           locale={locale}
           visibleKeys={formStep?.keys ?? NO_KEYS}

@@ -6,6 +6,7 @@ import type {
   ProcedureDefinition,
   ProcessingTime,
 } from '@motcua/core'
+import type { FormContributions } from '@motcua/forms'
 import type { Message } from '@motcua/web-kit'
 
 /** `GET /api/procedures` */
@@ -25,6 +26,9 @@ export interface ProcedureSummary {
 export type ProcedureDetail = Omit<ProcedureDefinition, 'steps' | 'plugins'> & {
   version: number
   effectiveFrom: string
+  /** The installed plugins' formats and widgets its form uses. */
+  formats?: FormContributions['formats']
+  widgets?: FormContributions['widgets']
   /** What the form may be pre-filled from (a plugin's lookup), where that plugin is enabled for the unit. */
   prefill?: PrefillSource | null
 }

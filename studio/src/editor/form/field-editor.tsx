@@ -21,6 +21,7 @@ import {
   setRequired,
   uniqueKey,
 } from './form-model'
+import { usePluginFormats } from './plugin-formats'
 
 export const PATTERNS = {
   digits: '^[0-9]+$',
@@ -63,8 +64,9 @@ function Box({ label, children, id }: { label: string; children: React.ReactNode
 
 /** One field's settings: label, key, help, required, default, checks, options, when it is shown. */
 export function FieldEditor({ field, definition, edit, apply, fresh, onRenamed, onMoved }: FieldEditorProps) {
-  const { t } = useI18n()
+  const { t, pick } = useI18n()
   const id = useId()
+  const pluginFormats = usePluginFormats()
   const { schema, ui, kind } = field
   const [key, setKey] = useState(field.key)
   const [keyError, setKeyError] = useState(false)
@@ -218,6 +220,31 @@ export function FieldEditor({ field, definition, edit, apply, fresh, onRenamed, 
             {number('maxLength', t('editor.form.maxLength'))}
           </div>
         </>
+      )}
+      {kind === 'text' && pluginFormats.length > 0 && (
+        <Box id={`${id}-format`} label={t('editor.form.pluginFormat')}>
+          <select
+            id={`${id}-format`}
+            className="select"
+            value={typeof schema.format === 'string' ? schema.format : ''}
+            onChange={(e) =>
+              edit((s) => {
+                if (e.target.value) s.format = e.target.value
+                else delete s.format
+              }, 'format')
+            }
+          >
+            <option value="">{t('editor.form.pluginFormat.none')}</option>
+            {pluginFormats.map((f) => (
+              <option key={f.name} value={f.name}>
+                {t('editor.form.pluginFormat.choice', {
+                  message: pick(f.message),
+                  owner: pick(f.owner),
+                })}
+              </option>
+            ))}
+          </select>
+        </Box>
       )}
       {kind === 'text' && (
         <Box id={`${id}-pattern`} label={t('editor.form.pattern')}>

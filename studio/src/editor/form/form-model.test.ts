@@ -4,6 +4,7 @@ import type { DraftDefinition } from '../section'
 import { builderProblems } from '../validation'
 import {
   addField,
+  fieldKind,
   fieldOfPointer,
   findField,
   keyFromLabel,
@@ -116,5 +117,14 @@ describe('the form builder model', () => {
     expect(findField(def, [group, choice])).not.toBeNull()
     expect(moveToGroup(def, [group], [group])).toBeNull()
     expect(validateDefinition(def).ok).toBe(true)
+  })
+})
+
+describe('field kinds', () => {
+  it('edits a field with a plugin’s format as a text field, and keeps motcua’s other formats apart', () => {
+    expect(fieldKind({ type: 'string', format: 'ha-long-so-thua' }, {})).toBe('text')
+    expect(fieldKind({ type: 'string' }, {})).toBe('text')
+    expect(fieldKind({ type: 'string', format: 'uri' }, {})).toBe('other')
+    expect(fieldKind({ type: 'string', format: 'cccd' }, {})).toBe('cccd')
   })
 })

@@ -1,4 +1,4 @@
-import { foldVietnamese } from '@motcua/core'
+import { foldVietnamese, formatLabels } from '@motcua/core'
 import type { DraftDefinition } from '../section'
 
 // JSON Schema and the UI schema are untyped data here: every read below checks what it finds.
@@ -83,7 +83,11 @@ export function fieldKind(schema: Json, ui: Json): FieldKind {
   if (schema.format === 'email') return 'email'
   if (widget === 'address') return 'address'
   if (widget === 'textarea') return 'longText'
-  return schema.format || schema.oneOf || schema.anyOf ? 'other' : 'text'
+  if (schema.oneOf || schema.anyOf) return 'other'
+  // a plugin's format (not one motcua knows) is a text field checked by that plugin's pattern
+  return !schema.format || (typeof schema.format === 'string' && !Object.hasOwn(formatLabels, schema.format))
+    ? 'text'
+    : 'other'
 }
 
 /** A new field's schema and UI schema. */
