@@ -26,6 +26,7 @@ import { offeringDocs, offeringRoutes } from './routes/offering'
 import { outboxDocs, outboxRoutes } from './routes/outbox'
 import { peopleDocs, peopleRoutes } from './routes/people'
 import { pluginAdminDocs, pluginAdminRoutes, pluginRouteDocs, pluginRoutes } from './routes/plugins'
+import { prefillDocs, prefillRoutes } from './routes/prefill'
 import { procedureConstantsDocs, procedureConstantsRoutes } from './routes/procedure-constants'
 import { proceduresDocs, proceduresRoutes } from './routes/procedures'
 import { publishedDocs, publishedRoutes } from './routes/published'
@@ -111,6 +112,7 @@ export const operations: Operation[] = [
   ...offeringDocs,
   ...dossiersDocs,
   ...citizenDocs,
+  ...prefillDocs,
   ...deskDocs,
   ...deskLeaderDocs,
   ...intakeDocs,
@@ -175,6 +177,7 @@ export function createApp(services: Services) {
     }),
   )
   app.route('/', citizenRoutes(services.secret))
+  app.route('/', prefillRoutes(services.secret))
   app.route('/', intakeRoutes(services.secret))
   app.route('/', deskRoutes)
   app.route('/', deskLeaderRoutes)

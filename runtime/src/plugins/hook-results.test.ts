@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { checkFees, checkMessages, checkRouteResponse, checkVerdict, jsonProblem } from './hook-results'
+import {
+  checkFees,
+  checkLookupAnswer,
+  checkMessages,
+  checkRouteResponse,
+  checkVerdict,
+  jsonProblem,
+} from './hook-results'
 
 describe('what a plugin returns, checked before the runtime uses it', () => {
   it('takes only plain JSON that PostgreSQL can store as a payload', () => {
@@ -79,5 +86,28 @@ describe('what a plugin returns, checked before the runtime uses it', () => {
       'ok',
     ])
       expect(checkRouteResponse(bad)).toMatchObject({ ok: false })
+  })
+})
+
+describe('checkLookupAnswer', () => {
+  const returns = ['ho_ten', 'ngay_sinh', 'nam_sinh', 'da_mat']
+  it('takes undefined or null as nobody found, and an object of declared fields with plain values', () => {
+    expect(checkLookupAnswer(undefined, returns)).toEqual({ ok: true, value: undefined })
+    expect(checkLookupAnswer(null, returns)).toEqual({ ok: true, value: undefined })
+    const person = { ho_ten: 'Lê Thị Hoa', ngay_sinh: null, nam_sinh: 1990, da_mat: false }
+    expect(checkLookupAnswer(person, returns)).toEqual({ ok: true, value: person })
+  })
+  it.each([
+    ['an array, not undefined or an object', ['ho_ten']],
+    ['string, not', 'Lê Thị Hoa'],
+    ['a field "hoTen" it does not declare', { hoTen: 'Lê Thị Hoa' }],
+    ['ho_ten as an object', { ho_ten: { ten: 'Hoa' } }],
+    ['nam_sinh as number', { nam_sinh: Number.NaN }],
+    ['ho_ten as string', { ho_ten: 'x'.repeat(1001) }],
+    ['not undefined or an object', new Date(0)],
+  ])('refuses what it says “returned … %s”', (problem, value) => {
+    const checked = checkLookupAnswer(value, returns)
+    expect(checked.ok).toBe(false)
+    expect(!checked.ok && checked.problem).toContain(problem)
   })
 })

@@ -1,5 +1,5 @@
 import { isStorableText } from '@motcua/core'
-import type { FeeLine, OutboxMessage, PluginResponse, Text } from '@motcua/plugin-sdk'
+import type { FeeLine, LookupValue, OutboxMessage, PluginResponse, Text } from '@motcua/plugin-sdk'
 
 // What a plugin returns crosses from its worker as structured clone: anything at all. Each result is checked here,
 // in the runtime's thread, before it decides anything or reaches the database.
@@ -132,4 +132,31 @@ export function checkRouteResponse(value: unknown): Checked<PluginResponse> {
   const problem = jsonProblem(json ?? null, 1024 * 1024)
   if (problem) return bad(`returned json that ${problem}`)
   return ok({ status, json: json ?? null, headers: checkedHeaders })
+}
+
+const LOOKUP_TEXT_MAX = 1000
+
+/**
+ * A lookup's answer: undefined (or null) when the register has no such person, else a plain object of some of the
+ * declared `returns` fields, each a string (≤ 1000 characters), a finite number, a boolean or null.
+ */
+export function checkLookupAnswer(
+  value: unknown,
+  returns: readonly string[],
+): Checked<Record<string, LookupValue> | undefined> {
+  if (value === undefined || value === null) return ok(undefined)
+  if (!isRecord(value) || (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null))
+    return bad(`returned ${kindOf(value)}, not undefined or an object of its declared return fields`)
+  const fields: Record<string, LookupValue> = {}
+  for (const [key, v] of Object.entries(value)) {
+    if (!returns.includes(key)) return bad(`returned a field ${JSON.stringify(key.slice(0, 100))} it does not declare`)
+    if (v === null || typeof v === 'boolean') fields[key] = v
+    else if (typeof v === 'number' && Number.isFinite(v)) fields[key] = v
+    else if (typeof v === 'string' && v.length <= LOOKUP_TEXT_MAX && isStorableText(v)) fields[key] = v
+    else
+      return bad(
+        `returned ${key} as ${kindOf(v)}, not a text of at most ${LOOKUP_TEXT_MAX} characters, a number, a boolean or null`,
+      )
+  }
+  return ok(fields)
 }

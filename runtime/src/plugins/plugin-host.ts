@@ -1,8 +1,15 @@
 import { type CallOut, DomainError, type DomainErrorCode, type PluginUse } from '@motcua/core'
 import { type Db, outbox, pluginSettings } from '@motcua/db'
-import type { DossierChange, DossierSnapshot, FeeLine, PluginRequest, PluginResponse } from '@motcua/plugin-sdk'
+import type {
+  DossierChange,
+  DossierSnapshot,
+  FeeLine,
+  LookupValue,
+  PluginRequest,
+  PluginResponse,
+} from '@motcua/plugin-sdk'
 import type { UnitDirectory } from '../units/unit-directory'
-import { checkFees, checkRouteResponse, checkVerdict } from './hook-results'
+import { checkFees, checkLookupAnswer, checkRouteResponse, checkVerdict } from './hook-results'
 import type { LoadedPlugin } from './load-plugins'
 import { resolveSetting, type SettingLayer } from './resolve-setting'
 import { type CapabilityHandler, SandboxError, type SandboxFailure } from './sandbox'
@@ -118,6 +125,15 @@ export interface PluginHost {
     request: PluginRequest,
     onCapability: CapabilityHandler,
   ): Promise<PluginResponse>
+  /**
+   * Runs one of a plugin's lookups in its sandbox within its `lookupTimeoutMs` (default 5000): the checked fields, or
+   * undefined when the register has no such person. A failure, a time-out or an answer outside the declared fields is
+   * recorded (topic `lookup.failed`, without the number) and becomes a 503.
+   */
+  lookup(
+    db: Db,
+    input: { slug: string; key: string; idNumber: string; config: Record<string, unknown>; unitId: string },
+  ): Promise<Record<string, LookupValue> | undefined>
   /** Forget the cached settings (a setting was saved here or, through NOTIFY, elsewhere). */
   invalidate(): void
   /** Stops every plugin's worker. */
@@ -133,6 +149,10 @@ export const overlay = (
   const own = uses?.find((u) => u.slug === slug)?.config
   return own ? { ...unitConfig, ...own } : unitConfig
 }
+
+const DEFAULT_LOOKUP_MS = 5000
+// between the plugin's own signal (at its limit) and the worker being stopped from outside
+const LOOKUP_GRACE_MS = 500
 
 const DOMAIN_CODES: DomainErrorCode[] = ['CONFLICT', 'NOT_FOUND', 'INVALID_DATA', 'UNPROCESSABLE', 'UNAVAILABLE']
 
@@ -311,6 +331,29 @@ export function createPluginHost(
       throw new DomainError('UNAVAILABLE', {
         vi: `Tiện ích "${manifest.name.vi}" đang không phản hồi. Vui lòng thử lại sau ít phút.`,
         en: `The plugin "${manifest.name.en}" is not answering. Please try again in a few minutes.`,
+      })
+    },
+    async lookup(db, { slug, key, idNumber, config, unitId }) {
+      const { manifest, sandbox } = plugins.get(slug)!
+      const declared = manifest.lookups[key]!
+      const timeoutMs = manifest.lookupTimeoutMs ?? DEFAULT_LOOKUP_MS
+      let problem: string
+      try {
+        // the sandbox stops the worker shortly after the plugin's own signal fires, should it ignore it
+        const value = await sandbox.call(
+          { kind: 'lookup', key, query: { idNumber }, config, timeoutMs },
+          timeoutMs + LOOKUP_GRACE_MS,
+        )
+        const checked = checkLookupAnswer(value, Object.keys(declared.returns))
+        if (checked.ok) return checked.value
+        problem = checked.problem
+      } catch (error) {
+        problem = error instanceof SandboxError ? error.message : `failed: ${String(error)}`
+      }
+      await record(db, [failure(slug, `lookup ${key}`, problem.replaceAll(idNumber, '…'), { unitId }, 'lookup.failed')])
+      throw new DomainError('UNAVAILABLE', {
+        vi: `Chưa tra cứu được "${declared.name.vi}": hệ thống tra cứu đang không phản hồi. Vui lòng thử lại sau ít phút hoặc tự điền tờ khai.`,
+        en: `The lookup "${declared.name.en}" is not answering. Try again in a few minutes or fill in the form yourself.`,
       })
     },
     invalidate: () => {

@@ -11,12 +11,17 @@ export interface DraftCheck {
   issues: Issue[]
 }
 
-/** The installed plugins as the validator knows them: each one's config schema, call-out actions and formats. */
+/** The installed plugins as the validator knows them: each one's config schema, call-out actions, formats and lookups. */
 export const pluginCatalogue = (host: PluginHost): PluginCatalogue =>
   Object.fromEntries(
     [...host.plugins].map(([slug, { manifest }]) => [
       slug,
-      { configSchema: manifest.configSchema, actions: Object.keys(manifest.actions), formats: manifest.formats },
+      {
+        configSchema: manifest.configSchema,
+        actions: Object.keys(manifest.actions),
+        formats: manifest.formats,
+        lookups: Object.fromEntries(Object.entries(manifest.lookups).map(([key, l]) => [key, Object.keys(l.returns)])),
+      },
     ]),
   )
 

@@ -4,10 +4,12 @@ import type { AppEnv } from '../app'
 import type { Operation } from '../http/openapi'
 import { queryParams } from '../http/query'
 import { formContributions } from '../plugins/form-contributions'
+import type { PluginHost } from '../plugins/plugin-host'
 import { withConstantsInForce } from '../procedures/constants'
 import { notInForce } from '../procedures/errors'
 import { offeringAt } from '../procedures/offering'
 import { type ProcedureRegistry, type PublishedVersion, startsOn } from '../procedures/registry'
+import { prefillOf } from './prefill'
 
 /** The day a newer version takes over (`scheduled from …`), or null. */
 const scheduledFrom = async (registry: ProcedureRegistry, code: string, at: Date) => {
@@ -34,11 +36,12 @@ const summary = ({ definition: d, version }: PublishedVersion) => ({
  * carry the values in force (an administrator's, with its source as the note), so fees shown and computed in the
  * form are those a dossier filed now pays.
  */
-const publicDetail = (v: PublishedVersion, definition = v.definition) => {
+const publicDetail = (v: PublishedVersion, host: PluginHost, definition = v.definition) => {
   const { steps: _steps, plugins: _plugins, cases, ...rest } = definition
   return {
     ...rest,
     cases: cases?.map(({ steps: _s, ...c }) => c),
+    prefill: prefillOf(v, host)?.public ?? null,
     version: v.version,
     effectiveFrom: v.effectiveFrom,
   }
@@ -94,11 +97,42 @@ export const proceduresRoutes = new Hono<AppEnv>()
     if (!version) throw await notInForce(c.var.registry, code, now, 'lookup')
     c.header('Cache-Control', CATALOGUE_CACHE)
     return c.json({
-      ...publicDetail(version, await withConstantsInForce(c.var.database.db, version.definition)),
+      ...publicDetail(version, c.var.plugins, await withConstantsInForce(c.var.database.db, version.definition)),
       ...formContributions(c.var.plugins, version.definition),
       scheduled: await scheduledFrom(c.var.registry, code, now),
     })
   })
+  .get('/api/procedures/:code/prefill', async (c) => {
+    const { unit: unitCode } = prefillQuery.read(c)
+    if (!unitCode) {
+      const message = { vi: 'Hãy cho biết đơn vị nhận hồ sơ (unit).', en: 'Say which unit (unit).' }
+      throw new DomainError('INVALID_DATA', message, [{ code: 'required', path: '/query/unit', message }])
+    }
+    const code = c.req.param('code')
+    const now = c.var.clock()
+    const version = await c.var.registry.current(code, now)
+    if (!version) throw await notInForce(c.var.registry, code, now, 'lookup')
+    const unit = await c.var.units.byCode(unitCode)
+    if (!unit)
+      throw new DomainError('NOT_FOUND', { vi: `Không tìm thấy đơn vị có mã ${unitCode}.`, en: `No unit ${unitCode}.` })
+    const prefill = prefillOf(version, c.var.plugins)
+    const enabled =
+      !!prefill &&
+      !!(await c.var.plugins.configFor(
+        c.var.database.db,
+        prefill.use.slug,
+        unit.id,
+        version.code,
+        version.definition.plugins,
+      ))
+    c.header('Cache-Control', CATALOGUE_CACHE)
+    return c.json({ enabled })
+  })
+
+const prefillQuery = queryParams<{ unit?: string }>({
+  type: 'object',
+  properties: { unit: { type: 'string', pattern: '^[0-9A-Za-z._-]{1,30}$' } },
+})
 
 export const proceduresDocs: Operation[] = [
   {
@@ -130,6 +164,19 @@ export const proceduresDocs: Operation[] = [
     responses: {
       200: 'the published version in force, with `scheduled` (Cache-Control: public, max-age=60)',
       404: 'no such procedure, or not in force: retired, withdrawn or not yet in force (the message says which and from when)',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/procedures/:code/prefill',
+    tag: 'procedures',
+    summary: 'Whether a unit pre-fills this procedure’s form (its `prefill` plugin enabled there)',
+    access: 'public',
+    query: [{ name: 'unit', description: 'the unit the dossier goes to (required)' }],
+    responses: {
+      200: '`{ enabled }` (Cache-Control: public, max-age=60)',
+      400: 'no or a bad unit code',
+      404: 'no such procedure in force, or no such unit',
     },
   },
 ]

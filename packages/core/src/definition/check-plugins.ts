@@ -13,6 +13,8 @@ export interface CataloguedPlugin {
   actions?: readonly string[]
   /** The form formats it contributes. */
   formats?: CustomFormats
+  /** Its lookups, by key, each with the fields it returns (what a procedure's `prefill` may map). */
+  lookups?: Readonly<Record<string, readonly string[]>>
 }
 
 /** The plugins an installation has, by slug. */

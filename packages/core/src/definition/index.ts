@@ -61,6 +61,7 @@ export type {
   OnlineMode,
   PluginUse,
   PostalFee,
+  Prefill,
   ProcedureCase,
   ProcedureDefinition,
   ProcedureForm,

@@ -602,6 +602,16 @@ export interface PluginUse {
    * The procedure needs the plugin: a unit where it is not enabled does not offer the procedure.
    */
   required?: boolean
+  prefill?: Prefill
+}
+/**
+ * Pre-fill from one of the plugin's lookups (an outside register, by căn cước number, with the citizen's consent): the lookup's key and, for each form field to fill (a JSON pointer into the form data), the lookup's return field.
+ */
+export interface Prefill {
+  lookup: string
+  fields: {
+    [k: string]: string | undefined
+  }
 }
 /**
  * A named amount in VND a rule reads as const.<key> (shown to citizens beside the fees): its name, its value and where the value comes from (e.g. the HĐND tỉnh resolution).

@@ -11,6 +11,7 @@ import { checkFormSchema } from './check-form-schema'
 import { checkGraph } from './check-graph'
 import { checkKeys } from './check-keys'
 import { catalogueFormats, checkCallOuts, checkPlugins, type PluginCatalogue } from './check-plugins'
+import { checkPrefillFields, checkPrefillLookups } from './check-prefill'
 import { checkResult } from './check-result'
 import { checkRules } from './check-rules'
 import { checkSteps } from './check-steps'
@@ -57,12 +58,13 @@ const semanticChecks: readonly SemanticCheck[] = [
   whenSound(['/resultDelivery', '/resultData', '/resultDocument', '/form/schema', ...STEP_LISTS], checkResult),
   whenSound(['/effective'], checkEffective),
   whenSound([...STEP_LISTS, '/reception'], checkUnits),
+  whenSound(['/plugins', '/form/schema'], checkPrefillFields),
 ]
 
 export interface ValidateOptions {
   /**
-   * The installation's plugins: the definition's `plugins` and actions' `callOut` are checked against them, and the
-   * form may use their formats.
+   * The installation's plugins: the definition's `plugins` (their `prefill` too) and actions' `callOut` are checked
+   * against them, and the form may use their formats.
    */
   plugins?: PluginCatalogue
 }
@@ -111,6 +113,7 @@ export function runSemanticChecks(
         ...semanticChecks,
         whenSound(['/plugins'], (def) => checkPlugins(def, plugins)),
         whenSound(['/plugins', ...STEP_LISTS], (def) => checkCallOuts(def, plugins)),
+        whenSound(['/plugins'], (def) => checkPrefillLookups(def, plugins)),
       ]
     : [formCheck, ...semanticChecks]
   for (const check of checks) {

@@ -30,6 +30,8 @@ import { loadProcedure } from '../lib/procedures'
 import type { Applicant, ProcedureDetail } from '../lib/types'
 import { guessApplicant } from './applicant'
 import { AttachmentsStep } from './attachments-step'
+import { applyFill, markFilled } from './prefill'
+import { PrefillBox } from './prefill-box'
 import { Progress } from './progress'
 import { type ApplicantErrors, ReviewStep } from './review-step'
 import { fileProgress, submitDossier } from './upload'
@@ -83,6 +85,8 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
   const [unit, setUnit] = useUnit(draft.opened?.unitCode)
   const [formKey, setFormKey] = useState(0)
   const [discarded, setDiscarded] = useState(false)
+  // the data after a pre-fill (the form opens again with it) and the fields it filled
+  const [prefilled, setPrefilled] = useState<{ data: Data; pointers: string[] }>()
   const pendingErrors = useRef<ErrorSchema | undefined>(undefined)
   const data = useRef<Data>({})
   const touched = useRef(false)
@@ -129,10 +133,32 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
 
   // Open with the draft (once known); a discarded draft opens an empty form.
   const initial = useMemo(() => {
-    const opened = discarded ? undefined : draft.opened?.formData
+    const opened = prefilled?.data ?? (discarded ? undefined : draft.opened?.formData)
     data.current = (opened ?? {}) as Data
     return opened
-  }, [draft.opened, discarded])
+  }, [draft.opened, discarded, prefilled])
+  const prefill = procedure.prefill
+  const shownUiSchema = useMemo(
+    () =>
+      prefill && prefilled?.pointers.length
+        ? markFilled(uiSchema, prefilled.pointers, t('prefill.fieldHelp', { name: pick(prefill.name) }))
+        : uiSchema,
+    [uiSchema, prefill, prefilled, t, pick],
+  )
+  // the box stands above the step holding the first field it fills
+  const prefillKeys = prefill ? Object.keys(prefill.fields).map((p) => p.split('/')[1]!) : []
+  const onFill = (fill: Record<string, string | number | boolean>) => {
+    const result = applyFill(data.current, fill)
+    touched.current = true
+    draft.save(result.data, unit)
+    setPrefilled((before) => ({
+      data: result.data,
+      pointers: [...new Set([...(before?.pointers ?? []), ...result.filled])],
+    }))
+    setErrors(undefined)
+    setFormKey((k) => k + 1)
+    return { filled: result.filled.length, kept: result.kept.length }
+  }
   useEffect(() => setSnapshot({ ...data.current }), [draft.opened, formKey])
 
   const goTo = useCallback(
@@ -354,6 +380,7 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
             onClick={() => {
               draft.discard()
               touched.current = false
+              setPrefilled(undefined)
               setDiscarded(true)
               setErrors(undefined)
               setFormKey((k) => k + 1)
@@ -364,12 +391,16 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
         </div>
       )}
 
+      {prefill && formStep?.keys.some((k) => prefillKeys.includes(k)) && (
+        <PrefillBox procedureCode={procedure.code} source={prefill} unit={unit} onFill={onFill} />
+      )}
+
       <h2 className="step-title">{titles[current]}</h2>
       <div hidden={!formStep}>
         <ProcedureForm
           key={formKey}
           schema={schema}
-          uiSchema={uiSchema}
+          uiSchema={shownUiSchema}
           contributions={contributions}
           initialFormData={initial}
           locale={locale}

@@ -258,6 +258,22 @@ export const vi = {
   'report.title': 'Báo cáo định kỳ tình hình, kết quả giải quyết TTHC (Biểu số 06a/VPCP/KSTT)',
   'report.csv': 'Tải tệp CSV',
   'report.xlsx': 'Tải tệp Excel',
+  'prefill.title': 'Điền sẵn từ {name}',
+  'prefill.lead': 'Hệ thống có thể điền sẵn {n} trường của tờ khai; bạn vẫn kiểm tra và sửa được trước khi nộp.',
+  'prefill.signIn': 'Đăng nhập bằng tài khoản công dân để điền sẵn thông tin.',
+  'prefill.signInLink': 'Đăng nhập',
+  'prefill.idNumber': 'Số căn cước của bạn',
+  'prefill.idNumberHelp': '12 chữ số in trên thẻ căn cước hoặc trong ứng dụng VNeID.',
+  'prefill.badIdNumber': 'Số căn cước gồm đúng 12 chữ số. Vui lòng kiểm tra lại.',
+  'prefill.noConsent': 'Vui lòng đánh dấu đồng ý trước khi điền sẵn, hoặc tự điền tờ khai.',
+  'prefill.button': 'Điền sẵn',
+  'prefill.busy': 'Đang tra cứu…',
+  'prefill.done': 'Đã điền sẵn {n} trường từ {name}. Vui lòng kiểm tra lại trước khi nộp.',
+  'prefill.kept': '{n} trường bạn đã nhập được giữ nguyên.',
+  'prefill.nothing': 'Không có trường nào cần điền thêm: các trường này bạn đã nhập.',
+  'prefill.failed': 'Chưa điền sẵn được.',
+  'prefill.fillByHand': 'Bạn vẫn có thể tự điền tờ khai bên dưới.',
+  'prefill.fieldHelp': 'Điền sẵn từ {name}. Sửa nếu chưa đúng.',
 } as const
 
 export type MessageKey = keyof typeof vi

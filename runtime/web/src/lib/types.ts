@@ -29,6 +29,17 @@ export type ProcedureDetail = Omit<ProcedureDefinition, 'steps' | 'plugins'> & {
   /** The installed plugins' formats and widgets its form uses. */
   formats?: FormContributions['formats']
   widgets?: FormContributions['widgets']
+  /** What the form may be pre-filled from (a plugin's lookup), where that plugin is enabled for the unit. */
+  prefill?: PrefillSource | null
+}
+
+/** A procedure's pre-fill: the lookup's name and consent text, and the form fields (JSON pointers) it fills. */
+export interface PrefillSource {
+  plugin: string
+  lookup: string
+  name: Message
+  consent: Message
+  fields: Record<string, Message>
 }
 
 export type { DossierComponent, Fee, LegalDocument }
