@@ -252,6 +252,7 @@ export interface Plugin<Config = Record<string, unknown>, Forms extends FormShap
     /**
      * Adjusts the fees the procedure's rules computed for a submission (e.g. a unit's local fee or exemption); each
      * line `{ key, name, amount }` with `amount` a whole, non-negative number of đồng. Fixed with the dossier.
+     * `formData` holds only the top-level fields the plugin declared in `reads` for the procedure (`{}` when none).
      */
     fees?(
       ctx: HookContext<Config>,

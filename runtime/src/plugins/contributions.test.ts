@@ -77,6 +77,9 @@ describe.each(testDrivers())('what plugins contribute, at work, on $name', ({ op
     // a plugin that declares nothing for the procedure sees no form at all
     for (const row of await rows('dong-bo-thu'))
       expect((row.payload as { snapshot: { form: unknown } }).snapshot.form).toBeNull()
+    // the fee hook too was given the declared fields only (the form has no khong_co_trong_mau)
+    const { fees } = (mine[0]!.payload as { snapshot: { fees: { key: string; name: string }[] } }).snapshot
+    expect(fees.find((f) => f.key === 'truong_da_thay')?.name).toBe('cong_trinh')
 
     await createOutboxWorker(runtime.database, runtime.plugins).runOnce()
     const seen = (await rows('doc-bieu-mau')).filter((r) => r.topic.startsWith('seen.'))

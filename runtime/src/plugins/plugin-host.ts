@@ -14,7 +14,7 @@ import type { LoadedPlugin } from './load-plugins'
 import { resolveSetting, type SettingLayer } from './resolve-setting'
 import { type CapabilityHandler, SandboxError, type SandboxFailure } from './sandbox'
 import type { HookName } from './sandbox-protocol'
-import { withDeclaredForm } from './snapshot'
+import { declaredFields, withDeclaredForm } from './snapshot'
 
 /** Notified (payload: the plugin slug) when an administrator saves a plugin setting. */
 export const PLUGIN_SETTINGS_CHANNEL = 'motcua_plugin_settings'
@@ -272,9 +272,10 @@ export function createPluginHost(
       let adjusted = fees
       const failures: (typeof outbox.$inferInsert)[] = []
       for (const [slug, config] of await withHook(db, unitId, procedureCode, 'fees', uses)) {
+        const declared = declaredFields(plugins.get(slug)!.manifest.reads, procedureCode, formData) ?? {}
         const called = await runHook(slug, 'fees', [
           { config, unitCode },
-          { procedureCode, formData, fees: adjusted },
+          { procedureCode, formData: declared, fees: adjusted },
         ])
         const checked = called.ok ? checkFees(called.value) : called
         if (!checked.ok) failures.push(failure(slug, 'fees', checked.problem, { unitId }))

@@ -44,13 +44,22 @@ export function withDeclaredForm(
   formData: unknown,
 ): DossierSnapshot {
   const code = snapshot.procedure.code
-  const fields = Object.hasOwn(reads, code) ? reads[code]! : []
-  if (fields.length === 0) return { ...snapshot, form: null }
+  const data = declaredFields(reads, code, formData)
+  return { ...snapshot, form: data ? { procedure: code, data } : null }
+}
+
+/** The top-level form fields a plugin declared for a procedure, taken from its form data; null when it declared none. */
+export function declaredFields(
+  reads: Readonly<Record<string, readonly string[]>>,
+  procedureCode: string,
+  formData: unknown,
+): Record<string, unknown> | null {
+  const fields = Object.hasOwn(reads, procedureCode) ? reads[procedureCode]! : []
+  if (fields.length === 0) return null
   const data = typeof formData === 'object' && formData !== null && !Array.isArray(formData) ? formData : {}
-  const declared = Object.fromEntries(
+  return Object.fromEntries(
     fields.filter((f) => Object.hasOwn(data, f)).map((f) => [f, (data as Record<string, unknown>)[f]]),
   )
-  return { ...snapshot, form: { procedure: code, data: declared } }
 }
 
 /** The change a logged event describes. */
