@@ -1,4 +1,5 @@
 import { createAjv, type Issue, type Message, toIssues } from '@motcua/core'
+import safeRegex from 'safe-regex2'
 import { HOOK_NAMES, type HookName } from './sandbox-protocol'
 
 /** What a plugin's worker reports about it on start, checked: the runtime never imports the plugin itself. */
@@ -167,6 +168,11 @@ function checkContributions(m: Record<string, unknown>, slug: string, fail: (why
     } catch (error) {
       throw fail(`plugin ${slug}: format "${key}" pattern is not a regular expression (${(error as Error).message})`)
     }
+    // the server checks form values with it in the runtime's own thread: no pattern that can backtrack for ever
+    if (!safeRegex(f.pattern))
+      throw fail(
+        `plugin ${slug}: format "${key}" pattern may take exponential time (a repetition inside a repetition): simplify it`,
+      )
     if (f.example !== undefined && (typeof f.example !== 'string' || !new RegExp(f.pattern, 'u').test(f.example)))
       throw fail(`plugin ${slug}: format "${key}" example does not match its pattern`)
     return {
