@@ -11,7 +11,8 @@ const NO_FORMATS: PluginFormatChoice[] = []
 import './editor.css'
 
 /**
- * The plugins installed (`GET /api/admin/plugins`) as the validator reads them (config schema, actions, formats),
+ * The plugins installed (`GET /api/admin/plugins`) as the validator reads them (config schema, actions, formats,
+ * lookups),
  * and their formats as the form builder offers them.
  */
 async function loadPlugins(): Promise<{ catalogue: PluginCatalogue; formats: PluginFormatChoice[] } | undefined> {
@@ -20,7 +21,12 @@ async function loadPlugins(): Promise<{ catalogue: PluginCatalogue; formats: Plu
     const catalogue = Object.fromEntries(
       list.map((p) => [
         p.slug,
-        { configSchema: p.configSchema ?? {}, actions: Object.keys(p.actions ?? {}), formats: p.formats ?? {} },
+        {
+          configSchema: p.configSchema ?? {},
+          actions: Object.keys(p.actions ?? {}),
+          formats: p.formats ?? {},
+          lookups: Object.fromEntries(Object.entries(p.lookups ?? {}).map(([key, l]) => [key, Object.keys(l.returns)])),
+        },
       ]),
     )
     const formats = list.flatMap((p) =>
