@@ -66,7 +66,7 @@ describe.runIf(chromiumAvailable())('pre-filling a form from the population regi
     await page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap'))
     await page.goto(`${served.url}/thu-tuc/${encodeURIComponent(procedure.code)}/nop-ho-so?don-vi=06649`)
 
-    const box = page.getByRole('region', { name: /^Điền sẵn từ Thông tin công dân/ })
+    const box = page.getByRole('region', { name: /^Điền sẵn từ Cơ sở dữ liệu quốc gia về dân cư/ })
     await box.waitFor()
     // the citizen typed their name as they write it before pre-filling: it stays
     await page.fill('#root_nguoi_yeu_cau_ho_ten', 'Nguyễn Văn Ân')
@@ -86,7 +86,7 @@ describe.runIf(chromiumAvailable())('pre-filling a form from the population regi
     await expect
       .poll(() => box.getByRole('status').innerText())
       .toBe(
-        'Đã điền sẵn 6 trường từ Thông tin công dân từ Cơ sở dữ liệu quốc gia về dân cư. Vui lòng kiểm tra lại trước khi nộp. 1 trường bạn đã nhập được giữ nguyên.',
+        'Đã điền sẵn 6 trường từ Cơ sở dữ liệu quốc gia về dân cư. Vui lòng kiểm tra lại trước khi nộp. 1 trường bạn đã nhập được giữ nguyên.',
       )
     expect(await page.inputValue('#root_nguoi_yeu_cau_ho_ten')).toBe('Nguyễn Văn Ân')
     expect(await page.inputValue('#root_nguoi_yeu_cau_dan_toc')).toBe('Kinh')
@@ -100,7 +100,7 @@ describe.runIf(chromiumAvailable())('pre-filling a form from the population regi
         .locator('.mc-field', { has: page.locator('#root_nguoi_yeu_cau_dan_toc') })
         .last()
         .innerText(),
-    ).toContain('Điền sẵn từ Thông tin công dân')
+    ).toContain('Điền sẵn từ Cơ sở dữ liệu quốc gia về dân cư')
     expect(
       await page
         .locator('.mc-field', { has: page.locator('#root_nguoi_yeu_cau_ho_ten') })

@@ -22,8 +22,8 @@ export default definePlugin<Config>({
   lookups: {
     'cong-dan': {
       name: {
-        vi: 'Thông tin công dân từ Cơ sở dữ liệu quốc gia về dân cư',
-        en: 'Citizen details from the population database',
+        vi: 'Cơ sở dữ liệu quốc gia về dân cư',
+        en: 'the national population database',
       },
       consent: {
         vi: 'Tôi đồng ý để hệ thống tra cứu Cơ sở dữ liệu quốc gia về dân cư theo số căn cước của tôi và điền sẵn họ tên, ngày sinh, giới tính, dân tộc, quốc tịch, quê quán, nơi thường trú và nơi ở hiện tại vào tờ khai. Tôi sẽ kiểm tra lại trước khi nộp.',

@@ -82,7 +82,7 @@ describe.each(testDrivers())('pre-filling a form from the population register on
     expect(detail.prefill).toMatchObject({
       plugin: SLUG,
       lookup: 'cong-dan',
-      name: { vi: 'Thông tin công dân từ Cơ sở dữ liệu quốc gia về dân cư' },
+      name: { vi: 'Cơ sở dữ liệu quốc gia về dân cư' },
       consent: { vi: expect.stringMatching(/^Tôi đồng ý/) },
       fields: { '/nguoi_yeu_cau/ho_ten': { vi: 'Họ, chữ đệm và tên' } },
     })
