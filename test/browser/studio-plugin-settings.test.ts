@@ -1,16 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromiumAvailable, launchPhone, type Phone } from '../support/browser'
+import { chromiumAvailable } from '../support/browser'
 import { officersOf } from '../support/officers'
-import { type RuntimeProcess, repoRoot, startRuntimeProcess, stopRuntimeProcess } from '../support/runtime-process'
-import { signInToStudio } from '../support/studio'
+import type { RuntimeProcess } from '../support/runtime-process'
+import { type StudioOnPhone, shots, signInToStudio, startStudioOnPhone } from '../support/studio'
 
 // A ward's plugin setting for one procedure, on a phone: the province sets the national sync for everyone (off),
 // Phường Hà Khánh turns it on for birth registrations with its own address, then goes back to inheriting.
-const shots = join(repoRoot, 'test-artifacts', 'screenshots')
 const BIRTH = '1.001193'
 const URL_FIELD = 'Địa chỉ nhận đồng bộ hồ sơ (Cổng DVCQG hoặc trục tích hợp của tỉnh)'
 
@@ -31,10 +28,9 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 describe.runIf(chromiumAvailable())("the studio's plugin settings per procedure", () => {
+  let studio: StudioOnPhone
   let runtime: RuntimeProcess
-  let phone: Phone
   let page: Page
-  let dataDir: string
   const { as } = officersOf(() => runtime.url)
   const inForceAtWard = async () => {
     const res = await as('admin', '/api/admin/units/06649/plugins')
@@ -43,24 +39,11 @@ describe.runIf(chromiumAvailable())("the studio's plugin settings per procedure"
   }
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true })
-    dataDir = mkdtempSync(join(tmpdir(), 'motcua-studio-plugin-settings-'))
-    runtime = await startRuntimeProcess({
-      ...process.env,
-      DATABASE_URL: '',
-      DATA_DIR: join(dataDir, 'db'),
-      PLUGINS_DIR: join(repoRoot, 'plugins'),
-    })
-    phone = await launchPhone()
-    page = phone.page
-    page.setDefaultTimeout(15_000)
+    studio = await startStudioOnPhone('studio-plugin-settings')
+    ;({ runtime, page } = studio)
   }, 120_000)
 
-  afterAll(async () => {
-    await phone?.close()
-    if (runtime) await stopRuntimeProcess(runtime)
-    rmSync(dataDir, { recursive: true, force: true })
-  })
+  afterAll(() => studio?.close())
 
   it('enables a plugin for one ward and one procedure, overriding one field, then goes back to inheriting', async () => {
     const province = await as('admin', '/api/admin/units/22/plugins/national-portal-sync', {

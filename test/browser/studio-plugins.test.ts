@@ -1,15 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromiumAvailable, launchPhone, type Phone } from '../support/browser'
-import { type RuntimeProcess, repoRoot, startRuntimeProcess, stopRuntimeProcess } from '../support/runtime-process'
-import { signInToStudio } from '../support/studio'
+import { chromiumAvailable } from '../support/browser'
+import type { RuntimeProcess } from '../support/runtime-process'
+import { type StudioOnPhone, shots, signInToStudio, startStudioOnPhone } from '../support/studio'
 
 // The studio's "Tiện ích" page: every plugin the runtime loaded (the repository's plugins/) with what it contributes,
 // read by a province administrator on a phone and on a desktop.
-const shots = join(repoRoot, 'test-artifacts', 'screenshots')
 
 async function shot(page: Page, name: string): Promise<void> {
   const [scroll, client] = await page.evaluate(() => [
@@ -21,30 +18,16 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 describe.runIf(chromiumAvailable())("the studio's plugins page", () => {
+  let studio: StudioOnPhone
   let runtime: RuntimeProcess
-  let phone: Phone
   let page: Page
-  let dataDir: string
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true })
-    dataDir = mkdtempSync(join(tmpdir(), 'motcua-studio-plugins-'))
-    runtime = await startRuntimeProcess({
-      ...process.env,
-      DATABASE_URL: '',
-      DATA_DIR: join(dataDir, 'db'),
-      PLUGINS_DIR: join(repoRoot, 'plugins'),
-    })
-    phone = await launchPhone()
-    page = phone.page
-    page.setDefaultTimeout(15_000)
+    studio = await startStudioOnPhone('studio-plugins')
+    ;({ runtime, page } = studio)
   }, 300_000)
 
-  afterAll(async () => {
-    await phone?.close()
-    if (runtime) await stopRuntimeProcess(runtime)
-    rmSync(dataDir, { recursive: true, force: true })
-  })
+  afterAll(() => studio?.close())
 
   it('lists each plugin with its contributions, each labelled with its owner, on a phone', async () => {
     await signInToStudio(page, runtime.url, 'admin')

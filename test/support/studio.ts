@@ -1,4 +1,44 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
+import { launchPhone, type Phone } from './browser'
+import { type RuntimeProcess, repoRoot, startRuntimeProcess, stopRuntimeProcess } from './runtime-process'
+
+/** Where browser tests leave their screenshots. */
+export const shots = join(repoRoot, 'test-artifacts', 'screenshots')
+
+/** A runtime process on a fresh embedded database with the repository's plugins, and a phone-sized Chromium page. */
+export interface StudioOnPhone {
+  runtime: RuntimeProcess
+  phone: Phone
+  page: Page
+  close(): Promise<void>
+}
+
+/** Starts a {@link StudioOnPhone}; its data folder is named after `name` and removed on close. */
+export async function startStudioOnPhone(name: string): Promise<StudioOnPhone> {
+  mkdirSync(shots, { recursive: true })
+  const dataDir = mkdtempSync(join(tmpdir(), `motcua-${name}-`))
+  const runtime = await startRuntimeProcess({
+    ...process.env,
+    DATABASE_URL: '',
+    DATA_DIR: join(dataDir, 'db'),
+    PLUGINS_DIR: join(repoRoot, 'plugins'),
+  })
+  const phone = await launchPhone()
+  phone.page.setDefaultTimeout(15_000)
+  return {
+    runtime,
+    phone,
+    page: phone.page,
+    async close() {
+      await phone.close()
+      await stopRuntimeProcess(runtime)
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
 
 /** Signs a demo administrator in on the studio's sign-in page and waits for the procedures list. */
 export async function signInToStudio(page: Page, url: string, username: string, password = 'motcua-demo') {
