@@ -11,6 +11,7 @@ export {
   inputUiOf,
   selectableCases,
 } from './decision-input'
+export { describeRule } from './describe-rule'
 export { type DefinitionChange, describeTime, diffDefinitions } from './diff'
 export {
   applicableComponents,
@@ -22,6 +23,7 @@ export {
   requiredComponents,
   selectCase,
 } from './evaluate'
+export { type FormField, formFields, type Literal } from './form-fields'
 export { compileFormValidator, type FormValidator } from './form-validator'
 export { applyRule, type RuleChannel, type RuleData, ruleHolds, ruleOperators } from './json-logic'
 export { procedureMetaSchema } from './meta-validator'
