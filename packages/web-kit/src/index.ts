@@ -1,6 +1,15 @@
 export { ApiError, api, csrf, type Issue, type Message, networkError, toApiError } from './api'
 export { ConfirmDialog, Modal } from './dialog'
-export { type Catalogues, type I18n, type Locale, LocaleProvider, translate, useMessages } from './i18n'
+export {
+  type Catalogues,
+  fillMessage,
+  type I18n,
+  type Locale,
+  LocaleProvider,
+  messagePlaceholders,
+  translate,
+  useMessages,
+} from './i18n'
 export { matchPath } from './match-path'
 export { postMultipart } from './post-multipart'
 export { Link, type Location, navigate, RouterProvider, useLocation } from './router'

@@ -197,7 +197,7 @@ export const en: Record<keyof typeof vi, string> = {
   'editor.saveFailed': 'Not saved: {message}',
   'editor.saveRetry': 'Save now',
   'editor.publish': 'Publish…',
-  'editor.publishBlocked': '{count} problems to fix before publishing.',
+  'editor.publishBlocked': '{count, plural, one {# problem} other {# problems}} to fix before publishing.',
   'editor.publishReady': 'The draft is valid and can be published.',
   'editor.checking': 'Checking the change…',
   'editor.published': 'Version {version} published.',
@@ -225,7 +225,7 @@ export const en: Record<keyof typeof vi, string> = {
   'editor.general.unitsAll': 'Every unit {level}',
   'editor.general.unitsSome': 'Only the units chosen',
   'editor.general.unitsSearch': 'Find a unit',
-  'editor.general.unitsChosen': '{count} units chosen',
+  'editor.general.unitsChosen': '{count, plural, one {# unit} other {# units}} chosen',
   'editor.general.unitsNone': 'No unit chosen: the procedure will be offered nowhere.',
   'editor.general.legalBasis': 'Legal basis',
   'editor.general.legalTitle': 'Title and number of the document',
@@ -282,7 +282,8 @@ export const en: Record<keyof typeof vi, string> = {
   'editor.form.remove': 'Remove “{label}”',
   'editor.form.removeConfirm':
     'Remove the field “{label}”? What applicants typed in it in their saved forms will no longer be used.',
-  'editor.form.removeGroupConfirm': 'Remove the group “{label}” and its {count} fields?',
+  'editor.form.removeGroupConfirm':
+    'Remove the group “{label}” and its {count, plural, one {# field} other {# fields}}?',
   'editor.form.required': 'Required',
   'editor.form.requiredMark': 'required',
   'editor.form.onlyWhen': 'shown only when {field} = {value}',

@@ -70,13 +70,17 @@ export const en: Record<keyof typeof vi, string> = {
   'outbox.discard': 'Discard',
   'outbox.requeueSelected': 'Requeue selected',
   'outbox.discardSelected': 'Discard selected',
-  'outbox.requeueAll': 'Requeue all {count} dead messages of {plugin}',
-  'outbox.discardAll': 'Discard all {count} dead messages of {plugin}',
+  'outbox.requeueAll':
+    '{count, plural, one {Requeue the dead message} other {Requeue all # dead messages}} of {plugin}',
+  'outbox.discardAll':
+    '{count, plural, one {Discard the dead message} other {Discard all # dead messages}} of {plugin}',
   'outbox.confirm.requeue.title': 'Requeue dead messages',
   'outbox.confirm.discard.title': 'Discard dead messages',
-  'outbox.confirm.requeue': 'Requeue {count} messages? They will be tried again now, their attempts counted afresh.',
-  'outbox.confirm.discard': 'Discard {count} messages? A discarded message is never sent; this is recorded.',
-  'outbox.done.requeue': 'Requeued {count} messages.',
-  'outbox.done.discard': 'Discarded {count} messages.',
+  'outbox.confirm.requeue':
+    'Requeue {count, plural, one {# message} other {# messages}}? They will be tried again now, their attempts counted afresh.',
+  'outbox.confirm.discard':
+    'Discard {count, plural, one {# message} other {# messages}}? A discarded message is never sent; this is recorded.',
+  'outbox.done.requeue': 'Requeued {count, plural, one {# message} other {# messages}}.',
+  'outbox.done.discard': 'Discarded {count, plural, one {# message} other {# messages}}.',
   'outbox.more': 'Show older messages',
 }

@@ -85,7 +85,7 @@ export const en: Record<keyof typeof vi, string> = {
   'people.filter.allUnits': 'All units',
   'people.filter.role': 'Role',
   'people.filter.allRoles': 'All roles',
-  'people.count': '{total} accounts',
+  'people.count': '{total, plural, one {# account} other {# accounts}}',
   'people.none': 'No account matches the search.',
   'people.pages': 'Pages',
   'people.page.previous': 'Previous page',

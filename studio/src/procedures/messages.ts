@@ -190,8 +190,8 @@ export const en: Record<keyof typeof vi, string> = {
   'procedures.empty':
     'No procedures yet. Choose “New procedure” to start: from the library of model procedures, a copy of another unit’s, a procedure.json file, or from scratch.',
   'procedures.noMatch': 'No procedure matches these filters. Remove some, or search with other words.',
-  'procedures.count': '{n} procedures',
-  'procedures.countOf': '{n} of {total} procedures',
+  'procedures.count': '{n, plural, one {# procedure} other {# procedures}}',
+  'procedures.countOf': '{n} of {total, plural, one {# procedure} other {# procedures}}',
   'procedures.code': 'Code {code}',
   'procedures.unnamed': '(no name yet)',
   'procedures.provinceWide': 'Province-wide (no owner unit)',
@@ -201,7 +201,7 @@ export const en: Record<keyof typeof vi, string> = {
   'procedures.col.changed': 'Last change',
   'procedures.col.actions': 'Actions',
   'procedures.noDraft': 'No draft',
-  'procedures.draftProblems': 'The draft has {n} problems',
+  'procedures.draftProblems': 'The draft has {n, plural, one {# problem} other {# problems}}',
   'procedures.openDraft': 'Open the draft',
   'procedures.editNamed': 'Edit {name}',
   'procedures.details': 'Details',
@@ -271,7 +271,8 @@ export const en: Record<keyof typeof vi, string> = {
   'procedures.new.import.noCode': 'This file has no procedure code (code). Check the file.',
   'procedures.new.importRead': 'File read: “{name}”.',
   'procedures.new.createImport': 'Import as a draft',
-  'procedures.new.importedWithProblems': 'The draft is created, but it has {n} problems to fix before publishing:',
+  'procedures.new.importedWithProblems':
+    'The draft is created, but it has {n, plural, one {# problem} other {# problems}} to fix before publishing:',
   'procedures.new.openToFix': 'Open the draft to fix them',
   'procedures.day.placeholder': 'dd/mm/yyyy',
   'procedures.day.hint': 'Type day/month/year, e.g. 01/12/2026.',
@@ -287,7 +288,8 @@ export const en: Record<keyof typeof vi, string> = {
   'procedures.publish.group.components': 'Dossier components',
   'procedures.publish.group.fees': 'Fees and charges',
   'procedures.publish.group.workflow': 'Processing steps',
-  'procedures.publish.hasProblems': 'It cannot be published yet: the draft has {n} problems. Fix them in the editor:',
+  'procedures.publish.hasProblems':
+    'It cannot be published yet: the draft has {n, plural, one {# problem} other {# problems}}. Fix them in the editor:',
   'procedures.publish.alreadyAwaiting':
     'The draft awaits approval (asked by {name}). Another administrator approves it on the procedure’s page.',
   'procedures.publish.when': 'When it applies',
@@ -351,7 +353,7 @@ export const en: Record<keyof typeof vi, string> = {
   'procedures.page.offering.lead':
     'Whether the units you administer take new dossiers of this procedure today; turn them on or off without a new version.',
   'procedures.page.offering.none': 'None of your units handles this procedure.',
-  'procedures.page.offering.summary': 'Taking dossiers at {n} of {total} units',
+  'procedures.page.offering.summary': 'Taking dossiers at {n} of {total, plural, one {# unit} other {# units}}',
   'procedures.page.offering.unit': 'Unit',
   'procedures.page.offering.offered': 'Takes new dossiers',
   'procedures.page.offering.yes': 'Taking',

@@ -237,8 +237,9 @@ export const en: Record<keyof typeof vi, string> = {
   'reorg.dossiers.from': 'From',
   'reorg.dossiers.to': 'To',
   'reorg.dossiers.open': 'Dossiers',
-  'reorg.dossiers.count': '{count} dossiers',
-  'reorg.consultations': '{count} pending requests for an opinion will be answered by the unit taking over.',
+  'reorg.dossiers.count': '{count, plural, one {# dossier} other {# dossiers}}',
+  'reorg.consultations':
+    '{count, plural, one {# pending request} other {# pending requests}} for an opinion will be answered by the unit taking over.',
   'reorg.accounts': 'Accounts ({count})',
   'reorg.accounts.lead': 'Officers’ roles at an ending unit move to the unit taking over; passwords stay.',
   'reorg.accounts.username': 'Username',
@@ -273,12 +274,12 @@ export const en: Record<keyof typeof vi, string> = {
   'reorg.closed.text':
     '{count} closed dossiers stay with the unit they were filed with and are reported under it; citizens look them up by receipt code as before.',
   'reorg.apply': 'Apply the plan',
-  'reorg.apply.blocked': 'Cannot be applied yet: {count} problems to correct.',
+  'reorg.apply.blocked': 'Cannot be applied yet: {count, plural, one {# problem} other {# problems}} to correct.',
   'reorg.apply.title': 'Apply the reorganisation plan',
   'reorg.apply.now':
-    'The plan “{title}” will be applied now, all at once (everything or nothing changes): {ending} units end from {day}, {created} units begin, {open} open dossiers and {accounts} account roles move to the units taking over.',
+    'The plan “{title}” will be applied now, all at once (everything or nothing changes): {ending, plural, one {# unit ends} other {# units end}} from {day}, {created, plural, one {# unit begins} other {# units begin}}, {open, plural, one {# open dossier} other {# open dossiers}} and {accounts, plural, one {# account role} other {# account roles}} move to the units taking over.',
   'reorg.apply.later':
-    'The plan “{title}” will be scheduled and applied automatically at midnight on {day}: {ending} units end, {created} units begin. Dossiers, accounts and settings move as they stand on that day.',
+    'The plan “{title}” will be scheduled and applied automatically at midnight on {day}: {ending, plural, one {# unit ends} other {# units end}}, {created, plural, one {# unit begins} other {# units begin}}. Dossiers, accounts and settings move as they stand on that day.',
   'reorg.apply.irreversible': 'This cannot be undone, except by applying a plan in the opposite direction.',
   'reorg.apply.confirmNow': 'Apply now',
   'reorg.apply.confirmLater': 'Schedule',

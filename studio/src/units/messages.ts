@@ -178,11 +178,11 @@ export const en: Record<keyof typeof vi, string> = {
   'units.tree.collapse': 'Hide the units of {name}',
   'units.select.search': 'Search the list “{label}”',
   'units.select.placeholder': 'Type a name (accents optional) or a unit code',
-  'units.select.found': '{count} units found',
+  'units.select.found': '{count, plural, one {# unit} other {# units}} found',
   'units.offering.lead':
     'The procedures that apply to this unit. Turning one off stops new dossiers of it here; dossiers already filed go on. No new version is needed.',
   'units.offering.search': 'Find a procedure',
-  'units.offering.count': 'Taking {on} of {total} procedures',
+  'units.offering.count': 'Taking {on} of {total, plural, one {# procedure} other {# procedures}}',
   'units.offering.on': 'Taking dossiers',
   'units.offering.off': 'Not taking dossiers',
   'units.offering.bySetting': 'Set by an administrator',
@@ -257,7 +257,8 @@ export const en: Record<keyof typeof vi, string> = {
   'units.calendar.yearSource': 'Source: {source}',
   'units.calendar.noSource': 'no source recorded',
   'units.calendar.noDays': 'No day off or make-up day this year.',
-  'units.calendar.saved': 'Saved. {count} dossiers in progress had their due date recomputed.',
+  'units.calendar.saved':
+    'Saved. {count, plural, one {# dossier in progress had its} other {# dossiers in progress had their}} due date recomputed.',
   'units.calendar.date': 'Date',
   'units.calendar.kind': 'Kind',
   'units.calendar.holiday': 'Day off',

@@ -92,7 +92,8 @@ export const en: Record<keyof typeof vi, string> = {
   'intake.components': 'Dossier components',
   'intake.componentsLead': 'Tick each paper document received, or drop / choose its scan on its row.',
   'intake.required': 'required',
-  'intake.copies': '{originals} original(s), {copies} copy(ies)',
+  'intake.copies':
+    '{originals, plural, one {# original} other {# originals}}, {copies, plural, one {# copy} other {# copies}}',
   'intake.paper': 'On paper',
   'intake.paperNone': 'Not received',
   'intake.paperOriginal': 'Original',
@@ -103,7 +104,8 @@ export const en: Record<keyof typeof vi, string> = {
   'intake.removeScan': 'Remove the scan',
   'intake.dropHere': 'Drop the file here',
   'intake.missing': 'Missing: not received on paper, no scan.',
-  'intake.missingSummary': '{count} required document(s) missing: {names}. Tick it received on paper or attach a scan.',
+  'intake.missingSummary':
+    '{count, plural, one {# required document missing} other {# required documents missing}}: {names}. Tick it received on paper or attach a scan.',
   'intake.fileTooLarge': '{name} ({size}) is larger than the {max} MB allowed.',
   'intake.fileWrongType': '{name} is not {types}.',
   'intake.fees': 'Fees',

@@ -146,7 +146,7 @@ export const en: Record<keyof typeof vi, string> = {
   'queues.due': 'Due {date}',
   'queues.noDeadline': 'No deadline yet',
   'queues.ended': 'Ended',
-  'queues.total': '{total} dossiers',
+  'queues.total': '{total, plural, one {# dossier} other {# dossiers}}',
   'queues.page': 'Page {page}/{pages}',
   'queues.paging': 'Pages',
   'queues.refreshed': 'Updated at {time}',

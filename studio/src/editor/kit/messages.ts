@@ -244,7 +244,10 @@ export const messages = {
   ],
   'flow.total.editLabel': ['Sửa thời hạn giải quyết', 'Change the processing time'],
   'flow.sum': ['Tổng thời hạn các bước: {used} {unit}.', 'Sum of the steps’ times: {used} {unit}.'],
-  'flow.sumUnbudgeted': ['({n} bước chưa đặt thời hạn.)', '({n} steps have no time.)'],
+  'flow.sumUnbudgeted': [
+    '({n} bước chưa đặt thời hạn.)',
+    '({n, plural, one {# step has} other {# steps have}} no time.)',
+  ],
   'flow.sumNone': [
     'Thủ tục không quy định thời hạn nên không so sánh.',
     'No processing time is set, so nothing is compared.',
@@ -267,7 +270,7 @@ export const messages = {
   'flow.noBudget': ['chưa đặt thời hạn', 'no time set'],
   'flow.noNext': ['(không có thao tác chuyển sang bước này)', '(no action leads here)'],
   'flow.lienThong': ['Liên thông: {unit}', 'Handled by: {unit}'],
-  'flow.consultTag': ['Lấy ý kiến {n} đơn vị', 'Consults {n} units'],
+  'flow.consultTag': ['Lấy ý kiến {n} đơn vị', 'Consults {n, plural, one {# unit} other {# units}}'],
   'flow.otherActions': ['Các thao tác khác của “{name}”', 'Other actions of “{name}”'],
   'flow.afterConsult': ['Sau khi lấy ý kiến', 'After the consultation'],
   'flow.routeLabel': ['{label} (theo điều kiện)', '{label} (by a rule)'],
@@ -392,7 +395,7 @@ export const messages = {
   'run.noStepDue': ['không tính thời hạn riêng', 'no time of its own'],
   'run.daysOff': ['Ngày nghỉ đi qua', 'Days off crossed'],
   'run.makeUp': ['{name} (ngày làm bù)', '{name} (make-up working day)'],
-  'run.weekends': ['{n} ngày nghỉ cuối tuần', '{n} weekend days'],
+  'run.weekends': ['{n} ngày nghỉ cuối tuần', '{n, plural, one {# weekend day} other {# weekend days}}'],
   'run.after': [
     'Chạy thử theo đường đi chính: ở mỗi bước, thao tác đầu tiên chuyển sang bước khác.',
     'The run follows the main path: at each step, the first action leading to another step.',
