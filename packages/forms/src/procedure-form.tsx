@@ -21,6 +21,11 @@ export interface ProcedureFormProps {
   /** Enter pressed in a field, or a submit button among `children`: the page decides what comes next. */
   onSubmit?: (formData: unknown) => void
   locale?: FormLocale
+  /**
+   * The language of the definition's own texts (labels, help, choices) when it is not the page's: `'vi'` on an
+   * English page marks them `lang="vi"`. Unset when they are in the page's language.
+   */
+  contentLang?: string
   /** Shows only these top-level properties (one step of a long form); every property when absent. */
   visibleKeys?: string[]
   /** Errors to show beside their fields and summed up on top (from {@link validateForm} or the API). */
@@ -58,13 +63,14 @@ export const ProcedureForm = memo(function ProcedureForm(props: ProcedureFormPro
     unitsUrl,
     children,
     contributions,
+    contentLang,
   } = props
   const handlers = useRef(props)
   handlers.current = props
   const pluginWidgetSpecs = contributions?.widgets
   const formContext = useMemo(
-    () => ({ locale, visibleKeys, unitsUrl, pluginWidgets: pluginWidgetSpecs }),
-    [locale, visibleKeys, unitsUrl, pluginWidgetSpecs],
+    () => ({ locale, visibleKeys, unitsUrl, pluginWidgets: pluginWidgetSpecs, contentLang }),
+    [locale, visibleKeys, unitsUrl, pluginWidgetSpecs, contentLang],
   )
   const translate = useMemo(() => translator(locale), [locale])
   const allWidgets = useMemo(

@@ -8,7 +8,7 @@ import {
   type WidgetProps,
 } from '@rjsf/utils'
 import type { ChangeEvent } from 'react'
-import { errorDescription } from './control-state'
+import { contentLang, errorDescription } from './control-state'
 import { labelId } from './field-template'
 
 /** A native select: on phones it opens the system picker, which is the easiest to use. */
@@ -60,7 +60,12 @@ export function SelectWidget(props: WidgetProps) {
     >
       {!multiple && <option value="">{prompt}</option>}
       {enumOptions.map(({ value: optionValue, label }, i) => (
-        <option key={i} value={String(i)} disabled={Array.isArray(enumDisabled) && enumDisabled.includes(optionValue)}>
+        <option
+          key={i}
+          value={String(i)}
+          lang={contentLang(registry)}
+          disabled={Array.isArray(enumDisabled) && enumDisabled.includes(optionValue)}
+        >
           {label}
         </option>
       ))}
@@ -70,7 +75,8 @@ export function SelectWidget(props: WidgetProps) {
 
 /** Radios as big tappable rows, named by the field's label. */
 export function RadioWidget(props: WidgetProps) {
-  const { id, htmlName, options, value, required, disabled, readonly, autofocus, onChange, onBlur, onFocus } = props
+  const { id, htmlName, options, value, required, disabled, readonly, autofocus, onChange, onBlur, onFocus, registry } =
+    props
   const { enumOptions = [], enumDisabled } = options
   return (
     <div
@@ -98,7 +104,7 @@ export function RadioWidget(props: WidgetProps) {
               onBlur={() => onBlur(id, value)}
               onFocus={() => onFocus(id, value)}
             />
-            <span>{option.label}</span>
+            <span lang={contentLang(registry)}>{option.label}</span>
           </label>
         )
       })}
@@ -108,7 +114,7 @@ export function RadioWidget(props: WidgetProps) {
 
 /** Several choices (an array of unique enum values) as big checkbox rows. */
 export function CheckboxesWidget(props: WidgetProps) {
-  const { id, htmlName, options, value, disabled, readonly, autofocus, onChange, onBlur, onFocus } = props
+  const { id, htmlName, options, value, disabled, readonly, autofocus, onChange, onBlur, onFocus, registry } = props
   const { enumOptions = [], enumDisabled } = options
   const current = Array.isArray(value) ? value : []
   return (
@@ -133,7 +139,7 @@ export function CheckboxesWidget(props: WidgetProps) {
             onBlur={() => onBlur(id, value)}
             onFocus={() => onFocus(id, value)}
           />
-          <span>{option.label}</span>
+          <span lang={contentLang(registry)}>{option.label}</span>
         </label>
       ))}
     </div>
@@ -173,7 +179,7 @@ export function CheckboxWidget(props: WidgetProps) {
         onFocus={() => onFocus(id, value)}
       />
       <span>
-        {hideLabel ? null : label}
+        {hideLabel ? null : <span lang={contentLang(registry)}>{label}</span>}
         {required ? (
           <span className="mc-required" aria-hidden="true">
             {' '}

@@ -10,6 +10,7 @@ import {
   TranslatableString,
   titleId,
 } from '@rjsf/utils'
+import { contentLang } from './control-state'
 
 /**
  * An object as a fieldset with its title as legend. At the root, only the properties of the current step
@@ -29,11 +30,11 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
     <fieldset className="mc-object" id={fieldPathId.$id}>
       {heading && (
         <legend id={titleId(fieldPathId)} className={isWholeStep ? 'mc-sr-only' : 'mc-legend'}>
-          {heading}
+          <span lang={contentLang(registry)}>{heading}</span>
         </legend>
       )}
       {description && (
-        <p id={descriptionId(fieldPathId)} className="mc-description">
+        <p id={descriptionId(fieldPathId)} className="mc-description" lang={contentLang(registry)}>
           {description}
         </p>
       )}
@@ -55,7 +56,7 @@ export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
     <fieldset className="mc-array" id={fieldPathId.$id}>
       {heading && (
         <legend id={titleId(fieldPathId)} className="mc-legend">
-          {heading}
+          <span lang={contentLang(registry)}>{heading}</span>
           {required ? (
             <span className="mc-required" aria-hidden="true">
               {' '}
@@ -65,7 +66,7 @@ export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
         </legend>
       )}
       {description && (
-        <p id={descriptionId(fieldPathId)} className="mc-description">
+        <p id={descriptionId(fieldPathId)} className="mc-description" lang={contentLang(registry)}>
           {String(description)}
         </p>
       )}

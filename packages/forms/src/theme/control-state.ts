@@ -16,3 +16,10 @@ export const textState = (
   'aria-required': props.required || undefined,
   ...errorDescription(props),
 })
+
+/**
+ * The `lang` of the procedure's own texts (labels, help, choices) when they are in another language than the page:
+ * `'vi'` on an English page (the definition's texts are Vietnamese), otherwise none.
+ */
+export const contentLang = (registry: { formContext?: { contentLang?: string } }) =>
+  registry.formContext?.contentLang || undefined

@@ -1,4 +1,5 @@
 import { type FieldTemplateProps, getUiOptions } from '@rjsf/utils'
+import { contentLang } from './control-state'
 
 /** The label id a group widget (radios, checkboxes) points at with `aria-labelledby`. */
 export const labelId = (id: string) => `${id}__label`
@@ -48,13 +49,13 @@ export function FieldTemplate(props: FieldTemplateProps) {
     >
       {showLabel && isGroup && (
         <span className="mc-label" id={labelId(id)}>
-          {label}
+          <span lang={contentLang(registry)}>{label}</span>
           {requiredMark}
         </span>
       )}
       {showLabel && !isGroup && (
         <label className="mc-label" id={labelId(id)} htmlFor={id}>
-          {label}
+          <span lang={contentLang(registry)}>{label}</span>
           {requiredMark}
         </label>
       )}

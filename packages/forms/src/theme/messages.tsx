@@ -1,4 +1,5 @@
 import { type DescriptionFieldProps, errorId, type FieldErrorProps, type FieldHelpProps, helpId } from '@rjsf/utils'
+import { contentLang } from './control-state'
 
 /** The field's errors, right under its input; the input's `aria-describedby` points here. */
 export function FieldErrorTemplate({ errors = [], fieldPathId }: FieldErrorProps) {
@@ -17,20 +18,20 @@ export function FieldErrorTemplate({ errors = [], fieldPathId }: FieldErrorProps
 }
 
 /** The procedure author's help text (`ui:help`), plain. */
-export function FieldHelpTemplate({ help, fieldPathId }: FieldHelpProps) {
+export function FieldHelpTemplate({ help, fieldPathId, registry }: FieldHelpProps) {
   if (!help) return null
   return (
-    <p id={helpId(fieldPathId)} className="mc-help">
+    <p id={helpId(fieldPathId)} className="mc-help" lang={contentLang(registry)}>
       {help}
     </p>
   )
 }
 
 /** A description (`description` or `ui:description`), plain text. */
-export function DescriptionFieldTemplate({ id, description }: DescriptionFieldProps) {
+export function DescriptionFieldTemplate({ id, description, registry }: DescriptionFieldProps) {
   if (!description) return null
   return (
-    <p id={id} className="mc-description">
+    <p id={id} className="mc-description" lang={contentLang(registry)}>
       {description}
     </p>
   )

@@ -1,6 +1,7 @@
 import type { DossierComponent } from '@motcua/core'
 import { acceptOf, checkFile } from '@motcua/forms'
 import { useRef } from 'react'
+import { RequiredWhen, useContentLang } from '../components/content-language'
 import { useI18n } from '../i18n/i18n'
 import { showSize } from '../lib/format'
 
@@ -8,6 +9,8 @@ const typeName = (mime: string) => mime.split('/')[1]!.replace('jpeg', 'jpg').to
 
 interface Props {
   components: DossierComponent[]
+  /** The form's schema, whose titles say when a component is required. */
+  formSchema?: unknown
   required: Set<string>
   files: Record<string, File>
   problems: Record<string, string>
@@ -20,14 +23,17 @@ function ComponentFile({
   file,
   problem,
   onFile,
+  formSchema,
 }: {
   component: DossierComponent
+  formSchema?: unknown
   required: boolean
   file?: File | undefined
   problem?: string | undefined
   onFile: Props['onFile']
 }) {
   const { t, locale } = useI18n()
+  const lang = useContentLang()
   const input = useRef<HTMLInputElement>(null)
   const id = `file-${component.key}`
   const choose = async (chosen: File | undefined) => {
@@ -44,7 +50,7 @@ function ComponentFile({
   return (
     <li className={`attachment${problem ? ' attachment--invalid' : ''}`} id={`attachment-${component.key}`}>
       <p className="attachment__name" id={`${id}-label`}>
-        {component.name}
+        <span lang={lang}>{component.name}</span>
         {required && (
           <>
             <span className="mc-required" aria-hidden="true">
@@ -55,7 +61,12 @@ function ComponentFile({
           </>
         )}
       </p>
-      {component.note && <p className="hint">{component.note}</p>}
+      {required && <RequiredWhen component={component} formSchema={formSchema} />}
+      {component.note && (
+        <p className="hint" lang={lang}>
+          {component.note}
+        </p>
+      )}
       <p className="hint" id={`${id}-hint`}>
         {t('procedure.accept', {
           types: acceptOf(component).map(typeName).join(', '),
@@ -76,7 +87,9 @@ function ComponentFile({
       <div className="attachment__actions">
         <label className="button button--secondary file-button" htmlFor={id}>
           {file ? t('form.replaceFile') : t('form.chooseFile')}
-          <span className="mc-sr-only">: {component.name}</span>
+          <span className="mc-sr-only">
+            : <span lang={lang}>{component.name}</span>
+          </span>
         </label>
         <input
           ref={input}
@@ -106,7 +119,7 @@ function ComponentFile({
 }
 
 /** One file per dossier component that applies to what was declared: the required ones first. */
-export function AttachmentsStep({ components, required, files, problems, onFile }: Props) {
+export function AttachmentsStep({ components, formSchema, required, files, problems, onFile }: Props) {
   const { t } = useI18n()
   if (components.length === 0) return <p className="notice">{t('form.noAttachments')}</p>
   const mandatory = components.filter((c) => required.has(c.key))
@@ -119,6 +132,7 @@ export function AttachmentsStep({ components, required, files, problems, onFile 
           <ComponentFile
             key={c.key}
             component={c}
+            formSchema={formSchema}
             required
             file={files[c.key]}
             problem={problems[c.key]}

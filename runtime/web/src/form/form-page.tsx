@@ -21,6 +21,7 @@ import {
 } from '@motcua/forms'
 import { ApiError, Link, navigate, useAsync, useLocation, useSession } from '@motcua/web-kit'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { ProcedureName, useContentLang, VietnameseOnlyNote } from '../components/content-language'
 import { ErrorBox, Loading } from '../components/loading'
 import { usePageTitle } from '../components/page-title'
 import { type ChosenUnit, UnitChooser } from '../components/unit-chooser'
@@ -68,6 +69,7 @@ const NO_KEYS: string[] = []
 
 function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
   const { t, locale, pick } = useI18n()
+  const contentLang = useContentLang()
   const { user } = useSession()
   const location = useLocation()
   const definition = procedure as unknown as ProcedureDefinition
@@ -337,9 +339,14 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
   return (
     <div className="dossier-form">
       <p className="breadcrumb">
-        <Link to={`/thu-tuc/${encodeURIComponent(procedure.code)}`}>{name}</Link>
+        <Link to={`/thu-tuc/${encodeURIComponent(procedure.code)}`}>
+          <ProcedureName procedure={procedure} />
+        </Link>
       </p>
-      <h1>{name}</h1>
+      <h1>
+        <ProcedureName procedure={procedure} />
+      </h1>
+      <VietnameseOnlyNote />
       <Progress titles={titles} current={current} onPick={goTo} />
 
       <section className="panel panel--compact" id="form-unit" aria-label={t('form.unit')}>
@@ -404,6 +411,7 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
           contributions={contributions}
           initialFormData={initial}
           locale={locale}
+          contentLang={contentLang}
           visibleKeys={formStep?.keys ?? NO_KEYS}
           errors={errors}
           onChange={onChange}
@@ -413,6 +421,7 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
       {current === attachmentsIndex && (
         <AttachmentsStep
           components={applicable}
+          formSchema={schema}
           required={required}
           files={files}
           problems={fileProblems}

@@ -55,6 +55,8 @@ export const en: Record<MessageKey, string> = {
   'procedure.componentsLead': 'Have these documents ready (clear photos or scans) to attach when you apply online.',
   'procedure.required': 'Required',
   'procedure.conditional': 'Required in some cases',
+  'procedure.requiredWhen': 'Required when:',
+  'content.vietnameseOnly': 'This content is available in Vietnamese only.',
   'procedure.optional': 'Optional',
   'procedure.originals': '{n, plural, one {# original} other {# originals}}',
   'procedure.copies': '{n, plural, one {# copy} other {# copies}}',

@@ -56,6 +56,8 @@ export const vi = {
     'Chuẩn bị sẵn các giấy tờ dưới đây (bản chụp hoặc bản quét rõ nét) để đính kèm khi nộp trực tuyến.',
   'procedure.required': 'Bắt buộc',
   'procedure.conditional': 'Bắt buộc trong một số trường hợp',
+  'procedure.requiredWhen': 'Bắt buộc khi:',
+  'content.vietnameseOnly': 'Nội dung thủ tục này chỉ có bằng tiếng Việt.',
   'procedure.optional': 'Không bắt buộc',
   'procedure.originals': '{n} bản chính',
   'procedure.copies': '{n} bản sao',

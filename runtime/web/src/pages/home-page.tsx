@@ -1,6 +1,7 @@
 import { matchesQuery } from '@motcua/core'
 import { api, navigate, useAsync, useLocation } from '@motcua/web-kit'
 import { type FormEvent, useEffect, useMemo, useState } from 'react'
+import { VietnameseOnlyNote } from '../components/content-language'
 import { ErrorBox, Loading } from '../components/loading'
 import { usePageTitle } from '../components/page-title'
 import { levelKey, ProcedureCard } from '../components/procedure-card'
@@ -158,6 +159,7 @@ export function HomePage() {
       {all.error !== undefined && <ErrorBox error={all.error} onRetry={all.reload} />}
       {all.value && (
         <section id="results" aria-live="polite">
+          {(filtering ? results : procedures).some((p) => !p.nameEn) && <VietnameseOnlyNote />}
           {filtering ? (
             <>
               <div className="results-head">

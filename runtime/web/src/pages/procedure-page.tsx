@@ -1,5 +1,6 @@
 import { Link, navigate, useAsync } from '@motcua/web-kit'
 import { useState } from 'react'
+import { RequiredWhen, useContentLang, VietnameseOnlyNote } from '../components/content-language'
 import { ErrorBox, Loading } from '../components/loading'
 import { usePageTitle } from '../components/page-title'
 import { levelKey, onlineKey } from '../components/procedure-card'
@@ -14,32 +15,40 @@ const typeName = (mime: string) => mime.split('/')[1]!.replace('jpeg', 'jpg').to
 
 function Components({ procedure }: { procedure: ProcedureDetail }) {
   const { t } = useI18n()
+  const lang = useContentLang()
   return (
     <ol className="components">
       {procedure.components.map((c) => {
         const need = c.required ? (c.when ? 'conditional' : 'required') : 'optional'
         return (
           <li key={c.key} className="component">
-            <p className="component__name">{c.name}</p>
+            <p className="component__name" lang={lang}>
+              {c.name}
+            </p>
             <p className="component__meta">
               <span className={`tag tag--${need}`}>{t(`procedure.${need}`)}</span>
               {!!c.originals && <span>{t('procedure.originals', { n: c.originals })}</span>}
               {!!c.copies && <span>{t('procedure.copies', { n: c.copies })}</span>}
             </p>
-            {c.note && <p className="hint">{c.note}</p>}
+            <RequiredWhen component={c} formSchema={procedure.form.schema} />
+            {c.note && (
+              <p className="hint" lang={lang}>
+                {c.note}
+              </p>
+            )}
             {c.template && (
               <p className="hint">
                 {t('procedure.template')}:{' '}
                 {c.template.url ? (
-                  <a href={c.template.url} target="_blank" rel="noopener noreferrer">
+                  <a href={c.template.url} target="_blank" rel="noopener noreferrer" lang={lang}>
                     {c.template.name}
                     {c.template.code ? ` (${c.template.code})` : ''}
                   </a>
                 ) : (
-                  <>
+                  <span lang={lang}>
                     {c.template.name}
                     {c.template.code ? ` (${c.template.code})` : ''}
-                  </>
+                  </span>
                 )}
               </p>
             )}
@@ -58,6 +67,7 @@ function Components({ procedure }: { procedure: ProcedureDetail }) {
 
 export function ProcedurePage({ code }: { code: string }) {
   const { t, locale } = useI18n()
+  const lang = useContentLang()
   const { value: procedure, error, pending, reload } = useAsync(() => loadProcedure(code), [code])
   const draft = readDraft(code)
   const [unit, setUnit] = useState<ChosenUnit | undefined>(
@@ -83,15 +93,22 @@ export function ProcedurePage({ code }: { code: string }) {
   return (
     <article className="procedure">
       <p className="breadcrumb">
-        <Link to="/">{t('nav.home')}</Link> › {procedure.field}
+        <Link to="/">{t('nav.home')}</Link> › <span lang={lang}>{procedure.field}</span>
       </p>
-      <h1>{locale === 'en' && procedure.nameEn ? procedure.nameEn : procedure.name}</h1>
+      <h1 lang={locale === 'en' && procedure.nameEn ? undefined : lang}>
+        {locale === 'en' && procedure.nameEn ? procedure.nameEn : procedure.name}
+      </h1>
       {locale === 'en' && procedure.nameEn && (
         <p className="lead" lang="vi">
           {procedure.name}
         </p>
       )}
-      {procedure.description && <p className="lead">{procedure.description}</p>}
+      <VietnameseOnlyNote />
+      {procedure.description && (
+        <p className="lead" lang={lang}>
+          {procedure.description}
+        </p>
+      )}
       <dl className="facts">
         <div>
           <dt>{t('procedure.code')}</dt>
@@ -103,19 +120,23 @@ export function ProcedurePage({ code }: { code: string }) {
         </div>
         <div>
           <dt>{t('procedure.field')}</dt>
-          <dd>{procedure.field}</dd>
+          <dd lang={lang}>{procedure.field}</dd>
         </div>
         {procedure.agency && (
           <div>
             <dt>{t('procedure.agency')}</dt>
-            <dd>{procedure.agency}</dd>
+            <dd lang={lang}>{procedure.agency}</dd>
           </div>
         )}
         <div>
           <dt>{t('procedure.time')}</dt>
           <dd>
             {showProcessingTime(procedure.processingTime, locale)}
-            {procedure.processingTime.text && <span className="hint block">{procedure.processingTime.text}</span>}
+            {procedure.processingTime.text && (
+              <span className="hint block" lang={lang}>
+                {procedure.processingTime.text}
+              </span>
+            )}
           </dd>
         </div>
         <div>
@@ -127,7 +148,7 @@ export function ProcedurePage({ code }: { code: string }) {
         {procedure.result && (
           <div>
             <dt>{t('procedure.result')}</dt>
-            <dd>{procedure.result}</dd>
+            <dd lang={lang}>{procedure.result}</dd>
           </div>
         )}
       </dl>
@@ -176,20 +197,28 @@ export function ProcedurePage({ code }: { code: string }) {
           <ul className="plain-list">
             {procedure.fees.map((fee) => (
               <li key={fee.key}>
-                <strong>{fee.name}</strong>:{' '}
+                <strong lang={lang}>{fee.name}</strong>:{' '}
                 {fee.amount !== undefined
                   ? fee.amount === 0
                     ? t('procedure.free')
                     : showVnd(fee.amount)
                   : t('procedure.feeByForm')}
-                {fee.note && <span className="hint block">{fee.note}</span>}
+                {fee.note && (
+                  <span className="hint block" lang={lang}>
+                    {fee.note}
+                  </span>
+                )}
               </li>
             ))}
             {Object.entries(procedure.constants ?? {}).map(([key, constant]) =>
               constant ? (
                 <li key={`const-${key}`}>
-                  {constant.name}: {showVnd(constant.value)}
-                  {constant.note && <span className="hint block">{constant.note}</span>}
+                  <span lang={lang}>{constant.name}</span>: {showVnd(constant.value)}
+                  {constant.note && (
+                    <span className="hint block" lang={lang}>
+                      {constant.note}
+                    </span>
+                  )}
                 </li>
               ) : null,
             )}
@@ -202,7 +231,9 @@ export function ProcedurePage({ code }: { code: string }) {
           <h2 id="conditions-title">{t('procedure.conditions')}</h2>
           <ul className="plain-list">
             {procedure.conditions.map((c, i) => (
-              <li key={i}>{c}</li>
+              <li key={i} lang={lang}>
+                {c}
+              </li>
             ))}
           </ul>
         </section>
@@ -215,13 +246,17 @@ export function ProcedurePage({ code }: { code: string }) {
             {procedure.legalBasis.map((doc, i) => (
               <li key={i}>
                 {doc.url ? (
-                  <a href={doc.url} target="_blank" rel="noopener noreferrer">
+                  <a href={doc.url} target="_blank" rel="noopener noreferrer" lang={lang}>
                     {doc.title}
                   </a>
                 ) : (
-                  doc.title
+                  <span lang={lang}>{doc.title}</span>
                 )}
-                {doc.note && <span className="hint block">{doc.note}</span>}
+                {doc.note && (
+                  <span className="hint block" lang={lang}>
+                    {doc.note}
+                  </span>
+                )}
               </li>
             ))}
           </ul>
