@@ -1,5 +1,5 @@
 import { navigate } from '@motcua/web-kit'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useI18n } from '../i18n/i18n'
 
 /** Dossier code (and PIN) → the tracking page. The PIN travels in the history state, never in the address. */
@@ -8,15 +8,22 @@ export function TrackForm({
   initialCode = '',
   withPin = false,
   onTrack,
+  problem,
 }: {
   idPrefix: string
   initialCode?: string
   withPin?: boolean
+  /** What is wrong with the code typed (e.g. no dossier has it): shown under the field, which keeps it and takes focus. */
+  problem?: string | undefined
   onTrack?: (code: string, pin: string) => void
 }) {
   const { t } = useI18n()
   const [code, setCode] = useState(initialCode)
   const [pin, setPin] = useState('')
+  const codeInput = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    if (problem) codeInput.current?.focus()
+  }, [problem])
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const clean = code.trim().toUpperCase()
@@ -32,7 +39,13 @@ export function TrackForm({
       <p className="hint" id={`${idPrefix}-code-hint`}>
         {t('track.codeHint')}
       </p>
+      {problem && (
+        <p className="field-error" id={`${idPrefix}-code-error`}>
+          ⚠ {problem}
+        </p>
+      )}
       <input
+        ref={codeInput}
         id={`${idPrefix}-code`}
         className="input"
         value={code}
@@ -40,7 +53,8 @@ export function TrackForm({
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}
-        aria-describedby={`${idPrefix}-code-hint`}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={`${idPrefix}-code-hint${problem ? ` ${idPrefix}-code-error` : ''}`}
         onChange={(e) => setCode(e.target.value)}
       />
       {withPin && (

@@ -1,5 +1,6 @@
 import { api, Link, navigate, useAsync, useSession } from '@motcua/web-kit'
 import { useEffect } from 'react'
+import { useContentLang } from '../components/content-language'
 import { ErrorBox, Loading } from '../components/loading'
 import { usePageTitle } from '../components/page-title'
 import { StatusBadge } from '../components/status-badge'
@@ -13,6 +14,7 @@ import { workplaceOf } from './login-page'
 /** The signed-in citizen's dossiers (with their PINs) and drafts, in the account and on this device. */
 export function MyDossiersPage() {
   const { t } = useI18n()
+  const lang = useContentLang()
   usePageTitle(t('mine.title'))
   const { user, ready } = useSession()
   const workplace = user ? workplaceOf(user) : null
@@ -61,13 +63,26 @@ export function MyDossiersPage() {
         <h2 id="dossiers-title">{t('mine.dossiers')}</h2>
         {dossiers.pending && <Loading />}
         {dossiers.error !== undefined && <ErrorBox error={dossiers.error} onRetry={dossiers.reload} />}
-        {dossiers.value && dossiers.value.length === 0 && <p>{t('mine.none')}</p>}
-        <ul className="cards">
+        {dossiers.value && dossiers.value.length === 0 && (
+          <div className="empty-state">
+            <p>{t('mine.none')}</p>
+            <p>{t('mine.nextSteps')}</p>
+            <ul className="plain-list next-steps">
+              <li>
+                <Link to="/">{t('mine.findProcedure')}</Link>
+              </li>
+              <li>
+                <Link to="/tra-cuu">{t('mine.trackByCode')}</Link>
+              </li>
+            </ul>
+          </div>
+        )}
+        <ul className="cards" hidden={!dossiers.value?.length}>
           {dossiers.value?.map((d) => (
             <li key={d.receiptCode} className="card">
               <h3 className="card__title">
                 <Link to={`/tra-cuu/${encodeURIComponent(d.receiptCode)}`} state={{ pin: d.pin }}>
-                  {d.procedure.name}
+                  <span lang={lang}>{d.procedure.name}</span>
                 </Link>
               </h3>
               <p className="card__meta">
@@ -77,7 +92,7 @@ export function MyDossiersPage() {
                 <StatusBadge status={d.status} name={d.statusName} />
               </p>
               <p className="card__meta">
-                {d.unitName} · {t('mine.submittedAt', { at: showDateTime(d.submittedAt) })}
+                <span lang={lang}>{d.unitName}</span> · {t('mine.submittedAt', { at: showDateTime(d.submittedAt) })}
                 {d.dueAt ? ` · ${t('mine.due', { at: showDateTime(d.dueAt) })}` : ''}
               </p>
             </li>
@@ -90,7 +105,9 @@ export function MyDossiersPage() {
         <ul className="cards">
           {drafts.map((d) => (
             <li key={`${d.code}-${d.where}`} className="card">
-              <h3 className="card__title">{d.name}</h3>
+              <h3 className="card__title" lang={lang}>
+                {d.name}
+              </h3>
               <p className="card__meta">
                 {t('mine.savedAt', { at: showDateTime(d.at) })} ({d.where})
               </p>

@@ -2,6 +2,7 @@ import { channels } from '@motcua/core'
 import { FormSummary, type RJSFSchema, type UiSchema } from '@motcua/forms'
 import { ApiError, api, navigate, useLocation } from '@motcua/web-kit'
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useRef, useState } from 'react'
+import { useContentLang } from '../components/content-language'
 import { FileDownload } from '../components/file-download'
 import { ErrorBox, Loading } from '../components/loading'
 import { usePageTitle } from '../components/page-title'
@@ -212,6 +213,7 @@ function Details({ dossier, pin }: { dossier: TrackedDossier; pin: string }) {
 /** `/tra-cuu/:code`: status and timeline for anyone with the code; with the PIN, what was declared. */
 export function TrackPage({ code }: { code?: string }) {
   const { t, pick } = useI18n()
+  const lang = useContentLang()
   usePageTitle(code ? `${t('track.title')} ${code}` : t('track.title'))
   const { state } = useLocation()
   const statePin = (state as { pin?: string } | null)?.pin
@@ -291,6 +293,7 @@ export function TrackPage({ code }: { code?: string }) {
     }, PAYMENT_POLL_MS)
     return () => clearInterval(timer)
   }, [awaitingPayment, refresh])
+  const notFound = error instanceof ApiError && error.status === 404
   if (!code) {
     return (
       <>
@@ -305,7 +308,7 @@ export function TrackPage({ code }: { code?: string }) {
         {t('track.title')}: <span className="code">{code}</span>
       </h1>
       {pending && !dossier && <Loading />}
-      {error !== undefined && (
+      {error !== undefined && !notFound && (
         <ErrorBox
           error={error}
           onRetry={error instanceof ApiError && error.status === 403 ? undefined : () => setRound((r) => r + 1)}
@@ -324,16 +327,18 @@ export function TrackPage({ code }: { code?: string }) {
             <dl className="facts">
               <div>
                 <dt>{t('receipt.procedure')}</dt>
-                <dd>{dossier.procedure.name}</dd>
+                <dd lang={lang}>{dossier.procedure.name}</dd>
               </div>
               <div>
                 <dt>{t('receipt.unit')}</dt>
-                <dd>{dossier.unit.name}</dd>
+                <dd lang={lang}>{dossier.unit.name}</dd>
               </div>
               {dossier.handlingUnit && dossier.handlingUnit.code !== dossier.unit.code && (
                 <div>
                   <dt>{t('track.handlingUnit')}</dt>
-                  <dd data-testid="handling-unit">{dossier.handlingUnit.name}</dd>
+                  <dd data-testid="handling-unit" lang={lang}>
+                    {dossier.handlingUnit.name}
+                  </dd>
                 </div>
               )}
               <div>
@@ -366,7 +371,8 @@ export function TrackPage({ code }: { code?: string }) {
                   <p className="timeline__when">{showDateTime(entry.at)}</p>
                   <p className="timeline__what">
                     <strong>{pick(entry.actionName)}</strong>
-                    {entry.step ? ` · ${entry.step}` : ''}
+                    {entry.step ? ' · ' : ''}
+                    {entry.step && <span lang={lang}>{entry.step}</span>}
                   </p>
                   <p>
                     <StatusBadge status={entry.status} name={entry.statusName} />
@@ -417,8 +423,10 @@ export function TrackPage({ code }: { code?: string }) {
       <section className="panel">
         <h2>{t('home.trackTitle')}</h2>
         <TrackForm
-          key={code}
+          key={notFound ? `${code}-not-found` : code}
           idPrefix="track-other"
+          initialCode={notFound ? code : ''}
+          problem={notFound ? t('track.notFoundCode', { code }) : undefined}
           onTrack={(next, nextPin) =>
             navigate(`/tra-cuu/${encodeURIComponent(next)}`, { state: nextPin ? { pin: nextPin } : null })
           }
