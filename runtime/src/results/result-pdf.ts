@@ -5,15 +5,15 @@ import PDFDocument from 'pdfkit'
 // DejaVu Serif covers every Vietnamese letter (Latin Extended Additional) in one TrueType file per style; pdfkit
 // embeds the glyphs used, with a ToUnicode map, so the text can be searched and copied out of the PDF.
 const fontFile = (name: string) => createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`)
-const FONTS = {
+export const FONTS = {
   regular: fontFile('DejaVuSerif'),
   bold: fontFile('DejaVuSerif-Bold'),
   italic: fontFile('DejaVuSerif-Italic'),
 }
 
-const MM = 72 / 25.4
+export const MM = 72 / 25.4
 // Nghị định 30/2020/NĐ-CP: A4, margins top 20, right 15, bottom 20, left 25 mm
-const MARGINS = { top: 20 * MM, right: 15 * MM, bottom: 20 * MM, left: 25 * MM }
+export const MARGINS = { top: 20 * MM, right: 15 * MM, bottom: 20 * MM, left: 25 * MM }
 
 type Doc = InstanceType<typeof PDFDocument>
 

@@ -9,6 +9,7 @@ import { withConstantsInForce } from '../procedures/constants'
 import { notInForce } from '../procedures/errors'
 import { offeringAt } from '../procedures/offering'
 import { type ProcedureRegistry, type PublishedVersion, startsOn } from '../procedures/registry'
+import { blankFormPdf } from '../procedures/blank-form-pdf'
 import { prefillOf } from './prefill'
 
 /** The day a newer version takes over (`scheduled from …`), or null. */
@@ -61,6 +62,20 @@ const catalogueQuery = queryParams<{ q?: string; level?: string; field?: string;
 // The catalogue is the same for everyone; a minute keeps a newly published version visible soon after.
 const CATALOGUE_CACHE = 'public, max-age=60'
 
+// A published version never changes, so its blank form is drawn once (by content hash) and kept, the newest few.
+const blankForms = new Map<string, Promise<Uint8Array>>()
+const BLANK_FORMS_KEPT = 50
+function blankFormOf(v: PublishedVersion): Promise<Uint8Array> {
+  let pdf = blankForms.get(v.contentHash)
+  if (!pdf) {
+    pdf = blankFormPdf(v.definition, v.version, v.effectiveFrom)
+    pdf.catch(() => blankForms.delete(v.contentHash))
+    blankForms.set(v.contentHash, pdf)
+    if (blankForms.size > BLANK_FORMS_KEPT) blankForms.delete(blankForms.keys().next().value!)
+  }
+  return pdf
+}
+
 /** `GET /api/procedures` (search and filters) and `GET /api/procedures/:code` (what a citizen fills and brings). */
 export const proceduresRoutes = new Hono<AppEnv>()
   .get('/api/procedures', async (c) => {
@@ -101,6 +116,20 @@ export const proceduresRoutes = new Hono<AppEnv>()
       ...formContributions(c.var.plugins, version.definition),
       scheduled: await scheduledFrom(c.var.registry, code, now),
     })
+  })
+  .get('/api/procedures/:code/blank-form.pdf', async (c) => {
+    const code = c.req.param('code')
+    const now = c.var.clock()
+    const version = await c.var.registry.current(code, now)
+    if (!version) throw await notInForce(c.var.registry, code, now, 'lookup')
+    const etag = `"${version.contentHash}"`
+    c.header('Cache-Control', CATALOGUE_CACHE)
+    c.header('ETag', etag)
+    if (c.req.header('If-None-Match') === etag) return c.body(null, 304)
+    const pdf = await blankFormOf(version)
+    c.header('Content-Type', 'application/pdf')
+    c.header('Content-Disposition', `attachment; filename="to-khai-${version.code}-v${version.version}.pdf"`)
+    return c.body(pdf as Uint8Array<ArrayBuffer>)
   })
   .get('/api/procedures/:code/prefill', async (c) => {
     const { unit: unitCode } = prefillQuery.read(c)
@@ -164,6 +193,19 @@ export const proceduresDocs: Operation[] = [
     responses: {
       200: 'the published version in force, with `scheduled` (Cache-Control: public, max-age=60)',
       404: 'no such procedure, or not in force: retired, withdrawn or not yet in force (the message says which and from when)',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/procedures/:code/blank-form.pdf',
+    tag: 'procedures',
+    summary:
+      'The blank paper form (tờ khai) of the version in force, to print and fill by hand: A4 PDF drawn from the form schema, with the declaration and signature block',
+    access: 'public',
+    responses: {
+      200: 'application/pdf (Cache-Control: public, max-age=60; ETag: the version’s content hash)',
+      304: 'not modified (If-None-Match)',
+      404: 'no such procedure in force',
     },
   },
   {
