@@ -42,6 +42,15 @@ describe('the procedure library', () => {
       expect(source?.note?.trim()).toBeTruthy()
     })
 
+    it('shows citizens no editing mark in any of its versions (procedure.json and the dated ones)', () => {
+      const files = readdirSync(dir).filter((file) => file.endsWith('.json') && file !== 'sample.json')
+      for (const file of files) {
+        const result = validateDefinition(readJson(join(dir, file)))
+        const marks = result.ok ? [] : result.issues.filter((issue) => issue.code === 'text.editingMark')
+        expect(marks.map((issue) => `${file}${issue.path}: ${issue.message.en}`)).toEqual([])
+      }
+    })
+
     it.runIf(existsSync(join(dir, 'sample.json')))(
       'accepts its sample.json, and computes fees and components for it',
       () => {

@@ -5,8 +5,7 @@ import { FONTS, MARGINS, MM } from '../results/result-pdf'
 type Doc = InstanceType<typeof PDFDocument>
 type Json = Record<string, unknown>
 
-const isRecord = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value : undefined)
 
 /** The choices of a field (enum with enumNames, or oneOf/anyOf of `{const, title}`), as labels. */
@@ -119,7 +118,13 @@ class BlankForm {
     const height = doc.heightOfString(label, { width: this.left + this.width - textX })
     this.room(height + 4)
     const y = doc.y + 2
-    doc.save().rect(x, y + 1, 9, 9).lineWidth(0.8).strokeColor('#000000').stroke().restore()
+    doc
+      .save()
+      .rect(x, y + 1, 9, 9)
+      .lineWidth(0.8)
+      .strokeColor('#000000')
+      .stroke()
+      .restore()
     doc.text(label, textX, y - 1, { width: this.left + this.width - textX })
     doc.y += 3
   }

@@ -5,11 +5,11 @@ import type { Operation } from '../http/openapi'
 import { queryParams } from '../http/query'
 import { formContributions } from '../plugins/form-contributions'
 import type { PluginHost } from '../plugins/plugin-host'
+import { blankFormPdf } from '../procedures/blank-form-pdf'
 import { withConstantsInForce } from '../procedures/constants'
 import { notInForce } from '../procedures/errors'
 import { offeringAt } from '../procedures/offering'
 import { type ProcedureRegistry, type PublishedVersion, startsOn } from '../procedures/registry'
-import { blankFormPdf } from '../procedures/blank-form-pdf'
 import { prefillOf } from './prefill'
 
 /** The day a newer version takes over (`scheduled from …`), or null. */

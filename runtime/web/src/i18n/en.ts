@@ -61,6 +61,8 @@ export const en: Record<MessageKey, string> = {
   'procedure.originals': '{n, plural, one {# original} other {# originals}}',
   'procedure.copies': '{n, plural, one {# copy} other {# copies}}',
   'procedure.template': 'Form template',
+  'procedure.blankForm': 'Download the blank form (PDF, A4, in Vietnamese)',
+  'procedure.blankFormHint': 'To fill in by hand and hand in at the one-stop counter, or send by post.',
   'procedure.accept': 'Formats: {types}; at most {size} MB',
   'procedure.where': 'Where to apply',
   'procedure.whereLead': 'Choose the unit that handles your dossier (usually where you live).',

@@ -62,6 +62,8 @@ export const vi = {
   'procedure.originals': '{n} bản chính',
   'procedure.copies': '{n} bản sao',
   'procedure.template': 'Mẫu đơn, tờ khai',
+  'procedure.blankForm': 'Tải mẫu tờ khai (PDF, in khổ A4)',
+  'procedure.blankFormHint': 'Để khai bằng tay và nộp tại bộ phận một cửa, hoặc gửi qua bưu chính.',
   'procedure.accept': 'Định dạng: {types}; tối đa {size} MB',
   'procedure.where': 'Nơi nộp hồ sơ',
   'procedure.whereLead': 'Chọn đơn vị giải quyết hồ sơ của bạn (thường là nơi bạn cư trú).',

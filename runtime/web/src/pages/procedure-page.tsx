@@ -187,6 +187,19 @@ export function ProcedurePage({ code }: { code: string }) {
         <h2 id="components-title">{t('procedure.components')}</h2>
         <p>{t('procedure.componentsLead')}</p>
         <Components procedure={procedure} />
+        <p className="blank-form">
+          <a
+            className="button button--secondary"
+            href={`/api/procedures/${encodeURIComponent(procedure.code)}/blank-form.pdf`}
+            download
+            aria-describedby="blank-form-hint"
+          >
+            {t('procedure.blankForm')}
+          </a>
+          <span className="hint block" id="blank-form-hint">
+            {t('procedure.blankFormHint')}
+          </span>
+        </p>
       </section>
 
       <section aria-labelledby="fees-title">
