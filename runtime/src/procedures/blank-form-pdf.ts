@@ -106,7 +106,20 @@ class BlankForm {
       .font('regular')
       .fontSize(12)
       .text(`${label}${note ? ` (${note})` : ''}:`, this.left, doc.y, { width: this.width })
-    for (const option of options) this.box(option, 6 * MM)
+    const inline = options.reduce((sum, option) => sum + doc.widthOfString(option) + 40, 6 * MM)
+    if (inline > this.width) {
+      for (const option of options) this.box(option, 6 * MM)
+      return
+    }
+    // Short choices (Có / Không, Nam / Nữ) side by side on one line.
+    const y = doc.y + 2
+    let x = this.left + 6 * MM
+    for (const option of options) {
+      doc.save().rect(x, y + 1, 9, 9).lineWidth(0.8).strokeColor('#000000').stroke().restore()
+      doc.text(option, x + 16, y - 1, { lineBreak: false })
+      x += doc.widthOfString(option) + 40
+    }
+    doc.y = y + 17
   }
 
   /** A box to tick with its text beside it. */
@@ -228,7 +241,7 @@ export function blankFormPdf(definition: ProcedureDefinition, version: number, c
   if (doc.y > doc.page.height - MARGINS.bottom - 130) doc.addPage()
   const x = left + width / 2
   const half = width / 2
-  doc.font('italic').fontSize(12).text('……………, ngày …… tháng …… năm ……', x, doc.y, { width: half, align: 'center' })
+  doc.font('italic').fontSize(11.5).text('………, ngày …… tháng …… năm ……', x, doc.y, { width: half, align: 'center' })
   doc.font('bold').fontSize(12).text('NGƯỜI KHAI', x, doc.y, { width: half, align: 'center' })
   doc.font('italic').fontSize(11).text('(Ký, ghi rõ họ, chữ đệm, tên)', x, doc.y, { width: half, align: 'center' })
   doc.moveDown(5)
