@@ -115,7 +115,13 @@ class BlankForm {
     const y = doc.y + 2
     let x = this.left + 6 * MM
     for (const option of options) {
-      doc.save().rect(x, y + 1, 9, 9).lineWidth(0.8).strokeColor('#000000').stroke().restore()
+      doc
+        .save()
+        .rect(x, y + 1, 9, 9)
+        .lineWidth(0.8)
+        .strokeColor('#000000')
+        .stroke()
+        .restore()
       doc.text(option, x + 16, y - 1, { lineBreak: false })
       x += doc.widthOfString(option) + 40
     }
