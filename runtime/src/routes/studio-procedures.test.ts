@@ -334,6 +334,25 @@ describe.each(testDrivers())('studio procedures API on $name', ({ open }) => {
     })
   })
 
+  it('refuses to publish an editing note citizens would read, saying where it is', async () => {
+    const draft = await json<Draft>(as('admin', 'POST', '/api/admin/procedures/1.001193/drafts', {}), 201)
+    const definition = structuredClone(draft.definition) as { fees: { name: string }[] }
+    definition.fees[0]!.name = `${definition.fees[0]!.name} (mức thu: verify)`
+    await json(as('admin', 'PUT', `/api/admin/drafts/${draft.id}`, { definition }))
+    const refused = await json<{ error: { issues: { code: string; path: string }[] } }>(
+      as('admin', 'POST', `/api/admin/drafts/${draft.id}/publish`, {}),
+      400,
+    )
+    expect(refused.error.issues).toContainEqual(
+      expect.objectContaining({ code: 'text.editingMark', path: '/fees/0/name' }),
+    )
+    const published = await json<{ version: number; fees: { name: string }[] }>(
+      runtime.app.request('/api/procedures/1.001193'),
+    )
+    expect(published.fees[0]!.name).not.toContain('verify')
+    expect((await as('admin', 'DELETE', `/api/admin/drafts/${draft.id}`)).status).toBe(204)
+  })
+
   it('says what a draft changes against the version in force', async () => {
     const draft = await json<Draft>(as('admin', 'POST', '/api/admin/procedures/1.001022/drafts', {}), 201)
     const changed = structuredClone(draft.definition)
