@@ -344,7 +344,7 @@ describe.each(testDrivers())('studio procedures API on $name', ({ open }) => {
       400,
     )
     expect(refused.error.issues).toContainEqual(
-      expect.objectContaining({ code: 'text.editingMark', path: '/fees/0/name' }),
+      expect.objectContaining({ code: 'text.editingMark', path: '/definition/fees/0/name' }),
     )
     const published = await json<{ version: number; fees: { name: string }[] }>(
       runtime.app.request('/api/procedures/1.001193'),
