@@ -336,7 +336,7 @@ describe.each(testDrivers())('studio procedures API on $name', ({ open }) => {
 
   it('refuses to publish an editing note citizens would read, saying where it is', async () => {
     const draft = await json<Draft>(as('admin', 'POST', '/api/admin/procedures/1.001193/drafts', {}), 201)
-    const definition = structuredClone(draft.definition) as { fees: { name: string }[] }
+    const definition = structuredClone(draft.definition) as unknown as { fees: { name: string }[] }
     definition.fees[0]!.name = `${definition.fees[0]!.name} (mức thu: verify)`
     await json(as('admin', 'PUT', `/api/admin/drafts/${draft.id}`, { definition }))
     const refused = await json<{ error: { issues: { code: string; path: string }[] } }>(
