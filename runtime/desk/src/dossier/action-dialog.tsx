@@ -6,6 +6,7 @@ import {
   ProcedureForm,
   type RJSFSchema,
   type UiSchema,
+  formValidator,
   validateForm,
 } from '@motcua/forms'
 import { ApiError, api } from '@motcua/web-kit'
@@ -119,7 +120,7 @@ export function ActionDialog({
     setError(undefined)
     setInvalid(false)
     const found = check()
-    const formErrors = inputSchema ? validateForm(inputSchema, input, locale) : undefined
+    const formErrors = inputSchema ? validateForm(inputSchema, input, formValidator(locale)) : undefined
     setApiProblems({})
     setInputErrors(formErrors && hasErrors(formErrors) ? formErrors : undefined)
     if (Object.keys(found).length > 0 || (formErrors && hasErrors(formErrors))) {
@@ -289,11 +290,12 @@ export function ActionDialog({
                 setInput(data)
                 // once the officer was told what to fix, each fix clears its message
                 if (inputErrors) {
-                  const left = validateForm(inputSchema, data, locale)
+                  const left = validateForm(inputSchema, data, formValidator(locale))
                   setInputErrors(hasErrors(left) ? left : undefined)
                 }
               }}
               locale={locale}
+              validator={formValidator(locale)}
               {...(inputErrors ? { errors: inputErrors } : {})}
             />
           </section>
