@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
 import type { CustomFormats } from '@motcua/core'
-import { formValidatorsModule } from '@motcua/forms/compile'
+import { formValidatorsModule } from '@motcua/forms/standalone'
 import type { RJSFSchema } from '@rjsf/utils'
 import type { PublishedVersion } from './registry'
 

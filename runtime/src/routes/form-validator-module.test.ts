@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib'
-import { type FormValidatorsFactory, precompiledFormValidators, type RJSFSchema } from '@motcua/forms'
 import { testDrivers } from '@motcua/db/testing'
+import { type FormValidatorsFactory, precompiledFormValidators } from '@motcua/forms/standalone'
+import type { RJSFSchema } from '@rjsf/utils'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { publishVersion } from '../procedures/publish'
 import { hasStarted } from '../procedures/registry'
@@ -12,9 +13,11 @@ const vn = (local: string) => new Date(`${local}+07:00`)
 
 // what the portal does with the module: import it (an ES module, no eval) and hand it to @rjsf
 const importModule = async (source: string) =>
-  ((await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as {
-    default: FormValidatorsFactory
-  }).default
+  (
+    (await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as {
+      default: FormValidatorsFactory
+    }
+  ).default
 
 describe.each(testDrivers())('a published version’s precompiled form validators, on $name', ({ open }) => {
   let runtime: TestRuntime

@@ -34,10 +34,10 @@ export function formValidatorsModule(schema: RJSFSchema, formats?: CustomFormats
   // a function given what the code would otherwise `require`.
   let code = standaloneCode(ajv, refs).replace(
     /require\("ajv\/dist\/runtime\/(\w+)"\)\.default/g,
-    (call, helper: string) =>
-      (RUNTIME_HELPERS as readonly string[]).includes(helper) ? `runtime.${helper}` : call,
+    (call, helper: string) => ((RUNTIME_HELPERS as readonly string[]).includes(helper) ? `runtime.${helper}` : call),
   )
-  if (/require\("/.test(code)) throw new Error(`The form needs more of ajv's runtime than ${RUNTIME_HELPERS.join(', ')}`)
+  if (/require\("/.test(code))
+    throw new Error(`The form needs more of ajv's runtime than ${RUNTIME_HELPERS.join(', ')}`)
   code = code.replace(/^"use strict";/, '')
   return `${banner ? `// ${banner}\n` : ''}export default function formValidators(formats, runtime) {\nconst exports = {};\n${code}\nreturn exports;\n}\n`
 }

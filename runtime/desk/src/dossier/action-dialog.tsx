@@ -1,12 +1,12 @@
 import {
   type ErrorSchema,
   formatVnd,
+  formValidator,
   hasErrors,
   issuesToErrorSchema,
   ProcedureForm,
   type RJSFSchema,
   type UiSchema,
-  formValidator,
   validateForm,
 } from '@motcua/forms'
 import { ApiError, api } from '@motcua/web-kit'

@@ -9,6 +9,7 @@ import {
   deliveryToSend,
   type ErrorSchema,
   formatVnd,
+  formValidator,
   hasErrors,
   issuesByName,
   issuesToErrorSchema,
@@ -16,7 +17,6 @@ import {
   type RJSFSchema,
   type UiSchema,
   useFilingRules,
-  formValidator,
   validateForm,
 } from '@motcua/forms'
 import { ApiError, postMultipart } from '@motcua/web-kit'

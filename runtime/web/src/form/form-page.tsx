@@ -43,7 +43,11 @@ type Data = Record<string, unknown>
 
 /** The dossier form of one procedure: the declaration in steps, the attachments, a review, then submission. */
 export default function FormPage({ code }: { code: string }) {
-  const { value: loaded, error, reload } = useAsync(
+  const {
+    value: loaded,
+    error,
+    reload,
+  } = useAsync(
     () =>
       loadProcedure(code, { fresh: true }).then(async (procedure) => ({
         procedure,

@@ -1,11 +1,4 @@
-import {
-  type FormLocale,
-  formSteps,
-  formValidator,
-  ProcedureForm,
-  type RJSFSchema,
-  type UiSchema,
-} from '@motcua/forms'
+import { type FormLocale, formSteps, formValidator, ProcedureForm, type RJSFSchema, type UiSchema } from '@motcua/forms'
 import { Component, type ReactNode, useDeferredValue, useLayoutEffect, useMemo, useState } from 'react'
 import { useI18n } from '../../i18n/i18n'
 
