@@ -115,15 +115,16 @@ export const ProcedureForm = memo(function ProcedureForm(props: ProcedureFormPro
 })
 
 /**
- * Validates form data with `validator` (the form's, in the page's locale) as the portal does before moving on: the
- * whole form, or only the given top-level properties.
- * @example const errors = validateForm(schema, formData, validators('vi'), step.keys); if (hasErrors(errors)) …
+ * Validates form data as the portal does before moving on, with the form's `validator` (in `locale`): the whole
+ * form, or only the given top-level properties.
+ * @example const errors = validateForm(schema, formData, 'vi', step.keys, validators('vi')); if (hasErrors(errors)) …
  */
 export function validateForm(
   schema: RJSFSchema,
   formData: unknown,
+  _locale: FormLocale,
+  keys: string[] | undefined,
   validator: ValidatorType<unknown, RJSFSchema>,
-  keys?: string[],
 ): ErrorSchema {
   const { errorSchema } = validator.validateFormData(formData, schema)
   if (!keys) return errorSchema

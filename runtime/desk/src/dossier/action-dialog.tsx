@@ -120,7 +120,9 @@ export function ActionDialog({
     setError(undefined)
     setInvalid(false)
     const found = check()
-    const formErrors = inputSchema ? validateForm(inputSchema, input, formValidator(locale)) : undefined
+    const formErrors = inputSchema
+      ? validateForm(inputSchema, input, locale, undefined, formValidator(locale))
+      : undefined
     setApiProblems({})
     setInputErrors(formErrors && hasErrors(formErrors) ? formErrors : undefined)
     if (Object.keys(found).length > 0 || (formErrors && hasErrors(formErrors))) {
@@ -290,7 +292,7 @@ export function ActionDialog({
                 setInput(data)
                 // once the officer was told what to fix, each fix clears its message
                 if (inputErrors) {
-                  const left = validateForm(inputSchema, data, formValidator(locale))
+                  const left = validateForm(inputSchema, data, locale, undefined, formValidator(locale))
                   setInputErrors(hasErrors(left) ? left : undefined)
                 }
               }}

@@ -106,7 +106,7 @@ export function IntakeForm({
     refresh.current = window.setTimeout(() => {
       setSnapshot({ ...data.current })
       if (errors) {
-        const found = validateForm(schema, data.current, formValidator(locale))
+        const found = validateForm(schema, data.current, locale, undefined, formValidator(locale))
         setErrors(hasErrors(found) ? found : undefined)
       }
     }, 250)
@@ -126,7 +126,7 @@ export function IntakeForm({
     if (applicant.idNumber.trim() && !/^(\d{9}|\d{12})$/.test(applicant.idNumber.trim()))
       foundApplicant.idNumber = t('intake.badId')
     setApplicantErrors(foundApplicant)
-    const formErrors = validateForm(schema, data.current, formValidator(locale))
+    const formErrors = validateForm(schema, data.current, locale, undefined, formValidator(locale))
     setErrors(hasErrors(formErrors) ? formErrors : undefined)
     const missing = missingRequired(data.current)
     setMissingNames(missing.map((c) => c.name))

@@ -210,12 +210,12 @@ function DossierForm({ procedure, validators }: { procedure: ProcedureDetail; va
       if (errors && formStep) {
         window.clearTimeout(revalidate.current)
         revalidate.current = window.setTimeout(
-          () => setErrors(validateForm(schema, data.current, validator, formStep.keys)),
+          () => setErrors(validateForm(schema, data.current, locale, formStep.keys, validator)),
           300,
         )
       }
     },
-    [draft, unit, errors, formStep, schema, validator],
+    [draft, unit, errors, formStep, schema, locale, validator],
   )
   useEffect(() => {
     if (unit && touched.current) draft.save(data.current, unit)
@@ -233,14 +233,14 @@ function DossierForm({ procedure, validators }: { procedure: ProcedureDetail; va
       return
     }
     if (formStep) {
-      const found = validateForm(schema, data.current, validator, formStep.keys)
+      const found = validateForm(schema, data.current, locale, formStep.keys, validator)
       if (hasErrors(found)) return setErrors(found)
       // Leaving the declaration: check it all (a condition may tie fields of different steps).
       if (current === steps.length - 1) {
-        const all = validateForm(schema, data.current, validator)
-        const wrong = steps.findIndex((s) => hasErrors(validateForm(schema, data.current, validator, s.keys)))
+        const all = validateForm(schema, data.current, locale, undefined, validator)
+        const wrong = steps.findIndex((s) => hasErrors(validateForm(schema, data.current, locale, s.keys, validator)))
         if (hasErrors(all) && wrong >= 0 && wrong !== current)
-          return goTo(wrong, validateForm(schema, data.current, validator, steps[wrong]!.keys))
+          return goTo(wrong, validateForm(schema, data.current, locale, steps[wrong]!.keys, validator))
       }
       return goTo(current + 1)
     }
