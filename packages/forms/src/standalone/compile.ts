@@ -2,7 +2,7 @@ import { addCustomFormats, type CustomFormats, createAjv } from '@motcua/core'
 import { RJSF_ADDITIONAL_PROPERTIES_FLAG, type RJSFSchema, schemaParser } from '@rjsf/utils'
 import { COLOR_FORMAT_REGEX, DATA_URL_FORMAT_REGEX } from '@rjsf/validator-ajv8/lib/createAjvInstance.js'
 import { _ } from 'ajv'
-import standaloneCode from 'ajv/dist/standalone'
+import standaloneCode from 'ajv/dist/standalone/index.js'
 
 /** The helpers of ajv's runtime a precompiled module may call, given to it by {@link formValidatorsRuntime}. */
 export const RUNTIME_HELPERS = ['equal', 'ucs2length'] as const

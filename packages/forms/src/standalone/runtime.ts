@@ -1,8 +1,8 @@
 import { addCustomFormats, addVnFormats, type CustomFormats } from '@motcua/core'
 import type { Format } from 'ajv'
-import equal from 'ajv/dist/runtime/equal'
-import ucs2length from 'ajv/dist/runtime/ucs2length'
-import { fullFormats } from 'ajv-formats/dist/formats'
+import equal from 'ajv/dist/runtime/equal.js'
+import ucs2length from 'ajv/dist/runtime/ucs2length.js'
+import { fullFormats } from 'ajv-formats/dist/formats.js'
 
 /** What a precompiled form module (see `formValidatorsModule`) is given: the format functions it calls, ajv's helpers. */
 export interface FormValidatorsRuntime {
