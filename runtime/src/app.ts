@@ -196,8 +196,9 @@ export function createApp(services: Services) {
   app.route('/', pluginRoutes(services.plugins))
   const document = openApiDocument([...operations, ...pluginRouteDocs(services.plugins)])
   app.get('/api/openapi.json', (c) => c.json(document, 200, { 'Cache-Control': 'public, max-age=300' }))
-  app.route('/', webRoutes(services.studioDir ?? defaultStudioRoot(), '/studio'))
-  app.route('/', webRoutes(services.deskDir ?? defaultDeskRoot(), '/desk'))
+  // the staff's apps still compile schemas in the page (see `webRoutes`); the citizen portal does not
+  app.route('/', webRoutes(services.studioDir ?? defaultStudioRoot(), '/studio', { unsafeEval: true }))
+  app.route('/', webRoutes(services.deskDir ?? defaultDeskRoot(), '/desk', { unsafeEval: true }))
   app.route('/', webRoutes(services.webDir))
   app.onError(onError)
   app.notFound(onNotFound)

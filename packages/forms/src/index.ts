@@ -25,6 +25,13 @@ export { useFilingRules } from './filing-rules'
 export { countFields, type FormStep, formSteps, orderedKeys } from './form-steps'
 export { FormSummary } from './form-summary'
 export { ProcedureForm, type ProcedureFormProps, validateForm } from './procedure-form'
+export {
+  type FormValidators,
+  type FormValidatorsFactory,
+  loadFormValidators,
+  precompiledFormValidators,
+} from './standalone/load'
+export { type FormValidatorsRuntime, formValidatorsRuntime } from './standalone/runtime'
 export { type SummaryRow, showValue, summarizeForm } from './summary'
 export { templates, widgets } from './theme'
 export { type FormContributions, pluginWidgets, type WidgetSpec } from './theme/plugin-widgets'

@@ -1,12 +1,12 @@
 import Form from '@rjsf/core'
-import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils'
+import type { ErrorSchema, RJSFSchema, UiSchema, ValidatorType } from '@rjsf/utils'
 import { memo, type ReactNode, useMemo, useRef } from 'react'
 import { hasErrors, listErrors } from './error-schema'
 import { ErrorSummary } from './error-summary'
 import { templates, widgets } from './theme'
 import { type FormContributions, pluginWidgets } from './theme/plugin-widgets'
 import { translator } from './translate'
-import { type FormLocale, formValidator } from './validator'
+import type { FormLocale } from './validator'
 import './forms.css'
 
 export interface ProcedureFormProps {
@@ -38,6 +38,11 @@ export interface ProcedureFormProps {
   children?: ReactNode
   /** The installed plugins' formats and widgets the form uses (`GET /api/procedures/:code` gives them). */
   contributions?: FormContributions
+  /**
+   * What checks the data, speaking `locale`: a precompiled one in the portal (`loadFormValidators`), which needs no
+   * `'unsafe-eval'`, or `formValidator(locale, contributions.formats)`, which compiles the schema in the page.
+   */
+  validator: ValidatorType<unknown, RJSFSchema>
 }
 
 // Never answer for the citizen: a `const` (a choice in `oneOf: [{const, title}]`, or `const: true` on "Tôi xin cam
@@ -64,6 +69,7 @@ export const ProcedureForm = memo(function ProcedureForm(props: ProcedureFormPro
     children,
     contributions,
     contentLang,
+    validator,
   } = props
   const handlers = useRef(props)
   handlers.current = props
@@ -93,7 +99,7 @@ export const ProcedureForm = memo(function ProcedureForm(props: ProcedureFormPro
         schema={schema}
         uiSchema={uiSchema ?? {}}
         initialFormData={initialFormData}
-        validator={formValidator(locale, contributions?.formats)}
+        validator={validator}
         widgets={allWidgets}
         templates={templates}
         formContext={formContext}
@@ -115,18 +121,18 @@ export const ProcedureForm = memo(function ProcedureForm(props: ProcedureFormPro
 })
 
 /**
- * Validates form data as the portal does before moving on: the whole form, or only the given top-level properties;
- * with `formats`, the plugins' formats the form uses.
- * @example const errors = validateForm(schema, formData, 'vi', step.keys); if (hasErrors(errors)) …
+ * Validates form data as the portal does before moving on, with the form's `validator` (in `locale`): the whole
+ * form, or only the given top-level properties.
+ * @example const errors = validateForm(schema, formData, 'vi', step.keys, validators('vi')); if (hasErrors(errors)) …
  */
 export function validateForm(
   schema: RJSFSchema,
   formData: unknown,
-  locale: FormLocale = 'vi',
-  keys?: string[],
-  formats?: FormContributions['formats'],
+  _locale: FormLocale,
+  keys: string[] | undefined,
+  validator: ValidatorType<unknown, RJSFSchema>,
 ): ErrorSchema {
-  const { errorSchema } = formValidator(locale, formats).validateFormData(formData, schema)
+  const { errorSchema } = validator.validateFormData(formData, schema)
   if (!keys) return errorSchema
   const picked: Record<string, unknown> = {}
   for (const key of keys) {

@@ -8,9 +8,10 @@ export type FormLocale = 'vi' | 'en'
 const cache = new Map<string, ValidatorType<unknown, RJSFSchema>>()
 
 /**
- * The rjsf validator motcua's forms use: ajv with the Vietnamese formats (cccd, vn-mobile, vnd, …), the installed
- * plugins' `formats` (each with its own message), and messages in `locale`; one instance per locale and set of
- * formats, so compiled schemas are shared by every form on the page.
+ * The rjsf validator that compiles a form's schema in the page (the desk and the studio, whose CSP allows
+ * 'unsafe-eval'; the portal imports precompiled ones instead, see `loadFormValidators`): ajv with the Vietnamese
+ * formats (cccd, vn-mobile, vnd, …), the installed plugins' `formats` (each with its own message), and messages in
+ * `locale`; one instance per locale and set of formats, so compiled schemas are shared by every form on the page.
  * @example <Form validator={formValidator('vi')} … />
  */
 export function formValidator(locale: FormLocale = 'vi', formats?: CustomFormats): ValidatorType<unknown, RJSFSchema> {

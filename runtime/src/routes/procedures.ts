@@ -7,9 +7,10 @@ import { formContributions } from '../plugins/form-contributions'
 import type { PluginHost } from '../plugins/plugin-host'
 import { blankFormPdf } from '../procedures/blank-form-pdf'
 import { withConstantsInForce } from '../procedures/constants'
-import { notInForce } from '../procedures/errors'
+import { notFoundProcedure, notInForce } from '../procedures/errors'
+import { formModule } from '../procedures/form-module'
 import { offeringAt } from '../procedures/offering'
-import { type ProcedureRegistry, type PublishedVersion, startsOn } from '../procedures/registry'
+import { hasStarted, type ProcedureRegistry, type PublishedVersion, startsOn } from '../procedures/registry'
 import { prefillOf } from './prefill'
 
 /** The day a newer version takes over (`scheduled from …`), or null. */
@@ -157,6 +158,31 @@ export const proceduresRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', CATALOGUE_CACHE)
     return c.json({ enabled })
   })
+  .get('/api/procedures/:code/versions/:version/validator.js', async (c) => {
+    const code = c.req.param('code')
+    const now = c.var.clock()
+    // a version whose start has come: one filled today or before (a version scheduled for later stays unseen)
+    const version = (await c.var.registry.versions(code)).find(
+      (v) => String(v.version) === c.req.param('version') && hasStarted(v, now),
+    )
+    if (!version) throw notFoundProcedure(code)
+    const module = formModule(version, formContributions(c.var.plugins, version.definition).formats)
+    const headers: Record<string, string> = {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': IMMUTABLE,
+      ETag: module.etag,
+      Vary: 'Accept-Encoding',
+    }
+    if (c.req.header('If-None-Match') === module.etag) return c.body(null, 304, headers)
+    const gzip = /\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')
+    if (gzip) headers['Content-Encoding'] = 'gzip'
+    const body = gzip ? module.gzip : module.body
+    return c.body(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer, 200, headers)
+  })
+
+// A version's validators never change: the browser keeps them a year, and asks again only after an upgrade of motcua
+// changes them (a new ETag).
+const IMMUTABLE = 'public, max-age=31536000, immutable'
 
 const prefillQuery = queryParams<{ unit?: string }>({
   type: 'object',
@@ -219,6 +245,19 @@ export const proceduresDocs: Operation[] = [
       200: '`{ enabled }` (Cache-Control: public, max-age=60)',
       400: 'no or a bad unit code',
       404: 'no such procedure in force, or no such unit',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/procedures/:code/versions/:version/validator.js',
+    tag: 'procedures',
+    summary:
+      'The form validators of a published version, precompiled by ajv on the server: an ES module (text/javascript) whose default export takes the format functions and returns @rjsf’s validator functions, so the portal validates without compiling code (no `unsafe-eval` in its CSP)',
+    access: 'public',
+    responses: {
+      200: 'the module (Cache-Control: public, max-age=31536000, immutable; ETag)',
+      304: 'unchanged (If-None-Match)',
+      404: 'no such procedure or version, or a version not yet in force',
     },
   },
 ]

@@ -21,11 +21,14 @@ const types: Record<string, string> = {
 }
 const compressible = new Set(['.html', '.js', '.css', '.svg', '.json', '.txt', '.webmanifest'])
 
-// The page may load only its own scripts and styles, and talk only to this origin. 'unsafe-eval' because the forms
-// validate with ajv, which compiles each procedure's JSON Schema to a function at run time (schemas are published
-// data, so they cannot be precompiled into the bundle).
-const CSP =
-  "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+// The page may load only its own scripts and styles, and talk only to this origin. The portal runs no code it did not
+// load: its forms import validators the server precompiled (`/api/procedures/:code/versions/:v/validator.js`).
+const csp = (scriptSrc: string) =>
+  `default-src 'self'; script-src ${scriptSrc}; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'`
+const STRICT_CSP = csp("'self'")
+// The studio and the desk still compile JSON Schemas in the page with ajv (a definition being edited, an action's
+// inputs, a result's data), which needs 'unsafe-eval'; they are for signed-in staff only.
+const EVAL_CSP = csp("'self' 'unsafe-eval'")
 
 interface Asset {
   body: Uint8Array
@@ -56,9 +59,10 @@ const isApi = (path: string) => path === '/api' || path.startsWith('/api/') || p
  * (`/assets/*`), and `index.html` for every other GET that is not the API, so client routes such as
  * `/thu-tuc/1.001193` load the app. Files are read and gzipped once, then kept in memory.
  * @example app.route('/', webRoutes()) // the citizen portal at `/`
- * @example app.route('/', webRoutes(defaultStudioRoot(), '/studio')) // the studio, mounted before the portal
+ * @example app.route('/', webRoutes(defaultStudioRoot(), '/studio', { unsafeEval: true })) // the studio, before the portal
  */
-export function webRoutes(root: string = defaultWebRoot(), base = '') {
+export function webRoutes(root: string = defaultWebRoot(), base = '', options: { unsafeEval?: boolean } = {}) {
+  const policy = options.unsafeEval ? EVAL_CSP : STRICT_CSP
   const cache = new Map<string, Asset>()
   const load = (relative: string): Asset | null => {
     const cached = cache.get(relative)
@@ -126,7 +130,7 @@ export function webRoutes(root: string = defaultWebRoot(), base = '') {
       })
     }
     return send(c, index, 'no-cache', {
-      'content-security-policy': CSP,
+      'content-security-policy': policy,
       'referrer-policy': 'same-origin',
       'x-frame-options': 'DENY',
     })

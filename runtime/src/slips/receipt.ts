@@ -1,5 +1,5 @@
 import { channels } from '@motcua/core'
-import QRCode from 'qrcode'
+import { renderSVG } from 'uqr'
 import { agencyName } from './authority'
 import { nationalHeading, signatures, slipTitle } from './document'
 import { escapeHtml } from './escape-html'
@@ -66,8 +66,8 @@ function collectAt(input: SlipInput): string {
   return counter
 }
 
-async function trackingBox(input: SlipInput): Promise<string> {
-  const svg = await QRCode.toString(input.trackUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+function trackingBox(input: SlipInput): string {
+  const svg = renderSVG(input.trackUrl, { ecc: 'M', border: 1 })
   return `<table class="track"><tr><td class="qr">${svg}</td><td>
 <p><b>Tra cứu tình trạng hồ sơ:</b> quét mã QR hoặc truy cập</p>
 <p class="url">${escapeHtml(input.trackUrl)}</p>
@@ -98,7 +98,7 @@ ${componentsTable(input)}
 <p>6. Đăng ký nhận kết quả tại: ${escapeHtml(collectAt(input))}</p>
 <p>Vào Sổ theo dõi hồ sơ, Quyển số: ${escapeHtml(input.register?.book ?? BLANK)}, Số thứ tự: ${escapeHtml(input.register ? String(input.register.line) : BLANK)}</p>
 </div>
-${await trackingBox(input)}
+${trackingBox(input)}
 ${signatures({ role: 'Người nộp hồ sơ', name: dossier.applicant.fullName }, { role: 'Người tiếp nhận hồ sơ', name: signerOf(event, input) })}
 <div class="note"><p><b><i>Ghi chú:</i></b></p>
 <p>- Giấy này lập thành 02 liên: một liên lưu kèm Phiếu kiểm soát quá trình giải quyết hồ sơ; một liên giao người nộp hồ sơ, mang theo khi đến nhận kết quả.</p>

@@ -1,4 +1,4 @@
-import { type ErrorSchema, issuesToErrorSchema, ProcedureForm } from '@motcua/forms'
+import { type ErrorSchema, formValidator, issuesToErrorSchema, ProcedureForm } from '@motcua/forms'
 import { ApiError, api } from '@motcua/web-kit'
 import { useMemo, useState } from 'react'
 import { ConfirmDialog } from '../components/dialog'
@@ -161,6 +161,7 @@ export function PluginSetting({
             onChange={(data) => setValues((data ?? {}) as Record<string, unknown>)}
             onSubmit={save}
             locale={locale}
+            validator={formValidator(locale)}
             {...(errors ? { errors } : {})}
           >
             {plugin.secrets.map((name) => {

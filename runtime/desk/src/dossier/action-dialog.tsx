@@ -1,6 +1,7 @@
 import {
   type ErrorSchema,
   formatVnd,
+  formValidator,
   hasErrors,
   issuesToErrorSchema,
   ProcedureForm,
@@ -119,7 +120,9 @@ export function ActionDialog({
     setError(undefined)
     setInvalid(false)
     const found = check()
-    const formErrors = inputSchema ? validateForm(inputSchema, input, locale) : undefined
+    const formErrors = inputSchema
+      ? validateForm(inputSchema, input, locale, undefined, formValidator(locale))
+      : undefined
     setApiProblems({})
     setInputErrors(formErrors && hasErrors(formErrors) ? formErrors : undefined)
     if (Object.keys(found).length > 0 || (formErrors && hasErrors(formErrors))) {
@@ -289,11 +292,12 @@ export function ActionDialog({
                 setInput(data)
                 // once the officer was told what to fix, each fix clears its message
                 if (inputErrors) {
-                  const left = validateForm(inputSchema, data, locale)
+                  const left = validateForm(inputSchema, data, locale, undefined, formValidator(locale))
                   setInputErrors(hasErrors(left) ? left : undefined)
                 }
               }}
               locale={locale}
+              validator={formValidator(locale)}
               {...(inputErrors ? { errors: inputErrors } : {})}
             />
           </section>

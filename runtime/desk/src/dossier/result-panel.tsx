@@ -1,4 +1,11 @@
-import { type ErrorSchema, issuesToErrorSchema, ProcedureForm, type RJSFSchema, type UiSchema } from '@motcua/forms'
+import {
+  type ErrorSchema,
+  formValidator,
+  issuesToErrorSchema,
+  ProcedureForm,
+  type RJSFSchema,
+  type UiSchema,
+} from '@motcua/forms'
 import { ApiError, api, csrf, networkError, toApiError } from '@motcua/web-kit'
 import { type FormEvent, useRef, useState } from 'react'
 import { ErrorBox } from '../components/status'
@@ -114,6 +121,7 @@ export function ResultPanel({
             initialFormData={initial}
             onChange={setData}
             locale={locale}
+            validator={formValidator(locale)}
             {...(errors ? { errors } : {})}
           />
           <button type="submit" className="button button--secondary" disabled={busy}>

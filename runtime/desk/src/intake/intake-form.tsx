@@ -9,6 +9,7 @@ import {
   deliveryToSend,
   type ErrorSchema,
   formatVnd,
+  formValidator,
   hasErrors,
   issuesByName,
   issuesToErrorSchema,
@@ -105,7 +106,7 @@ export function IntakeForm({
     refresh.current = window.setTimeout(() => {
       setSnapshot({ ...data.current })
       if (errors) {
-        const found = validateForm(schema, data.current, locale)
+        const found = validateForm(schema, data.current, locale, undefined, formValidator(locale))
         setErrors(hasErrors(found) ? found : undefined)
       }
     }, 250)
@@ -125,7 +126,7 @@ export function IntakeForm({
     if (applicant.idNumber.trim() && !/^(\d{9}|\d{12})$/.test(applicant.idNumber.trim()))
       foundApplicant.idNumber = t('intake.badId')
     setApplicantErrors(foundApplicant)
-    const formErrors = validateForm(schema, data.current, locale)
+    const formErrors = validateForm(schema, data.current, locale, undefined, formValidator(locale))
     setErrors(hasErrors(formErrors) ? formErrors : undefined)
     const missing = missingRequired(data.current)
     setMissingNames(missing.map((c) => c.name))
@@ -269,6 +270,7 @@ export function IntakeForm({
             schema={schema}
             uiSchema={uiSchema}
             locale={locale}
+            validator={formValidator(locale)}
             errors={errors}
             onChange={onChange}
             onSubmit={() => void submit()}

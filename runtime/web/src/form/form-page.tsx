@@ -7,6 +7,7 @@ import {
   deliveryProblems,
   deliveryToSend,
   type ErrorSchema,
+  type FormValidators,
   formSteps,
   hasErrors,
   issuesByName,
@@ -37,15 +38,27 @@ import { Progress } from './progress'
 import { type ApplicantErrors, ReviewStep } from './review-step'
 import { fileProgress, submitDossier } from './upload'
 import { useDraft } from './use-draft'
+import { formValidatorsOf } from './validators'
 
 type Data = Record<string, unknown>
 
 /** The dossier form of one procedure: the declaration in steps, the attachments, a review, then submission. */
 export default function FormPage({ code }: { code: string }) {
-  const { value: procedure, error, reload } = useAsync(() => loadProcedure(code, { fresh: true }), [code])
+  const {
+    value: loaded,
+    error,
+    reload,
+  } = useAsync(
+    () =>
+      loadProcedure(code, { fresh: true }).then(async (procedure) => ({
+        procedure,
+        validators: await formValidatorsOf(procedure),
+      })),
+    [code],
+  )
   if (error !== undefined) return <ErrorBox error={error} onRetry={reload} />
-  if (!procedure) return <Loading />
-  return <DossierForm procedure={procedure} />
+  if (!loaded) return <Loading />
+  return <DossierForm procedure={loaded.procedure} validators={loaded.validators} />
 }
 
 function useUnit(fromDraft?: string) {
@@ -67,9 +80,10 @@ function useUnit(fromDraft?: string) {
 
 const NO_KEYS: string[] = []
 
-function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
+function DossierForm({ procedure, validators }: { procedure: ProcedureDetail; validators: FormValidators }) {
   const { t, locale, pick } = useI18n()
   const contentLang = useContentLang()
+  const validator = validators(locale)
   const { user } = useSession()
   const location = useLocation()
   const definition = procedure as unknown as ProcedureDefinition
@@ -79,7 +93,6 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
     () => ({ formats: procedure.formats ?? {}, widgets: procedure.widgets ?? {} }),
     [procedure.formats, procedure.widgets],
   )
-  const { formats } = contributions
   const name = locale === 'en' && procedure.nameEn ? procedure.nameEn : procedure.name
   usePageTitle(name)
 
@@ -199,12 +212,12 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
       if (errors && formStep) {
         window.clearTimeout(revalidate.current)
         revalidate.current = window.setTimeout(
-          () => setErrors(validateForm(schema, data.current, locale, formStep.keys, formats)),
+          () => setErrors(validateForm(schema, data.current, locale, formStep.keys, validator)),
           300,
         )
       }
     },
-    [draft, unit, errors, formStep, schema, locale, formats],
+    [draft, unit, errors, formStep, schema, locale, validator],
   )
   useEffect(() => {
     if (unit && touched.current) draft.save(data.current, unit)
@@ -222,14 +235,14 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
       return
     }
     if (formStep) {
-      const found = validateForm(schema, data.current, locale, formStep.keys, formats)
+      const found = validateForm(schema, data.current, locale, formStep.keys, validator)
       if (hasErrors(found)) return setErrors(found)
       // Leaving the declaration: check it all (a condition may tie fields of different steps).
       if (current === steps.length - 1) {
-        const all = validateForm(schema, data.current, locale, undefined, formats)
-        const wrong = steps.findIndex((s) => hasErrors(validateForm(schema, data.current, locale, s.keys, formats)))
+        const all = validateForm(schema, data.current, locale, undefined, validator)
+        const wrong = steps.findIndex((s) => hasErrors(validateForm(schema, data.current, locale, s.keys, validator)))
         if (hasErrors(all) && wrong >= 0 && wrong !== current)
-          return goTo(wrong, validateForm(schema, data.current, locale, steps[wrong]!.keys, formats))
+          return goTo(wrong, validateForm(schema, data.current, locale, steps[wrong]!.keys, validator))
       }
       return goTo(current + 1)
     }
@@ -409,6 +422,7 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
           schema={schema}
           uiSchema={shownUiSchema}
           contributions={contributions}
+          validator={validator}
           initialFormData={initial}
           locale={locale}
           contentLang={contentLang}

@@ -1,11 +1,10 @@
 import { ApiError, api, useAsync } from '@motcua/web-kit'
 import { useMemo, useState } from 'react'
 import { ErrorBox, Loading } from '../components/loading'
-import { QrImage, qrPng } from '../components/qr-code'
+import { encodeQr, QrImage, qrPng } from '../components/qr-code'
 import { useI18n } from '../i18n/i18n'
 import { saveBlob } from '../lib/download'
 import { showVnd } from '../lib/format'
-import { encodeQr } from '../lib/qr-code'
 import type { VietQr } from '../lib/types'
 import { bankName } from './track-data'
 
@@ -69,7 +68,7 @@ function VietQrPayment({ qr, code }: { qr: VietQr; code: string }) {
   const { t } = useI18n()
   const bank = bankName(qr.bankBin)
   const amount = showVnd(qr.amount)
-  const encoded = useMemo(() => encodeQr(qr.payload, { level: 'M' }), [qr.payload])
+  const encoded = useMemo(() => encodeQr(qr.payload, 'M'), [qr.payload])
   return (
     <section className="panel panel--action payment" aria-labelledby="payment-title">
       <h3 id="payment-title">{t('payment.title')}</h3>

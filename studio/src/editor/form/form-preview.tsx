@@ -1,4 +1,4 @@
-import { type FormLocale, formSteps, ProcedureForm, type RJSFSchema, type UiSchema } from '@motcua/forms'
+import { type FormLocale, formSteps, formValidator, ProcedureForm, type RJSFSchema, type UiSchema } from '@motcua/forms'
 import { Component, type ReactNode, useDeferredValue, useLayoutEffect, useMemo, useState } from 'react'
 import { useI18n } from '../../i18n/i18n'
 
@@ -111,6 +111,7 @@ export function FormPreview({ schema, uiSchema }: { schema: RJSFSchema; uiSchema
             uiSchema={shown.uiSchema}
             initialFormData={NO_DATA}
             locale={locale}
+            validator={formValidator(locale)}
             visibleKeys={step.keys}
           />
         </PreviewBoundary>
