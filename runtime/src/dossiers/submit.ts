@@ -139,7 +139,10 @@ export async function submitDossier(
   const receiving = await receivingUnit(input.units, def, unit, { filedAt, at: now })
   const unitIds = { unitId: unit.id, filedUnitId: unit.id, receivingUnitId: receiving.id }
 
-  const formIssues = procedure.validateForm(input.formData).map((i) => ({ ...i, path: `/formData${i.path}` }))
+  // dates are checked against today in Vietnam by the server's clock (a birth date cannot be tomorrow)
+  const formIssues = procedure
+    .validateForm(input.formData, vietnamDate(now))
+    .map((i) => ({ ...i, path: `/formData${i.path}` }))
   if (formIssues.length)
     throw new DomainError(
       'INVALID_DATA',

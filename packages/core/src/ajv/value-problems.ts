@@ -17,7 +17,6 @@ const PARTIAL_DMY = /^\d{1,2}(?:\/\d{0,2}(?:\/\d{0,3})?)?$/
 const MONTHS = 'January February March April May June July August September October November December'.split(' ')
 
 const pad = (n: number) => String(n).padStart(2, '0')
-const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate()
 
 function dateProblem(value: string): Message | undefined {
