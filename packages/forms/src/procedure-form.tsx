@@ -1,7 +1,8 @@
 import Form from '@rjsf/core'
 import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils'
 import { memo, type ReactNode, useMemo, useRef } from 'react'
-import { hasErrors, listErrors } from './error-schema'
+import { checkDateRules } from './date-rules'
+import { hasErrors, listErrors, withoutEmpty } from './error-schema'
 import { ErrorSummary } from './error-summary'
 import { templates, widgets } from './theme'
 import { type FormContributions, pluginWidgets } from './theme/plugin-widgets'
@@ -71,6 +72,7 @@ export const ProcedureForm = memo(function ProcedureForm(props: ProcedureFormPro
     () => (pluginWidgetSpecs ? { ...pluginWidgets(pluginWidgetSpecs), ...widgets } : widgets),
     [pluginWidgetSpecs],
   )
+  const customValidate = useMemo(() => checkDateRules(schema, locale), [schema, locale])
   const listed = useMemo(() => (errors && hasErrors(errors) ? listErrors(errors, schema) : []), [errors, schema])
   const callbacks = useMemo(
     () => ({
@@ -88,6 +90,7 @@ export const ProcedureForm = memo(function ProcedureForm(props: ProcedureFormPro
         uiSchema={uiSchema ?? {}}
         initialFormData={initialFormData}
         validator={formValidator(locale, contributions?.formats)}
+        customValidate={customValidate}
         widgets={allWidgets}
         templates={templates}
         formContext={formContext}
@@ -110,7 +113,8 @@ export const ProcedureForm = memo(function ProcedureForm(props: ProcedureFormPro
 
 /**
  * Validates form data as the portal does before moving on: the whole form, or only the given top-level properties;
- * with `formats`, the plugins' formats the form uses.
+ * with `formats`, the plugins' formats the form uses. Date relations (`x-dateRules`) are checked against today in
+ * Vietnam, like the server does.
  * @example const errors = validateForm(schema, formData, 'vi', step.keys); if (hasErrors(errors)) …
  */
 export function validateForm(
@@ -120,7 +124,12 @@ export function validateForm(
   keys?: string[],
   formats?: FormContributions['formats'],
 ): ErrorSchema {
-  const { errorSchema } = formValidator(locale, formats).validateFormData(formData, schema)
+  const { errorSchema: found } = formValidator(locale, formats).validateFormData(
+    formData,
+    schema,
+    checkDateRules(schema, locale),
+  )
+  const errorSchema = withoutEmpty(found)
   if (!keys) return errorSchema
   const picked: Record<string, unknown> = {}
   for (const key of keys) {

@@ -30,9 +30,9 @@ const RULES = '/form/schema/properties/con/properties/ngay_sinh/x-dateRules'
 describe('x-dateRules in a definition', () => {
   it('accepts today and pointers to the form’s date fields, alone or in a list', () => {
     expect(problems(withDates({ notAfter: 'today', after: ['/me/ngay_sinh'] }))).toEqual([])
-    expect(problems(withDates({ after: '/me/ngay_sinh', name: { vi: 'ngày sinh của con', en: 'the child’s' } }))).toEqual(
-      [],
-    )
+    expect(
+      problems(withDates({ after: '/me/ngay_sinh', name: { vi: 'ngày sinh của con', en: 'the child’s' } })),
+    ).toEqual([])
   })
 
   it('refuses a pointer to no field of the form, at its own path', () => {

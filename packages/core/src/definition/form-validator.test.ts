@@ -51,7 +51,10 @@ describe('compileFormValidator', () => {
     expect(issue).toMatchObject({
       code: 'x-dateRules',
       path: '/ngay_sinh',
-      message: { vi: 'Ngày sinh không thể sau hôm nay (30/11/2026)', en: 'Ngày sinh cannot be after today (30/11/2026)' },
+      message: {
+        vi: 'Ngày sinh không thể sau hôm nay (30/11/2026)',
+        en: 'Ngày sinh cannot be after today (30/11/2026)',
+      },
     })
     expect(check({ ...valid, ngay_sinh: '2026-12-01' }, '2026-12-01')).toEqual([])
   })
