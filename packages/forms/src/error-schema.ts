@@ -33,6 +33,20 @@ export function hasErrors(errorSchema: ErrorSchema | undefined): boolean {
   )
 }
 
+/**
+ * An error schema without the empty `__errors` lists and branches rjsf leaves after a `customValidate`.
+ * @example withoutEmpty({ me: { __errors: [], ho_ten: { __errors: ['…'] } } }) // { me: { ho_ten: { __errors: ['…'] } } }
+ */
+export function withoutEmpty(errorSchema: ErrorSchema): ErrorSchema {
+  const kept: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(errorSchema as Record<string, unknown>)) {
+    if (key === '__errors') {
+      if (Array.isArray(value) && value.length > 0) kept[key] = value
+    } else if (hasErrors(value as ErrorSchema)) kept[key] = withoutEmpty(value as ErrorSchema)
+  }
+  return kept as ErrorSchema
+}
+
 /** The part of an error schema about these top-level properties. */
 export function pickErrors(errorSchema: ErrorSchema, keys: string[]): ErrorSchema {
   const picked: Record<string, unknown> = {}

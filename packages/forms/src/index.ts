@@ -1,5 +1,6 @@
 export type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils'
 export { type AdministrativeUnit, composeAddress, DEFAULT_PROVINCE, parseAddress } from './address'
+export { checkDateRules } from './date-rules'
 export {
   DeliveryChoice,
   type DeliveryDraft,

@@ -1,7 +1,8 @@
 import Form from '@rjsf/core'
 import type { ErrorSchema, RJSFSchema, UiSchema, ValidatorType } from '@rjsf/utils'
 import { memo, type ReactNode, useMemo, useRef } from 'react'
-import { hasErrors, listErrors } from './error-schema'
+import { checkDateRules } from './date-rules'
+import { hasErrors, listErrors, withoutEmpty } from './error-schema'
 import { ErrorSummary } from './error-summary'
 import { templates, widgets } from './theme'
 import { type FormContributions, pluginWidgets } from './theme/plugin-widgets'
@@ -83,6 +84,7 @@ export const ProcedureForm = memo(function ProcedureForm(props: ProcedureFormPro
     () => (pluginWidgetSpecs ? { ...pluginWidgets(pluginWidgetSpecs), ...widgets } : widgets),
     [pluginWidgetSpecs],
   )
+  const customValidate = useMemo(() => checkDateRules(schema, locale), [schema, locale])
   const listed = useMemo(() => (errors && hasErrors(errors) ? listErrors(errors, schema) : []), [errors, schema])
   const callbacks = useMemo(
     () => ({
@@ -100,6 +102,7 @@ export const ProcedureForm = memo(function ProcedureForm(props: ProcedureFormPro
         uiSchema={uiSchema ?? {}}
         initialFormData={initialFormData}
         validator={validator}
+        customValidate={customValidate}
         widgets={allWidgets}
         templates={templates}
         formContext={formContext}
@@ -122,17 +125,19 @@ export const ProcedureForm = memo(function ProcedureForm(props: ProcedureFormPro
 
 /**
  * Validates form data as the portal does before moving on, with the form's `validator` (in `locale`): the whole
- * form, or only the given top-level properties.
+ * form, or only the given top-level properties. Date relations (`x-dateRules`) are checked against today in
+ * Vietnam, like the server does.
  * @example const errors = validateForm(schema, formData, 'vi', step.keys, validators('vi')); if (hasErrors(errors)) …
  */
 export function validateForm(
   schema: RJSFSchema,
   formData: unknown,
-  _locale: FormLocale,
+  locale: FormLocale,
   keys: string[] | undefined,
   validator: ValidatorType<unknown, RJSFSchema>,
 ): ErrorSchema {
-  const { errorSchema } = validator.validateFormData(formData, schema)
+  const { errorSchema: found } = validator.validateFormData(formData, schema, checkDateRules(schema, locale))
+  const errorSchema = withoutEmpty(found)
   if (!keys) return errorSchema
   const picked: Record<string, unknown> = {}
   for (const key of keys) {

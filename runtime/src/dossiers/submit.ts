@@ -3,6 +3,7 @@ import {
   applyAction,
   type Channel,
   computeFees,
+  DATE_RULES_KEYWORD,
   DomainError,
   type DossierState,
   dossierStatuses,
@@ -139,8 +140,21 @@ export async function submitDossier(
   const receiving = await receivingUnit(input.units, def, unit, { filedAt, at: now })
   const unitIds = { unitId: unit.id, filedUnitId: unit.id, receivingUnitId: receiving.id }
 
-  const formIssues = procedure.validateForm(input.formData).map((i) => ({ ...i, path: `/formData${i.path}` }))
-  if (formIssues.length)
+  // dates are checked against today in Vietnam by the server's clock (a birth date cannot be tomorrow)
+  const formIssues = procedure
+    .validateForm(input.formData, vietnamDate(now))
+    .map((i) => ({ ...i, path: `/formData${i.path}` }))
+  if (formIssues.length) {
+    // Well formed, but the calendar says no (a birth date tomorrow, a child born before its mother): 422.
+    if (formIssues.every((i) => i.code === DATE_RULES_KEYWORD))
+      throw new DomainError(
+        'UNPROCESSABLE',
+        {
+          vi: 'Tờ khai có ngày không thể đúng. Vui lòng sửa các ngày được đánh dấu.',
+          en: 'Some dates in the form cannot be right; please correct the marked dates.',
+        },
+        formIssues,
+      )
     throw new DomainError(
       'INVALID_DATA',
       {
@@ -149,6 +163,7 @@ export async function submitDossier(
       },
       formIssues,
     )
+  }
   const delivery = await checkDeliveryChoice(def, input.delivery, input.units)
   const files: CheckedFile[] = await checkFiles(input.files, def.components)
   // what rules see besides the form: fixed here, with the fees (FORMAT.md, "Rules")

@@ -55,7 +55,10 @@ type Row = Omit<PublishedVersion, 'validateForm'>
 
 function withLazyValidator(row: Row, formats: CustomFormats): PublishedVersion {
   let validator: FormValidator | undefined
-  return { ...row, validateForm: (data) => (validator ??= compileFormValidator(row.definition, formats))(data) }
+  return {
+    ...row,
+    validateForm: (data, today) => (validator ??= compileFormValidator(row.definition, formats))(data, today),
+  }
 }
 
 /** Whether a version's start has come at `at`: published from a moment past and its `effective.from` reached. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { vietnamDate } from '@motcua/core'
 import { dossiers, receiptSequences } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
 import { eq } from 'drizzle-orm'
@@ -377,6 +378,40 @@ describe.each(testDrivers())('citizens’ API on $name', ({ open }) => {
       await request(`/api/track/${receiptCode}`, { headers: { 'x-lookup-pin': pin } })
     ).json()) as { attachments: { fileName: string }[] }
     expect(detail.attachments[0]!.fileName).toBe('passwd.pdf')
+  })
+
+  it('refuses a birth date after today (the server’s day in Vietnam) with 422 at its path, and files nothing', async () => {
+    const [before] = await counts()
+    const tomorrow = vietnamDate(new Date(Date.now() + 86_400_000))
+    const child = { ...(birth().nguoi_duoc_khai_sinh as object), ngay_sinh: tomorrow }
+    const res = await multipart(birthDossier({ ...birth(), nguoi_duoc_khai_sinh: child }))
+    expect(res.status).toBe(422)
+    const { error } = (await res.json()) as ErrorBody
+    expect(error.code).toBe('UNPROCESSABLE')
+    expect(error.issues).toEqual([
+      {
+        code: 'x-dateRules',
+        path: '/formData/nguoi_duoc_khai_sinh/ngay_sinh',
+        message: {
+          vi: `Ngày sinh của con không thể sau hôm nay (${vietnamDate(new Date()).split('-').reverse().join('/')})`,
+          en: expect.stringMatching(/^The child's date of birth cannot be after today/),
+        },
+        params: expect.objectContaining({ relation: 'notAfter' }),
+      },
+    ])
+    expect((await counts())[0]).toBe(before)
+  })
+
+  it('refuses a child born before its mother, naming her birth date', async () => {
+    const child = { ...(birth().nguoi_duoc_khai_sinh as object), ngay_sinh: '1980-01-01' }
+    const mother = { ...(birth().me as object), ngay_sinh: '1990-03-12' }
+    const res = await multipart(birthDossier({ ...birth(), nguoi_duoc_khai_sinh: child, me: mother }))
+    expect(res.status).toBe(422)
+    const { error } = (await res.json()) as ErrorBody
+    expect(error.issues?.map((i) => [i.path, i.message.vi])).toContainEqual([
+      '/formData/nguoi_duoc_khai_sinh/ngay_sinh',
+      'Ngày sinh của con phải sau ngày sinh của mẹ (12/03/1990)',
+    ])
   })
 
   it('creates exactly one dossier for 20 concurrent retries with one Idempotency-Key', async () => {

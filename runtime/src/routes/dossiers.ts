@@ -248,7 +248,7 @@ export const dossiersDocs: Operation[] = [
       201: 'filed',
       200: 'a replay of the same Idempotency-Key',
       400: 'invalid form, files or codes',
-      422: 'the Idempotency-Key was used with a different request',
+      422: 'the Idempotency-Key was used with a different request, or form dates the calendar refuses (x-dateRules: a birth date after today, a child born before a parent), each issue at its /formData path',
       413: 'too large',
       415: 'neither JSON nor multipart',
       429: 'too many anonymous submissions from this address (SUBMIT_RATE_LIMIT per minute)',

@@ -1,4 +1,5 @@
 import type { Message } from '../errors'
+import { valueProblem } from './value-problems'
 
 /**
  * A friendly name for every format a form may use: ajv-formats', motcua's, and @rjsf's `data-url` and `color`.
@@ -74,11 +75,14 @@ const formatHints: Readonly<Record<string, Message>> = {
 }
 
 /**
- * What to tell a citizen whose value fails `format`: the rule with an example, or "please enter a valid …".
+ * What to tell a citizen whose `value` fails `format`: what exactly is wrong with it when that can be told (31/02,
+ * 10 digits typed, an unknown province code), else the rule with an example, or "please enter a valid …".
  * @example formatMessage('date').vi // 'Vui lòng nhập ngày (dd/mm/yyyy) hợp lệ'
  */
-export function formatMessage(format: unknown): Message {
+export function formatMessage(format: unknown, value?: unknown): Message {
   const name = String(format)
+  const problem = valueProblem(name, value)
+  if (problem !== undefined) return problem
   const hint = formatHints[name]
   if (hint !== undefined) return hint
   const label = formatLabels[name]

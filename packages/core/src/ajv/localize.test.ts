@@ -81,7 +81,7 @@ describe('toIssues', () => {
       { code: 'format', path: '/nguoiKhai/soCccd' },
       { code: 'minLength', path: '/giayTo/1' },
     ])
-    expect(issues[1]?.message.vi).toBe('Số căn cước gồm 12 chữ số, ví dụ 022098001234')
+    expect(issues[1]?.message.vi).toBe('Số căn cước gồm 12 chữ số; bạn đã nhập 3 chữ số')
     expect(issues[2]?.params).toEqual({ limit: 3 })
   })
 

@@ -110,17 +110,18 @@ describe('ajvErrorMessage: strings', () => {
 
 describe('ajvErrorMessage: formats', () => {
   it.each([
-    ['cccd', '02209800123', 'Số căn cước gồm 12 chữ số, ví dụ 022098001234'],
-    ['cmnd', '12345', 'Số chứng minh nhân dân gồm 9 chữ số, ví dụ 123456789'],
+    ['cccd', '02209800123', 'Số căn cước gồm 12 chữ số; bạn đã nhập 11 chữ số'],
+    ['cccd', 'không có', 'Số căn cước chỉ gồm chữ số: vui lòng bỏ ký tự “k”'],
+    ['cmnd', '12345', 'Số chứng minh nhân dân gồm 9 chữ số; bạn đã nhập 5 chữ số'],
     [
       'vn-mobile',
       '0203 3835 123',
-      'Số điện thoại di động gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09, ví dụ 0912 345 678',
+      'Đây là số máy cố định (bắt đầu bằng 02): vui lòng nhập số điện thoại di động, bắt đầu bằng 03, 05, 07, 08 hoặc 09',
     ],
     [
       'vn-phone',
       '123',
-      'Vui lòng nhập số di động (10 chữ số, ví dụ 0912 345 678) hoặc số cố định (11 chữ số, ví dụ 0203 3835 123)',
+      'Số điện thoại ở Việt Nam bắt đầu bằng 03, 05, 07, 08 hoặc 09 (di động) hoặc 02 (cố định); số bạn nhập bắt đầu bằng 12',
     ],
     ['email', 'ten@', 'Vui lòng nhập địa chỉ email hợp lệ, ví dụ ten@example.com'],
     ['date', '31/12/2025', 'Vui lòng nhập ngày (dd/mm/yyyy) hợp lệ'],
@@ -130,7 +131,8 @@ describe('ajvErrorMessage: formats', () => {
   })
 
   it('vn-tax-code and vnd', () => {
-    expect(vi('format', { type: 'string', format: 'vn-tax-code' }, '0100109107')).toMatch(/^Mã số thuế gồm 10 chữ số/)
+    expect(vi('format', { type: 'string', format: 'vn-tax-code' }, '0100109107')).toMatch(/^Chữ số thứ 10/)
+    expect(vi('format', { type: 'string', format: 'vn-tax-code' }, '01001091')).toMatch(/^Mã số thuế gồm 10 chữ số/)
     expect(vi('format', { type: 'integer', format: 'vnd' }, -1)).toMatch(/^Số tiền phải là số nguyên đồng/)
   })
 

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv'
 import type { Message } from '../errors'
+import { DATE_RULES_KEYWORD, dateRuleMessage } from './date-rules'
 import { formatMessage } from './format-labels'
 import { limitMessages } from './limit-messages'
 import { showNumber } from './text'
@@ -92,7 +93,8 @@ const keywordMessages: Readonly<Record<string, MessageFor>> = {
   }),
   'false schema': () => ({ vi: 'Không được nhập thông tin này', en: 'This field must be left out' }),
   type: (error) => typeMessage(error.params.type),
-  format: (error) => formatMessage(error.params.format),
+  // `data`: the value, when ajv runs `verbose` (createAjv does)
+  format: (error) => formatMessage(error.params.format, error.data),
   pattern: () => ({
     vi: 'Giá trị chưa đúng định dạng yêu cầu, vui lòng kiểm tra lại',
     en: 'This is not in the required format; please check it',
@@ -118,6 +120,7 @@ const keywordMessages: Readonly<Record<string, MessageFor>> = {
     error.params.error === 'mapping'
       ? { vi: 'Loại đã chọn không hợp lệ, vui lòng chọn lại', en: 'The chosen type is not valid; please choose again' }
       : { vi: 'Vui lòng chọn loại', en: 'Please choose a type' },
+  [DATE_RULES_KEYWORD]: dateRuleMessage,
   // ajv-errors: the schema author already wrote the message; keep it.
   errorMessage: (error) => (error.message ? { vi: error.message, en: error.message } : GENERIC_MESSAGE),
 }

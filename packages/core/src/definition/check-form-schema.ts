@@ -165,6 +165,8 @@ function describeMetaError(error: ErrorObject): string {
 
 /** What to do about an ajv strict-mode message, in Vietnamese. */
 function advice(error: string): string {
+  if (/keyword "x-dateRules" value is invalid/.test(error))
+    return 'quy tắc ngày "x-dateRules" viết sai: chỉ có name, notAfter, before, notBefore, after; mỗi quan hệ nhận "today" hoặc đường dẫn tới một trường ngày (hoặc một danh sách như vậy), ví dụ { "notAfter": "today", "after": ["/me/ngay_sinh"] }'
   let m = /unknown keyword: "([^"]+)"/.exec(error)
   if (m)
     return `từ khoá "${m[1]}" không có trong JSON Schema draft-07: hãy xoá hoặc sửa tên (giao diện như ô nhập nhiều dòng đặt trong uiSchema, ví dụ "ui:widget")`

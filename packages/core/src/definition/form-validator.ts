@@ -1,14 +1,18 @@
-import { addCustomFormats, type CustomFormats, createAjv, toIssues } from '../ajv/index'
+import { addCustomFormats, type CustomFormats, createAjv, dateRuleErrors, toIssues } from '../ajv/index'
 import { DomainError, type Issue } from '../errors'
 import type { ProcedureDefinition } from './procedure-definition.generated'
 
-/** Validates form data; returns the issues (empty when valid), each at the JSON pointer of its field. */
-export type FormValidator = (data: unknown) => Issue[]
+/**
+ * Validates form data; returns the issues (empty when valid), each at the JSON pointer of its field. `today` (the day
+ * in Vietnam, YYYY-MM-DD, from the caller's clock) is what `x-dateRules` compare with.
+ */
+export type FormValidator = (data: unknown, today: string) => Issue[]
 
 /**
  * Compiles a definition's form schema once (ajv strict, all errors, motcua's formats and the installation's custom
- * ones, each with its own message); call per published version.
- * @example const validateForm = compileFormValidator(def); validateForm({ ho_ten: '' }) // [{ code: 'minLength', path: '/ho_ten', … }]
+ * ones, each with its own message); call per published version. The date fields' `x-dateRules` are checked after
+ * the schema, against `today`.
+ * @example const validateForm = compileFormValidator(def); validateForm({ ho_ten: '' }, '2026-11-30') // [{ code: 'minLength', path: '/ho_ten', … }]
  */
 export function compileFormValidator(def: ProcedureDefinition, formats?: CustomFormats): FormValidator {
   let validate: ReturnType<ReturnType<typeof createAjv>['compile']>
@@ -25,5 +29,9 @@ export function compileFormValidator(def: ProcedureDefinition, formats?: CustomF
       { cause },
     )
   }
-  return (data) => (validate(data) ? [] : toIssues(validate.errors, formats))
+  const schema = def.form.schema
+  return (data, today) => [
+    ...(validate(data) ? [] : toIssues(validate.errors, formats)),
+    ...toIssues(dateRuleErrors(schema, data, today)),
+  ]
 }

@@ -3,6 +3,7 @@ import { checkBudget } from './check-budget'
 import { checkBulk } from './check-bulk'
 import { checkCitizenText } from './check-citizen-text'
 import { checkConsultations } from './check-consultations'
+import { checkDateRules } from './check-date-rules'
 import { checkDecisions } from './check-decisions'
 import { checkEffective } from './check-effective'
 import { checkFeeBounds } from './check-fee-bounds'
@@ -59,6 +60,7 @@ const semanticChecks: readonly SemanticCheck[] = [
   whenSound(['/effective'], checkEffective),
   whenSound([...STEP_LISTS, '/reception'], checkUnits),
   whenSound(['/plugins', '/form/schema'], checkPrefillFields),
+  whenSound(['/form/schema'], checkDateRules),
 ]
 
 export interface ValidateOptions {

@@ -10,19 +10,25 @@ export interface FormatInput {
   type?: string
   autoComplete?: string
   maxLength?: number
-  /** Keeps only what the format allows as the person types. */
+  /** Normalises what the person types or pastes (drops separators), before any check. */
   clean?: (text: string) => string
 }
 
-const digitsOnly = (text: string) => text.replace(/\D/g, '')
+// Spaces, dots and dashes between groups of digits ("0 3 7 0 9 …", "037.090…"), dropped as soon as they are typed
+// or pasted. No `maxLength` on these inputs: the browser would cut a pasted "022 098 001 234" to its first 12
+// characters before the separators are gone; the validator says how many digits there are instead.
+const withoutSeparators = (text: string) => text.replace(/[\s.\-‐-―]/g, '')
+// A phone number keeps its leading + (+84 …).
+const phoneDigits = (text: string) =>
+  text.trimStart().replace(/^(\+?)(.*)$/s, (_, plus, rest) => plus + withoutSeparators(rest))
 
-/** How each format is typed on a phone: the right keyboard, the right autofill, no stray characters. */
+/** How each format is typed on a phone: the right keyboard, the right autofill, no separators between digits. */
 export const formatInputs: Readonly<Record<string, FormatInput>> = {
-  cccd: { inputMode: 'numeric', autoComplete: 'off', maxLength: 12, clean: digitsOnly },
-  cmnd: { inputMode: 'numeric', autoComplete: 'off', maxLength: 9, clean: digitsOnly },
-  'vn-mobile': { inputMode: 'tel', type: 'tel', autoComplete: 'tel' },
-  'vn-phone': { inputMode: 'tel', type: 'tel', autoComplete: 'tel' },
-  'vn-tax-code': { inputMode: 'numeric', autoComplete: 'off', maxLength: 14 },
+  cccd: { inputMode: 'numeric', autoComplete: 'off', clean: withoutSeparators },
+  cmnd: { inputMode: 'numeric', autoComplete: 'off', clean: withoutSeparators },
+  'vn-mobile': { inputMode: 'tel', type: 'tel', autoComplete: 'tel', clean: phoneDigits },
+  'vn-phone': { inputMode: 'tel', type: 'tel', autoComplete: 'tel', clean: phoneDigits },
+  'vn-tax-code': { inputMode: 'numeric', autoComplete: 'off', clean: withoutSeparators },
   email: { inputMode: 'email', type: 'email', autoComplete: 'email' },
 }
 
@@ -83,7 +89,12 @@ export function BaseInputTemplate(props: WidgetProps) {
       value={inputValue as string | number}
       {...errorDescription(props)}
       onChange={onChangeOverride ?? handleChange}
-      onBlur={({ target }: FocusEvent<HTMLInputElement>) => onBlur(id, target.value)}
+      onBlur={({ target }: FocusEvent<HTMLInputElement>) => {
+        // a value set from outside (a draft, a pre-fill) is cleaned when the person leaves the field
+        const text = format?.clean ? format.clean(target.value) : target.value
+        if (text !== target.value) onChange(text === '' ? options.emptyValue : text)
+        onBlur(id, text)
+      }}
       onFocus={({ target }: FocusEvent<HTMLInputElement>) => onFocus(id, target.value)}
     />
   )

@@ -7,7 +7,8 @@ const shown = (value: unknown) => (typeof value === 'string' ? isoToVnDate(value
 
 /**
  * A date typed as dd/mm/yyyy on the numeric keyboard, stored as ISO YYYY-MM-DD. An incomplete or impossible date is
- * kept as typed, so the validator says what is wrong beside the field instead of dropping it.
+ * kept as typed, so the validator says what is wrong beside the field instead of dropping it ("31/02 không có thật").
+ * No `maxLength`: a pasted "05 . 03 . 1997" would be cut before the mask reads it; the mask keeps 8 digits.
  */
 export function DateWidget(props: WidgetProps) {
   const { id, htmlName, value, onChange, onBlur, onFocus, registry } = props
@@ -37,7 +38,6 @@ export function DateWidget(props: WidgetProps) {
       inputMode="numeric"
       autoComplete="off"
       placeholder={en ? 'dd/mm/yyyy' : 'ngày/tháng/năm'}
-      maxLength={10}
       value={text}
       {...textState(props)}
       onChange={handleChange}

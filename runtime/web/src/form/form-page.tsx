@@ -178,6 +178,8 @@ function DossierForm({ procedure, validators }: { procedure: ProcedureDetail; va
 
   const goTo = useCallback(
     (index: number, showErrors?: ErrorSchema) => {
+      // a revalidation still pending for the step being left must not replace the errors shown on the next one
+      window.clearTimeout(revalidate.current)
       pendingErrors.current = showErrors
       const params = new URLSearchParams(window.location.search)
       params.set('buoc', String(index + 1))

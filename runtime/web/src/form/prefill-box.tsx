@@ -1,3 +1,4 @@
+import { isCccd, valueProblem } from '@motcua/core'
 import { ApiError, api, Link, useSession } from '@motcua/web-kit'
 import { useEffect, useId, useState } from 'react'
 import type { ChosenUnit } from '../components/unit-chooser'
@@ -60,7 +61,11 @@ export function PrefillBox({
   const run = async () => {
     const found: typeof problems = {}
     if (!consent) found.consent = t('prefill.noConsent')
-    if (!/^\d{12}$/.test(idNumber.trim())) found.idNumber = t('prefill.badIdNumber')
+    if (!isCccd(idNumber)) {
+      // what is wrong with it (10 digits typed, an unknown province code), else the rule
+      const problem = valueProblem('cccd', idNumber)
+      found.idNumber = problem ? pick(problem) : t('prefill.badIdNumber')
+    }
     setProblems(found)
     setDone('')
     setFailure(undefined)
@@ -134,10 +139,10 @@ export function PrefillBox({
             id={`${id}-id`}
             inputMode="numeric"
             autoComplete="off"
-            maxLength={12}
             value={idNumber}
             aria-invalid={!!problems.idNumber || undefined}
             aria-describedby={`${id}-id-help${problems.idNumber ? ` ${id}-id-error` : ''}`}
+            // no maxLength: a pasted "022 098 001 234" must not be cut before its spaces are dropped
             onChange={(e) => setIdNumber(e.target.value.replace(/\D/g, ''))}
             onKeyDown={(e) => {
               if (e.key === 'Enter') {

@@ -16,8 +16,10 @@ import {
   keyFromLabel,
   listFields,
   moveToGroup,
+  notAfterToday,
   renameField,
   setCondition,
+  setNotAfterToday,
   setRequired,
   uniqueKey,
 } from './form-model'
@@ -303,6 +305,16 @@ export function FieldEditor({ field, definition, edit, apply, fresh, onRenamed, 
             </label>
           )}
         </>
+      )}
+      {kind === 'date' && (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={notAfterToday(schema)}
+            onChange={(e) => edit((s) => setNotAfterToday(s, e.target.checked), 'notAfterToday')}
+          />
+          {t('editor.form.notAfterToday')}
+        </label>
       )}
       {kind === 'phone' && (
         <Box id={`${id}-phone`} label={t('editor.form.phoneKind')}>

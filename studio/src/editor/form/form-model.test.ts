@@ -11,11 +11,13 @@ import {
   listFields,
   moveField,
   moveToGroup,
+  notAfterToday,
   removeField,
   renameField,
   schemaPointer,
   setChoiceOptions,
   setCondition,
+  setNotAfterToday,
   setRequired,
 } from './form-model'
 
@@ -126,5 +128,29 @@ describe('field kinds', () => {
     expect(fieldKind({ type: 'string' }, {})).toBe('text')
     expect(fieldKind({ type: 'string', format: 'uri' }, {})).toBe('other')
     expect(fieldKind({ type: 'string', format: 'cccd' }, {})).toBe('cccd')
+  })
+})
+
+describe('"not after today" on a date field', () => {
+  it('adds the rule, keeps a birth after the parents', () => {
+    const def = library('dang-ky-khai-sinh')
+    const child = findField(def, ['nguoi_duoc_khai_sinh', 'ngay_sinh'])!
+    expect(notAfterToday(child.schema)).toBe(true)
+    setNotAfterToday(child.schema, false)
+    expect(child.schema['x-dateRules']).toMatchObject({ after: ['/me/ngay_sinh', '/cha/ngay_sinh'] })
+    expect(child.schema['x-dateRules'].notAfter).toBeUndefined()
+    expect(validateDefinition(def).ok).toBe(true)
+    setNotAfterToday(child.schema, true)
+    expect(child.schema['x-dateRules'].notAfter).toBe('today')
+  })
+
+  it('removes the keyword when no rule is left, and the definition stays valid', () => {
+    const def = library('cap-phieu-ly-lich-tu-phap')
+    const birth = findField(def, ['nguoi_duoc_cap', 'ngay_sinh'])!
+    setNotAfterToday(birth.schema, false)
+    expect(birth.schema).not.toHaveProperty('x-dateRules')
+    setNotAfterToday(birth.schema, true)
+    expect(birth.schema['x-dateRules']).toEqual({ notAfter: 'today' })
+    expect(validateDefinition(def).ok).toBe(true)
   })
 })

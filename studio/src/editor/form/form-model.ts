@@ -588,3 +588,25 @@ export function moveToGroup(def: DraftDefinition, path: FieldPath, target: Field
   if (required) setRequired(def, moved, true)
   return moved
 }
+
+/** Whether a date field says it cannot be after today (`x-dateRules.notAfter` includes `today`). */
+export function notAfterToday(schema: Record<string, unknown>): boolean {
+  const rules = schema['x-dateRules'] as { notAfter?: unknown } | undefined
+  const notAfter = rules?.notAfter
+  return notAfter === 'today' || (Array.isArray(notAfter) && notAfter.includes('today'))
+}
+
+/**
+ * Turns "not after today" on or off for a date field, keeping its other date rules (a birth after a parent's); the
+ * keyword goes when no rule is left.
+ * @example setNotAfterToday(schema, true) // schema['x-dateRules'] = { notAfter: 'today' }
+ */
+export function setNotAfterToday(schema: Record<string, unknown>, on: boolean): void {
+  const rules = { ...((schema['x-dateRules'] as Record<string, unknown> | undefined) ?? {}) }
+  const others = [rules.notAfter ?? []].flat().filter((target) => target !== 'today')
+  const targets = on ? ['today', ...others] : others
+  if (targets.length === 0) delete rules.notAfter
+  else rules.notAfter = targets.length === 1 ? targets[0] : targets
+  if (Object.keys(rules).some((key) => key !== 'name')) schema['x-dateRules'] = rules
+  else delete schema['x-dateRules']
+}
