@@ -11,6 +11,7 @@ import { notFoundDossier } from '../dossiers/errors'
 import { eventsOf } from '../dossiers/events'
 import { handLabel, handUnits } from '../dossiers/hand-over'
 import { loadDossier } from '../dossiers/load-dossier'
+import { receiptFacts } from '../dossiers/receipt-facts'
 import { filingProperties, readSubmission } from '../dossiers/submission-input'
 import { submitDossier, versionOfRetry } from '../dossiers/submit'
 import { jsonBody } from '../http/body'
@@ -151,7 +152,9 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
         ...(principal ? { principal } : {}),
       })
       if (replayed) c.header('Idempotent-Replayed', 'true')
-      return c.json(dossier, replayed ? 200 : 201)
+      const unit = await c.var.units.byCode(dossier.unit.code)
+      const facts = unit ? await receiptFacts(c.var, { procedure, unitId: unit.id, dossier }) : {}
+      return c.json({ ...dossier, ...facts }, replayed ? 200 : 201)
     })
     .get('/api/track/:receiptCode', rateLimit({ limit: limits.trackPerMinute, windowMs: 60_000 }), async (c) => {
       if (c.req.query('pin') !== undefined) throw pinInUrl()
@@ -189,6 +192,7 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
         submittedAt: d.submittedAt,
         receivedAt: d.receivedAt,
         dueAt: d.dueAt,
+        ...(await receiptFacts(c.var, { procedure, unitId: d.unitId, dossier: d })),
         // a deadline in a year without the Government's decision yet may still move with it
         dueProvisional: dueIsProvisional(await c.var.units.unitCalendarOf(d.unitId), d),
         doneAt: d.doneAt,
