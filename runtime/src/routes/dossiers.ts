@@ -217,6 +217,7 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
         applicant: d.applicant,
         formData: d.formData,
         delivery: d.delivery,
+        fees: d.fees,
         resultDownload,
         attachments: resultDownload ? files : files.filter((f) => f.kind !== 'result'),
       })
