@@ -73,8 +73,13 @@ describe('notify-sms in a runtime', () => {
       unit: '06649',
       applicant: { fullName: 'Đỗ Minh Châu', phone: '0987 654 321' },
     })
-    const { receiptCode, pin } = submitted as typeof submitted & { pin: string }
+    const { receiptCode, pin, receiptSentTo } = submitted as typeof submitted & {
+      pin: string
+      receiptSentTo: unknown
+    }
     expect(pin).toMatch(/^\d{8}$/)
+    // the receipt page says where they went
+    expect(receiptSentTo).toEqual({ sms: '0987…21' })
     const stored = async () => JSON.stringify(await rt.outbox({ plugin: 'notify-sms' }))
     await rt.runOutbox()
     const text = received.map((r) => r.body.text).find((t) => t.startsWith('Ma ho so'))

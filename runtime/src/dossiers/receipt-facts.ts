@@ -16,6 +16,17 @@ export interface ReceiptFacts {
    */
   expectedDueAt: Date | null
   payment: PaymentWay
+  /** The applicant's mobile, masked ('0912…78'), when a plugin enabled for the unit texts them the code and PIN. */
+  receiptSentTo: { sms: string } | null
+}
+
+/**
+ * A phone number as the receipt may show it: the first four and last two digits.
+ * @example maskedPhone('0912 345 678') // '0912…78'
+ */
+export const maskedPhone = (phone: string): string => {
+  const digits = phone.replace(/\D/g, '').replace(/^84/, '0')
+  return `${digits.slice(0, 4)}…${digits.slice(-2)}`
 }
 
 /**
@@ -28,6 +39,7 @@ export async function receiptFacts(
     procedure: PublishedVersion
     unitId: string
     dossier: { status: number; receivedAt?: Date | null; dueAt: Date | null; caseKey: string | null; fees: FeeLine[] }
+    applicantPhone?: string | undefined
   },
 ): Promise<ReceiptFacts> {
   const { procedure, unitId, dossier } = input
@@ -49,5 +61,11 @@ export async function receiptFacts(
         : undefined
     payment = qrPay ? 'online' : 'atResult'
   }
-  return { expectedDueAt, payment }
+  // notify-sms sends the code and PIN to a Vietnamese mobile (its own check: 10 digits starting 03, 05, 07, 08, 09)
+  const mobile = input.applicantPhone?.replace(/[\s.-]/g, '').replace(/^\+?84/, '0')
+  const texts =
+    mobile && /^0[35789]\d{8}$/.test(mobile) && services.plugins?.plugins.has('notify-sms')
+      ? await services.plugins.configFor(services.database.db, 'notify-sms', unitId, def.code, def.plugins)
+      : undefined
+  return { expectedDueAt, payment, receiptSentTo: texts && mobile ? { sms: maskedPhone(mobile) } : null }
 }

@@ -153,7 +153,9 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
       })
       if (replayed) c.header('Idempotent-Replayed', 'true')
       const unit = await c.var.units.byCode(dossier.unit.code)
-      const facts = unit ? await receiptFacts(c.var, { procedure, unitId: unit.id, dossier }) : {}
+      const facts = unit
+        ? await receiptFacts(c.var, { procedure, unitId: unit.id, dossier, applicantPhone: applicant.phone })
+        : {}
       return c.json({ ...dossier, ...facts }, replayed ? 200 : 201)
     })
     .get('/api/track/:receiptCode', rateLimit({ limit: limits.trackPerMinute, windowMs: 60_000 }), async (c) => {
@@ -179,6 +181,13 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
           ...dueChange(e.data),
           ...(withDetails ? { note: e.note, data: e.data } : {}),
         }))
+      // where the code and PIN were texted: with the PIN only (even masked, a phone number is personal data)
+      const facts = await receiptFacts(c.var, {
+        procedure,
+        unitId: d.unitId,
+        dossier: d,
+        ...(withDetails ? { applicantPhone: d.applicant.phone } : {}),
+      })
       const handling = d.currentUnitId ? await c.var.units.byId(d.currentUnitId) : undefined
       const publicPart = {
         receiptCode: d.receiptCode,
@@ -192,7 +201,8 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
         submittedAt: d.submittedAt,
         receivedAt: d.receivedAt,
         dueAt: d.dueAt,
-        ...(await receiptFacts(c.var, { procedure, unitId: d.unitId, dossier: d })),
+        expectedDueAt: facts.expectedDueAt,
+        payment: facts.payment,
         // a deadline in a year without the Government's decision yet may still move with it
         dueProvisional: dueIsProvisional(await c.var.units.unitCalendarOf(d.unitId), d),
         doneAt: d.doneAt,
@@ -218,6 +228,7 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
         formData: d.formData,
         delivery: d.delivery,
         fees: d.fees,
+        receiptSentTo: facts.receiptSentTo,
         resultDownload,
         attachments: resultDownload ? files : files.filter((f) => f.kind !== 'result'),
       })

@@ -67,6 +67,8 @@ export interface SubmittedDossier {
   payment?: PaymentWay
   /** How the applicant chose to receive the result, for a procedure that offers a choice. */
   delivery?: DossierDelivery | null
+  /** The masked mobile the code and PIN were texted to, when the unit's SMS plugin sends them. */
+  receiptSentTo?: { sms: string } | null
 }
 
 export type PaymentWay = 'none' | 'online' | 'atResult'
@@ -117,6 +119,7 @@ export interface TrackedDossier {
   timeline: TimelineEntry[]
   /** With the PIN: the fees computed at submission. */
   fees?: FeeLine[]
+  receiptSentTo?: { sms: string } | null
   applicant?: { fullName: string; idNumber?: string; phone?: string; email?: string; address?: string }
   formData?: Record<string, unknown>
   /** How the applicant chose to receive the result (with the PIN), for a procedure that offers a choice. */

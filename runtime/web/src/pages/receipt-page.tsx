@@ -30,6 +30,7 @@ const fromTracked = (d: TrackedDossier, pin: string, kept?: Receipt): Receipt =>
   fees: d.fees ?? kept?.fees ?? [],
   ...(d.payment ? { payment: d.payment } : {}),
   delivery: d.delivery ?? null,
+  receiptSentTo: d.receiptSentTo ?? kept?.receiptSentTo ?? null,
 })
 
 /** Not kept on this device: the PIN brings the receipt back from the tracking API (in a header, never the URL). */
@@ -143,6 +144,11 @@ export default function ReceiptPage({ code }: { code: string }) {
             {receipt.pin}
           </p>
           <p className="hint">{t('receipt.pinNote')}</p>
+          {receipt.receiptSentTo && (
+            <p className="hint" data-testid="receipt-sent">
+              {t('receipt.sentBySms', { phone: receipt.receiptSentTo.sms })}
+            </p>
+          )}
         </div>
         <figure className="receipt__qr">
           <QrImage text={trackUrl} label={`${t('receipt.qr')}: ${trackUrl}`} />
