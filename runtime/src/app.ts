@@ -30,6 +30,7 @@ import { prefillDocs, prefillRoutes } from './routes/prefill'
 import { procedureConstantsDocs, procedureConstantsRoutes } from './routes/procedure-constants'
 import { proceduresDocs, proceduresRoutes } from './routes/procedures'
 import { publishedDocs, publishedRoutes } from './routes/published'
+import { receiptDocs, receiptRoutes } from './routes/receipt'
 import { registerDocs, registerRoutes } from './routes/register'
 import { reorganisationDocs, reorganisationRoutes } from './routes/reorganisations'
 import { resultDocs, resultRoutes } from './routes/results'
@@ -123,6 +124,7 @@ export const operations: Operation[] = [
   ...calendarDocs,
   ...filesDocs,
   ...slipDocs,
+  ...receiptDocs,
   ...resultDocs,
   ...registerDocs,
   ...reorganisationDocs,
@@ -184,6 +186,7 @@ export function createApp(services: Services) {
   app.route('/', consultationRoutes)
   app.route('/', filesRoutes)
   app.route('/', slipRoutes(services.secret))
+  app.route('/', receiptRoutes(services.secret, { perMinute: services.trackLimitPerMinute ?? 60 }))
   app.route('/', resultRoutes)
   app.route('/', registerRoutes)
   app.route('/', reorganisationRoutes)

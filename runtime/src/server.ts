@@ -36,7 +36,7 @@ export async function startRuntime(
   const { plugins } = runtime.services
   if (plugins.plugins.size) log('plugins loaded', { slugs: [...plugins.plugins.keys()] })
   const watcher = config.pluginsWatch ? watchPlugins(plugins) : undefined
-  const worker = createOutboxWorker(database, plugins)
+  const worker = createOutboxWorker(database, plugins, { secret: runtime.services.secret })
   worker.start(config.outboxIntervalMs ?? 2000)
   // consultations past their deadlines: checked every minute (a deadline is a working minute)
   const sweeper = createConsultationSweeper(runtime.services)

@@ -9,6 +9,13 @@ import type { AnyForms, FormShapes, Plugin } from './types'
 export const SDK_VERSION = '2.0.0'
 
 /**
+ * The topic of the message that sends the applicant their receipt code and lookup PIN. Only an `onSubmit` hook may
+ * return it; its `deliver` gets the PIN in `ctx.lookupPin`, which the runtime derives at delivery time from its own
+ * key: the PIN is in no hook's snapshot, no outbox row and no other plugin's call.
+ */
+export const RECEIPT_TOPIC = 'dossier.receipt'
+
+/**
  * Declares a plugin; an identity function that carries the types.
  * @example export default definePlugin<{ url: string }>({ slug: 'national-portal-sync', name: { vi: 'Đồng bộ', en: 'Sync' }, configSchema: {…} })
  */

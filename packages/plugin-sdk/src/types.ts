@@ -98,6 +98,11 @@ export interface DeliveryContext<Config> {
   /** The plugin's own global `fetch`. */
   fetch: typeof fetch
   attempt: number
+  /**
+   * The dossier's lookup PIN, for a message of topic `RECEIPT_TOPIC` only (returned by `onSubmit`): put it in the
+   * text sent to the applicant, never in an error message or a log.
+   */
+  lookupPin?: string
 }
 
 /** What a lookup's `run` gets: the configuration in force and, like a delivery, a signal and `fetch`. */

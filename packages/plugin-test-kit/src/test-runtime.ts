@@ -111,7 +111,7 @@ export async function startTestRuntime(options: StartOptions): Promise<TestRunti
     clock: () => clock.now(),
     ...(subset ? { proceduresDir: subset } : {}),
   })
-  const worker = createOutboxWorker(runtime.database, runtime.plugins)
+  const worker = createOutboxWorker(runtime.database, runtime.plugins, { secret: runtime.secret })
   const tokens = new Map<string, string>()
   const token = async (username: string) => {
     if (!tokens.has(username)) tokens.set(username, await signIn(runtime, username))

@@ -46,6 +46,11 @@ describe('notify-sms in a runtime', () => {
     const { receiptCode } = await rt.submit({ procedure: 'dang-ky-khai-sinh', unit: '06649', applicant })
     await rt.act(receiptCode, 'tiep_nhan')
     await rt.runOutbox()
+    // the receipt (code and PIN) has its own test below
+    received.splice(
+      received.findIndex((r) => r.body.text.startsWith('Ma ho so')),
+      1,
+    )
     expect(received.map((r) => r.key)).toEqual(['khoa-cong-sms', 'khoa-cong-sms'])
     expect(received.map((r) => r.body)).toEqual([
       expect.objectContaining({ to: '84912345678', from: 'HAKHANH', unicode: false }),
@@ -61,6 +66,33 @@ describe('notify-sms in a runtime', () => {
     expect(receivedText!.length).toBeLessThanOrEqual(160)
   })
 
+  it('texts the receipt code and PIN on submission, the PIN in no outbox row before or after', async () => {
+    received.length = 0
+    const submitted = await rt.submit({
+      procedure: 'dang-ky-khai-sinh',
+      unit: '06649',
+      applicant: { fullName: 'Đỗ Minh Châu', phone: '0987 654 321' },
+    })
+    const { receiptCode, pin, receiptSentTo } = submitted as typeof submitted & {
+      pin: string
+      receiptSentTo: unknown
+    }
+    expect(pin).toMatch(/^\d{8}$/)
+    // the receipt page says where they went
+    expect(receiptSentTo).toEqual({ sms: '0987…21' })
+    const stored = async () => JSON.stringify(await rt.outbox({ plugin: 'notify-sms' }))
+    await rt.runOutbox()
+    const text = received.map((r) => r.body.text).find((t) => t.startsWith('Ma ho so'))
+    expect(text).toBe(
+      `Ma ho so ${receiptCode}, ma tra cuu (PIN) ${pin}. Giu kin ma PIN; tra cuu ho so tai Cong dich vu cong.`,
+    )
+    expect(received.find((r) => r.body.text === text)?.body.to).toBe('84987654321')
+    const rows = await rt.outbox({ plugin: 'notify-sms', topic: 'dossier.receipt', state: 'delivered' })
+    expect(rows.filter((r) => r.receiptCode === receiptCode)).toHaveLength(1)
+    expect(await stored()).not.toContain(pin)
+    expect(await stored()).toContain('########')
+  })
+
   it('retries a refused text with the plugin’s policy, under the same reference', async () => {
     received.length = 0
     refusals = 1
@@ -70,8 +102,10 @@ describe('notify-sms in a runtime', () => {
       applicant: { fullName: 'Lê Văn Hùng', phone: '+84 386 123 456' },
     })
     await rt.runOutbox()
-    const [pending] = await rt.outbox({ plugin: 'notify-sms', topic: 'sms', state: 'pending' })
+    // the first text of the dossier, its receipt, was the one refused
+    const [pending] = await rt.outbox({ plugin: 'notify-sms', topic: 'dossier.receipt', state: 'pending' })
     expect(pending).toMatchObject({ receiptCode, attempts: 1, lastError: expect.stringContaining('HTTP 502') })
+    received.length = 0
     rt.clock.advance({ seconds: 30 }) // the plugin's first backoff
     await rt.runOutbox()
     expect(received).toEqual([

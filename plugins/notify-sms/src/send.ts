@@ -55,6 +55,6 @@ export async function sendSms(id: number, sms: SmsMessage, ctx: DeliveryContext<
     return
   }
   const text = await response.text().catch(() => '')
-  const shown = excerpt(text, [config.apiKey, sms.to, `0${sms.to.slice(2)}`])
+  const shown = excerpt(text, [config.apiKey, sms.to, `0${sms.to.slice(2)}`, ...(ctx.lookupPin ? [ctx.lookupPin] : [])])
   throw new SmsGatewayError(`The SMS gateway answered HTTP ${response.status}${shown ? `: ${shown}` : ''}`)
 }

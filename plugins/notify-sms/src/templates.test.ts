@@ -112,6 +112,10 @@ describe('the hooks', () => {
   it('queue an SMS on submission and on each change of status, not on a hand-over that keeps it', () => {
     const ctx = { config, unitCode: '06649' }
     expect(plugin.hooks!.onSubmit!(ctx, dossier({ status: 1 }))).toEqual([
+      {
+        topic: 'dossier.receipt',
+        payload: expect.objectContaining({ to: '84912345678', text: expect.stringContaining('########') }),
+      },
       { topic: 'sms', payload: expect.objectContaining({ to: '84912345678' }) },
     ])
     expect(plugin.hooks!.afterAction!(ctx, dossier(), change(1, 2))).toHaveLength(1)

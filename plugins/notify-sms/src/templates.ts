@@ -85,3 +85,19 @@ export function smsFor(config: Config, dossier: DossierSnapshot): SmsMessage | u
   if (!plain) return { to, text: cut(text, max), unicode: true }
   return { to, text: cut(unaccented(text).replace(NOT_GSM, ''), max), unicode: false }
 }
+
+/** Where the receipt text holds the PIN until delivery: the runtime gives the PIN to `deliver` only. */
+export const PIN_SLOT = '########'
+
+/**
+ * The text that sends the applicant their receipt code and lookup PIN, or `undefined` without a mobile number. The
+ * PIN is not known here (no hook sees it): `PIN_SLOT` stands for it until delivery.
+ * @example receiptSmsFor(config, dossier)?.text // 'Ma ho so 000.01.21.H49-261201-0001, ma tra cuu (PIN) ########. ...'
+ */
+export function receiptSmsFor(config: Config, dossier: DossierSnapshot): SmsMessage | undefined {
+  const to = internationalMobile(dossier.applicant.phone)
+  if (!to) return undefined
+  const text = `Mã hồ sơ ${dossier.receiptCode}, mã tra cứu (PIN) ${PIN_SLOT}. Giữ kín mã PIN; tra cứu hồ sơ tại Cổng dịch vụ công.`
+  if (!(config.unaccented ?? true)) return { to, text, unicode: true }
+  return { to, text: unaccented(text).replace(NOT_GSM, ''), unicode: false }
+}

@@ -5,6 +5,7 @@ import {
   computeFees,
   DATE_RULES_KEYWORD,
   DomainError,
+  type DossierDelivery,
   type DossierState,
   dossierStatuses,
   effectiveSteps,
@@ -85,6 +86,10 @@ export interface SubmittedDossier {
   /** Where it is received; its electronic id and sequence make the receipt code. */
   receivingUnit: { code: string; name: string }
   fees: FeeLine[]
+  /** How the applicant chose to receive the result; null when the procedure offers no choice. */
+  delivery: DossierDelivery | null
+  /** The procedure's case the form data selected (its processing time gives the expected appointment). */
+  caseKey: string | null
 }
 
 const invalid = (vi: string, en: string, path: string, code: string) =>
@@ -202,6 +207,8 @@ export async function submitDossier(
       submittedAt: Date
       dueAt: Date | null
       fees: FeeLine[]
+      delivery: DossierDelivery | null
+      caseKey: string | null
     },
     pin = lookupPin(input.secret, row.id),
   ): SubmittedDossier => ({
@@ -215,6 +222,8 @@ export async function submitDossier(
     unit: { code: unit.code, name: unit.name },
     receivingUnit: { code: receiving.code, name: receiving.name },
     fees: row.fees,
+    delivery: row.delivery,
+    caseKey: row.caseKey,
   })
   const submittedBy = principal?.userId ?? null
   const idempotency = input.idempotency && {
@@ -233,6 +242,8 @@ export async function submitDossier(
         submittedAt: dossiers.submittedAt,
         dueAt: dossiers.dueAt,
         fees: dossiers.fees,
+        delivery: dossiers.delivery,
+        caseKey: dossiers.caseKey,
         fingerprint: dossiers.idempotencyFingerprint,
       })
       .from(dossiers)

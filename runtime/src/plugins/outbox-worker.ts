@@ -1,7 +1,8 @@
 import type { PluginUse } from '@motcua/core'
 import { type Database, dossiers, outbox, procedureVersions } from '@motcua/db'
-import type { DossierChange, DossierSnapshot, OutboxMessage } from '@motcua/plugin-sdk'
+import { type DossierChange, type DossierSnapshot, type OutboxMessage, RECEIPT_TOPIC } from '@motcua/plugin-sdk'
 import { and, asc, eq, inArray, isNull, lte, notInArray, or, type SQL, sql } from 'drizzle-orm'
+import { lookupPin } from '../auth/instance-secret'
 import { errorFields, log } from '../log'
 import { checkMessages } from './hook-results'
 import type { PluginHost } from './plugin-host'
@@ -11,6 +12,11 @@ import { SandboxError } from './sandbox'
 export const DEFAULT_RETRY = { attempts: 8, backoffMs: 5_000 }
 
 export interface OutboxWorkerOptions {
+  /**
+   * The instance secret: a receipt message (`RECEIPT_TOPIC`) is delivered with the dossier's PIN derived from it,
+   * so the PIN is never stored in the outbox; without it such a message fails.
+   */
+  secret?: string
   /** How long one delivery may take, unless the plugin declares its own `deliveryTimeoutMs` (default 10 s). */
   timeoutMs?: number
   /** How long a delivery that ignores its abort signal gets before its plugin's worker is stopped (default 1 s). */
@@ -68,6 +74,7 @@ export function createOutboxWorker(
     maxAttempts = DEFAULT_RETRY.attempts,
     backoffMs = DEFAULT_RETRY.backoffMs,
     batchSize = 20,
+    secret,
   } = options
   const { db } = database
   const slugs = [...host.plugins.keys()]
@@ -189,6 +196,9 @@ export function createOutboxWorker(
     const ctx = { config, unitCode: snapshot.unit.code }
     const called = await host.runHook(slug, hook, hook === 'onSubmit' ? [ctx, snapshot] : [ctx, snapshot, change])
     const checked = called.ok ? checkMessages(called.value) : called
+    // the PIN goes with the receipt, sent once when the dossier is filed, never later by another hook
+    if (checked.ok && hook !== 'onSubmit' && checked.value.some((m) => m.topic === RECEIPT_TOPIC))
+      return { failure: { error: `${hook} returned a "${RECEIPT_TOPIC}" message: only onSubmit may`, final: true } }
     if (checked.ok) return { messages: checked.value }
     // a hook that threw, ran out of time or answered wrongly will do so again; a busy or restarting plugin may not
     const final = called.ok || called.reason === 'threw' || called.reason === 'timeout'
@@ -200,6 +210,12 @@ export function createOutboxWorker(
     if (!loaded.manifest.deliver)
       return { failure: { error: `plugin "${slug}" has no deliver to send it`, final: true } }
     const limit = deliveryLimit(slug)
+    let pin: string | undefined
+    if (message.topic === RECEIPT_TOPIC) {
+      if (!secret || !message.dossierId)
+        return { failure: { error: 'a receipt message needs its dossier and the instance secret', final: true } }
+      pin = lookupPin(secret, message.dossierId)
+    }
     try {
       await loaded.sandbox.call(
         {
@@ -207,6 +223,7 @@ export function createOutboxWorker(
           message: { id: message.id, topic: message.topic, payload: message.payload },
           config,
           attempt: message.attempts,
+          ...(pin ? { lookupPin: pin } : {}),
           timeoutMs: limit,
         },
         limit + graceMs,

@@ -107,6 +107,7 @@ async function run(id: number, call: PluginCall): Promise<unknown> {
         signal: controller.signal,
         fetch: globalThis.fetch,
         attempt: call.attempt,
+        ...(call.lookupPin ? { lookupPin: call.lookupPin } : {}),
       }
       await plugin.deliver!(call.message, ctx)
       return undefined

@@ -13,6 +13,8 @@ export type PluginCall =
       message: { id: number; topic: string; payload: unknown }
       config: Record<string, unknown>
       attempt: number
+      /** The dossier's PIN, for a receipt message only. */
+      lookupPin?: string
       /** When the worker aborts the delivery's signal. */
       timeoutMs: number
     }

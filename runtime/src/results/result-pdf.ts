@@ -67,9 +67,14 @@ function heading(doc: Doc, filled: FilledResultDocument, left: number, width: nu
 /**
  * A filled result document as an A4 PDF with an embedded Vietnamese font (DejaVu Serif): the national heading,
  * the number and date, the title, paragraphs and rows, the signer's block. Deterministic for the same input.
+ * `justify: false` sets paragraphs flush left, so that their text copies out with its spaces (a form to keep).
  * @example const bytes = await resultPdf(filled, new Date())
  */
-export function resultPdf(filled: FilledResultDocument, createdAt: Date): Promise<Uint8Array> {
+export function resultPdf(
+  filled: FilledResultDocument,
+  createdAt: Date,
+  options: { justify?: boolean } = {},
+): Promise<Uint8Array> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGINS,
@@ -104,7 +109,11 @@ export function resultPdf(filled: FilledResultDocument, createdAt: Date): Promis
       doc
         .font('regular')
         .fontSize(12)
-        .text(`${number}${block.text}`, left, doc.y, { width, align: 'justify', indent: 10 * MM })
+        .text(`${number}${block.text}`, left, doc.y, {
+          width,
+          align: options.justify === false ? 'left' : 'justify',
+          indent: 10 * MM,
+        })
     }
     doc.moveDown(0.25)
   }

@@ -11,6 +11,7 @@ import { notFoundDossier } from '../dossiers/errors'
 import { eventsOf } from '../dossiers/events'
 import { handLabel, handUnits } from '../dossiers/hand-over'
 import { loadDossier } from '../dossiers/load-dossier'
+import { receiptFacts } from '../dossiers/receipt-facts'
 import { filingProperties, readSubmission } from '../dossiers/submission-input'
 import { submitDossier, versionOfRetry } from '../dossiers/submit'
 import { jsonBody } from '../http/body'
@@ -151,7 +152,11 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
         ...(principal ? { principal } : {}),
       })
       if (replayed) c.header('Idempotent-Replayed', 'true')
-      return c.json(dossier, replayed ? 200 : 201)
+      const unit = await c.var.units.byCode(dossier.unit.code)
+      const facts = unit
+        ? await receiptFacts(c.var, { procedure, unitId: unit.id, dossier, applicantPhone: applicant.phone })
+        : {}
+      return c.json({ ...dossier, ...facts }, replayed ? 200 : 201)
     })
     .get('/api/track/:receiptCode', rateLimit({ limit: limits.trackPerMinute, windowMs: 60_000 }), async (c) => {
       if (c.req.query('pin') !== undefined) throw pinInUrl()
@@ -176,6 +181,13 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
           ...dueChange(e.data),
           ...(withDetails ? { note: e.note, data: e.data } : {}),
         }))
+      // where the code and PIN were texted: with the PIN only (even masked, a phone number is personal data)
+      const facts = await receiptFacts(c.var, {
+        procedure,
+        unitId: d.unitId,
+        dossier: d,
+        ...(withDetails ? { applicantPhone: d.applicant.phone } : {}),
+      })
       const handling = d.currentUnitId ? await c.var.units.byId(d.currentUnitId) : undefined
       const publicPart = {
         receiptCode: d.receiptCode,
@@ -189,6 +201,8 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
         submittedAt: d.submittedAt,
         receivedAt: d.receivedAt,
         dueAt: d.dueAt,
+        expectedDueAt: facts.expectedDueAt,
+        payment: facts.payment,
         // a deadline in a year without the Government's decision yet may still move with it
         dueProvisional: dueIsProvisional(await c.var.units.unitCalendarOf(d.unitId), d),
         doneAt: d.doneAt,
@@ -213,6 +227,8 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
         applicant: d.applicant,
         formData: d.formData,
         delivery: d.delivery,
+        fees: d.fees,
+        receiptSentTo: facts.receiptSentTo,
         resultDownload,
         attachments: resultDownload ? files : files.filter((f) => f.kind !== 'result'),
       })

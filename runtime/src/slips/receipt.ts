@@ -15,7 +15,7 @@ const count = (n: number | undefined) => (n ? String(n).padStart(2, '0') : '')
  * the definition no longer has); on paper (counter, post), those the officer ticked as received on paper (bản chính
  * or bản sao) or scanned, when the intake recorded them, else the whole list.
  */
-function componentsTable(input: SlipInput): string {
+export function componentRows(input: SlipInput) {
   const { procedure, attachments, dossier } = input
   const filesOf = (key: string) => attachments.filter((a) => a.componentKey === key).map((a) => a.fileName)
   const known = new Set(procedure.components.map((c) => c.key))
@@ -43,6 +43,11 @@ function componentsTable(input: SlipInput): string {
       files: strays.map((a) => a.fileName),
       received: false,
     })
+  return rows
+}
+
+function componentsTable(input: SlipInput): string {
+  const rows = componentRows(input)
   if (!rows.length) return '<p class="indent">(Không có thành phần hồ sơ kèm theo)</p>'
   const body = rows
     .map(
@@ -57,9 +62,16 @@ function componentsTable(input: SlipInput): string {
 <tbody>${body}</tbody></table>`
 }
 
-function collectAt(input: SlipInput): string {
+/** Where the result is collected (item 6 of Mẫu 01). */
+export function collectAt(input: SlipInput): string {
   const { dossier, unit } = input
   const counter = `Bộ phận tiếp nhận và trả kết quả - ${agencyName(unit.name)}`
+  // the applicant's own choice, where the procedure offers one
+  const chosen = dossier.delivery
+  if (chosen?.method === 'post')
+    return `Qua dịch vụ bưu chính công ích${chosen.address ? `, địa chỉ: ${chosen.address.text}` : ''}`
+  if (chosen?.method === 'online') return 'Nhận kết quả điện tử tại địa chỉ tra cứu dưới đây'
+  if (chosen?.method === 'counter') return counter
   if (dossier.channel === 3)
     return `Qua dịch vụ bưu chính công ích${dossier.applicant.address ? `, địa chỉ: ${dossier.applicant.address}` : ''}`
   if (dossier.channel === 2) return `${counter}, hoặc nhận kết quả điện tử tại địa chỉ tra cứu dưới đây`

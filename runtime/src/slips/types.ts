@@ -51,6 +51,8 @@ export interface SlipDossier {
   /** Set while the clock is stopped (supplement or payment requested). */
   pausedAt?: Date | null
   applicant: SlipApplicant
+  /** How the applicant chose to receive the result, where the procedure offers a choice. */
+  delivery?: { method: 'counter' | 'post' | 'online'; address?: { text: string } } | null
 }
 
 export interface SlipProcedure {

@@ -30,6 +30,7 @@ import { useI18n } from '../i18n/i18n'
 import { showDateTime } from '../lib/format'
 import { loadProcedure } from '../lib/procedures'
 import type { Applicant, ProcedureDetail } from '../lib/types'
+import { saveReceipt } from '../receipt/receipt-store'
 import { guessApplicant } from './applicant'
 import { AttachmentsStep } from './attachments-step'
 import { applyFill, markFilled } from './prefill'
@@ -309,10 +310,7 @@ function DossierForm({ procedure, validators }: { procedure: ProcedureDetail; va
         key,
         (loaded, total) => setSubmitting({ loaded, total }),
       )
-      sessionStorage.setItem(
-        `motcua.receipt.${dossier.receiptCode}`,
-        JSON.stringify({ ...dossier, procedureName: procedure.name, unitName: unit.name }),
-      )
+      saveReceipt({ ...dossier, procedureName: procedure.name, unitName: unit.name })
       draft.discard()
       attemptKey.current = undefined
       navigate(`/bien-nhan/${encodeURIComponent(dossier.receiptCode)}`, { replace: true })

@@ -36,3 +36,21 @@ export async function downloadTrackedFile(
   if (!response.ok) throw await toApiError(response.status, await response.json().catch(() => null))
   saveBlob(await response.blob(), file.fileName)
 }
+
+/**
+ * Downloads the receipt (Mẫu 01) as a PDF (`GET /api/dossiers/:code/receipt.pdf`) with the PIN in a header, saved
+ * as `giay-tiep-nhan-<code>.pdf`; errors as ApiError.
+ */
+export async function downloadReceiptPdf(code: string, pin: string): Promise<void> {
+  let response: Response
+  try {
+    response = await fetch(`/api/dossiers/${encodeURIComponent(code)}/receipt.pdf`, {
+      headers: { 'x-lookup-pin': pin },
+      credentials: 'same-origin',
+    })
+  } catch {
+    throw networkError()
+  }
+  if (!response.ok) throw await toApiError(response.status, await response.json().catch(() => null))
+  saveBlob(await response.blob(), `giay-tiep-nhan-${code.replace(/[^\w.-]/g, '_')}.pdf`)
+}

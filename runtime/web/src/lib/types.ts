@@ -61,7 +61,18 @@ export interface SubmittedDossier {
   procedure?: { code: string; name: string }
   unit?: { code: string; name: string }
   fees: FeeLine[]
+  /** Not yet received: the appointment the unit's working calendar gives if received today. */
+  expectedDueAt?: string | null
+  /** How the fees are paid: none to pay, online when asked (VietQR on the tracking page), or at the counter. */
+  payment?: PaymentWay
+  /** How the applicant chose to receive the result, for a procedure that offers a choice. */
+  delivery?: DossierDelivery | null
+  /** The masked mobile the code and PIN were texted to, when the unit's SMS plugin sends them. */
+  receiptSentTo?: { sms: string } | null
 }
+
+export type PaymentWay = 'none' | 'online' | 'atResult'
+export type DossierDelivery = { method: 'counter' | 'post' | 'online'; address?: { text: string } }
 
 export interface TimelineEntry {
   at: string
@@ -101,13 +112,18 @@ export interface TrackedDossier {
   submittedAt: string
   receivedAt: string | null
   dueAt: string | null
+  expectedDueAt?: string | null
+  payment?: PaymentWay
   doneAt: string | null
   returnedAt: string | null
   timeline: TimelineEntry[]
+  /** With the PIN: the fees computed at submission. */
+  fees?: FeeLine[]
+  receiptSentTo?: { sms: string } | null
   applicant?: { fullName: string; idNumber?: string; phone?: string; email?: string; address?: string }
   formData?: Record<string, unknown>
   /** How the applicant chose to receive the result (with the PIN), for a procedure that offers a choice. */
-  delivery?: { method: 'counter' | 'post' | 'online'; address?: { text: string } } | null
+  delivery?: DossierDelivery | null
   attachments?: TrackedFile[]
 }
 
