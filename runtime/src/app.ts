@@ -20,6 +20,7 @@ import { deskDocs, deskRoutes } from './routes/desk'
 import { deskLeaderDocs, deskLeaderRoutes } from './routes/desk-leader'
 import { dossiersDocs, dossiersRoutes } from './routes/dossiers'
 import { filesDocs, filesRoutes } from './routes/files'
+import { ratingsDocs, ratingsRoutes } from './routes/ratings'
 import { health, healthDocs } from './routes/health'
 import { intakeDocs, intakeRoutes } from './routes/intake'
 import { offeringDocs, offeringRoutes } from './routes/offering'
@@ -122,6 +123,7 @@ export const operations: Operation[] = [
   ...peopleDocs,
   ...calendarDocs,
   ...filesDocs,
+  ...ratingsDocs,
   ...slipDocs,
   ...resultDocs,
   ...registerDocs,
@@ -183,6 +185,7 @@ export function createApp(services: Services) {
   app.route('/', deskLeaderRoutes)
   app.route('/', consultationRoutes)
   app.route('/', filesRoutes)
+  app.route('/', ratingsRoutes)
   app.route('/', slipRoutes(services.secret))
   app.route('/', resultRoutes)
   app.route('/', registerRoutes)
