@@ -95,4 +95,19 @@ describe.each(testDrivers())('satisfaction ratings on $name', ({ open }) => {
     expect(seen.rating).toMatchObject({ level: 'verySatisfied' })
     expect(seen.timeline.map((e) => e.action).slice(-2)).toEqual(['rated', 'ratingChanged'])
   })
+  it('feeds the ratings into indicator 5.4 of Decision 766 for the unit and the province', async () => {
+    type Indicators = {
+      computed: { key: string; numerator?: number; note?: { vi: string } }[]
+      notComputed: { key: string }[]
+    }
+    for (const query of ['?unit=193', '']) {
+      const res = await runtime.app.request(`/api/statistics/indicators${query}`)
+      expect(res.status).toBe(200)
+      const body = (await res.json()) as Indicators
+      // one dissatisfied (the first dossier), one very satisfied (the owner's); the second was never rated
+      expect(body.computed.find((i) => i.key === '5.4')).toMatchObject({ numerator: 1 })
+      expect(body.computed.find((i) => i.key === '5.4')!.note!.vi).toContain('2 đánh giá')
+      expect(body.notComputed.map((i) => i.key)).not.toContain('5.4')
+    }
+  })
 })

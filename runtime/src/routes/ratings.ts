@@ -12,7 +12,11 @@ import type { Operation } from '../http/openapi'
 const ratingBody = jsonBody<RatingInput & { pin?: string }>({
   type: 'object',
   properties: {
-    pin: { type: 'string', maxLength: 20, description: 'the PIN printed on the receipt; not needed by its signed-in owner' },
+    pin: {
+      type: 'string',
+      maxLength: 20,
+      description: 'the PIN printed on the receipt; not needed by its signed-in owner',
+    },
     level: { type: 'string', maxLength: 40, description: 'verySatisfied, satisfied or dissatisfied' },
     criteria: {
       type: 'object',
