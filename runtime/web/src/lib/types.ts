@@ -5,6 +5,8 @@ import type {
   OnlineMode,
   ProcedureDefinition,
   ProcessingTime,
+  RatingCriterion,
+  RatingLevel,
 } from '@motcua/core'
 import type { FormContributions } from '@motcua/forms'
 import type { Message } from '@motcua/web-kit'
@@ -109,6 +111,17 @@ export interface TrackedDossier {
   /** How the applicant chose to receive the result (with the PIN), for a procedure that offers a choice. */
   delivery?: { method: 'counter' | 'post' | 'online'; address?: { text: string } } | null
   attachments?: TrackedFile[]
+  /** The applicant's satisfaction rating (with the PIN), null until given. */
+  rating?: DossierRating | null
+}
+
+/** `PUT /api/track/:code/rating`, and the rating in tracking with the PIN. */
+export interface DossierRating {
+  level: RatingLevel
+  criteria: Partial<Record<RatingCriterion, RatingLevel>>
+  comment: string | null
+  ratedAt: string
+  changeableUntil: string
 }
 
 /** `GET /api/me/dossiers` */

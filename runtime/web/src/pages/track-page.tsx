@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/i18n'
 import { showDateTime, showVnd } from '../lib/format'
 import { loadProcedure } from '../lib/procedures'
 import type { ProcedureDetail, TrackedDossier } from '../lib/types'
+import { RatingPanel } from '../track/rating-panel'
 import { latestOf, missingItems, requestedAmount, supplementAnswer } from '../track/track-data'
 
 const PAYMENT_POLL_MS = 10_000
@@ -358,6 +359,7 @@ export function TrackPage({ code }: { code?: string }) {
           </section>
           <Todo key={dossier.receiptCode} dossier={dossier} pin={viewPin} onChanged={refresh} />
           {viewPin && <Results dossier={dossier} pin={viewPin} />}
+          <RatingPanel key={`rating-${dossier.receiptCode}`} dossier={dossier} pin={viewPin} />
           <section aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('track.timeline')}</h2>
             <ol className="timeline">
