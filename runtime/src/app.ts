@@ -20,7 +20,6 @@ import { deskDocs, deskRoutes } from './routes/desk'
 import { deskLeaderDocs, deskLeaderRoutes } from './routes/desk-leader'
 import { dossiersDocs, dossiersRoutes } from './routes/dossiers'
 import { filesDocs, filesRoutes } from './routes/files'
-import { ratingsDocs, ratingsRoutes } from './routes/ratings'
 import { health, healthDocs } from './routes/health'
 import { intakeDocs, intakeRoutes } from './routes/intake'
 import { offeringDocs, offeringRoutes } from './routes/offering'
@@ -31,6 +30,7 @@ import { prefillDocs, prefillRoutes } from './routes/prefill'
 import { procedureConstantsDocs, procedureConstantsRoutes } from './routes/procedure-constants'
 import { proceduresDocs, proceduresRoutes } from './routes/procedures'
 import { publishedDocs, publishedRoutes } from './routes/published'
+import { ratingsDocs, ratingsRoutes } from './routes/ratings'
 import { registerDocs, registerRoutes } from './routes/register'
 import { reorganisationDocs, reorganisationRoutes } from './routes/reorganisations'
 import { resultDocs, resultRoutes } from './routes/results'
@@ -39,6 +39,7 @@ import { statisticsDocs, statisticsRoutes } from './routes/statistics'
 import { statisticsReportDocs, statisticsReportRoutes } from './routes/statistics-report'
 import { studioProceduresDocs, studioProceduresRoutes } from './routes/studio-procedures'
 import { testRunDocs, testRunRoutes } from './routes/test-run'
+import { unitContactDocs, unitContactRoutes } from './routes/unit-contact'
 import { unitSettingsDocs, unitSettingsRoutes } from './routes/unit-settings'
 import { unitsDocs, unitsRoutes } from './routes/units'
 import { defaultDeskRoot, defaultStudioRoot, webRoutes } from './routes/web'
@@ -124,6 +125,7 @@ export const operations: Operation[] = [
   ...calendarDocs,
   ...filesDocs,
   ...ratingsDocs,
+  ...unitContactDocs,
   ...slipDocs,
   ...resultDocs,
   ...registerDocs,
@@ -186,6 +188,7 @@ export function createApp(services: Services) {
   app.route('/', consultationRoutes)
   app.route('/', filesRoutes)
   app.route('/', ratingsRoutes)
+  app.route('/', unitContactRoutes)
   app.route('/', slipRoutes(services.secret))
   app.route('/', resultRoutes)
   app.route('/', registerRoutes)
