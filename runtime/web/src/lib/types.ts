@@ -115,6 +115,12 @@ export interface TrackedDossier {
   rating?: DossierRating | null
 }
 
+/** `GET /api/units/:code/contact` and `GET /api/track/:code/contact`: the reception's help and contact. */
+export interface ReceptionContact {
+  unit: { code: string; name: string }
+  contact: { address?: string; openingHours?: string; phone?: string; email?: string }
+}
+
 /** `PUT /api/track/:code/rating`, and the rating in tracking with the PIN. */
 export interface DossierRating {
   level: RatingLevel
