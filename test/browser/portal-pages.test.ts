@@ -91,9 +91,12 @@ describe.runIf(chromiumAvailable())('help, rating and statements on a phone', ()
     await expect.poll(() => panel.innerText()).toContain('Vui lòng chọn một mức đánh giá.')
     await noSideways()
     await axe()
-    await page.screenshot({ path: join(shots, 'portal-rating-error-360.png'), fullPage: true })
+    await panel.screenshot({ path: join(shots, 'portal-rating-error-360.png') })
 
-    await panel.getByRole('group', { name: /^Bạn hài lòng thế nào/ }).getByLabel('Hài lòng', { exact: true }).check()
+    await panel
+      .getByRole('group', { name: /^Bạn hài lòng thế nào/ })
+      .getByLabel('Hài lòng', { exact: true })
+      .check()
     await panel.getByText('Đánh giá thêm theo từng tiêu chí (không bắt buộc)').click()
     await panel
       .getByRole('group', { name: 'Thái độ, tinh thần phục vụ của cán bộ, công chức' })
@@ -107,7 +110,7 @@ describe.runIf(chromiumAvailable())('help, rating and statements on a phone', ()
     expect(await thanks.innerText()).toContain('Bạn đã đánh giá: Hài lòng.')
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cảm ơn bạn đã đánh giá')
     await axe()
-    await page.screenshot({ path: join(shots, 'portal-rating-thanks-360.png'), fullPage: true })
+    await panel.screenshot({ path: join(shots, 'portal-rating-thanks-360.png') })
     const tracked = (await (
       await served.runtime.app.request(`/api/track/${receiptCode}`, { headers: { 'x-lookup-pin': pin } })
     ).json()) as { rating: unknown }
@@ -116,6 +119,18 @@ describe.runIf(chromiumAvailable())('help, rating and statements on a phone', ()
       criteria: { attitude: 'verySatisfied' },
       comment: 'Hướng dẫn rõ ràng.',
     })
+
+    // the district's statistics count it: a satisfaction card, and indicator 5.4 computed
+    await page.goto(`${served.url}/thong-ke/don-vi/193`)
+    const card = page.locator('.stat-card', { hasText: 'trên 1 đánh giá' })
+    await card.waitFor()
+    expect(await card.innerText()).toContain('1 hài lòng')
+    await expect
+      .poll(() => page.locator('main').innerText())
+      .toContain('Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC')
+    await noSideways()
+    await axe()
+    await card.screenshot({ path: join(shots, 'portal-statistics-satisfaction-360.png') })
   }, 180_000)
 
   it('links the accessibility statement and the privacy notice from the footer and the sign-in, in both languages', async () => {
