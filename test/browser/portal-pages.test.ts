@@ -110,7 +110,7 @@ describe.runIf(chromiumAvailable())('help, rating and statements on a phone', ()
     expect(await thanks.innerText()).toContain('Bạn đã đánh giá: Hài lòng.')
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cảm ơn bạn đã đánh giá')
     await axe()
-    await panel.screenshot({ path: join(shots, 'portal-rating-thanks-360.png') })
+    await thanks.screenshot({ path: join(shots, 'portal-rating-thanks-360.png') })
     const tracked = (await (
       await served.runtime.app.request(`/api/track/${receiptCode}`, { headers: { 'x-lookup-pin': pin } })
     ).json()) as { rating: unknown }
