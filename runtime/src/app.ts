@@ -30,6 +30,7 @@ import { prefillDocs, prefillRoutes } from './routes/prefill'
 import { procedureConstantsDocs, procedureConstantsRoutes } from './routes/procedure-constants'
 import { proceduresDocs, proceduresRoutes } from './routes/procedures'
 import { publishedDocs, publishedRoutes } from './routes/published'
+import { ratingsDocs, ratingsRoutes } from './routes/ratings'
 import { receiptDocs, receiptRoutes } from './routes/receipt'
 import { registerDocs, registerRoutes } from './routes/register'
 import { reorganisationDocs, reorganisationRoutes } from './routes/reorganisations'
@@ -39,6 +40,7 @@ import { statisticsDocs, statisticsRoutes } from './routes/statistics'
 import { statisticsReportDocs, statisticsReportRoutes } from './routes/statistics-report'
 import { studioProceduresDocs, studioProceduresRoutes } from './routes/studio-procedures'
 import { testRunDocs, testRunRoutes } from './routes/test-run'
+import { unitContactDocs, unitContactRoutes } from './routes/unit-contact'
 import { unitSettingsDocs, unitSettingsRoutes } from './routes/unit-settings'
 import { unitsDocs, unitsRoutes } from './routes/units'
 import { defaultDeskRoot, defaultStudioRoot, webRoutes } from './routes/web'
@@ -123,6 +125,8 @@ export const operations: Operation[] = [
   ...peopleDocs,
   ...calendarDocs,
   ...filesDocs,
+  ...ratingsDocs,
+  ...unitContactDocs,
   ...slipDocs,
   ...receiptDocs,
   ...resultDocs,
@@ -185,6 +189,8 @@ export function createApp(services: Services) {
   app.route('/', deskLeaderRoutes)
   app.route('/', consultationRoutes)
   app.route('/', filesRoutes)
+  app.route('/', ratingsRoutes)
+  app.route('/', unitContactRoutes)
   app.route('/', slipRoutes(services.secret))
   app.route('/', receiptRoutes(services.secret, { perMinute: services.trackLimitPerMinute ?? 60 }))
   app.route('/', resultRoutes)

@@ -21,12 +21,18 @@ const wrongPin = () =>
   })
 
 /**
- * The one PIN check of every endpoint (tracking with details, file download, supplement): the PIN comes only from
- * `X-Lookup-Pin`; a wrong or missing one is the same 403 everywhere and counts against the receipt code and the
- * address in counters shared by every process; past a limit every attempt, a right PIN included, is a 429 until
- * the window ends.
+ * The one PIN check of every endpoint (tracking with details, file download, supplement, rating): the PIN comes
+ * from `X-Lookup-Pin` (the rating: its JSON body), never the URL; a wrong or missing one is the same 403 everywhere
+ * and counts against the receipt code and the address in counters shared by every process; past a limit every
+ * attempt, a right PIN included, is a 429 until the window ends.
  */
-export async function checkLookupPin(c: Context<AppEnv>, receiptCode: string, lookupPinHash: string): Promise<void> {
+export async function checkLookupPin(
+  c: Context<AppEnv>,
+  receiptCode: string,
+  lookupPinHash: string,
+  /** The PIN from a JSON body (the satisfaction rating), for a route that takes it there instead of the header. */
+  pin: string = c.req.header('x-lookup-pin') ?? '',
+): Promise<void> {
   const windows: LimitWindow[] = [
     { key: limitKey('pin.code', receiptCode), ...PIN_LIMITS.perCode },
     { key: limitKey('pin.address', clientAddress(c)), ...PIN_LIMITS.perAddress },
@@ -34,7 +40,7 @@ export async function checkLookupPin(c: Context<AppEnv>, receiptCode: string, lo
   const { db } = c.var.database
   const now = c.var.clock()
   const tooMany = { vi: 'Mã tra cứu (PIN) đã bị nhập sai quá nhiều lần.', en: 'Too many wrong PINs.' }
-  if (sameSecret(c.req.header('x-lookup-pin') ?? '', lookupPinHash)) {
+  if (sameSecret(pin, lookupPinHash)) {
     const wait = await blockedFor(db, windows, now)
     if (wait) throw tooManyAttempts(c, wait, tooMany)
     return

@@ -11,6 +11,7 @@ import { notFoundDossier } from '../dossiers/errors'
 import { eventsOf } from '../dossiers/events'
 import { handLabel, handUnits } from '../dossiers/hand-over'
 import { loadDossier } from '../dossiers/load-dossier'
+import { ratingOf } from '../dossiers/rating'
 import { receiptFacts } from '../dossiers/receipt-facts'
 import { filingProperties, readSubmission } from '../dossiers/submission-input'
 import { submitDossier, versionOfRetry } from '../dossiers/submit'
@@ -56,6 +57,8 @@ const actionNames: Record<string, { vi: string; en: string }> = {
   resultAttached: { vi: 'Đính kèm kết quả giải quyết', en: 'Result attached' },
   resultDataEntered: { vi: 'Nhập thông tin kết quả giải quyết', en: 'Result data entered' },
   resultDocumentGenerated: { vi: 'Lập văn bản kết quả giải quyết', en: 'Result document generated' },
+  rated: { vi: 'Công dân đánh giá mức độ hài lòng', en: 'Satisfaction rated' },
+  ratingChanged: { vi: 'Công dân sửa đánh giá mức độ hài lòng', en: 'Satisfaction rating changed' },
   calendarChange: {
     vi: 'Tính lại hạn giải quyết theo lịch làm việc',
     en: 'Due date recomputed for the working calendar',
@@ -230,6 +233,7 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
         fees: d.fees,
         receiptSentTo: facts.receiptSentTo,
         resultDownload,
+        rating: await ratingOf(c.var.database.db, d.id),
         attachments: resultDownload ? files : files.filter((f) => f.kind !== 'result'),
       })
     })

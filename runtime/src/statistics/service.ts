@@ -15,6 +15,7 @@ import type { ProcedureRegistry, PublishedVersion } from '../procedures/registry
 import type { UnitDirectory, UnitRow } from '../units/unit-directory'
 import { catalogueSummary, offeredBy } from './catalogue'
 import { Groups } from './groups'
+import { readRatings } from './ratings'
 import { type Cell, readCells, readDays, readLive, readMonths } from './rollup'
 import { inForce, statUnits } from './structure'
 
@@ -114,10 +115,11 @@ function byProcedure(cells: Cell[], versions: ReadonlyMap<string, PublishedVersi
 /** `GET /api/statistics`: the province, its levels, every unit, the monthly trend, fields and procedures. */
 export async function provinceStatistics(s: StatServices, q: StatQuery): Promise<ProvinceStatistics> {
   const su = await statUnits(s.units, q.structure, q.now)
-  const [{ live, cells, days, versions }, months, levels] = await Promise.all([
+  const [{ live, cells, days, versions }, months, levels, ratings] = await Promise.all([
     gather(s, q),
     readMonths(s.db, q.period),
     s.db.select().from(unitLevels).orderBy(asc(unitLevels.tier), asc(unitLevels.code)),
+    readRatings(s.db, q.period),
   ])
   const listed = listedIn(q)
   const unitsShown = new Set(su.all.filter(listed).map((u) => u.id))
@@ -163,6 +165,7 @@ export async function provinceStatistics(s: StatServices, q: StatQuery): Promise
     months: monthPoints(months, q.period),
     ...byProcedure(cells, versions, live),
     catalogue: offeredIn(shown),
+    ratings,
   }
 }
 
@@ -186,10 +189,11 @@ export async function unitStatistics(
   if (!unit) return undefined
   const children = su.all.filter((u) => u.parentId === unit.id && listed(u))
   const own = su.filedUnitsOf(unit.id)
-  const [{ live, cells, days, versions }, months, lineage] = await Promise.all([
+  const [{ live, cells, days, versions }, months, lineage, ratings] = await Promise.all([
     gather(s, q, [...own, ...children.flatMap((c) => su.filedUnitsOf(c.id))]),
     readMonths(s.db, q.period, own),
     s.units.lineage(unit.id),
+    readRatings(s.db, q.period, own),
   ])
   const byUnit = new Groups(live)
   for (const cell of cells) byUnit.add(su.reportingOf(cell.unitId), cell)
@@ -216,5 +220,6 @@ export async function unitStatistics(
     ),
     catalogue: catalogueSummary(offered.get(unit.id) ?? []),
     predecessors: own.filter((id) => id !== unit.id).map((id) => su.view(su.byId.get(id)!)),
+    ratings,
   }
 }

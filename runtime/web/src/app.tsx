@@ -16,6 +16,9 @@ const ReceiptPage = lazy(() => import('./pages/receipt-page'))
 // The statistics dashboard (its charts load later still, on their own).
 const statistics = () => import('./statistics/statistics-page')
 const ProvinceStatisticsPage = lazy(() => statistics().then((m) => ({ default: m.ProvinceStatisticsPage })))
+// The statements about the portal itself, rarely read.
+const AccessibilityPage = lazy(() => import('./legal/accessibility-page'))
+const PrivacyPage = lazy(() => import('./legal/privacy-page'))
 const UnitStatisticsPage = lazy(() => statistics().then((m) => ({ default: m.UnitStatisticsPage })))
 
 function Route() {
@@ -31,6 +34,8 @@ function Route() {
   if (matchPath('/ho-so-cua-toi', path)) return <MyDossiersPage />
   if (matchPath('/thong-ke', path)) return <ProvinceStatisticsPage />
   if ((params = matchPath('/thong-ke/don-vi/:code', path))) return <UnitStatisticsPage code={params.code!} />
+  if (matchPath('/tro-giup/tiep-can', path)) return <AccessibilityPage />
+  if (matchPath('/chinh-sach-rieng-tu', path)) return <PrivacyPage />
   return <NotFoundPage />
 }
 
@@ -67,6 +72,10 @@ export function App() {
         <p>{t('app.footer')}</p>
         <p>
           <Link to="/thong-ke">{t('nav.statisticsFooter')}</Link>
+        </p>
+        <p>
+          <Link to="/tro-giup/tiep-can">{t('nav.accessibility')}</Link> ·{' '}
+          <Link to="/chinh-sach-rieng-tu">{t('nav.privacy')}</Link>
         </p>
       </footer>
     </>

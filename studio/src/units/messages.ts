@@ -15,6 +15,7 @@ export const vi = {
   'units.tab.plugins': 'Tiện ích',
   'units.tab.calendar': 'Lịch làm việc',
   'units.tab.approval': 'Phê duyệt',
+  'units.tab.contact': 'Liên hệ',
   'units.actions': 'Thao tác',
   'units.tree.label': 'Cây đơn vị',
   'units.tree.search': 'Tìm đơn vị',
@@ -153,6 +154,17 @@ export const vi = {
   'units.approval.on': 'Bật: mỗi lần ban hành cần một quản trị viên khác phê duyệt',
   'units.approval.off': 'Tắt: ban hành trực tiếp, không cần phê duyệt',
   'units.approval.save': 'Lưu thiết lập phê duyệt',
+  'units.contact.lead':
+    'Thông tin liên hệ của nơi tiếp nhận hồ sơ và trả kết quả (Bộ phận Một cửa, Trung tâm Phục vụ hành chính công), hiện trên trang thủ tục và trang tra cứu hồ sơ của cổng. Để trống mục chưa rõ: cổng sẽ hướng dẫn người dân liên hệ Bộ phận Một cửa của đơn vị.',
+  'units.contact.address': 'Địa chỉ',
+  'units.contact.addressHint': 'Số nhà, đường, phường/xã; tầng, quầy nếu có.',
+  'units.contact.openingHours': 'Giờ làm việc',
+  'units.contact.openingHoursHint': 'Ví dụ: Thứ Hai – Thứ Sáu: sáng 7:30 – 11:30, chiều 13:30 – 17:00.',
+  'units.contact.phone': 'Điện thoại, đường dây nóng',
+  'units.contact.phoneHint': 'Chỉ chữ số, dấu cách và + ( ) . -',
+  'units.contact.email': 'Thư điện tử',
+  'units.contact.emailHint': 'Địa chỉ nhận câu hỏi của người dân.',
+  'units.contact.save': 'Lưu thông tin liên hệ',
 }
 
 /** The same texts in English. */
@@ -170,6 +182,7 @@ export const en: Record<keyof typeof vi, string> = {
   'units.tab.plugins': 'Plugins',
   'units.tab.calendar': 'Working calendar',
   'units.tab.approval': 'Approval',
+  'units.tab.contact': 'Contact',
   'units.actions': 'Actions',
   'units.tree.label': 'Unit tree',
   'units.tree.search': 'Find a unit',
@@ -309,4 +322,15 @@ export const en: Record<keyof typeof vi, string> = {
   'units.approval.on': 'On: each publication needs another administrator’s approval',
   'units.approval.off': 'Off: publish directly, without approval',
   'units.approval.save': 'Save the approval setting',
+  'units.contact.lead':
+    "How citizens reach the unit's reception (one-stop desk, public administration service centre), shown on the portal's procedure and tracking pages. Leave unknown parts blank: the portal then tells citizens to contact the unit's one-stop desk.",
+  'units.contact.address': 'Address',
+  'units.contact.addressHint': 'Street address; floor or counter if any.',
+  'units.contact.openingHours': 'Opening hours',
+  'units.contact.openingHoursHint': 'E.g. Monday – Friday: 7:30 – 11:30 and 13:30 – 17:00.',
+  'units.contact.phone': 'Phone, hotline',
+  'units.contact.phoneHint': 'Digits, spaces and + ( ) . - only',
+  'units.contact.email': 'E-mail',
+  'units.contact.emailHint': "Where citizens' questions are answered.",
+  'units.contact.save': 'Save the contact',
 }

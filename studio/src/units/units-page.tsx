@@ -5,6 +5,7 @@ import { type MessageKey, useI18n } from '../i18n/i18n'
 import { type AdminUnit, loadAdminUnits } from './admin-units'
 import { ApprovalTab } from './approval-tab'
 import { CalendarTab } from './calendar-tab'
+import { ContactTab } from './contact-tab'
 import { OfferingTab } from './offering-tab'
 import { UnitTree } from './unit-tree'
 import './units.css'
@@ -12,7 +13,7 @@ import './units.css'
 // The plugins' forms (rjsf) load only when their tab is opened, as the editor does.
 const PluginsTab = lazy(() => import('./plugins-tab'))
 
-const TABS = ['offering', 'plugins', 'calendar', 'approval'] as const
+const TABS = ['offering', 'plugins', 'calendar', 'approval', 'contact'] as const
 type Tab = (typeof TABS)[number]
 
 /** `/studio/don-vi[/:code]`: the administrator's units as a tree, and the chosen unit's settings by tab. */
@@ -93,6 +94,7 @@ function UnitDetail({ unit, units }: { unit: AdminUnit; units: AdminUnit[] }) {
         )}
         {tab === 'calendar' && <CalendarTab unit={unit} />}
         {tab === 'approval' && <ApprovalTab unit={unit} units={units} />}
+        {tab === 'contact' && <ContactTab unit={unit} />}
       </div>
     </section>
   )

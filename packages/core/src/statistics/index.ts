@@ -24,6 +24,7 @@ export type {
   MonthPoint,
   ProcedureFigures,
   ProvinceStatistics,
+  RatingCounts,
   StatStructure,
   StatUnit,
   UnitStatistics,

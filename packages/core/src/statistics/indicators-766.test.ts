@@ -154,3 +154,27 @@ describe('indicators766', () => {
     expect(offersOne.computed.find((i) => i.key === '3.2')).toMatchObject({ value: 1, numerator: 1, denominator: 1 })
   })
 })
+
+describe('indicator 5.4 from the portal satisfaction ratings', () => {
+  // the commune above: 80 resolved, 8 late; 5 of its 80 ended dossiers rated "Không hài lòng"
+  const ratings = { verySatisfied: 20, satisfied: 15, dissatisfied: 5, total: 40 }
+  const rated = indicators766({ ...commune, ratings })
+
+  it('scores 100 % minus the late share and the dissatisfied share, out of 6 points', () => {
+    const i = rated.computed.find((x) => x.key === '5.4')!
+    // 1 − 8/80 − 5/80 = 0.8375
+    expect(i).toMatchObject({ group: 'satisfaction', value: 0.8375, points: 5.03, maxPoints: 6 })
+    expect(i.note?.vi).toContain('40 đánh giá')
+    expect(rated.notComputed.map((x) => x.key)).not.toContain('5.4')
+    expect(rated.groups.find((g) => g.group === 'satisfaction')).toMatchObject({ computableMaxPoints: 6, points: 5.03 })
+    const missing = rated.notComputed.reduce((n, x) => n + (x.maxPoints ?? 0), 0)
+    expect(missing + rated.computableMaxPoints).toBe(100)
+  })
+
+  it('has no value while no dossier ended, and stays among the missing without ratings', () => {
+    const empty = figures({ inTime: 3 })
+    const none = indicators766({ figures: empty, catalogue, procedures: [], ratings: { ...ratings, total: 0 } })
+    expect(none.computed.find((x) => x.key === '5.4')).toMatchObject({ value: null, points: null })
+    expect(indicators766(commune).notComputed.map((x) => x.key)).toContain('5.4')
+  })
+})

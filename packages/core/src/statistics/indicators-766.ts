@@ -1,6 +1,6 @@
 import type { Message } from '../errors'
 import type { Figures } from './figures'
-import type { CatalogueSummary, ProcedureFigures } from './views'
+import type { CatalogueSummary, ProcedureFigures, RatingCounts } from './views'
 
 // Quyết định 766/QĐ-TTg (23/6/2022) approves the "Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người
 // dân, doanh nghiệp trong thực hiện thủ tục hành chính, dịch vụ công theo thời gian thực trên môi trường điện tử":
@@ -225,20 +225,21 @@ export const MISSING_INDICATORS: MissingIndicator[] = [
     maxPoints: 6,
     reason: NO_FEEDBACK,
   },
-  {
-    key: '5.4',
-    group: 'satisfaction',
-    name: {
-      vi: 'Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC',
-      en: 'Satisfaction with reception and handling',
-    },
-    maxPoints: 6,
-    reason: {
-      vi: 'Bằng 100% trừ tỷ lệ hồ sơ quá hạn và tỷ lệ hồ sơ bị phản ánh hoặc đánh giá không hài lòng: phần quá hạn có ở chỉ số 2.1, phần phản ánh, đánh giá thì hệ thống chưa ghi nhận.',
-      en: 'It is 100 % minus the late share and the share with feedback or a dislike: the late part is in indicator 2.1, the feedback and ratings are not recorded here.',
-    },
-  },
 ]
+
+const MISSING_5_4: MissingIndicator = {
+  key: '5.4',
+  group: 'satisfaction',
+  name: {
+    vi: 'Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC',
+    en: 'Satisfaction with reception and handling',
+  },
+  maxPoints: 6,
+  reason: {
+    vi: 'Bằng 100% trừ tỷ lệ hồ sơ quá hạn và tỷ lệ hồ sơ bị phản ánh hoặc đánh giá không hài lòng: phần quá hạn có ở chỉ số 2.1, còn đánh giá của người dân chưa được đọc cho số liệu này.',
+    en: 'It is 100 % minus the late share and the share with feedback or a dislike: the late part is in indicator 2.1; the ratings were not read for these figures.',
+  },
+}
 
 const round2 = (n: number): number => Math.round(n * 100) / 100
 const ratio = (numerator: number, denominator: number) =>
@@ -246,6 +247,36 @@ const ratio = (numerator: number, denominator: number) =>
 /** The share times the indicator's points. */
 const scored = (value: number | null, maxPoints: number): number | null =>
   value === null ? null : round2(value * maxPoints)
+
+/**
+ * 5.4: 100 % minus the late share of the resolved dossiers and the share of the ended ones rated "Không hài lòng";
+ * the feedback part (phản ánh, kiến nghị) is not recorded here.
+ */
+function satisfaction(f: Figures, ratings: RatingCounts): ComputedIndicator {
+  const ended = f.resolved.total + f.refused + f.withdrawn + f.stopped
+  const late = f.resolved.total > 0 ? f.resolved.late / f.resolved.total : 0
+  const disliked = ended > 0 ? ratings.dissatisfied / ended : 0
+  const value = ended > 0 ? Math.max(0, 1 - late - disliked) : null
+  return {
+    key: '5.4',
+    group: 'satisfaction',
+    name: { vi: 'Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC', en: 'Satisfaction with reception and handling' },
+    value,
+    unit: 'share',
+    numerator: ratings.dissatisfied,
+    denominator: ended,
+    maxPoints: 6,
+    points: scored(value, 6),
+    rule: {
+      vi: `100% trừ tỷ lệ hồ sơ giải quyết quá hạn (${f.resolved.late}/${f.resolved.total}) và tỷ lệ hồ sơ kết thúc bị đánh giá không hài lòng (${ratings.dissatisfied}/${ended}); điểm bằng tỷ lệ nhân 6.`,
+      en: `100 % minus the late share of resolved dossiers (${f.resolved.late}/${f.resolved.total}) and the share of ended dossiers rated dissatisfied (${ratings.dissatisfied}/${ended}); points are the share times 6.`,
+    },
+    note: {
+      vi: `Có ${ratings.total} đánh giá trên cổng này. Phản ánh, kiến nghị trên Cổng Dịch vụ công quốc gia chưa được tính.`,
+      en: `${ratings.total} ratings given on this portal. Feedback on the National Public Service Portal is not counted.`,
+    },
+  }
+}
 
 /**
  * The Decision 766/QĐ-TTg indicators our figures compute for a unit or the province in a period, with their points,
@@ -256,8 +287,10 @@ export function indicators766(input: {
   figures: Figures
   catalogue: CatalogueSummary
   procedures: ProcedureFigures[]
+  /** The applicants' ratings (the portal's satisfaction rating): without them 5.4 is among the missing. */
+  ratings?: RatingCounts | undefined
 }): Indicators766 {
-  const { figures: f, catalogue, procedures } = input
+  const { figures: f, catalogue, procedures, ratings } = input
   const timely = ratio(
     f.resolved.early + f.resolved.onTime + f.inProgress.inTime,
     f.resolved.total + f.inProgress.total,
@@ -365,6 +398,7 @@ export function indicators766(input: {
       },
     },
   ]
+  if (ratings) computed.push(satisfaction(f, ratings))
   const groups = INDICATOR_GROUPS.map((g) => {
     const mine = computed.filter((i) => i.group === g.group && i.maxPoints !== null)
     return {
@@ -376,7 +410,7 @@ export function indicators766(input: {
   return {
     groups,
     computed,
-    notComputed: MISSING_INDICATORS,
+    notComputed: ratings ? MISSING_INDICATORS : [...MISSING_INDICATORS, MISSING_5_4],
     points: round2(groups.reduce((n, g) => n + g.points, 0)),
     computableMaxPoints: groups.reduce((n, g) => n + g.computableMaxPoints, 0),
     maxPoints: 100,

@@ -49,6 +49,14 @@ export interface ProcedureFigures {
   figures: Figures
 }
 
+/** The applicants' satisfaction ratings of the dossiers that ended in the period, by level. */
+export interface RatingCounts {
+  verySatisfied: number
+  satisfied: number
+  dissatisfied: number
+  total: number
+}
+
 interface StatView {
   period: StatPeriod
   structure: StatStructure
@@ -67,6 +75,8 @@ export interface ProvinceStatistics extends StatView {
   fields: { field: string; figures: Figures }[]
   procedures: ProcedureFigures[]
   catalogue: CatalogueSummary
+  /** The satisfaction ratings of dossiers that ended in the period (absent where not read). */
+  ratings?: RatingCounts
 }
 
 /** `GET /api/statistics/units/:code`: one unit. */
@@ -83,4 +93,6 @@ export interface UnitStatistics extends StatView {
   catalogue: CatalogueSummary
   /** With the structure `now`: former units whose dossiers count here. */
   predecessors: StatUnit[]
+  /** The satisfaction ratings of its dossiers that ended in the period (absent where not read). */
+  ratings?: RatingCounts
 }

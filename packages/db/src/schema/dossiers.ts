@@ -243,3 +243,29 @@ export const formDrafts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.procedureCode] })],
 )
+
+/**
+ * The applicant's satisfaction rating of a dossier that has ended (đánh giá việc giải quyết TTHC, Nghị định
+ * 61/2018/NĐ-CP): one per dossier, changeable for a few days after it was first given (core's `RATING_CHANGE_DAYS`);
+ * every change is also in the dossier's event log.
+ */
+export const dossierRatings = pgTable(
+  'dossier_ratings',
+  {
+    dossierId: uuid('dossier_id')
+      .primaryKey()
+      .references(() => dossiers.id),
+    /** core's RatingLevel: verySatisfied, satisfied, dissatisfied. */
+    level: text('level').notNull(),
+    /** The optional criteria, each with its level. */
+    criteria: jsonb('criteria').$type<Record<string, string>>().notNull().default({}),
+    comment: text('comment'),
+    /** When it was first given: the change window counts from here. */
+    ratedAt: at('rated_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    check('dossier_ratings_level', sql`${t.level} in ('verySatisfied', 'satisfied', 'dissatisfied')`),
+    check('dossier_ratings_comment_length', sql`char_length(${t.comment}) <= 1000`),
+  ],
+)

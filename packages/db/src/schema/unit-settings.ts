@@ -3,6 +3,14 @@ import { users } from './accounts'
 import { at } from './columns'
 import { units } from './units'
 
+/** A unit's reception contact, each part optional. */
+export interface UnitContact {
+  address?: string
+  openingHours?: string
+  phone?: string
+  email?: string
+}
+
 /** A unit's own settings; a setting left null is inherited from the nearest unit above that sets it. */
 export const unitSettings = pgTable('unit_settings', {
   unitId: uuid('unit_id')
@@ -10,6 +18,11 @@ export const unitSettings = pgTable('unit_settings', {
     .references(() => units.id),
   /** Four-eyes publishing: a draft of a procedure this unit owns is published once another administrator approves. */
   fourEyes: boolean('four_eyes'),
+  /**
+   * How citizens reach the unit's reception (Bộ phận Một cửa / Trung tâm Phục vụ hành chính công): shown on the
+   * portal's procedure and tracking pages; a part left out is not shown (never inherited: each office has its own).
+   */
+  contact: jsonb('contact').$type<UnitContact>(),
   updatedAt: at('updated_at').notNull().defaultNow(),
   updatedBy: uuid('updated_by').references(() => users.id),
 })

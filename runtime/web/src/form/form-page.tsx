@@ -27,6 +27,7 @@ import { ErrorBox, Loading } from '../components/loading'
 import { usePageTitle } from '../components/page-title'
 import { type ChosenUnit, UnitChooser } from '../components/unit-chooser'
 import { useI18n } from '../i18n/i18n'
+import { PrivacyLink } from '../legal/privacy-link'
 import { showDateTime } from '../lib/format'
 import { loadProcedure } from '../lib/procedures'
 import type { Applicant, ProcedureDetail } from '../lib/types'
@@ -514,6 +515,7 @@ function DossierForm({ procedure, validators }: { procedure: ProcedureDetail; va
         </div>
       )}
 
+      {current === reviewIndex && <PrivacyLink />}
       <div className="form-actions">
         {current === reviewIndex ? (
           <button

@@ -5,6 +5,8 @@ import type {
   OnlineMode,
   ProcedureDefinition,
   ProcessingTime,
+  RatingCriterion,
+  RatingLevel,
 } from '@motcua/core'
 import type { FormContributions } from '@motcua/forms'
 import type { Message } from '@motcua/web-kit'
@@ -125,6 +127,23 @@ export interface TrackedDossier {
   /** How the applicant chose to receive the result (with the PIN), for a procedure that offers a choice. */
   delivery?: DossierDelivery | null
   attachments?: TrackedFile[]
+  /** The applicant's satisfaction rating (with the PIN), null until given. */
+  rating?: DossierRating | null
+}
+
+/** `GET /api/units/:code/contact` and `GET /api/track/:code/contact`: the reception's help and contact. */
+export interface ReceptionContact {
+  unit: { code: string; name: string }
+  contact: { address?: string; openingHours?: string; phone?: string; email?: string }
+}
+
+/** `PUT /api/track/:code/rating`, and the rating in tracking with the PIN. */
+export interface DossierRating {
+  level: RatingLevel
+  criteria: Partial<Record<RatingCriterion, RatingLevel>>
+  comment: string | null
+  ratedAt: string
+  changeableUntil: string
 }
 
 /** `GET /api/me/dossiers` */

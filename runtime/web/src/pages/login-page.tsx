@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { ErrorBox } from '../components/loading'
 import { usePageTitle } from '../components/page-title'
 import { useI18n } from '../i18n/i18n'
+import { PrivacyLink } from '../legal/privacy-link'
 
 const OFFICER_ROLES = ['receiving_officer', 'specialist', 'leader']
 
@@ -50,6 +51,7 @@ export function LoginPage() {
         }}
         onSubmit={submit}
       />
+      <PrivacyLink />
     </div>
   )
 }

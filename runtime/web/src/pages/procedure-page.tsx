@@ -5,6 +5,7 @@ import { ErrorBox, Loading } from '../components/loading'
 import { usePageTitle } from '../components/page-title'
 import { levelKey, onlineKey } from '../components/procedure-card'
 import { type ChosenUnit, UnitChooser } from '../components/unit-chooser'
+import { UnitContact } from '../components/unit-contact'
 import { useI18n } from '../i18n/i18n'
 import { readDraft } from '../lib/drafts'
 import { showDateTime, showProcessingTime, showVnd } from '../lib/format'
@@ -173,6 +174,7 @@ export function ProcedurePage({ code }: { code: string }) {
                 {t('procedure.pickUnitFirst')}
               </p>
             )}
+            {unit && <UnitContact unitCode={unit.code} procedureCode={procedure.code} />}
             {draft && <p className="notice">{t('procedure.hasDraft', { at: showDateTime(draft.savedAt) })}</p>}
             <button type="button" className="button button--wide" onClick={start}>
               {t('procedure.start')}

@@ -8,11 +8,13 @@ import { ErrorBox, Loading } from '../components/loading'
 import { usePageTitle } from '../components/page-title'
 import { StatusBadge } from '../components/status-badge'
 import { TrackForm } from '../components/track-form'
+import { UnitContact } from '../components/unit-contact'
 import { useI18n } from '../i18n/i18n'
 import { showDateTime, showVnd } from '../lib/format'
 import { loadProcedure } from '../lib/procedures'
 import type { ProcedureDetail, TrackedDossier } from '../lib/types'
 import { ReceiptPdfButton } from '../receipt/receipt-pdf-button'
+import { RatingPanel } from '../track/rating-panel'
 import { latestOf, missingItems, requestedAmount, supplementAnswer } from '../track/track-data'
 
 const PAYMENT_POLL_MS = 10_000
@@ -365,6 +367,8 @@ export function TrackPage({ code }: { code?: string }) {
           <Todo key={dossier.receiptCode} dossier={dossier} pin={viewPin} onChanged={refresh} />
           {viewPin && <Results dossier={dossier} pin={viewPin} />}
           {viewPin && <ReceiptPdfButton code={dossier.receiptCode} pin={viewPin} secondary />}
+          <RatingPanel key={`rating-${dossier.receiptCode}`} dossier={dossier} pin={viewPin} />
+          <UnitContact receiptCode={dossier.receiptCode} />
           <section aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('track.timeline')}</h2>
             <ol className="timeline">

@@ -32,6 +32,9 @@ export const en: Record<StatsKey, string> = {
   'figures.onlineDetail': '{online} of {total} received',
   'figures.onTime': 'Resolved early or on time',
   'figures.onTimeDetail': '{early} early · {onTime} on time · {late} late, of {total} resolved',
+  'figures.satisfied': 'Satisfied',
+  'figures.satisfiedDetail':
+    '{very} very satisfied · {satisfied} satisfied · {dissatisfied} dissatisfied, of {total} ratings by applicants of ended dossiers',
   'figures.overdue': 'In progress, overdue',
   'figures.overdueDetail': 'of {total} in progress at the end of the period',
   'figures.waiting': 'Waiting for a supplement: {supplement} · for a payment: {payment}',

@@ -1,4 +1,4 @@
-import type { CatalogueSummary, Figures } from '@motcua/core'
+import type { CatalogueSummary, Figures, RatingCounts } from '@motcua/core'
 import type { ReactNode } from 'react'
 import { showCount, showDecimal, showShare } from './format'
 import { useStatsI18n } from './i18n'
@@ -13,8 +13,16 @@ function Card({ label, value, children, tone }: { label: string; value: string; 
   )
 }
 
-/** The period's headline figures: received, online share, on time, overdue, carried over, time, catalogue. */
-export function Headline({ figures, catalogue }: { figures: Figures; catalogue: CatalogueSummary }) {
+/** The period's headline figures: received, online share, on time, satisfaction, overdue, carried over, time, catalogue. */
+export function Headline({
+  figures,
+  catalogue,
+  ratings,
+}: {
+  figures: Figures
+  catalogue: CatalogueSummary
+  ratings?: RatingCounts | undefined
+}) {
   const { t, locale } = useStatsI18n()
   const n = (value: number) => showCount(value, locale)
   const days = (value: number | null) => (value === null ? '—' : t('figures.days', { n: showDecimal(value, locale) }))
@@ -44,6 +52,22 @@ export function Headline({ figures, catalogue }: { figures: Figures; catalogue: 
             total: n(resolved.total),
           })}
         </Card>
+        {ratings && (
+          <Card
+            label={t('figures.satisfied')}
+            value={showShare(
+              ratings.total ? (ratings.verySatisfied + ratings.satisfied) / ratings.total : null,
+              locale,
+            )}
+          >
+            {t('figures.satisfiedDetail', {
+              very: n(ratings.verySatisfied),
+              satisfied: n(ratings.satisfied),
+              dissatisfied: n(ratings.dissatisfied),
+              total: n(ratings.total),
+            })}
+          </Card>
+        )}
         <Card
           label={t('figures.overdue')}
           value={n(inProgress.overdue)}

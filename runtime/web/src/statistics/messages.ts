@@ -33,6 +33,9 @@ export const vi = {
   'figures.onlineDetail': '{online} trên {total} hồ sơ tiếp nhận',
   'figures.onTime': 'Giải quyết trước và đúng hạn',
   'figures.onTimeDetail': '{early} trước hạn · {onTime} đúng hạn · {late} trễ hạn, trên {total} hồ sơ đã giải quyết',
+  'figures.satisfied': 'Hài lòng',
+  'figures.satisfiedDetail':
+    '{very} rất hài lòng · {satisfied} hài lòng · {dissatisfied} không hài lòng, trên {total} đánh giá của người nộp hồ sơ đã kết thúc',
   'figures.overdue': 'Đang giải quyết quá hạn',
   'figures.overdueDetail': 'trên {total} hồ sơ đang giải quyết cuối kỳ',
   'figures.waiting': 'Chờ bổ sung: {supplement} · chờ nộp phí: {payment}',

@@ -84,7 +84,7 @@ function Frame<T extends ProvinceStatistics | UnitStatistics>({
                 <p>{t('empty.hint')}</p>
               </div>
             ))}
-          <Headline figures={data.figures} catalogue={data.catalogue} />
+          <Headline figures={data.figures} catalogue={data.catalogue} ratings={data.ratings} />
           {children(data, period)}
           <IndicatorsPanel {...scope(code, data)} />
           <ReportDownloads {...scope(code, data)} />
