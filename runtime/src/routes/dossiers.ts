@@ -11,7 +11,7 @@ import { notFoundDossier } from '../dossiers/errors'
 import { eventsOf } from '../dossiers/events'
 import { handLabel, handUnits } from '../dossiers/hand-over'
 import { loadDossier } from '../dossiers/load-dossier'
-import { filingProperties, readSubmission } from '../dossiers/submission-input'
+import { applicantDeclaration, filingProperties, readSubmission } from '../dossiers/submission-input'
 import { submitDossier, versionOfRetry } from '../dossiers/submit'
 import { jsonBody } from '../http/body'
 import { jsonLimits } from '../http/clean-input'
@@ -28,6 +28,7 @@ export const submissionBody = jsonBody<{
   applicant?: Applicant
   formData: Record<string, unknown>
   delivery?: DeliveryInput
+  declaration?: boolean
 }>(
   {
     type: 'object',
@@ -37,6 +38,23 @@ export const submissionBody = jsonBody<{
   },
   jsonLimits.form,
 )
+
+// online there is no signed paper: the applicant ticks the tờ khai's lời cam đoan instead
+const notDeclared = () =>
+  new DomainError(
+    'UNPROCESSABLE',
+    {
+      vi: 'Vui lòng đánh dấu lời cam đoan trước khi nộp hồ sơ.',
+      en: 'Tick the declaration that the information is true before submitting.',
+    },
+    [
+      {
+        code: 'declaration.required',
+        path: '/declaration',
+        message: { vi: applicantDeclaration, en: 'The declaration must be ticked (true)' },
+      },
+    ],
+  )
 
 // a PIN in a URL ends up in proxy logs, browser history and Referer headers
 const pinInUrl = () =>
@@ -94,6 +112,7 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
           en: 'Too many submissions from this address.',
         })
       const { body, request, files } = await readSubmission(c, submissionBody)
+      if (body.declaration !== true) throw notDeclared()
       const key = c.req.header('idempotency-key')
       if (key !== undefined && !/^[\w.:-]{1,200}$/.test(key)) {
         throw new DomainError('INVALID_DATA', {
@@ -141,6 +160,7 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
         applicant,
         formData: body.formData,
         ...(body.delivery ? { delivery: body.delivery } : {}),
+        declaration: applicantDeclaration,
         files,
         secret,
         now: c.var.clock(),

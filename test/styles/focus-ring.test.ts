@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { contrastRatio } from './lib/contrast'
+import { contrastRatio } from '../support/contrast'
 
-const css = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8')
+// the focus ring and borders of the three stylesheets (the portal, the staff apps, the shared forms)
+const css = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')
 // the value of a custom property as the stylesheet's :root sets it
 const variable = (sheet: string, name: string) => {
   const found = new RegExp(`--${name}:\\s*(#[0-9a-fA-F]{3,6})\\s*;`).exec(sheet)
@@ -10,9 +11,9 @@ const variable = (sheet: string, name: string) => {
   return found[1]!
 }
 
-const portal = css('./styles.css')
-const staff = css('../../../packages/web-kit/src/staff-app.css')
-const forms = css('../../../packages/forms/src/forms.css')
+const portal = css('runtime/web/src/styles.css')
+const staff = css('packages/web-kit/src/staff-app.css')
+const forms = css('packages/forms/src/forms.css')
 
 describe('the focus ring', () => {
   it('is computed the WCAG way: the old yellow ring was 1.6:1 on white', () => {
