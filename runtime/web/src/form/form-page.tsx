@@ -229,6 +229,7 @@ function DossierForm({ procedure }: { procedure: ProcedureDetail }) {
     } else if (!submitting) attemptKey.current = undefined
     setErrors(pendingErrors.current)
     pendingErrors.current = undefined
+    setDeclarationMissing(false) // asked again at the next "Nộp hồ sơ"
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [current])
 

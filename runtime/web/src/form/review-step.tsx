@@ -131,7 +131,8 @@ export function ReviewStep(props: Props) {
         })}
       </section>
 
-      <section className="review-block" aria-labelledby="review-unit">
+      {/* not a named region: the unit's panel above the steps is one already, by the same name */}
+      <section className="review-block">
         <h3 id="review-unit">{t('form.unit')}</h3>
         <p>{unitName}</p>
       </section>
