@@ -88,13 +88,16 @@ export function libraryProcedure(folder: string): { definition: ProcedureDefinit
   }
 }
 
-/** A multipart submission of `dossier` with a file for every component its answers require. */
+/**
+ * A multipart submission of `dossier` with a file for every component its answers require, and the applicant's
+ * declaration ticked (`declaration: undefined` leaves it out).
+ */
 export function submissionForm(
   definition: ProcedureDefinition,
   dossier: { formData: unknown } & Record<string, unknown>,
 ): FormData {
   const form = new FormData()
-  form.set('dossier', JSON.stringify(dossier))
+  form.set('dossier', JSON.stringify({ declaration: true, ...dossier }))
   for (const component of requiredComponents(definition, dossier.formData))
     form.append(`attachments.${component.key}`, fileFor(component))
   return form

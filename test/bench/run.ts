@@ -180,6 +180,7 @@ async function main(): Promise<void> {
       unitCode,
       applicant: { fullName: 'Lê Văn Cường', phone: '0903123456' },
       formData: sample,
+      declaration: true,
     })
   const manyUnits = unitCodes.map(bodyFor)
   const oneUnit = [bodyFor(unitCodes[0]!)]

@@ -68,7 +68,10 @@ describe.runIf(chromiumAvailable())('pre-filling a form from the population regi
 
     const box = page.getByRole('region', { name: /^Điền sẵn từ Cơ sở dữ liệu quốc gia về dân cư/ })
     await box.waitFor()
-    // the citizen typed their name as they write it before pre-filling: it stays
+    // the account's own details come first (name, căn cước number, phone); the citizen writes their name as they
+    // write it before pre-filling from the register: it stays
+    await expect.poll(() => page.inputValue('#root_nguoi_yeu_cau_ho_ten')).toBe('Nguyễn Văn An')
+    expect(await page.inputValue('#root_nguoi_yeu_cau_so_dien_thoai')).toBe('0912345678')
     await page.fill('#root_nguoi_yeu_cau_ho_ten', 'Nguyễn Văn Ân')
 
     await box.getByRole('button', { name: 'Điền sẵn' }).click()
@@ -93,8 +96,8 @@ describe.runIf(chromiumAvailable())('pre-filling a form from the population regi
     expect(await page.inputValue('#root_nguoi_yeu_cau_so_dinh_danh')).toBe('022090001234')
     expect(await page.inputValue('#root_nguoi_yeu_cau_noi_cu_tru')).toMatch(/^Số 1 đường Thử Nghiệm/)
     expect(await page.getByRole('radio', { name: 'Nam', exact: true }).isChecked()).toBe(true)
-    // each filled field says where its value came from; the one the citizen typed does not
-    expect(await page.locator('.mc-prefilled').count()).toBe(6)
+    // each filled field says where its value came from: 6 from the register, the name and phone from the account
+    expect(await page.locator('.mc-prefilled').count()).toBe(8)
     expect(
       await page
         .locator('.mc-field', { has: page.locator('#root_nguoi_yeu_cau_dan_toc') })
@@ -106,7 +109,7 @@ describe.runIf(chromiumAvailable())('pre-filling a form from the population regi
         .locator('.mc-field', { has: page.locator('#root_nguoi_yeu_cau_ho_ten') })
         .last()
         .innerText(),
-    ).not.toContain('Điền sẵn từ')
+    ).not.toContain('Điền sẵn từ Cơ sở dữ liệu')
 
     const [scroll, client] = await page.evaluate(() => [
       document.documentElement.scrollWidth,

@@ -174,6 +174,7 @@ describe.runIf(chromiumAvailable())('the citizen portal on a phone', () => {
       expect.arrayContaining([expect.stringContaining('20/11/2026')]),
     )
     expect(await page.locator('.fees tfoot').innerText()).toContain('16.000 đ')
+    await page.check('#declaration') // the lời cam đoan
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click()
     const code = page.getByTestId('receipt-code')
     await code.waitFor()
@@ -245,6 +246,7 @@ describe.runIf(chromiumAvailable())('the citizen portal on a phone', () => {
     }
     await next(page)
     await expect.poll(() => stepLabel(page)).toContain(`Bước ${total}/${total}`)
+    await page.check('#declaration') // the lời cam đoan
     await options.beforeSubmit?.()
     const submit = page.getByRole('button', { name: 'Nộp hồ sơ' })
     if (options.doubleClick) await submit.dblclick()

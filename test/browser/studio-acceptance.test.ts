@@ -175,6 +175,7 @@ describe.runIf(chromiumAvailable())('the platform, end to end: author, publish, 
       await input.setInputFiles({ name: 'don.pdf', mimeType: 'application/pdf', buffer: PDF })
     await next()
     expect(await portal.locator('.fees tfoot').innerText()).toContain('100.000 đ') // half, filed online
+    await portal.check('#declaration') // the lời cam đoan
     await portal.getByRole('button', { name: 'Nộp hồ sơ' }).click()
     await portal.getByTestId('receipt-code').waitFor()
     receipt = (await portal.getByTestId('receipt-code').innerText()).trim()

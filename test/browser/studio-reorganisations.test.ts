@@ -68,6 +68,7 @@ describe.runIf(chromiumAvailable())("the studio's reorganisation plans", () => {
         unitCode: TINH_HUC,
         applicant: { fullName: 'Đặng Thị Thu' },
         formData: JSON.parse(readFileSync(join(repoRoot, 'procedures/dang-ky-khai-sinh/sample.json'), 'utf8')),
+        declaration: true,
       }),
     )
     form.append('attachments.giay_chung_sinh', new File(['%PDF-1.4\n%%EOF\n'], 'giay.pdf'))

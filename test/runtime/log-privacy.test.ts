@@ -30,7 +30,7 @@ const pdf = new File([new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntra
 
 function submission(dossier: unknown): FormData {
   const form = new FormData()
-  form.set('dossier', JSON.stringify(dossier))
+  form.set('dossier', JSON.stringify({ declaration: true, ...(dossier as object) }))
   form.append('attachments.giay_chung_sinh', pdf)
   return form
 }

@@ -20,6 +20,13 @@ const applicantSchema = {
   additionalProperties: false,
 }
 
+/**
+ * The lời cam đoan every tờ khai ends with, which the applicant ticks before submitting online; recorded with the
+ * submission (its first event) in these words.
+ */
+export const applicantDeclaration =
+  'Tôi xin cam đoan những thông tin khai trên là đúng sự thật và chịu trách nhiệm trước pháp luật về lời khai của mình.'
+
 /** What every filing names: the procedure, the receiving unit, who files and the form (online and at the counter). */
 export const filingProperties = {
   procedureCode: { type: 'string', minLength: 1, maxLength: 50 },
@@ -27,6 +34,10 @@ export const filingProperties = {
   applicant: applicantSchema,
   formData: { type: 'object' },
   delivery: deliverySchema,
+  declaration: {
+    type: 'boolean',
+    description: `the applicant's cam đoan ("${applicantDeclaration}"): must be true online; at the counter the signed paper form carries it`,
+  },
 }
 
 /** Reads a submission as JSON, or as multipart: a `dossier` JSON field plus files named `attachments.<component key>`. */

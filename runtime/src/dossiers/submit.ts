@@ -50,6 +50,8 @@ export interface SubmitInput {
   formData: Record<string, unknown>
   /** How the applicant wants the result (the procedure's `resultDelivery`); the first method when absent. */
   delivery?: DeliveryInput
+  /** The lời cam đoan the applicant agreed to, in its words: recorded with the submission event. */
+  declaration?: string
   files: { componentKey: string; file: File }[]
   /** At the counter: components received on paper (bản chính, bản sao), which stand for a scan. */
   received?: Record<string, 'original' | 'copy'>
@@ -375,7 +377,14 @@ export async function submitDossier(
         action: 'submit',
         toStep: firstStep.key,
         toStatus: 1,
-        data: { channel, fees, version: procedure.version, ...(delivery ? { delivery } : {}), ...counter },
+        data: {
+          channel,
+          fees,
+          version: procedure.version,
+          ...(delivery ? { delivery } : {}),
+          ...(input.declaration ? { declaration: input.declaration } : {}),
+          ...counter,
+        },
       }
       const officer = { userId: submittedBy, role: 'receiving_officer' }
       const events = [submitEvent, ...(received ? [transitionRow(id, 2, now, officer, received.event)] : [])]

@@ -271,6 +271,7 @@ describe.each(testDrivers())('bad input on $name', ({ open }) => {
       unitCode: '06649',
       applicant: { fullName: 'Trần Văn Bảo' },
       formData: libraryProcedure('dang-ky-khai-sinh').sample,
+      declaration: true,
     })
     for (const [type, body] of [
       ['text/plain', dossier],

@@ -4,7 +4,13 @@ import { libraryProcedure, openTestRuntime, TEST_PASSWORD, type TestRuntime } fr
 
 const copyRequest = libraryProcedure('cap-ban-sao-trich-luc-ho-tich') // commune level, no attachment required
 const fileCopyRequest = (procedureCode: string, unitCode: string) =>
-  JSON.stringify({ procedureCode, unitCode, applicant: { fullName: 'Lê Văn Tâm' }, formData: copyRequest.sample })
+  JSON.stringify({
+    procedureCode,
+    unitCode,
+    applicant: { fullName: 'Lê Văn Tâm' },
+    formData: copyRequest.sample,
+    declaration: true,
+  })
 
 interface Draft {
   id: string

@@ -1,5 +1,5 @@
 import { DomainError, dossierStatuses } from '@motcua/core'
-import { dossiers, formDrafts, procedureVersions, units } from '@motcua/db'
+import { dossiers, formDrafts, procedureVersions, units, users } from '@motcua/db'
 import { and, desc, eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app'
@@ -20,9 +20,18 @@ const draftBody = jsonBody<{ formData: Record<string, unknown> }>(
   jsonLimits.form,
 )
 
-/** A signed-in citizen's own dossiers (with their PINs) and the forms they are filling. */
+/** A signed-in citizen's own details, their dossiers (with their PINs) and the forms they are filling. */
 export const citizenRoutes = (secret: string) =>
   new Hono<AppEnv>()
+    // what the portal pre-fills in the citizen's forms: only what the account holds, only for its owner
+    .get('/api/me', requireRole('citizen'), async (c) => {
+      const [user] = await c.var.database.db
+        .select({ fullName: users.fullName, idNumber: users.idNumber, phone: users.phone, email: users.email })
+        .from(users)
+        .where(eq(users.id, requirePrincipal(c).userId))
+      if (!user) throw new DomainError('NOT_FOUND', { vi: 'Không tìm thấy tài khoản.', en: 'No such account.' })
+      return c.json(Object.fromEntries(Object.entries(user).filter(([, value]) => value)))
+    })
     .get('/api/me/dossiers', requireRole('citizen'), async (c) => {
       const rows = await c.var.database.db
         .select({ dossier: dossiers, definition: procedureVersions.definition, unitName: units.name })
@@ -106,6 +115,14 @@ export const citizenRoutes = (secret: string) =>
 
 const citizen = ['citizen']
 export const citizenDocs: Operation[] = [
+  {
+    method: 'get',
+    path: '/api/me',
+    tag: 'citizen',
+    summary: 'My own details as the account holds them, for the forms to pre-fill',
+    access: citizen,
+    responses: { 200: '{fullName, idNumber?, phone?, email?}', 401: 'not signed in', 403: 'not a citizen account' },
+  },
   {
     method: 'get',
     path: '/api/me/dossiers',

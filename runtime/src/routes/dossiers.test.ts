@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { vietnamDate } from '@motcua/core'
-import { dossiers, receiptSequences } from '@motcua/db'
+import { dossierEvents, dossiers, receiptSequences } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -48,6 +48,7 @@ describe.each(testDrivers())('citizens’ API on $name', ({ open }) => {
     unitCode: '06649',
     applicant,
     formData,
+    declaration: true,
     ...overrides,
   })
   const counts = async () => [
@@ -100,6 +101,16 @@ describe.each(testDrivers())('citizens’ API on $name', ({ open }) => {
       expect.objectContaining({ key: 'le_phi_dang_ky', amount: 0 }),
       expect.objectContaining({ key: 'phi_ban_sao', amount: 16_000 }),
     ])
+  })
+
+  it('records the lời cam đoan the applicant ticked with the submission', async () => {
+    const { receiptCode } = (await (await multipart(birthDossier())).json()) as Submitted
+    const [row] = await runtime.database.db.select().from(dossiers).where(eq(dossiers.receiptCode, receiptCode))
+    const [event] = await runtime.database.db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, row!.id))
+    expect(event).toMatchObject({
+      action: 'submit',
+      data: { declaration: expect.stringMatching(/^Tôi xin cam đoan những thông tin khai trên là đúng sự thật/) },
+    })
   })
 
   it('tracks by receipt code: the status for anyone, personal data only with the PIN', async () => {
@@ -189,6 +200,20 @@ describe.each(testDrivers())('citizens’ API on $name', ({ open }) => {
         400,
         'type',
         '/formData/so_ban_sao',
+      ],
+      [
+        'no declaration (lời cam đoan) ticked',
+        () => multipart(birthDossier(birth(), { declaration: undefined })),
+        422,
+        'declaration.required',
+        '/declaration',
+      ],
+      [
+        'the declaration refused',
+        () => multipart(birthDossier(birth(), { declaration: false })),
+        422,
+        'declaration.required',
+        '/declaration',
       ],
       [
         'an unknown procedure',
@@ -470,7 +495,7 @@ describe.each(testDrivers())('citizens’ API on $name', ({ open }) => {
   })
 
   it('gives 200 concurrent submissions to one unit 200 distinct, gapless receipt codes', async () => {
-    const unit = { procedureCode: '1.001193', unitCode: '06652', applicant, formData: birth() }
+    const unit = { procedureCode: '1.001193', unitCode: '06652', applicant, formData: birth(), declaration: true }
     const responses = await Promise.all(Array.from({ length: 200 }, () => multipart(unit)))
     expect(responses.every((r) => r.status === 201)).toBe(true)
     const sequences = ((await Promise.all(responses.map((r) => r.json()))) as Submitted[])
@@ -479,11 +504,28 @@ describe.each(testDrivers())('citizens’ API on $name', ({ open }) => {
     expect(sequences).toEqual(Array.from({ length: 200 }, (_, i) => i + 1))
   }, 120_000)
 
+  it('gives a signed-in citizen their own details to pre-fill, and nobody else', async () => {
+    const an = await token('congdan')
+    const me = await request('/api/me', { headers: { authorization: `Bearer ${an}` } })
+    expect(await me.json()).toEqual({
+      fullName: 'Nguyễn Văn An (tài khoản demo)',
+      idNumber: '022090001234',
+      phone: '0912345678',
+    })
+    expect((await request('/api/me')).status).toBe(401)
+    const officer = `Bearer ${await token('tiepnhan.06649')}`
+    expect((await request('/api/me', { headers: { authorization: officer } })).status).toBe(403)
+  })
+
   it('shows signed-in citizens their own dossiers only, and keeps their form drafts', async () => {
     const [an, binh] = [await token('congdan'), await token('congdan2')]
-    const res = await multipart({ procedureCode: '1.001193', unitCode: '06649', formData: birth() }, undefined, {
-      authorization: `Bearer ${an}`,
-    })
+    const res = await multipart(
+      { procedureCode: '1.001193', unitCode: '06649', formData: birth(), declaration: true },
+      undefined,
+      {
+        authorization: `Bearer ${an}`,
+      },
+    )
     expect(res.status).toBe(201)
     const { receiptCode } = (await res.json()) as Submitted
     const mine = (await (await request('/api/me/dossiers', { headers: { authorization: `Bearer ${an}` } })).json()) as {

@@ -13,7 +13,7 @@ import { handLabel, handUnits } from '../dossiers/hand-over'
 import { loadDossier } from '../dossiers/load-dossier'
 import { ratingOf } from '../dossiers/rating'
 import { receiptFacts } from '../dossiers/receipt-facts'
-import { filingProperties, readSubmission } from '../dossiers/submission-input'
+import { applicantDeclaration, filingProperties, readSubmission } from '../dossiers/submission-input'
 import { submitDossier, versionOfRetry } from '../dossiers/submit'
 import { jsonBody } from '../http/body'
 import { jsonLimits } from '../http/clean-input'
@@ -30,6 +30,7 @@ export const submissionBody = jsonBody<{
   applicant?: Applicant
   formData: Record<string, unknown>
   delivery?: DeliveryInput
+  declaration?: boolean
 }>(
   {
     type: 'object',
@@ -39,6 +40,23 @@ export const submissionBody = jsonBody<{
   },
   jsonLimits.form,
 )
+
+// online there is no signed paper: the applicant ticks the tờ khai's lời cam đoan instead
+const notDeclared = () =>
+  new DomainError(
+    'UNPROCESSABLE',
+    {
+      vi: 'Vui lòng đánh dấu lời cam đoan trước khi nộp hồ sơ.',
+      en: 'Tick the declaration that the information is true before submitting.',
+    },
+    [
+      {
+        code: 'declaration.required',
+        path: '/declaration',
+        message: { vi: applicantDeclaration, en: 'The declaration must be ticked (true)' },
+      },
+    ],
+  )
 
 // a PIN in a URL ends up in proxy logs, browser history and Referer headers
 const pinInUrl = () =>
@@ -98,6 +116,7 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
           en: 'Too many submissions from this address.',
         })
       const { body, request, files } = await readSubmission(c, submissionBody)
+      if (body.declaration !== true) throw notDeclared()
       const key = c.req.header('idempotency-key')
       if (key !== undefined && !/^[\w.:-]{1,200}$/.test(key)) {
         throw new DomainError('INVALID_DATA', {
@@ -145,6 +164,7 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
         applicant,
         formData: body.formData,
         ...(body.delivery ? { delivery: body.delivery } : {}),
+        declaration: applicantDeclaration,
         files,
         secret,
         now: c.var.clock(),

@@ -4,7 +4,7 @@ import type { AppEnv } from '../app'
 import { forbidden, requirePrincipal, requireRole } from '../auth/middleware'
 import { actsFor } from '../dossiers/act'
 import { receivingUnit } from '../dossiers/reception'
-import { filingProperties, readSubmission } from '../dossiers/submission-input'
+import { applicantDeclaration, filingProperties, readSubmission } from '../dossiers/submission-input'
 import { submitDossier } from '../dossiers/submit'
 import { jsonBody } from '../http/body'
 import { jsonLimits } from '../http/clean-input'
@@ -20,6 +20,7 @@ const intakeBody = jsonBody<{
   applicant: Applicant
   formData: Record<string, unknown>
   delivery?: DeliveryInput
+  declaration?: boolean
   received?: Record<string, 'original' | 'copy'>
   feesPaid?: { amount: number }
 }>(
@@ -86,6 +87,7 @@ export const intakeRoutes = (secret: string) =>
       applicant: body.applicant,
       formData: body.formData,
       ...(body.delivery ? { delivery: body.delivery } : {}),
+      ...(body.declaration ? { declaration: applicantDeclaration } : {}),
       ...(body.received ? { received: body.received } : {}),
       ...(body.feesPaid ? { feesPaid: body.feesPaid.amount } : {}),
       files,

@@ -39,6 +39,7 @@ describe.each(testDrivers())('every library procedure on $name', ({ open }) => {
           unitCode,
           applicant: { fullName: 'Lê Văn Cường', phone: '0903123456' },
           formData,
+          declaration: true,
         }),
       )
       for (const component of requiredComponents(definition, formData))

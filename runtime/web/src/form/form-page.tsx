@@ -28,11 +28,12 @@ import { usePageTitle } from '../components/page-title'
 import { type ChosenUnit, UnitChooser } from '../components/unit-chooser'
 import { useI18n } from '../i18n/i18n'
 import { PrivacyLink } from '../legal/privacy-link'
+import { accountName, useAccount } from '../lib/account'
 import { showDateTime } from '../lib/format'
 import { loadProcedure } from '../lib/procedures'
 import type { Applicant, ProcedureDetail } from '../lib/types'
 import { saveReceipt } from '../receipt/receipt-store'
-import { guessApplicant } from './applicant'
+import { accountFill, guessApplicant, withAccount } from './applicant'
 import { AttachmentsStep } from './attachments-step'
 import { applyFill, markFilled } from './prefill'
 import { PrefillBox } from './prefill-box'
@@ -96,14 +97,16 @@ function DossierForm({ procedure, validators }: { procedure: ProcedureDetail; va
     [procedure.formats, procedure.widgets],
   )
   const name = locale === 'en' && procedure.nameEn ? procedure.nameEn : procedure.name
-  usePageTitle(name)
 
   const draft = useDraft(procedure.code, procedure.name)
   const [unit, setUnit] = useUnit(draft.opened?.unitCode)
   const [formKey, setFormKey] = useState(0)
   const [discarded, setDiscarded] = useState(false)
-  // the data after a pre-fill (the form opens again with it) and the fields it filled
-  const [prefilled, setPrefilled] = useState<{ data: Data; pointers: string[] }>()
+  // the data after a pre-fill (the form opens again with it) and the fields it filled: from the procedure's register
+  // (`pointers`) and from the signed-in citizen's account (`account`)
+  const [prefilled, setPrefilled] = useState<{ data: Data; pointers: string[]; account?: string[] }>()
+  const account = useAccount()
+  const accountApplied = useRef(false)
   const pendingErrors = useRef<ErrorSchema | undefined>(undefined)
   const data = useRef<Data>({})
   const touched = useRef(false)
@@ -122,6 +125,9 @@ function DossierForm({ procedure, validators }: { procedure: ProcedureDetail; va
     offered ? { method: offered[0]!, street: '', recipient: '', phone: '' } : undefined,
   )
   const [deliveryErrors, setDeliveryErrors] = useState<DeliveryErrors>({})
+  // the applicant's cam đoan (declaration) before submitting, and whether its missing tick is shown as an error
+  const [declared, setDeclared] = useState(false)
+  const [declarationMissing, setDeclarationMissing] = useState(false)
   const revalidate = useRef<number | undefined>(undefined)
   const deliveryTexts = useMemo(
     () => ({
@@ -147,6 +153,16 @@ function DossierForm({ procedure, validators }: { procedure: ProcedureDetail; va
   const stepParam = Number(location.query.get('buoc') ?? '1')
   const current = Number.isInteger(stepParam) && stepParam >= 1 && stepParam <= titles.length ? stepParam - 1 : 0
   const formStep = current < steps.length ? steps[current] : undefined
+  // a step opened with "Sửa" from the review returns straight to it
+  const editing = location.query.get('sua') === '1' && current !== reviewIndex
+  const showingErrors =
+    (!!errors && hasErrors(errors)) ||
+    (unitMissing && !unit) ||
+    (current === attachmentsIndex && Object.keys(fileProblems).length > 0) ||
+    (current === reviewIndex &&
+      (Object.keys(applicantErrors).length > 0 || Object.keys(deliveryErrors).length > 0 || declarationMissing))
+  const stepTitle = `${t('form.stepOf', { n: current + 1, total: titles.length })}: ${titles[current]} – ${name}`
+  usePageTitle(showingErrors ? `${t('form.titleError')}${stepTitle}` : stepTitle)
 
   // Open with the draft (once known); a discarded draft opens an empty form.
   const initial = useMemo(() => {
@@ -155,13 +171,16 @@ function DossierForm({ procedure, validators }: { procedure: ProcedureDetail; va
     return opened
   }, [draft.opened, discarded, prefilled])
   const prefill = procedure.prefill
-  const shownUiSchema = useMemo(
-    () =>
-      prefill && prefilled?.pointers.length
-        ? markFilled(uiSchema, prefilled.pointers, t('prefill.fieldHelp', { name: pick(prefill.name) }))
-        : uiSchema,
-    [uiSchema, prefill, prefilled, t, pick],
-  )
+  const shownUiSchema = useMemo(() => {
+    const fromRegister = prefill && prefilled?.pointers.length ? prefilled.pointers : []
+    const fromAccount = (prefilled?.account ?? []).filter((p) => !fromRegister.includes(p))
+    let shown = uiSchema
+    if (fromAccount.length)
+      shown = markFilled(shown, fromAccount, t('prefill.fieldHelp', { name: t('prefill.account') }))
+    if (prefill && fromRegister.length)
+      shown = markFilled(shown, fromRegister, t('prefill.fieldHelp', { name: pick(prefill.name) }))
+    return shown
+  }, [uiSchema, prefill, prefilled, t, pick])
   // the box stands above the step holding the first field it fills
   const prefillKeys = prefill ? Object.keys(prefill.fields).map((p) => p.split('/')[1]!) : []
   const onFill = (fill: Record<string, string | number | boolean>) => {
@@ -169,6 +188,7 @@ function DossierForm({ procedure, validators }: { procedure: ProcedureDetail; va
     touched.current = true
     draft.save(result.data, unit)
     setPrefilled((before) => ({
+      ...before,
       data: result.data,
       pointers: [...new Set([...(before?.pointers ?? []), ...result.filled])],
     }))
@@ -177,33 +197,58 @@ function DossierForm({ procedure, validators }: { procedure: ProcedureDetail; va
     return { filled: result.filled.length, kept: result.kept.length }
   }
   useEffect(() => setSnapshot({ ...data.current }), [draft.opened, formKey])
+  // A signed-in citizen's own name, căn cước number, phone and e-mail go into the empty fields of the person filing,
+  // once the draft is open (what it holds is never overwritten).
+  useEffect(() => {
+    if (!draft.opened || !account || accountApplied.current) return
+    accountApplied.current = true
+    const result = applyFill(data.current, accountFill(schema, account))
+    if (!result.filled.length) return
+    setPrefilled((before) => ({ pointers: [], ...before, data: result.data, account: result.filled }))
+    setFormKey((k) => k + 1)
+  }, [draft.opened, account, schema])
 
   const goTo = useCallback(
-    (index: number, showErrors?: ErrorSchema) => {
+    (index: number, showErrors?: ErrorSchema, edit?: boolean) => {
       // a revalidation still pending for the step being left must not replace the errors shown on the next one
       window.clearTimeout(revalidate.current)
       pendingErrors.current = showErrors
       const params = new URLSearchParams(window.location.search)
       params.set('buoc', String(index + 1))
       if (unit) params.set('don-vi', unit.code)
+      // "Sửa" from the review (or a step it leads to) keeps the way back to the review
+      if (index !== reviewIndex && (edit ?? params.get('sua') === '1')) params.set('sua', '1')
+      else params.delete('sua')
       setSnapshot({ ...data.current })
       navigate(`${window.location.pathname}?${params}`)
     },
-    [unit],
+    [unit, reviewIndex],
   )
+  const editStep = useCallback((index: number) => goTo(index, undefined, true), [goTo])
+  // On every step change: back to the top, the focus on the step's heading (read out by screen readers with the
+  // step number); the error summary, when the step opens with errors, takes the focus after it.
+  const heading = useRef<HTMLHeadingElement>(null)
+  const shownStep = useRef(current)
+  useEffect(() => {
+    if (shownStep.current === current) return
+    shownStep.current = current
+    window.scrollTo(0, 0)
+    heading.current?.focus({ preventScroll: true })
+  }, [current])
   // Entering the review: one idempotency key for this attempt; editing again starts a new one.
   useEffect(() => {
     if (current === reviewIndex) {
       attemptKey.current ??= crypto.randomUUID()
-      setApplicant((a) =>
-        a.fullName
-          ? a
-          : (guessApplicant(schema, data.current, orderedKeys(schema, uiSchema)) ??
-            (user ? { fullName: user.fullName.replace(/\s*\(tài khoản demo\)\s*$/, '') } : a)),
-      )
+      setApplicant((a) => {
+        if (a.fullName) return a
+        const guessed = guessApplicant(schema, data.current, orderedKeys(schema, uiSchema))
+        if (account) return withAccount(guessed, account)
+        return guessed ?? (user ? { fullName: accountName(user.fullName) } : a)
+      })
     } else if (!submitting) attemptKey.current = undefined
     setErrors(pendingErrors.current)
     pendingErrors.current = undefined
+    setDeclarationMissing(false) // asked again at the next "Nộp hồ sơ"
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [current])
 
@@ -248,6 +293,7 @@ function DossierForm({ procedure, validators }: { procedure: ProcedureDetail; va
         if (hasErrors(all) && wrong >= 0 && wrong !== current)
           return goTo(wrong, validateForm(schema, data.current, locale, steps[wrong]!.keys, validator))
       }
+      if (editing) return backToReview()
       return goTo(current + 1)
     }
     if (current === attachmentsIndex) {
@@ -259,6 +305,14 @@ function DossierForm({ procedure, validators }: { procedure: ProcedureDetail; va
       }
       return goTo(current + 1)
     }
+  }
+
+  // After "Sửa": the whole declaration checked again (a change may tie fields of other steps), then the review.
+  const backToReview = () => {
+    const wrong = steps.findIndex((s) => hasErrors(validateForm(schema, data.current, locale, s.keys, formats)))
+    if (wrong >= 0 && wrong !== current)
+      return goTo(wrong, validateForm(schema, data.current, locale, steps[wrong]!.keys, formats), true)
+    return goTo(reviewIndex)
   }
 
   const checkApplicant = (): boolean => {
@@ -289,6 +343,17 @@ function DossierForm({ procedure, validators }: { procedure: ProcedureDetail; va
   const submit = async () => {
     if (submitting || !unit) return
     if (!checkApplicant() || !checkDelivery()) return
+    // a change made with "Sửa" may call for a paper the citizen has not attached yet
+    const missing = applicable.filter((c) => required.has(c.key) && !files[c.key])
+    if (missing.length && hasAttachments) {
+      setFileProblems((p) => ({ ...p, ...Object.fromEntries(missing.map((c) => [c.key, t('form.fileMissing')])) }))
+      return goTo(attachmentsIndex, undefined, true)
+    }
+    if (!declared) {
+      setDeclarationMissing(true)
+      window.setTimeout(() => document.getElementById('declaration')?.focus(), 0)
+      return
+    }
     setSubmitError(undefined)
     const key = (attemptKey.current ??= crypto.randomUUID())
     const trimmed = Object.fromEntries(
@@ -306,6 +371,7 @@ function DossierForm({ procedure, validators }: { procedure: ProcedureDetail; va
           applicant: trimmed,
           formData: data.current,
           ...(delivery ? { delivery: deliveryToSend(delivery) } : {}),
+          declaration: true,
           files: sent,
         },
         key,
@@ -334,9 +400,10 @@ function DossierForm({ procedure, validators }: { procedure: ProcedureDetail; va
     if (Object.keys(applicantFound).length) setApplicantErrors(applicantFound)
     const deliveryFound = deliveryIssueErrors(apiError.issues, locale)
     if (Object.keys(deliveryFound).length) setDeliveryErrors(deliveryFound)
-    if (wrong >= 0) goTo(wrong, formErrors)
-    else if (Object.keys(componentProblems).length && hasAttachments) goTo(attachmentsIndex)
+    if (wrong >= 0) goTo(wrong, formErrors, true)
+    else if (Object.keys(componentProblems).length && hasAttachments) goTo(attachmentsIndex, undefined, true)
     else if (apiError.issues.some((i) => i.path === '/unitCode')) setUnitMissing(true)
+    else if (apiError.issues.some((i) => i.path === '/declaration')) setDeclarationMissing(true)
     else window.setTimeout(() => document.getElementById('submit-error')?.focus(), 0)
   }
 
@@ -361,7 +428,7 @@ function DossierForm({ procedure, validators }: { procedure: ProcedureDetail; va
         <ProcedureName procedure={procedure} />
       </h1>
       <VietnameseOnlyNote />
-      <Progress titles={titles} current={current} onPick={goTo} />
+      <Progress titles={titles} current={current} onPick={current === reviewIndex ? editStep : goTo} />
 
       <section className="panel panel--compact" id="form-unit" aria-label={t('form.unit')}>
         {unit && !unitMissing ? (
@@ -402,6 +469,7 @@ function DossierForm({ procedure, validators }: { procedure: ProcedureDetail; va
               draft.discard()
               touched.current = false
               setPrefilled(undefined)
+              accountApplied.current = false
               setDiscarded(true)
               setErrors(undefined)
               setFormKey((k) => k + 1)
@@ -416,7 +484,10 @@ function DossierForm({ procedure, validators }: { procedure: ProcedureDetail; va
         <PrefillBox procedureCode={procedure.code} source={prefill} unit={unit} onFill={onFill} />
       )}
 
-      <h2 className="step-title">{titles[current]}</h2>
+      <h2 className="step-title" id="step-title" tabIndex={-1} ref={heading}>
+        <span className="mc-sr-only">{t('form.stepOf', { n: current + 1, total: titles.length })}: </span>
+        {titles[current]}
+      </h2>
       <div hidden={!formStep}>
         <ProcedureForm
           key={formKey}
@@ -462,13 +533,14 @@ function DossierForm({ procedure, validators }: { procedure: ProcedureDetail; va
           uiSchema={uiSchema}
           formData={snapshot}
           steps={steps}
-          onEdit={goTo}
+          onEdit={editStep}
           unitName={unit?.name ?? '—'}
           components={applicable}
           files={files}
           fileProgress={progressByFile}
           fees={fees}
           applicant={applicant}
+          account={account}
           applicantErrors={applicantErrors}
           onApplicant={setApplicant}
           delivery={
@@ -495,6 +567,12 @@ function DossierForm({ procedure, validators }: { procedure: ProcedureDetail; va
               />
             )
           }
+          declared={declared}
+          declarationMissing={declarationMissing}
+          onDeclared={(on) => {
+            setDeclared(on)
+            if (on) setDeclarationMissing(false)
+          }}
         />
       )}
 
@@ -529,7 +607,7 @@ function DossierForm({ procedure, validators }: { procedure: ProcedureDetail; va
           </button>
         ) : (
           <button type="button" className="button button--wide" onClick={next}>
-            {t('form.next')}
+            {editing ? t('form.backToReview') : t('form.next')}
           </button>
         )}
         {current > 0 && (

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react'
 import { FeeTable } from '../components/fee-table'
 import { useI18n } from '../i18n/i18n'
 import type { MessageKey } from '../i18n/messages'
+import type { Account } from '../lib/account'
 import { showSize } from '../lib/format'
 import type { Applicant } from '../lib/types'
 
@@ -40,10 +41,16 @@ interface Props {
   fileProgress?: Record<string, number> | undefined
   fees: FeeLine[]
   applicant: Applicant
+  /** The signed-in citizen's details: a field still holding the account's value is marked as pre-filled from it. */
+  account?: Account | undefined
   applicantErrors: ApplicantErrors
   onApplicant: (applicant: Applicant) => void
   /** The choice of how to receive the result, shown before the fees it may add to. */
   delivery?: ReactNode
+  /** The applicant's cam đoan, ticked before submitting; `declarationMissing` shows its error. */
+  declared: boolean
+  declarationMissing: boolean
+  onDeclared: (declared: boolean) => void
 }
 
 /** Everything read back before sending: the declaration by step, the files, the fees, and who files it. */
@@ -60,9 +67,13 @@ export function ReviewStep(props: Props) {
     fileProgress,
     fees,
     applicant,
+    account,
     applicantErrors,
     onApplicant,
     delivery,
+    declared,
+    declarationMissing,
+    onDeclared,
   } = props
   const { t, locale } = useI18n()
   const attached = components.filter((c) => files[c.key])
@@ -74,8 +85,14 @@ export function ReviewStep(props: Props) {
         {applicantFields.map((field) => {
           const error = applicantErrors[field.key]
           const id = `applicant-${field.key}`
+          const value = applicant[field.key]
+          const fromAccount = !!value && value === account?.[field.key as keyof Account]
+          const described = [fromAccount ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ')
           return (
-            <div className={`mc-field${error ? ' mc-field--invalid' : ''}`} key={field.key}>
+            <div
+              className={`mc-field${fromAccount ? ' mc-prefilled' : ''}${error ? ' mc-field--invalid' : ''}`}
+              key={field.key}
+            >
               <label className="mc-label" htmlFor={id}>
                 {t(field.label)}
                 {field.key === 'fullName' && (
@@ -96,9 +113,14 @@ export function ReviewStep(props: Props) {
                 autoComplete={field.autoComplete}
                 value={applicant[field.key] ?? ''}
                 aria-invalid={error ? true : undefined}
-                aria-describedby={error ? `${id}-error` : undefined}
+                aria-describedby={described || undefined}
                 onChange={(e) => onApplicant({ ...applicant, [field.key]: e.target.value })}
               />
+              {fromAccount && (
+                <p className="mc-help" id={`${id}-help`}>
+                  {t('prefill.fieldHelp', { name: t('prefill.account') })}
+                </p>
+              )}
               {error && (
                 <div className="mc-error" id={`${id}-error`}>
                   <p>⚠ {error}</p>
@@ -109,7 +131,8 @@ export function ReviewStep(props: Props) {
         })}
       </section>
 
-      <section className="review-block" aria-labelledby="review-unit">
+      {/* not a named region: the unit's panel above the steps is one already, by the same name */}
+      <section className="review-block">
         <h3 id="review-unit">{t('form.unit')}</h3>
         <p>{unitName}</p>
       </section>
@@ -163,6 +186,29 @@ export function ReviewStep(props: Props) {
       <section className="review-block" aria-labelledby="review-fees">
         <h3 id="review-fees">{t('procedure.fees')}</h3>
         <FeeTable fees={fees} />
+      </section>
+
+      <section className="review-block" aria-labelledby="review-oath">
+        <h3 id="review-oath">{t('form.oathTitle')}</h3>
+        <div className={`mc-field declaration${declarationMissing ? ' mc-field--invalid' : ''}`}>
+          {declarationMissing && (
+            <div className="mc-error" id="declaration-error">
+              <p>⚠ {t('form.oathMissing')}</p>
+            </div>
+          )}
+          <label className="mc-choice mc-choice--single" htmlFor="declaration">
+            <input
+              type="checkbox"
+              id="declaration"
+              checked={declared}
+              required
+              aria-invalid={declarationMissing || undefined}
+              aria-describedby={declarationMissing ? 'declaration-error' : undefined}
+              onChange={(e) => onDeclared(e.target.checked)}
+            />
+            <span>{t('form.oath')}</span>
+          </label>
+        </div>
       </section>
     </>
   )

@@ -9,6 +9,8 @@ export interface Submission {
   formData: unknown
   /** How the applicant wants the result, for a procedure that offers a choice. */
   delivery?: { method: string; address?: Record<string, string> }
+  /** The applicant's cam đoan (the declaration that the information is true), ticked on the review. */
+  declaration: true
   files: { componentKey: string; file: File }[]
 }
 

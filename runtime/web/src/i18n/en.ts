@@ -18,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   'privacy.beside': 'The personal data you send is used only to handle your dossier:',
   'nav.mine': 'My dossiers',
   'nav.login': 'Sign in',
+  'nav.signedInAs': 'Signed in as',
   'nav.logout': 'Sign out',
   'nav.menu': 'Main navigation',
   'level.province': 'Province',
@@ -118,6 +119,12 @@ export const en: Record<MessageKey, string> = {
   'form.email': 'Email',
   'form.declaration': 'Your declaration',
   'form.edit': 'Edit',
+  'form.backToReview': 'Back to the review',
+  'form.titleError': 'Error: ',
+  'form.oathTitle': 'Declaration',
+  'form.oath':
+    'I declare that the information given above is true, and I am responsible before the law for what I have declared.',
+  'form.oathMissing': 'Tick the declaration below before you submit the dossier.',
   'form.totalFees': 'Total fees',
   'form.submit': 'Submit the dossier',
   'form.submitting': 'Sending your dossier… {percent}%',
@@ -349,5 +356,6 @@ export const en: Record<MessageKey, string> = {
   'prefill.nothing': 'Nothing to fill in: you had typed these fields already.',
   'prefill.failed': 'Could not pre-fill.',
   'prefill.fillByHand': 'You can still fill in the form below yourself.',
+  'prefill.account': 'your account',
   'prefill.fieldHelp': 'Pre-filled from {name}. Correct it if it is wrong.',
 }

@@ -19,6 +19,7 @@ export const vi = {
   'privacy.beside': 'Dữ liệu cá nhân bạn gửi chỉ dùng để giải quyết hồ sơ:',
   'nav.mine': 'Hồ sơ của tôi',
   'nav.login': 'Đăng nhập',
+  'nav.signedInAs': 'Đã đăng nhập:',
   'nav.logout': 'Đăng xuất',
   'nav.menu': 'Điều hướng chính',
   'level.province': 'Cấp tỉnh',
@@ -119,6 +120,12 @@ export const vi = {
   'form.email': 'Thư điện tử (email)',
   'form.declaration': 'Nội dung tờ khai',
   'form.edit': 'Sửa',
+  'form.backToReview': 'Quay lại trang kiểm tra',
+  'form.titleError': 'Lỗi: ',
+  'form.oathTitle': 'Lời cam đoan',
+  'form.oath':
+    'Tôi xin cam đoan những thông tin khai trên là đúng sự thật và chịu trách nhiệm trước pháp luật về lời khai của mình.',
+  'form.oathMissing': 'Vui lòng đánh dấu vào ô cam đoan dưới đây trước khi nộp hồ sơ.',
   'form.totalFees': 'Tổng phí, lệ phí',
   'form.submit': 'Nộp hồ sơ',
   'form.submitting': 'Đang gửi hồ sơ… {percent}%',
@@ -350,6 +357,7 @@ export const vi = {
   'prefill.nothing': 'Không có trường nào cần điền thêm: các trường này bạn đã nhập.',
   'prefill.failed': 'Chưa điền sẵn được.',
   'prefill.fillByHand': 'Bạn vẫn có thể tự điền tờ khai bên dưới.',
+  'prefill.account': 'tài khoản của bạn',
   'prefill.fieldHelp': 'Điền sẵn từ {name}. Sửa nếu chưa đúng.',
 } as const
 
