@@ -309,9 +309,9 @@ function DossierForm({ procedure, validators }: { procedure: ProcedureDetail; va
 
   // After "Sửa": the whole declaration checked again (a change may tie fields of other steps), then the review.
   const backToReview = () => {
-    const wrong = steps.findIndex((s) => hasErrors(validateForm(schema, data.current, locale, s.keys, formats)))
+    const wrong = steps.findIndex((s) => hasErrors(validateForm(schema, data.current, locale, s.keys, validator)))
     if (wrong >= 0 && wrong !== current)
-      return goTo(wrong, validateForm(schema, data.current, locale, steps[wrong]!.keys, formats), true)
+      return goTo(wrong, validateForm(schema, data.current, locale, steps[wrong]!.keys, validator), true)
     return goTo(reviewIndex)
   }
 
