@@ -49,6 +49,10 @@ describe.runIf(chromiumAvailable())("the studio's plugins page", () => {
     expect(pay).toContain('/api/plugins/vietnam-qr-pay/')
     const sync = await page.getByRole('article', { name: /national-portal-sync/ }).innerText()
     expect(sync).toMatch(/Tối đa \d+ lần/)
+    // the administrator is told which plugins are given the dossiers' PINs, and none other claims it
+    const sms = await page.getByRole('article', { name: /notify-sms/ }).innerText()
+    expect(sms).toContain('tiện ích này được nhận mã PIN')
+    expect(sync).not.toContain('Gửi giấy biên nhận')
     await shot(page, 'phone')
   })
 

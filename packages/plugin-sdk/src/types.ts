@@ -270,6 +270,11 @@ export interface Plugin<Config = Record<string, unknown>, Forms extends FormShap
   deliveryTimeoutMs?: number
   /** How failed deliveries are retried (default 8 attempts, first retry after 5 s). */
   retry?: RetryPolicy
+  /**
+   * The channel on which this plugin sends applicants their receipt code and lookup PIN (`RECEIPT_TOPIC` messages
+   * returned by `onSubmit`). Only a plugin declaring it is given the PIN, and the studio's "Tiện ích" page says so.
+   */
+  sendsReceipt?: 'sms' | 'email'
   routes?: PluginRoute<Config>[]
   /** The form fields the plugin's hooks see, per procedure code (`dossier.form`); none when absent. */
   reads?: FormReads<Forms>

@@ -1,11 +1,19 @@
-import { definePlugin } from '@motcua/plugin-sdk'
+import { definePlugin, RECEIPT_TOPIC } from '@motcua/plugin-sdk'
 import type { Config } from './config'
 import configSchema from './config.schema.json' with { type: 'json' }
 import { sendEmail } from './send'
-import { type EmailMessage, emailFor } from './templates'
+import { type EmailMessage, emailFor, PIN_SLOT, receiptEmailFor } from './templates'
 
 export type { Config } from './config'
-export { DEFAULT_TEMPLATES, type EmailMessage, emailFor, trackingUrl, vietnamTime } from './templates'
+export {
+  DEFAULT_TEMPLATES,
+  type EmailMessage,
+  emailFor,
+  PIN_SLOT,
+  receiptEmailFor,
+  trackingUrl,
+  vietnamTime,
+} from './templates'
 
 /** The outbox topic of every message this plugin produces. */
 export const TOPIC = 'email'
@@ -21,7 +29,12 @@ export default definePlugin<Config>({
   hooks: {
     onSubmit: ({ config }, dossier) => {
       const email = emailFor(config, dossier)
-      return email ? [{ topic: TOPIC, payload: email }] : []
+      // the receipt code and PIN, so a citizen who did not write them down can still track the dossier
+      const receipt = receiptEmailFor(config, dossier)
+      return [
+        ...(receipt ? [{ topic: RECEIPT_TOPIC, payload: receipt }] : []),
+        ...(email ? [{ topic: TOPIC, payload: email }] : []),
+      ]
     },
     afterAction: ({ config }, dossier, change) => {
       // an action that leaves the status as it was (a hand-over between officers) is not news to the applicant
@@ -30,7 +43,13 @@ export default definePlugin<Config>({
       return email ? [{ topic: TOPIC, payload: email }] : []
     },
   },
-  deliver: (message, ctx) => sendEmail(message.payload as EmailMessage, ctx),
+  deliver: (message, ctx) => {
+    const email = message.payload as EmailMessage
+    if (message.topic !== RECEIPT_TOPIC) return sendEmail(email, ctx)
+    if (!ctx.lookupPin) throw new Error('the runtime gave no PIN for the receipt e-mail')
+    return sendEmail({ ...email, text: email.text.replace(PIN_SLOT, ctx.lookupPin) }, ctx)
+  },
   deliveryTimeoutMs: 30_000,
   retry: { attempts: 10, backoffMs: 60_000 },
+  sendsReceipt: 'email',
 })

@@ -63,7 +63,10 @@ describe('notify-email in a runtime', () => {
       { state: 'delivered', receiptCode },
       { state: 'delivered', receiptCode },
     ])
-    const mails = received.filter((m) => m.to[0] === 'trang.pham@example.vn').map((m) => decode(m.raw))
+    const mails = received
+      .filter((m) => m.to[0] === 'trang.pham@example.vn')
+      .map((m) => decode(m.raw))
+      .filter((m) => !m.subject.startsWith('Mã hồ sơ')) // the receipt has its own test below
     expect(mails.map((m) => m.subject)).toEqual([
       `Đã nhận hồ sơ ${receiptCode}`,
       `Hồ sơ ${receiptCode} đã được tiếp nhận`,
@@ -78,9 +81,32 @@ describe('notify-email in a runtime', () => {
     const { receiptCode } = await rt.submit({ procedure: 'dang-ky-khai-sinh', unit: '06649', applicant })
     await rt.act(receiptCode, 'tu_choi', { inputs: { reason: 'Trẻ không sinh tại địa bàn phường' } })
     await rt.runOutbox()
-    const [, refusal] = received.filter((m) => m.to[0] === 'hung.le@example.vn').map((m) => decode(m.raw))
+    const [refusal] = received
+      .filter((m) => m.to[0] === 'hung.le@example.vn')
+      .map((m) => decode(m.raw))
+      .filter((m) => m.subject.includes('không được tiếp nhận'))
     expect(refusal!.subject).toBe(`Hồ sơ ${receiptCode} không được tiếp nhận`)
     expect(refusal!.text).toContain('Lý do: Trẻ không sinh tại địa bàn phường')
+  })
+
+  it('e-mails the receipt code and PIN on submission, the PIN in no outbox row before or after', async () => {
+    const submitted = await rt.submit({
+      procedure: 'dang-ky-khai-sinh',
+      unit: '06649',
+      applicant: { fullName: 'Ngô Thị Hoa', email: 'hoa.ngo@example.vn' },
+    })
+    const { receiptCode, pin, receiptSentTo } = submitted as typeof submitted & { pin: string; receiptSentTo: unknown }
+    // the receipt page says where it went
+    expect(receiptSentTo).toEqual({ email: 'h…@example.vn' })
+    await rt.runOutbox()
+    const receipt = received
+      .filter((m) => m.to[0] === 'hoa.ngo@example.vn')
+      .map((m) => decode(m.raw))
+      .find((m) => m.subject === `Mã hồ sơ ${receiptCode} và mã tra cứu`)
+    expect(receipt?.text).toContain(`Mã tra cứu (PIN): ${pin}`)
+    const rows = JSON.stringify(await rt.outbox({ plugin: 'notify-email' }))
+    expect(rows).not.toContain(pin)
+    expect(rows).toContain('########')
   })
 
   it('sends nothing for an applicant without e-mail, nor at a commune where it is not enabled', async () => {

@@ -97,6 +97,14 @@ describe('the e-mail of each status', () => {
 describe('the hooks', () => {
   it('queue an e-mail on submission and on each change of status, not on a hand-over that keeps it', () => {
     expect(plugin.hooks!.onSubmit!(hookCtx, dossier({ status: 1 }))).toEqual([
+      // first the receipt, its PIN left for the runtime to put in at delivery
+      {
+        topic: 'dossier.receipt',
+        payload: expect.objectContaining({
+          subject: 'Mã hồ sơ 000.01.21.H49-261201-0001 và mã tra cứu',
+          text: expect.stringContaining('Mã tra cứu (PIN): ########'),
+        }),
+      },
       { topic: 'email', payload: expect.objectContaining({ subject: 'Đã nhận hồ sơ 000.01.21.H49-261201-0001' }) },
     ])
     expect(plugin.hooks!.afterAction!(hookCtx, dossier(), change(1, 2))).toHaveLength(1)

@@ -141,3 +141,27 @@ export function emailFor(
     text: body.join('\n\n'),
   }
 }
+
+/** Where the receipt e-mail holds the PIN until delivery: the runtime gives the PIN to `deliver` only. */
+export const PIN_SLOT = '########'
+
+/**
+ * The e-mail that sends the applicant their receipt code and lookup PIN, or `undefined` without a valid address;
+ * its text holds {@link PIN_SLOT} until `deliver` puts the PIN in.
+ * @example receiptEmailFor(config, dossier)?.subject // 'Mã hồ sơ 000.01.21.H49-261201-0001 và mã tra cứu'
+ */
+export function receiptEmailFor(config: Config, dossier: DossierSnapshot): EmailMessage | undefined {
+  const to = dossier.applicant.email?.trim()
+  if (!to || to.length > 254 || !ADDRESS.test(to)) return undefined
+  const text = [
+    `Kính gửi ông/bà ${dossier.applicant.fullName},`,
+    `Hồ sơ ${dossier.procedure.name} của ông/bà đã được gửi tới ${dossier.unit.name}.`,
+    `Mã hồ sơ: ${dossier.receiptCode}`,
+    `Mã tra cứu (PIN): ${PIN_SLOT}`,
+    'Hãy giữ kín mã PIN: ai có mã hồ sơ và mã PIN đều xem được hồ sơ.',
+    `Tra cứu hồ sơ: ${trackingUrl(config.portalUrl, dossier.receiptCode)}`,
+    ...(config.signature?.trim() ? [config.signature.trim()] : []),
+    FOOTER,
+  ].join('\n\n')
+  return { to, subject: `Mã hồ sơ ${dossier.receiptCode} và mã tra cứu`.slice(0, 250), text }
+}

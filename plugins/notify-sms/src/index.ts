@@ -44,4 +44,5 @@ export default definePlugin<Config>({
     return sendSms(message.id, { ...sms, text: sms.text.replace(PIN_SLOT, ctx.lookupPin) }, ctx)
   },
   retry: { attempts: 6, backoffMs: 30_000 },
+  sendsReceipt: 'sms',
 })

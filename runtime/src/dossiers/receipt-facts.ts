@@ -16,8 +16,11 @@ export interface ReceiptFacts {
    */
   expectedDueAt: Date | null
   payment: PaymentWay
-  /** The applicant's mobile, masked ('0912…78'), when a plugin enabled for the unit texts them the code and PIN. */
-  receiptSentTo: { sms: string } | null
+  /**
+   * Where plugins enabled for the unit send the applicant the code and PIN (`sendsReceipt`), masked: the mobile
+   * ('0912…78') and the e-mail ('t…@example.vn'); null when nowhere.
+   */
+  receiptSentTo: { sms?: string; email?: string } | null
 }
 
 /**
@@ -30,6 +33,12 @@ export const maskedPhone = (phone: string): string => {
 }
 
 /**
+ * An e-mail address as the receipt may show it: the first letter of the mailbox and the domain.
+ * @example maskedEmail('trang.pham@example.vn') // 't…@example.vn'
+ */
+export const maskedEmail = (email: string): string => `${email.slice(0, 1)}…${email.slice(email.lastIndexOf('@'))}`
+
+/**
  * The expected appointment and the way to pay, for the receipt's next steps.
  * @example const facts = await receiptFacts(c.var, { procedure, unitId, dossier: { status: 1, dueAt: null, caseKey: null, fees } })
  */
@@ -39,7 +48,7 @@ export async function receiptFacts(
     procedure: PublishedVersion
     unitId: string
     dossier: { status: number; receivedAt?: Date | null; dueAt: Date | null; caseKey: string | null; fees: FeeLine[] }
-    applicantPhone?: string | undefined
+    applicant?: { phone?: string | undefined; email?: string | undefined } | undefined
   },
 ): Promise<ReceiptFacts> {
   const { procedure, unitId, dossier } = input
@@ -61,11 +70,19 @@ export async function receiptFacts(
         : undefined
     payment = qrPay ? 'online' : 'atResult'
   }
-  // notify-sms sends the code and PIN to a Vietnamese mobile (its own check: 10 digits starting 03, 05, 07, 08, 09)
-  const mobile = input.applicantPhone?.replace(/[\s.-]/g, '').replace(/^\+?84/, '0')
-  const texts =
-    mobile && /^0[35789]\d{8}$/.test(mobile) && services.plugins?.plugins.has('notify-sms')
-      ? await services.plugins.configFor(services.database.db, 'notify-sms', unitId, def.code, def.plugins)
-      : undefined
-  return { expectedDueAt, payment, receiptSentTo: texts && mobile ? { sms: maskedPhone(mobile) } : null }
+  // a Vietnamese mobile (10 digits starting 03, 05, 07, 08, 09) or an e-mail address, to a plugin that sends receipts
+  const mobile = input.applicant?.phone?.replace(/[\s.-]/g, '').replace(/^\+?84/, '0')
+  const email = input.applicant?.email?.trim()
+  const contact = {
+    sms: mobile && /^0[35789]\d{8}$/.test(mobile) ? maskedPhone(mobile) : undefined,
+    email: email && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? maskedEmail(email) : undefined,
+  }
+  const sentTo: { sms?: string; email?: string } = {}
+  for (const [slug, plugin] of services.plugins?.plugins ?? []) {
+    const channel = plugin.manifest.sendsReceipt
+    if (!channel || !contact[channel] || sentTo[channel]) continue
+    if (await services.plugins!.configFor(services.database.db, slug, unitId, def.code, def.plugins))
+      sentTo[channel] = contact[channel]
+  }
+  return { expectedDueAt, payment, receiptSentTo: Object.keys(sentTo).length ? sentTo : null }
 }

@@ -30,3 +30,27 @@ describe('a plugin’s formats', () => {
     )
   })
 })
+
+describe('a plugin that sends receipts (and so is given PINs)', () => {
+  const sender = (extra: Record<string, unknown>) => ({
+    ...plugin(undefined),
+    hooks: ['onSubmit'],
+    deliver: true,
+    ...extra,
+  })
+
+  it('says on which channel, sms or email', () => {
+    expect(checkManifest(sender({ sendsReceipt: 'sms' }), 'x').manifest.sendsReceipt).toBe('sms')
+    expect(checkManifest(sender({}), 'x').manifest.sendsReceipt).toBeUndefined()
+    expect(() => checkManifest(sender({ sendsReceipt: 'zalo' }), 'x')).toThrow("sendsReceipt must be 'sms' or 'email'")
+  })
+
+  it('queues the receipt on submission and delivers it itself', () => {
+    expect(() => checkManifest(sender({ sendsReceipt: 'email', hooks: ['afterAction'] }), 'x')).toThrow(
+      'sendsReceipt needs an onSubmit hook',
+    )
+    expect(() => checkManifest(sender({ sendsReceipt: 'email', deliver: false }), 'x')).toThrow(
+      'sendsReceipt needs an onSubmit hook',
+    )
+  })
+})

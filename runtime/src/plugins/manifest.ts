@@ -25,6 +25,8 @@ export interface PluginManifest {
   >
   actions: Record<string, { name: Message; description?: Message }>
   retry?: { attempts?: number; backoffMs?: number }
+  /** Sends applicants their receipt code and PIN on this channel: the only plugins given a PIN. */
+  sendsReceipt?: 'sms' | 'email'
 }
 
 /** A manifest with what follows from it: the config validator and the names of its secret settings. */
@@ -92,6 +94,11 @@ export function checkManifest(raw: unknown, source: string): CheckedManifest {
     return { method: r.method as 'get' | 'post', path: r.path, headers }
   })
   const contributions = checkContributions(m, slug, fail)
+  const sendsReceipt = m.sendsReceipt
+  if (sendsReceipt !== undefined && sendsReceipt !== 'sms' && sendsReceipt !== 'email')
+    throw fail(`plugin ${slug}: sendsReceipt must be 'sms' or 'email'`)
+  if (sendsReceipt !== undefined && (!hooks.includes('onSubmit') || m.deliver !== true))
+    throw fail(`plugin ${slug}: sendsReceipt needs an onSubmit hook to queue the receipt and a deliver to send it`)
   const properties = (configSchema.properties ?? {}) as Record<string, { writeOnly?: unknown } | undefined>
   return {
     manifest: {
@@ -104,6 +111,7 @@ export function checkManifest(raw: unknown, source: string): CheckedManifest {
       ...(timeout !== undefined ? { deliveryTimeoutMs: timeout as number } : {}),
       routes,
       ...contributions,
+      ...(sendsReceipt ? { sendsReceipt } : {}),
     },
     validateConfig: (config) => (validate(config) ? [] : toIssues(validate.errors)),
     secrets: Object.keys(properties).filter((k) => properties[k]?.writeOnly === true),

@@ -212,6 +212,8 @@ export function createOutboxWorker(
     const limit = deliveryLimit(slug)
     let pin: string | undefined
     if (message.topic === RECEIPT_TOPIC) {
+      if (!loaded.manifest.sendsReceipt)
+        return { failure: { error: `plugin "${slug}" declares no sendsReceipt and is given no PIN`, final: true } }
       if (!secret || !message.dossierId)
         return { failure: { error: 'a receipt message needs its dossier and the instance secret', final: true } }
       pin = lookupPin(secret, message.dossierId)

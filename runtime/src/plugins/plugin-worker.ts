@@ -58,6 +58,7 @@ function manifestOf(plugin: AnyPlugin) {
     hooks: Object.keys(hooks).filter((k) => typeof (hooks as Record<string, unknown>)[k] === 'function'),
     deliver: typeof plugin?.deliver === 'function',
     deliveryTimeoutMs: plugin?.deliveryTimeoutMs,
+    sendsReceipt: plugin?.sendsReceipt,
     routes: routes.map((r) => {
       const route = r as Partial<PluginRoute<unknown>> | undefined
       return {

@@ -176,9 +176,7 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
       })
       if (replayed) c.header('Idempotent-Replayed', 'true')
       const unit = await c.var.units.byCode(dossier.unit.code)
-      const facts = unit
-        ? await receiptFacts(c.var, { procedure, unitId: unit.id, dossier, applicantPhone: applicant.phone })
-        : {}
+      const facts = unit ? await receiptFacts(c.var, { procedure, unitId: unit.id, dossier, applicant }) : {}
       return c.json({ ...dossier, ...facts }, replayed ? 200 : 201)
     })
     .get('/api/track/:receiptCode', rateLimit({ limit: limits.trackPerMinute, windowMs: 60_000 }), async (c) => {
@@ -209,7 +207,7 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
         procedure,
         unitId: d.unitId,
         dossier: d,
-        ...(withDetails ? { applicantPhone: d.applicant.phone } : {}),
+        ...(withDetails ? { applicant: d.applicant } : {}),
       })
       const handling = d.currentUnitId ? await c.var.units.byId(d.currentUnitId) : undefined
       const publicPart = {

@@ -31,6 +31,7 @@ const contributionsOf = (manifest: PluginManifest, secrets: string[]) => ({
   actions: manifest.actions,
   routes: manifest.routes.map((r) => ({ method: r.method, path: `/api/plugins/${manifest.slug}${r.path}` })),
   retry: { ...DEFAULT_RETRY, ...manifest.retry },
+  sendsReceipt: manifest.sendsReceipt ?? null,
 })
 
 /** Administrators: which plugins exist, enable and configure them per unit and procedure (the outbox: routes/outbox.ts). */

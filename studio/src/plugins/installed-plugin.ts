@@ -25,4 +25,6 @@ export interface InstalledPlugin {
   actions: Record<string, { name: Text; description?: Text }>
   routes: { method: string; path: string }[]
   retry: { attempts: number; backoffMs: number }
+  /** The channel on which it sends applicants their receipt code and PIN (it is given PINs), if any. */
+  sendsReceipt: 'sms' | 'email' | null
 }

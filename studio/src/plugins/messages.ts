@@ -28,6 +28,11 @@ export const vi = {
   'plugins.widget.placeholder': 'Gợi ý: {text}',
   'plugins.actions': 'Thao tác gọi ra bên ngoài',
   'plugins.routes': 'Địa chỉ API riêng',
+  'plugins.receipt': 'Gửi giấy biên nhận',
+  'plugins.receiptSms':
+    'Nhắn mã hồ sơ và mã PIN cho người nộp qua SMS khi hồ sơ được gửi: tiện ích này được nhận mã PIN của hồ sơ tại các đơn vị bật nó.',
+  'plugins.receiptEmail':
+    'Gửi mã hồ sơ và mã PIN cho người nộp qua thư điện tử khi hồ sơ được gửi: tiện ích này được nhận mã PIN của hồ sơ tại các đơn vị bật nó.',
   'plugins.retry': 'Gửi lại khi lỗi',
   'plugins.retryPolicy': 'Tối đa {attempts} lần, lần thử lại đầu sau {seconds} giây, sau đó gấp đôi',
   'plugins.config': 'Cấu hình theo đơn vị',
@@ -65,6 +70,11 @@ export const en: Record<keyof typeof vi, string> = {
   'plugins.widget.placeholder': 'Placeholder: {text}',
   'plugins.actions': 'Actions that call out',
   'plugins.routes': 'Its own API routes',
+  'plugins.receipt': 'Sends the receipt',
+  'plugins.receiptSms':
+    'Texts the applicant the dossier code and PIN when the dossier is filed: this plugin is given the PINs of dossiers at units that enable it.',
+  'plugins.receiptEmail':
+    'E-mails the applicant the dossier code and PIN when the dossier is filed: this plugin is given the PINs of dossiers at units that enable it.',
   'plugins.retry': 'Retries',
   'plugins.retryPolicy':
     'Up to {attempts, plural, one {# attempt} other {# attempts}}, the first retry after {seconds} s, then doubling',

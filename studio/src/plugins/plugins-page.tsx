@@ -170,6 +170,12 @@ function PluginCard({ plugin }: { plugin: InstalledPlugin }) {
         </Part>
       )}
 
+      {plugin.sendsReceipt && (
+        <Part title={t('plugins.receipt')} owner={owner}>
+          <p>{t(plugin.sendsReceipt === 'sms' ? 'plugins.receiptSms' : 'plugins.receiptEmail')}</p>
+        </Part>
+      )}
+
       {plugin.deliver && (
         <Part title={t('plugins.retry')} owner={owner}>
           <p>

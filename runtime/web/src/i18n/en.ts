@@ -149,6 +149,7 @@ export const en: Record<MessageKey, string> = {
   'receipt.track': 'Track the dossier',
   'receipt.missing': 'The receipt details are no longer on this device. You can still track the dossier by its code.',
   'receipt.sentBySms': 'The dossier code and PIN were texted to {phone}.',
+  'receipt.sentByEmail': 'The dossier code and PIN were e-mailed to {email}.',
   'receipt.pdf': 'Download the receipt (PDF)',
   'receipt.pdfPending': 'Preparing the receipt…',
   'receipt.forget': 'Remove from this device',

@@ -150,6 +150,7 @@ export const vi = {
   'receipt.track': 'Theo dõi hồ sơ',
   'receipt.missing': 'Không còn thông tin biên nhận trên thiết bị này. Bạn vẫn tra cứu được hồ sơ bằng mã hồ sơ.',
   'receipt.sentBySms': 'Mã hồ sơ và mã PIN đã được gửi tới số điện thoại {phone}.',
+  'receipt.sentByEmail': 'Mã hồ sơ và mã PIN đã được gửi tới địa chỉ thư điện tử {email}.',
   'receipt.pdf': 'Tải giấy biên nhận (PDF)',
   'receipt.pdfPending': 'Đang tạo giấy biên nhận…',
   'receipt.forget': 'Xoá khỏi máy này',

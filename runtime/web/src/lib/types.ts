@@ -70,7 +70,7 @@ export interface SubmittedDossier {
   /** How the applicant chose to receive the result, for a procedure that offers a choice. */
   delivery?: DossierDelivery | null
   /** The masked mobile the code and PIN were texted to, when the unit's SMS plugin sends them. */
-  receiptSentTo?: { sms: string } | null
+  receiptSentTo?: { sms?: string; email?: string } | null
 }
 
 export type PaymentWay = 'none' | 'online' | 'atResult'
@@ -121,7 +121,7 @@ export interface TrackedDossier {
   timeline: TimelineEntry[]
   /** With the PIN: the fees computed at submission. */
   fees?: FeeLine[]
-  receiptSentTo?: { sms: string } | null
+  receiptSentTo?: { sms?: string; email?: string } | null
   applicant?: { fullName: string; idNumber?: string; phone?: string; email?: string; address?: string }
   formData?: Record<string, unknown>
   /** How the applicant chose to receive the result (with the PIN), for a procedure that offers a choice. */

@@ -144,9 +144,14 @@ export default function ReceiptPage({ code }: { code: string }) {
             {receipt.pin}
           </p>
           <p className="hint">{t('receipt.pinNote')}</p>
-          {receipt.receiptSentTo && (
+          {receipt.receiptSentTo?.sms && (
             <p className="hint" data-testid="receipt-sent">
               {t('receipt.sentBySms', { phone: receipt.receiptSentTo.sms })}
+            </p>
+          )}
+          {receipt.receiptSentTo?.email && (
+            <p className="hint" data-testid="receipt-sent-email">
+              {t('receipt.sentByEmail', { email: receipt.receiptSentTo.email })}
             </p>
           )}
         </div>
