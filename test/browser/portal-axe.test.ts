@@ -1,9 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromiumAvailable, launchPhone, type Phone } from '../support/browser'
+import { axeViolations, chromiumAvailable, launchPhone, type Phone } from '../support/browser'
 import { contrastRatio } from '../support/contrast'
 import { repoRoot } from '../support/runtime-process'
 import { type ServedRuntime, serveRuntime } from '../support/served-runtime'
@@ -13,7 +12,6 @@ import { type ServedRuntime, serveRuntime } from '../support/served-runtime'
 // where they are, "Sửa" on the review comes back to it, the lời cam đoan is asked for, a signed-in citizen finds
 // their own details filled in and their name in the header.
 const shots = join(repoRoot, 'test-artifacts', 'screenshots')
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
 const TOTAL = 7
 
@@ -26,15 +24,7 @@ describe.runIf(chromiumAvailable())('the portal on a phone, page state by page s
 
   /** axe-core on the page as it is now: no violations at all. */
   const axe = async (state: string) => {
-    await page.evaluate(axeSource)
-    const violations = await page.evaluate(async () => {
-      const result = await (
-        window as unknown as {
-          axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> }
-        }
-      ).axe.run()
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-    })
+    const violations = await axeViolations(page)
     expect(violations, `${state} (${page.url()})`).toEqual([])
   }
   const shot = async (name: string, fullPage = false) => {

@@ -1,18 +1,16 @@
 import { mkdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pdfText } from '../../runtime/src/results/test-support'
 import { libraryProcedure } from '../../runtime/src/testing'
-import { chromiumAvailable, launchPhone, type Phone } from '../support/browser'
+import { axeViolations, chromiumAvailable, launchPhone, type Phone } from '../support/browser'
 import { repoRoot } from '../support/runtime-process'
 import { type ServedRuntime, serveRuntime } from '../support/served-runtime'
 
 // What a citizen reads on a 360 px phone: Vietnamese content marked as such in English, counts, conditions,
 // the blank paper form, a tracking code no dossier has, and an empty "Hồ sơ của tôi".
 const shots = join(repoRoot, 'test-artifacts', 'screenshots')
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const birth = libraryProcedure('dang-ky-khai-sinh').definition
 
 describe.runIf(chromiumAvailable())('portal content on a phone', () => {
@@ -21,15 +19,7 @@ describe.runIf(chromiumAvailable())('portal content on a phone', () => {
   let page: Page
 
   const axe = async () => {
-    await page.evaluate(axeSource)
-    const violations = await page.evaluate(async () => {
-      const result = await (
-        window as unknown as {
-          axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> }
-        }
-      ).axe.run()
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-    })
+    const violations = await axeViolations(page)
     expect(violations, page.url()).toEqual([])
   }
   const shot = async (name: string) => {

@@ -1,17 +1,15 @@
-import { mkdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { libraryProcedure } from '../../runtime/src/testing'
-import { chromiumAvailable, launchPhone, type Phone } from '../support/browser'
+import { axeViolations, chromiumAvailable, launchPhone, type Phone } from '../support/browser'
 import { repoRoot } from '../support/runtime-process'
 import { type ServedRuntime, serveRuntime } from '../support/served-runtime'
 
 // A citizen files a birth registration on a 360 px phone under the portal's real CSP, which allows no eval: the form
 // checks every step with the validators the server precompiled, and nothing is refused by the policy.
 const shots = join(repoRoot, 'test-artifacts', 'screenshots')
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const birth = libraryProcedure('dang-ky-khai-sinh')
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 
@@ -26,15 +24,7 @@ describe.runIf(chromiumAvailable())('the portal’s forms under a CSP without un
 
   const violations = () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)
   const axe = async () => {
-    await page.evaluate(axeSource)
-    const found = await page.evaluate(async () => {
-      const result = await (
-        window as unknown as {
-          axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> }
-        }
-      ).axe.run()
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-    })
+    const found = await axeViolations(page)
     expect(found, page.url()).toEqual([])
   }
 
@@ -113,6 +103,7 @@ describe.runIf(chromiumAvailable())('the portal’s forms under a CSP without un
       await input.setInputFiles({ name: 'giay-to.pdf', mimeType: 'application/pdf', buffer: PDF })
     await next(page)
     await expect.poll(() => stepLabel(page)).toContain(`Bước ${total}/${total}`)
+    await page.check('#declaration') // the lời cam đoan
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click()
     await page.getByTestId('receipt-code').waitFor()
     await page.screenshot({ path: join(shots, 'csp-02-receipt.png') })

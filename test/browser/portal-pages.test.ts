@@ -1,17 +1,15 @@
-import { mkdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { asOfficers, libraryProcedure, sampleSubmission } from '../../runtime/src/testing'
-import { chromiumAvailable, launchPhone, type Phone } from '../support/browser'
+import { axeViolations, chromiumAvailable, launchPhone, type Phone } from '../support/browser'
 import { repoRoot } from '../support/runtime-process'
 import { type ServedRuntime, serveRuntime } from '../support/served-runtime'
 
 // A citizen on a 360 px phone: the reception's contact, the satisfaction rating once the dossier has ended, and the
 // accessibility statement and privacy notice.
 const shots = join(repoRoot, 'test-artifacts', 'screenshots')
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const business = libraryProcedure('dang-ky-thanh-lap-ho-kinh-doanh')
 
 describe.runIf(chromiumAvailable())('help, rating and statements on a phone', () => {
@@ -21,15 +19,7 @@ describe.runIf(chromiumAvailable())('help, rating and statements on a phone', ()
   const { as, act } = asOfficers(() => served.runtime)
 
   const axe = async () => {
-    await page.evaluate(axeSource)
-    const violations = await page.evaluate(async () => {
-      const result = await (
-        window as unknown as {
-          axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> }
-        }
-      ).axe.run()
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-    })
+    const violations = await axeViolations(page)
     expect(violations, page.url()).toEqual([])
   }
   const noSideways = async () => {

@@ -1,17 +1,15 @@
-import { mkdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { type DevRegister, startDevRegister } from '@motcua/plugin-population-register/dev-server'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { asOfficers, libraryProcedure } from '../../runtime/src/testing'
-import { chromiumAvailable, launchPhone, type Phone } from '../support/browser'
+import { axeViolations, chromiumAvailable, launchPhone, type Phone } from '../support/browser'
 import { repoRoot } from '../support/runtime-process'
 import { type ServedRuntime, serveRuntime } from '../support/served-runtime'
 
 // A citizen on a 360 px phone pre-fills "Xác nhận tình trạng hôn nhân" from the (local, fake) population register.
 const shots = join(repoRoot, 'test-artifacts', 'screenshots')
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const procedure = libraryProcedure('xac-nhan-tinh-trang-hon-nhan').definition
 const API_KEY = 'khoa-thu-nghiem-dan-cu'
 
@@ -24,15 +22,7 @@ describe.runIf(chromiumAvailable())('pre-filling a form from the population regi
   const { as } = asOfficers(() => served.runtime)
 
   const axe = async () => {
-    await page.evaluate(axeSource)
-    const violations = await page.evaluate(async () => {
-      const result = await (
-        window as unknown as {
-          axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> }
-        }
-      ).axe.run()
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-    })
+    const violations = await axeViolations(page)
     expect(violations, page.url()).toEqual([])
   }
 

@@ -1,29 +1,19 @@
 import { mkdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { libraryProcedure } from '../../runtime/src/testing'
-import { chromiumAvailable, launchPhone, type Phone } from '../support/browser'
+import { axeViolations, chromiumAvailable, launchPhone, type Phone } from '../support/browser'
 import { repoRoot } from '../support/runtime-process'
 import { type ServedRuntime, serveRuntime } from '../support/served-runtime'
 
 // A citizen on a 360 px phone files "Xác nhận tình trạng hôn nhân" (03 working days, result by post), reads the
 // next steps, then opens the receipt again in a new browser with nothing stored, with the PIN.
 const shots = join(repoRoot, 'test-artifacts', 'screenshots')
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const marital = libraryProcedure('xac-nhan-tinh-trang-hon-nhan')
 
 async function axe(page: Page): Promise<void> {
-  await page.evaluate(axeSource)
-  const violations = await page.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> }
-      }
-    ).axe.run()
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-  })
+  const violations = await axeViolations(page)
   expect(violations, page.url()).toEqual([])
 }
 
@@ -90,6 +80,7 @@ describe.runIf(chromiumAvailable())('the receipt serves afterwards, on a phone',
     await choice.getByLabel('Số nhà, đường, thôn, tổ dân phố').fill('Số 14, tổ 9, khu 4')
     // (the review step's own axe findings belong to the form flow's tests)
     await shot(page, 'receipt-00-review-delivery-360')
+    await page.check('#declaration') // the lời cam đoan
     await submit.click()
     await page.waitForURL(/\/bien-nhan\//)
     code = await page.getByTestId('receipt-code').innerText()

@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Figures, ProvinceStatistics, UnitStatistics } from '@motcua/core'
 import type { Page } from 'playwright-core'
@@ -7,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { applyPlan } from '../../runtime/src/reorganisations/apply'
 import { loadPlanFile, planFiles } from '../../runtime/src/reorganisations/plan-files'
 import { asOfficers, libraryProcedure, sampleSubmission, signIn, submissionForm } from '../../runtime/src/testing'
-import { chromiumAvailable, launchPhone, type Phone } from '../support/browser'
+import { axeViolations, chromiumAvailable, launchPhone, type Phone } from '../support/browser'
 import { repoRoot } from '../support/runtime-process'
 import { type ServedRuntime, serveRuntime } from '../support/served-runtime'
 
@@ -15,7 +14,6 @@ import { type ServedRuntime, serveRuntime } from '../support/served-runtime'
 // and June 2025, the province's two-tier reorganisation of 1/7/2025 (Phường Hà Khánh and Phường Cao Xanh merged into
 // the new Phường Cao Xanh, 06658), and dossiers at the new ward in July; read on 5/8/2025.
 const shots = join(repoRoot, 'test-artifacts', 'screenshots')
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const signature = libraryProcedure('chung-thuc-chu-ky') // commune level, due the same day
 // numbers as a Vietnamese reader writes them: 1.234 and 55,2 %
 const showCount = (n: number) => n.toLocaleString('vi-VN')
@@ -89,15 +87,7 @@ describe.runIf(chromiumAvailable())('the public statistics dashboard on a phone'
     await page.evaluate(() => {
       for (const d of document.querySelectorAll('details')) d.open = true
     })
-    await page.evaluate(axeSource)
-    const violations = await page.evaluate(async () => {
-      const result = await (
-        window as unknown as {
-          axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> }
-        }
-      ).axe.run()
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-    })
+    const violations = await axeViolations(page)
     expect(violations, page.url()).toEqual([])
   }
 

@@ -1,17 +1,15 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { vietnamDate } from '@motcua/core'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromiumAvailable, launchPhone, type Phone } from '../support/browser'
+import { axeViolations, chromiumAvailable, launchPhone, type Phone } from '../support/browser'
 import { type RuntimeProcess, repoRoot, startRuntimeProcess, stopRuntimeProcess } from '../support/runtime-process'
 
 // What a citizen on a 360 px phone was told when a date or a căn cước number was wrong (issue 17), on the birth
 // registration form of a built runtime: each message says what is actually wrong.
 const shots = join(repoRoot, 'test-artifacts', 'screenshots')
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const today = () => vietnamDate(new Date()).split('-').reverse().join('/')
 
 const next = (page: Page) => page.getByRole('button', { name: 'Tiếp tục' }).click()
@@ -24,15 +22,7 @@ describe.runIf(chromiumAvailable())('dates and căn cước numbers on the birth
   let dataDir: string
 
   const axe = async () => {
-    await page.evaluate(axeSource)
-    const violations = await page.evaluate(async () => {
-      const result = await (
-        window as unknown as {
-          axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> }
-        }
-      ).axe.run()
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-    })
+    const violations = await axeViolations(page)
     expect(violations, page.url()).toEqual([])
   }
 

@@ -1,16 +1,14 @@
-import { mkdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromiumAvailable, launchPhone, type Phone } from '../support/browser'
+import { axeViolations, chromiumAvailable, launchPhone, type Phone } from '../support/browser'
 import { repoRoot } from '../support/runtime-process'
 import { type ServedRuntime, serveRuntime } from '../support/served-runtime'
 import { signInToStudio } from '../support/studio'
 
 // A unit's administrator enters the reception's contact in the studio on a 360 px phone; the portal serves it.
 const shots = join(repoRoot, 'test-artifacts', 'screenshots')
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 describe.runIf(chromiumAvailable())("the studio's unit contact tab", () => {
   let served: ServedRuntime
@@ -41,13 +39,7 @@ describe.runIf(chromiumAvailable())("the studio's unit contact tab", () => {
     await page.getByLabel('Điện thoại, đường dây nóng').fill('')
     await page.getByRole('button', { name: 'Lưu thông tin liên hệ' }).click()
     await page.getByRole('status').filter({ hasText: /./ }).first().waitFor()
-    await page.evaluate(axeSource)
-    const violations = await page.evaluate(async () => {
-      const result = await (
-        window as unknown as { axe: { run: () => Promise<{ violations: { id: string }[] }> } }
-      ).axe.run()
-      return result.violations.map((v) => v.id)
-    })
+    const violations = await axeViolations(page)
     expect(violations).toEqual([])
     const [scroll, client] = await page.evaluate(() => [
       document.documentElement.scrollWidth,

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
@@ -80,3 +81,22 @@ export const launchOffice = (): Promise<BrowserSession> => launch({ viewport: { 
 /** The browser as a tablet held upright: 800 × 1280, touch. */
 export const launchTablet = (): Promise<BrowserSession> =>
   launch({ viewport: { width: 800, height: 1280 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
+
+let axeSource: string | undefined
+
+/**
+ * What axe-core finds on the page as it is now, one "rule: targets" per violation (empty when none).
+ * @example expect(await axeViolations(page), page.url()).toEqual([])
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+  await page.evaluate(axeSource)
+  return page.evaluate(async () => {
+    const result = await (
+      window as unknown as {
+        axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> }
+      }
+    ).axe.run()
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  })
+}
