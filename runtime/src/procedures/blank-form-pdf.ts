@@ -1,8 +1,6 @@
 import type { ProcedureDefinition } from '@motcua/core'
-import PDFDocument from 'pdfkit'
-import { FONTS, MARGINS, MM } from '../results/result-pdf'
+import { a4Document, type Doc, MARGINS, MM } from '../results/result-pdf'
 
-type Doc = InstanceType<typeof PDFDocument>
 type Json = Record<string, unknown>
 
 const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -207,23 +205,7 @@ function hasDeclaration(schema: unknown): boolean {
  */
 export function blankFormPdf(definition: ProcedureDefinition, version: number, createdAt: Date): Promise<Uint8Array> {
   const title = `Tờ khai: ${definition.name}`
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGINS,
-    font: FONTS.regular,
-    info: { Title: title, Creator: 'motcua', Producer: 'motcua', CreationDate: createdAt },
-    lang: 'vi-VN',
-    displayTitle: true,
-  })
-  doc.registerFont('regular', FONTS.regular)
-  doc.registerFont('bold', FONTS.bold)
-  doc.registerFont('italic', FONTS.italic)
-  const chunks: Uint8Array[] = []
-  doc.on('data', (chunk: Uint8Array) => chunks.push(chunk))
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
-    doc.on('error', reject)
-  })
+  const { doc, done } = a4Document(title, createdAt)
 
   const form = new BlankForm(doc)
   const { left, width } = form

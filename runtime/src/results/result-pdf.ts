@@ -5,7 +5,7 @@ import PDFDocument from 'pdfkit'
 // DejaVu Serif covers every Vietnamese letter (Latin Extended Additional) in one TrueType file per style; pdfkit
 // embeds the glyphs used, with a ToUnicode map, so the text can be searched and copied out of the PDF.
 const fontFile = (name: string) => createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`)
-export const FONTS = {
+const FONTS = {
   regular: fontFile('DejaVuSerif'),
   bold: fontFile('DejaVuSerif-Bold'),
   italic: fontFile('DejaVuSerif-Italic'),
@@ -15,7 +15,33 @@ export const MM = 72 / 25.4
 // Nghị định 30/2020/NĐ-CP: A4, margins top 20, right 15, bottom 20, left 25 mm
 export const MARGINS = { top: 20 * MM, right: 15 * MM, bottom: 20 * MM, left: 25 * MM }
 
-type Doc = InstanceType<typeof PDFDocument>
+/** A pdfkit document. */
+export type Doc = InstanceType<typeof PDFDocument>
+
+/**
+ * An A4 document with the Nghị định 30 margins, DejaVu Serif as `regular`, `bold` and `italic`, Vietnamese, titled
+ * `title`; `done` resolves to its bytes once `doc.end()` is called. Deterministic for the same `createdAt`.
+ */
+export function a4Document(title: string, createdAt: Date): { doc: Doc; done: Promise<Uint8Array> } {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGINS,
+    font: FONTS.regular,
+    info: { Title: title, Creator: 'motcua', Producer: 'motcua', CreationDate: createdAt },
+    lang: 'vi-VN',
+    displayTitle: true,
+  })
+  doc.registerFont('regular', FONTS.regular)
+  doc.registerFont('bold', FONTS.bold)
+  doc.registerFont('italic', FONTS.italic)
+  const chunks: Uint8Array[] = []
+  doc.on('data', (chunk: Uint8Array) => chunks.push(chunk))
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
+    doc.on('error', reject)
+  })
+  return { doc, done }
+}
 
 /** The largest size up to `size` at which `text` fits on one line of `width`. */
 function fitting(doc: Doc, text: string, size: number, width: number): number {
@@ -75,23 +101,7 @@ export function resultPdf(
   createdAt: Date,
   options: { justify?: boolean } = {},
 ): Promise<Uint8Array> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGINS,
-    font: FONTS.regular,
-    info: { Title: filled.title, Creator: 'motcua', Producer: 'motcua', CreationDate: createdAt },
-    lang: 'vi-VN',
-    displayTitle: true,
-  })
-  doc.registerFont('regular', FONTS.regular)
-  doc.registerFont('bold', FONTS.bold)
-  doc.registerFont('italic', FONTS.italic)
-  const chunks: Uint8Array[] = []
-  doc.on('data', (chunk: Uint8Array) => chunks.push(chunk))
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
-    doc.on('error', reject)
-  })
+  const { doc, done } = a4Document(filled.title, createdAt)
 
   const left = MARGINS.left
   const width = doc.page.width - MARGINS.left - MARGINS.right
