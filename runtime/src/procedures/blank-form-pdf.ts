@@ -113,17 +113,22 @@ class BlankForm {
     const y = doc.y + 2
     let x = this.left + 6 * MM
     for (const option of options) {
-      doc
-        .save()
-        .rect(x, y + 1, 9, 9)
-        .lineWidth(0.8)
-        .strokeColor('#000000')
-        .stroke()
-        .restore()
+      this.square(x, y)
       doc.text(option, x + 16, y - 1, { lineBreak: false })
       x += doc.widthOfString(option) + 40
     }
     doc.y = y + 17
+  }
+
+  /** The empty square to tick, its top-left at (x, y + 1). */
+  square(x: number, y: number) {
+    this.doc
+      .save()
+      .rect(x, y + 1, 9, 9)
+      .lineWidth(0.8)
+      .strokeColor('#000000')
+      .stroke()
+      .restore()
   }
 
   /** A box to tick with its text beside it. */
@@ -135,13 +140,7 @@ class BlankForm {
     const height = doc.heightOfString(label, { width: this.left + this.width - textX })
     this.room(height + 4)
     const y = doc.y + 2
-    doc
-      .save()
-      .rect(x, y + 1, 9, 9)
-      .lineWidth(0.8)
-      .strokeColor('#000000')
-      .stroke()
-      .restore()
+    this.square(x, y)
     doc.text(label, textX, y - 1, { width: this.left + this.width - textX })
     doc.y += 3
   }
