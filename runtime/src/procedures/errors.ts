@@ -1,5 +1,5 @@
-import { DomainError, type Issue, vietnamDate } from '@motcua/core'
-import { hasStarted, type ProcedureRegistry, startsOn, vietnameseDay } from './registry'
+import { DomainError, type Issue, vietnamDate, vietnameseDay } from '@motcua/core'
+import { hasStarted, type ProcedureRegistry, startsOn } from './registry'
 
 export const notFoundProcedure = (code: string) =>
   new DomainError('NOT_FOUND', { vi: `Không tìm thấy thủ tục có mã ${code}.`, en: `No published procedure ${code}.` })

@@ -65,9 +65,6 @@ function withLazyValidator(row: Row, formats: CustomFormats): PublishedVersion {
 export const hasStarted = (v: PublishedVersion, at: Date): boolean =>
   v.effectiveFrom <= at && v.definition.effective.from <= vietnamDate(at)
 
-/** A day YYYY-MM-DD as Vietnamese write it (DD/MM/YYYY). */
-export const vietnameseDay = (date: string): string => date.split('-').reverse().join('/')
-
 /** The first day (Vietnam time) a version takes new dossiers: its definition's `effective.from`, or later if published later. */
 export const startsOn = (v: PublishedVersion): string =>
   [v.definition.effective.from, vietnamDate(v.effectiveFrom)].sort().at(-1)!

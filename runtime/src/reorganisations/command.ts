@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { DomainError, type Issue, type ReorganisationReport } from '@motcua/core'
+import { DomainError, type Issue, type ReorganisationReport, vietnameseDay } from '@motcua/core'
 import { openDatabase, reorganisations } from '@motcua/db'
 import { eq } from 'drizzle-orm'
 import { composeRuntime } from '../compose'
@@ -35,17 +35,15 @@ Exit codes: 0 done, 1 a plan has problems (nothing of it changed), 2 bad usage o
 Example (a fresh installation to today's structure):
   npx motcua reorganise apply reorganisations/*.json`
 
-const vnDay = (day: string) => day.split('-').reverse().join('/')
-
 /** The report in lines a person reads: what ends, what begins, what moves. */
 function reportLines(r: ReorganisationReport, lang: 'vi' | 'en'): string[] {
   const vi = lang === 'vi'
-  const head = `${r.plan.name}: ${r.plan.title} (${vi ? 'hiệu lực' : 'effective'} ${vnDay(r.plan.effectiveDate)})`
+  const head = `${r.plan.name}: ${r.plan.title} (${vi ? 'hiệu lực' : 'effective'} ${vietnameseDay(r.plan.effectiveDate)})`
   const state = {
     preview: vi ? 'xem trước, chưa thay đổi gì' : 'preview, nothing changed',
     applied: vi ? 'đã áp dụng' : 'applied',
     scheduled: vi
-      ? `đã lên lịch, tự áp dụng ngày ${vnDay(r.plan.effectiveDate)}`
+      ? `đã lên lịch, tự áp dụng ngày ${vietnameseDay(r.plan.effectiveDate)}`
       : `scheduled for ${r.plan.effectiveDate}`,
   }[r.status]
   const conflicts = r.settings.filter((s) => s.conflict).length

@@ -1,4 +1,4 @@
-import { DomainError, type ProcedureDefinition, vietnamDate } from '@motcua/core'
+import { DomainError, type ProcedureDefinition, vietnamDate, vietnameseDay } from '@motcua/core'
 import { withTransaction } from '@motcua/db'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app'
@@ -9,7 +9,7 @@ import { jsonBody } from '../http/body'
 import type { Operation } from '../http/openapi'
 import { notFoundProcedure } from '../procedures/errors'
 import { publishVersion } from '../procedures/publish'
-import { hasStarted, startsOn, vietnameseDay } from '../procedures/registry'
+import { hasStarted, startsOn } from '../procedures/registry'
 
 const withdrawBody = jsonBody<{ withdrawnFrom?: string }>({
   type: 'object',

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { type Issue, type PeriodState, periodState, validateDefinition, vietnamDate } from '@motcua/core'
+import { type Issue, type PeriodState, periodState, validateDefinition, vietnamDate, vietnameseDay } from '@motcua/core'
 import { CliError, type Io, parseLang } from '../cli-error'
 import { displayPath, procedureFiles, readJson } from '../files'
 
@@ -56,17 +56,16 @@ function parseDay(text: string): string {
   return text
 }
 
-const vnDay = (date: string) => date.split('-').reverse().join('/')
 const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
 
 /** What a valid definition's line adds when it is not in force on the day. */
 function periodNote({ period, effective }: FileResult, lang: 'vi' | 'en'): string {
   if (period === 'retired' && effective?.to)
     return lang === 'vi'
-      ? ` (hết hiệu lực từ ngày ${vnDay(dayAfter(effective.to))})`
+      ? ` (hết hiệu lực từ ngày ${vietnameseDay(dayAfter(effective.to))})`
       : ` (retired after ${effective.to})`
   if (period === 'scheduled' && effective)
-    return lang === 'vi' ? ` (áp dụng từ ngày ${vnDay(effective.from)})` : ` (scheduled from ${effective.from})`
+    return lang === 'vi' ? ` (áp dụng từ ngày ${vietnameseDay(effective.from)})` : ` (scheduled from ${effective.from})`
   return ''
 }
 

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv'
 import type { Message } from '../errors'
+import { vietnameseDay } from '../time/local-time'
 
 /** The keyword a date field of a form schema declares its relations with: to today and to other date fields. */
 export const DATE_RULES_KEYWORD = 'x-dateRules'
@@ -236,8 +237,6 @@ export function dateRuleErrors(schema: unknown, data: unknown, today: string): E
   return errors
 }
 
-const showDay = (iso: string) => iso.split('-').reverse().join('/')
-
 const todayText: Record<DateRelation, Message> = {
   notAfter: { vi: 'không thể sau hôm nay', en: 'cannot be after today' },
   before: { vi: 'phải trước hôm nay', en: 'must be before today' },
@@ -257,7 +256,7 @@ const fieldText: Record<DateRelation, Message> = {
  */
 export function dateRuleMessage(error: Pick<ErrorObject, 'params'>): Message {
   const { relation, limit, target: to, name, targetName } = error.params as DateRuleParams
-  const day = showDay(String(limit))
+  const day = vietnameseDay(String(limit))
   const text = to === 'today' || !targetName ? todayText[relation] : fieldText[relation]
   const other = (locale: keyof Message) => (to === 'today' || !targetName ? '' : ` ${targetName[locale]}`)
   return {

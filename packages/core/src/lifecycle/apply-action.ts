@@ -15,7 +15,15 @@ import {
 } from '../definition'
 import { DomainError, type Issue } from '../errors'
 import { allowedDeliveryMethods, deliveryMethodNames } from '../result/delivery'
-import { computeDue, dueAfterResume, lastApologyDay, type ResolvedCalendar, stepDueDates, vietnamDate } from '../time'
+import {
+  computeDue,
+  dueAfterResume,
+  lastApologyDay,
+  type ResolvedCalendar,
+  stepDueDates,
+  vietnamDate,
+  vietnameseDay,
+} from '../time'
 import { availableActions, currentStepOf } from './available-actions'
 import type { ActionInputs, DossierState, TransitionEvent } from './types'
 
@@ -240,7 +248,7 @@ export function applyAction(
       if (!state.dueAt) throw conflict('Hồ sơ chưa có hạn giải quyết để gia hạn.', 'The dossier has no due date yet.')
       const last = lastApologyDay(calendar, state.dueAt)
       if (now >= last.endsAt) {
-        const date = last.date.split('-').reverse().join('/')
+        const date = vietnameseDay(last.date)
         throw conflict(
           `Văn bản xin lỗi và hẹn lại ngày trả kết quả phải được lập chậm nhất 01 ngày làm việc trước hạn giải quyết, tức trong ngày ${date}; nay đã quá thời điểm đó.`,
           `The apology must be issued at least one working day before the deadline, on ${last.date} at the latest.`,

@@ -1,4 +1,4 @@
-import { vietnamDate } from '../time/local-time'
+import { vietnamDate, vietnameseDay } from '../time/local-time'
 import type { Figures } from './figures'
 import { nextMonth, type StatPeriod } from './period'
 import type { ProvinceStatistics, StatUnit, UnitStatistics } from './views'
@@ -113,8 +113,6 @@ export const reportValues = (f: Figures): number[] => [
   f.inProgress.overdue,
 ]
 
-const dmy = (iso: string): string => iso.split('-').reverse().join('/')
-
 /** The last day of a `YYYY-MM` month as `YYYY-MM-DD`. */
 function monthEnd(month: string): string {
   const [y, m] = nextMonth(month).split('-').map(Number) as [number, number]
@@ -123,7 +121,7 @@ function monthEnd(month: string): string {
 
 /** "Kỳ báo cáo: từ 01/01/2025 đến 31/03/2025". */
 export const periodLine = (period: StatPeriod): string =>
-  `Kỳ báo cáo: từ ${dmy(`${period.from}-01`)} đến ${dmy(monthEnd(period.to))}`
+  `Kỳ báo cáo: từ ${vietnameseDay(`${period.from}-01`)} đến ${vietnameseDay(monthEnd(period.to))}`
 
 const ROMAN: [number, string][] = [
   [1000, 'M'],

@@ -28,6 +28,7 @@ describe('public API', () => {
         'statutoryHolidays',
         'stepDueDates',
         'vietnamDate',
+        'vietnameseDay',
         'workingMinutesBetween',
       ].sort(),
     )

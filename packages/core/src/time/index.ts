@@ -5,7 +5,7 @@ export { classify } from './classify'
 export { computeDue, dueAfterResume, remainingWorkingMinutes, stepDueDates } from './due'
 export { formatDuration, parseDuration } from './duration'
 export { statutoryCalendar, statutoryHolidays } from './holidays'
-export { isCalendarDay, vietnamDate } from './local-time'
+export { isCalendarDay, vietnamDate, vietnameseDay } from './local-time'
 export { type LunarDate, lunarToSolar, type SolarDate, solarToLunar } from './lunar'
 export {
   type CalendarYear,

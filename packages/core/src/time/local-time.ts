@@ -70,6 +70,12 @@ export function instant(at: Date, name: string): number {
 export const vietnamDate = (at: Date): string => formatDate(localDay(at.getTime()))
 
 /**
+ * A 'YYYY-MM-DD' date as Vietnamese people write it, 'DD/MM/YYYY'.
+ * @example vietnameseDay('2025-04-30') // '30/04/2025'
+ */
+export const vietnameseDay = (date: string): string => date.split('-').reverse().join('/')
+
+/**
  * Whether `text` is a day written YYYY-MM-DD that the calendar has (not 2026-13-45 or 2026-02-30).
  * @example isCalendarDay('2024-02-29') // true
  */
