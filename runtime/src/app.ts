@@ -20,7 +20,7 @@ import { deskDocs, deskRoutes } from './routes/desk'
 import { deskLeaderDocs, deskLeaderRoutes } from './routes/desk-leader'
 import { dossiersDocs, dossiersRoutes } from './routes/dossiers'
 import { filesDocs, filesRoutes } from './routes/files'
-import { health, healthDocs } from './routes/health'
+import { health, healthDocs, type Readiness } from './routes/health'
 import { intakeDocs, intakeRoutes } from './routes/intake'
 import { offeringDocs, offeringRoutes } from './routes/offering'
 import { outboxDocs, outboxRoutes } from './routes/outbox'
@@ -79,12 +79,15 @@ export interface Services {
   proceduresDir?: string | null
   /** The shipped reorganisation plans (REORGANISATIONS_DIR; default: the repository's `reorganisations/`). */
   reorganisationsDir?: string
+  /** Whether this process is stopping (`/readyz`); the serving process sets it on SIGTERM. */
+  readiness?: Readiness
 }
 
 export interface AppEnv {
-  Variables: Omit<Services, 'clock' | 'trustProxy'> & {
+  Variables: Omit<Services, 'clock' | 'trustProxy' | 'readiness'> & {
     clock: () => Date
     trustProxy: boolean
+    readiness: Readiness
     principal?: Principal
     sessionToken?: string
     /** Returned as X-Request-Id and quoted in the error log. */
@@ -147,10 +150,12 @@ export const operations: Operation[] = [
 /** Composes the HTTP API over an open, migrated database and its procedure registry. */
 export function createApp(services: Services) {
   const app = new Hono<AppEnv>()
+  const readiness = services.readiness ?? { draining: false }
   app.use(accessLog(services.accessLog ?? false))
   app.use(responseHeaders)
   app.use('/api/*', inputGuard)
   app.use('/healthz', inputGuard)
+  app.use('/readyz', inputGuard)
   app.use('/api/*', mediaTypeGuard(operations))
   app.use(async (c, next) => {
     c.set('database', services.database)
@@ -160,6 +165,7 @@ export function createApp(services: Services) {
     c.set('units', services.units)
     c.set('proceduresDir', services.proceduresDir ?? null)
     c.set('trustProxy', services.trustProxy ?? false)
+    c.set('readiness', readiness)
     await next()
   })
   app.use('/api/*', bodyLimits)

@@ -20,6 +20,7 @@ export interface ComposeOptions
     | 'clock'
     | 'accessLog'
     | 'reorganisationsDir'
+    | 'readiness'
   > {
   /** Seeds the demo accounts with this password on first start. */
   demoPassword?: string
@@ -77,6 +78,7 @@ export async function composeRuntime(database: Database, options: ComposeOptions
           'clock',
           'accessLog',
           'reorganisationsDir',
+          'readiness',
         ] as const
       )
         .filter((key) => options[key] !== undefined)

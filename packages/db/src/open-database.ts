@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { sql } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
@@ -30,10 +31,24 @@ export interface Database {
    * commit): between processes on PostgreSQL, within the process on PGlite. Returns the unsubscribe.
    */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>
+  /** How many of the committed migrations the database has not applied (0 when it is up to date). */
+  migrationsBehind(): Promise<number>
   close(): Promise<void>
 }
 
 const migrationsFolder = join(dirname(createRequire(import.meta.url).resolve('@motcua/db/package.json')), 'migrations')
+const journal = join(migrationsFolder, 'meta', '_journal.json')
+/** The number of committed migrations, read once. */
+const committedMigrations = (() => {
+  let count: number | undefined
+  return () => (count ??= (JSON.parse(readFileSync(journal, 'utf8')) as { entries: unknown[] }).entries.length)
+})()
+const migrationsBehind = async (db: Db): Promise<number> => {
+  const rows = await db.execute<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)
+  const applied = (Array.isArray(rows) ? rows : (rows as unknown as { rows: { n: number }[] }).rows)[0]?.n ?? 0
+  return Math.max(0, committedMigrations() - applied)
+}
+
 /** An arbitrary constant: the advisory lock that serialises migrations across runtime processes. */
 const MIGRATION_LOCK = 4_812_019
 
@@ -64,6 +79,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     driver: 'pglite',
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     listen: (channel, onPayload) => client.listen(channel, onPayload),
+    migrationsBehind: () => migrationsBehind(db),
     close: () => client.close(),
   }
 }
@@ -88,6 +104,7 @@ async function openPostgres(url: string, maxConnections = 10): Promise<Database>
       const { unlisten } = await client.listen(channel, onPayload)
       return unlisten
     },
+    migrationsBehind: () => migrationsBehind(db),
     close: () => client.end({ timeout: 5 }),
   }
 }

@@ -21,7 +21,7 @@ describe('the OpenAPI document', () => {
 
   it('documents every route the app serves, and nothing it does not', () => {
     // The API is /api/* and /healthz; the rest (GET /* serving the citizen portal) is web, not API.
-    const isApi = (path: string) => path.startsWith('/api/') || path === '/healthz'
+    const isApi = (path: string) => path.startsWith('/api/') || path === '/healthz' || path === '/readyz'
     const served = new Set(
       app.routes.filter((r) => r.method !== 'ALL' && isApi(r.path)).map((r) => `${r.method.toLowerCase()} ${r.path}`),
     )

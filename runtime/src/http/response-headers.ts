@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 
-const isApi = (path: string) => path.startsWith('/api/') || path === '/healthz'
+const isApi = (path: string) => path.startsWith('/api/') || path === '/healthz' || path === '/readyz'
 
 /**
  * Every response `X-Content-Type-Options: nosniff`; API responses `Cache-Control: no-store` (they may carry personal

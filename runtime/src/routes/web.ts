@@ -52,7 +52,7 @@ export function defaultDeskRoot(): string {
   return fileURLToPath(new URL('./desk', import.meta.url))
 }
 
-const isApi = (path: string) => path === '/api' || path.startsWith('/api/') || path === '/healthz'
+const isApi = (path: string) => path === '/api' || path.startsWith('/api/') || path === '/healthz' || path === '/readyz'
 
 /**
  * Serves a web app (a Vite build) at `base`: its files, long-cached when their names are content-hashed
