@@ -4,6 +4,7 @@ import { authenticate } from './auth/middleware'
 import type { Principal } from './auth/principal'
 import { accessLog } from './http/access-log'
 import { bodyLimits } from './http/body-limits'
+import { refuseWhileDraining } from './http/drain'
 import { onError, onNotFound } from './http/errors'
 import { inputGuard } from './http/input-guard'
 import { mediaTypeGuard } from './http/media-type'
@@ -153,6 +154,7 @@ export function createApp(services: Services) {
   const readiness = services.readiness ?? { draining: false }
   app.use(accessLog(services.accessLog ?? false))
   app.use(responseHeaders)
+  app.use(refuseWhileDraining(readiness))
   app.use('/api/*', inputGuard)
   app.use('/healthz', inputGuard)
   app.use('/readyz', inputGuard)

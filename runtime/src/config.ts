@@ -23,6 +23,10 @@ export interface RuntimeConfig {
   outboxIntervalMs?: number
   trackLimitPerMinute?: number
   submitLimitPerMinute?: number
+  /** On SIGTERM, how long requests in flight may take to finish before their connections are closed. */
+  drainTimeoutMs?: number
+  /** On SIGTERM, how long the process keeps answering new requests 503 before it stops listening. */
+  drainLingerMs?: number
   /** Behind a reverse proxy: limits count the first X-Forwarded-For address. */
   trustProxy: boolean
 }
@@ -59,6 +63,8 @@ export function configFromEnv(env: Record<string, string | undefined>): RuntimeC
     outboxIntervalMs: number('OUTBOX_INTERVAL_MS', { min: 100 }),
     trackLimitPerMinute: number('TRACK_RATE_LIMIT', { min: 1 }),
     submitLimitPerMinute: number('SUBMIT_RATE_LIMIT'),
+    drainTimeoutMs: number('DRAIN_TIMEOUT_MS'),
+    drainLingerMs: number('DRAIN_LINGER_MS'),
     demoPassword:
       database.driver === 'pglite' || env.SEED_DEMO === '1' ? env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD : undefined,
   }

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { openDatabase } from '@motcua/db'
@@ -5,11 +6,15 @@ import { type ComposeOptions, composeRuntime } from './compose'
 import type { RuntimeConfig } from './config'
 import { createConsultationSweeper } from './consultations/sweep'
 import { answerMalformedRequest } from './http/client-error'
+import { countInFlight } from './http/in-flight'
 import { log } from './log'
 import { pluginSources } from './plugins/load-plugins'
 import { createOutboxWorker } from './plugins/outbox-worker'
 import { watchPlugins } from './plugins/watch-plugins'
 import { createReorganisationScheduler } from './reorganisations/scheduler'
+import type { Readiness } from './routes/health'
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export interface RunningRuntime {
   url: string
@@ -27,8 +32,10 @@ export async function startRuntime(
 ): Promise<RunningRuntime> {
   const database = await openDatabase(config.database)
   await database.migrate()
+  const readiness: Readiness = { draining: false }
   const runtime = await composeRuntime(database, {
     ...config,
+    readiness,
     ...(config.pluginsDir ? { plugins: pluginSources(config.pluginsDir) } : {}),
     accessLog: true,
   })
@@ -44,15 +51,28 @@ export async function startRuntime(
   // reorganisation plans scheduled for a date: applied at (or, after a stop, on the first check after) midnight
   const reorganiser = createReorganisationScheduler(runtime.services)
   reorganiser.start(60_000)
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, () => resolve(s))
+  // plain HTTP/1.1 (`serve`'s default): nginx in front speaks it to the processes
+  const server = await new Promise<Server>((resolve) => {
+    const s = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server))
   })
   server.on('clientError', answerMalformedRequest)
+  const inFlight = countInFlight(server)
   const { port } = server.address() as AddressInfo
   return {
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      // new requests are answered 503 (nginx sends them elsewhere) while those in flight finish; the server keeps
+      // listening a moment, so nginx sees the 503s rather than refused connections, then closes
+      readiness.draining = true
+      const drainMs = config.drainTimeoutMs ?? 30_000
+      const lingerMs = config.drainLingerMs ?? 1500
+      log('draining', { inFlight: inFlight.count(), drainMs, lingerMs })
+      const [finished] = await Promise.all([inFlight.settled(drainMs), sleep(lingerMs)])
+      if (!finished) log('drain timed out', { inFlight: inFlight.count() }, 'error')
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeIdleConnections()
+      if (!finished || !(await inFlight.settled(1000))) server.closeAllConnections()
+      await closed
       watcher?.close()
       await plugins.close() // a delivery still running fails now and is retried later
       await worker.stop()

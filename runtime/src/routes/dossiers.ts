@@ -19,6 +19,7 @@ import { jsonBody } from '../http/body'
 import { jsonLimits } from '../http/clean-input'
 import type { Operation } from '../http/openapi'
 import { clientAddress, rateLimit, windowCounter } from '../http/rate-limit'
+import { proxyRequestId } from '../http/request-id'
 import { tooManyAttempts } from '../http/shared-rate-limit'
 import { notInForce } from '../procedures/errors'
 import type { DeliveryInput } from '../results/delivery-choice'
@@ -117,13 +118,17 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
         })
       const { body, request, files } = await readSubmission(c, submissionBody)
       if (body.declaration !== true) throw notDeclared()
-      const key = c.req.header('idempotency-key')
-      if (key !== undefined && !/^[\w.:-]{1,200}$/.test(key)) {
+      const sentKey = c.req.header('idempotency-key')
+      if (sentKey !== undefined && !/^[\w.:-]{1,200}$/.test(sentKey)) {
         throw new DomainError('INVALID_DATA', {
           vi: 'Idempotency-Key không hợp lệ.',
           en: 'Idempotency-Key must be 1–200 letters, digits, . _ : -',
         })
       }
+      // nginx passes a submission on to another process when the first fails, with the same X-Request-Id: the
+      // first may have filed it already, and the retry must then answer that dossier rather than file a second
+      const proxyId = sentKey === undefined ? proxyRequestId(c) : undefined
+      const key = sentKey ?? (proxyId && `proxy:${proxyId}`)
       const { procedureCode } = body
       const procedure =
         (await c.var.registry.current(procedureCode, c.var.clock())) ??
