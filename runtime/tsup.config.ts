@@ -6,6 +6,7 @@ import { bundleFromSource } from '../tsup.shared'
 export default defineConfig(
   bundleFromSource({
     main: 'src/main.ts',
+    serve: 'src/serve.ts',
     'plugin-worker': 'src/plugins/plugin-worker.ts',
     reorganise: 'src/reorganisations/command.ts',
   }),
