@@ -64,7 +64,7 @@ describe('npm run serve', () => {
   it.each([
     [['--workers', '0'], {}, /--workers must be a whole number from 1 to 64, not "0"/],
     [['--workers', 'hai'], {}, /--workers must be/],
-    [[], { WORKERS: '2', PORT: '0' }, /PORT must be a whole number from 1/],
+    [[], { WORKERS: '2', PORT: '0', DATABASE_URL: 'postgres://127.0.0.1/x' }, /PORT must be a whole number from 1/],
   ] as const)('refuses %j %j with a message, starting nothing', async (args, env, message) => {
     const { code, output } = await run(['runtime/dist/serve.js', ...args], { ...process.env, ...env })
     expect(code).toBe(2)

@@ -4,10 +4,11 @@ import { restartDelayMs, serveOptions } from './options'
 describe('serveOptions', () => {
   it('reads --workers N, --workers=N or WORKERS, the argument first; one process on 3000 by default', () => {
     expect(serveOptions([], {})).toEqual({ workers: 1, port: 3000, host: '127.0.0.1', rollingPauseMs: 11_000 })
-    expect(serveOptions(['--workers', '3'], { WORKERS: '2' }).workers).toBe(3)
-    expect(serveOptions(['--workers=4'], {}).workers).toBe(4)
+    const pg = { DATABASE_URL: 'postgres://127.0.0.1/motcua' }
+    expect(serveOptions(['--workers', '3'], { ...pg, WORKERS: '2' }).workers).toBe(3)
+    expect(serveOptions(['--workers=4'], pg).workers).toBe(4)
     expect(serveOptions([], { PORT: '0' }).port).toBe(0)
-    expect(serveOptions([], { WORKERS: '2', PORT: '8080', HOST: '0.0.0.0', ROLLING_PAUSE_MS: '0' })).toEqual({
+    expect(serveOptions([], { ...pg, WORKERS: '2', PORT: '8080', HOST: '0.0.0.0', ROLLING_PAUSE_MS: '0' })).toEqual({
       workers: 2,
       port: 8080,
       host: '0.0.0.0',
@@ -26,8 +27,9 @@ describe('serveOptions', () => {
     [['--threads', '2'], {}, /unknown argument "--threads"/],
     [['--workers', '2'], { PORT: '0' }, /PORT must be a whole number from 1 to 65534/],
     [['--workers', '2'], { PORT: '65535' }, /PORT must be/],
+    [['--workers', '2'], { DATABASE_URL: '' }, /2 processes need PostgreSQL \(DATABASE_URL\)/],
   ] as const)('refuses %j %j', (args, env, message) => {
-    expect(() => serveOptions([...args], env)).toThrow(message)
+    expect(() => serveOptions([...args], { DATABASE_URL: 'postgres://127.0.0.1/motcua', ...env })).toThrow(message)
   })
 
   it('waits longer after each failure in a row, up to 30 s', () => {

@@ -14,7 +14,7 @@ export const MAX_WORKERS = 64
 
 /**
  * Reads `--workers N` (or `--workers=N`) from the arguments, else WORKERS, else 1; and PORT, HOST, ROLLING_PAUSE_MS.
- * Anything else is refused with a message saying what is expected.
+ * Anything else is refused with a message saying what is expected, and so are several processes on PGlite.
  * @example serveOptions(['--workers', '2'], process.env) // { workers: 2, port: 3000, … }
  */
 export function serveOptions(args: string[], env: Record<string, string | undefined>): ServeOptions {
@@ -36,6 +36,10 @@ export function serveOptions(args: string[], env: Record<string, string | undefi
     return value
   }
   const workers = whole(fromArgs === undefined ? 'WORKERS' : '--workers', fromArgs ?? env.WORKERS, 1, MAX_WORKERS, 1)
+  if (workers > 1 && !env.DATABASE_URL)
+    throw new Error(
+      `${workers} processes need PostgreSQL (DATABASE_URL): the embedded database (DATA_DIR) is for one process only`,
+    )
   // PORT=0 (a free port, whichever) only for one process: several need ports nginx can be told
   const port = whole('PORT', env.PORT, workers === 1 ? 0 : 1, 65535 - (workers - 1), 3000)
   return {
