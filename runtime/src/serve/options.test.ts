@@ -3,7 +3,13 @@ import { restartDelayMs, serveOptions } from './options'
 
 describe('serveOptions', () => {
   it('reads --workers N, --workers=N or WORKERS, the argument first; one process on 3000 by default', () => {
-    expect(serveOptions([], {})).toEqual({ workers: 1, port: 3000, host: '127.0.0.1', rollingPauseMs: 11_000 })
+    expect(serveOptions([], {})).toEqual({
+      workers: 1,
+      port: 3000,
+      host: '127.0.0.1',
+      rollingPauseMs: 11_000,
+      killAfterMs: 60_000,
+    })
     const pg = { DATABASE_URL: 'postgres://127.0.0.1/motcua' }
     expect(serveOptions(['--workers', '3'], { ...pg, WORKERS: '2' }).workers).toBe(3)
     expect(serveOptions(['--workers=4'], pg).workers).toBe(4)
@@ -13,7 +19,9 @@ describe('serveOptions', () => {
       port: 8080,
       host: '0.0.0.0',
       rollingPauseMs: 0,
+      killAfterMs: 60_000,
     })
+    expect(serveOptions([], { DRAIN_TIMEOUT_MS: '5000' }).killAfterMs).toBe(35_000)
   })
 
   it.each([

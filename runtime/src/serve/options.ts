@@ -7,6 +7,8 @@ export interface ServeOptions {
   host: string
   /** After a restarted process is ready, how long before the next is stopped (ROLLING_PAUSE_MS). */
   rollingPauseMs: number
+  /** How long a process told to stop may take before it is killed: its drain (DRAIN_TIMEOUT_MS) and 30 s more. */
+  killAfterMs: number
 }
 
 /** The most processes one supervisor starts: more than the cores of any one machine it is meant for. */
@@ -47,6 +49,7 @@ export function serveOptions(args: string[], env: Record<string, string | undefi
     port,
     host: env.HOST || '127.0.0.1',
     rollingPauseMs: whole('ROLLING_PAUSE_MS', env.ROLLING_PAUSE_MS, 0, 600_000, 11_000),
+    killAfterMs: whole('DRAIN_TIMEOUT_MS', env.DRAIN_TIMEOUT_MS, 0, 3_600_000, 30_000) + 30_000,
   }
 }
 

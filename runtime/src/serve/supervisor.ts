@@ -28,6 +28,16 @@ export interface Supervisor {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** SIGTERM, and SIGKILL if the process has not exited `killAfterMs` later (it drains for DRAIN_TIMEOUT_MS at most). */
+function terminate(child: ChildProcess, killAfterMs: number): void {
+  const timer = setTimeout(() => {
+    log('worker did not stop: killed', { pid: child.pid, afterMs: killAfterMs }, 'error')
+    child.kill('SIGKILL')
+  }, killAfterMs)
+  child.once('exit', () => clearTimeout(timer))
+  child.kill('SIGTERM')
+}
+
 /**
  * Runs `script` (the built runtime) `options.workers` times, on consecutive ports, and keeps them running: one that
  * dies is started again after a wait that grows while it keeps dying. It never builds anything.
@@ -98,7 +108,7 @@ export function supervise(script: string, options: ServeOptions, nodeArgs: strin
     if (worker.child) {
       worker.expectedExit = true
       const gone = exited(worker)
-      worker.child.kill('SIGTERM')
+      terminate(worker.child, options.killAfterMs)
       await gone
     }
     if (stopping) return false
@@ -146,7 +156,7 @@ export function supervise(script: string, options: ServeOptions, nodeArgs: strin
       stopping = true
       for (const worker of workers) {
         if (worker.restartTimer) clearTimeout(worker.restartTimer)
-        worker.child?.kill('SIGTERM')
+        if (worker.child) terminate(worker.child, options.killAfterMs)
       }
       await Promise.all(workers.map(exited))
     },
