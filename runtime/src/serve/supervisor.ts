@@ -125,6 +125,8 @@ export function supervise(script: string, options: ServeOptions, nodeArgs: strin
       for (const worker of workers) {
         if (stopping) return
         if (!(await restartOne(worker))) {
+          if (stopping) return
+          // the processes not yet restarted keep serving: an upgrade that does not start stops here
           log('rolling restart stopped: a process did not become ready', { worker: worker.index }, 'error')
           return
         }
