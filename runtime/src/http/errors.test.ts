@@ -11,7 +11,7 @@ const failingWith = (error: unknown) =>
     .onError(onError)
 
 describe('onError', () => {
-  it('answers a lost database 503 with Retry-After and a message that says the request was not recorded', async () => {
+  it('answers a lost database 503 with Retry-After and a message that says the request may not be recorded', async () => {
     const lost = Object.assign(new Error('Failed query: insert … params: Nguyễn Văn A'), {
       cause: Object.assign(new Error('write CONNECTION_CLOSED 127.0.0.1:5432'), { code: 'CONNECTION_CLOSED' }),
     })

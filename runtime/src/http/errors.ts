@@ -34,8 +34,8 @@ const internal: Message = {
 }
 
 const databaseUnavailable: Message = {
-  vi: 'Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Yêu cầu của bạn chưa được ghi nhận; vui lòng thử lại sau ít giây.',
-  en: 'The database is unreachable for the moment. Your request was not recorded; please try again in a few seconds.',
+  vi: 'Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Yêu cầu của bạn có thể chưa được ghi nhận; vui lòng thử lại sau ít giây.',
+  en: 'The database is unreachable for the moment. Your request may not have been recorded; please try again in a few seconds.',
 }
 /** One log line per outage, not one per request: the first failure after a quiet minute. */
 const UNAVAILABLE_LOG_EVERY_MS = 60_000
