@@ -99,6 +99,18 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     running = false
   }
   await start()
+  // a test process that dies before its afterAll must not leave a server running
+  const onExit = () => cleanup()
+  process.once('exit', onExit)
+  function cleanup() {
+    process.removeListener('exit', onExit)
+    if (running) {
+      const [program, args] = command('pg_ctl', ['-D', data, 'stop', '-m', 'immediate'])
+      spawnSync(program, args)
+      running = false
+    }
+    rmSync(dir, { recursive: true, force: true })
+  }
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
@@ -110,12 +122,6 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
       await new Promise((resolve) => setTimeout(resolve, downMs))
       await start()
     },
-    cleanup() {
-      if (running) {
-        const [program, args] = command('pg_ctl', ['-D', data, 'stop', '-m', 'immediate'])
-        spawnSync(program, args)
-      }
-      rmSync(dir, { recursive: true, force: true })
-    },
+    cleanup,
   }
 }
