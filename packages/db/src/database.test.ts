@@ -220,7 +220,7 @@ describe.each(drivers)('notifications on $name', ({ open }) => {
     const database = await open()
     try {
       const received: string[] = []
-      const unlisten = await database.listen('motcua_test', (payload) => received.push(payload))
+      const unlisten = await database.listen('motcua_test', (payload) => payload !== null && received.push(payload))
       await database.db.transaction(async (tx) => {
         await tx.execute(sql`select pg_notify('motcua_test', 'kept')`)
       })

@@ -1,4 +1,5 @@
 export * from './built-once'
+export * from './notifications'
 export * from './open-database'
 export * from './pg-error'
 export * from './schema'

@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import postgres from 'postgres'
+import { type OnNotification, openNotifications } from './notifications'
 import * as schema from './schema'
 
 export type Schema = typeof schema
@@ -29,8 +30,10 @@ export interface Database {
   /**
    * Calls `onPayload` for every `NOTIFY channel` (sent with `pg_notify` inside a transaction, delivered on
    * commit): between processes on PostgreSQL, within the process on PGlite. Returns the unsubscribe.
+   * On PostgreSQL the subscription survives the server going away; once it is back, `onPayload(null)` says that
+   * notifications may have been missed meanwhile (a cache must be dropped).
    */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>
+  listen(channel: string, onPayload: OnNotification): Promise<() => Promise<void>>
   /** How many of the committed migrations the database has not applied (0 when it is up to date). */
   migrationsBehind(): Promise<number>
   close(): Promise<void>
@@ -87,6 +90,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 async function openPostgres(url: string, maxConnections = 10): Promise<Database> {
   const client = postgres(url, { max: maxConnections, onnotice: () => {} })
   const db = drizzlePostgres({ client, schema }) as unknown as Db
+  const notifications = openNotifications(url)
   return {
     db,
     driver: 'postgres',
@@ -100,12 +104,12 @@ async function openPostgres(url: string, maxConnections = 10): Promise<Database>
         lock.release()
       }
     },
-    async listen(channel, onPayload) {
-      const { unlisten } = await client.listen(channel, onPayload)
-      return unlisten
-    },
+    listen: (channel, onPayload) => notifications.listen(channel, onPayload),
     migrationsBehind: () => migrationsBehind(db),
-    close: () => client.end({ timeout: 5 }),
+    async close() {
+      await notifications.close()
+      await client.end({ timeout: 5 })
+    },
   }
 }
 

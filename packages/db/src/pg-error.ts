@@ -27,3 +27,50 @@ export function pgError(error: unknown): PgErrorInfo | undefined {
   }
   return undefined
 }
+
+/** postgres.js's own codes for a connection that failed or went away, and Node's socket errors. */
+const connectionCodes = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+])
+
+/**
+ * SQLSTATEs of a server that is unreachable or going away rather than of a wrong query: class 08 (connection
+ * exception), 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now (starting up or shutting
+ * down), 53300 too_many_connections.
+ */
+const isUnavailableState = (code: string) => code.startsWith('08') || /^57P0[1-3]$/.test(code) || code === '53300'
+
+/**
+ * Whether a failed query failed because the database could not be reached (down, restarting, connection lost),
+ * as opposed to a query the database refused: the request may succeed when tried again later.
+ * @example if (isConnectionError(e)) return c.json(unavailable, 503)
+ */
+export function isConnectionError(error: unknown): boolean {
+  const seen = new Set<unknown>()
+  const visit = (e: unknown, depth: number): boolean => {
+    if (!e || typeof e !== 'object' || depth > 5 || seen.has(e)) return false
+    seen.add(e)
+    const { code, cause, errors } = e as { code?: unknown; cause?: unknown; errors?: unknown }
+    if (
+      typeof code === 'string' &&
+      (connectionCodes.has(code) || (/^[0-9A-Z]{5}$/.test(code) && isUnavailableState(code)))
+    )
+      return true
+    // Node reports a refused connection to every address of a host as an AggregateError of the attempts
+    if (Array.isArray(errors) && errors.some((inner) => visit(inner, depth + 1))) return true
+    return visit(cause, depth + 1)
+  }
+  return visit(error, 0)
+}

@@ -1,6 +1,7 @@
-import { consultations, type Database, withTransaction } from '@motcua/db'
+import { consultations, type Database, isConnectionError, withTransaction } from '@motcua/db'
 import { and, eq, gt, isNull, lte, notExists, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
+import { failureBurst } from '../failure-burst'
 import { errorFields, log } from '../log'
 import type { PluginHost } from '../plugins/plugin-host'
 import type { ProcedureRegistry } from '../procedures/registry'
@@ -60,6 +61,7 @@ export async function sweepConsultations(services: SweepServices, now = new Date
       })
       if (done) moved++
     } catch (error) {
+      if (isConnectionError(error)) throw error // the database is away: so for every dossier; the run fails once
       log('consultation sweep failed', { dossierId, ...errorFields(error) }, 'error')
     }
   }
@@ -70,13 +72,17 @@ export async function sweepConsultations(services: SweepServices, now = new Date
 export function createConsultationSweeper(services: SweepServices) {
   let timer: NodeJS.Timeout | undefined
   let running: Promise<unknown> | undefined
+  const failures = failureBurst('consultation sweep failed')
   return {
     runOnce: (now?: Date) => sweepConsultations(services, now),
     start(intervalMs: number) {
       timer = setInterval(() => {
         if (running) return
         running = sweepConsultations(services)
-          .catch((error: unknown) => log('consultation sweep failed', errorFields(error), 'error'))
+          .then(
+            () => failures.succeeded(),
+            (error: unknown) => failures.failed(error),
+          )
           .finally(() => {
             running = undefined
           })

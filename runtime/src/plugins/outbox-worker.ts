@@ -3,7 +3,7 @@ import { type Database, dossiers, outbox, procedureVersions } from '@motcua/db'
 import { type DossierChange, type DossierSnapshot, type OutboxMessage, RECEIPT_TOPIC } from '@motcua/plugin-sdk'
 import { and, asc, eq, inArray, isNull, lte, notInArray, or, type SQL, sql } from 'drizzle-orm'
 import { lookupPin } from '../auth/instance-secret'
-import { errorFields, log } from '../log'
+import { failureBurst } from '../failure-burst'
 import { checkMessages } from './hook-results'
 import type { PluginHost } from './plugin-host'
 import { SandboxError } from './sandbox'
@@ -276,6 +276,8 @@ export function createOutboxWorker(
   }
 
   const running = new Map<string | null, Promise<unknown>>()
+  // while the database is away every run fails: one line per lane when that starts and one when it ends
+  const failures = new Map(lanes.map((lane) => [lane, failureBurst('outbox run failed')]))
   let timer: NodeJS.Timeout | undefined
   return {
     runOnce,
@@ -284,7 +286,10 @@ export function createOutboxWorker(
         for (const lane of lanes) {
           if (running.has(lane)) continue
           const run = runLane(lane)
-            .catch((error: unknown) => log('outbox run failed', { plugin: lane, ...errorFields(error) }, 'error'))
+            .then(
+              () => failures.get(lane)!.succeeded({ plugin: lane }),
+              (error: unknown) => failures.get(lane)!.failed(error, { plugin: lane }),
+            )
             .finally(() => running.delete(lane))
           running.set(lane, run)
         }

@@ -1,7 +1,8 @@
 import type { ProcedureDefinition, ReorganisationPlan } from '@motcua/core'
 import { vietnamDate } from '@motcua/core'
-import { reorganisations } from '@motcua/db'
+import { isConnectionError, reorganisations } from '@motcua/db'
 import { and, asc, eq, lte } from 'drizzle-orm'
+import { failureBurst } from '../failure-burst'
 import { errorFields, log } from '../log'
 import { applyPlan, type ReorganiseServices } from './apply'
 
@@ -27,6 +28,7 @@ export async function applyDuePlans(services: ReorganiseServices, now = new Date
       applied.push(row.name)
       log('reorganisation applied', { plan: row.name })
     } catch (error) {
+      if (isConnectionError(error)) throw error // the database is away: the next check tries again
       log('scheduled reorganisation not applied', { plan: row.name, ...errorFields(error) }, 'error')
     }
   }
@@ -37,9 +39,13 @@ export async function applyDuePlans(services: ReorganiseServices, now = new Date
 export function createReorganisationScheduler(services: ReorganiseServices) {
   let timer: NodeJS.Timeout | undefined
   let running: Promise<unknown> | undefined
+  const failures = failureBurst('reorganisation check failed')
   const run = () => {
     running ??= applyDuePlans(services)
-      .catch((error: unknown) => log('reorganisation check failed', errorFields(error), 'error'))
+      .then(
+        () => failures.succeeded(),
+        (error: unknown) => failures.failed(error),
+      )
       .finally(() => {
         running = undefined
       })
