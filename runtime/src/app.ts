@@ -152,7 +152,7 @@ export const operations: Operation[] = [
 export function createApp(services: Services) {
   const app = new Hono<AppEnv>()
   const readiness = services.readiness ?? { draining: false }
-  app.use(accessLog(services.accessLog ?? false))
+  app.use(accessLog(services.accessLog ?? false, services.trustProxy ?? false))
   app.use(responseHeaders)
   app.use(refuseWhileDraining(readiness))
   app.use('/api/*', inputGuard)

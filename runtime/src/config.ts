@@ -1,4 +1,5 @@
 import { type DatabaseOptions, databaseOptionsFromEnv } from '@motcua/db'
+import { LOG_LEVELS, type LogLevel } from './log'
 import { DEFAULT_DEMO_PASSWORD } from './seed/demo-accounts'
 
 /** Everything `npm start` can be told, read once from the environment (the README's Configuration table). */
@@ -29,6 +30,8 @@ export interface RuntimeConfig {
   drainLingerMs?: number
   /** Behind a reverse proxy: limits count the first X-Forwarded-For address. */
   trustProxy: boolean
+  /** The least severe log lines written (LOG_LEVEL: debug, info, warn, error or silent; default info). */
+  logLevel?: LogLevel
 }
 
 /**
@@ -47,6 +50,9 @@ export function configFromEnv(env: Record<string, string | undefined>): RuntimeC
   }
   const text = (name: string) => env[name] || undefined
   const database = databaseOptionsFromEnv(env)
+  const logLevel = text('LOG_LEVEL')
+  if (logLevel !== undefined && !(LOG_LEVELS as readonly string[]).includes(logLevel))
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}"`)
   const config: RuntimeConfig = {
     port: number('PORT') ?? 3000,
     host: text('HOST') ?? '127.0.0.1',
@@ -65,6 +71,7 @@ export function configFromEnv(env: Record<string, string | undefined>): RuntimeC
     submitLimitPerMinute: number('SUBMIT_RATE_LIMIT'),
     drainTimeoutMs: number('DRAIN_TIMEOUT_MS'),
     drainLingerMs: number('DRAIN_LINGER_MS'),
+    logLevel: logLevel as LogLevel | undefined,
     demoPassword:
       database.driver === 'pglite' || env.SEED_DEMO === '1' ? env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD : undefined,
   }

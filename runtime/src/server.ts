@@ -7,7 +7,7 @@ import type { RuntimeConfig } from './config'
 import { createConsultationSweeper } from './consultations/sweep'
 import { answerMalformedRequest } from './http/client-error'
 import { countInFlight } from './http/in-flight'
-import { log } from './log'
+import { log, setLogLevel } from './log'
 import { pluginSources } from './plugins/load-plugins'
 import { createOutboxWorker } from './plugins/outbox-worker'
 import { watchPlugins } from './plugins/watch-plugins'
@@ -30,6 +30,7 @@ export interface RunningRuntime {
 export async function startRuntime(
   config: RuntimeConfig & Pick<ComposeOptions, 'studioDir' | 'deskDir'>,
 ): Promise<RunningRuntime> {
+  if (config.logLevel) setLogLevel(config.logLevel)
   const database = await openDatabase(config.database)
   await database.migrate()
   const readiness: Readiness = { draining: false }

@@ -1,14 +1,19 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { connect } from 'node:net'
+import { createServer } from 'node:http'
+import { type AddressInfo, connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { createScratchDatabase } from '@motcua/db/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RuntimeProcess, repoRoot, startRuntimeProcess, stopRuntimeProcess } from '../support/runtime-process'
 
 // The server log of a whole scenario, from the real process `npm start` runs: request ids, routes, codes and timings
-// are there; the applicant's data, the PIN, the password, the token and the session cookie are not.
+// are there; the applicant's data, the PIN, the password, the token and the session cookie are not. The SMS plugin
+// is on: its hook and its deliveries (receipt with the PIN, status) are logged with the id of the request that filed
+// the dossier, which the gateway gets too.
 const PASSWORD = 'mat-khau-rieng-42'
+const API_KEY = 'khoa-api-cong-sms-77'
 const person = {
   fullName: 'Vũ Thị Hạnh Nguyên',
   idNumber: '034187009876',
@@ -49,6 +54,17 @@ function rawRequest(url: string, request: string): Promise<string> {
   })
 }
 
+/** The SMS gateway: takes every message, keeping the request id it was sent with. */
+function smsGateway() {
+  const received: { requestId: string | undefined }[] = []
+  const server = createServer((req, res) => {
+    received.push({ requestId: req.headers['x-request-id'] as string | undefined })
+    req.resume()
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"queued"}')
+  })
+  return { server, received }
+}
+
 const drivers = [
   { name: 'pglite', url: undefined as string | undefined },
   ...(process.env.DATABASE_URL ? [{ name: 'postgres', url: process.env.DATABASE_URL }] : []),
@@ -58,10 +74,17 @@ describe.each(drivers)('the server log on $name', ({ url }) => {
   let runtime: RuntimeProcess
   let dataDir: string
   let drop = async () => {}
-  const secrets: Record<string, string> = { ...person, password: PASSWORD }
+  const secrets: Record<string, string> = {
+    ...person,
+    internationalPhone: `84${person.phone.slice(1)}`,
+    password: PASSWORD,
+    apiKey: API_KEY,
+  }
   const requestIds: string[] = []
+  const gateway = smsGateway()
 
   beforeAll(async () => {
+    await new Promise<void>((resolve) => gateway.server.listen(0, '127.0.0.1', resolve))
     dataDir = mkdtempSync(join(tmpdir(), 'motcua-log-'))
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DEMO_PASSWORD: PASSWORD, DATABASE_URL: '' }
     if (url) {
@@ -69,12 +92,13 @@ describe.each(drivers)('the server log on $name', ({ url }) => {
       drop = scratch.drop
       Object.assign(env, { DATABASE_URL: scratch.url, SEED_DEMO: '1' })
     }
-    runtime = await startRuntimeProcess(env)
+    runtime = await startRuntimeProcess({ ...env, OUTBOX_INTERVAL_MS: '100' })
   }, 120_000)
   afterAll(async () => {
     if (runtime && runtime.child.exitCode === null) await stopRuntimeProcess(runtime)
     await drop()
     rmSync(dataDir, { recursive: true, force: true })
+    await new Promise<void>((resolve) => gateway.server.close(() => resolve()))
   })
 
   it('holds no personal data, PIN, password, token or cookie after a full scenario with bad input', async () => {
@@ -84,6 +108,20 @@ describe.each(drivers)('the server log on $name', ({ url }) => {
       return res
     }
     const json = { 'content-type': 'application/json' }
+    const signedIn = await fetch(`${runtime.url}/api/auth/login`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+    })
+    const admin = ((await signedIn.json()) as { token: string }).token
+    secrets.adminToken = admin
+    const gatewayUrl = `http://127.0.0.1:${(gateway.server.address() as AddressInfo).port}/v1/sms`
+    const enabled = await fetch(`${runtime.url}/api/admin/units/193/plugins/notify-sms`, {
+      method: 'PUT',
+      headers: { ...json, authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ enabled: true, config: { url: gatewayUrl, apiKey: API_KEY, sender: 'UBND-QNINH' } }),
+    })
+    expect(enabled.status).toBe(200)
     const dossier = { procedureCode: '1.001193', unitCode: '06649', applicant: person, formData }
     const submitted = await api('/api/dossiers', { method: 'POST', body: submission(dossier) })
     expect(submitted.status).toBe(201)
@@ -142,6 +180,12 @@ describe.each(drivers)('the server log on $name', ({ url }) => {
     expect(raw).toMatch(/^HTTP\/1\.1 400 /)
     expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({ error: { code: 'INVALID_DATA' } })
 
+    // the receipt (with the PIN) and the status SMS of the submission, the status SMS of the action
+    const filing = requestIds[0]!
+    for (let waited = 0; gateway.received.length < 3 && waited < 300; waited++) await sleep(100)
+    expect(gateway.received.filter((r) => r.requestId === filing)).toHaveLength(2)
+    expect(gateway.received.filter((r) => r.requestId === requestIds[4])).toHaveLength(1)
+
     expect(await stopRuntimeProcess(runtime)).toBe(0)
     const log = runtime.output()
     for (const [what, value] of Object.entries(secrets)) expect(log, what).not.toContain(value)
@@ -154,5 +198,14 @@ describe.each(drivers)('the server log on $name', ({ url }) => {
     const tracked = lines.find((l) => l.requestId === requestIds[1])
     expect(tracked).toMatchObject({ msg: 'request', method: 'GET', route: '/api/track/:receiptCode', status: 200 })
     expect(tracked!.ms).toEqual(expect.any(Number))
+    // the submission's plugin hook and its deliveries, each line with the submission's id
+    const filed = lines.filter((l) => l.requestId === filing && l.plugin === 'notify-sms')
+    expect(filed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ msg: 'outbox hook run', topic: 'hook.onSubmit', messages: 2 }),
+        expect.objectContaining({ msg: 'outbox delivered', topic: 'dossier.receipt' }),
+        expect.objectContaining({ msg: 'outbox delivered', topic: 'sms' }),
+      ]),
+    )
   }, 60_000)
 })

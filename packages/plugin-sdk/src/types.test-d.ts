@@ -55,17 +55,20 @@ describe('the plugin contract', () => {
           return [{ topic: 'status', payload: { port, code: dossier.receiptCode } }]
         },
       },
-      async deliver(_message, { config, signal, fetch }) {
+      async deliver(_message, { config, signal, fetch, requestId }) {
         // @ts-expect-error timeoutMs may be absent
         const ms: number = config.timeoutMs
-        await fetch(config.url, { signal, body: String(ms) })
+        // @ts-expect-error a message queued outside a request has no request id
+        const correlation: string = requestId
+        await fetch(config.url, { signal, body: String(ms), headers: { 'x-request-id': correlation } })
       },
       lookups: {
         'dan-cu': {
           name,
           consent: name,
           returns: { hoTen: name },
-          async run(_query, { config }) {
+          async run(_query, { config, requestId }) {
+            expectTypeOf(requestId).toEqualTypeOf<string | undefined>()
             // @ts-expect-error no such setting
             return { hoTen: config.token }
           },

@@ -103,6 +103,12 @@ export interface DeliveryContext<Config> {
    * text sent to the applicant, never in an error message or a log.
    */
   lookupPin?: string
+  /**
+   * The id of the request that queued the message (`X-Request-Id`), when there was one: send it on (e.g. as your
+   * own `X-Request-Id` header) so the outside system's records can be matched with the runtime's log. It says
+   * nothing about the applicant.
+   */
+  requestId?: string
 }
 
 /** What a lookup's `run` gets: the configuration in force and, like a delivery, a signal and `fetch`. */
@@ -111,6 +117,8 @@ export interface LookupContext<Config> {
   /** Aborted at the lookup's time limit (`lookupTimeoutMs`): pass it to fetch. */
   signal: AbortSignal
   fetch: typeof fetch
+  /** The id of the request the lookup serves (`X-Request-Id`): send it on to correlate the register's records. */
+  requestId?: string
 }
 
 /** A value a lookup returns for one field. */

@@ -42,6 +42,11 @@ const context = (signal = new AbortController().signal) => ({
 })
 
 describe('deliver', () => {
+  it('passes the request id on as X-Request-Id, to match the gateway’s record with the runtime log', async () => {
+    await plugin.deliver!({ id: 45, topic: 'sms', payload: sms }, { ...context(), requestId: 'req-0123456789' })
+    expect(received[0]!.headers['x-request-id']).toBe('req-0123456789')
+  })
+
   it('POSTs the documented JSON body with the API key header', async () => {
     await plugin.deliver!({ id: 42, topic: 'sms', payload: sms }, context())
     expect(received).toHaveLength(1)
@@ -49,6 +54,7 @@ describe('deliver', () => {
     expect(request!.url).toBe('/v1/sms')
     expect(request!.headers['x-api-key']).toBe(KEY)
     expect(request!.headers['content-type']).toMatch(/^application\/json/)
+    expect(request!.headers['x-request-id'], 'no request, no correlation id').toBeUndefined()
     expect(JSON.parse(request!.body)).toEqual({
       to: '84912345678',
       from: 'UBND-QNINH',

@@ -27,8 +27,8 @@ function excerpt(body: string, hidden: string[]): string {
 }
 
 /**
- * POSTs one SMS to the gateway as JSON with the `X-API-Key` header; throws on a network error, an abort or a non-2xx
- * answer.
+ * POSTs one SMS to the gateway as JSON with the `X-API-Key` header (and `X-Request-Id`, the request that queued it,
+ * when there was one); throws on a network error, an abort or a non-2xx answer.
  * @example await sendSms(7, { to: '84912345678', text: 'Ho so ...', unicode: false }, ctx)
  */
 export async function sendSms(id: number, sms: SmsMessage, ctx: DeliveryContext<Config>): Promise<void> {
@@ -46,6 +46,7 @@ export async function sendSms(id: number, sms: SmsMessage, ctx: DeliveryContext<
       'content-type': 'application/json; charset=utf-8',
       accept: 'application/json',
       'x-api-key': config.apiKey,
+      ...(ctx.requestId ? { 'x-request-id': ctx.requestId } : {}),
     },
     body: JSON.stringify(body),
     signal: ctx.signal,

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import type { Context, MiddlewareHandler } from 'hono'
 import { matchedRoutes } from 'hono/route'
-import { log } from '../log'
+import type { AppEnv } from '../app'
+import { log, withRequestId } from '../log'
+import { proxyRequestId } from './request-id'
 
 /** The route pattern that answered (`/api/track/:receiptCode`), never the raw path, which may carry a code. */
 export function routePattern(c: Context): string | null {
@@ -9,15 +11,18 @@ export function routePattern(c: Context): string | null {
 }
 
 /**
- * Gives every request an id (returned as `X-Request-Id`, quoted in the error log) and, when `enabled`, logs one
- * line per request: id, method, route pattern, status and duration, nothing of its content.
+ * Gives every request an id: a trusted proxy's `X-Request-Id` of a safe shape (`proxyRequestId`), else a new one.
+ * It is answered as `X-Request-Id`, carried by every log line written while the request is served and by the outbox
+ * messages it queues (see `withRequestId`). When `enabled`, logs one line per request: id, method, route pattern,
+ * status and duration, nothing of its content.
  */
-export function accessLog(enabled: boolean): MiddlewareHandler {
+export function accessLog(enabled: boolean, trustProxy: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now()
-    const requestId = randomUUID()
+    c.set('trustProxy', trustProxy)
+    const requestId = proxyRequestId(c) ?? randomUUID()
     c.set('requestId', requestId)
-    await next()
+    await withRequestId(requestId, next)
     c.res.headers.set('X-Request-Id', requestId)
     if (enabled)
       log('request', {

@@ -4,7 +4,9 @@ import { type DossierChange, type DossierSnapshot, type OutboxMessage, RECEIPT_T
 import { and, asc, eq, inArray, isNull, lte, notInArray, or, type SQL, sql } from 'drizzle-orm'
 import { lookupPin } from '../auth/instance-secret'
 import { failureBurst } from '../failure-burst'
+import { log, withRequestId } from '../log'
 import { checkMessages } from './hook-results'
+import { callPlugin } from './plugin-call'
 import type { PluginHost } from './plugin-host'
 import { SandboxError } from './sandbox'
 
@@ -145,7 +147,8 @@ export function createOutboxWorker(
     }
     const done: number[] = []
     const queued: (typeof outbox.$inferInsert)[] = []
-    for (const message of batch) {
+    // each message as part of the request that queued it: its log lines and the plugin's `ctx.requestId` carry its id
+    const handle = async (message: Row) => {
       let outcome: Outcome
       if (lane === null)
         outcome = { failure: { error: `no plugin "${message.pluginSlug}" to deliver it`, final: true } }
@@ -155,16 +158,25 @@ export function createOutboxWorker(
         else if (isHookRow(message)) outcome = await runHook(lane, message, config)
         else outcome = await deliver(lane, message, config)
       }
+      const about = {
+        outboxId: message.id,
+        plugin: message.pluginSlug,
+        topic: message.topic,
+        attempt: message.attempts,
+      }
       if ('failure' in outcome) {
-        await fail(message, outcome.failure, now)
+        const dead = await fail(message, outcome.failure, now)
+        log(dead ? 'outbox message dead' : 'outbox delivery failed', about, dead ? 'error' : 'warn')
         run.failed++
-        continue
+        return
       }
       done.push(message.id)
       if (!outcome.messages) {
+        log('outbox delivered', about)
         run.delivered++
-        continue
+        return
       }
+      log('outbox hook run', { ...about, messages: outcome.messages.length })
       run.hooks++
       for (const m of outcome.messages)
         queued.push({
@@ -173,8 +185,10 @@ export function createOutboxWorker(
           dossierId: message.dossierId,
           payload: m.payload,
           nextAttemptAt: now,
+          requestId: message.requestId,
         })
     }
+    for (const message of batch) await withRequestId(message.requestId, () => handle(message))
     if (done.length === 0) return
     await db.transaction(async (tx) => {
       if (queued.length) await tx.insert(outbox).values(queued)
@@ -219,7 +233,9 @@ export function createOutboxWorker(
       pin = lookupPin(secret, message.dossierId)
     }
     try {
-      await loaded.sandbox.call(
+      await callPlugin(
+        slug,
+        loaded.sandbox,
         {
           kind: 'deliver',
           message: { id: message.id, topic: message.topic, payload: message.payload },
@@ -243,7 +259,8 @@ export function createOutboxWorker(
     }
   }
 
-  async function fail(message: Row, failure: Failure, now: Date) {
+  /** Reschedules a failed message, or gives it up; true when it is now dead. */
+  async function fail(message: Row, failure: Failure, now: Date): Promise<boolean> {
     // the plugin's own retry policy, when it declares one
     const retry = (message.pluginSlug && host.plugins.get(message.pluginSlug)?.manifest.retry) || {}
     const dead = failure.final || message.attempts >= (retry.attempts ?? maxAttempts)
@@ -253,6 +270,7 @@ export function createOutboxWorker(
       .update(outbox)
       .set({ state: dead ? 'dead' : 'pending', nextAttemptAt: retryAt, lastError: failure.error })
       .where(eq(outbox.id, message.id))
+    return dead
   }
 
   async function runLane(lane: string | null, now = new Date()): Promise<OutboxRun> {

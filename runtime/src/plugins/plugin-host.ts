@@ -8,9 +8,11 @@ import type {
   PluginRequest,
   PluginResponse,
 } from '@motcua/plugin-sdk'
+import { currentRequestId } from '../log'
 import type { UnitDirectory } from '../units/unit-directory'
 import { checkFees, checkLookupAnswer, checkRouteResponse, checkVerdict } from './hook-results'
 import type { LoadedPlugin } from './load-plugins'
+import { callPlugin } from './plugin-call'
 import { resolveSetting, type SettingLayer } from './resolve-setting'
 import { type CapabilityHandler, SandboxError, type SandboxFailure } from './sandbox'
 import type { HookName } from './sandbox-protocol'
@@ -205,7 +207,10 @@ export function createPluginHost(
 
   async function runHook(slug: string, hook: HookName, args: unknown[]): Promise<HookOutcome> {
     try {
-      return { ok: true, value: await plugins.get(slug)!.sandbox.call({ kind: 'hook', hook, args }, hookMs) }
+      return {
+        ok: true,
+        value: await callPlugin(slug, plugins.get(slug)!.sandbox, { kind: 'hook', hook, args }, hookMs),
+      }
     } catch (error) {
       if (error instanceof SandboxError) return { ok: false, problem: error.message, reason: error.reason }
       return { ok: false, problem: `failed: ${String(error)}`, reason: 'crashed' }
@@ -233,6 +238,7 @@ export function createPluginHost(
     payload: { hook: what, ...(where.unitId ? { unitId: where.unitId } : {}) },
     state: 'dead',
     lastError: `${what} ${problem}`.slice(0, 1000),
+    requestId: currentRequestId() ?? null,
   })
 
   const seenBy = (slug: string, snapshot: DossierSnapshot, formData: unknown) =>
@@ -296,6 +302,7 @@ export function createPluginHost(
       const hooks: HookName[] = change.action === 'submit' ? ['onSubmit'] : ['afterAction']
       if (ended) hooks.push('onComplete')
       const rows: (typeof outbox.$inferInsert)[] = []
+      const requestId = currentRequestId() ?? null
       for (const hook of hooks)
         for (const [slug] of await withHook(tx, unitId, snapshot.procedure.code, hook, uses))
           rows.push({
@@ -303,6 +310,7 @@ export function createPluginHost(
             pluginSlug: slug,
             dossierId,
             payload: { snapshot: seenBy(slug, snapshot, formData), change },
+            requestId,
           })
       if (callOut)
         rows.push({
@@ -310,6 +318,7 @@ export function createPluginHost(
           pluginSlug: callOut.plugin,
           dossierId,
           payload: { snapshot: seenBy(callOut.plugin, snapshot, formData), change },
+          requestId,
         })
       if (rows.length) await tx.insert(outbox).values(rows)
     },
@@ -319,7 +328,9 @@ export function createPluginHost(
       const what = `${declared.method.toUpperCase()} ${declared.path}`
       let problem: string
       try {
-        const checked = checkRouteResponse(await sandbox.call({ kind: 'route', index, request }, routeMs, onCapability))
+        const checked = checkRouteResponse(
+          await callPlugin(slug, sandbox, { kind: 'route', index, request }, routeMs, onCapability),
+        )
         if (checked.ok) return checked.value
         problem = checked.problem
       } catch (error) {
@@ -341,7 +352,9 @@ export function createPluginHost(
       let problem: string
       try {
         // the sandbox stops the worker shortly after the plugin's own signal fires, should it ignore it
-        const value = await sandbox.call(
+        const value = await callPlugin(
+          slug,
+          sandbox,
           { kind: 'lookup', key, query: { idNumber }, config, timeoutMs },
           timeoutMs + LOOKUP_GRACE_MS,
         )

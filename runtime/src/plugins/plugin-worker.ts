@@ -109,6 +109,7 @@ async function run(id: number, call: PluginCall): Promise<unknown> {
         fetch: globalThis.fetch,
         attempt: call.attempt,
         ...(call.lookupPin ? { lookupPin: call.lookupPin } : {}),
+        ...(call.requestId ? { requestId: call.requestId } : {}),
       }
       await plugin.deliver!(call.message, ctx)
       return undefined
@@ -124,6 +125,7 @@ async function run(id: number, call: PluginCall): Promise<unknown> {
         config: call.config,
         signal: controller.signal,
         fetch: globalThis.fetch,
+        ...(call.requestId ? { requestId: call.requestId } : {}),
       }
       return await plugin.lookups![call.key]!.run(call.query, ctx)
     } finally {

@@ -17,6 +17,8 @@ export type PluginCall =
       lookupPin?: string
       /** When the worker aborts the delivery's signal. */
       timeoutMs: number
+      /** The request that queued the message (`ctx.requestId`). */
+      requestId?: string
     }
   | { kind: 'route'; index: number; request: PluginRequest }
   | {
@@ -26,6 +28,8 @@ export type PluginCall =
       config: Record<string, unknown>
       /** When the worker aborts the lookup's signal. */
       timeoutMs: number
+      /** The request the lookup serves (`ctx.requestId`). */
+      requestId?: string
     }
 
 /** The runtime's capabilities a route may call back into. */

@@ -26,6 +26,11 @@ export const outbox = pgTable(
     lastError: text('last_error'),
     createdAt: createdAt(),
     deliveredAt: at('delivered_at'),
+    /**
+     * The request that queued it (`X-Request-Id`), kept by the messages its hooks return: the delivery's log lines
+     * carry it, so one request can be followed to the outside world. null: queued outside a request.
+     */
+    requestId: text('request_id'),
   },
   (t) => [
     index('outbox_due_idx').on(t.state, t.nextAttemptAt),

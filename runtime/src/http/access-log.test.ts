@@ -1,0 +1,59 @@
+import { setTimeout as sleep } from 'node:timers/promises'
+import { Hono } from 'hono'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { AppEnv } from '../app'
+import { captureLog, log } from '../log'
+import { accessLog } from './access-log'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+function appFor(trustProxy: boolean) {
+  const app = new Hono<AppEnv>()
+  app.use(accessLog(true, trustProxy))
+  app.get('/api/track/:code', async (c) => {
+    await sleep(1)
+    log('deep in the request', {})
+    return c.json({})
+  })
+  return app
+}
+
+describe('the request id', () => {
+  let captured: ReturnType<typeof captureLog> | undefined
+  afterEach(() => captured?.stop())
+
+  const request = async (trustProxy: boolean, headers: Record<string, string> = {}) => {
+    captured = captureLog()
+    const res = await appFor(trustProxy).request('/api/track/H49-0001', { headers })
+    captured.stop()
+    const id = res.headers.get('x-request-id')
+    return { id, lines: captured.lines }
+  }
+
+  it("is a trusted proxy's X-Request-Id: answered, and on the access line and every line written while serving", async () => {
+    const nginx = '3f1c2a9be07d4c55a1f0d2e6b8c97a10'
+    const { id, lines } = await request(true, { 'x-request-id': nginx })
+    expect(id).toBe(nginx)
+    expect(lines).toEqual([
+      expect.objectContaining({ msg: 'deep in the request', requestId: nginx }),
+      expect.objectContaining({ msg: 'request', requestId: nginx, route: '/api/track/:code', status: 200 }),
+    ])
+  })
+
+  it('is a new one when the proxy is not trusted', async () => {
+    const { id, lines } = await request(false, { 'x-request-id': '3f1c2a9be07d4c55a1f0d2e6b8c97a10' })
+    expect(id).toMatch(UUID)
+    expect(lines.map((l) => l.requestId)).toEqual([id, id])
+  })
+
+  it.each([
+    ['too short', 'abc'],
+    ['a tab and JSON', 'req-12345678\t{"level":"error","msg":"forged"}'],
+    ['quotes and spaces', 'req-12345678" "admin'],
+    ['too long', 'x'.repeat(129)],
+  ])('is a new one when a trusted id has %s (no log injection)', async (_, forged) => {
+    const { id, lines } = await request(true, { 'x-request-id': forged })
+    expect(id).toMatch(UUID)
+    expect(lines.map((l) => l.requestId)).toEqual([id, id])
+  })
+})

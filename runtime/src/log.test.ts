@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { afterEach, describe, expect, it } from 'vitest'
+import { captureLog, currentRequestId, log, setLogLevel, withRequestId } from './log'
+
+describe('the log', () => {
+  let captured: ReturnType<typeof captureLog> | undefined
+  afterEach(() => {
+    captured?.stop()
+    setLogLevel('info')
+  })
+
+  it('writes one object per line: ISO time, the level as a label, the message and the fields', () => {
+    captured = captureLog()
+    log('motcua is running', { url: 'http://127.0.0.1:3000' })
+    log('outbox delivery failed', { outboxId: 7 }, 'warn')
+    expect(captured.lines).toEqual([
+      {
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+        level: 'info',
+        msg: 'motcua is running',
+        url: 'http://127.0.0.1:3000',
+      },
+      { time: expect.any(String), level: 'warn', msg: 'outbox delivery failed', outboxId: 7 },
+    ])
+  })
+
+  it('adds the request id to every line written within the request, however deep, and to none outside', async () => {
+    captured = captureLog()
+    const deep = async () => {
+      await sleep(1)
+      log('deep', {})
+    }
+    await Promise.all([withRequestId('req-aaaaaaaa', deep), withRequestId('req-bbbbbbbb', deep)])
+    await withRequestId('req-aaaaaaaa', () => withRequestId(null, deep))
+    log('outside')
+    expect(captured.lines.map((l) => l.requestId)).toEqual(['req-aaaaaaaa', 'req-bbbbbbbb', undefined, undefined])
+    expect(currentRequestId()).toBeUndefined()
+  })
+
+  it('redacts obvious personal keys as a last defence', () => {
+    captured = captureLog()
+    log('mistake', { pin: '12345678', applicant: { fullName: 'Lê Văn Tám' }, password: 'mat-khau', outboxId: 7 })
+    expect(JSON.stringify(captured.lines)).not.toMatch(/12345678|Lê Văn Tám|mat-khau/)
+    expect(captured.lines[0]).toMatchObject({ pin: '[redacted]', password: '[redacted]', outboxId: 7 })
+  })
+
+  it('writes only lines at or above LOG_LEVEL', () => {
+    captured = captureLog()
+    setLogLevel('warn')
+    log('request', {})
+    log('plugin call', {}, 'debug')
+    log('plugin call failed', {}, 'warn')
+    log('unhandled error', {}, 'error')
+    expect(captured.lines.map((l) => l.level)).toEqual(['warn', 'error'])
+  })
+
+  it('writes everything logged before an immediate exit, errors on stderr', () => {
+    const script = `
+      const { log } = await import(${JSON.stringify(new URL('./log.ts', import.meta.url).pathname)})
+      for (let i = 0; i < 2000; i++) log('line', { i })
+      log('failed', { i: 2000 }, 'error')
+      process.exit(0)`
+    const { stdout, stderr } = spawnSync(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', script],
+      { encoding: 'utf8' },
+    )
+    const parse = (text: string) =>
+      text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { i: number; level: string })
+    expect(parse(stdout).map((l) => l.i)).toEqual(Array.from({ length: 2000 }, (_, i) => i))
+    expect(parse(stderr)).toEqual([expect.objectContaining({ level: 'error', msg: 'failed', i: 2000 })])
+  })
+})
