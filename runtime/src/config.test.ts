@@ -28,6 +28,7 @@ describe('configuration from the environment', () => {
       SECRET_KEY: 'bi-mat',
       PLUGINS_DIR: '/srv/plugins',
       PLUGINS_WATCH: '1',
+      METRICS_TOKEN: 'a3f1c9e07b5d4e2f9a1c',
     })
     expect(config).toMatchObject({
       port: 0,
@@ -38,6 +39,7 @@ describe('configuration from the environment', () => {
       secretKey: 'bi-mat',
       pluginsDir: '/srv/plugins',
       pluginsWatch: true,
+      metricsToken: 'a3f1c9e07b5d4e2f9a1c',
     })
   })
 
@@ -46,6 +48,8 @@ describe('configuration from the environment', () => {
     ['TRACK_RATE_LIMIT', '0'],
     ['SUBMIT_RATE_LIMIT', '-1'],
     ['OUTBOX_INTERVAL_MS', '1.5'],
+    ['METRICS_TOKEN', 'ngan'],
+    ['METRICS_TOKEN', 'a3f1c9e07b5d 4e2f9a1c'],
   ])('stops the start when %s is %s, naming it', (name, value) => {
     expect(() => configFromEnv({ [name]: value })).toThrow(name)
   })

@@ -25,7 +25,12 @@ export interface RuntimeConfig {
   submitLimitPerMinute?: number
   /** Behind a reverse proxy: limits count the first X-Forwarded-For address. */
   trustProxy: boolean
+  /** Lets Prometheus on another machine read `/metrics` with `Authorization: Bearer <token>`. */
+  metricsToken?: string
 }
+
+/** A METRICS_TOKEN shorter than this is refused at start: it is the only lock on `/metrics` from the network. */
+export const METRICS_TOKEN_MIN_LENGTH = 16
 
 /**
  * Reads the configuration once; a setting that is not a number where one is needed stops the start with a
@@ -50,6 +55,14 @@ export function configFromEnv(env: Record<string, string | undefined>): RuntimeC
     trustProxy: env.TRUST_PROXY === '1',
   }
   if (env.PLUGINS_WATCH === '1') config.pluginsWatch = true
+  const metricsToken = text('METRICS_TOKEN')
+  if (
+    metricsToken !== undefined &&
+    (metricsToken.length < METRICS_TOKEN_MIN_LENGTH || !/^[\x21-\x7e]+$/.test(metricsToken))
+  )
+    throw new Error(
+      `METRICS_TOKEN must be at least ${METRICS_TOKEN_MIN_LENGTH} printable ASCII characters without spaces (e.g. \`openssl rand -hex 16\`)`,
+    )
   const optional = {
     proceduresDir: text('PROCEDURES_DIR'),
     reorganisationsDir: text('REORGANISATIONS_DIR'),
@@ -59,6 +72,7 @@ export function configFromEnv(env: Record<string, string | undefined>): RuntimeC
     outboxIntervalMs: number('OUTBOX_INTERVAL_MS', { min: 100 }),
     trackLimitPerMinute: number('TRACK_RATE_LIMIT', { min: 1 }),
     submitLimitPerMinute: number('SUBMIT_RATE_LIMIT'),
+    metricsToken,
     demoPassword:
       database.driver === 'pglite' || env.SEED_DEMO === '1' ? env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD : undefined,
   }
