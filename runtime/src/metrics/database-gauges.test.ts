@@ -26,11 +26,12 @@ describe('the database gauges', () => {
   it('fill from the database, and are left out (not stale) with motcua_database_up 0 once it stops answering', async () => {
     const metrics = createRuntimeMetrics()
     const collect = databaseGauges(metrics, 20)
-    await collect(fakeDatabase('now').database)
+    await collect(fakeDatabase('now').database, ['gui-lai-thu', 'thanh-toan'])
     let text = await metrics.registry.metrics()
     expect(sampleValue(text, 'motcua_database_up', {})).toBe(1)
     expect(sampleValue(text, 'motcua_outbox_pending', { plugin: 'gui-lai-thu' })).toBe(3)
     expect(sampleValue(text, 'motcua_outbox_oldest_pending_seconds', { plugin: 'gui-lai-thu' })).toBe(42.5)
+    expect(sampleValue(text, 'motcua_outbox_dead', { plugin: 'thanh-toan' })).toBe(0)
     await collect(fakeDatabase('never').database)
     text = await metrics.registry.metrics()
     expect(sampleValue(text, 'motcua_database_up', {})).toBe(0)

@@ -35,7 +35,7 @@ const withTimeout = <T>(work: Promise<T>, ms: number): Promise<T> =>
 
 /**
  * Fills the database gauges for one scrape: the outbox per plugin (waiting, the oldest one's age, dead) and, on
- * PostgreSQL, this process's connections. A database that fails or does not answer in time never fails the scrape:
+ * PostgreSQL, this process's connections (`plugins`: the loaded ones, reported at 0 while they have nothing). A database that fails or does not answer in time never fails the scrape:
  * `motcua_database_up` is 0 and the database gauges are left out rather than shown stale. Scrapes that arrive while
  * one is asking share its answer.
  * @example const collect = databaseGauges(metrics); await collect(database)
@@ -43,9 +43,9 @@ const withTimeout = <T>(work: Promise<T>, ms: number): Promise<T> =>
 export function databaseGauges(
   { database: gauges }: RuntimeMetrics,
   timeoutMs = DATABASE_SCRAPE_MS,
-): (database: Database) => Promise<void> {
+): (database: Database, plugins?: Iterable<string>) => Promise<void> {
   let asking: Promise<void> | undefined
-  const collect = async (database: Database) => {
+  const collect = async (database: Database, plugins: Iterable<string>) => {
     gauges.connectionsMax.set(database.maxConnections)
     const outboxGauges = [gauges.outboxPending, gauges.outboxOldestPending, gauges.outboxDead]
     try {
@@ -59,6 +59,8 @@ export function databaseGauges(
         timeoutMs,
       )
       for (const gauge of [...outboxGauges, gauges.connections]) gauge.reset()
+      // the loaded plugins show 0 rather than nothing while their outbox is empty
+      for (const plugin of plugins) for (const gauge of outboxGauges) gauge.set({ plugin }, 0)
       for (const { plugin, pending, dead, oldest } of outbox) {
         gauges.outboxPending.set({ plugin }, Number(pending))
         gauges.outboxDead.set({ plugin }, Number(dead))
@@ -75,8 +77,8 @@ export function databaseGauges(
       gauges.up.set(0)
     }
   }
-  return (database) => {
-    asking ??= collect(database).finally(() => {
+  return (database, plugins = []) => {
+    asking ??= collect(database, plugins).finally(() => {
       asking = undefined
     })
     return asking

@@ -18,7 +18,7 @@ export function metricsRoutes(metrics: RuntimeMetrics, token: string | undefined
   return new Hono<AppEnv>().get('/metrics', async (c) => {
     if (!mayReadMetrics(c, token)) throw refused()
     metrics.processMetrics()
-    await collectDatabase(c.var.database)
+    await collectDatabase(c.var.database, c.var.plugins.plugins.keys())
     return c.body(await metrics.registry.metrics(), 200, {
       'content-type': metrics.registry.contentType,
       'cache-control': 'no-store',
