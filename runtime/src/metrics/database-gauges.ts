@@ -22,6 +22,17 @@ const connectionsQuery = sql`
     count(*) filter (where state = 'idle' or pid = pg_backend_pid())::int as idle
   from pg_stat_activity where application_name = current_setting('application_name')`
 
+interface OutboxRow {
+  plugin: string
+  pending: number
+  dead: number
+  oldest: number
+}
+interface ConnectionsRow {
+  busy: number
+  idle: number
+}
+
 const rowsOf = async <T>(db: Db, query: SQL): Promise<T[]> => {
   const result = await db.execute(query)
   return (Array.isArray(result) ? result : (result as unknown as { rows: T[] }).rows) as T[]
@@ -49,13 +60,13 @@ export function databaseGauges(
     gauges.connectionsMax.set(database.maxConnections)
     const outboxGauges = [gauges.outboxPending, gauges.outboxOldestPending, gauges.outboxDead]
     try {
-      const [outbox, connections] = await withTimeout(
-        Promise.all([
-          rowsOf<{ plugin: string; pending: number; dead: number; oldest: number }>(database.db, outboxQuery),
-          database.driver === 'postgres'
-            ? rowsOf<{ busy: number; idle: number }>(database.db, connectionsQuery)
-            : Promise.resolve([]),
-        ]),
+      // one after the other: a query of this scrape running beside the other would count as a busy connection
+      const { outbox, connections } = await withTimeout(
+        (async () => ({
+          outbox: await rowsOf<OutboxRow>(database.db, outboxQuery),
+          connections:
+            database.driver === 'postgres' ? await rowsOf<ConnectionsRow>(database.db, connectionsQuery) : [],
+        }))(),
         timeoutMs,
       )
       for (const gauge of [...outboxGauges, gauges.connections]) gauge.reset()
