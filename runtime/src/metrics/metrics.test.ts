@@ -1,3 +1,6 @@
+import { once } from 'node:events'
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
 import { outbox } from '@motcua/db'
 import { testDrivers } from '@motcua/db/testing'
 import { eq } from 'drizzle-orm'
@@ -176,6 +179,18 @@ describe.each(testDrivers())('GET /metrics on $name', ({ open }) => {
       expect((await from('127.0.0.1', { 'x-forwarded-for': '203.0.113.7' }, behindProxy)).status).toBe(403)
       expect((await from('127.0.0.1', { 'x-forwarded-for': '127.0.0.1' }, behindProxy)).status).toBe(200)
       expect((await from('203.0.113.7', { 'x-forwarded-for': '127.0.0.1' }, behindProxy)).status).toBe(403)
+    })
+
+    it('answers Prometheus over a real connection on loopback', async () => {
+      const server = serve({ fetch: runtime.app.fetch, port: 0, hostname: '127.0.0.1' })
+      await once(server, 'listening')
+      try {
+        const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`)
+        expect(res.status).toBe(200)
+        expect(await res.text()).toMatch(/^motcua_database_up 1$/m)
+      } finally {
+        await new Promise((resolve) => server.close(resolve))
+      }
     })
 
     it('answers a caller elsewhere with METRICS_TOKEN, and no one with a wrong token', async () => {
