@@ -45,10 +45,10 @@ const withTimeout = <T>(work: Promise<T>, ms: number): Promise<T> =>
   })
 
 /**
- * Fills the database gauges for one scrape: the outbox per plugin (waiting, the oldest one's age, dead) and, on
- * PostgreSQL, this process's connections (`plugins`: the loaded ones, reported at 0 while they have nothing). A database that fails or does not answer in time never fails the scrape:
- * `motcua_database_up` is 0 and the database gauges are left out rather than shown stale. Scrapes that arrive while
- * one is asking share its answer.
+ * Fills the database gauges for one scrape: the outbox per plugin (waiting, the oldest one's age, dead; `plugins`,
+ * the loaded ones, show 0 while they have nothing) and, on PostgreSQL, this process's connections. A database that
+ * fails or does not answer in time never fails the scrape: `motcua_database_up` is 0 and the database gauges are
+ * left out rather than shown stale. Scrapes that arrive while one is asking share its answer.
  * @example const collect = databaseGauges(metrics); await collect(database)
  */
 export function databaseGauges(
@@ -70,7 +70,6 @@ export function databaseGauges(
         timeoutMs,
       )
       for (const gauge of [...outboxGauges, gauges.connections]) gauge.reset()
-      // the loaded plugins show 0 rather than nothing while their outbox is empty
       for (const plugin of plugins) for (const gauge of outboxGauges) gauge.set({ plugin }, 0)
       for (const { plugin, pending, dead, oldest } of outbox) {
         gauges.outboxPending.set({ plugin }, Number(pending))

@@ -35,7 +35,7 @@ export interface DossierCounters {
 }
 
 /**
- * The instruments of one composed runtime, in a registry of its own (never prom-client's global one), so several
+ * The instruments of one app (`createApp`), in a registry of its own (never prom-client's global one), so several
  * runtimes in one process (the tests) count apart.
  */
 export interface RuntimeMetrics {
