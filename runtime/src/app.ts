@@ -10,6 +10,8 @@ import { inputGuard } from './http/input-guard'
 import { mediaTypeGuard } from './http/media-type'
 import { type Operation, openApiDocument } from './http/openapi'
 import { responseHeaders } from './http/response-headers'
+import { httpMetrics } from './metrics/http-metrics'
+import { createRuntimeMetrics, type RuntimeMetrics } from './metrics/runtime-metrics'
 import type { PluginHost } from './plugins/plugin-host'
 import type { ProcedureRegistry } from './procedures/registry'
 import { authDocs, authRoutes } from './routes/auth'
@@ -23,6 +25,7 @@ import { dossiersDocs, dossiersRoutes } from './routes/dossiers'
 import { filesDocs, filesRoutes } from './routes/files'
 import { health, healthDocs, type Readiness } from './routes/health'
 import { intakeDocs, intakeRoutes } from './routes/intake'
+import { metricsDocs, metricsRoutes } from './routes/metrics'
 import { offeringDocs, offeringRoutes } from './routes/offering'
 import { outboxDocs, outboxRoutes } from './routes/outbox'
 import { peopleDocs, peopleRoutes } from './routes/people'
@@ -82,11 +85,16 @@ export interface Services {
   reorganisationsDir?: string
   /** Whether this process is stopping (`/readyz`); the serving process sets it on SIGTERM. */
   readiness?: Readiness
+  /** The Prometheus instruments (default: a registry of this app's own). */
+  metrics?: RuntimeMetrics
+  /** METRICS_TOKEN: lets a caller on another machine read `/metrics` (from loopback none is needed). */
+  metricsToken?: string
 }
 
 export interface AppEnv {
-  Variables: Omit<Services, 'clock' | 'trustProxy' | 'readiness'> & {
+  Variables: Omit<Services, 'clock' | 'trustProxy' | 'readiness' | 'metrics' | 'metricsToken'> & {
     clock: () => Date
+    metrics: RuntimeMetrics
     trustProxy: boolean
     readiness: Readiness
     principal?: Principal
@@ -107,6 +115,7 @@ export const DEFAULT_SUBMIT_LIMIT = 30
 /** Every operation the API serves, as the route modules document them. */
 export const operations: Operation[] = [
   ...healthDocs,
+  ...metricsDocs,
   ...unitsDocs,
   ...authDocs,
   ...proceduresDocs,
@@ -152,12 +161,15 @@ export const operations: Operation[] = [
 export function createApp(services: Services) {
   const app = new Hono<AppEnv>()
   const readiness = services.readiness ?? { draining: false }
+  const metrics = services.metrics ?? createRuntimeMetrics()
   app.use(accessLog(services.accessLog ?? false, services.trustProxy ?? false))
+  app.use(httpMetrics(metrics))
   app.use(responseHeaders)
   app.use(refuseWhileDraining(readiness))
   app.use('/api/*', inputGuard)
   app.use('/healthz', inputGuard)
   app.use('/readyz', inputGuard)
+  app.use('/metrics', inputGuard)
   app.use('/api/*', mediaTypeGuard(operations))
   app.use(async (c, next) => {
     c.set('database', services.database)
@@ -168,11 +180,13 @@ export function createApp(services: Services) {
     c.set('proceduresDir', services.proceduresDir ?? null)
     c.set('trustProxy', services.trustProxy ?? false)
     c.set('readiness', readiness)
+    c.set('metrics', metrics)
     await next()
   })
   app.use('/api/*', bodyLimits)
   app.use('/api/*', authenticate)
   app.route('/', health)
+  app.route('/', metricsRoutes(metrics, services.metricsToken))
   app.route('/', authRoutes())
   app.route('/', unitsRoutes)
   app.route('/', proceduresRoutes)

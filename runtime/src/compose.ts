@@ -21,6 +21,7 @@ export interface ComposeOptions
     | 'accessLog'
     | 'reorganisationsDir'
     | 'readiness'
+    | 'metricsToken'
   > {
   /** Seeds the demo accounts with this password on first start. */
   demoPassword?: string
@@ -79,6 +80,7 @@ export async function composeRuntime(database: Database, options: ComposeOptions
           'accessLog',
           'reorganisationsDir',
           'readiness',
+          'metricsToken',
         ] as const
       )
         .filter((key) => options[key] !== undefined)

@@ -29,6 +29,7 @@ describe('configuration from the environment', () => {
       PLUGINS_DIR: '/srv/plugins',
       PLUGINS_WATCH: '1',
       LOG_LEVEL: 'warn',
+      METRICS_TOKEN: 'a3f1c9e07b5d4e2f9a1c',
     })
     expect(config).toMatchObject({
       port: 0,
@@ -40,6 +41,7 @@ describe('configuration from the environment', () => {
       pluginsDir: '/srv/plugins',
       pluginsWatch: true,
       logLevel: 'warn',
+      metricsToken: 'a3f1c9e07b5d4e2f9a1c',
     })
   })
 
@@ -49,6 +51,8 @@ describe('configuration from the environment', () => {
     ['SUBMIT_RATE_LIMIT', '-1'],
     ['OUTBOX_INTERVAL_MS', '1.5'],
     ['LOG_LEVEL', 'verbose'],
+    ['METRICS_TOKEN', 'ngan'],
+    ['METRICS_TOKEN', 'a3f1c9e07b5d 4e2f9a1c'],
   ])('stops the start when %s is %s, naming it', (name, value) => {
     expect(() => configFromEnv({ [name]: value })).toThrow(name)
   })

@@ -32,7 +32,12 @@ export interface RuntimeConfig {
   trustProxy: boolean
   /** The least severe log lines written (LOG_LEVEL: debug, info, warn, error or silent; default info). */
   logLevel?: LogLevel
+  /** Lets Prometheus on another machine read `/metrics` with `Authorization: Bearer <token>`. */
+  metricsToken?: string
 }
+
+/** A METRICS_TOKEN shorter than this is refused at start: it is the only lock on `/metrics` from the network. */
+export const METRICS_TOKEN_MIN_LENGTH = 16
 
 /**
  * Reads the configuration once; a setting that is not a number where one is needed stops the start with a
@@ -60,6 +65,14 @@ export function configFromEnv(env: Record<string, string | undefined>): RuntimeC
     trustProxy: env.TRUST_PROXY === '1',
   }
   if (env.PLUGINS_WATCH === '1') config.pluginsWatch = true
+  const metricsToken = text('METRICS_TOKEN')
+  if (
+    metricsToken !== undefined &&
+    (metricsToken.length < METRICS_TOKEN_MIN_LENGTH || !/^[\x21-\x7e]+$/.test(metricsToken))
+  )
+    throw new Error(
+      `METRICS_TOKEN must be at least ${METRICS_TOKEN_MIN_LENGTH} printable ASCII characters without spaces (e.g. \`openssl rand -hex 16\`)`,
+    )
   const optional = {
     proceduresDir: text('PROCEDURES_DIR'),
     reorganisationsDir: text('REORGANISATIONS_DIR'),
@@ -72,6 +85,7 @@ export function configFromEnv(env: Record<string, string | undefined>): RuntimeC
     drainTimeoutMs: number('DRAIN_TIMEOUT_MS'),
     drainLingerMs: number('DRAIN_LINGER_MS'),
     logLevel: logLevel as LogLevel | undefined,
+    metricsToken,
     demoPassword:
       database.driver === 'pglite' || env.SEED_DEMO === '1' ? env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD : undefined,
   }

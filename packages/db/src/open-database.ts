@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { hostname } from 'node:os'
 import { dirname, join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
@@ -25,6 +26,8 @@ export type DatabaseOptions =
 export interface Database {
   readonly db: Db
   readonly driver: DatabaseOptions['driver']
+  /** The most connections this process opens at once (PGlite: 1, its single connection). */
+  readonly maxConnections: number
   /** Applies the committed SQL migrations; safe to run from several processes at once. */
   migrate(): Promise<void>
   /**
@@ -80,6 +83,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   return {
     db,
     driver: 'pglite',
+    maxConnections: 1,
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     listen: (channel, onPayload) => client.listen(channel, onPayload),
     migrationsBehind: () => migrationsBehind(db),
@@ -87,13 +91,24 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   }
 }
 
+/**
+ * Names this process's connections in `pg_stat_activity` (63 bytes at most), so its pool use can be counted there:
+ * postgres.js has no statistics of its own. The host name tells apart processes of the same id on other machines.
+ */
+const applicationName = (): string => `motcua:${process.pid}:${hostname()}`.slice(0, 63)
+
 async function openPostgres(url: string, maxConnections = 10): Promise<Database> {
-  const client = postgres(url, { max: maxConnections, onnotice: () => {} })
+  const client = postgres(url, {
+    max: maxConnections,
+    onnotice: () => {},
+    connection: { application_name: applicationName() },
+  })
   const db = drizzlePostgres({ client, schema }) as unknown as Db
   const notifications = openNotifications(url)
   return {
     db,
     driver: 'postgres',
+    maxConnections,
     async migrate() {
       const lock = await client.reserve()
       try {

@@ -18,6 +18,7 @@ import { and, eq, max } from 'drizzle-orm'
 import type { Principal } from '../auth/principal'
 import { clockStopsOf } from '../calendars/replay-due'
 import { consultationsOnTransition, planConsultations } from '../consultations/open'
+import type { DossierCounters } from '../metrics/runtime-metrics'
 import type { PluginHost } from '../plugins/plugin-host'
 import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
 import type { PublishedVersion } from '../procedures/registry'
@@ -75,6 +76,8 @@ export interface ActInput {
   /** The unit directory, which keeps each unit's working calendar. */
   units: UnitDirectory
   plugins?: PluginHost
+  /** Counts the action once its transaction committed. */
+  metrics?: Pick<DossierCounters, 'acted'>
   now?: Date
 }
 
@@ -133,7 +136,7 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
     ...uses,
   })
 
-  return withTransaction(db, async (tx) => {
+  const acted = await withTransaction(db, async (tx) => {
     const [updated] = await tx
       .update(dossiers)
       .set({
@@ -188,6 +191,8 @@ export async function actOnDossier(db: Db, input: ActInput): Promise<{ dossier: 
     })
     return { dossier: updated, eventSeq: seq }
   })
+  input.metrics?.acted(event.action)
+  return acted
 }
 
 /** An action that calls out needs its plugin enabled for the dossier's unit (refused with 409 otherwise). */

@@ -23,6 +23,7 @@ import { lookupPin } from '../auth/instance-secret'
 import type { Principal } from '../auth/principal'
 import { sha256 } from '../auth/tokens'
 import { assertCounterOpen } from '../calendars/counter-hours'
+import type { DossierCounters } from '../metrics/runtime-metrics'
 import type { PluginHost } from '../plugins/plugin-host'
 import { dossierChange, dossierSnapshot } from '../plugins/snapshot'
 import { constantsForFiling } from '../procedures/constants'
@@ -72,6 +73,8 @@ export interface SubmitInput {
   units: UnitDirectory
   /** The units' offering settings (see `offeringAt`). */
   registry: ProcedureRegistry
+  /** Counts the dossier once its transaction committed (a replay is not counted again). */
+  metrics?: Pick<DossierCounters, 'submitted'>
 }
 
 export interface SubmittedDossier {
@@ -338,7 +341,7 @@ export async function submitDossier(
     // where it waits first (the counter that receives), and who has it once received at the counter
     const firstUnit = (await handlingUnit(input.units, def, submitted, unitIds))!
     const currentUnit = await handlingUnit(input.units, def, state, unitIds)
-    return await withTransaction(db, async (t) => {
+    const result = await withTransaction(db, async (t) => {
       const existing = await findExisting(t)
       if (existing) return { dossier: view(existing), replayed: true }
       const id = randomUUID()
@@ -415,6 +418,8 @@ export async function submitDossier(
         })
       return { dossier: view(filed, pin), replayed: false }
     })
+    if (!result.replayed) input.metrics?.submitted(channel)
+    return result
   } catch (error) {
     // a concurrent retry with the same key committed first: answer with its dossier
     if (pgError(error)?.constraint === 'dossiers_idempotency') {

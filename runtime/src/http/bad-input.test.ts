@@ -151,7 +151,8 @@ describe.each(testDrivers())('bad input on $name', ({ open }) => {
   /** The headers that let a request through to its input: a token of a role the route admits, the PIN. */
   const pass = (op: Operation): Record<string, string> => {
     const headers: Record<string, string> = op.path.startsWith('/api/track/') ? { 'x-lookup-pin': pin } : {}
-    if (op.access === 'public') return headers
+    // `app.request` calls in the same process, which counts as this machine
+    if (op.access === 'public' || op.access === 'localOrToken') return headers
     const roles = op.access === 'signedIn' ? ['citizen'] : op.access
     const user = roles.includes('citizen')
       ? 'congdan'

@@ -20,8 +20,8 @@ describe('the OpenAPI document', () => {
   const app = createApp({ plugins: { plugins: new Map() } } as unknown as Services)
 
   it('documents every route the app serves, and nothing it does not', () => {
-    // The API is /api/* and /healthz; the rest (GET /* serving the citizen portal) is web, not API.
-    const isApi = (path: string) => path.startsWith('/api/') || path === '/healthz' || path === '/readyz'
+    // The API is /api/*, /healthz, /readyz and /metrics; the rest (GET /* serving the citizen portal) is web, not API.
+    const isApi = (path: string) => path.startsWith('/api/') || ['/healthz', '/readyz', '/metrics'].includes(path)
     const served = new Set(
       app.routes.filter((r) => r.method !== 'ALL' && isApi(r.path)).map((r) => `${r.method.toLowerCase()} ${r.path}`),
     )

@@ -7,8 +7,11 @@ export interface Operation {
   path: string
   tag: string
   summary: string
-  /** Who may call it: `public`, or the roles checked (any signed-in caller: `signedIn`). */
-  access: 'public' | 'signedIn' | string[]
+  /**
+   * Who may call it: `public`, or the roles checked (any signed-in caller: `signedIn`); `localOrToken`: a caller on
+   * the server's own machine, or one with the operator's token (`/metrics`).
+   */
+  access: 'public' | 'signedIn' | 'localOrToken' | string[]
   body?: JsonBody<unknown>
   /** A multipart alternative to the JSON body (uploads). */
   multipart?: Record<string, unknown>
@@ -70,7 +73,11 @@ export function openApiDocument(operations: Operation[]) {
     ;(paths[toOpenApiPath(op.path)] ??= {})[op.method] = {
       tags: [op.tag],
       summary: op.summary,
-      ...(op.access === 'public' ? { security: [] } : { 'x-motcua-roles': op.access }),
+      ...(op.access === 'public'
+        ? { security: [] }
+        : op.access === 'localOrToken'
+          ? { security: [{}, { metricsToken: [] }] }
+          : { 'x-motcua-roles': op.access }),
       parameters: [
         ...pathParams,
         ...(op.query ?? []).map((q) => ({
@@ -117,6 +124,11 @@ export function openApiDocument(operations: Operation[]) {
       schemas: { Error: errorSchema },
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'The token from POST /api/auth/login' },
+        metricsToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'METRICS_TOKEN, for /metrics from another machine (from loopback no token is needed)',
+        },
         cookie: {
           type: 'apiKey',
           in: 'cookie',

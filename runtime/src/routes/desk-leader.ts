@@ -292,6 +292,7 @@ export const deskLeaderRoutes = new Hono<AppEnv>()
           unit,
           units,
           plugins,
+          metrics: c.var.metrics.dossiers,
           now: clock(),
         })
         results.push({ receiptCode, ok: true as const, version: updated.version, status: updated.status })

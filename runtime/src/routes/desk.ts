@@ -333,6 +333,7 @@ export const deskRoutes = new Hono<AppEnv>()
       unit,
       units: c.var.units,
       plugins: c.var.plugins,
+      metrics: c.var.metrics.dossiers,
       now: c.var.clock(),
     })
     return c.json({

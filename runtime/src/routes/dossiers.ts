@@ -176,6 +176,7 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
         plugins: c.var.plugins,
         units: c.var.units,
         registry: c.var.registry,
+        metrics: c.var.metrics.dossiers,
         ...(key ? { idempotency: { key, request } } : {}),
         ...(principal ? { principal } : {}),
       })

@@ -98,6 +98,7 @@ export const intakeRoutes = (secret: string) =>
       plugins: c.var.plugins,
       units: c.var.units,
       registry: c.var.registry,
+      metrics: c.var.metrics.dossiers,
     })
     return c.json(dossier, 201)
   })

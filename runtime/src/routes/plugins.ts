@@ -99,6 +99,7 @@ function capabilities(c: Context<AppEnv>, host: PluginHost, slug: string): Capab
       unit: found.unit,
       units: c.var.units,
       plugins: host,
+      metrics: c.var.metrics.dossiers,
       now: c.var.clock(),
     })
   }
