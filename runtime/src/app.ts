@@ -9,6 +9,7 @@ import { onError, onNotFound } from './http/errors'
 import { inputGuard } from './http/input-guard'
 import { mediaTypeGuard } from './http/media-type'
 import { type Operation, openApiDocument } from './http/openapi'
+import { perMinute } from './http/rate-limit'
 import { responseHeaders } from './http/response-headers'
 import { httpMetrics } from './metrics/http-metrics'
 import { createRuntimeMetrics, type RuntimeMetrics } from './metrics/runtime-metrics'
@@ -56,10 +57,10 @@ export interface Services {
   registry: ProcedureRegistry
   /** Derives lookup PINs (see `loadInstanceSecret`). */
   secret: string
-  /** Public receipt lookups allowed per client address per minute (default 60; TRACK_RATE_LIMIT). */
+  /** Public receipt lookups per client address per minute, all processes together (default 60; TRACK_RATE_LIMIT). */
   trackLimitPerMinute?: number
   /**
-   * Anonymous submissions allowed per client address per minute, counted by each process (default
+   * Anonymous submissions allowed per client address per minute, all processes together (default
    * `DEFAULT_SUBMIT_LIMIT`; SUBMIT_RATE_LIMIT; 0 turns the limit off). Signed-in callers are not counted.
    */
   submitLimitPerMinute?: number
@@ -197,11 +198,15 @@ export function createApp(services: Services) {
   app.route('/', procedureConstantsRoutes)
   app.route('/', publishedRoutes)
   app.route('/', offeringRoutes)
+  // per client address, shared by every process through the table rate_limits, written about once a second
+  const { db } = services.database
+  const trackLimit = services.trackLimitPerMinute ?? 60
+  const submitLimit = services.submitLimitPerMinute ?? DEFAULT_SUBMIT_LIMIT
   app.route(
     '/',
     dossiersRoutes(services.secret, {
-      trackPerMinute: services.trackLimitPerMinute ?? 60,
-      submitPerMinute: services.submitLimitPerMinute ?? DEFAULT_SUBMIT_LIMIT,
+      track: perMinute(db, 'track.address', trackLimit),
+      ...(submitLimit > 0 ? { submit: perMinute(db, 'submit.address', submitLimit) } : {}),
     }),
   )
   app.route('/', citizenRoutes(services.secret))
@@ -214,7 +219,7 @@ export function createApp(services: Services) {
   app.route('/', ratingsRoutes)
   app.route('/', unitContactRoutes)
   app.route('/', slipRoutes(services.secret))
-  app.route('/', receiptRoutes(services.secret, { perMinute: services.trackLimitPerMinute ?? 60 }))
+  app.route('/', receiptRoutes(services.secret, perMinute(db, 'receipt.address', trackLimit)))
   app.route('/', resultRoutes)
   app.route('/', registerRoutes)
   app.route('/', reorganisationRoutes)

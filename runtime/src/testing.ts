@@ -33,6 +33,7 @@ export async function openTestRuntime(
     plugins?: string[]
     pluginLimits?: Partial<PluginLimits>
     submitLimitPerMinute?: number
+    trackLimitPerMinute?: number
     /** The built web apps to serve (`runtime/dist`), for browser tests; default: none. */
     webRoot?: string
   } = {},
@@ -45,6 +46,7 @@ export async function openTestRuntime(
     ...(options.pluginLimits ? { pluginLimits: options.pluginLimits } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.submitLimitPerMinute !== undefined ? { submitLimitPerMinute: options.submitLimitPerMinute } : {}),
+    ...(options.trackLimitPerMinute !== undefined ? { trackLimitPerMinute: options.trackLimitPerMinute } : {}),
     ...(options.webRoot
       ? {
           webDir: join(options.webRoot, 'web'),

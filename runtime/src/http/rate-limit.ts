@@ -1,15 +1,10 @@
-import { DomainError } from '@motcua/core'
+import type { Db } from '@motcua/db'
 import type { Context, MiddlewareHandler } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../app'
-
-export interface RateLimit {
-  /** Requests allowed per window and key. */
-  limit: number
-  windowMs: number
-  /** What a request is counted by (default: the client address). */
-  key?: (c: Context) => string | Promise<string>
-}
+import { errorFields, log } from '../log'
+import { type BatchedLimit, batchedLimit } from './batched-limit'
+import { addCounts, tooManyAttempts } from './shared-rate-limit'
 
 /** The client address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy (TRUST_PROXY=1). */
 export function clientAddress(c: Context): string {
@@ -22,38 +17,27 @@ export function clientAddress(c: Context): string {
 }
 
 /**
- * Fixed-window counts kept in this process's memory: `count(key, now)` counts one attempt and answers the seconds
- * to wait when the key is over its limit, else undefined. Several runtime processes each keep their own counts.
- * @example const count = windowCounter(30, 60_000); const wait = count(clientAddress(c), Date.now())
+ * `limit` requests per key a minute, all runtime processes together, counted in memory and added to the table
+ * `rate_limits` as `kind` about once a second (see `batchedLimit` for what may pass over the limit, and why no
+ * request pays a write).
+ * @example const track = perMinute(database.db, 'track.address', 60)
  */
-export function windowCounter(limit: number, windowMs: number): (key: string, now: number) => number | undefined {
-  const windows = new Map<string, { start: number; count: number }>()
-  return (key, now) => {
-    let w = windows.get(key)
-    if (!w || now - w.start >= windowMs) {
-      if (windows.size > 10_000) for (const [old, v] of windows) if (now - v.start >= windowMs) windows.delete(old)
-      w = { start: now, count: 0 }
-      windows.set(key, w)
-    }
-    return ++w.count > limit ? Math.max(1, Math.ceil((w.start + windowMs - now) / 1000)) : undefined
-  }
-}
+export const perMinute = (db: Db, kind: string, limit: number): BatchedLimit =>
+  batchedLimit({
+    limit,
+    windowMs: 60_000,
+    store: (counts, now) => addCounts(db, kind, counts, new Date(now)),
+    // the counts are kept and sent with the next flush
+    onStoreError: (error) => log('rate limit counts not stored', { kind, ...errorFields(error) }, 'error'),
+  })
 
 /**
- * A fixed-window limiter kept in this process's memory: it slows guessing (the public receipt lookup) per runtime
- * process; several processes each keep their own count.
+ * Refuses with 429 and Retry-After (`tooManyAttempts`) a client address over `limit`: slows guessing receipt codes
+ * on the public lookups.
  */
-export function rateLimit({ limit, windowMs, key = clientAddress }: RateLimit): MiddlewareHandler {
-  const count = windowCounter(limit, windowMs)
-  return createMiddleware(async (c, next) => {
-    const retryAfter = count(await key(c), Date.now())
-    if (retryAfter !== undefined) {
-      c.header('Retry-After', String(retryAfter))
-      throw new DomainError('RATE_LIMITED', {
-        vi: `Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ${retryAfter} giây.`,
-        en: `Too many attempts. Try again in ${retryAfter} seconds.`,
-      })
-    }
+export const limitByAddress = (limit: BatchedLimit): MiddlewareHandler<AppEnv> =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const wait = await limit.count(clientAddress(c), c.var.clock().getTime())
+    if (wait !== undefined) throw tooManyAttempts(c, wait)
     await next()
   })
-}

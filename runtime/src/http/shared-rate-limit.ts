@@ -3,6 +3,7 @@ import { type Db, rateLimits } from '@motcua/db'
 import { inArray, lt, sql } from 'drizzle-orm'
 import type { Context } from 'hono'
 import { sha256 } from '../auth/tokens'
+import type { WindowCount } from './batched-limit'
 
 /** One counter: at most `limit` counts per key in fixed windows of `windowMs`. */
 export interface LimitWindow {
@@ -60,11 +61,59 @@ export async function countAttempt(db: Db, windows: LimitWindow[], now: Date): P
       },
     })
     .returning()
-  if (now.getTime() - (lastPurge.get(db) ?? 0) > PURGE_EVERY_MS) {
-    lastPurge.set(db, now.getTime())
-    await db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now.getTime() - PURGE_AFTER_MS)))
-  }
+  await purgeNow(db, now)
   return waitOf(unique, rows, now, (count, limit) => count > limit)
+}
+
+// at most one statement's worth of parameters (PostgreSQL takes 65,535; three a row)
+const ADD_CHUNK = 5000
+
+/**
+ * Adds counts kept in a process's memory (`batchedLimit`) to the shared counters of `kind`, in one upsert per
+ * 5,000 keys, and answers the totals by the keys given. Counts of a window older than the row's are dropped (a
+ * process that sent late); a newer window starts again at its count.
+ * @example const totals = await addCounts(db, 'track.address', [{ key: address, windowStart, count: 12 }], new Date())
+ */
+export async function addCounts(db: Db, kind: string, counts: WindowCount[], now: Date): Promise<WindowCount[]> {
+  const storedKeys = new Map(counts.map((c) => [c.key, limitKey(kind, c.key)]))
+  const byStoredKey = new Map<string, WindowCount>()
+  for (const count of counts) {
+    const key = storedKeys.get(count.key)!
+    const same = byStoredKey.get(key)
+    if (same?.windowStart === count.windowStart) same.count += count.count
+    else if (!same || same.windowStart < count.windowStart) byStoredKey.set(key, { ...count })
+  }
+  // every process writes its keys in the same order, so two batches never wait on each other's rows crosswise
+  const rows = [...byStoredKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const totals = new Map<string, { windowStart: Date; count: number }>()
+  for (let i = 0; i < rows.length; i += ADD_CHUNK) {
+    const returned = await db
+      .insert(rateLimits)
+      .values(
+        rows.slice(i, i + ADD_CHUNK).map(([key, c]) => ({ key, windowStart: new Date(c.windowStart), count: c.count })),
+      )
+      .onConflictDoUpdate({
+        target: rateLimits.key,
+        set: {
+          count: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.count} + excluded.count
+            when ${rateLimits.windowStart} < excluded.window_start then excluded.count else ${rateLimits.count} end`,
+          windowStart: sql`greatest(${rateLimits.windowStart}, excluded.window_start)`,
+        },
+      })
+      .returning()
+    for (const row of returned) totals.set(row.key, row)
+  }
+  await purgeNow(db, now)
+  return counts.flatMap((count) => {
+    const total = totals.get(storedKeys.get(count.key)!)
+    return total ? [{ key: count.key, windowStart: total.windowStart.getTime(), count: total.count }] : []
+  })
+}
+
+async function purgeNow(db: Db, now: Date): Promise<void> {
+  if (now.getTime() - (lastPurge.get(db) ?? 0) <= PURGE_EVERY_MS) return
+  lastPurge.set(db, now.getTime())
+  await db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now.getTime() - PURGE_AFTER_MS)))
 }
 
 function waitOf(

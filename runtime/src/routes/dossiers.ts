@@ -15,10 +15,11 @@ import { ratingOf } from '../dossiers/rating'
 import { receiptFacts } from '../dossiers/receipt-facts'
 import { applicantDeclaration, filingProperties, readSubmission } from '../dossiers/submission-input'
 import { submitDossier, versionOfRetry } from '../dossiers/submit'
+import type { BatchedLimit } from '../http/batched-limit'
 import { jsonBody } from '../http/body'
 import { jsonLimits } from '../http/clean-input'
 import type { Operation } from '../http/openapi'
-import { clientAddress, rateLimit, windowCounter } from '../http/rate-limit'
+import { clientAddress, limitByAddress } from '../http/rate-limit'
 import { proxyRequestId } from '../http/request-id'
 import { tooManyAttempts } from '../http/shared-rate-limit'
 import { notInForce } from '../procedures/errors'
@@ -102,15 +103,15 @@ const dueChange = (data: unknown) => {
   return change?.newDueAt ? { dueChange: { dueAt: change.newDueAt, reason: caseChangeReason(change) } } : {}
 }
 
-/** Citizens: submit, track by receipt code (details with the PIN), their own dossiers and form drafts. */
-export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number; submitPerMinute: number }) => {
-  // kept in this process's memory: a counter shared in the database cost every anonymous submission a write on
-  // one hot row (the benchmark measured +770 µs of CPU per submission); guessing PINs is what needs sharing
-  const countSubmission = limits.submitPerMinute > 0 ? windowCounter(limits.submitPerMinute, 60_000) : undefined
+/**
+ * Citizens: submit, track by receipt code (details with the PIN), their own dossiers and form drafts. `limits` count
+ * per client address the public lookups and anonymous filings (no `submit`: not limited).
+ */
+export const dossiersRoutes = (secret: string, limits: { track: BatchedLimit; submit?: BatchedLimit }) => {
   return new Hono<AppEnv>()
     .post('/api/dossiers', async (c) => {
       const principal = c.var.principal
-      const wait = principal ? undefined : countSubmission?.(clientAddress(c), c.var.clock().getTime())
+      const wait = principal ? undefined : await limits.submit?.count(clientAddress(c), c.var.clock().getTime())
       if (wait)
         throw tooManyAttempts(c, wait, {
           vi: 'Địa chỉ mạng này đã nộp quá nhiều hồ sơ trong một phút.',
@@ -185,7 +186,7 @@ export const dossiersRoutes = (secret: string, limits: { trackPerMinute: number;
       const facts = unit ? await receiptFacts(c.var, { procedure, unitId: unit.id, dossier, applicant }) : {}
       return c.json({ ...dossier, ...facts }, replayed ? 200 : 201)
     })
-    .get('/api/track/:receiptCode', rateLimit({ limit: limits.trackPerMinute, windowMs: 60_000 }), async (c) => {
+    .get('/api/track/:receiptCode', limitByAddress(limits.track), async (c) => {
       if (c.req.query('pin') !== undefined) throw pinInUrl()
       const code = c.req.param('receiptCode')
       const found = await loadDossier(c.var, code)

@@ -7,8 +7,9 @@ import { notFoundDossier } from '../dossiers/errors'
 import { loadDossier } from '../dossiers/load-dossier'
 import { receiptFacts } from '../dossiers/receipt-facts'
 import { slipInputOf } from '../dossiers/slip-input'
+import type { BatchedLimit } from '../http/batched-limit'
 import type { Operation } from '../http/openapi'
-import { rateLimit } from '../http/rate-limit'
+import { limitByAddress } from '../http/rate-limit'
 import { receiptEventOf, receiptPdf } from '../slips/receipt-pdf'
 
 // a PIN in a URL ends up in proxy logs, browser history and Referer headers
@@ -26,46 +27,42 @@ const pinInUrl = () =>
  * The citizen's copy of the receipt (Mẫu 01) as a PDF: for whoever holds the receipt code and its PIN
  * (`X-Lookup-Pin`, checked and counted like every PIN), or for the signed-in citizen who filed the dossier.
  */
-export const receiptRoutes = (secret: string, limits: { perMinute: number }): Hono<AppEnv> =>
-  new Hono<AppEnv>().get(
-    '/api/dossiers/:receiptCode/receipt.pdf',
-    rateLimit({ limit: limits.perMinute, windowMs: 60_000 }),
-    async (c) => {
-      if (c.req.query('pin') !== undefined) throw pinInUrl()
-      const code = c.req.param('receiptCode')
-      const found = await loadDossier(c.var, code)
-      if (!found) throw notFoundDossier(code)
-      const { dossier } = found
-      const owner = c.var.principal !== undefined && dossier.submittedBy === c.var.principal.userId
-      if (!owner || c.req.header('x-lookup-pin') !== undefined) await checkLookupPin(c, code, dossier.lookupPinHash)
-      const input = await slipInputOf(c.var, found, {
-        atCounter: true,
-        receipt: true,
-        origin: new URL(c.req.url).origin,
-        pin: lookupPin(secret, dossier.id),
-        officerName: null,
-        now: c.var.clock(),
+export const receiptRoutes = (secret: string, limit: BatchedLimit): Hono<AppEnv> =>
+  new Hono<AppEnv>().get('/api/dossiers/:receiptCode/receipt.pdf', limitByAddress(limit), async (c) => {
+    if (c.req.query('pin') !== undefined) throw pinInUrl()
+    const code = c.req.param('receiptCode')
+    const found = await loadDossier(c.var, code)
+    if (!found) throw notFoundDossier(code)
+    const { dossier } = found
+    const owner = c.var.principal !== undefined && dossier.submittedBy === c.var.principal.userId
+    if (!owner || c.req.header('x-lookup-pin') !== undefined) await checkLookupPin(c, code, dossier.lookupPinHash)
+    const input = await slipInputOf(c.var, found, {
+      atCounter: true,
+      receipt: true,
+      origin: new URL(c.req.url).origin,
+      pin: lookupPin(secret, dossier.id),
+      officerName: null,
+      now: c.var.clock(),
+    })
+    const event = receiptEventOf(input.events)
+    if (!event)
+      throw new DomainError('CONFLICT', {
+        vi: 'Hồ sơ chưa có lần nộp hay tiếp nhận nào để lập giấy tiếp nhận.',
+        en: 'The dossier has no submission or reception to document.',
       })
-      const event = receiptEventOf(input.events)
-      if (!event)
-        throw new DomainError('CONFLICT', {
-          vi: 'Hồ sơ chưa có lần nộp hay tiếp nhận nào để lập giấy tiếp nhận.',
-          en: 'The dossier has no submission or reception to document.',
-        })
-      const { expectedDueAt } = await receiptFacts(c.var, {
-        procedure: found.procedure,
-        unitId: dossier.unitId,
-        dossier,
-      })
-      const bytes = await receiptPdf(input, event, expectedDueAt)
-      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-        'content-type': 'application/pdf',
-        'content-disposition': `attachment; filename="giay-tiep-nhan-${code.replace(/[^\w.-]/g, '_')}.pdf"`,
-        // personal data: never kept by a shared cache or the browser's disk cache
-        'cache-control': 'no-store',
-      })
-    },
-  )
+    const { expectedDueAt } = await receiptFacts(c.var, {
+      procedure: found.procedure,
+      unitId: dossier.unitId,
+      dossier,
+    })
+    const bytes = await receiptPdf(input, event, expectedDueAt)
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="giay-tiep-nhan-${code.replace(/[^\w.-]/g, '_')}.pdf"`,
+      // personal data: never kept by a shared cache or the browser's disk cache
+      'cache-control': 'no-store',
+    })
+  })
 
 export const receiptDocs: Operation[] = [
   {

@@ -14,7 +14,8 @@ export const settings = pgTable('settings', {
 })
 
 /**
- * Attempt counters shared by every runtime process (PIN checks, sign-ins, anonymous submissions): one row per key
+ * Attempt counters shared by every runtime process (PIN checks, sign-ins, prefill lookups; public lookups and
+ * anonymous submissions, which each process counts in memory and adds here about once a second): one row per key
  * and fixed window, so a limit holds however many processes serve the requests. Unlogged (migration 0005).
  */
 export const rateLimits = pgTable('rate_limits', {
