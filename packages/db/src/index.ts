@@ -1,4 +1,6 @@
 export * from './built-once'
+export * from './data-dir-lock'
 export * from './open-database'
 export * from './pg-error'
+export * from './pglite-folder'
 export * from './schema'
