@@ -8,5 +8,6 @@ export default defineConfig(
     main: 'src/main.ts',
     'plugin-worker': 'src/plugins/plugin-worker.ts',
     reorganise: 'src/reorganisations/command.ts',
+    backup: 'src/backup/command.ts',
   }),
 )
