@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { execFile } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Database, type DatabaseOptions, openDatabase } from '@motcua/db'
@@ -14,6 +15,7 @@ import {
   sampleSubmission,
   type TestRuntime,
 } from '../../runtime/src/testing'
+import { repoRoot, startRuntimeProcess, stopRuntimeProcess } from '../support/runtime-process'
 
 const business = libraryProcedure('dang-ky-thanh-lap-ho-kinh-doanh')
 const birth = libraryProcedure('dang-ky-khai-sinh')
@@ -203,4 +205,46 @@ describe.each(drillDrivers())('the restore drill on $name', (driver) => {
     expect(report.comparisons!.filter((c) => !c.same)).toEqual([])
     if (driver.name === 'pglite') expect(report.movedAside).toMatch(/\.before-restore-\d{8}-\d{6}Z$/)
   })
+})
+
+/** `npm run <script> -- …args` in the repository, as an operator types it: its exit code and output. */
+function npmRun(script: string, args: string[], env: NodeJS.ProcessEnv) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    execFile('npm', ['run', '-s', script, '--', ...args], { cwd: repoRoot, env }, (error, stdout, stderr) =>
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    )
+  })
+}
+
+describe('npm run backup and npm run restore, as processes, beside the runtime process', () => {
+  const dataDir = join(dir, 'process-data')
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir }
+  delete env.DATABASE_URL
+  const file = join(dir, 'process', 'motcua.tar.gz')
+
+  it('refuses while the server has the folder open, then backs up, restores and checks', async () => {
+    const server = await startRuntimeProcess(env)
+    try {
+      const refused = await npmRun('backup', [file, '--lang', 'en'], env)
+      expect(refused.code).toBe(2)
+      expect(refused.stderr).toMatch(/is open in process \d+ \(is the motcua server running\?\).*backup\.dataDirInUse/)
+      expect(existsSync(file)).toBe(false)
+    } finally {
+      expect(await stopRuntimeProcess(server)).toBe(0)
+    }
+    const backedUp = await npmRun('backup', [file], env)
+    expect(backedUp.code, backedUp.stderr).toBe(0)
+    expect(backedUp.stdout).toMatch(/Đã sao lưu \(pglite\): .*motcua\.tar\.gz/)
+    expect(existsSync(`${file}.manifest.json`)).toBe(true)
+
+    const target = { ...env, DATA_DIR: join(dir, 'process-restored') }
+    const restored = await npmRun('restore', [file], target)
+    expect(restored.code, restored.stderr).toBe(0)
+    expect(restored.stdout).toMatch(/Khớp hoàn toàn: \d+ bảng/)
+    const again = await npmRun('restore', [file, '--lang', 'en'], target)
+    expect(again.code).toBe(2)
+    expect(again.stderr).toContain('restore.targetNotEmpty')
+    expect((await npmRun('restore', [file, '--verify-only'], target)).code).toBe(0)
+    expect((await npmRun('restore', [], target)).code).toBe(2)
+  }, 180_000)
 })
