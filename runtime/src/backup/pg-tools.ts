@@ -64,13 +64,21 @@ export function chooseTool(tools: readonly PgTool[], name: string, serverMajor: 
   )
 }
 
+const decoded = (text: string) => {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text // a stray % is taken as it is
+  }
+}
+
 /**
  * The connection for libpq programs without the password on their command line (where `ps` shows it): the
  * URL without it, and the password in `PGPASSWORD`.
  */
 export function libpqConnection(url: string): { dbname: string; env: Record<string, string> } {
   const parsed = new URL(url)
-  const password = decodeURIComponent(parsed.password)
+  const password = decoded(parsed.password)
   parsed.password = ''
   return { dbname: parsed.toString(), env: password ? { PGPASSWORD: password } : {} }
 }
@@ -79,7 +87,10 @@ export function libpqConnection(url: string): { dbname: string; env: Record<stri
 export function redact(text: string, url: string): string {
   const { password } = new URL(url)
   if (!password) return text
-  return [password, decodeURIComponent(password)].reduce((t, p) => t.replaceAll(p, '***'), text)
+  // as written in the URL, as URL normalises it, and decoded
+  const written = /^[^:]+:\/\/[^:@/]*:([^@/]*)@/.exec(url)?.[1]
+  const forms = [written, password, decoded(password)].filter((p): p is string => !!p)
+  return forms.sort((a, b) => b.length - a.length).reduce((t, p) => t.replaceAll(p, '***'), text)
 }
 
 /** Runs a PostgreSQL client program on the database of `url`; resolves on success, else a `BackupError` with its message. */
