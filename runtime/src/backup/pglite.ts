@@ -15,7 +15,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { committedMigrations, DataDirInUseError, dataDirHolder, LOCK_FILE, openPgliteFolder } from '@motcua/db'
 import { BackupError } from './backup-error'
 import { type BackupManifest, sha256OfFile, writeManifest } from './manifest'
-import { appliedMigrations, type Query, tableSums } from './table-sums'
+import { appliedMigrations, type Query, type RestoredDatabase, tableSums } from './table-sums'
 
 const inUse = (dataDir: string, pid: number, doing: { vi: string; en: string }) =>
   new BackupError(
@@ -84,7 +84,7 @@ export async function restorePglite(
   dataDir: string,
   file: string,
   options: { force?: boolean; at?: Date } = {},
-): Promise<{ migrations: number; committed: number; check: Query; movedAside?: string; close(): Promise<void> }> {
+): Promise<RestoredDatabase> {
   let movedAside: string | undefined
   if (existsSync(dataDir) && readdirSync(dataDir).some((name) => name !== LOCK_FILE)) {
     const holder = dataDirHolder(dataDir)

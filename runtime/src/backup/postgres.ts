@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm'
 import { BackupError } from './backup-error'
 import { type BackupManifest, sha256OfFile, writeManifest } from './manifest'
 import { chooseTool, findPgTools, redact, runPgTool } from './pg-tools'
-import { appliedMigrations, type Query, tableSums } from './table-sums'
+import { appliedMigrations, type Query, type RestoredDatabase, tableSums } from './table-sums'
 
 /** Raw SQL through drizzle, on either driver (postgres.js answers an array, PGlite `{ rows }`). */
 export const queryOf =
@@ -101,7 +101,7 @@ export async function restorePostgres(
   file: string,
   manifest: BackupManifest | undefined,
   options: { force?: boolean } = {},
-): Promise<{ migrations: number; committed: number; movedAside?: string; check: Query; close(): Promise<void> }> {
+): Promise<RestoredDatabase> {
   const database = await openServer(url)
   try {
     const query = queryOf(database.db)

@@ -52,6 +52,17 @@ export async function tableSums(query: Query): Promise<TableSum[]> {
   return sums
 }
 
+/** A database just restored, still open: its migrations and the query its check runs on. */
+export interface RestoredDatabase {
+  /** Migrations applied in it, and committed in this version of motcua. */
+  migrations: number
+  committed: number
+  /** Where a data folder that had data went (PGlite, `--force`). */
+  movedAside?: string
+  check: Query
+  close(): Promise<void>
+}
+
 /** How many migrations the database has applied (0 for an empty one). */
 export async function appliedMigrations(query: Query): Promise<number> {
   const [row] = await query(
