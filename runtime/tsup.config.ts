@@ -9,5 +9,6 @@ export default defineConfig(
     serve: 'src/serve.ts',
     'plugin-worker': 'src/plugins/plugin-worker.ts',
     reorganise: 'src/reorganisations/command.ts',
+    backup: 'src/backup/command.ts',
   }),
 )

@@ -1,5 +1,6 @@
 import { DomainError } from '@motcua/core'
 import { CliError, type Io, type Lang } from './cli-error'
+import { backupCommand, restoreCommand } from './commands/backup'
 import { configTypesCommand } from './commands/config-types'
 import { dueCommand } from './commands/due'
 import { newPluginCommand } from './commands/new-plugin'
@@ -16,6 +17,8 @@ Commands:
   new-plugin <name>                     create plugins/<name> from the plugin template
   due --received <time> --duration <d>  compute a due time (working days, hours, same day, calendar days)
   reorganise <list|preview|apply> …     reorganise the administrative units by plans (reorganisations/*.json)
+  backup [file]                         back the database up (pg_dump, or a copy of the PGlite folder) with a manifest
+  restore <file> [--force]              restore a backup into an empty database and check it against its manifest
 
 Run "motcua <command> --help" for the options of a command.`
 
@@ -26,6 +29,8 @@ const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
   'new-plugin': newPluginCommand,
   due: dueCommand,
   reorganise: reorganiseCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 }
 
 /** The language for error lines, read before the command parses its own options. */

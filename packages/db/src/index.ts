@@ -1,5 +1,7 @@
 export * from './built-once'
+export * from './data-dir-lock'
 export * from './notifications'
 export * from './open-database'
 export * from './pg-error'
+export * from './pglite-folder'
 export * from './schema'

@@ -11,6 +11,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import postgres from 'postgres'
+import { lockDataDir } from './data-dir-lock'
 import { type OnNotification, openNotifications } from './notifications'
 import * as schema from './schema'
 
@@ -44,8 +45,8 @@ export interface Database {
 
 const migrationsFolder = join(dirname(createRequire(import.meta.url).resolve('@motcua/db/package.json')), 'migrations')
 const journal = join(migrationsFolder, 'meta', '_journal.json')
-/** The number of committed migrations, read once. */
-const committedMigrations = (() => {
+/** The number of committed migrations (in `migrations/`), read once. */
+export const committedMigrations = (() => {
   let count: number | undefined
   return () => (count ??= (JSON.parse(readFileSync(journal, 'utf8')) as { entries: unknown[] }).entries.length)
 })()
@@ -75,10 +76,21 @@ export function databaseOptionsFromEnv(env: Record<string, string | undefined>):
   return { driver: 'pglite', dataDir: env.DATA_DIR || './data' }
 }
 
+/** The extensions motcua's PGlite databases load (the schema's trigram indexes need `pg_trgm`). */
+export const pgliteExtensions = { pg_trgm }
+
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true })
-  const client = new PGlite({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } })
-  await client.waitReady
+  // one process per data folder: a second PGlite on the same files would corrupt them
+  const release = dataDir ? lockDataDir(dataDir) : () => {}
+  let client: PGlite
+  try {
+    client = new PGlite({ ...(dataDir ? { dataDir } : {}), extensions: pgliteExtensions })
+    await client.waitReady
+  } catch (error) {
+    release()
+    throw error
+  }
   const db = drizzlePglite({ client, schema }) as unknown as Db
   return {
     db,
@@ -87,7 +99,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     listen: (channel, onPayload) => client.listen(channel, onPayload),
     migrationsBehind: () => migrationsBehind(db),
-    close: () => client.close(),
+    close: () => client.close().finally(release),
   }
 }
 
