@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url'
+import { DataDirInUseError } from '@motcua/db'
 import { configFromEnv } from './config'
 import { errorFields, log } from './log'
 import { startRuntime } from './server'
@@ -11,7 +12,15 @@ const runtime = await startRuntime(
   import.meta.url.endsWith('.ts')
     ? { webDir: built('web'), studioDir: built('studio'), deskDir: built('desk'), ...config }
     : config,
-)
+).catch((error: unknown) => {
+  if (!(error instanceof DataDirInUseError)) throw error
+  console.error(
+    `\n  motcua: thư mục dữ liệu ${error.dataDir} đang được tiến trình ${error.pid} dùng. Hãy dừng tiến trình đó ` +
+      `(hoặc đặt DATA_DIR khác) rồi chạy lại.\n  The data folder ${error.dataDir} is in use by process ${error.pid}: ` +
+      'stop it (or set another DATA_DIR) and start again.\n',
+  )
+  process.exit(2)
+})
 log('motcua is running', {
   url: runtime.url,
   database: database.driver,

@@ -7,7 +7,7 @@ describe('serveOptions', () => {
       workers: 1,
       port: 3000,
       host: '127.0.0.1',
-      rollingPauseMs: 11_000,
+      rollingPauseMs: 4000,
       killAfterMs: 60_000,
     })
     const pg = { DATABASE_URL: 'postgres://127.0.0.1/motcua' }

@@ -48,7 +48,7 @@ export function serveOptions(args: string[], env: Record<string, string | undefi
     workers,
     port,
     host: env.HOST || '127.0.0.1',
-    rollingPauseMs: whole('ROLLING_PAUSE_MS', env.ROLLING_PAUSE_MS, 0, 600_000, 11_000),
+    rollingPauseMs: whole('ROLLING_PAUSE_MS', env.ROLLING_PAUSE_MS, 0, 600_000, 4000),
     killAfterMs: whole('DRAIN_TIMEOUT_MS', env.DRAIN_TIMEOUT_MS, 0, 3_600_000, 30_000) + 30_000,
   }
 }
