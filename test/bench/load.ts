@@ -51,6 +51,22 @@ export function cpuSecondsOf(pid: number): number | undefined {
     return undefined
   }
 }
+/** CPU seconds used by a process and its children now alive (nginx's master and its workers). */
+export function processTreeCpuSeconds(pid: number): number | undefined {
+  const own = cpuSecondsOf(pid)
+  if (own === undefined) return undefined
+  let total = own
+  for (const child of readdirSync('/proc')) {
+    if (!/^\d+$/.test(child)) continue
+    try {
+      const stat = readFileSync(`/proc/${child}/stat`, 'utf8')
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) total += cpuSecondsOf(Number(child)) ?? 0
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total
+}
 /** CPU seconds used by every process named `postgres` (backends, WAL writer, checkpointer: the server is shared, so other load shows here too). */
 export function postgresCpuSeconds(): number | undefined {
   try {

@@ -88,8 +88,11 @@ export interface Turn {
   /** Connection errors and timeouts (autocannon's), counted as failures. */
   errors: number
   timeouts: number
-  /** CPU seconds per second of the run (1 = one core busy): the runtime processes, PostgreSQL, the load generator, the rest (nginx, other jobs). */
-  cores?: { servers: number; postgres: number; loadGenerator: number; other: number }
+  /**
+   * CPU seconds per second of the run (1 = one core busy): the server processes, nginx, every PostgreSQL process (the
+   * server is shared), the load generator (this process), and the rest of the machine (other jobs).
+   */
+  cores?: { servers: number; nginx: number; postgres: number; loadGenerator: number; other: number }
 }
 
 const statusText = (statuses: Record<string, number>) =>
@@ -115,8 +118,28 @@ export function mixTable(turns: Turn[]): string {
     .filter((t) => t.cores)
     .map(
       (t) =>
-        `${t.label}: cores busy: runtime ${fmt(t.cores!.servers, 2)}, postgres ${fmt(t.cores!.postgres, 2)}, ` +
-        `load generator ${fmt(t.cores!.loadGenerator, 2)}, nginx and the rest ${fmt(t.cores!.other, 2)}`,
+        `${t.label} at ${t.processes}: cores busy: server${t.processes > 1 ? 's' : ''} ${fmt(t.cores!.servers, 2)}, ` +
+        `nginx ${fmt(t.cores!.nginx, 2)}, postgres ${fmt(t.cores!.postgres, 2)}, load generator ` +
+        `${fmt(t.cores!.loadGenerator, 2)}, other processes ${fmt(t.cores!.other, 2)}`,
     )
   return `${table(['scenario', 'proc.', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'not 2xx (status×count)'], rows)}\n\n${cpu.join('\n')}`
+}
+
+/** More failures than this share of a turn's requests (not counting 409s to actions) fails the run. */
+export const MAX_FAILED_SHARE = 0.01
+
+/** Why the run must exit 1: a turn with more than 1 % failures, or whose actions mostly lost a race (409). */
+export function problemsOf(turns: Turn[]): string[] {
+  const problems: string[] = []
+  for (const t of turns) {
+    const failed = t.overall.failed + t.errors + t.timeouts
+    if (failed > MAX_FAILED_SHARE * t.overall.requests)
+      problems.push(
+        `${t.label} at ${t.processes}: ${fmt(failed)} of ${fmt(t.overall.requests)} requests failed (more than ${MAX_FAILED_SHARE * 100} %)`,
+      )
+    const acts = t.groups.find((g) => g.group === 'deskAct')
+    if (acts && acts.conflicts > acts.requests / 2)
+      problems.push(`${t.label} at ${t.processes}: ${acts.conflicts} of ${acts.requests} actions answered 409`)
+  }
+  return problems
 }
