@@ -93,6 +93,8 @@ export interface Turn {
    * server is shared), the load generator (this process), and the rest of the machine (other jobs).
    */
   cores?: { servers: number; nginx: number; postgres: number; loadGenerator: number; other: number }
+  /** TCP sockets in TIME_WAIT before the warm-up and after the measured part (nginx's connections to its upstream). */
+  timeWait?: { atStart: number; atEnd: number }
 }
 
 const statusText = (statuses: Record<string, number>) =>
@@ -120,7 +122,8 @@ export function mixTable(turns: Turn[]): string {
       (t) =>
         `${t.label} at ${t.processes}: cores busy: server${t.processes > 1 ? 's' : ''} ${fmt(t.cores!.servers, 2)}, ` +
         `nginx ${fmt(t.cores!.nginx, 2)}, postgres ${fmt(t.cores!.postgres, 2)}, load generator ` +
-        `${fmt(t.cores!.loadGenerator, 2)}, other processes ${fmt(t.cores!.other, 2)}`,
+        `${fmt(t.cores!.loadGenerator, 2)}, other processes ${fmt(t.cores!.other, 2)}` +
+        (t.timeWait ? `; TIME_WAIT sockets ${fmt(t.timeWait.atStart)} → ${fmt(t.timeWait.atEnd)}` : ''),
     )
   return `${table(['scenario', 'proc.', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'not 2xx (status×count)'], rows)}\n\n${cpu.join('\n')}`
 }

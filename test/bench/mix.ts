@@ -127,8 +127,30 @@ function coresBusy(before: ReturnType<typeof cpuNow>, after: ReturnType<typeof c
   return Object.values(cores).every(Number.isFinite) ? cores : undefined
 }
 
+/** TCP sockets in TIME_WAIT on this machine (Linux), undefined elsewhere. */
+function timeWaitSockets(): number | undefined {
+  try {
+    const tw = /^TCP:.* tw (\d+)/m.exec(readFileSync('/proc/net/sockstat', 'utf8'))?.[1]
+    return tw === undefined ? undefined : Number(tw)
+  } catch {
+    return undefined
+  }
+}
+/**
+ * Waits (up to 65 s) for the TIME_WAIT sockets of the turns before to expire: nginx opens a connection to its
+ * upstream per request (no `keepalive`), and once tens of thousands of them wait, every new one costs nginx more
+ * (the trivial server lost half its throughput from one turn to the next), which would favour whichever turn ran
+ * first. Each turn starts from the same state.
+ */
+async function settle(): Promise<number | undefined> {
+  const deadline = Date.now() + 65_000
+  while ((timeWaitSockets() ?? 0) > 2000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1000))
+  return timeWaitSockets()
+}
+
 /** One measured turn of the mix (after a warm-up through the same mix, not recorded). */
 async function mixTurn(label: string, nginx: RunningNginx, mix: Mix, pids: number[]): Promise<Turn> {
+  const timeWait = await settle()
   process.stdout.write(`  ${label}: warm-up ${config.warmupSeconds} s, then ${config.seconds} s … `)
   await runMix(nginx.url, mix, new MixRecorder(), config.warmupSeconds)
   await checkpoint(serverUrl!)
@@ -148,11 +170,13 @@ async function mixTurn(label: string, nginx: RunningNginx, mix: Mix, pids: numbe
     errors: result.errors,
     timeouts: result.timeouts,
     ...(cores ? { cores } : {}),
+    ...(timeWait === undefined ? {} : { timeWait: { atStart: timeWait, atEnd: timeWaitSockets()! } }),
   }
 }
 
 /** One measured turn of plain GETs at the trivial server (the ceiling). */
 async function bareTurn(label: string, nginx: RunningNginx, pids: number[]): Promise<Turn> {
+  const timeWait = await settle()
   process.stdout.write(`  ${label}: warm-up ${config.warmupSeconds} s, then ${config.seconds} s … `)
   const options = { url: `${nginx.url}/api/procedures/2.000635`, connections: config.connections }
   await (autocannon({ ...options, duration: config.warmupSeconds }) as unknown as PromiseLike<autocannon.Result>)
@@ -183,6 +207,7 @@ async function bareTurn(label: string, nginx: RunningNginx, pids: number[]): Pro
     errors: result.errors,
     timeouts: result.timeouts,
     ...(cores ? { cores } : {}),
+    ...(timeWait === undefined ? {} : { timeWait: { atStart: timeWait, atEnd: timeWaitSockets()! } }),
   }
 }
 
