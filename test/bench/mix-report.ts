@@ -122,7 +122,8 @@ export function mixTable(turns: Turn[]): string {
       (t) =>
         `${t.label} at ${t.processes}: cores busy: server${t.processes > 1 ? 's' : ''} ${fmt(t.cores!.servers, 2)}, ` +
         `nginx ${fmt(t.cores!.nginx, 2)}, postgres ${fmt(t.cores!.postgres, 2)}, load generator ` +
-        `${fmt(t.cores!.loadGenerator, 2)}, other processes ${fmt(t.cores!.other, 2)}` +
+        `${fmt(t.cores!.loadGenerator, 2)} (${fmt((t.cores!.loadGenerator * 1e6) / t.overall.requestsPerSecond)} µs a ` +
+        `request), other processes ${fmt(t.cores!.other, 2)}` +
         (t.timeWait ? `; TIME_WAIT sockets ${fmt(t.timeWait.atStart)} → ${fmt(t.timeWait.atEnd)}` : ''),
     )
   return `${table(['scenario', 'proc.', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'not 2xx (status×count)'], rows)}\n\n${cpu.join('\n')}`
