@@ -368,7 +368,17 @@ async function main(): Promise<void> {
 
   nginx.reload([upstream(first)])
   turns.push(await mixTurn('motcua mix', nginx, mix, [first.child.pid!]))
-  await startProcess()
+  // the second process first serves the mix alone as long as the first one has (its warm-up and its turn): a cold
+  // process runs its code unoptimised and fills its caches (validators, units, assets' gzip), which would be
+  // measured as a scaling loss
+  const second = await startProcess()
+  nginx.reload([upstream(second)])
+  const alone = config.warmupSeconds + config.seconds
+  process.stdout.write(`  the second process alone, to be as warm as the first: ${alone} s … `)
+  const warming = new MixRecorder()
+  await runMix(nginx.url, mix, warming, alone)
+  const warmFailed = summarise(warming, alone).overall.failed
+  console.log(warmFailed ? `${warmFailed} failed` : 'done')
   nginx.reload(processes.map(upstream))
   turns.push(
     await mixTurn(
