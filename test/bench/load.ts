@@ -42,7 +42,7 @@ export interface Measured {
 
 const USER_HZ = 100
 /** CPU seconds a process has used (user + system), or undefined when /proc cannot tell. */
-function cpuSecondsOf(pid: number): number | undefined {
+export function cpuSecondsOf(pid: number): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
@@ -51,8 +51,24 @@ function cpuSecondsOf(pid: number): number | undefined {
     return undefined
   }
 }
+/** CPU seconds used by a process and its children now alive (nginx's master and its workers). */
+export function processTreeCpuSeconds(pid: number): number | undefined {
+  const own = cpuSecondsOf(pid)
+  if (own === undefined) return undefined
+  let total = own
+  for (const child of readdirSync('/proc')) {
+    if (!/^\d+$/.test(child)) continue
+    try {
+      const stat = readFileSync(`/proc/${child}/stat`, 'utf8')
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) total += cpuSecondsOf(Number(child)) ?? 0
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total
+}
 /** CPU seconds used by every process named `postgres` (backends, WAL writer, checkpointer: the server is shared, so other load shows here too). */
-function postgresCpuSeconds(): number | undefined {
+export function postgresCpuSeconds(): number | undefined {
   try {
     let total = 0
     for (const pid of readdirSync('/proc')) {
@@ -69,7 +85,7 @@ function postgresCpuSeconds(): number | undefined {
   }
 }
 /** CPU seconds the whole machine has been busy (all cores), from /proc/stat. */
-function machineBusySeconds(): number | undefined {
+export function machineBusySeconds(): number | undefined {
   try {
     const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number)
     const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = ticks

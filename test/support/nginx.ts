@@ -14,6 +14,8 @@ if (!hasNginx)
 export interface RunningNginx {
   /** `http://127.0.0.1:<port>` */
   url: string
+  /** The master process (its workers are its children). */
+  pid: number
   /** Points the upstream at other processes (`host:port` each) and reloads nginx gracefully. */
   reload(upstreams: string[]): void
   /** nginx's error log so far (upstream failures and retries are logged there). */
@@ -96,6 +98,7 @@ export async function startNginx(upstreams: string[]): Promise<RunningNginx> {
   }
   return {
     url,
+    pid: child.pid!,
     reload(next) {
       writeFileSync(site, siteConfig(port, next))
       execFileSync(NGINX, ['-p', dir, '-c', main, '-s', 'reload'], { stdio: 'pipe' })

@@ -32,10 +32,14 @@ export function startRuntimeProcess(env: NodeJS.ProcessEnv, nodeArgs: string[] =
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
+  let started = false
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk
+      // once started, no more searching: the access log grows by a line a request (a benchmark's process read it all)
+      if (started) return
       const url = /motcua: open (http:\S+)/.exec(output)?.[1]
+      started = url !== undefined
       if (url) resolve({ child, url, output: () => output })
     }
     child.stdout!.on('data', onData)
