@@ -26,22 +26,11 @@ import { checkpoint, cpuSecondsOf, machineBusySeconds, postgresCpuSeconds, proce
 import { MixRecorder, mixTable, outcome, problemsOf, summarise, type Turn } from './mix-report'
 import { createMix, type Mix, type MixFixtures, type Step, WEIGHTS } from './mix-workload'
 import { fmt } from './report'
-import { call, pickProcedure, startBare, stopChild } from './setup'
+import { benchServer, call, cleanupOnExit, pickProcedure, positiveNumber, startBare, stopChild } from './setup'
 
 const env = process.env
-const serverUrl = env.DATABASE_URL
-if (!serverUrl) {
-  console.error(
-    'npm run bench:mix needs a PostgreSQL server to create its scratch database on, e.g.\n' +
-      '  DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:mix',
-  )
-  process.exit(1)
-}
-const num = (name: string, fallback: number) => {
-  const value = Number(env[name] ?? fallback)
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`)
-  return value
-}
+const serverUrl = benchServer('bench:mix')
+const num = positiveNumber
 const config = {
   seconds: num('BENCH_SECONDS', 10),
   warmupSeconds: num('BENCH_WARMUP_SECONDS', 3),
@@ -54,20 +43,8 @@ const config = {
 }
 const DEMO_PASSWORD = `bench-${randomUUID()}`
 
-const cleanups: (() => Promise<unknown>)[] = []
-let cleaning: Promise<void> | undefined
-const cleanup = () =>
-  (cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) await step().catch((error: unknown) => console.error('cleanup:', error))
-  })())
 let running: autocannon.Instance | undefined
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    console.error(`\n${signal}: stopping, dropping the scratch database`)
-    running?.stop()
-    void cleanup().finally(() => process.exit(130))
-  })
-}
+const { cleanups, cleanup } = cleanupOnExit(() => running?.stop())
 
 /** autocannon, each connection drawing its next request from the mix; every answer recorded. */
 async function runMix(url: string, mix: Mix, recorder: MixRecorder, seconds: number) {
@@ -153,7 +130,7 @@ async function mixTurn(label: string, nginx: RunningNginx, mix: Mix, pids: numbe
   const timeWait = await settle()
   process.stdout.write(`  ${label}: warm-up ${config.warmupSeconds} s, then ${config.seconds} s … `)
   await runMix(nginx.url, mix, new MixRecorder(), config.warmupSeconds)
-  await checkpoint(serverUrl!)
+  await checkpoint(serverUrl)
   const recorder = new MixRecorder()
   const before = cpuNow(pids, nginx)
   const result = await runMix(nginx.url, mix, recorder, config.seconds)
@@ -227,7 +204,7 @@ async function main(): Promise<void> {
   const started = Date.now()
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`
   const { definition, sample } = pickProcedure()
-  const scratch = await createScratchDatabase(serverUrl!)
+  const scratch = await createScratchDatabase(serverUrl)
   cleanups.push(() => scratch.drop())
   if (config.build) {
     console.log('motcua mix bench: building the runtime …')

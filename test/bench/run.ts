@@ -25,24 +25,22 @@ import { fillDossiers, fillShape } from './fill-dossiers'
 import { type FormTyping, measureFormTyping } from './form-typing'
 import { checkpoint, collectCodes, load, type Measured, stopLoad, type Target, type Workload } from './load'
 import { fmt, resultsTable, type Scenario, type Verdict, verdicts } from './report'
-import { call, copyReferenceRows, pickProcedure, startBare, startSink, stopChild } from './setup'
+import {
+  benchServer,
+  call,
+  cleanupOnExit,
+  copyReferenceRows,
+  pickProcedure,
+  positiveNumber,
+  startBare,
+  startSink,
+  stopChild,
+} from './setup'
 import { measureStudioEditing, type StudioEditing } from './studio-editing'
 
 const env = process.env
-const serverUrl = env.DATABASE_URL
-if (!serverUrl) {
-  console.error(
-    'npm run bench needs a PostgreSQL server to create its scratch databases on, e.g.\n' +
-      '  DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench',
-  )
-  process.exit(1)
-}
-
-const num = (name: string, fallback: number) => {
-  const value = Number(env[name] ?? fallback)
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`)
-  return value
-}
+const serverUrl = benchServer('bench')
+const num = positiveNumber
 const config = {
   seconds: num('BENCH_SECONDS', 10),
   warmupSeconds: num('BENCH_WARMUP_SECONDS', 2),
@@ -61,19 +59,7 @@ const DEMO_PASSWORD = `bench-${randomUUID()}`
 
 // ---------------------------------------------------------------- cleanup, also on failure and Ctrl-C
 
-const cleanups: (() => Promise<unknown>)[] = []
-let cleaning: Promise<void> | undefined
-const cleanup = () =>
-  (cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) await step().catch((error: unknown) => console.error('cleanup:', error))
-  })())
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    console.error(`\n${signal}: stopping, dropping the scratch databases`)
-    stopLoad()
-    void cleanup().finally(() => process.exit(130))
-  })
-}
+const { cleanups, cleanup } = cleanupOnExit(stopLoad)
 
 // ---------------------------------------------------------------- workloads
 
@@ -112,9 +98,9 @@ async function main(): Promise<void> {
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`
   const { definition, sample } = pickProcedure()
 
-  const motcuaDb = await createScratchDatabase(serverUrl!)
+  const motcuaDb = await createScratchDatabase(serverUrl)
   cleanups.push(() => motcuaDb.drop())
-  const bareDb = await createScratchDatabase(serverUrl!)
+  const bareDb = await createScratchDatabase(serverUrl)
   cleanups.push(() => bareDb.drop())
 
   console.log('motcua bench: building the runtime …')
@@ -227,7 +213,7 @@ async function main(): Promise<void> {
       process.stdout.write(
         `  ${label} on ${target.name}: warm-up ${config.warmupSeconds} s, then ${config.seconds} s … `,
       )
-      await checkpoint(serverUrl!)
+      await checkpoint(serverUrl)
       const { requests } = workload(target)
       await load(
         target,

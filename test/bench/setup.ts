@@ -8,6 +8,51 @@ import { type ProcedureDefinition, requiredComponents } from '@motcua/core'
 import postgres from 'postgres'
 import { repoRoot } from '../support/runtime-process'
 
+/**
+ * The PostgreSQL server a benchmark creates its scratch databases on (DATABASE_URL); without one it says how to
+ * give it and exits 1.
+ */
+export function benchServer(script: string): string {
+  const url = process.env.DATABASE_URL
+  if (url) return url
+  console.error(
+    `npm run ${script} needs a PostgreSQL server to create its scratch databases on, e.g.\n` +
+      `  DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run ${script}`,
+  )
+  process.exit(1)
+}
+
+/** A positive number from the environment (`name`), else `fallback`. */
+export function positiveNumber(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback)
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`)
+  return value
+}
+
+/**
+ * Steps undone at the end, in reverse, also on failure and on Ctrl-C (after `onSignal`, which stops the load):
+ * `cleanups.push(() => scratch.drop())`, then `await cleanup()` at the end.
+ */
+export function cleanupOnExit(onSignal: () => void): {
+  cleanups: (() => Promise<unknown>)[]
+  cleanup(): Promise<void>
+} {
+  const cleanups: (() => Promise<unknown>)[] = []
+  let cleaning: Promise<void> | undefined
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      for (const step of cleanups.reverse()) await step().catch((error: unknown) => console.error('cleanup:', error))
+    })())
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      console.error(`\n${signal}: stopping, dropping the scratch databases`)
+      onSignal()
+      void cleanup().finally(() => process.exit(130))
+    })
+  }
+  return { cleanups, cleanup }
+}
+
 export const stopChild = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve()
