@@ -10,7 +10,7 @@ describe('the log', () => {
     setLogLevel('info')
   })
 
-  it('writes one object per line: ISO time, the level as a label, the message and the fields', () => {
+  it('writes one object per line: ISO time, the level as a label, the process id, the message and the fields', () => {
     captured = captureLog()
     log('motcua is running', { url: 'http://127.0.0.1:3000' })
     log('outbox delivery failed', { outboxId: 7 }, 'warn')
@@ -18,10 +18,11 @@ describe('the log', () => {
       {
         time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
         level: 'info',
+        pid: process.pid,
         msg: 'motcua is running',
         url: 'http://127.0.0.1:3000',
       },
-      { time: expect.any(String), level: 'warn', msg: 'outbox delivery failed', outboxId: 7 },
+      { time: expect.any(String), level: 'warn', pid: process.pid, msg: 'outbox delivery failed', outboxId: 7 },
     ])
   })
 

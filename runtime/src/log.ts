@@ -46,7 +46,8 @@ function createLogger(destination: DestinationStream, level: LogLevel): Logger {
   return pino(
     {
       level,
-      base: undefined,
+      // the process id tells apart the lines of the processes `npm run serve -- --workers N` runs under one unit
+      base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
       // the label (`"level":"info"`), as the lines have always had it, rather than pino's number
       formatters: { level: (label) => ({ level: label }) },

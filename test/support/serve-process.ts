@@ -88,7 +88,7 @@ export async function startServe(workers: number, env: NodeJS.ProcessEnv): Promi
         .filter((line) => line.msg === 'worker started' && line.worker === index)
         .at(-1)
       if (!last) throw new Error(`worker ${index} never started`)
-      return last.pid as number
+      return last.workerPid as number
     },
   }
 }

@@ -31,7 +31,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** SIGTERM, and SIGKILL if the process has not exited `killAfterMs` later (it drains for DRAIN_TIMEOUT_MS at most). */
 function terminate(child: ChildProcess, killAfterMs: number): void {
   const timer = setTimeout(() => {
-    log('worker did not stop: killed', { pid: child.pid, afterMs: killAfterMs }, 'error')
+    log('worker did not stop: killed', { workerPid: child.pid, afterMs: killAfterMs }, 'error')
     child.kill('SIGKILL')
   }, killAfterMs)
   child.once('exit', () => clearTimeout(timer))
@@ -63,17 +63,17 @@ export function supervise(script: string, options: ServeOptions, nodeArgs: strin
       stdio: 'inherit',
     })
     worker.child = child
-    log('worker started', { worker: worker.index, pid: child.pid, port: worker.port })
+    log('worker started', { worker: worker.index, workerPid: child.pid, port: worker.port })
     child.on('exit', (code, signal) => {
       worker.child = undefined
       if (stopping || worker.expectedExit) {
-        log('worker stopped', { worker: worker.index, pid: child.pid, code, signal })
+        log('worker stopped', { worker: worker.index, workerPid: child.pid, code, signal })
         return
       }
       const ranMs = Date.now() - worker.startedAt
       worker.failures = ranMs >= HEALTHY_RUN_MS ? 1 : worker.failures + 1
       const delayMs = restartDelayMs(worker.failures)
-      log('worker died', { worker: worker.index, pid: child.pid, code, signal, ranMs, restartInMs: delayMs }, 'error')
+      log('worker died', { worker: worker.index, workerPid: child.pid, code, signal, ranMs, restartInMs: delayMs }, 'error')
       worker.restartTimer = setTimeout(() => {
         worker.restartTimer = undefined
         if (!stopping && !worker.child) start(worker)
