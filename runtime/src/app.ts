@@ -176,7 +176,8 @@ export function createApp(services: Services) {
     c.set('database', services.database)
     c.set('registry', services.registry)
     c.set('clock', services.clock ?? (() => new Date()))
-    c.set('plugins', services.plugins)
+    // the request's own view of the plugins: what it queues and calls carries its id
+    c.set('plugins', services.plugins.forRequest(c.get('requestId')))
     c.set('units', services.units)
     c.set('proceduresDir', services.proceduresDir ?? null)
     c.set('trustProxy', services.trustProxy ?? false)

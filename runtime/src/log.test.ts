@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, describe, expect, it } from 'vitest'
-import { captureLog, currentRequestId, log, setLogLevel, withRequestId } from './log'
+import { captureLog, log, setLogLevel } from './log'
 
 describe('the log', () => {
   let captured: ReturnType<typeof captureLog> | undefined
@@ -24,19 +23,6 @@ describe('the log', () => {
       },
       { time: expect.any(String), level: 'warn', pid: process.pid, msg: 'outbox delivery failed', outboxId: 7 },
     ])
-  })
-
-  it('adds the request id to every line written within the request, however deep, and to none outside', async () => {
-    captured = captureLog()
-    const deep = async () => {
-      await sleep(1)
-      log('deep', {})
-    }
-    await Promise.all([withRequestId('req-aaaaaaaa', deep), withRequestId('req-bbbbbbbb', deep)])
-    await withRequestId('req-aaaaaaaa', () => withRequestId(null, deep))
-    log('outside')
-    expect(captured.lines.map((l) => l.requestId)).toEqual(['req-aaaaaaaa', 'req-bbbbbbbb', undefined, undefined])
-    expect(currentRequestId()).toBeUndefined()
   })
 
   it('redacts obvious personal keys as a last defence', () => {

@@ -1,27 +1,9 @@
-import { AsyncLocalStorage } from 'node:async_hooks'
 import { pgError } from '@motcua/db'
 import pino, { type DestinationStream, type Logger } from 'pino'
 
 /** The levels `log` writes at, least to most severe; LOG_LEVEL also takes `silent`. */
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]
-
-// The request (or outbox delivery) being served: every line written within it carries its id.
-const context = new AsyncLocalStorage<{ requestId: string }>()
-
-/**
- * Runs `fn` as part of the request `requestId`: every log line written within it, however deep, and every outbox
- * message queued within it carry that id. Without an id, `fn` runs outside any request.
- * @example await withRequestId(message.requestId, () => deliver(message))
- */
-export function withRequestId<T>(requestId: string | null | undefined, fn: () => T): T {
-  return requestId ? context.run({ requestId }, fn) : context.exit(fn)
-}
-
-/** The id of the request being served, if any (see `withRequestId`). */
-export function currentRequestId(): string | undefined {
-  return context.getStore()?.requestId
-}
 
 // Defence in depth only: fields must never hold personal data in the first place (see `log`).
 const REDACTED_KEYS = [
@@ -51,11 +33,6 @@ function createLogger(destination: DestinationStream, level: LogLevel): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       // the label (`"level":"info"`), as the lines have always had it, rather than pino's number
       formatters: { level: (label) => ({ level: label }) },
-      // a fresh object: pino merges the line's fields into what this returns
-      mixin: () => {
-        const store = context.getStore()
-        return store ? { requestId: store.requestId } : {}
-      },
       // top-level keys only: wildcard paths (`*.pin`) cost ~5 µs more per line, and fields are flat
       redact: { paths: REDACTED_KEYS, censor: '[redacted]' },
     },
@@ -83,7 +60,7 @@ export function setLogLevel(level: LogLevel): void {
 }
 
 /**
- * One JSON line (`time`, `level` as a label, `msg`, the fields, and `requestId` within a request) on stdout, or
+ * One JSON line (`time`, `level` as a label, `pid`, `msg`, the fields) on stdout, or
  * stderr for errors. Fields are codes, ids and timings only: never form data, names, ID numbers, phones, PINs,
  * tokens, passwords, or the message of a database error (it lists the query's values). Some obvious keys are
  * redacted as a last defence; that is no licence to pass such values.

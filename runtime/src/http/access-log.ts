@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Context, MiddlewareHandler } from 'hono'
 import { matchedRoutes } from 'hono/route'
 import type { AppEnv } from '../app'
-import { log, withRequestId } from '../log'
+import { log } from '../log'
 import { proxyRequestId } from './request-id'
 
 /** The route pattern that answered (`/api/track/:receiptCode`), never the raw path, which may carry a code. */
@@ -12,8 +12,8 @@ export function routePattern(c: Context): string | null {
 
 /**
  * Gives every request an id: a trusted proxy's `X-Request-Id` of a safe shape (`proxyRequestId`), else a new one.
- * It is answered as `X-Request-Id`, carried by every log line written while the request is served and by the outbox
- * messages it queues (see `withRequestId`). When `enabled`, logs one line per request: id, method, route pattern,
+ * It is answered as `X-Request-Id`, and the request's plugin host (`c.var.plugins`, see `PluginHost.forRequest`)
+ * carries it into the outbox messages the request queues and the plugin calls it makes. When `enabled`, logs one line per request: id, method, route pattern,
  * status and duration, nothing of its content.
  */
 export function accessLog(enabled: boolean, trustProxy: boolean): MiddlewareHandler<AppEnv> {
@@ -22,7 +22,7 @@ export function accessLog(enabled: boolean, trustProxy: boolean): MiddlewareHand
     c.set('trustProxy', trustProxy)
     const requestId = proxyRequestId(c) ?? randomUUID()
     c.set('requestId', requestId)
-    await withRequestId(requestId, next)
+    await next()
     c.res.headers.set('X-Request-Id', requestId)
     if (enabled)
       log('request', {

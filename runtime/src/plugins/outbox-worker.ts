@@ -4,7 +4,7 @@ import { type DossierChange, type DossierSnapshot, type OutboxMessage, RECEIPT_T
 import { and, asc, eq, inArray, isNull, lte, notInArray, or, type SQL, sql } from 'drizzle-orm'
 import { lookupPin } from '../auth/instance-secret'
 import { failureBurst } from '../failure-burst'
-import { log, withRequestId } from '../log'
+import { log } from '../log'
 import { checkMessages } from './hook-results'
 import { callPlugin } from './plugin-call'
 import type { PluginHost } from './plugin-host'
@@ -159,6 +159,7 @@ export function createOutboxWorker(
         else outcome = await deliver(lane, message, config)
       }
       const about = {
+        ...(message.requestId ? { requestId: message.requestId } : {}),
         outboxId: message.id,
         plugin: message.pluginSlug,
         topic: message.topic,
@@ -188,7 +189,7 @@ export function createOutboxWorker(
           requestId: message.requestId,
         })
     }
-    for (const message of batch) await withRequestId(message.requestId, () => handle(message))
+    for (const message of batch) await handle(message)
     if (done.length === 0) return
     await db.transaction(async (tx) => {
       if (queued.length) await tx.insert(outbox).values(queued)
@@ -208,7 +209,9 @@ export function createOutboxWorker(
     const hook = HOOK_TOPICS[message.topic]!
     const { snapshot, change } = message.payload as { snapshot: DossierSnapshot; change: DossierChange }
     const ctx = { config, unitCode: snapshot.unit.code }
-    const called = await host.runHook(slug, hook, hook === 'onSubmit' ? [ctx, snapshot] : [ctx, snapshot, change])
+    const called = await host
+      .forRequest(message.requestId ?? undefined)
+      .runHook(slug, hook, hook === 'onSubmit' ? [ctx, snapshot] : [ctx, snapshot, change])
     const checked = called.ok ? checkMessages(called.value) : called
     // the PIN goes with the receipt, sent once when the dossier is filed, never later by another hook
     if (checked.ok && hook !== 'onSubmit' && checked.value.some((m) => m.topic === RECEIPT_TOPIC))
@@ -245,6 +248,7 @@ export function createOutboxWorker(
           timeoutMs: limit,
         },
         limit + graceMs,
+        { requestId: message.requestId ?? undefined },
       )
       return {}
     } catch (error) {

@@ -8,7 +8,6 @@ import type {
   PluginRequest,
   PluginResponse,
 } from '@motcua/plugin-sdk'
-import { currentRequestId } from '../log'
 import type { UnitDirectory } from '../units/unit-directory'
 import { checkFees, checkLookupAnswer, checkRouteResponse, checkVerdict } from './hook-results'
 import type { LoadedPlugin } from './load-plugins'
@@ -119,6 +118,12 @@ export interface PluginHost {
   seenBy(slug: string, snapshot: DossierSnapshot, formData: unknown): DossierSnapshot
   /** Calls one hook in the plugin's sandbox within the hook limit. */
   runHook(slug: string, hook: HookName, args: unknown[]): Promise<HookOutcome>
+  /**
+   * The same host, as part of the request `requestId` (or the outbox message that request queued): the outbox rows
+   * it writes keep the id, the calls it makes are logged with it, and lookups and deliveries get it as
+   * `ctx.requestId`. The app gives every request its own (`c.var.plugins`).
+   */
+  forRequest(requestId: string | undefined): PluginHost
   /** Runs one of a plugin's routes in its sandbox; a failure or a bad answer is recorded and becomes a 503. */
   route(
     db: Db,
@@ -205,11 +210,16 @@ export function createPluginHost(
       plugins.get(slug)!.manifest.hooks.includes(hook),
     )
 
-  async function runHook(slug: string, hook: HookName, args: unknown[]): Promise<HookOutcome> {
+  async function runHook(
+    slug: string,
+    hook: HookName,
+    args: unknown[],
+    requestId: string | undefined,
+  ): Promise<HookOutcome> {
     try {
       return {
         ok: true,
-        value: await callPlugin(slug, plugins.get(slug)!.sandbox, { kind: 'hook', hook, args }, hookMs),
+        value: await callPlugin(slug, plugins.get(slug)!.sandbox, { kind: 'hook', hook, args }, hookMs, { requestId }),
       }
     } catch (error) {
       if (error instanceof SandboxError) return { ok: false, problem: error.message, reason: error.reason }
@@ -226,6 +236,7 @@ export function createPluginHost(
           .then(() => undefined)
       : Promise.resolve()
   const failure = (
+    requestId: string | undefined,
     slug: string,
     what: string,
     problem: string,
@@ -238,29 +249,31 @@ export function createPluginHost(
     payload: { hook: what, ...(where.unitId ? { unitId: where.unitId } : {}) },
     state: 'dead',
     lastError: `${what} ${problem}`.slice(0, 1000),
-    requestId: currentRequestId() ?? null,
+    requestId: requestId ?? null,
   })
 
   const seenBy = (slug: string, snapshot: DossierSnapshot, formData: unknown) =>
     withDeclaredForm(snapshot, plugins.get(slug)?.manifest.reads ?? {}, formData)
 
-  return {
+  const bind = (requestId: string | undefined): PluginHost => ({
     plugins,
     limits: { hookMs, routeMs },
     seenBy,
+    forRequest: bind,
     configFor: async (db, slug, unitId, procedureCode, uses) =>
       (await enabledFor(db, unitId, procedureCode, uses)).get(slug),
-    runHook,
+    runHook: (slug, hook, args) => runHook(slug, hook, args, requestId),
     async beforeAction(db, { unitId, dossierId, snapshot, formData, action, uses }) {
       const asked = await withHook(db, unitId, snapshot.procedure.code, 'beforeAction', uses)
       if (asked.length === 0) return
       const outcomes = await Promise.all(
         asked.map(async ([slug, config]) => {
-          const called = await runHook(slug, 'beforeAction', [
-            { config, unitCode: snapshot.unit.code },
-            seenBy(slug, snapshot, formData),
-            action,
-          ])
+          const called = await runHook(
+            slug,
+            'beforeAction',
+            [{ config, unitCode: snapshot.unit.code }, seenBy(slug, snapshot, formData), action],
+            requestId,
+          )
           const checked = called.ok ? checkVerdict(called.value) : called
           return { slug, checked }
         }),
@@ -268,7 +281,7 @@ export function createPluginHost(
       await record(
         db,
         outcomes.flatMap(({ slug, checked }) =>
-          checked.ok ? [] : [failure(slug, 'beforeAction', checked.problem, { unitId, dossierId })],
+          checked.ok ? [] : [failure(requestId, slug, 'beforeAction', checked.problem, { unitId, dossierId })],
         ),
       )
       for (const { checked } of outcomes)
@@ -279,12 +292,17 @@ export function createPluginHost(
       const failures: (typeof outbox.$inferInsert)[] = []
       for (const [slug, config] of await withHook(db, unitId, procedureCode, 'fees', uses)) {
         const declared = declaredFields(plugins.get(slug)!.manifest.reads, procedureCode, formData) ?? {}
-        const called = await runHook(slug, 'fees', [
-          { config, unitCode },
-          { procedureCode, formData: declared, fees: adjusted },
-        ])
+        const called = await runHook(
+          slug,
+          'fees',
+          [
+            { config, unitCode },
+            { procedureCode, formData: declared, fees: adjusted },
+          ],
+          requestId,
+        )
         const checked = called.ok ? checkFees(called.value) : called
-        if (!checked.ok) failures.push(failure(slug, 'fees', checked.problem, { unitId }))
+        if (!checked.ok) failures.push(failure(requestId, slug, 'fees', checked.problem, { unitId }))
         else if (checked.value) adjusted = checked.value
       }
       await record(db, failures)
@@ -302,7 +320,6 @@ export function createPluginHost(
       const hooks: HookName[] = change.action === 'submit' ? ['onSubmit'] : ['afterAction']
       if (ended) hooks.push('onComplete')
       const rows: (typeof outbox.$inferInsert)[] = []
-      const requestId = currentRequestId() ?? null
       for (const hook of hooks)
         for (const [slug] of await withHook(tx, unitId, snapshot.procedure.code, hook, uses))
           rows.push({
@@ -310,7 +327,7 @@ export function createPluginHost(
             pluginSlug: slug,
             dossierId,
             payload: { snapshot: seenBy(slug, snapshot, formData), change },
-            requestId,
+            requestId: requestId ?? null,
           })
       if (callOut)
         rows.push({
@@ -318,7 +335,7 @@ export function createPluginHost(
           pluginSlug: callOut.plugin,
           dossierId,
           payload: { snapshot: seenBy(callOut.plugin, snapshot, formData), change },
-          requestId,
+          requestId: requestId ?? null,
         })
       if (rows.length) await tx.insert(outbox).values(rows)
     },
@@ -329,7 +346,7 @@ export function createPluginHost(
       let problem: string
       try {
         const checked = checkRouteResponse(
-          await callPlugin(slug, sandbox, { kind: 'route', index, request }, routeMs, onCapability),
+          await callPlugin(slug, sandbox, { kind: 'route', index, request }, routeMs, { requestId, onCapability }),
         )
         if (checked.ok) return checked.value
         problem = checked.problem
@@ -339,7 +356,7 @@ export function createPluginHost(
           throw new DomainError(domain.code as DomainErrorCode, domain.message)
         problem = error instanceof SandboxError ? error.message : `failed: ${String(error)}`
       }
-      await record(db, [failure(slug, what, problem, {}, 'route.failed')])
+      await record(db, [failure(requestId, slug, what, problem, {}, 'route.failed')])
       throw new DomainError('UNAVAILABLE', {
         vi: `Tiện ích "${manifest.name.vi}" đang không phản hồi. Vui lòng thử lại sau ít phút.`,
         en: `The plugin "${manifest.name.en}" is not answering. Please try again in a few minutes.`,
@@ -357,6 +374,7 @@ export function createPluginHost(
           sandbox,
           { kind: 'lookup', key, query: { idNumber }, config, timeoutMs },
           timeoutMs + LOOKUP_GRACE_MS,
+          { requestId },
         )
         const checked = checkLookupAnswer(value, Object.keys(declared.returns))
         if (checked.ok) return checked.value
@@ -364,7 +382,9 @@ export function createPluginHost(
       } catch (error) {
         problem = error instanceof SandboxError ? error.message : `failed: ${String(error)}`
       }
-      await record(db, [failure(slug, `lookup ${key}`, problem.replaceAll(idNumber, '…'), { unitId }, 'lookup.failed')])
+      await record(db, [
+        failure(requestId, slug, `lookup ${key}`, problem.replaceAll(idNumber, '…'), { unitId }, 'lookup.failed'),
+      ])
       throw new DomainError('UNAVAILABLE', {
         vi: `Chưa tra cứu được "${declared.name.vi}": hệ thống tra cứu đang không phản hồi. Vui lòng thử lại sau ít phút hoặc tự điền tờ khai.`,
         en: `The lookup "${declared.name.en}" is not answering. Try again in a few minutes or fill in the form yourself.`,
@@ -376,5 +396,6 @@ export function createPluginHost(
     async close() {
       await Promise.all([...plugins.values()].map((p) => p.sandbox.close()))
     },
-  }
+  })
+  return bind(undefined)
 }

@@ -73,7 +73,11 @@ export function supervise(script: string, options: ServeOptions, nodeArgs: strin
       const ranMs = Date.now() - worker.startedAt
       worker.failures = ranMs >= HEALTHY_RUN_MS ? 1 : worker.failures + 1
       const delayMs = restartDelayMs(worker.failures)
-      log('worker died', { worker: worker.index, workerPid: child.pid, code, signal, ranMs, restartInMs: delayMs }, 'error')
+      log(
+        'worker died',
+        { worker: worker.index, workerPid: child.pid, code, signal, ranMs, restartInMs: delayMs },
+        'error',
+      )
       worker.restartTimer = setTimeout(() => {
         worker.restartTimer = undefined
         if (!stopping && !worker.child) start(worker)
