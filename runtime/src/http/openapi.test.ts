@@ -17,7 +17,15 @@ interface Doc {
 }
 
 describe('the OpenAPI document', () => {
-  const app = createApp({ plugins: { plugins: new Map() }, database: {} } as unknown as Services)
+  const app = createApp({
+    plugins: {
+      plugins: new Map(),
+      forRequest() {
+        return this
+      },
+    },
+    database: {},
+  } as unknown as Services)
 
   it('documents every route the app serves, and nothing it does not', () => {
     // The API is /api/*, /healthz, /readyz and /metrics; the rest (GET /* serving the citizen portal) is web, not API.

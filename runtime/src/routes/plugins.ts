@@ -128,7 +128,9 @@ export function pluginRoutes(host: PluginHost): Hono<AppEnv> {
           body: await c.req.text(),
         }
         const db: Db = c.var.database.db
-        const response = await host.route(db, manifest.slug, index, request, capabilities(c, host, manifest.slug))
+        // the request's own view of the host: what the route queues and calls carries the request's id
+        const mine = c.var.plugins
+        const response = await mine.route(db, manifest.slug, index, request, capabilities(c, mine, manifest.slug))
         if (response.html !== undefined) return c.html(response.html, response.status as 200, response.headers)
         return c.json(response.json ?? null, response.status as 200, response.headers)
       })
