@@ -1,5 +1,6 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { serve } from '@hono/node-server'
 import { openDatabase } from '@motcua/db'
 import { type ComposeOptions, composeRuntime } from './compose'
@@ -13,8 +14,6 @@ import { createOutboxWorker } from './plugins/outbox-worker'
 import { watchPlugins } from './plugins/watch-plugins'
 import { createReorganisationScheduler } from './reorganisations/scheduler'
 import type { Readiness } from './routes/health'
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export interface RunningRuntime {
   url: string

@@ -4,7 +4,7 @@ import { hostname } from 'node:os'
 import { dirname, join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
-import { sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
@@ -51,9 +51,8 @@ export const committedMigrations = (() => {
   return () => (count ??= (JSON.parse(readFileSync(journal, 'utf8')) as { entries: unknown[] }).entries.length)
 })()
 const migrationsBehind = async (db: Db): Promise<number> => {
-  const rows = await db.execute<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`)
-  const applied = (Array.isArray(rows) ? rows : (rows as unknown as { rows: { n: number }[] }).rows)[0]?.n ?? 0
-  return Math.max(0, committedMigrations() - applied)
+  const [row] = await selectRows<{ n: number }>(db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`)
+  return Math.max(0, committedMigrations() - (row?.n ?? 0))
 }
 
 /** An arbitrary constant: the advisory lock that serialises migrations across runtime processes. */
@@ -138,6 +137,15 @@ async function openPostgres(url: string, maxConnections = 10): Promise<Database>
       await client.end({ timeout: 5 })
     },
   }
+}
+
+/**
+ * The rows of a raw SQL query on either driver (`db.execute` answers an array on postgres.js, `{ rows }` on PGlite).
+ * @example const [row] = await selectRows<{ n: number }>(db, sql`select count(*)::int as n from dossiers`)
+ */
+export async function selectRows<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query)
+  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[]
 }
 
 /**

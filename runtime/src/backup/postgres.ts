@@ -1,5 +1,5 @@
 import { renameSync, rmSync, statSync } from 'node:fs'
-import { committedMigrations, type Database, type Db, openDatabase } from '@motcua/db'
+import { committedMigrations, type Database, type Db, openDatabase, selectRows } from '@motcua/db'
 import { sql } from 'drizzle-orm'
 import { BackupError } from './backup-error'
 import { type BackupManifest, sha256OfFile, writeManifest } from './manifest'
@@ -9,13 +9,8 @@ import { appliedMigrations, type Query, type RestoredDatabase, tableSums } from 
 /** Raw SQL through drizzle, on either driver (postgres.js answers an array, PGlite `{ rows }`). */
 export const queryOf =
   (db: Db): Query =>
-  async (text) => {
-    const result = await db.execute(sql.raw(text))
-    return (Array.isArray(result) ? result : (result as unknown as { rows: Record<string, unknown>[] }).rows) as Record<
-      string,
-      unknown
-    >[]
-  }
+  (text) =>
+    selectRows(db, sql.raw(text))
 
 const serverVersion = async (query: Query) => {
   const [row] = await query(`select current_setting('server_version') as v, current_setting('server_version_num') as n`)

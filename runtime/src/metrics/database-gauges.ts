@@ -1,5 +1,6 @@
-import type { Database, Db } from '@motcua/db'
-import { type SQL, sql } from 'drizzle-orm'
+import { type Database, selectRows } from '@motcua/db'
+import { sql } from 'drizzle-orm'
+import { withTimeout } from '../timeout'
 import type { RuntimeMetrics } from './runtime-metrics'
 
 /** How long a scrape waits for the database before it reports `motcua_database_up 0` without the database gauges. */
@@ -33,17 +34,6 @@ interface ConnectionsRow {
   idle: number
 }
 
-const rowsOf = async <T>(db: Db, query: SQL): Promise<T[]> => {
-  const result = await db.execute(query)
-  return (Array.isArray(result) ? result : (result as unknown as { rows: T[] }).rows) as T[]
-}
-
-const withTimeout = <T>(work: Promise<T>, ms: number): Promise<T> =>
-  new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out')), ms)
-    work.then(resolve, reject).finally(() => clearTimeout(timer))
-  })
-
 /**
  * Fills the database gauges for one scrape: the outbox per plugin (waiting, the oldest one's age, dead; `plugins`,
  * the loaded ones, show 0 while they have nothing) and, on PostgreSQL, this process's connections. A database that
@@ -63,9 +53,9 @@ export function databaseGauges(
       // one after the other: a query of this scrape running beside the other would count as a busy connection
       const { outbox, connections } = await withTimeout(
         (async () => ({
-          outbox: await rowsOf<OutboxRow>(database.db, outboxQuery),
+          outbox: await selectRows<OutboxRow>(database.db, outboxQuery),
           connections:
-            database.driver === 'postgres' ? await rowsOf<ConnectionsRow>(database.db, connectionsQuery) : [],
+            database.driver === 'postgres' ? await selectRows<ConnectionsRow>(database.db, connectionsQuery) : [],
         }))(),
         timeoutMs,
       )

@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm'
 import { Hono } from 'hono'
 import type { AppEnv } from '../app'
 import type { Operation } from '../http/openapi'
+import { withTimeout } from '../timeout'
 
 /** What `/readyz` reports besides the database: set by the process that serves (`startRuntime`). */
 export interface Readiness {
@@ -14,12 +14,6 @@ const DATABASE_CHECK_MS = 2000
 /** Seconds a client or proxy is told to wait before trying a process that is not ready again. */
 export const NOT_READY_RETRY_AFTER = 5
 
-const withTimeout = <T>(work: Promise<T>, ms: number): Promise<T> =>
-  new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timed out')), ms)
-    work.then(resolve, reject).finally(() => clearTimeout(timer))
-  })
-
 export const health = new Hono<AppEnv>()
   // alive: the event loop turns; never touches the database, so a supervisor does not restart a process whose
   // database is down (it recovers on its own when the database returns)
@@ -31,7 +25,7 @@ export const health = new Hono<AppEnv>()
     const checks: Record<string, 'ok' | 'failing' | 'draining' | number> = {}
     if (readiness.draining) checks.process = 'draining'
     try {
-      await withTimeout(database.db.execute(sql`select 1`), DATABASE_CHECK_MS)
+      // counting the applied migrations is also the proof that the database answers
       const behind = await withTimeout(database.migrationsBehind(), DATABASE_CHECK_MS)
       checks.database = 'ok'
       checks.migrations = behind === 0 ? 'ok' : behind

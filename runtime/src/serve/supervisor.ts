@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { log } from '../log'
 import { restartDelayMs, type ServeOptions } from './options'
 
@@ -25,8 +26,6 @@ export interface Supervisor {
   /** SIGTERM to every process (each drains), resolved once all have exited. */
   stop(): Promise<void>
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** SIGTERM, and SIGKILL if the process has not exited `killAfterMs` later (it drains for DRAIN_TIMEOUT_MS at most). */
 function terminate(child: ChildProcess, killAfterMs: number): void {

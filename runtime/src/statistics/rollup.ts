@@ -7,7 +7,7 @@ import {
   type StatPeriod,
   zeroCounters,
 } from '@motcua/core'
-import { type Db, dossierStatDays, dossierStatMonths, dossiers } from '@motcua/db'
+import { type Db, dossierStatDays, dossierStatMonths, dossiers, selectRows } from '@motcua/db'
 import { and, gte, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm'
 
 /** A unit's counts for one procedure version: carried over into the period, during it, overdue at its end, and live now. */
@@ -42,15 +42,18 @@ export async function readCells(db: Db, period: StatPeriod, unitIds?: string[]):
     ),
     sql`, `,
   )
-  const rows = await db.execute<Record<string, unknown>>(sql`
+  const rows = await selectRows(
+    db,
+    sql`
     select ${m.unitId} as u, ${m.procedureVersionId} as v,
       coalesce(sum((${balance})::float8) filter (where ${m.month} < ${from}), 0) as c,
       sum((${m.fellDue} - ${m.leftOverdue})::float8) as o,
       ${during}
     from ${m}
     where ${and(lt(m.month, end), scoped(m.unitId, unitIds))}
-    group by ${m.unitId}, ${m.procedureVersionId}`)
-  return rowsOf(rows).map((r) => {
+    group by ${m.unitId}, ${m.procedureVersionId}`,
+  )
+  return rows.map((r) => {
     const during = zeroCounters()
     counterKeys.forEach((key, i) => {
       during[key] = Number(r[`d${i}`] ?? 0)
@@ -64,10 +67,6 @@ export async function readCells(db: Db, period: StatPeriod, unitIds?: string[]):
     }
   })
 }
-
-/** The rows of `db.execute` on either driver (postgres.js answers an array, PGlite an object with `rows`). */
-const rowsOf = (result: unknown): Record<string, unknown>[] =>
-  Array.isArray(result) ? result : ((result as { rows: Record<string, unknown>[] }).rows ?? [])
 
 /** Received and resolved per month of the period, for the trend charts. */
 export async function readMonths(db: Db, period: StatPeriod, unitIds?: string[]) {
