@@ -320,6 +320,8 @@ export function createPluginHost(
       const hooks: HookName[] = change.action === 'submit' ? ['onSubmit'] : ['afterAction']
       if (ended) hooks.push('onComplete')
       const rows: (typeof outbox.$inferInsert)[] = []
+      // due at the change's own time (the runtime's clock), not the database's, so a simulated clock stays consistent
+      const due = new Date(change.at)
       for (const hook of hooks)
         for (const [slug] of await withHook(tx, unitId, snapshot.procedure.code, hook, uses))
           rows.push({
@@ -327,6 +329,7 @@ export function createPluginHost(
             pluginSlug: slug,
             dossierId,
             payload: { snapshot: seenBy(slug, snapshot, formData), change },
+            nextAttemptAt: due,
             requestId: requestId ?? null,
           })
       if (callOut)
@@ -335,6 +338,7 @@ export function createPluginHost(
           pluginSlug: callOut.plugin,
           dossierId,
           payload: { snapshot: seenBy(callOut.plugin, snapshot, formData), change },
+          nextAttemptAt: due,
           requestId: requestId ?? null,
         })
       if (rows.length) await tx.insert(outbox).values(rows)
