@@ -14,6 +14,7 @@ import { createOutboxWorker } from './plugins/outbox-worker'
 import { watchPlugins } from './plugins/watch-plugins'
 import { createReorganisationScheduler } from './reorganisations/scheduler'
 import type { Readiness } from './routes/health'
+import { migrateWhenReachable } from './wait-for-database'
 
 export interface RunningRuntime {
   url: string
@@ -31,7 +32,7 @@ export async function startRuntime(
 ): Promise<RunningRuntime> {
   if (config.logLevel) setLogLevel(config.logLevel)
   const database = await openDatabase(config.database)
-  await database.migrate()
+  await migrateWhenReachable(database, config.database)
   const readiness: Readiness = { draining: false }
   const runtime = await composeRuntime(database, {
     ...config,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { libraryProcedure, sampleSubmission } from '../../runtime/src/testing'
 import { hasPrivatePostgres, type PrivatePostgres, startPrivatePostgres } from '../support/private-postgres'
 import { type RuntimeProcess, startRuntimeProcess, stopRuntimeProcess } from '../support/runtime-process'
+import { logLines } from '../support/serve-process'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -179,6 +180,33 @@ describe.skipIf(!hasPrivatePostgres)('the runtime as a process while PostgreSQL 
     await sql`select pg_notify('motcua_units_changed', '207')`
     await expect.poll(named, { timeout: 10_000 }).toBe('Đặc khu Cô Tô')
   })
+})
+
+describe.skipIf(!hasPrivatePostgres)('a runtime process started before its database', () => {
+  let pg: PrivatePostgres | undefined
+  let runtime: RuntimeProcess | undefined
+  afterAll(async () => {
+    if (runtime) await stopRuntimeProcess(runtime)
+    pg?.cleanup()
+  })
+
+  it('waits for the database, saying so without its password, then migrates, seeds and serves', async () => {
+    pg = await startPrivatePostgres()
+    await pg.stop()
+    const url = new URL(pg.url)
+    url.password = 'not-logged-secret'
+    const starting = startRuntimeProcess({ ...process.env, DATABASE_URL: url.href })
+    await sleep(2500) // two tries refused: the first at once, the next a second later
+    await pg.start()
+    runtime = await starting
+    const waited = logLines(runtime.output()).filter((l) => String(l.msg).startsWith('database unreachable at start'))
+    expect(waited.length).toBeGreaterThanOrEqual(2)
+    expect(waited[0]).toMatchObject({ level: 'warn', address: `127.0.0.1:${pg.port}`, tries: 1, retryInMs: 1000 })
+    expect(runtime.output()).not.toContain('not-logged-secret')
+    expect((await fetch(`${runtime.url}/readyz`)).status).toBe(200)
+    // seeded on its first start, as on any other
+    expect((await fetch(`${runtime.url}/api/units`)).status).toBe(200)
+  }, 120_000)
 })
 
 describe.runIf(!hasPrivatePostgres)('PostgreSQL restarts', () => {
