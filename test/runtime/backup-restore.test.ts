@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Database, type DatabaseOptions, openDatabase } from '@motcua/db'
 import { createScratchDatabase } from '@motcua/db/testing'
+import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { backupDatabase, restoreDatabase, verifyDatabase } from '../../runtime/src/backup/backup'
 import type { BackupManifest } from '../../runtime/src/backup/manifest'
@@ -200,6 +201,22 @@ describe.each(drillDrivers())('the restore drill on $name', (driver) => {
 
   it('refuses to restore into a database that has data, and leaves it as it was', async () => {
     await expect(restoreDatabase(restored, file)).rejects.toMatchObject({ code: 'restore.targetNotEmpty' })
+    const { comparisons } = await verifyDatabase(restored, file)
+    expect(comparisons.filter((c) => !c.same).map((c) => c.table)).toEqual(['public.dossiers'])
+  })
+
+  it.runIf(driver.name === 'postgres')('refuses to restore under a runtime process connected to it', async () => {
+    const url = (restored as { url: string }).url
+    const other = postgres(url, { max: 1, connection: { application_name: 'motcua:4242:may-chu-2' } })
+    try {
+      await other`select 1`
+      await expect(restoreDatabase(restored, file, { force: true })).rejects.toMatchObject({
+        code: 'restore.targetInUse',
+        vi: expect.stringContaining('motcua:4242:may-chu-2'),
+      })
+    } finally {
+      await other.end()
+    }
     const { comparisons } = await verifyDatabase(restored, file)
     expect(comparisons.filter((c) => !c.same).map((c) => c.table)).toEqual(['public.dossiers'])
   })

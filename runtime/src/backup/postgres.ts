@@ -88,8 +88,20 @@ const objectsIn = async (query: Query): Promise<number> => {
 }
 
 /**
+ * The runtime processes connected to this database, by their connection's name (`motcua:<pid>:<host>`, set by
+ * `openDatabase`), this process excepted: restoring under them would leave them serving from stale caches.
+ */
+const runtimesConnected = async (query: Query): Promise<string[]> =>
+  (
+    await query(`select distinct application_name as name from pg_stat_activity
+      where datname = current_database() and application_name like 'motcua:%'
+        and application_name <> current_setting('application_name') order by 1`)
+  ).map((row) => String(row.name))
+
+/**
  * `pg_restore` of a backup into the database of `url`, in one transaction (all of it or nothing); refuses a
- * database that has tables unless `force` (then objects of the backup are dropped first: `--clean`).
+ * database that has tables unless `force` (then objects of the backup are dropped first: `--clean`), and one that
+ * runtime processes are connected to.
  */
 export async function restorePostgres(
   url: string,
@@ -105,6 +117,13 @@ export async function restorePostgres(
         'restore.targetNotEmpty',
         'Cơ sở dữ liệu đích (DATABASE_URL) đã có bảng: không khôi phục đè. Dùng một cơ sở dữ liệu trống, hoặc thêm --force để xoá các bảng của bản sao lưu rồi khôi phục',
         'The target database (DATABASE_URL) has tables: not restoring over them. Use an empty database, or add --force to drop the backup’s tables first',
+      )
+    const connected = await runtimesConnected(query)
+    if (connected.length)
+      throw new BackupError(
+        'restore.targetInUse',
+        `${connected.length} tiến trình motcua đang kết nối cơ sở dữ liệu đích (${connected.join(', ')}): dừng chúng (systemctl stop motcua) rồi khôi phục lại`,
+        `${connected.length} motcua processes are connected to the target database (${connected.join(', ')}): stop them (systemctl stop motcua), then restore again`,
       )
     const server = await serverVersion(query)
     const pgRestore = chooseTool(await findPgTools('pg_restore'), 'pg_restore', server.major, manifest?.pgDumpMajor)
