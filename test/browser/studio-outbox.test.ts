@@ -43,6 +43,7 @@ describe.runIf(chromiumAvailable())('the studio’s outbox', () => {
   let phone: Phone
   let page: Page
   const receiptCodes: string[] = []
+  const requestIds: string[] = []
   let now = new Date('2026-12-01T01:00:00.000Z')
   const runOutbox = () => createOutboxWorker(served.runtime.database, served.runtime.plugins).runOnce(now)
 
@@ -66,9 +67,11 @@ describe.runIf(chromiumAvailable())('the studio’s outbox', () => {
         fullName: 'Trần Thị Hoa',
         phone: '0912345678',
       } as { fullName: string })
-      const res = await served.runtime.app.request('/api/dossiers', submission)
+      // through HTTP: once `serve` runs, @hono/node-server's own Response drops headers set after it was made
+      const res = await fetch(`${served.url}/api/dossiers`, submission)
       expect(res.status).toBe(201)
       receiptCodes.push(((await res.json()) as { receiptCode: string }).receiptCode)
+      requestIds.push(res.headers.get('x-request-id')!)
     }
     // the plugin's policy: 6 attempts, then dead
     for (let attempt = 0; attempt < 6; attempt++) {
@@ -105,6 +108,8 @@ describe.runIf(chromiumAvailable())('the studio’s outbox', () => {
     expect(first).toContain('Thông báo qua tin nhắn SMS')
     expect(first).toContain('The SMS gateway answered HTTP 503')
     expect(first).toMatch(/Số lần thử\s*6/)
+    // the request that filed the dossier, to find the delivery's lines in the server's logs
+    expect(requestIds.some((id) => first.includes(`Mã yêu cầu (để tra nhật ký máy chủ): ${id}`))).toBe(true)
     await shot(page, 'dead-360')
   })
 

@@ -38,6 +38,7 @@ interface Listed {
   attempts: number
   nextAttemptAt: string
   lastError: string | null
+  requestId: string | null
 }
 
 describe.each(testDrivers())('the outbox’s administration on $name', ({ open }) => {
@@ -82,6 +83,9 @@ describe.each(testDrivers())('the outbox’s administration on $name', ({ open }
     const { receiptCode } = (await res.json()) as { receiptCode: string }
     expect(await worker().runOnce(now)).toEqual({ hooks: 1, delivered: 0, failed: 1 })
     const [first] = (await listed('plugin=gui-lai-thu&topic=submitted')).filter((m) => m.receiptCode === receiptCode)
+    // the message its hook returned names the submission's request, for finding its log lines
+    expect(first?.requestId).toMatch(/^[0-9a-f-]{36}$/)
+    expect(first?.requestId).toBe(res.headers.get('x-request-id'))
     // 1 s later by the plugin's policy, not the worker's default 5 s
     expect(first).toMatchObject({ state: 'pending', attempts: 1 })
     expect(new Date(first!.nextAttemptAt).getTime()).toBe(now.getTime() + 1000)

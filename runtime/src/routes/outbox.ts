@@ -166,6 +166,7 @@ export const outboxRoutes = new Hono<AppEnv>().get('/api/admin/outbox', requireR
       lastError: m.lastError,
       createdAt: m.createdAt,
       deliveredAt: m.deliveredAt,
+      requestId: m.requestId,
     })),
   )
 })
@@ -209,7 +210,7 @@ export const outboxDocs: Operation[] = [
       { name: 'limit', description: '1–200 (default 200)' },
     ],
     responses: {
-      200: '[{id, plugin, topic, receiptCode, state, attempts, nextAttemptAt, lastError, createdAt, deliveredAt}]',
+      200: '[{id, plugin, topic, receiptCode, state, attempts, nextAttemptAt, lastError, createdAt, deliveredAt, requestId}]',
       400: 'a bad filter, each at /query/<name>',
     },
   },

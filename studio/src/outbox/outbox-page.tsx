@@ -314,6 +314,11 @@ function MessageItem({
           <span className="muted">{t('outbox.lastError')}:</span> {m.lastError}
         </p>
       )}
+      {m.requestId && (
+        <p className="outbox-request muted">
+          {t('outbox.requestId')}: <code>{m.requestId}</code>
+        </p>
+      )}
       {dead && (
         <div className="row">
           <button type="button" className="button button--secondary button--small" onClick={() => onAsk('requeue')}>

@@ -16,6 +16,8 @@ export interface OutboxMessage {
   lastError: string | null
   createdAt: string
   deliveredAt: string | null
+  /** The request that queued it (`X-Request-Id`): its log lines carry it. */
+  requestId: string | null
 }
 
 export interface OutboxCount {
