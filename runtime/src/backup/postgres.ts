@@ -123,7 +123,7 @@ export async function restorePostgres(
       throw new BackupError(
         'restore.targetInUse',
         `${connected.length} tiến trình motcua đang kết nối cơ sở dữ liệu đích (${connected.join(', ')}): dừng chúng (systemctl stop motcua) rồi khôi phục lại`,
-        `${connected.length} motcua processes are connected to the target database (${connected.join(', ')}): stop them (systemctl stop motcua), then restore again`,
+        `${connected.length} motcua ${connected.length === 1 ? 'process is' : 'processes are'} connected to the target database (${connected.join(', ')}): stop them (systemctl stop motcua), then restore again`,
       )
     const server = await serverVersion(query)
     const pgRestore = chooseTool(await findPgTools('pg_restore'), 'pg_restore', server.major, manifest?.pgDumpMajor)
