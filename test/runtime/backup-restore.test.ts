@@ -205,21 +205,23 @@ describe.each(drillDrivers())('the restore drill on $name', (driver) => {
     expect(comparisons.filter((c) => !c.same).map((c) => c.table)).toEqual(['public.dossiers'])
   })
 
-  it.runIf(driver.name === 'postgres')('refuses to restore under a runtime process connected to it', async () => {
-    const url = (restored as { url: string }).url
-    const other = postgres(url, { max: 1, connection: { application_name: 'motcua:4242:may-chu-2' } })
-    try {
-      await other`select 1`
-      await expect(restoreDatabase(restored, file, { force: true })).rejects.toMatchObject({
-        code: 'restore.targetInUse',
-        vi: expect.stringContaining('motcua:4242:may-chu-2'),
-      })
-    } finally {
-      await other.end()
-    }
-    const { comparisons } = await verifyDatabase(restored, file)
-    expect(comparisons.filter((c) => !c.same).map((c) => c.table)).toEqual(['public.dossiers'])
-  })
+  // on PostgreSQL only: a PGlite folder a server has open is refused by its lock (the process test below)
+  if (driver.name === 'postgres')
+    it('refuses to restore under a runtime process connected to it', async () => {
+      const url = (restored as { url: string }).url
+      const other = postgres(url, { max: 1, connection: { application_name: 'motcua:4242:may-chu-2' } })
+      try {
+        await other`select 1`
+        await expect(restoreDatabase(restored, file, { force: true })).rejects.toMatchObject({
+          code: 'restore.targetInUse',
+          vi: expect.stringContaining('motcua:4242:may-chu-2'),
+        })
+      } finally {
+        await other.end()
+      }
+      const { comparisons } = await verifyDatabase(restored, file)
+      expect(comparisons.filter((c) => !c.same).map((c) => c.table)).toEqual(['public.dossiers'])
+    })
 
   it('restores over it with --force', async () => {
     const report = await restoreDatabase(restored, file, { force: true })

@@ -24,8 +24,15 @@ export function buildRuntime(): void {
     })
 }
 
-/** Starts the built runtime as a real process on a free port and resolves once it serves; `nodeArgs` go before the script (e.g. `--cpu-prof`). */
-export function startRuntimeProcess(env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<RuntimeProcess> {
+/**
+ * Starts the built runtime as a real process on a free port and resolves once it serves; `nodeArgs` go before the
+ * script (e.g. `--cpu-prof`); `watch` sees the output as it grows until then.
+ */
+export function startRuntimeProcess(
+  env: NodeJS.ProcessEnv,
+  nodeArgs: string[] = [],
+  watch?: (output: string) => void,
+): Promise<RuntimeProcess> {
   const child = spawn(process.execPath, [...nodeArgs, 'runtime/dist/main.js'], {
     cwd: repoRoot,
     env: { ...env, PORT: '0' },
@@ -38,6 +45,7 @@ export function startRuntimeProcess(env: NodeJS.ProcessEnv, nodeArgs: string[] =
       output += chunk
       // once started, no more searching: the access log grows by a line a request (a benchmark's process read it all)
       if (started) return
+      watch?.(output)
       const url = /motcua: open (http:\S+)/.exec(output)?.[1]
       started = url !== undefined
       if (url) resolve({ child, url, output: () => output })
