@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises'
-import { type Database, type DatabaseOptions, isConnectionError } from '@motcua/db'
+import { connectionErrorCode, type Database, type DatabaseOptions } from '@motcua/db'
 import { log } from './log'
 
 /** The first wait after a refused start, doubled after each failure up to `MAX_WAIT_MS`. */
@@ -15,13 +15,6 @@ export function databaseAddress(options: DatabaseOptions): string {
   } catch {
     return 'DATABASE_URL'
   }
-}
-
-/** The code that says why a connection failed (`ECONNREFUSED`, `57P03` starting up …), through drizzle's wrapping. */
-const reasonCode = (error: unknown): string | undefined => {
-  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++)
-    if (typeof (e as { code?: unknown }).code === 'string') return (e as { code: string }).code
-  return undefined
 }
 
 /**
@@ -41,10 +34,11 @@ export async function migrateWhenReachable(
       if (tries > 1) log('database reachable', { address: databaseAddress(options), tries })
       return
     } catch (error) {
-      if (!isConnectionError(error)) throw error
+      const reason = connectionErrorCode(error)
+      if (!reason) throw error
       log(
         'database unreachable at start, waiting for it (check DATABASE_URL if this goes on)',
-        { address: databaseAddress(options), tries, retryInMs: waitMs, reason: reasonCode(error) },
+        { address: databaseAddress(options), tries, retryInMs: waitMs, reason },
         'warn',
       )
       await wait(waitMs)

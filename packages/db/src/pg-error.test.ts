@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isConnectionError, pgError } from './pg-error'
+import { connectionErrorCode, isConnectionError, pgError } from './pg-error'
 
 const wrapped = (cause: unknown) => Object.assign(new Error('Failed query: insert into … params: …'), { cause })
 const coded = (code: string) => Object.assign(new Error('x'), { code })
@@ -22,11 +22,13 @@ describe('isConnectionError', () => {
   ])('knows %s, bare or wrapped by drizzle', (code) => {
     expect(isConnectionError(coded(code))).toBe(true)
     expect(isConnectionError(wrapped(coded(code)))).toBe(true)
+    expect(connectionErrorCode(wrapped(coded(code)))).toBe(code)
   })
 
   it("finds a refused connection inside Node's AggregateError of every address tried", () => {
     const refused = new AggregateError([coded('ECONNREFUSED'), coded('ECONNREFUSED')], 'connect failed')
     expect(isConnectionError(wrapped(refused))).toBe(true)
+    expect(connectionErrorCode(wrapped(refused))).toBe('ECONNREFUSED')
   })
 
   it.each([

@@ -53,24 +53,35 @@ const connectionCodes = new Set([
 const isUnavailableState = (code: string) => code.startsWith('08') || /^57P0[1-3]$/.test(code) || code === '53300'
 
 /**
- * Whether a failed query failed because the database could not be reached (down, restarting, connection lost),
- * as opposed to a query the database refused: the request may succeed when tried again later.
- * @example if (isConnectionError(e)) return c.json(unavailable, 503)
+ * The code (`ECONNREFUSED`, `57P03` …) that shows a failed query failed because the database could not be reached
+ * (down, restarting, connection lost), found through drizzle's wrapping; undefined for a query the database refused.
+ * @example log('database unreachable', { reason: connectionErrorCode(e) })
  */
-export function isConnectionError(error: unknown): boolean {
+export function connectionErrorCode(error: unknown): string | undefined {
   const seen = new Set<unknown>()
-  const visit = (e: unknown, depth: number): boolean => {
-    if (!e || typeof e !== 'object' || depth > 5 || seen.has(e)) return false
+  const visit = (e: unknown, depth: number): string | undefined => {
+    if (!e || typeof e !== 'object' || depth > 5 || seen.has(e)) return undefined
     seen.add(e)
     const { code, cause, errors } = e as { code?: unknown; cause?: unknown; errors?: unknown }
     if (
       typeof code === 'string' &&
       (connectionCodes.has(code) || (/^[0-9A-Z]{5}$/.test(code) && isUnavailableState(code)))
     )
-      return true
+      return code
     // Node reports a refused connection to every address of a host as an AggregateError of the attempts
-    if (Array.isArray(errors) && errors.some((inner) => visit(inner, depth + 1))) return true
+    if (Array.isArray(errors))
+      for (const inner of errors) {
+        const found = visit(inner, depth + 1)
+        if (found) return found
+      }
     return visit(cause, depth + 1)
   }
   return visit(error, 0)
 }
+
+/**
+ * Whether a failed query failed because the database could not be reached, as opposed to a query the database
+ * refused: the request may succeed when tried again later.
+ * @example if (isConnectionError(e)) return c.json(unavailable, 503)
+ */
+export const isConnectionError = (error: unknown): boolean => connectionErrorCode(error) !== undefined

@@ -6,7 +6,7 @@ import { type BackupManifest, sha256OfFile, writeManifest } from './manifest'
 import { chooseTool, findPgTools, redact, runPgTool } from './pg-tools'
 import { appliedMigrations, type Query, type RestoredDatabase, tableSums } from './table-sums'
 
-/** Raw SQL through drizzle, on either driver (postgres.js answers an array, PGlite `{ rows }`). */
+/** Raw SQL text through drizzle, on either driver (`selectRows`). */
 export const queryOf =
   (db: Db): Query =>
   (text) =>

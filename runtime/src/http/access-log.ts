@@ -13,8 +13,8 @@ export function routePattern(c: Context): string | null {
 /**
  * Gives every request an id: a trusted proxy's `X-Request-Id` of a safe shape (`proxyRequestId`), else a new one.
  * It is answered as `X-Request-Id`, and the request's plugin host (`c.var.plugins`, see `PluginHost.forRequest`)
- * carries it into the outbox messages the request queues and the plugin calls it makes. When `enabled`, logs one line per request: id, method, route pattern,
- * status and duration, nothing of its content.
+ * carries it into the outbox messages the request queues and the plugin calls it makes. When `enabled`, logs one
+ * line per request: id, method, route pattern, status and duration, nothing of its content.
  */
 export function accessLog(enabled: boolean, trustProxy: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
